@@ -1,0 +1,9 @@
+# Every dependency comes from a Debian package (tools/setup installs them).
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(Boost 1.74 REQUIRED)           # Boost.Graph is header-only
+find_package(CLI11 REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(CURL REQUIRED)
+find_package(pugixml REQUIRED)
+find_package(Threads REQUIRED)

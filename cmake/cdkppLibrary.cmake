@@ -1,0 +1,28 @@
+# The compiled core. Sources are picked up per folder of src/; every folder is
+# part of the one library target cdkpp::cdkpp.
+file(GLOB_RECURSE CDKPP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/*.cpp)
+
+add_library(cdkpp ${CDKPP_SOURCES})
+add_library(cdkpp::cdkpp ALIAS cdkpp)
+target_compile_features(cdkpp PUBLIC cxx_std_20)
+target_include_directories(cdkpp
+  PUBLIC
+    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/constructs>
+    $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+  PRIVATE
+    ${PROJECT_SOURCE_DIR}/src)
+target_link_libraries(cdkpp
+  PRIVATE
+    nlohmann_json::nlohmann_json fmt::fmt Boost::boost CLI11::CLI11
+    OpenSSL::Crypto CURL::libcurl pugixml::pugixml Threads::Threads)
+set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic)
+endif()
+
+# Extra parts (the generated L1 layer, for one) hook themselves in here.
+file(GLOB CDKPP_PARTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/cmake/parts/*.cmake)
+foreach(part IN LISTS CDKPP_PARTS)
+  include(${part})
+endforeach()
