@@ -1,0 +1,31 @@
+#pragma once
+/// A template rule: checks parameter values before a deploy starts.
+#include <cdk/cfn_element.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cdk {
+
+struct CfnRuleAssertion {
+  Value assert_{};            ///< condition that must hold; required
+  std::string description{};  ///< shown when it fails; default none
+};
+
+struct CfnRuleProps {
+  Value rule_condition{};                   ///< when the rule applies; default always
+  std::vector<CfnRuleAssertion> assertions{};  ///< at least one
+};
+
+class CfnRule : public CfnElement {
+ public:
+  CfnRule(Construct& scope, std::string_view id, CfnRuleProps props);
+  [[nodiscard]] Section section() const noexcept override { return Section::Rules; }
+  [[nodiscard]] Value render() const override;
+  [[nodiscard]] std::vector<Diagnostic> validate() const override;
+
+ private:
+  CfnRuleProps props_;
+};
+
+}  // namespace cdk

@@ -1,0 +1,122 @@
+#pragma once
+/// The construct tree: every construct has an id, a scope (its parent) and
+/// children it owns. User code holds references; the tree keeps the objects.
+///
+///   auto& stack = app.add<cdk::Stack>("Prod");
+///   auto& bucket = stack.add<cdk::CfnResource>("Logs", "AWS::S3::Bucket");
+///   bucket.node().path();   // "Prod/Logs"
+#include <cdk/error.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cdk {
+
+class Construct;
+class IAspect;
+
+/// One metadata entry on a construct (annotations are metadata too).
+struct MetadataEntry {
+  std::string type;  ///< e.g. "aws:cdk:warning"
+  std::string data;
+};
+
+/// The tree-facing side of a construct: identity, place, children, metadata.
+class Node {
+ public:
+  /// Separator of path components.
+  static constexpr char path_separator = '/';
+
+  [[nodiscard]] const std::string& id() const noexcept { return id_; }
+  /// Ids from the app down to this construct, joined with '/'; "" for the app.
+  [[nodiscard]] std::string path() const;
+  /// The parent, or nullptr for the root.
+  [[nodiscard]] Construct* scope() const noexcept { return scope_; }
+  [[nodiscard]] Construct& root() const noexcept;
+  /// All scopes from the root down to and including this construct.
+  [[nodiscard]] std::vector<Construct*> scopes() const;
+  [[nodiscard]] const std::vector<Construct*>& children() const noexcept { return children_; }
+  [[nodiscard]] Construct* try_find_child(std::string_view id) const noexcept;
+  /// Throws cdk::Error when there is no such child.
+  [[nodiscard]] Construct& find_child(std::string_view id) const;
+  /// A descendant by relative path ("Vpc/PublicSubnet1"), or nullptr.
+  [[nodiscard]] Construct* try_find(std::string_view relative_path) const noexcept;
+  /// This construct and all below it, parents before children, in creation order.
+  [[nodiscard]] std::vector<Construct*> find_all() const;
+  /// The child called "Resource" or "Default" (the L1 an L2 wraps), or nullptr.
+  [[nodiscard]] Construct* default_child() const noexcept;
+
+  void add_metadata(std::string type, std::string data);
+  [[nodiscard]] const std::vector<MetadataEntry>& metadata() const noexcept { return metadata_; }
+
+  /// Everything in `other` must be created before everything in this construct.
+  void add_dependency(Construct& other);
+  [[nodiscard]] const std::vector<Construct*>& dependencies() const noexcept { return dependencies_; }
+
+  /// Context value from this scope or the nearest scope above that has it
+  /// (the app's context holds -c key=value and cdkpp.json).
+  [[nodiscard]] std::optional<std::string> try_get_context(std::string_view key) const;
+  /// Sets a context value for this scope and below; only before children exist.
+  void set_context(std::string key, std::string value);
+
+  /// Aspects added here visit this construct and everything below before synthesis.
+  [[nodiscard]] const std::vector<std::shared_ptr<IAspect>>& aspects() const noexcept { return aspects_; }
+
+ private:
+  friend class Construct;
+  friend class Aspects;
+  Node(Construct& self, Construct* scope, std::string id) : self_(self), scope_(scope), id_(std::move(id)) {}
+
+  Construct& self_;
+  Construct* scope_;
+  std::string id_;
+  std::vector<Construct*> children_;                // in creation order
+  std::vector<std::unique_ptr<Construct>> owned_;   // those made with add<T>
+  std::vector<MetadataEntry> metadata_;
+  std::vector<Construct*> dependencies_;
+  std::vector<std::pair<std::string, std::string>> context_;
+  std::vector<std::shared_ptr<IAspect>> aspects_;
+};
+
+/// Base of everything in the tree.
+class Construct {
+ public:
+  /// Attaches this construct to `scope` under `id`. Ids are unique among
+  /// siblings, not empty, and contain no '/'; a bad id throws cdk::Error.
+  Construct(Construct& scope, std::string_view id);
+  virtual ~Construct();
+  Construct(const Construct&) = delete;
+  Construct& operator=(const Construct&) = delete;
+
+  [[nodiscard]] Node& node() noexcept { return node_; }
+  [[nodiscard]] const Node& node() const noexcept { return node_; }
+
+  /// Creates a child owned by this construct and returns it:
+  /// `scope.add<T>(id, args...)` constructs `T(scope, id, args...)`.
+  template <class T, class... Args>
+  T& add(std::string_view id, Args&&... args) {
+    auto child = std::make_unique<T>(*this, id, std::forward<Args>(args)...);
+    T& ref = *child;
+    adopt(std::unique_ptr<Construct>(std::move(child)));
+    return ref;
+  }
+
+  /// Problems with this construct's own configuration, checked before synthesis.
+  /// A diagnostic with an empty path gets this construct's path.
+  [[nodiscard]] virtual std::vector<Diagnostic> validate() const { return {}; }
+
+ protected:
+  struct RootTag {};
+  /// For the root of a tree (the App): no scope, empty id.
+  explicit Construct(RootTag);
+
+ private:
+  void adopt(std::unique_ptr<Construct> child);
+  Node node_;
+};
+
+}  // namespace cdk

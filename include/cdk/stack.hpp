@@ -1,0 +1,86 @@
+#pragma once
+/// A stack: the unit of deployment, one CloudFormation template.
+///
+///   auto& stack = app.add<cdk::Stack>("Web", cdk::StackProps{
+///       .env = {.account = "123456789012", .region = "eu-west-1"},
+///       .description = "Public web tier"});
+#include <cdk/construct.hpp>
+#include <cdk/value.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cdk {
+
+class CfnElement;
+
+/// Where a stack deploys. Empty fields make the stack environment-agnostic:
+/// the account and region then come from the deploy's credentials.
+struct Environment {
+  std::string account{};  ///< 12 digits; default: from the credentials at deploy time
+  std::string region{};   ///< e.g. "eu-west-1"; default: from the credentials at deploy time
+};
+
+struct StackProps {
+  Environment env{};                          ///< default: environment-agnostic
+  std::string stack_name{};                   ///< default: the construct id
+  std::string description{};                  ///< default: none
+  std::map<std::string, std::string> tags{};  ///< on the stack and every taggable resource; default none
+  bool termination_protection = false;        ///< default false
+};
+
+/// Template limits that CloudFormation enforces.
+struct TemplateLimits {
+  static constexpr std::size_t max_resources = 500;
+  static constexpr std::size_t max_parameters = 200;
+  static constexpr std::size_t max_outputs = 200;
+  static constexpr std::size_t max_mappings = 200;
+  static constexpr std::size_t max_bytes = 1'000'000;       ///< deployed from S3
+  static constexpr std::size_t max_inline_bytes = 51'200;   ///< larger ones need S3
+};
+
+class Stack : public Construct {
+ public:
+  Stack(Construct& scope, std::string_view id, StackProps props = {});
+
+  /// The stack `c` belongs to; throws cdk::Error if it is in none.
+  static Stack& of(const Construct& c);
+  /// The stack `c` belongs to, or nullptr.
+  static Stack* try_of(const Construct& c) noexcept;
+
+  [[nodiscard]] const std::string& stack_name() const noexcept { return props_.stack_name; }
+  /// The id of this stack in the cloud assembly (and its template file stem).
+  [[nodiscard]] std::string artifact_id() const;
+  [[nodiscard]] std::string template_file() const { return artifact_id() + ".template.json"; }
+  [[nodiscard]] const Environment& env() const noexcept { return props_.env; }
+  [[nodiscard]] bool environment_agnostic() const noexcept {
+    return props_.env.account.empty() || props_.env.region.empty();
+  }
+  /// "aws://account/region" with unknown-account / unknown-region when not set.
+  [[nodiscard]] std::string environment_uri() const;
+  /// The region as a literal when known, else {"Ref": "AWS::Region"}.
+  [[nodiscard]] Value region() const;
+  /// The account as a literal when known, else {"Ref": "AWS::AccountId"}.
+  [[nodiscard]] Value account() const;
+  [[nodiscard]] const std::string& description() const noexcept { return props_.description; }
+  void set_description(std::string description) { props_.description = std::move(description); }
+  [[nodiscard]] const std::map<std::string, std::string>& tags() const noexcept { return props_.tags; }
+  [[nodiscard]] bool termination_protection() const noexcept { return props_.termination_protection; }
+  void set_termination_protection(bool on) { props_.termination_protection = on; }
+
+  /// This stack deploys after `other`.
+  void add_dependency(Stack& other, std::string reason = {});
+  [[nodiscard]] const std::vector<Stack*>& dependencies() const noexcept { return dependencies_; }
+
+  /// The logical id the element gets in this stack's template.
+  [[nodiscard]] std::string logical_id(const CfnElement& element) const;
+
+  [[nodiscard]] std::vector<Diagnostic> validate() const override;
+
+ private:
+  StackProps props_;
+  std::vector<Stack*> dependencies_;
+};
+
+}  // namespace cdk
