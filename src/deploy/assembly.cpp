@@ -1,0 +1,172 @@
+#include "deploy/assembly.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "deploy/errors.hpp"
+
+namespace cdk::deploy {
+namespace {
+
+constexpr std::string_view stack_type = "aws:cloudformation:stack";
+
+std::string read_file(const std::filesystem::path& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DeployError(fmt::format("cannot read {} {}", what, path.string()));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+std::string StackArtifact::read_template() const { return read_file(template_file, "template"); }
+
+bool glob_match(std::string_view pattern, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+Assembly read_assembly(const std::filesystem::path& dir) {
+  Assembly assembly;
+  assembly.dir = std::filesystem::absolute(dir);
+  nlohmann::json manifest;
+  try {
+    manifest = nlohmann::json::parse(read_file(assembly.dir / "manifest.json", "cloud assembly manifest"));
+  } catch (const nlohmann::json::parse_error& e) {
+    throw DeployError(fmt::format("{}: invalid JSON: {}", (assembly.dir / "manifest.json").string(), e.what()));
+  }
+  const auto& artifacts = manifest.value("artifacts", nlohmann::json::object());
+  std::set<std::string> stack_ids;
+  for (const auto& [id, artifact] : artifacts.items()) {
+    if (artifact.value("type", "") == stack_type) stack_ids.insert(id);
+  }
+  for (const auto& [id, artifact] : artifacts.items()) {
+    if (artifact.value("type", "") != stack_type) continue;
+    StackArtifact s;
+    s.id = id;
+    const auto& props = artifact.value("properties", nlohmann::json::object());
+    s.stack_name = props.value("stackName", id);
+    s.display_name = artifact.value("displayName", id);
+    std::string file = props.value("templateFile", "");
+    if (file.empty()) throw DeployError(fmt::format("manifest: stack artifact '{}' has no templateFile", id));
+    s.template_file = assembly.dir / file;
+    std::string env = artifact.value("environment", "aws://unknown-account/unknown-region");
+    if (env.rfind("aws://", 0) == 0) {
+      auto rest = env.substr(6);
+      auto slash = rest.find('/');
+      std::string account = rest.substr(0, slash);
+      std::string region = slash == std::string::npos ? "" : rest.substr(slash + 1);
+      if (account != "unknown-account") s.account = account;
+      if (region != "unknown-region") s.region = region;
+    }
+    for (const auto& [k, v] : props.value("tags", nlohmann::json::object()).items()) {
+      s.tags[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    for (const auto& [k, v] : props.value("parameters", nlohmann::json::object()).items()) {
+      s.parameters[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    }
+    s.termination_protection = props.value("terminationProtection", false);
+    for (const auto& dep : artifact.value("dependencies", nlohmann::json::array())) {
+      if (dep.is_string() && stack_ids.count(dep.get<std::string>())) s.dependencies.push_back(dep);
+    }
+    assembly.stacks.push_back(std::move(s));
+  }
+  return assembly;
+}
+
+const StackArtifact* Assembly::find(const std::string& id) const {
+  for (const auto& s : stacks) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<const StackArtifact*> Assembly::select(const std::vector<std::string>& patterns, bool upstream,
+                                                   bool downstream) const {
+  std::set<std::string> chosen;
+  if (patterns.empty()) {
+    for (const auto& s : stacks) chosen.insert(s.id);
+  }
+  for (const auto& pattern : patterns) {
+    bool any = false;
+    for (const auto& s : stacks) {
+      if (glob_match(pattern, s.id) || glob_match(pattern, s.stack_name) || glob_match(pattern, s.display_name)) {
+        chosen.insert(s.id);
+        any = true;
+      }
+    }
+    if (!any) {
+      std::string known;
+      for (const auto& s : stacks) known += (known.empty() ? "" : ", ") + s.display_name;
+      throw DeployError(fmt::format("no stack matches '{}' (stacks in this app: {})", pattern,
+                                    known.empty() ? "none" : known));
+    }
+  }
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto& s : stacks) {
+      if (upstream && chosen.count(s.id)) {
+        for (const auto& d : s.dependencies) grew |= chosen.insert(d).second;
+      }
+      if (downstream && !chosen.count(s.id)) {
+        for (const auto& d : s.dependencies) {
+          if (chosen.count(d)) {
+            grew |= chosen.insert(s.id).second;
+            break;
+          }
+        }
+      }
+    }
+  }
+  std::vector<const StackArtifact*> out;
+  for (const auto& s : stacks) {
+    if (chosen.count(s.id)) out.push_back(&s);
+  }
+  return out;
+}
+
+std::vector<std::vector<const StackArtifact*>> Assembly::waves(const std::vector<const StackArtifact*>& stacks) {
+  std::set<std::string> remaining;
+  for (const auto* s : stacks) remaining.insert(s->id);
+  std::vector<std::vector<const StackArtifact*>> result;
+  while (!remaining.empty()) {
+    std::vector<const StackArtifact*> wave;
+    for (const auto* s : stacks) {
+      if (!remaining.count(s->id)) continue;
+      bool ready = std::none_of(s->dependencies.begin(), s->dependencies.end(),
+                                [&](const std::string& d) { return remaining.count(d) > 0; });
+      if (ready) wave.push_back(s);
+    }
+    if (wave.empty()) {
+      std::string cycle;
+      for (const auto& id : remaining) cycle += (cycle.empty() ? "" : ", ") + id;
+      throw DeployError(fmt::format("stack dependency cycle among: {}", cycle));
+    }
+    for (const auto* s : wave) remaining.erase(s->id);
+    result.push_back(std::move(wave));
+  }
+  return result;
+}
+
+}  // namespace cdk::deploy

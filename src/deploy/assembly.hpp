@@ -1,0 +1,53 @@
+#pragma once
+// Reads the cloud assembly (manifest.json + templates) that synthesis wrote.
+// Only what deploy needs: stacks, their templates, environments, tags and the
+// dependencies between them.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cdk::deploy {
+
+struct StackArtifact {
+  std::string id;            ///< artifact id in manifest.json
+  std::string stack_name;    ///< CloudFormation stack name
+  std::string display_name;  ///< for messages
+  std::filesystem::path template_file;  ///< absolute
+  std::string account;       ///< empty when "unknown-account"
+  std::string region;        ///< empty when "unknown-region"
+  std::map<std::string, std::string> tags;
+  std::map<std::string, std::string> parameters;  ///< "parameters" property, if synthesis wrote one
+  bool termination_protection = false;
+  std::vector<std::string> dependencies;  ///< artifact ids of stacks (non-stack artifacts dropped)
+
+  /// The template text, read from disk.
+  [[nodiscard]] std::string read_template() const;
+};
+
+struct Assembly {
+  std::filesystem::path dir;
+  std::vector<StackArtifact> stacks;  ///< manifest order
+
+  [[nodiscard]] const StackArtifact* find(const std::string& id) const;
+
+  /// Stacks matching the patterns (artifact id, stack name or display name; '*' and '?'
+  /// wildcards). No patterns selects every stack. With `upstream`, the stacks the
+  /// selection depends on are added; with `downstream`, the stacks depending on it.
+  /// Throws DeployError when a pattern matches nothing.
+  [[nodiscard]] std::vector<const StackArtifact*> select(const std::vector<std::string>& patterns, bool upstream,
+                                                         bool downstream) const;
+
+  /// Groups `stacks` into waves: every stack's dependencies (within `stacks`) are
+  /// in earlier waves. Throws DeployError naming the stacks of a dependency cycle.
+  [[nodiscard]] static std::vector<std::vector<const StackArtifact*>> waves(
+      const std::vector<const StackArtifact*>& stacks);
+};
+
+/// Throws DeployError when the directory has no readable manifest.
+Assembly read_assembly(const std::filesystem::path& dir);
+
+/// Simple glob: '*' any run, '?' one character.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace cdk::deploy

@@ -1,0 +1,190 @@
+#include "deploy/cloudformation.hpp"
+
+#include <fmt/format.h>
+
+#include "deploy/errors.hpp"
+
+namespace cdk::deploy {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+QueryParams stack_params(const StackRequest& r, bool with_protection) {
+  QueryParams p{{"StackName", r.stack_name}};
+  if (!r.template_url.empty()) {
+    p.emplace_back("TemplateURL", r.template_url);
+  } else {
+    p.emplace_back("TemplateBody", r.template_body);
+  }
+  int i = 1;
+  for (const auto& [k, v] : r.parameters) {
+    p.emplace_back(fmt::format("Parameters.member.{}.ParameterKey", i), k);
+    p.emplace_back(fmt::format("Parameters.member.{}.ParameterValue", i), v);
+    ++i;
+  }
+  for (const auto& k : r.use_previous_parameters) {
+    p.emplace_back(fmt::format("Parameters.member.{}.ParameterKey", i), k);
+    p.emplace_back(fmt::format("Parameters.member.{}.UsePreviousValue", i), "true");
+    ++i;
+  }
+  i = 1;
+  for (const auto& c : r.capabilities) p.emplace_back(fmt::format("Capabilities.member.{}", i++), c);
+  i = 1;
+  for (const auto& [k, v] : r.tags) {
+    p.emplace_back(fmt::format("Tags.member.{}.Key", i), k);
+    p.emplace_back(fmt::format("Tags.member.{}.Value", i), v);
+    ++i;
+  }
+  if (with_protection && r.termination_protection) p.emplace_back("EnableTerminationProtection", "true");
+  return p;
+}
+
+pugi::xml_node result(const pugi::xml_document& doc, const std::string& action) {
+  return doc.child((action + "Response").c_str()).child((action + "Result").c_str());
+}
+
+}  // namespace
+
+bool is_in_progress(std::string_view status) { return ends_with(status, "_IN_PROGRESS"); }
+bool is_terminal(std::string_view status) { return !status.empty() && !is_in_progress(status); }
+bool is_success(std::string_view status) {
+  return status == "CREATE_COMPLETE" || status == "UPDATE_COMPLETE" || status == "IMPORT_COMPLETE" ||
+         status == "DELETE_COMPLETE";
+}
+bool is_failed_event(std::string_view status) { return ends_with(status, "_FAILED"); }
+
+bool is_missing_stack(const AwsError& error) {
+  return error.code() == "ValidationError" && error.message().find("does not exist") != std::string::npos;
+}
+
+bool is_no_changes_message(std::string_view message) {
+  return message.find("No updates are to be performed") != std::string_view::npos ||
+         message.find("didn't contain changes") != std::string_view::npos ||
+         message.find("does not contain changes") != std::string_view::npos;
+}
+
+CloudFormation::CloudFormation(ClientConfig config) : client_(std::move(config), "cloudformation", api_version) {}
+
+std::optional<StackDescription> CloudFormation::describe_stack(const std::string& name_or_id) const {
+  std::shared_ptr<pugi::xml_document> doc;
+  try {
+    doc = client_.call("DescribeStacks", {{"StackName", name_or_id}});
+  } catch (const AwsError& e) {
+    if (is_missing_stack(e)) return std::nullopt;
+    throw;
+  }
+  pugi::xml_node member = result(*doc, "DescribeStacks").child("Stacks").child("member");
+  if (!member) return std::nullopt;
+  StackDescription d;
+  d.id = member.child_value("StackId");
+  d.name = member.child_value("StackName");
+  d.status = member.child_value("StackStatus");
+  d.status_reason = member.child_value("StackStatusReason");
+  if (d.status == "DELETE_COMPLETE") return std::nullopt;
+  for (auto o : member.child("Outputs").children("member")) {
+    d.outputs.push_back(
+        {o.child_value("OutputKey"), o.child_value("OutputValue"), o.child_value("Description"),
+         o.child_value("ExportName")});
+  }
+  for (auto p : member.child("Parameters").children("member")) {
+    d.parameters[p.child_value("ParameterKey")] = p.child_value("ParameterValue");
+  }
+  for (auto t : member.child("Tags").children("member")) d.tags[t.child_value("Key")] = t.child_value("Value");
+  return d;
+}
+
+std::vector<StackEvent> CloudFormation::describe_stack_events(const std::string& name_or_id,
+                                                              const std::string& stop_at_event_id,
+                                                              int max_pages) const {
+  std::vector<StackEvent> events;
+  std::string token;
+  for (int page = 0; page < max_pages; ++page) {
+    QueryParams params{{"StackName", name_or_id}};
+    if (!token.empty()) params.emplace_back("NextToken", token);
+    auto doc = client_.call("DescribeStackEvents", params);
+    pugi::xml_node r = result(*doc, "DescribeStackEvents");
+    for (auto m : r.child("StackEvents").children("member")) {
+      StackEvent e{m.child_value("EventId"),      m.child_value("LogicalResourceId"),
+                   m.child_value("PhysicalResourceId"), m.child_value("ResourceType"),
+                   m.child_value("ResourceStatus"),     m.child_value("ResourceStatusReason"),
+                   m.child_value("Timestamp")};
+      if (!stop_at_event_id.empty() && e.event_id == stop_at_event_id) return events;
+      events.push_back(std::move(e));
+    }
+    token = r.child_value("NextToken");
+    if (token.empty()) break;
+  }
+  return events;
+}
+
+std::optional<std::string> CloudFormation::get_template(const std::string& name_or_id) const {
+  try {
+    auto doc = client_.call("GetTemplate", {{"StackName", name_or_id}, {"TemplateStage", "Original"}});
+    return std::string(result(*doc, "GetTemplate").child_value("TemplateBody"));
+  } catch (const AwsError& e) {
+    if (is_missing_stack(e)) return std::nullopt;
+    throw;
+  }
+}
+
+std::string CloudFormation::physical_resource_id(const std::string& stack, const std::string& logical_id) const {
+  auto doc = client_.call("DescribeStackResource", {{"StackName", stack}, {"LogicalResourceId", logical_id}});
+  return result(*doc, "DescribeStackResource").child("StackResourceDetail").child_value("PhysicalResourceId");
+}
+
+std::string CloudFormation::create_stack(const StackRequest& request) const {
+  auto doc = client_.call("CreateStack", stack_params(request, true));
+  return result(*doc, "CreateStack").child_value("StackId");
+}
+
+std::string CloudFormation::update_stack(const StackRequest& request) const {
+  auto doc = client_.call("UpdateStack", stack_params(request, false));
+  return result(*doc, "UpdateStack").child_value("StackId");
+}
+
+void CloudFormation::delete_stack(const std::string& name_or_id) const {
+  client_.call("DeleteStack", {{"StackName", name_or_id}});
+}
+
+void CloudFormation::set_termination_protection(const std::string& name, bool enabled) const {
+  client_.call("UpdateTerminationProtection",
+               {{"StackName", name}, {"EnableTerminationProtection", enabled ? "true" : "false"}});
+}
+
+std::string CloudFormation::create_change_set(const StackRequest& request, const std::string& change_set_name,
+                                              const std::string& type) const {
+  QueryParams p = stack_params(request, false);
+  p.emplace_back("ChangeSetName", change_set_name);
+  p.emplace_back("ChangeSetType", type);
+  auto doc = client_.call("CreateChangeSet", p);
+  return result(*doc, "CreateChangeSet").child_value("Id");
+}
+
+ChangeSetDescription CloudFormation::describe_change_set(const std::string& stack,
+                                                         const std::string& change_set) const {
+  auto doc = client_.call("DescribeChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+  pugi::xml_node r = result(*doc, "DescribeChangeSet");
+  ChangeSetDescription d;
+  d.id = r.child_value("ChangeSetId");
+  d.status = r.child_value("Status");
+  d.status_reason = r.child_value("StatusReason");
+  d.execution_status = r.child_value("ExecutionStatus");
+  for (auto m : r.child("Changes").children("member")) {
+    pugi::xml_node rc = m.child("ResourceChange");
+    d.changes.push_back({rc.child_value("Action"), rc.child_value("LogicalResourceId"),
+                         rc.child_value("ResourceType"), rc.child_value("Replacement")});
+  }
+  return d;
+}
+
+void CloudFormation::execute_change_set(const std::string& stack, const std::string& change_set) const {
+  client_.call("ExecuteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+}
+
+void CloudFormation::delete_change_set(const std::string& stack, const std::string& change_set) const {
+  client_.call("DeleteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+}
+
+}  // namespace cdk::deploy

@@ -1,0 +1,109 @@
+#pragma once
+// Typed calls of the CloudFormation API (version 2010-05-15) used by deploy,
+// diff and destroy. Reference: https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "deploy/aws_client.hpp"
+
+namespace cdk::deploy {
+
+struct StackOutput {
+  std::string key;
+  std::string value;
+  std::string description;
+  std::string export_name;
+};
+
+struct StackDescription {
+  std::string id;
+  std::string name;
+  std::string status;
+  std::string status_reason;
+  std::vector<StackOutput> outputs;
+  std::map<std::string, std::string> parameters;
+  std::map<std::string, std::string> tags;
+};
+
+struct StackEvent {
+  std::string event_id;
+  std::string logical_id;
+  std::string physical_id;
+  std::string resource_type;
+  std::string status;
+  std::string status_reason;
+  std::string timestamp;  ///< ISO 8601 as sent
+};
+
+struct ResourceChange {
+  std::string action;  ///< Add | Modify | Remove | Import | Dynamic
+  std::string logical_id;
+  std::string resource_type;
+  std::string replacement;  ///< True | False | Conditional, empty for Add/Remove
+};
+
+struct ChangeSetDescription {
+  std::string id;
+  std::string status;  ///< CREATE_PENDING | CREATE_IN_PROGRESS | CREATE_COMPLETE | FAILED | ...
+  std::string status_reason;
+  std::string execution_status;
+  std::vector<ResourceChange> changes;
+};
+
+/// What CreateStack/UpdateStack/CreateChangeSet send.
+struct StackRequest {
+  std::string stack_name;
+  std::string template_body;  ///< exactly one of body and url
+  std::string template_url;
+  std::map<std::string, std::string> parameters;
+  std::vector<std::string> use_previous_parameters;  ///< keys sent with UsePreviousValue=true
+  std::map<std::string, std::string> tags;
+  std::vector<std::string> capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"};
+  bool termination_protection = false;
+};
+
+bool is_in_progress(std::string_view status);
+bool is_terminal(std::string_view status);
+/// CREATE_COMPLETE, UPDATE_COMPLETE, IMPORT_COMPLETE (and DELETE_COMPLETE for deletes).
+bool is_success(std::string_view status);
+bool is_failed_event(std::string_view status);
+
+class CloudFormation {
+ public:
+  static constexpr const char* api_version = "2010-05-15";
+  explicit CloudFormation(ClientConfig config);
+
+  /// nullopt when no such stack exists (DELETE_COMPLETE stacks count as absent).
+  std::optional<StackDescription> describe_stack(const std::string& name_or_id) const;
+  /// Newest first; reads pages until `stop_at_event_id` is seen (not returned) or `max_pages`.
+  std::vector<StackEvent> describe_stack_events(const std::string& name_or_id, const std::string& stop_at_event_id,
+                                                int max_pages = 10) const;
+  /// The template as deployed (the original, not processed); nullopt when the stack does not exist.
+  std::optional<std::string> get_template(const std::string& name_or_id) const;
+  std::string physical_resource_id(const std::string& stack, const std::string& logical_id) const;
+
+  std::string create_stack(const StackRequest& request) const;  ///< returns the stack id
+  std::string update_stack(const StackRequest& request) const;
+  void delete_stack(const std::string& name_or_id) const;
+  void set_termination_protection(const std::string& name, bool enabled) const;
+
+  std::string create_change_set(const StackRequest& request, const std::string& change_set_name,
+                                const std::string& type) const;  ///< type CREATE | UPDATE; returns the id
+  ChangeSetDescription describe_change_set(const std::string& stack, const std::string& change_set) const;
+  void execute_change_set(const std::string& stack, const std::string& change_set) const;
+  void delete_change_set(const std::string& stack, const std::string& change_set) const;
+
+  [[nodiscard]] const AwsClient& client() const noexcept { return client_; }
+
+ private:
+  AwsClient client_;
+};
+
+/// True for the ValidationError CloudFormation answers for a stack that does not exist.
+bool is_missing_stack(const class AwsError& error);
+/// True for "No updates are to be performed." (UpdateStack) and the change-set equivalents.
+bool is_no_changes_message(std::string_view message);
+
+}  // namespace cdk::deploy

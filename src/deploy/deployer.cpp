@@ -1,0 +1,612 @@
+#include "deploy/deployer.hpp"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <fstream>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "deploy/endpoint.hpp"
+#include "deploy/errors.hpp"
+#include "deploy/template_diff.hpp"
+
+namespace cdk::deploy {
+namespace {
+
+using Status = StackResult::Status;
+using steady = std::chrono::steady_clock;
+
+constexpr const char* stack_resource_type = "AWS::CloudFormation::Stack";
+constexpr const char* fallback_region = "us-east-1";
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string event_time(const std::string& iso) {
+  // 2026-11-23T17:22:37.049Z -> 17:22:37
+  return iso.size() >= 19 ? iso.substr(11, 8) : iso;
+}
+
+nlohmann::json parse_template(const std::string& label, const std::string& body) {
+  try {
+    return nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw DeployError(fmt::format("{}: the template is not valid JSON: {}", label, e.what()));
+  }
+}
+
+size_t resource_count(const nlohmann::json& tpl) {
+  auto it = tpl.find("Resources");
+  return it != tpl.end() && it->is_object() ? it->size() : 0;
+}
+
+std::string newest_event_id(const CloudFormation& cfn, const std::string& stack) {
+  try {
+    auto events = cfn.describe_stack_events(stack, "", 1);
+    return events.empty() ? std::string() : events.front().event_id;
+  } catch (const AwsError& e) {
+    if (is_missing_stack(e)) return {};
+    throw;
+  }
+}
+
+/// The first failure is the cause; the ones after it are usually "Resource creation cancelled".
+const StackEvent* first_cause(const std::vector<StackEvent>& failures) {
+  for (const auto& e : failures) {
+    if (e.resource_type != stack_resource_type && e.status_reason.find("cancelled") == std::string::npos) return &e;
+  }
+  for (const auto& e : failures) {
+    if (e.resource_type != stack_resource_type) return &e;
+  }
+  return failures.empty() ? nullptr : &failures.front();
+}
+
+const char* verb(Status s) {
+  switch (s) {
+    case Status::Created: return "created";
+    case Status::Updated: return "updated";
+    case Status::NoChanges: return "no changes";
+    case Status::Deleted: return "destroyed";
+    case Status::Missing: return "does not exist";
+    case Status::Failed: return "failed";
+    case Status::Cancelled: return "cancelled";
+    case Status::Skipped: return "skipped";
+  }
+  return "";
+}
+
+template <class F>
+void run_parallel(size_t count, int concurrency, F&& work) {
+  size_t threads = std::min<size_t>(count, static_cast<size_t>(std::max(1, concurrency)));
+  if (threads <= 1) {
+    for (size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) work(i);
+    });
+  }
+  for (auto& th : pool) th.join();
+}
+
+}  // namespace
+
+void Printer::out(const std::string& line) {
+  std::lock_guard lock(mutex_);
+  out_ << line << '\n' << std::flush;
+}
+
+void Printer::err(const std::string& line) {
+  std::lock_guard lock(mutex_);
+  err_ << line << '\n' << std::flush;
+}
+
+std::string Session::region_for(const StackArtifact* stack) const {
+  if (stack && !stack->region.empty()) return stack->region;
+  if (!settings.region.empty()) return settings.region;
+  return fallback_region;
+}
+
+ClientConfig Session::config(const std::string& service, const std::string& region) const {
+  return ClientConfig{transport, settings.credentials, region, settings.endpoint_for(service, region),
+                      retry, sleep, clock};
+}
+
+Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm)
+    : session_(session), printer_(printer), options_(std::move(options)), confirm_(std::move(confirm)) {
+  if (!session_.sleep) session_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+}
+
+std::map<std::string, std::string> Deployer::parameters_for(const StackArtifact& stack,
+                                                            const nlohmann::json& tpl) const {
+  std::map<std::string, std::string> out = stack.parameters;
+  const auto declared = tpl.value("Parameters", nlohmann::json::object());
+  for (const auto& spec : options_.parameters) {
+    auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw DeployError(fmt::format("--parameters '{}': expected Key=Value or Stack:Key=Value", spec));
+    }
+    std::string key = spec.substr(0, eq);
+    std::string value = spec.substr(eq + 1);
+    auto colon = key.find(':');
+    if (colon != std::string::npos) {
+      std::string target = key.substr(0, colon);
+      if (target != stack.stack_name && target != stack.id && target != stack.display_name) continue;
+      out[key.substr(colon + 1)] = value;
+    } else if (declared.contains(key)) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+bool Deployer::approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local) {
+  if (options_.approval == Approval::Never) return true;
+  TemplateDiff diff = diff_templates(deployed, local);
+  bool needed = options_.approval == Approval::AnyChange ? !diff.empty() : !diff.security_changes().empty();
+  if (!needed) return true;
+  std::lock_guard lock(confirm_mutex_);  // one question at a time, even in parallel waves
+  std::ostringstream text;
+  print_diff(text, stack.display_name, diff);
+  printer_.out(text.str());
+  const char* mode = options_.approval == Approval::AnyChange ? "any-change" : "broadening";
+  if (!confirm_) {
+    throw DeployError(fmt::format(
+        "{}: the changes need approval (--require-approval {}) but there is no terminal to ask; re-run with "
+        "--require-approval never to deploy without asking",
+        stack.display_name, mode));
+  }
+  return confirm_(fmt::format("Do you wish to deploy these changes to {} (y/n)?", stack.display_name));
+}
+
+StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::string& label,
+                                          const std::string& stack_id, const std::string& last_event_id,
+                                          size_t total_resources, std::vector<StackEvent>* failures,
+                                          bool deleting) {
+  auto start = steady::now();
+  std::set<std::string> seen;
+  size_t done = 0;
+  auto pump_events = [&] {
+    std::vector<StackEvent> events;
+    try {
+      events = cfn.describe_stack_events(stack_id, last_event_id);
+    } catch (const AwsError& e) {
+      if (is_missing_stack(e)) return;
+      throw;
+    }
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+      const StackEvent& e = *it;
+      if (!seen.insert(e.event_id).second) continue;
+      bool is_stack = e.resource_type == stack_resource_type;
+      if (!is_stack && ends_with(e.status, "_COMPLETE")) ++done;
+      if (failures && is_failed_event(e.status)) failures->push_back(e);
+      std::string reason = e.status_reason.empty() ? "" : " (" + e.status_reason + ")";
+      printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, std::min(done, total_resources),
+                               total_resources, event_time(e.timestamp), e.status, e.resource_type, e.logical_id,
+                               reason));
+    }
+  };
+  for (;;) {
+    auto d = cfn.describe_stack(stack_id);
+    pump_events();
+    if (!d) {
+      if (deleting) return StackDescription{stack_id, label, "DELETE_COMPLETE", "", {}, {}, {}};
+      throw DeployError(fmt::format("{}: the stack disappeared while waiting for it", label));
+    }
+    if (is_terminal(d->status)) return *d;
+    auto waited = std::chrono::duration_cast<std::chrono::seconds>(steady::now() - start);
+    if (waited >= options_.timeout) {
+      throw DeployError(fmt::format(
+          "{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; moto, for one, leaves a "
+          "stack in CREATE_IN_PROGRESS when a resource fails",
+          label, d->status, waited.count()));
+    }
+    session_.sleep(options_.poll_interval);
+  }
+}
+
+std::string Deployer::stage_template(const StackArtifact& stack, const std::string& region,
+                                     const std::string& body) {
+  CloudFormation cfn(session_.config("cloudformation", region));
+  auto toolkit = cfn.describe_stack(options_.toolkit_stack);
+  if (!toolkit || !is_success(toolkit->status)) {
+    throw DeployError(fmt::format(
+        "{}: the template is {} bytes, over the {}-byte limit for inline templates; run 'bootstrap' to create the "
+        "staging bucket (stack {}) in {} first",
+        stack.display_name, body.size(), max_inline_template_bytes, options_.toolkit_stack, region));
+  }
+  std::string bucket = cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
+  if (bucket.empty()) {
+    throw DeployError(fmt::format("{}: stack {} has no {} resource; re-run 'bootstrap'", stack.display_name,
+                                  options_.toolkit_stack, staging_bucket_logical_id));
+  }
+  std::string key = fmt::format("cdkpp/templates/{}.json", sha256_hex(body));
+  ClientConfig config = session_.config("s3", region);
+  std::string path;
+  std::string template_url;
+  if (session_.settings.custom_endpoint("s3")) {
+    // Emulators take path-style requests. moto finds the bucket in a TemplateURL only
+    // when the URL names "localhost", so a loopback address is written that way.
+    path = fmt::format("/{}/{}", bucket, key);
+    Url url = parse_url(config.endpoint);
+    if (url.host == "127.0.0.1") url.host = "localhost";
+    template_url = url.origin() + path;
+  } else {
+    config.endpoint = fmt::format("https://{}.s3.{}.amazonaws.com", bucket, region);
+    path = "/" + key;
+    template_url = config.endpoint + path;
+  }
+  AwsClient s3(config, "s3");
+  s3.rest("PutObject", "PUT", path, body, {{"Content-Type", "application/json"}});
+  printer_.out(fmt::format("{}: template is {} bytes, uploaded to s3://{}/{}", stack.display_name, body.size(),
+                           bucket, key));
+  return template_url;
+}
+
+void Deployer::print_outputs(const StackResult& result) {
+  if (result.outputs.empty()) return;
+  std::string text = "Outputs:";
+  for (const auto& o : result.outputs) text += fmt::format("\n{}.{} = {}", result.stack, o.key, o.value);
+  printer_.out(text);
+}
+
+StackResult Deployer::deploy(const StackArtifact& stack, const std::string& template_body) {
+  StackResult result;
+  result.stack = stack.stack_name;
+  try {
+    result = deploy_unchecked(stack, template_body);
+  } catch (const AwsError& e) {
+    result.status = Status::Failed;
+    result.error = fmt::format("{}: {}", stack.display_name, e.what());
+    // moto answers a failing resource with an error from CreateStack itself and leaves
+    // the stack in progress; say so, since no rollback will follow.
+    try {
+      CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+      if (auto d = cfn.describe_stack(stack.stack_name); d && is_in_progress(d->status)) {
+        result.error += fmt::format(" (the stack was left in {})", d->status);
+      }
+    } catch (const std::exception&) {
+    }
+  } catch (const std::exception& e) {
+    result.status = Status::Failed;
+    result.error = e.what();
+    if (result.error.rfind(stack.display_name, 0) != 0) result.error = stack.display_name + ": " + result.error;
+  }
+  if (result.status == Status::Failed) {
+    printer_.err(fmt::format("❌ {} failed: {}", stack.display_name, result.error));
+  } else if (result.status == Status::Cancelled) {
+    printer_.err(fmt::format("{}: deployment cancelled", stack.display_name));
+  } else {
+    printer_.out(fmt::format("✅ {} ({})", stack.display_name, verb(result.status)));
+    print_outputs(result);
+    if (!result.stack_id.empty()) printer_.out(fmt::format("Stack ARN:\n{}", result.stack_id));
+  }
+  return result;
+}
+
+StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body) {
+  const std::string& label = stack.display_name;
+  const std::string region = session_.region_for(&stack);
+  CloudFormation cfn(session_.config("cloudformation", region));
+  nlohmann::json local = parse_template(label, body);
+  size_t total = resource_count(local);
+  StackResult result;
+  result.stack = stack.stack_name;
+  printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", label, total, region,
+                           options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
+
+  auto existing = cfn.describe_stack(stack.stack_name);
+  if (existing && is_in_progress(existing->status) && existing->status != "REVIEW_IN_PROGRESS") {
+    printer_.out(fmt::format("{}: waiting for the operation in progress ({}) to finish", label, existing->status));
+    existing = wait_for_stack(cfn, label, existing->id, newest_event_id(cfn, existing->id), total, nullptr, false);
+  }
+  if (existing && (existing->status == "ROLLBACK_COMPLETE" || existing->status == "CREATE_FAILED" ||
+                   existing->status == "ROLLBACK_FAILED")) {
+    // Nothing usable was ever created; CloudFormation cannot update such a stack.
+    printer_.out(fmt::format("{}: stack is {} after an earlier failed create; deleting it first", label,
+                             existing->status));
+    std::string last = newest_event_id(cfn, existing->id);
+    cfn.delete_stack(existing->id);
+    wait_for_stack(cfn, label, existing->id, last, total, nullptr, true);
+    existing.reset();
+  }
+  bool review_only = existing && existing->status == "REVIEW_IN_PROGRESS";
+  if (review_only && options_.method == DeployMethod::Direct) {
+    cfn.delete_stack(existing->id);
+    wait_for_stack(cfn, label, existing->id, newest_event_id(cfn, existing->id), total, nullptr, true);
+    existing.reset();
+    review_only = false;
+  }
+  const bool exists = existing && !review_only;
+
+  StackRequest request;
+  request.stack_name = stack.stack_name;
+  request.parameters = parameters_for(stack, local);
+  request.tags = stack.tags;
+  request.termination_protection = stack.termination_protection;
+  nlohmann::json deployed = nlohmann::json::object();
+  if (exists) {
+    for (const auto& [key, _] : local.value("Parameters", nlohmann::json::object()).items()) {
+      if (!request.parameters.count(key) && existing->parameters.count(key)) {
+        request.use_previous_parameters.push_back(key);
+      }
+    }
+    if (auto text = cfn.get_template(existing->id)) {
+      try {
+        deployed = nlohmann::json::parse(*text);
+      } catch (const nlohmann::json::parse_error&) {
+        deployed = nullptr;  // a YAML template from elsewhere: never "unchanged"
+      }
+    }
+    bool same_parameters = std::all_of(request.parameters.begin(), request.parameters.end(), [&](const auto& p) {
+      auto it = existing->parameters.find(p.first);
+      return it != existing->parameters.end() && it->second == p.second;
+    });
+    bool same_tags = std::all_of(stack.tags.begin(), stack.tags.end(), [&](const auto& t) {
+      auto it = existing->tags.find(t.first);
+      return it != existing->tags.end() && it->second == t.second;
+    });
+    if (!options_.force && deployed == local && same_parameters && same_tags && is_success(existing->status)) {
+      result.status = Status::NoChanges;
+      result.outputs = existing->outputs;
+      result.stack_id = existing->id;
+      return result;
+    }
+  }
+
+  if (body.size() > max_inline_template_bytes) {
+    request.template_url = stage_template(stack, region, body);
+  } else {
+    request.template_body = body;
+  }
+
+  std::string stack_ref;
+  std::string last_event;
+  if (options_.method == DeployMethod::ChangeSet) {
+    std::string cs_name = fmt::format(
+        "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count());
+    cfn.create_change_set(request, cs_name, exists ? "UPDATE" : "CREATE");
+    auto start = steady::now();
+    ChangeSetDescription cs;
+    for (;;) {
+      cs = cfn.describe_change_set(stack.stack_name, cs_name);
+      if (cs.status == "CREATE_COMPLETE" || cs.status == "FAILED" || cs.status == "DELETE_COMPLETE") break;
+      if (steady::now() - start >= options_.timeout) {
+        throw DeployError(fmt::format("{}: change set {} still {} after {}s", label, cs_name, cs.status,
+                                      options_.timeout.count()));
+      }
+      session_.sleep(options_.poll_interval);
+    }
+    if (cs.status != "CREATE_COMPLETE") {
+      try {
+        cfn.delete_change_set(stack.stack_name, cs_name);
+      } catch (const AwsError&) {
+      }
+      if (is_no_changes_message(cs.status_reason)) {
+        result.status = Status::NoChanges;
+        result.outputs = existing ? existing->outputs : std::vector<StackOutput>{};
+        result.stack_id = existing ? existing->id : "";
+        return result;
+      }
+      throw DeployError(fmt::format("{}: change set {} {}: {}", label, cs_name, cs.status, cs.status_reason));
+    }
+    if (!approve(stack, deployed, local)) {
+      cfn.delete_change_set(stack.stack_name, cs_name);
+      if (!exists) cfn.delete_stack(stack.stack_name);  // the empty REVIEW_IN_PROGRESS stack
+      result.status = Status::Cancelled;
+      return result;
+    }
+    stack_ref = stack.stack_name;
+    last_event = newest_event_id(cfn, stack.stack_name);
+    cfn.execute_change_set(stack.stack_name, cs_name);
+    if (auto d = cfn.describe_stack(stack.stack_name)) stack_ref = d->id;
+  } else {
+    if (!approve(stack, deployed, local)) {
+      result.status = Status::Cancelled;
+      return result;
+    }
+    if (exists) {
+      last_event = newest_event_id(cfn, existing->id);
+      try {
+        stack_ref = cfn.update_stack(request);
+      } catch (const AwsError& e) {
+        if (!is_no_changes_message(e.message())) throw;
+        result.status = Status::NoChanges;
+        result.outputs = existing->outputs;
+        result.stack_id = existing->id;
+        return result;
+      }
+      if (stack_ref.empty()) stack_ref = existing->id;
+    } else {
+      stack_ref = cfn.create_stack(request);
+      if (stack_ref.empty()) stack_ref = stack.stack_name;
+    }
+  }
+
+  std::vector<StackEvent> failures;
+  StackDescription final = wait_for_stack(cfn, label, stack_ref, last_event, total, &failures, false);
+  result.stack_id = final.id;
+  if (is_success(final.status)) {
+    result.status = exists ? Status::Updated : Status::Created;
+    result.outputs = final.outputs;
+    return result;
+  }
+  result.status = Status::Failed;
+  if (const StackEvent* cause = first_cause(failures)) {
+    result.error = fmt::format("{}: {} ({}) {}: {}; the stack is now {}", label, cause->logical_id,
+                               cause->resource_type, cause->status,
+                               cause->status_reason.empty() ? "no reason given" : cause->status_reason,
+                               final.status);
+  } else {
+    result.error = fmt::format("{}: the stack is now {}{}", label, final.status,
+                               final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
+  }
+  return result;
+}
+
+std::vector<StackResult> Deployer::deploy_all(const std::vector<const StackArtifact*>& stacks) {
+  std::vector<StackResult> results;
+  std::set<std::string> failed;
+  for (const auto& wave : Assembly::waves(stacks)) {
+    std::vector<StackResult> wave_results(wave.size());
+    run_parallel(wave.size(), options_.concurrency, [&](size_t i) {
+      const StackArtifact& s = *wave[i];
+      for (const auto& d : s.dependencies) {
+        if (failed.count(d)) {
+          wave_results[i] = {s.stack_name, Status::Skipped, {}, {},
+                             fmt::format("{}: not deployed because {} failed", s.display_name, d)};
+          printer_.err(wave_results[i].error);
+          return;
+        }
+      }
+      std::string body;
+      try {
+        body = s.read_template();
+      } catch (const std::exception& e) {
+        wave_results[i] = {s.stack_name, Status::Failed, {}, {}, e.what()};
+        printer_.err(fmt::format("❌ {} failed: {}", s.display_name, e.what()));
+        return;
+      }
+      wave_results[i] = deploy(s, body);
+    });
+    for (size_t i = 0; i < wave.size(); ++i) {
+      if (!wave_results[i].ok()) failed.insert(wave[i]->id);
+      results.push_back(std::move(wave_results[i]));
+    }
+  }
+  return results;
+}
+
+StackResult Deployer::destroy(const StackArtifact& stack) {
+  StackResult result;
+  result.stack = stack.stack_name;
+  const std::string& label = stack.display_name;
+  try {
+    CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+    auto existing = cfn.describe_stack(stack.stack_name);
+    if (!existing) {
+      result.status = Status::Missing;
+      printer_.out(fmt::format("{}: stack does not exist, nothing to destroy", label));
+      return result;
+    }
+    size_t total = 0;
+    if (auto text = cfn.get_template(existing->id)) {
+      try {
+        total = resource_count(nlohmann::json::parse(*text));
+      } catch (const nlohmann::json::parse_error&) {
+      }
+    }
+    printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));
+    std::string last = newest_event_id(cfn, existing->id);
+    cfn.delete_stack(existing->id);
+    std::vector<StackEvent> failures;
+    StackDescription final = wait_for_stack(cfn, label, existing->id, last, total, &failures, true);
+    result.stack_id = existing->id;
+    if (final.status == "DELETE_COMPLETE") {
+      result.status = Status::Deleted;
+      printer_.out(fmt::format("✅ {}: destroyed", label));
+      return result;
+    }
+    result.status = Status::Failed;
+    const StackEvent* cause = first_cause(failures);
+    result.error = cause ? fmt::format("{}: {} ({}) {}: {}; the stack is now {}", label, cause->logical_id,
+                                       cause->resource_type, cause->status, cause->status_reason, final.status)
+                         : fmt::format("{}: the stack is now {}{}", label, final.status,
+                                       final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
+  } catch (const std::exception& e) {
+    result.status = Status::Failed;
+    result.error = fmt::format("{}: {}", label, e.what());
+  }
+  printer_.err(fmt::format("❌ {} failed to destroy: {}", label, result.error));
+  return result;
+}
+
+std::vector<StackResult> Deployer::destroy_all(const std::vector<const StackArtifact*>& stacks) {
+  auto waves = Assembly::waves(stacks);
+  std::vector<StackResult> results;
+  bool stop = false;
+  for (auto it = waves.rbegin(); it != waves.rend(); ++it) {
+    const auto& wave = *it;
+    std::vector<StackResult> wave_results(wave.size());
+    if (stop) {
+      for (size_t i = 0; i < wave.size(); ++i) {
+        wave_results[i] = {wave[i]->stack_name, Status::Skipped, {}, {},
+                           fmt::format("{}: not destroyed because a stack depending on it failed to delete",
+                                       wave[i]->display_name)};
+      }
+    } else {
+      run_parallel(wave.size(), options_.concurrency, [&](size_t i) { wave_results[i] = destroy(*wave[i]); });
+    }
+    for (auto& r : wave_results) {
+      stop = stop || !r.ok();
+      results.push_back(std::move(r));
+    }
+  }
+  return results;
+}
+
+std::string toolkit_template() {
+  nlohmann::ordered_json t = {
+      {"Description", "cdkpp staging bucket for templates over 51,200 bytes (created by 'bootstrap')"},
+      {"Resources",
+       {{staging_bucket_logical_id,
+         {{"Type", "AWS::S3::Bucket"},
+          {"Properties",
+           {{"BucketEncryption",
+             {{"ServerSideEncryptionConfiguration",
+               nlohmann::ordered_json::array({{{"ServerSideEncryptionByDefault", {{"SSEAlgorithm", "AES256"}}}}})}}},
+            {"PublicAccessBlockConfiguration",
+             {{"BlockPublicAcls", true},
+              {"BlockPublicPolicy", true},
+              {"IgnorePublicAcls", true},
+              {"RestrictPublicBuckets", true}}},
+            {"LifecycleConfiguration",
+             {{"Rules", nlohmann::ordered_json::array(
+                            {{{"Id", "ExpireStagedTemplates"}, {"Status", "Enabled"}, {"ExpirationInDays", 30}}})}}}}},
+          {"UpdateReplacePolicy", "Retain"},
+          {"DeletionPolicy", "Retain"}}}}},
+      {"Outputs", {{"BucketName", {{"Value", {{"Ref", staging_bucket_logical_id}}}}}}}};
+  return t.dump(1) + "\n";
+}
+
+StackResult Deployer::bootstrap(const std::string& region) {
+  StackArtifact toolkit;
+  toolkit.id = options_.toolkit_stack;
+  toolkit.stack_name = options_.toolkit_stack;
+  toolkit.display_name = options_.toolkit_stack;
+  toolkit.region = region;
+  return deploy(toolkit, toolkit_template());
+}
+
+void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::object();
+  for (const auto& r : results) {
+    if (!r.ok() || r.status == Status::Deleted || r.status == Status::Missing) continue;
+    auto& stack = doc[r.stack] = nlohmann::ordered_json::object();
+    for (const auto& o : r.outputs) stack[o.key] = o.value;
+  }
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw DeployError(fmt::format("cannot write outputs file {}", path.string()));
+    out << doc.dump(2) << '\n';
+    if (!out.flush()) throw DeployError(fmt::format("cannot write outputs file {}", path.string()));
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw DeployError(fmt::format("cannot write outputs file {}: {}", path.string(), ec.message()));
+  }
+}
+
+}  // namespace cdk::deploy

@@ -1,0 +1,125 @@
+#pragma once
+// Deploys, destroys and bootstraps stacks of a cloud assembly through
+// CloudFormation: change sets or direct create/update, live progress from stack
+// events, failure reasons, outputs, parallel waves.
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "deploy/assembly.hpp"
+#include "deploy/cloudformation.hpp"
+#include "deploy/credentials.hpp"
+
+namespace cdk::deploy {
+
+enum class DeployMethod { ChangeSet, Direct };
+enum class Approval { Never, Broadening, AnyChange };
+
+/// Templates larger than this go through the staging bucket (CloudFormation's TemplateBody limit).
+inline constexpr size_t max_inline_template_bytes = 51'200;
+/// The stack `bootstrap` creates; holds the staging bucket.
+inline constexpr const char* default_toolkit_stack = "CdkppToolkit";
+inline constexpr const char* staging_bucket_logical_id = "StagingBucket";
+
+struct DeployOptions {
+  DeployMethod method = DeployMethod::ChangeSet;
+  Approval approval = Approval::Broadening;
+  /// `Key=Value` for every stack that declares Key, `Stack:Key=Value` for one stack.
+  std::vector<std::string> parameters;
+  bool force = false;  ///< deploy even when the template and parameters are unchanged
+  int concurrency = 1;
+  std::chrono::seconds timeout{3600};             ///< give up waiting for one stack after this
+  std::chrono::milliseconds poll_interval{2000};  ///< between DescribeStacks calls while waiting
+  std::string toolkit_stack = default_toolkit_stack;
+};
+
+/// Where output goes; safe to use from several deploying threads.
+class Printer {
+ public:
+  Printer(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
+  void out(const std::string& line);
+  void err(const std::string& line);
+
+ private:
+  std::mutex mutex_;
+  std::ostream& out_;
+  std::ostream& err_;
+};
+
+/// Asks the user yes/no; returns false when no answer can be read.
+using Confirm = std::function<bool(const std::string& question)>;
+
+/// A connection to AWS (or an emulator) for one command.
+struct Session {
+  AwsSettings settings;
+  std::shared_ptr<Transport> transport;
+  RetryPolicy retry;
+  Sleeper sleep;  ///< empty = real sleeping; tests make waiting instant
+  Clock clock;
+
+  /// The region a stack deploys to: its own, the chain's, else us-east-1.
+  [[nodiscard]] std::string region_for(const StackArtifact* stack) const;
+  [[nodiscard]] ClientConfig config(const std::string& service, const std::string& region) const;
+};
+
+struct StackResult {
+  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped };
+  std::string stack;  ///< CloudFormation stack name
+  Status status = Status::Failed;
+  std::vector<StackOutput> outputs;
+  std::string stack_id;
+  std::string error;  ///< for Failed: one line, first failing resource and reason
+
+  [[nodiscard]] bool ok() const noexcept {
+    return status != Status::Failed && status != Status::Cancelled && status != Status::Skipped;
+  }
+};
+
+class Deployer {
+ public:
+  Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm);
+
+  /// Deploys one stack from its template text. Never throws for AWS or network
+  /// trouble: the result says Failed with the reason.
+  StackResult deploy(const StackArtifact& stack, const std::string& template_body);
+  /// Deploys `stacks` in dependency waves, `concurrency` at a time; stacks whose
+  /// dependencies failed are Skipped.
+  std::vector<StackResult> deploy_all(const std::vector<const StackArtifact*>& stacks);
+  /// Deletes one stack and waits for it to be gone.
+  StackResult destroy(const StackArtifact& stack);
+  /// Deletes in reverse dependency order.
+  std::vector<StackResult> destroy_all(const std::vector<const StackArtifact*>& stacks);
+  /// Creates or updates the toolkit stack with the staging bucket.
+  StackResult bootstrap(const std::string& region);
+
+ private:
+  StackResult deploy_unchecked(const StackArtifact& stack, const std::string& body);
+  StackDescription wait_for_stack(const CloudFormation& cfn, const std::string& label, const std::string& stack_id,
+                                  const std::string& last_event_id, size_t total_resources,
+                                  std::vector<StackEvent>* failures, bool deleting);
+  std::string stage_template(const StackArtifact& stack, const std::string& region, const std::string& body);
+  std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
+  bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
+  void print_outputs(const StackResult& result);
+
+  Session& session_;
+  Printer& printer_;
+  DeployOptions options_;
+  Confirm confirm_;
+  std::mutex confirm_mutex_;
+};
+
+/// Writes {"Stack": {"OutputKey": "value"}} to `path` atomically (temp file + rename).
+void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results);
+
+/// The template for the toolkit stack (staging bucket, encrypted, private, expiring objects).
+std::string toolkit_template();
+
+}  // namespace cdk::deploy
