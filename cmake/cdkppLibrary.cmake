@@ -5,6 +5,7 @@ file(GLOB_RECURSE CDKPP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/*.cp
 add_library(cdkpp ${CDKPP_SOURCES})
 add_library(cdkpp::cdkpp ALIAS cdkpp)
 target_compile_features(cdkpp PUBLIC cxx_std_20)
+target_compile_definitions(cdkpp PRIVATE CDKPP_VERSION="${PROJECT_VERSION}")
 target_include_directories(cdkpp
   PUBLIC
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>

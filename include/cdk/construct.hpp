@@ -18,6 +18,9 @@ namespace cdk {
 
 class Construct;
 class IAspect;
+namespace detail {
+struct AspectInvoker;
+}
 
 /// One metadata entry on a construct (annotations are metadata too).
 struct MetadataEntry {
@@ -69,6 +72,7 @@ class Node {
  private:
   friend class Construct;
   friend class Aspects;
+  friend struct detail::AspectInvoker;
   Node(Construct& self, Construct* scope, std::string id) : self_(self), scope_(scope), id_(std::move(id)) {}
 
   Construct& self_;
@@ -80,6 +84,7 @@ class Node {
   std::vector<Construct*> dependencies_;
   std::vector<std::pair<std::string, std::string>> context_;
   std::vector<std::shared_ptr<IAspect>> aspects_;
+  std::vector<const IAspect*> applied_aspects_;  // each aspect visits a construct once
 };
 
 /// Base of everything in the tree.

@@ -1,0 +1,149 @@
+#include "cli/run.hpp"
+
+#include "cli/commands.hpp"
+#include "graph/assembly_graph.hpp"
+#include "synth/synthesizer.hpp"
+
+#include <cdk/app.hpp>
+#include <cdk/stack.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+namespace cdk::detail {
+
+namespace {
+
+void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
+  for (const auto& d : diags) err << d.to_string() << '\n';
+}
+
+// Stacks named on the command line, by path or stack name; all when none.
+std::vector<const StackArtifact*> select_stacks(const Assembly& a, const std::vector<std::string>& names) {
+  std::vector<const StackArtifact*> out;
+  for (const auto& s : a.stacks) {
+    const bool wanted = names.empty() || std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+                          return n == s.stack->node().path() || n == s.stack->stack_name() ||
+                                 n == s.stack->artifact_id();
+                        });
+    if (wanted) out.push_back(&s);
+  }
+  for (const auto& n : names) {
+    const bool known = std::any_of(a.stacks.begin(), a.stacks.end(), [&](const StackArtifact& s) {
+      return n == s.stack->node().path() || n == s.stack->stack_name() || n == s.stack->artifact_id();
+    });
+    if (!known) throw Error("", fmt::format("no stack named \"{}\"", n), "run the list command to see the stacks");
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_cli(App& app, int argc, const char* const* argv) {
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+  const std::string program = argc > 0 ? std::filesystem::path(argv[0]).filename().string() : "cdkpp";
+
+  CLI::App cli{"Synthesizes, draws and deploys this program's CloudFormation stacks.", program};
+  cli.require_subcommand(0, 1);
+  cli.fallthrough();
+
+  std::vector<std::string> context;
+  bool strict = app.props().strict;
+  std::string outdir = app.props().outdir;
+  if (const char* env = std::getenv("CDK_OUTDIR")) outdir = env;  // run by the AWS CDK CLI
+  cli.add_option("-c,--context", context, "Context value KEY=VALUE (read when the program starts)");
+  cli.add_flag("--strict", strict, "Treat warnings as errors");
+  cli.add_option("-o,--out", outdir, "Cloud assembly directory")->capture_default_str();
+
+  std::vector<std::string> stacks;
+  bool quiet = false;
+  auto* synth = cli.add_subcommand("synth", "Write the cloud assembly (templates, manifest.json, tree.json)");
+  synth->add_option("stacks", stacks, "Stacks to report (all are synthesized)");
+  synth->add_flag("-q,--quiet", quiet, "Print nothing but problems");
+
+  bool long_list = false;
+  auto* list = cli.add_subcommand("list", "List the stacks in deployment order");
+  list->alias("ls");
+  list->add_flag("-l,--long", long_list, "Show environment and dependencies");
+
+  std::string graph_out;
+  auto* graph = cli.add_subcommand("graph", "Draw the stacks and resources as a Graphviz DOT graph");
+  graph->add_option("--out", graph_out, "Write to this file instead of standard output");
+
+  auto* validate = cli.add_subcommand("validate", "Check the app and print every problem; writes nothing");
+
+  int exit_code = 0;
+  auto synthesize_app = [&] {
+    app.set_strict(strict);
+    auto assembly = synthesize(app, {.strict = strict, .path_metadata = app.props().path_metadata});
+    print_diagnostics(assembly.diagnostics, err);
+    return assembly;
+  };
+  CommandContext ctx;
+  ctx.out = &out;
+  ctx.err = &err;
+  ctx.exit_code = &exit_code;
+  ctx.synth = [&]() -> std::filesystem::path {
+    auto assembly = synthesize_app();
+    write_assembly(assembly, outdir);
+    return outdir;
+  };
+  add_deploy_commands(cli, ctx);
+
+  try {
+    try {
+      cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      return cli.exit(e, out, err);
+    }
+    if (synth->parsed() || cli.get_subcommands().empty()) {
+      auto assembly = synthesize_app();
+      const auto selected = select_stacks(assembly, stacks);
+      write_assembly(assembly, outdir);
+      if (!quiet)
+        for (const auto* s : selected)
+          out << fmt::format("{}: {}\n", s->stack->node().path(),
+                             (std::filesystem::path(outdir) / s->stack->template_file()).string());
+    } else if (list->parsed()) {
+      auto assembly = synthesize_app();
+      for (const auto& s : assembly.stacks) {
+        out << s.stack->node().path();
+        if (long_list) {
+          out << "  " << s.stack->environment_uri();
+          for (const Stack* d : s.dependencies) out << "  needs " << d->node().path();
+        }
+        out << '\n';
+      }
+    } else if (graph->parsed()) {
+      auto dot = assembly_to_dot(synthesize_app());
+      if (graph_out.empty()) {
+        out << dot;
+      } else {
+        std::ofstream f(graph_out);
+        f << dot;
+        if (!f) throw Error("", "cannot write " + graph_out, "check the path");
+        out << "graph: " << graph_out << '\n';
+      }
+    } else if (validate->parsed()) {
+      auto assembly = synthesize_app();
+      out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
+    }
+  } catch (const SynthError& e) {
+    print_diagnostics(e.errors(), err);
+    err << fmt::format("{} error(s); nothing was written\n", e.errors().size());
+    return 1;
+  } catch (const Error& e) {
+    err << e.what() << '\n';
+    return 1;
+  }
+  return exit_code;
+}
+
+}  // namespace cdk::detail

@@ -1,0 +1,130 @@
+#include <cdk/cfn_condition.hpp>
+#include <cdk/cfn_resource.hpp>
+#include <cdk/stack.hpp>
+
+#include <fmt/format.h>
+
+namespace cdk {
+
+namespace {
+const char* policy_name(RemovalPolicy p) {
+  switch (p) {
+    case RemovalPolicy::Delete: return "Delete";
+    case RemovalPolicy::Retain: return "Retain";
+    case RemovalPolicy::Snapshot: return "Snapshot";
+    case RemovalPolicy::RetainExceptOnCreate: return "RetainExceptOnCreate";
+  }
+  return "Delete";
+}
+
+bool valid_type_name(std::string_view type) {
+  // Service::Module::Resource, or Custom::Name
+  int parts = 1;
+  for (std::size_t i = 0; i + 1 < type.size(); ++i)
+    if (type[i] == ':' && type[i + 1] == ':') {
+      ++parts;
+      ++i;
+    }
+  return (type.rfind("Custom::", 0) == 0 && type.size() > 8) || parts == 3;
+}
+}  // namespace
+
+CfnResource::CfnResource(Construct& scope, std::string_view id, std::string_view type, Value properties,
+                         TagFormat tag_format, std::string_view tag_property)
+    : CfnElement(scope, id),
+      type_(type),
+      properties_(std::move(properties)),
+      tags_(tag_format, std::string(tag_property)) {
+  if (!valid_type_name(type_))
+    throw Error(node().path(), fmt::format("\"{}\" is not a CloudFormation resource type", type_),
+                "use the form AWS::Service::Resource, e.g. AWS::S3::Bucket");
+  if (!properties_.is_null() && properties_.kind() != Value::Kind::Map)
+    throw Error(node().path(), "resource properties must be a map", "pass Value::map({{\"Name\", value}})");
+}
+
+void CfnResource::set_property(std::string_view name, Value value) {
+  Value::Map map = properties_.as_map();
+  for (auto& [k, v] : map)
+    if (k == name) {
+      v = std::move(value);
+      properties_ = Value(std::move(map));
+      return;
+    }
+  map.emplace_back(std::string(name), std::move(value));
+  properties_ = Value(std::move(map));
+}
+
+void CfnResource::add_override(std::string_view path, Value value) {
+  overrides_.push_back({std::string(path), std::move(value), false});
+}
+void CfnResource::add_property_override(std::string_view path, Value value) {
+  add_override(fmt::format("Properties.{}", path), std::move(value));
+}
+void CfnResource::add_deletion_override(std::string_view path) { overrides_.push_back({std::string(path), {}, true}); }
+void CfnResource::add_property_deletion_override(std::string_view path) {
+  add_deletion_override(fmt::format("Properties.{}", path));
+}
+
+void CfnResource::add_depends_on(const CfnResource& other) {
+  if (&other == this)
+    throw Error(node().path(), "a resource cannot depend on itself", "remove the add_depends_on call");
+  if (&other.node().root() != &node().root())
+    throw Error(node().path(), fmt::format("cannot depend on \"{}\", which belongs to another app", other.node().path()),
+                "create both constructs in the same cdk::App");
+  for (const auto* d : depends_on_)
+    if (d == &other) return;
+  depends_on_.push_back(&other);
+}
+
+void CfnResource::apply_removal_policy(RemovalPolicy policy) {
+  deletion_policy_ = policy;
+  update_replace_policy_ = policy;
+}
+void CfnResource::set_deletion_policy(RemovalPolicy policy) { deletion_policy_ = policy; }
+void CfnResource::set_update_replace_policy(RemovalPolicy policy) { update_replace_policy_ = policy; }
+
+void CfnResource::add_metadata(std::string key, Value value) {
+  for (auto& [k, v] : metadata_)
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  metadata_.emplace_back(std::move(key), std::move(value));
+}
+
+Value CfnResource::render_properties() const { return properties_; }
+
+std::vector<Diagnostic> CfnResource::validate() const { return {}; }
+
+Value CfnResource::render() const {
+  Value::Map out;
+  out.emplace_back("Type", type_);
+
+  Value props = render_properties();
+  if (tags_.taggable() && tags_.has_tags()) {
+    Value::Map map = props.as_map();
+    bool found = false;
+    for (auto& [k, v] : map)
+      if (k == tags_.property_name()) {
+        v = tags_.render(v);
+        found = true;
+      }
+    if (!found) map.emplace_back(tags_.property_name(), tags_.render({}));
+    props = Value(std::move(map));
+  }
+  if (!props.is_null() && !props.as_map().empty()) out.emplace_back("Properties", std::move(props));
+
+  Value::List deps;
+  for (const auto* d : depends_on_)
+    if (&d->stack() == &stack()) deps.push_back(Value::logical_id(*d));
+  if (!deps.empty()) out.emplace_back("DependsOn", Value(std::move(deps)));
+  if (!creation_policy_.is_null()) out.emplace_back("CreationPolicy", creation_policy_);
+  if (!update_policy_.is_null()) out.emplace_back("UpdatePolicy", update_policy_);
+  if (update_replace_policy_) out.emplace_back("UpdateReplacePolicy", policy_name(*update_replace_policy_));
+  if (deletion_policy_) out.emplace_back("DeletionPolicy", policy_name(*deletion_policy_));
+  if (!metadata_.empty()) out.emplace_back("Metadata", Value(metadata_));
+  if (condition_ != nullptr) out.emplace_back("Condition", Value::logical_id(*condition_));
+  return Value(std::move(out));
+}
+
+}  // namespace cdk

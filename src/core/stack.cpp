@@ -1,0 +1,102 @@
+#include <cdk/app.hpp>
+#include <cdk/cfn_element.hpp>
+#include <cdk/stack.hpp>
+#include <cdk/tags.hpp>
+
+#include "synth/logical_id.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cdk {
+
+namespace {
+// Ids of the scopes strictly between `stack` and `c`, then c's own.
+std::vector<std::string_view> components_below(const Stack& stack, const Construct& c) {
+  std::vector<std::string_view> out;
+  for (const Construct* s = &c; s != nullptr && s != &stack; s = s->node().scope()) out.push_back(s->node().id());
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+bool valid_stack_name(std::string_view name) {
+  if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](unsigned char c) { return std::isalnum(c) != 0 || c == '-'; });
+}
+}  // namespace
+
+Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construct(scope, id), props_(std::move(props)) {
+  if (try_of(scope) != nullptr)
+    throw Error(node().path(), "a stack cannot be created inside another stack",
+                "create stacks directly in the App (nested stacks are not supported yet)");
+  if (props_.stack_name.empty()) props_.stack_name = artifact_id();
+  for (const auto& [k, v] : props_.tags) Tags::of(*this).add(k, v);
+}
+
+Stack* Stack::try_of(const Construct& c) noexcept {
+  for (const Construct* s = &c; s != nullptr; s = s->node().scope())
+    if (auto* stack = dynamic_cast<const Stack*>(s)) return const_cast<Stack*>(stack);
+  return nullptr;
+}
+
+Stack& Stack::of(const Construct& c) {
+  if (Stack* s = try_of(c)) return *s;
+  throw Error(c.node().path(), "this construct must be created inside a Stack",
+              "create it with stack.add<...>() or in a construct below a stack");
+}
+
+std::string Stack::artifact_id() const {
+  // Top-level stacks are named by their id, like aws-cdk-lib's artifact ids.
+  std::vector<std::string_view> parts;
+  for (const Construct* s = this; s->node().scope() != nullptr; s = s->node().scope()) parts.push_back(s->node().id());
+  std::reverse(parts.begin(), parts.end());
+  return detail::make_logical_id(parts);
+}
+
+std::string Stack::environment_uri() const {
+  return fmt::format("aws://{}/{}", props_.env.account.empty() ? "unknown-account" : props_.env.account,
+                     props_.env.region.empty() ? "unknown-region" : props_.env.region);
+}
+
+Value Stack::region() const {
+  return props_.env.region.empty() ? Value::pseudo("AWS::Region") : Value(props_.env.region);
+}
+Value Stack::account() const {
+  return props_.env.account.empty() ? Value::pseudo("AWS::AccountId") : Value(props_.env.account);
+}
+
+void Stack::add_dependency(Stack& other, std::string /*reason*/) {
+  if (&other == this) throw Error(node().path(), "a stack cannot depend on itself", "remove the add_dependency call");
+  if (&other.node().root() != &node().root())
+    throw Error(node().path(), fmt::format("cannot depend on stack \"{}\" of another app", other.node().path()),
+                "create both stacks in the same cdk::App");
+  if (std::find(dependencies_.begin(), dependencies_.end(), &other) == dependencies_.end())
+    dependencies_.push_back(&other);
+}
+
+std::string Stack::logical_id(const CfnElement& element) const {
+  if (const auto& o = element.logical_id_override()) return *o;
+  return detail::make_logical_id(components_below(*this, element));
+}
+
+std::vector<Diagnostic> Stack::validate() const {
+  std::vector<Diagnostic> out;
+  if (!valid_stack_name(props_.stack_name))
+    out.push_back({Diagnostic::Level::Error, "",
+                   fmt::format("stack name \"{}\" is not valid", props_.stack_name),
+                   "stack names start with a letter and hold only letters, digits and '-', at most 128; "
+                   "set StackProps.stack_name"});
+  if (!props_.env.account.empty() &&
+      (props_.env.account.size() != 12 ||
+       !std::all_of(props_.env.account.begin(), props_.env.account.end(), [](unsigned char c) { return std::isdigit(c); })))
+    out.push_back({Diagnostic::Level::Error, "", fmt::format("account \"{}\" is not 12 digits", props_.env.account),
+                   "set env.account to a 12-digit AWS account id, or leave it empty"});
+  if (props_.description.size() > 1024)
+    out.push_back({Diagnostic::Level::Error, "", "stack description is over 1024 characters", "shorten it"});
+  return out;
+}
+
+}  // namespace cdk

@@ -1,0 +1,49 @@
+#include <cdk/aspects.hpp>
+#include <cdk/cfn_resource.hpp>
+#include <cdk/tags.hpp>
+
+#include <algorithm>
+#include <memory>
+
+namespace cdk {
+
+namespace {
+// Tags are an aspect: they reach resources created after the call too.
+class TagAspect final : public IAspect {
+ public:
+  TagAspect(std::string key, std::string value, TagProps props, bool remove)
+      : key_(std::move(key)), value_(std::move(value)), props_(std::move(props)), remove_(remove) {}
+
+  void visit(Construct& c) override {
+    auto* resource = dynamic_cast<CfnResource*>(&c);
+    if (resource == nullptr || !resource->tags().taggable() || !applies_to(resource->cfn_type())) return;
+    if (remove_)
+      resource->tags().remove_tag(key_, props_.priority);
+    else
+      resource->tags().set_tag(key_, value_, props_.priority, props_.apply_to_launched_instances);
+  }
+
+ private:
+  bool applies_to(const std::string& type) const {
+    const auto& inc = props_.include_resource_types;
+    const auto& exc = props_.exclude_resource_types;
+    if (!inc.empty() && std::find(inc.begin(), inc.end(), type) == inc.end()) return false;
+    return std::find(exc.begin(), exc.end(), type) == exc.end();
+  }
+
+  std::string key_;
+  std::string value_;
+  TagProps props_;
+  bool remove_;
+};
+}  // namespace
+
+void Tags::add(std::string key, std::string value, TagProps props) {
+  Aspects::of(scope_).add(std::make_shared<TagAspect>(std::move(key), std::move(value), std::move(props), false));
+}
+
+void Tags::remove(std::string key, TagProps props) {
+  Aspects::of(scope_).add(std::make_shared<TagAspect>(std::move(key), std::string(), std::move(props), true));
+}
+
+}  // namespace cdk

@@ -1,0 +1,278 @@
+#include "core/value_node.hpp"
+
+#include <cdk/cfn_element.hpp>
+#include <cdk/error.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace cdk {
+namespace {
+
+using detail::ValueNode;
+
+std::shared_ptr<ValueNode> make(Value::Kind kind) {
+  auto n = std::make_shared<ValueNode>();
+  n->kind = kind;
+  n->literal = kind <= Value::Kind::Map;
+  return n;
+}
+
+const char* kind_name(Value::Kind k) {
+  switch (k) {
+    case Value::Kind::Null: return "null";
+    case Value::Kind::Bool: return "bool";
+    case Value::Kind::Int: return "integer";
+    case Value::Kind::Double: return "number";
+    case Value::Kind::String: return "string";
+    case Value::Kind::List: return "list";
+    case Value::Kind::Map: return "map";
+    case Value::Kind::Ref: return "Ref";
+    case Value::Kind::GetAtt: return "Fn::GetAtt";
+    case Value::Kind::LogicalId: return "logical id";
+    case Value::Kind::Intrinsic: return "intrinsic function";
+  }
+  return "?";
+}
+
+[[noreturn]] void wrong_kind(Value::Kind want, Value::Kind have) {
+  throw Error("", fmt::format("value is a {}, not a {}", kind_name(have), kind_name(want)),
+              "check the value's kind() before reading it");
+}
+
+const Value::List kEmptyList;
+const Value::Map kEmptyMap;
+const std::string kEmptyString;
+const Value kNull;
+
+void append_json_string(std::string& out, const std::string& s) {
+  out += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+Value::Value(bool b) {
+  auto n = make(Kind::Bool);
+  n->scalar.b = b;
+  node_ = std::move(n);
+}
+
+Value Value::from_int(std::int64_t i) {
+  auto n = make(Kind::Int);
+  n->scalar.i = i;
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value::Value(double d) {
+  // Whole numbers stay integers so templates show 80, not 80.0.
+  if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) {
+    *this = from_int(static_cast<std::int64_t>(d));
+    return;
+  }
+  auto n = make(Kind::Double);
+  n->scalar.d = d;
+  node_ = std::move(n);
+}
+
+Value::Value(const char* s) : Value(std::string(s ? s : "")) {}
+Value::Value(std::string_view s) : Value(std::string(s)) {}
+Value::Value(std::string s) {
+  auto n = make(Kind::String);
+  n->text = std::move(s);
+  node_ = std::move(n);
+}
+
+Value::Value(List items) {
+  auto n = make(Kind::List);
+  for (const auto& v : items) n->literal = n->literal && v.is_literal();
+  n->list = std::move(items);
+  node_ = std::move(n);
+}
+
+Value::Value(Map entries) {
+  auto n = make(Kind::Map);
+  for (const auto& e : entries) n->literal = n->literal && e.second.is_literal();
+  n->map = std::move(entries);
+  node_ = std::move(n);
+}
+
+Value Value::list(std::initializer_list<Value> items) { return Value(List(items)); }
+Value Value::map(std::initializer_list<Entry> entries) { return Value(Map(entries)); }
+
+Value Value::ref(const CfnElement& target) {
+  auto n = make(Kind::Ref);
+  n->target = &target;
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value Value::pseudo(std::string_view name) {
+  auto n = make(Kind::Ref);
+  n->text = std::string(name);
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value Value::get_att(const CfnElement& target, std::string_view attribute) {
+  auto n = make(Kind::GetAtt);
+  n->target = &target;
+  n->text = std::string(attribute);
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value Value::logical_id(const CfnElement& target) {
+  auto n = make(Kind::LogicalId);
+  n->target = &target;
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value Value::intrinsic(std::string_view name, Value argument) {
+  auto n = make(Kind::Intrinsic);
+  n->text = std::string(name);
+  n->argument = std::move(argument);
+  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+}
+
+Value::Kind Value::kind() const noexcept { return node_ ? node_->kind : Kind::Null; }
+bool Value::is_literal() const noexcept { return !node_ || node_->literal; }
+bool Value::is_token() const noexcept { return node_ && node_->kind > Kind::Map; }
+
+bool Value::as_bool() const {
+  if (kind() != Kind::Bool) wrong_kind(Kind::Bool, kind());
+  return node_->scalar.b;
+}
+std::int64_t Value::as_int() const {
+  if (kind() != Kind::Int) wrong_kind(Kind::Int, kind());
+  return node_->scalar.i;
+}
+double Value::as_double() const {
+  if (kind() == Kind::Int) return static_cast<double>(node_->scalar.i);
+  if (kind() != Kind::Double) wrong_kind(Kind::Double, kind());
+  return node_->scalar.d;
+}
+const std::string& Value::as_string() const {
+  if (kind() != Kind::String) wrong_kind(Kind::String, kind());
+  return node_->text;
+}
+const Value::List& Value::as_list() const {
+  if (kind() == Kind::Null) return kEmptyList;
+  if (kind() != Kind::List) wrong_kind(Kind::List, kind());
+  return node_->list;
+}
+const Value::Map& Value::as_map() const {
+  if (kind() == Kind::Null) return kEmptyMap;
+  if (kind() != Kind::Map) wrong_kind(Kind::Map, kind());
+  return node_->map;
+}
+const Value* Value::find(std::string_view key) const {
+  if (kind() != Kind::Map) return nullptr;
+  for (const auto& [k, v] : node_->map)
+    if (k == key) return &v;
+  return nullptr;
+}
+const CfnElement* Value::target() const noexcept { return node_ ? node_->target : nullptr; }
+const std::string& Value::name() const { return node_ ? node_->text : kEmptyString; }
+const Value& Value::argument() const { return node_ ? node_->argument : kNull; }
+
+void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const {
+  if (!node_ || node_->literal) return;
+  if (node_->target) f(node_->target, ctx);
+  for (const auto& v : node_->list) v.visit_targets(f, ctx);
+  for (const auto& e : node_->map) e.second.visit_targets(f, ctx);
+  node_->argument.visit_targets(f, ctx);
+}
+
+namespace {
+// Parts of a concatenation: the arguments of an Fn::Join "" or the value itself.
+void append_parts(Value::List& parts, const Value& v) {
+  if (v.kind() == Value::Kind::Intrinsic && v.name() == "Fn::Join") {
+    const auto& args = v.argument().as_list();
+    if (args.size() == 2 && args[0].kind() == Value::Kind::String && args[0].as_string().empty()) {
+      for (const auto& p : args[1].as_list()) append_parts(parts, p);
+      return;
+    }
+  }
+  if (v.kind() == Value::Kind::String && !parts.empty() && parts.back().kind() == Value::Kind::String) {
+    parts.back() = Value(parts.back().as_string() + v.as_string());
+    return;
+  }
+  if (v.kind() == Value::Kind::String && v.as_string().empty()) return;
+  parts.push_back(v);
+}
+}  // namespace
+
+Value operator+(const Value& a, const Value& b) {
+  Value::List parts;
+  append_parts(parts, a);
+  append_parts(parts, b);
+  if (parts.empty()) return Value(std::string());
+  if (parts.size() == 1 && parts[0].kind() == Value::Kind::String) return parts[0];
+  return Value::intrinsic("Fn::Join", Value::list({"", Value(std::move(parts))}));
+}
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.node_ == b.node_) return true;
+  if (a.kind() != b.kind()) {
+    if ((a.kind() == Value::Kind::Int || a.kind() == Value::Kind::Double) &&
+        (b.kind() == Value::Kind::Int || b.kind() == Value::Kind::Double))
+      return a.as_double() == b.as_double();
+    return false;
+  }
+  const auto& x = *a.node_;
+  const auto& y = *b.node_;
+  switch (x.kind) {
+    case Value::Kind::Null: return true;
+    case Value::Kind::Bool: return x.scalar.b == y.scalar.b;
+    case Value::Kind::Int: return x.scalar.i == y.scalar.i;
+    case Value::Kind::Double: return x.scalar.d == y.scalar.d;
+    case Value::Kind::String: return x.text == y.text;
+    case Value::Kind::List: return x.list == y.list;
+    case Value::Kind::Map: return x.map == y.map;
+    case Value::Kind::Ref:
+    case Value::Kind::GetAtt:
+    case Value::Kind::LogicalId: return x.target == y.target && x.text == y.text;
+    case Value::Kind::Intrinsic: return x.text == y.text && x.argument == y.argument;
+  }
+  return false;
+}
+
+std::string Value::to_string() const {
+  std::string out;
+  switch (kind()) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return node_->scalar.b ? "true" : "false";
+    case Kind::Int: return std::to_string(node_->scalar.i);
+    case Kind::Double: return fmt::format("{}", node_->scalar.d);
+    case Kind::String: append_json_string(out, node_->text); return out;
+    case Kind::List: {
+      out = "[";
+      for (std::size_t i = 0; i < node_->list.size(); ++i) {
+        if (i) out += ",";
+        out += node_->list[i].to_string();
+      }
+      return out + "]";
+    }
+    case Kind::Map: {
+      out = "{";
+      for (std::size_t i = 0; i < node_->map.size(); ++i) {
+        if (i) out += ",";
+        append_json_string(out, node_->map[i].first);
+        out += ":" + node_->map[i].second.to_string();
+      }
+      return out + "}";
+    }
+    case Kind::Ref:
+      return fmt::format("{{\"Ref\":\"{}\"}}", node_->target ? node_->target->node().path() : node_->text);
+    case Kind::GetAtt:
+      return fmt::format("{{\"Fn::GetAtt\":[\"{}\",\"{}\"]}}", node_->target->node().path(), node_->text);
+    case Kind::LogicalId: return fmt::format("\"<logical id of {}>\"", node_->target->node().path());
+    case Kind::Intrinsic: return fmt::format("{{\"{}\":{}}}", node_->text, node_->argument.to_string());
+  }
+  return out;
+}
+
+}  // namespace cdk

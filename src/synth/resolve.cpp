@@ -1,0 +1,85 @@
+#include "synth/resolve.hpp"
+
+#include "synth/references.hpp"
+
+#include <cdk/cfn_element.hpp>
+#include <cdk/stack.hpp>
+
+#include <fmt/format.h>
+
+namespace cdk::detail {
+
+void Resolver::fail(std::string message, std::string hint) {
+  errors_.push_back({Diagnostic::Level::Error, owner_path_, std::move(message), std::move(hint)});
+}
+
+Json Resolver::operator()(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Null: return nullptr;
+    case Value::Kind::Bool: return v.as_bool();
+    case Value::Kind::Int: return v.as_int();
+    case Value::Kind::Double: return v.as_double();
+    case Value::Kind::String: return v.as_string();
+    case Value::Kind::List: {
+      Json out = Json::array();
+      for (const auto& item : v.as_list()) out.push_back((*this)(item));
+      return out;
+    }
+    case Value::Kind::Map: {
+      Json out = Json::object();
+      for (const auto& [k, item] : v.as_map()) out[k] = (*this)(item);
+      return out;
+    }
+    case Value::Kind::Ref:
+      if (v.target() == nullptr) return Json{{"Ref", v.name()}};
+      return element_ref(v);
+    case Value::Kind::GetAtt:
+    case Value::Kind::LogicalId: return element_ref(v);
+    case Value::Kind::Intrinsic: {
+      Json out = Json::object();
+      out[v.name()] = (*this)(v.argument());
+      return out;
+    }
+  }
+  return nullptr;
+}
+
+Json Resolver::element_ref(const Value& v) {
+  const CfnElement& target = *v.target();
+  if (&target.node().root() != &stack_.node().root()) {
+    fail(fmt::format("refers to \"{}\", which belongs to another app", target.node().path()),
+         "values can only be shared between stacks of the same cdk::App");
+    return nullptr;
+  }
+  auto it = ids_.find(&target);
+  if (it == ids_.end()) {
+    fail(fmt::format("refers to \"{}\", which is not part of the synthesized app", target.node().path()),
+         "create the referenced element in a stack of this app");
+    return nullptr;
+  }
+  const std::string& id = it->second;
+  if (&target.stack() != &stack_) {
+    if (v.kind() == Value::Kind::LogicalId || refs_ == nullptr) {
+      fail(fmt::format("uses \"{}\" of stack \"{}\" by name, which only works inside one stack",
+                       target.node().path(), target.stack().node().path()),
+           "conditions, mappings and DependsOn must be in the same stack");
+      return nullptr;
+    }
+    const Stack& producer = target.stack();
+    if (!stack_.environment_agnostic() && !producer.environment_agnostic() &&
+        stack_.environment_uri() != producer.environment_uri()) {
+      fail(fmt::format("refers to \"{}\" in {}, but this stack deploys to {}", target.node().path(),
+                       producer.environment_uri(), stack_.environment_uri()),
+           "exports work only within one account and region; pass the value another way (e.g. SSM)");
+      return nullptr;
+    }
+    return refs_->import(stack_, producer, v, id);
+  }
+  switch (v.kind()) {
+    case Value::Kind::Ref: return Json{{"Ref", id}};
+    case Value::Kind::GetAtt: return Json{{"Fn::GetAtt", Json::array({id, v.name()})}};
+    default: return id;
+  }
+}
+
+}  // namespace cdk::detail

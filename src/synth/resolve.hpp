@@ -1,0 +1,45 @@
+#pragma once
+// Turns cdk::Value into template JSON for one stack. Internal.
+#include <cdk/error.hpp>
+#include <cdk/value.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cdk {
+class Construct;
+class Stack;
+}  // namespace cdk
+
+namespace cdk::detail {
+
+using Json = nlohmann::ordered_json;
+using LogicalIds = std::unordered_map<const CfnElement*, std::string>;
+class CrossStackReferences;
+
+class Resolver {
+ public:
+  /// Resolves values written into `stack`'s template on behalf of `owner`
+  /// (whose path errors name). `refs` may be null: then a reference to
+  /// another stack is an error.
+  Resolver(const Stack& stack, const LogicalIds& ids, CrossStackReferences* refs, std::string owner_path,
+           std::vector<Diagnostic>& errors)
+      : stack_(stack), ids_(ids), refs_(refs), owner_path_(std::move(owner_path)), errors_(errors) {}
+
+  Json operator()(const Value& v);
+
+ private:
+  Json element_ref(const Value& v);
+  void fail(std::string message, std::string hint);
+
+  const Stack& stack_;
+  const LogicalIds& ids_;
+  CrossStackReferences* refs_;
+  std::string owner_path_;
+  std::vector<Diagnostic>& errors_;
+};
+
+}  // namespace cdk::detail

@@ -1,0 +1,469 @@
+#include "synth/synthesizer.hpp"
+
+#include "graph/dependency_graph.hpp"
+#include "synth/references.hpp"
+
+#include <cdk/annotations.hpp>
+#include <cdk/app.hpp>
+#include <cdk/aspects.hpp>
+#include <cdk/cfn_resource.hpp>
+#include <cdk/stack.hpp>
+
+#include <cxxabi.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <unistd.h>
+
+namespace cdk::detail {
+
+struct AspectInvoker {
+  static void invoke(Construct& c, std::vector<IAspect*>& inherited) {
+    const std::size_t base = inherited.size();
+    for (const auto& a : c.node().aspects_) inherited.push_back(a.get());
+    auto& applied = c.node().applied_aspects_;
+    for (std::size_t i = 0; i < inherited.size(); ++i) {
+      IAspect* a = inherited[i];
+      if (std::find(applied.begin(), applied.end(), a) != applied.end()) continue;
+      applied.push_back(a);
+      a->visit(c);
+    }
+    // By index: an aspect may add children, and they are visited too.
+    for (std::size_t i = 0; i < c.node().children().size(); ++i) invoke(*c.node().children()[i], inherited);
+    inherited.resize(base);
+  }
+};
+
+namespace {
+
+constexpr std::array<std::pair<Section, const char*>, 6> kSections{{
+    {Section::Parameters, "Parameters"},
+    {Section::Mappings, "Mappings"},
+    {Section::Conditions, "Conditions"},
+    {Section::Rules, "Rules"},
+    {Section::Resources, "Resources"},
+    {Section::Outputs, "Outputs"},
+}};
+
+std::string fqn_of(const Construct& c) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(typeid(c).name(), nullptr, nullptr, &status),
+                                              std::free);
+  std::string s = status == 0 && name ? name.get() : typeid(c).name();
+  if (s.rfind("cdk::", 0) == 0) s = "cdkpp::" + s.substr(5);
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ':' && i + 1 < s.size() && s[i + 1] == ':') {
+      out += '.';
+      ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+Diagnostic::Level level_of(const std::string& type) {
+  if (type == Annotations::error_type) return Diagnostic::Level::Error;
+  if (type == Annotations::warning_type) return Diagnostic::Level::Warning;
+  return Diagnostic::Level::Info;
+}
+
+// Sets value at a dotted path inside `target`, creating objects on the way.
+void apply_override(Json& target, const std::string& path, const Json* value) {
+  Json* cur = &target;
+  std::size_t start = 0;
+  while (true) {
+    auto dot = path.find('.', start);
+    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (dot == std::string::npos) {
+      if (value == nullptr) {
+        if (cur->is_object()) cur->erase(key);
+      } else {
+        (*cur)[key] = *value;
+      }
+      return;
+    }
+    if (!(*cur)[key].is_object()) {
+      if (value == nullptr) return;
+      (*cur)[key] = Json::object();
+    }
+    cur = &(*cur)[key];
+    start = dot + 1;
+  }
+}
+
+std::vector<const CfnResource*> resources_below(const Construct& c) {
+  std::vector<const CfnResource*> out;
+  for (const Construct* x : c.node().find_all())
+    if (const auto* r = dynamic_cast<const CfnResource*>(x)) out.push_back(r);
+  return out;
+}
+
+struct StackWork {
+  Stack* stack = nullptr;
+  std::vector<const CfnElement*> elements;
+  std::array<Json, kSections.size()> sections;
+  std::set<const Stack*> depends_on;
+  Digraph resources;                                          // resource dependency graph
+  std::unordered_map<const CfnElement*, std::size_t> vertex;  // resource -> graph node
+};
+
+class Synthesizer {
+ public:
+  Synthesizer(App& app, const SynthOptions& options) : app_(app), options_(options) {}
+
+  Assembly run() {
+    std::vector<IAspect*> inherited;
+    AspectInvoker::invoke(app_, inherited);
+    collect();
+    validate_tree();
+    assign_logical_ids();
+    for (auto& w : work_) render_stack(w);
+    apply_construct_dependencies();
+    add_exports();
+    check_resource_cycles();
+    auto order = stack_order();
+    Assembly out;
+    if (errors_.empty()) {
+      for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
+    }
+    if (options_.strict) {
+      for (auto& d : diagnostics_)
+        if (d.level == Diagnostic::Level::Warning) {
+          d.level = Diagnostic::Level::Error;
+          d.message += " [--strict]";
+          errors_.push_back(d);
+        }
+    }
+    if (!errors_.empty()) throw SynthError(std::move(errors_));
+    out.manifest = manifest(out);
+    out.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app_)}};
+    out.diagnostics = std::move(diagnostics_);
+    return out;
+  }
+
+ private:
+  void error(std::string path, std::string message, std::string hint) {
+    errors_.push_back({Diagnostic::Level::Error, std::move(path), std::move(message), std::move(hint)});
+  }
+
+  void collect() {
+    for (Construct* c : app_.node().find_all()) {
+      if (auto* s = dynamic_cast<Stack*>(c)) {
+        stack_index_[s] = work_.size();
+        work_.push_back(StackWork{s, {}, {}, {}, {}, {}});
+      } else if (auto* e = dynamic_cast<CfnElement*>(c)) {
+        work_[stack_index_.at(&e->stack())].elements.push_back(e);
+      }
+    }
+    if (work_.empty())
+      error("", "the app has no stacks", "add one with app.add<cdk::Stack>(\"Name\")");
+  }
+
+  void validate_tree() {
+    for (Construct* c : app_.node().find_all()) {
+      for (Diagnostic d : c->validate()) {
+        if (d.path.empty()) d.path = c->node().path();
+        (d.level == Diagnostic::Level::Error ? errors_ : diagnostics_).push_back(std::move(d));
+      }
+      for (const auto& m : c->node().metadata()) {
+        if (m.type.rfind("aws:cdk:", 0) != 0) continue;
+        const auto level = level_of(m.type);
+        if (m.type != Annotations::info_type && m.type != Annotations::warning_type && m.type != Annotations::error_type)
+          continue;
+        Diagnostic d{level, c->node().path(), m.data, ""};
+        (level == Diagnostic::Level::Error ? errors_ : diagnostics_).push_back(std::move(d));
+      }
+    }
+    std::map<std::string, const Stack*> names;
+    for (const auto& w : work_) {
+      auto key = w.stack->stack_name() + "@" + w.stack->environment_uri();
+      auto [it, fresh] = names.emplace(key, w.stack);
+      if (!fresh)
+        error(w.stack->node().path(),
+              fmt::format("stack name \"{}\" is also used by \"{}\" in the same environment", w.stack->stack_name(),
+                          it->second->node().path()),
+              "give one of them another stack_name");
+    }
+  }
+
+  void assign_logical_ids() {
+    for (auto& w : work_) {
+      std::unordered_map<std::string, const CfnElement*> seen;
+      for (const CfnElement* e : w.elements) {
+        std::string id;
+        try {
+          id = e->logical_id();
+        } catch (const Error& ex) {
+          error(e->node().path(), ex.diagnostic().message, ex.diagnostic().hint);
+          continue;
+        }
+        auto [it, fresh] = seen.emplace(id, e);
+        if (!fresh)
+          error(e->node().path(), fmt::format("logical id \"{}\" is also used by \"{}\"", id, it->second->node().path()),
+                "rename one construct or change its override_logical_id");
+        ids_.emplace(e, std::move(id));
+      }
+    }
+  }
+
+  void render_stack(StackWork& w) {
+    for (auto& s : w.sections) s = Json::object();
+    for (const CfnElement* e : w.elements)
+      if (e->section() == Section::Resources) w.vertex.emplace(e, w.resources.add_node(e->node().path()));
+
+    for (const CfnElement* e : w.elements) {
+      auto it = ids_.find(e);
+      if (it == ids_.end()) continue;
+      const std::string path = e->node().path();
+      const Value body = e->render();
+      Resolver resolve(*w.stack, ids_, &refs_, path, errors_);
+      Json json = resolve(body);
+
+      if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
+        const std::size_t me = w.vertex.at(e);
+        body.for_each_target([&](const CfnElement& t) {
+          if (auto v = w.vertex.find(&t); v != w.vertex.end()) w.resources.add_edge(me, v->second);
+        });
+        for (const CfnResource* d : r->depends_on())
+          if (&d->stack() != w.stack) w.depends_on.insert(&d->stack());
+        for (const auto& o : r->overrides()) {
+          Json value = o.remove ? Json() : resolve(o.value);
+          apply_override(json, o.path, o.remove ? nullptr : &value);
+        }
+        if (options_.path_metadata) json["Metadata"]["aws:cdk:path"] = path;
+      }
+      w.sections[static_cast<std::size_t>(e->section())][it->second] = std::move(json);
+    }
+  }
+
+  // node().add_dependency(other): every resource below one waits for every
+  // resource below the other, or the whole stack when they are in two stacks.
+  void apply_construct_dependencies() {
+    for (Construct* c : app_.node().find_all()) {
+      if (c->node().dependencies().empty()) continue;
+      const auto mine = resources_below(*c);
+      for (Construct* dep : c->node().dependencies()) {
+        const auto theirs = resources_below(*dep);
+        for (const CfnResource* a : mine) {
+          auto& w = work_[stack_index_.at(&a->stack())];
+          for (const CfnResource* b : theirs) {
+            if (a == b) continue;
+            if (&b->stack() != &a->stack()) {
+              w.depends_on.insert(&b->stack());
+              continue;
+            }
+            w.resources.add_edge(w.vertex.at(a), w.vertex.at(b));
+            Json& deps = w.sections[static_cast<std::size_t>(Section::Resources)][ids_.at(a)]["DependsOn"];
+            if (deps.is_null()) deps = Json::array();
+            deps.push_back(ids_.at(b));
+          }
+        }
+      }
+    }
+    // DependsOn: sorted and without repeats, like aws-cdk-lib writes it.
+    for (auto& w : work_)
+      for (auto& [id, res] : w.sections[static_cast<std::size_t>(Section::Resources)].items()) {
+        if (!res.contains("DependsOn")) continue;
+        std::vector<std::string> deps = res["DependsOn"].get<std::vector<std::string>>();
+        std::sort(deps.begin(), deps.end());
+        deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
+        res["DependsOn"] = deps;
+      }
+    for (const CfnElement* e : all_elements())
+      if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
+        auto& w = work_[stack_index_.at(&r->stack())];
+        for (const CfnResource* d : r->depends_on())
+          if (&d->stack() == &r->stack()) w.resources.add_edge(w.vertex.at(r), w.vertex.at(d));
+      }
+  }
+
+  std::vector<const CfnElement*> all_elements() const {
+    std::vector<const CfnElement*> out;
+    for (const auto& w : work_) out.insert(out.end(), w.elements.begin(), w.elements.end());
+    return out;
+  }
+
+  void add_exports() {
+    for (auto& w : work_) {
+      for (const auto& ex : refs_.exports_of(*w.stack)) {
+        Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
+        if (outputs.contains(ex.output_id)) {
+          error(w.stack->node().path(), fmt::format("output \"{}\" clashes with an automatic export", ex.output_id),
+                "rename the output");
+          continue;
+        }
+        Resolver resolve(*w.stack, ids_, nullptr, w.stack->node().path(), errors_);
+        outputs[ex.output_id] = Json{{"Value", resolve(ex.value)}, {"Export", {{"Name", ex.export_name}}}};
+      }
+    }
+    for (const auto& [consumer, producer] : refs_.dependencies())
+      work_[stack_index_.at(consumer)].depends_on.insert(producer);
+  }
+
+  void check_resource_cycles() {
+    for (const auto& w : work_)
+      if (auto cycle = find_cycle(w.resources))
+        error(w.stack->node().path(), "dependency cycle between resources: " + describe_cycle(w.resources, *cycle),
+              "break the cycle, e.g. with a separate ingress/egress rule resource instead of inline rules");
+  }
+
+  std::vector<std::size_t> stack_order() {
+    Digraph g;
+    for (const auto& w : work_) g.add_node(w.stack->node().path());
+    for (std::size_t i = 0; i < work_.size(); ++i) {
+      for (const Stack* d : work_[i].stack->dependencies()) work_[i].depends_on.insert(d);
+      for (const Stack* d : work_[i].depends_on) g.add_edge(i, stack_index_.at(d));
+    }
+    if (auto cycle = find_cycle(g)) {
+      error("", "dependency cycle between stacks: " + describe_cycle(g, *cycle),
+            "a stack cannot use values of a stack that uses its values; move the shared resources into one stack");
+      return {};
+    }
+    std::vector<std::size_t> order;
+    for (const auto& wave : dependency_waves(g)) order.insert(order.end(), wave.begin(), wave.end());
+    return order;
+  }
+
+  StackArtifact finish_stack(StackWork& w) {
+    const Stack& stack = *w.stack;
+    const std::string path = stack.node().path();
+    Json t = Json::object();
+    if (!stack.description().empty()) t["Description"] = stack.description();
+    for (std::size_t i = 0; i < kSections.size(); ++i)
+      if (!w.sections[i].empty()) t[kSections[i].second] = std::move(w.sections[i]);
+
+    auto count = [&](const char* section) { return t.contains(section) ? t[section].size() : std::size_t{0}; };
+    auto limit = [&](const char* section, std::size_t max) {
+      if (count(section) > max)
+        error(path, fmt::format("template has {} {}, over CloudFormation's limit of {}", count(section), section, max),
+              "split the stack into several stacks");
+    };
+    limit("Resources", TemplateLimits::max_resources);
+    limit("Parameters", TemplateLimits::max_parameters);
+    limit("Outputs", TemplateLimits::max_outputs);
+    limit("Mappings", TemplateLimits::max_mappings);
+    if (count("Resources") == 0)
+      error(path, "stack has no resources", "CloudFormation cannot deploy an empty template; add a resource");
+
+    StackArtifact a;
+    a.stack = &stack;
+    a.template_text = t.dump(1) + "\n";
+    if (a.template_text.size() > TemplateLimits::max_bytes)
+      error(path, fmt::format("template is {} bytes, over CloudFormation's limit of {}", a.template_text.size(),
+                              TemplateLimits::max_bytes),
+            "split the stack into several stacks");
+    else if (a.template_text.size() > TemplateLimits::max_inline_bytes)
+      diagnostics_.push_back({Diagnostic::Level::Info, path,
+                              fmt::format("template is {} bytes, over {}: deploy uploads it to the staging bucket",
+                                          a.template_text.size(), TemplateLimits::max_inline_bytes),
+                              "run the bootstrap command once per account and region"});
+    a.template_json = std::move(t);
+    for (const Stack* d : w.depends_on) a.dependencies.push_back(d);
+    std::sort(a.dependencies.begin(), a.dependencies.end(),
+              [&](const Stack* x, const Stack* y) { return stack_index_.at(x) < stack_index_.at(y); });
+
+    a.metadata = Json::object();
+    for (const CfnElement* e : w.elements)
+      if (auto it = ids_.find(e); it != ids_.end())
+        a.metadata["/" + e->node().path()].push_back({{"type", "aws:cdk:logicalId"}, {"data", it->second}});
+    for (const Construct* c : stack.node().find_all())
+      for (const auto& m : c->node().metadata())
+        a.metadata["/" + c->node().path()].push_back({{"type", m.type}, {"data", m.data}});
+    return a;
+  }
+
+  Json manifest(const Assembly& out) const {
+    Json artifacts = Json::object();
+    for (const auto& a : out.stacks) {
+      const Stack& s = *a.stack;
+      Json props = {{"templateFile", s.template_file()},
+                    {"stackName", s.stack_name()},
+                    {"terminationProtection", s.termination_protection()},
+                    {"validateOnSynth", false}};
+      if (!s.tags().empty()) props["tags"] = s.tags();
+      if (!s.description().empty()) props["description"] = s.description();
+      Json art = {{"type", "aws:cloudformation:stack"}, {"environment", s.environment_uri()}, {"properties", props}};
+      if (!a.dependencies.empty()) {
+        Json deps = Json::array();
+        for (const Stack* d : a.dependencies) deps.push_back(d->artifact_id());
+        art["dependencies"] = deps;
+      }
+      if (!a.metadata.empty()) art["metadata"] = a.metadata;
+      art["displayName"] = s.node().path();
+      artifacts[s.artifact_id()] = std::move(art);
+    }
+    artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
+    return Json{{"version", kAssemblyVersion}, {"artifacts", std::move(artifacts)}};
+  }
+
+  Json tree_node(const Construct& c) const {
+    Json n = {{"id", c.node().scope() ? c.node().id() : std::string("App")}, {"path", c.node().path()}};
+    if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
+      Json attrs = {{"aws:cdk:cloudformation:type", r->cfn_type()}};
+      if (auto it = ids_.find(r); it != ids_.end()) attrs["aws:cdk:cloudformation:logicalId"] = it->second;
+      n["attributes"] = std::move(attrs);
+    }
+    if (!c.node().children().empty()) {
+      Json kids = Json::object();
+      for (const Construct* k : c.node().children()) kids[k->node().id()] = tree_node(*k);
+      n["children"] = std::move(kids);
+    }
+    n["constructInfo"] = {{"fqn", fqn_of(c)}, {"version", CDKPP_VERSION}};
+    return n;
+  }
+
+  App& app_;
+  SynthOptions options_;
+  std::vector<StackWork> work_;
+  std::unordered_map<const Stack*, std::size_t> stack_index_;
+  LogicalIds ids_;
+  CrossStackReferences refs_;
+  std::vector<Diagnostic> errors_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) throw Error("", fmt::format("cannot write {}", p.string()), "check the directory's permissions and free space");
+}
+
+}  // namespace
+
+Assembly synthesize(App& app, const SynthOptions& options) { return Synthesizer(app, options).run(); }
+
+void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  const fs::path target = dir.empty() ? fs::path("cdk.out") : dir;
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string stem = target.filename().string();
+  const fs::path tmp = parent / fmt::format(".{}.tmp-{}", stem, ::getpid());
+  const fs::path old = parent / fmt::format(".{}.old-{}", stem, ::getpid());
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
+  try {
+    for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
+    write_file(tmp / "manifest.json", assembly.manifest.dump(1) + "\n");
+    write_file(tmp / "tree.json", assembly.tree.dump(1) + "\n");
+    if (fs::exists(target)) fs::rename(target, old);
+    fs::rename(tmp, target);
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
+    throw;
+  }
+  fs::remove_all(old, ec);
+}
+
+}  // namespace cdk::detail

@@ -1,0 +1,50 @@
+#pragma once
+// Synthesis: the tree in, templates, manifest and tree.json out. Internal.
+#include "synth/resolve.hpp"
+
+#include <cdk/error.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cdk {
+class App;
+class Stack;
+}  // namespace cdk
+
+namespace cdk::detail {
+
+struct SynthOptions {
+  bool strict = false;         // warnings are errors
+  bool path_metadata = true;   // aws:cdk:path on each resource
+};
+
+struct StackArtifact {
+  const Stack* stack = nullptr;
+  Json template_json;
+  std::string template_text;            // what is written, with trailing newline
+  std::vector<const Stack*> dependencies;
+  Json metadata;                        // "/path" -> [{type, data}]
+};
+
+struct Assembly {
+  std::vector<StackArtifact> stacks;    // in deployment order (dependencies first)
+  Json manifest;
+  Json tree;
+  std::vector<Diagnostic> diagnostics;  // warnings and infos (errors throw)
+};
+
+/// Runs aspects, validates, resolves and renders every stack of the app.
+/// Throws cdk::SynthError with every error found; nothing is written.
+Assembly synthesize(App& app, const SynthOptions& options);
+
+/// Writes the assembly into `dir`, replacing what was there only once every
+/// file is written (a failure leaves the previous assembly untouched).
+void write_assembly(const Assembly& assembly, const std::filesystem::path& dir);
+
+/// Version of the cloud assembly schema we write; the AWS CDK CLI v2 reads
+/// any version whose major is at most its own.
+inline constexpr const char* kAssemblyVersion = "36.0.0";
+
+}  // namespace cdk::detail
