@@ -50,13 +50,13 @@ bool glob_match(std::string_view pattern, std::string_view text) {
 Assembly read_assembly(const std::filesystem::path& dir) {
   Assembly assembly;
   assembly.dir = std::filesystem::absolute(dir);
-  nlohmann::json manifest;
+  nlohmann::ordered_json manifest;
   try {
-    manifest = nlohmann::json::parse(read_file(assembly.dir / "manifest.json", "cloud assembly manifest"));
-  } catch (const nlohmann::json::parse_error& e) {
+    manifest = nlohmann::ordered_json::parse(read_file(assembly.dir / "manifest.json", "cloud assembly manifest"));
+  } catch (const nlohmann::ordered_json::parse_error& e) {
     throw DeployError(fmt::format("{}: invalid JSON: {}", (assembly.dir / "manifest.json").string(), e.what()));
   }
-  const auto& artifacts = manifest.value("artifacts", nlohmann::json::object());
+  const nlohmann::ordered_json artifacts = manifest.value("artifacts", nlohmann::ordered_json::object());
   std::set<std::string> stack_ids;
   for (const auto& [id, artifact] : artifacts.items()) {
     if (artifact.value("type", "") == stack_type) stack_ids.insert(id);
@@ -65,7 +65,7 @@ Assembly read_assembly(const std::filesystem::path& dir) {
     if (artifact.value("type", "") != stack_type) continue;
     StackArtifact s;
     s.id = id;
-    const auto& props = artifact.value("properties", nlohmann::json::object());
+    const nlohmann::ordered_json props = artifact.value("properties", nlohmann::ordered_json::object());
     s.stack_name = props.value("stackName", id);
     s.display_name = artifact.value("displayName", id);
     std::string file = props.value("templateFile", "");
@@ -80,14 +80,18 @@ Assembly read_assembly(const std::filesystem::path& dir) {
       if (account != "unknown-account") s.account = account;
       if (region != "unknown-region") s.region = region;
     }
-    for (const auto& [k, v] : props.value("tags", nlohmann::json::object()).items()) {
+    // value() returns a copy: keep it alive for the loops (items() only refers to it).
+    const nlohmann::ordered_json tags = props.value("tags", nlohmann::ordered_json::object());
+    const nlohmann::ordered_json parameters = props.value("parameters", nlohmann::ordered_json::object());
+    const nlohmann::ordered_json dependencies = artifact.value("dependencies", nlohmann::ordered_json::array());
+    for (const auto& [k, v] : tags.items()) {
       s.tags[k] = v.is_string() ? v.get<std::string>() : v.dump();
     }
-    for (const auto& [k, v] : props.value("parameters", nlohmann::json::object()).items()) {
+    for (const auto& [k, v] : parameters.items()) {
       s.parameters[k] = v.is_string() ? v.get<std::string>() : v.dump();
     }
     s.termination_protection = props.value("terminationProtection", false);
-    for (const auto& dep : artifact.value("dependencies", nlohmann::json::array())) {
+    for (const auto& dep : dependencies) {
       if (dep.is_string() && stack_ids.count(dep.get<std::string>())) s.dependencies.push_back(dep);
     }
     assembly.stacks.push_back(std::move(s));

@@ -333,7 +333,8 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   request.termination_protection = stack.termination_protection;
   nlohmann::json deployed = nlohmann::json::object();
   if (exists) {
-    for (const auto& [key, _] : local.value("Parameters", nlohmann::json::object()).items()) {
+    const nlohmann::json declared = local.value("Parameters", nlohmann::json::object());
+    for (const auto& [key, _] : declared.items()) {
       if (!request.parameters.count(key) && existing->parameters.count(key)) {
         request.use_previous_parameters.push_back(key);
       }
