@@ -1,9 +1,12 @@
 #include "moto_server.hpp"
 
+#include "deploy/transport.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -62,7 +65,9 @@ bool MotoServer::available() {
 
 MotoServer::MotoServer(int port) : port_(port == 0 ? free_port() : port) { start(); }
 
-MotoServer::~MotoServer() { stop(SIGTERM); }
+// moto keeps its state in memory only and takes seconds to honour SIGTERM, so
+// tests end it with SIGKILL.
+MotoServer::~MotoServer() { stop(SIGKILL); }
 
 std::string MotoServer::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
@@ -72,6 +77,7 @@ void MotoServer::start() {
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
     ::setpgid(0, 0);  // own group, so stopping it also stops the python behind the pyenv shim
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a crashed test process
     int null = ::open("/dev/null", O_RDWR);
     ::dup2(null, STDIN_FILENO);
     ::dup2(null, STDOUT_FILENO);
@@ -116,8 +122,19 @@ void MotoServer::stop(int signal) {
 void MotoServer::kill_now() { stop(SIGKILL); }
 
 void MotoServer::restart() {
-  stop(SIGTERM);
+  stop(SIGKILL);
   start();
+}
+
+void MotoServer::reset() {
+  auto transport = make_curl_transport(std::chrono::seconds(30));
+  HttpResponse r = transport->send({"POST", url() + "/moto-api/reset", {}, ""});
+  if (r.status != 200) throw std::runtime_error("moto reset failed with HTTP " + std::to_string(r.status));
+}
+
+MotoServer& MotoServer::shared() {
+  static MotoServer server;
+  return server;
 }
 
 }  // namespace cdk::deploy::testing

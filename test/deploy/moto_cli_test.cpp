@@ -1,0 +1,285 @@
+// The deploy, diff, destroy and bootstrap commands against a real moto_server
+// on loopback, through the real curl transport.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_harness.hpp"
+#include "deploy/cloudformation.hpp"
+#include "deploy/credentials.hpp"
+#include "deploy/transport.hpp"
+#include "moto_server.hpp"
+#include "support.hpp"
+
+namespace cdk::deploy {
+namespace {
+
+using nlohmann::json;
+using testing::CliResult;
+using testing::MotoServer;
+using testing::run_cli;
+using testing::TempDir;
+using testing::TestStack;
+using testing::write_assembly;
+
+json queue_stack(const std::string& output_export = "") {
+  json t = {{"Resources", {{"Queue", {{"Type", "AWS::SQS::Queue"}}}}},
+            {"Outputs", {{"QueueName", {{"Value", {{"Fn::GetAtt", {"Queue", "QueueName"}}}}}}}}};
+  if (!output_export.empty()) t["Outputs"]["QueueName"]["Export"] = {{"Name", output_export}};
+  return t;
+}
+
+class MotoCli : public ::testing::Test {
+ protected:
+  TempDir home;
+  TempDir assembly;
+  MotoServer* moto = nullptr;
+
+  void SetUp() override {
+    if (!MotoServer::available()) GTEST_SKIP() << "moto_server is not on PATH";
+    testing::isolate_aws_environment(home.path());
+    moto = &MotoServer::shared();
+    moto->reset();
+  }
+
+  CliResult cli(std::vector<std::string> args) {
+    args.insert(args.end(), {"--endpoint", moto->url()});
+    return run_cli(assembly.path(), std::move(args));
+  }
+
+  CloudFormation cfn() const {
+    ClientConfig c;
+    c.transport = make_curl_transport();
+    c.credentials = {"AKIDMOTOTEST", "x", "", "test"};
+    c.region = "us-east-1";
+    c.endpoint = moto->url();
+    return CloudFormation(c);
+  }
+};
+
+std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
+
+TEST_F(MotoCli, DeployWithAChangeSetCreatesTheStackAndShowsProgress) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack(), {}, {{"team", "infra"}}}});
+  CliResult r = cli({"deploy", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("Hello: deploying... (1 resources, us-east-1, change set)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Hello | 0/1 |"), std::string::npos) << r.out;  // stack-level event lines
+  EXPECT_NE(r.out.find("CREATE_COMPLETE"), std::string::npos);
+  EXPECT_NE(r.out.find("✅ Hello (created)"), std::string::npos);
+  auto d = cfn().describe_stack("Hello");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->status, "CREATE_COMPLETE");
+  EXPECT_EQ(d->tags["team"], "infra");
+}
+
+TEST_F(MotoCli, DirectDeployPrintsOutputsAndWritesTheOutputsFile) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  auto outputs = assembly.path() / "out" / "outputs.json";
+  std::filesystem::create_directories(outputs.parent_path());
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never", "--outputs-file",
+                     outputs.string()});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  auto d = cfn().describe_stack("Hello");
+  ASSERT_TRUE(d);
+  ASSERT_EQ(d->outputs.size(), 1u);
+  EXPECT_NE(r.out.find("Hello.QueueName = " + d->outputs[0].value), std::string::npos) << r.out;
+  json written = json::parse(testing::read_file(outputs));
+  EXPECT_EQ(written, (json{{"Hello", {{"QueueName", d->outputs[0].value}}}}));
+  EXPECT_FALSE(std::filesystem::exists(outputs.string() + ".tmp"));
+}
+
+TEST_F(MotoCli, RedeployingAnUnchangedTemplateSaysNoChangesAndChangesNothing) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  auto before = cfn().describe_stack_events("Hello", "");
+  CliResult r = cli({"deploy", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("✅ Hello (no changes)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Hello.QueueName = "), std::string::npos) << "outputs are shown for unchanged stacks too";
+  EXPECT_EQ(cfn().describe_stack_events("Hello", "").size(), before.size());
+}
+
+TEST_F(MotoCli, DirectUpdateAppliesTheNewTemplate) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  json updated = queue_stack();
+  updated["Resources"]["Topic"] = {{"Type", "AWS::SNS::Topic"}};
+  write_assembly(assembly.path(), {{"Hello", updated}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("✅ Hello (updated)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("UPDATE_COMPLETE"), std::string::npos);
+  EXPECT_EQ(cfn().describe_stack("Hello")->status, "UPDATE_COMPLETE");
+  EXPECT_EQ(json::parse(*cfn().get_template("Hello")), updated);
+}
+
+TEST_F(MotoCli, ParametersArePassedToTheStack) {
+  json t = {{"Parameters", {{"Stage", {{"Type", "String"}, {"Default", "dev"}}}}},
+            {"Resources", {{"Topic", {{"Type", "AWS::SNS::Topic"}}}}}};
+  write_assembly(assembly.path(), {{"Hello", t}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never", "--parameters", "Stage=prod",
+                     "Other:Stage=ignored"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_EQ(cfn().describe_stack("Hello")->parameters["Stage"], "prod");
+}
+
+TEST_F(MotoCli, CrossStackExportsDeployInDependencyOrderAndDestroyInReverse) {
+  json consumer = {{"Resources",
+                    {{"Topic", {{"Type", "AWS::SNS::Topic"},
+                                {"Properties", {{"TopicName", {{"Fn::ImportValue", "shared-queue-name"}}}}}}}}}};
+  // The consumer comes first in the manifest; its dependency must still deploy first.
+  write_assembly(assembly.path(), {{"Consumer", consumer, {"Producer"}}, {"Producer", queue_stack("shared-queue-name")}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  auto producer_done = r.out.find("✅ Producer (created)");
+  auto consumer_start = r.out.find("Consumer: deploying");
+  ASSERT_NE(producer_done, std::string::npos);
+  ASSERT_NE(consumer_start, std::string::npos);
+  EXPECT_LT(producer_done, consumer_start);
+  EXPECT_EQ(cfn().describe_stack("Consumer")->status, "CREATE_COMPLETE");
+
+  CliResult d = cli({"destroy", "--force"});
+  ASSERT_EQ(d.exit_code, 0) << explain(d);
+  auto consumer_gone = d.out.find("✅ Consumer: destroyed");
+  auto producer_start = d.out.find("Producer: destroying");
+  ASSERT_NE(consumer_gone, std::string::npos) << d.out;
+  ASSERT_NE(producer_start, std::string::npos) << d.out;
+  EXPECT_LT(consumer_gone, producer_start);
+  EXPECT_FALSE(cfn().describe_stack("Consumer"));
+  EXPECT_FALSE(cfn().describe_stack("Producer"));
+}
+
+TEST_F(MotoCli, SelectingADependentStackDeploysItsDependencyToo) {
+  json consumer = {{"Resources", {{"Topic", {{"Type", "AWS::SNS::Topic"}}}}}};
+  write_assembly(assembly.path(), {{"Consumer", consumer, {"Producer"}}, {"Producer", queue_stack()}, {"Alone", consumer}});
+  CliResult r = cli({"deploy", "Consumer", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_TRUE(cfn().describe_stack("Producer"));
+  EXPECT_FALSE(cfn().describe_stack("Alone"));
+}
+
+TEST_F(MotoCli, DestroyOfAMissingStackSaysSoAndSucceeds) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = cli({"destroy", "--force"});
+  EXPECT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("Hello: stack does not exist, nothing to destroy"), std::string::npos);
+}
+
+TEST_F(MotoCli, DestroyWithoutForceAndWithoutATerminalRefuses) {
+  if (isatty(STDIN_FILENO)) GTEST_SKIP() << "stdin is a terminal here";
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  CliResult r = cli({"destroy"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("re-run with --force"), std::string::npos) << r.err;
+  EXPECT_TRUE(cfn().describe_stack("Hello"));
+}
+
+TEST_F(MotoCli, AFailingResourceIsReportedWithTheEmulatorsReason) {
+  json bad = {{"Resources", {{"Subnet", {{"Type", "AWS::EC2::Subnet"},
+                                          {"Properties", {{"VpcId", "vpc-00000000"}, {"CidrBlock", "10.0.0.0/24"}}}}}}}};
+  write_assembly(assembly.path(), {{"Broken", bad}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("❌ Broken failed: Broken: CreateStack failed: InvalidVpcID.NotFound"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("left in CREATE_IN_PROGRESS"), std::string::npos) << r.err;
+}
+
+TEST_F(MotoCli, DiffShowsChangesAgainstTheDeployedTemplate) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult before = cli({"diff"});
+  ASSERT_EQ(before.exit_code, 0) << explain(before);
+  EXPECT_NE(before.out.find("[+] AWS::SQS::Queue Queue"), std::string::npos) << before.out;
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  EXPECT_NE(cli({"diff"}).out.find("There were no differences"), std::string::npos);
+  json changed = queue_stack();
+  changed["Resources"]["Queue"]["Properties"] = {{"VisibilityTimeout", 60}};
+  write_assembly(assembly.path(), {{"Hello", changed}});
+  CliResult after = cli({"diff", "--fail"});
+  EXPECT_EQ(after.exit_code, 1);
+  EXPECT_NE(after.out.find("[~] AWS::SQS::Queue Queue\n └─ [+] .Properties: {\"VisibilityTimeout\":60}"),
+            std::string::npos)
+      << after.out;
+}
+
+TEST_F(MotoCli, LargeTemplatesNeedBootstrapAndThenGoThroughTheStagingBucket) {
+  json big = {{"Resources", json::object()}};
+  for (int i = 0; i < 40; ++i) {
+    big["Resources"]["Topic" + std::to_string(i)] = {{"Type", "AWS::SNS::Topic"},
+                                                     {"Metadata", {{"Padding", std::string(1500, 'x')}}}};
+  }
+  write_assembly(assembly.path(), {{"Big", big}});
+  ASSERT_GT(testing::read_file(assembly.path() / "Big.template.json").size(), 51'200u);
+
+  CliResult refused = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("over the 51200-byte limit"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("run 'bootstrap'"), std::string::npos);
+
+  CliResult boot = cli({"bootstrap"});
+  ASSERT_EQ(boot.exit_code, 0) << explain(boot);
+  EXPECT_NE(boot.out.find("Staging bucket for us-east-1: "), std::string::npos) << boot.out;
+  EXPECT_NE(cli({"bootstrap"}).out.find("✅ CdkppToolkit (no changes)"), std::string::npos);
+
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("uploaded to s3://"), std::string::npos) << r.out;
+  auto d = cfn().describe_stack("Big");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->status, "CREATE_COMPLETE");
+  EXPECT_EQ(json::parse(*cfn().get_template("Big")), big);
+}
+
+TEST_F(MotoCli, UnreachableEndpointFailsWithAClearLine) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  int port = testing::free_port();
+  CliResult r = run_cli(assembly.path(), {"deploy", "--endpoint", "http://127.0.0.1:" + std::to_string(port),
+                                          "--require-approval", "never"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot reach cloudformation endpoint http://127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("moto-secret-not-shown"), std::string::npos);
+}
+
+TEST_F(MotoCli, MissingCredentialsStopBeforeAnyRequest) {
+  testing::isolate_aws_environment(home.path(), /*with_keys=*/false);
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = cli({"deploy", "--require-approval", "never"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error: no AWS credentials found"), std::string::npos) << r.err;
+  EXPECT_FALSE(cfn().describe_stack("Hello"));
+}
+
+TEST_F(MotoCli, EndpointFromAwsEndpointUrlIsUsed) {
+  ::setenv("AWS_ENDPOINT_URL", moto->url().c_str(), 1);
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = run_cli(assembly.path(), {"deploy", "--method", "direct", "--require-approval", "never"});
+  ::unsetenv("AWS_ENDPOINT_URL");
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_TRUE(cfn().describe_stack("Hello"));
+}
+
+TEST_F(MotoCli, ConcurrentWavesDeployIndependentStacks) {
+  json topic = {{"Resources", {{"Topic", {{"Type", "AWS::SNS::Topic"}}}}}};
+  write_assembly(assembly.path(), {{"A", topic}, {"B", topic}, {"C", topic}, {"D", topic, {"A", "B", "C"}}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never", "--concurrency", "3"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  for (const char* s : {"A", "B", "C", "D"}) EXPECT_TRUE(cfn().describe_stack(s)) << s;
+  auto d_start = r.out.find("D: deploying");
+  for (const char* s : {"✅ A (created)", "✅ B (created)", "✅ C (created)"}) {
+    EXPECT_LT(r.out.find(s), d_start) << s;
+  }
+}
+
+TEST_F(MotoCli, UnknownStackPatternFails) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = cli({"deploy", "Nope", "--require-approval", "never"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error: no stack matches 'Nope' (stacks in this app: Hello)"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cdk::deploy
