@@ -9,7 +9,6 @@
 ///   }
 #include <cdk/construct.hpp>
 
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,7 +25,7 @@ struct AppProps {
 
 /// What synthesis produced, in memory.
 struct SynthResult {
-  std::filesystem::path directory;                ///< the cloud assembly directory
+  std::string directory;                          ///< the cloud assembly directory
   std::vector<std::string> template_files;        ///< one per stack, relative to directory
   std::vector<Diagnostic> warnings;               ///< warnings and infos that did not fail
 };
@@ -45,9 +44,9 @@ class App : public Construct {
   /// Runs a command line (argv[0] is the program name).
   int run(int argc, const char* const* argv);
 
-  /// Validates and writes the cloud assembly to `outdir` (default: the
-  /// props' outdir). Throws cdk::SynthError, and writes nothing, on errors.
-  SynthResult synth(std::optional<std::filesystem::path> outdir = std::nullopt);
+  /// Validates and writes the cloud assembly to `outdir` (empty: the props'
+  /// outdir). Throws cdk::SynthError, and writes nothing, on errors.
+  SynthResult synth(std::string outdir = {});
 
   /// A context value: -c key=value, CDK_CONTEXT_JSON, cdkpp.json or AppProps.
   [[nodiscard]] std::optional<std::string> context(std::string_view key) const {

@@ -28,6 +28,7 @@ struct CfnParameterProps {
 
 class CfnParameter : public CfnElement {
  public:
+  using Props = CfnParameterProps;
   CfnParameter(Construct& scope, std::string_view id, CfnParameterProps props = {});
   [[nodiscard]] Section section() const noexcept override { return Section::Parameters; }
   /// The parameter's value: {"Ref": parameter}.

@@ -19,6 +19,7 @@ struct CfnRuleProps {
 
 class CfnRule : public CfnElement {
  public:
+  using Props = CfnRuleProps;
   CfnRule(Construct& scope, std::string_view id, CfnRuleProps props);
   [[nodiscard]] Section section() const noexcept override { return Section::Rules; }
   [[nodiscard]] Value render() const override;

@@ -110,6 +110,14 @@ class Construct {
     return ref;
   }
 
+  /// Same, for constructs with a `Props` type, so that props can be written
+  /// inline: `stack.add<cdk::CfnOutput>("Url", {.value = url})`.
+  template <class T>
+    requires requires { typename T::Props; }
+  T& add(std::string_view id, typename T::Props props) {
+    return add<T, typename T::Props>(id, std::move(props));
+  }
+
   /// Problems with this construct's own configuration, checked before synthesis.
   /// A diagnostic with an empty path gets this construct's path.
   [[nodiscard]] virtual std::vector<Diagnostic> validate() const { return {}; }

@@ -42,6 +42,7 @@ struct TemplateLimits {
 
 class Stack : public Construct {
  public:
+  using Props = StackProps;
   Stack(Construct& scope, std::string_view id, StackProps props = {});
 
   /// The stack `c` belongs to; throws cdk::Error if it is in none.

@@ -9,15 +9,15 @@ int main(int argc, char** argv) {
   cdk::App app(argc, argv);
   const std::string stage = app.context_or("stage", "dev");
 
-  auto& stack = app.add<cdk::Stack>("Hello", cdk::StackProps{
+  auto& stack = app.add<cdk::Stack>("Hello", {
       .description = "cdkpp hello: a bucket, a topic and a queue that listens to it",
       .tags = {{"stage", stage}, {"app", "hello"}}});
 
-  auto& visibility = stack.add<cdk::CfnParameter>("VisibilityTimeout", cdk::CfnParameterProps{
+  auto& visibility = stack.add<cdk::CfnParameter>("VisibilityTimeout", {
       .type = "Number", .default_value = 60, .description = "Seconds a received message stays hidden",
       .min_value = 0, .max_value = 43200});
 
-  auto& retention = stack.add<cdk::CfnMapping>("Retention", cdk::CfnMappingProps{.mapping = {
+  auto& retention = stack.add<cdk::CfnMapping>("Retention", {.mapping = {
       {"dev", {{"Seconds", 86400}}}, {"prod", {{"Seconds", 1209600}}}}});
 
   auto& bucket = stack.add<cdk::CfnResource>("Uploads", "AWS::S3::Bucket", cdk::Value::map({
@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
       })},
   }));
 
-  stack.add<cdk::CfnOutput>("BucketName", cdk::CfnOutputProps{.value = bucket.ref(), .description = "Upload bucket"});
-  stack.add<cdk::CfnOutput>("QueueUrl", cdk::CfnOutputProps{.value = queue.ref()});
+  stack.add<cdk::CfnOutput>("BucketName", {.value = bucket.ref(), .description = "Upload bucket"});
+  stack.add<cdk::CfnOutput>("QueueUrl", {.value = queue.ref()});
 
   return app.run();
 }

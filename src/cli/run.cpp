@@ -104,6 +104,8 @@ int run_cli(App& app, int argc, const char* const* argv) {
       return cli.exit(e, out, err);
     }
     if (synth->parsed() || cli.get_subcommands().empty()) {
+      // Run by the AWS CDK CLI as an app: its stdout is the user's terminal.
+      quiet = quiet || (cli.get_subcommands().empty() && std::getenv("CDK_OUTDIR") != nullptr);
       auto assembly = synthesize_app();
       const auto selected = select_stacks(assembly, stacks);
       write_assembly(assembly, outdir);

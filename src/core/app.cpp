@@ -100,10 +100,10 @@ int App::run() {
 
 int App::run(int argc, const char* const* argv) { return detail::run_cli(*this, argc, argv); }
 
-SynthResult App::synth(std::optional<std::filesystem::path> outdir) {
+SynthResult App::synth(std::string outdir) {
   auto assembly = detail::synthesize(*this, {.strict = props_.strict, .path_metadata = props_.path_metadata});
   SynthResult result;
-  result.directory = outdir.value_or(props_.outdir);
+  result.directory = outdir.empty() ? props_.outdir : std::move(outdir);
   detail::write_assembly(assembly, result.directory);
   for (const auto& s : assembly.stacks) result.template_files.push_back(s.stack->template_file());
   result.warnings = std::move(assembly.diagnostics);
