@@ -153,13 +153,15 @@ void CloudFormation::set_termination_protection(const std::string& name, bool en
                {{"StackName", name}, {"EnableTerminationProtection", enabled ? "true" : "false"}});
 }
 
-std::string CloudFormation::create_change_set(const StackRequest& request, const std::string& change_set_name,
-                                              const std::string& type) const {
+CloudFormation::ChangeSetIds CloudFormation::create_change_set(const StackRequest& request,
+                                                               const std::string& change_set_name,
+                                                               const std::string& type) const {
   QueryParams p = stack_params(request, false);
   p.emplace_back("ChangeSetName", change_set_name);
   p.emplace_back("ChangeSetType", type);
   auto doc = client_.call("CreateChangeSet", p);
-  return result(*doc, "CreateChangeSet").child_value("Id");
+  pugi::xml_node r = result(*doc, "CreateChangeSet");
+  return {r.child_value("Id"), r.child_value("StackId")};
 }
 
 ChangeSetDescription CloudFormation::describe_change_set(const std::string& stack,

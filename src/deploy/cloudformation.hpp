@@ -89,8 +89,13 @@ class CloudFormation {
   void delete_stack(const std::string& name_or_id) const;
   void set_termination_protection(const std::string& name, bool enabled) const;
 
-  std::string create_change_set(const StackRequest& request, const std::string& change_set_name,
-                                const std::string& type) const;  ///< type CREATE | UPDATE; returns the id
+  struct ChangeSetIds {
+    std::string id;
+    std::string stack_id;
+  };
+  /// `type` is CREATE or UPDATE.
+  ChangeSetIds create_change_set(const StackRequest& request, const std::string& change_set_name,
+                                 const std::string& type) const;
   ChangeSetDescription describe_change_set(const std::string& stack, const std::string& change_set) const;
   void execute_change_set(const std::string& stack, const std::string& change_set) const;
   void delete_change_set(const std::string& stack, const std::string& change_set) const;

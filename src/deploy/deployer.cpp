@@ -65,6 +65,13 @@ const StackEvent* first_cause(const std::vector<StackEvent>& failures) {
   return failures.empty() ? nullptr : &failures.front();
 }
 
+/// The stack's own events (not a nested stack's): logical id = stack name, physical id = stack ARN.
+bool is_own_stack_event(const StackEvent& e, const std::string& stack_ref) {
+  return e.resource_type == stack_resource_type &&
+         (e.physical_id == stack_ref || e.logical_id == stack_ref ||
+          stack_ref.find(":stack/" + e.logical_id + "/") != std::string::npos);
+}
+
 const char* verb(Status s) {
   switch (s) {
     case Status::Created: return "created";
@@ -186,6 +193,9 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       if (!seen.insert(e.event_id).second) continue;
       bool is_stack = e.resource_type == stack_resource_type;
       if (!is_stack && ends_with(e.status, "_COMPLETE")) ++done;
+      // The stack's own success event means every resource is done, also where an
+      // emulator (moto) sends no per-resource events.
+      if (is_own_stack_event(e, stack_id) && is_success(e.status)) done = total_resources;
       if (failures && is_failed_event(e.status)) failures->push_back(e);
       std::string reason = e.status_reason.empty() ? "" : " (" + e.status_reason + ")";
       printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, std::min(done, total_resources),
@@ -317,14 +327,16 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
     wait_for_stack(cfn, label, existing->id, last, total, nullptr, true);
     existing.reset();
   }
-  bool review_only = existing && existing->status == "REVIEW_IN_PROGRESS";
-  if (review_only && options_.method == DeployMethod::Direct) {
+  if (existing && existing->status == "REVIEW_IN_PROGRESS") {
+    // A change set was created but never executed: nothing is deployed. Start
+    // afresh (moto would otherwise make a second stack of the same name).
+    printer_.out(fmt::format("{}: removing the stack left in REVIEW_IN_PROGRESS by an unexecuted change set", label));
+    std::string last = newest_event_id(cfn, existing->id);
     cfn.delete_stack(existing->id);
-    wait_for_stack(cfn, label, existing->id, newest_event_id(cfn, existing->id), total, nullptr, true);
+    wait_for_stack(cfn, label, existing->id, last, total, nullptr, true);
     existing.reset();
-    review_only = false;
   }
-  const bool exists = existing && !review_only;
+  const bool exists = existing.has_value();
 
   StackRequest request;
   request.stack_name = stack.stack_name;
@@ -374,7 +386,7 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
     std::string cs_name = fmt::format(
         "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch()).count());
-    cfn.create_change_set(request, cs_name, exists ? "UPDATE" : "CREATE");
+    std::string change_set_stack_id = cfn.create_change_set(request, cs_name, exists ? "UPDATE" : "CREATE").stack_id;
     auto start = steady::now();
     ChangeSetDescription cs;
     for (;;) {
@@ -401,14 +413,13 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
     }
     if (!approve(stack, deployed, local)) {
       cfn.delete_change_set(stack.stack_name, cs_name);
-      if (!exists) cfn.delete_stack(stack.stack_name);  // the empty REVIEW_IN_PROGRESS stack
+      if (!exists) cfn.delete_stack(change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id);
       result.status = Status::Cancelled;
       return result;
     }
-    stack_ref = stack.stack_name;
-    last_event = newest_event_id(cfn, stack.stack_name);
+    stack_ref = change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id;
+    last_event = newest_event_id(cfn, stack_ref);
     cfn.execute_change_set(stack.stack_name, cs_name);
-    if (auto d = cfn.describe_stack(stack.stack_name)) stack_ref = d->id;
   } else {
     if (!approve(stack, deployed, local)) {
       result.status = Status::Cancelled;

@@ -43,7 +43,7 @@ class MotoCli : public ::testing::Test {
   }
 
   CliResult cli(std::vector<std::string> args) {
-    args.insert(args.end(), {"--endpoint", moto->url()});
+    args.insert(args.end(), {"--endpoint", moto->url(), "--timeout", "30"});
     return run_cli(assembly.path(), std::move(args));
   }
 
