@@ -144,6 +144,9 @@ int run_cli(App& app, int argc, const char* const* argv) {
   } catch (const Error& e) {
     err << e.what() << '\n';
     return 1;
+  } catch (const std::exception& e) {  // e.g. std::filesystem_error: still one line, exit 1
+    err << "error: " << e.what() << '\n';
+    return 1;
   }
   return exit_code;
 }

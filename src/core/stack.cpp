@@ -21,8 +21,10 @@ std::vector<std::string_view> components_below(const Stack& stack, const Constru
   return out;
 }
 
+constexpr std::size_t kMaxStackNameLength = 128;
+
 bool valid_stack_name(std::string_view name) {
-  if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  if (name.empty() || name.size() > kMaxStackNameLength || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(),
                      [](unsigned char c) { return std::isalnum(c) != 0 || c == '-'; });
 }
@@ -49,10 +51,12 @@ Stack& Stack::of(const Construct& c) {
 }
 
 std::string Stack::artifact_id() const {
-  // Top-level stacks are named by their id, like aws-cdk-lib's artifact ids.
+  // As aws-cdk-lib's makeStackName: a top-level stack is named by its id as
+  // is ("Web-1"); a deeper one by its path made unique ("ProdWeb1754AE0C8").
   std::vector<std::string_view> parts;
   for (const Construct* s = this; s->node().scope() != nullptr; s = s->node().scope()) parts.push_back(s->node().id());
   std::reverse(parts.begin(), parts.end());
+  if (parts.size() == 1 && parts[0].size() <= kMaxStackNameLength) return std::string(parts[0]);
   return detail::make_logical_id(parts);
 }
 

@@ -12,6 +12,10 @@ namespace {
 std::string quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
+    if (c == '\n') {  // a line break in the label, not a backslash and an n
+      out += "\\n";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
@@ -49,7 +53,7 @@ std::string assembly_to_dot(const Assembly& assembly) {
     const Json& resources = a.template_json["Resources"];
     for (const auto& [id, r] : resources.items())
       dot += fmt::format("    {} [label={}];\n", quote(stack_id + "." + id),
-                         quote(id + "\\n" + r.value("Type", std::string())));
+                         quote(id + "\n" + r.value("Type", std::string())));
     dot += "  }\n";
     for (const auto& [id, r] : resources.items()) {
       std::set<std::string> refs;

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <unistd.h>
 
@@ -90,8 +91,10 @@ void apply_override(Json& target, const std::string& path, const Json* value) {
       }
       return;
     }
-    if (!(*cur)[key].is_object()) {
-      if (value == nullptr) return;
+    if (value == nullptr) {
+      // A deletion only walks what exists: it must not add empty entries.
+      if (!cur->is_object() || !cur->contains(key)) return;
+    } else if (!cur->contains(key) || !(*cur)[key].is_object()) {
       (*cur)[key] = Json::object();
     }
     cur = &(*cur)[key];
@@ -130,10 +133,15 @@ class Synthesizer {
     add_exports();
     check_resource_cycles();
     auto order = stack_order();
-    Assembly out;
-    if (errors_.empty()) {
-      for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
+    // Every stack is finished (and its limits checked) even when errors were
+    // found already, so that one run reports every problem; after a stack
+    // cycle there is no order, and creation order serves.
+    if (order.size() != work_.size()) {
+      order.resize(work_.size());
+      std::iota(order.begin(), order.end(), std::size_t{0});
     }
+    Assembly out;
+    for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
     if (options_.strict) {
       for (auto& d : diagnostics_)
         if (d.level == Diagnostic::Level::Warning) {
@@ -229,12 +237,14 @@ class Synthesizer {
 
       if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
         const std::size_t me = w.vertex.at(e);
-        body.for_each_target([&](const CfnElement& t) {
+        auto add_edge = [&](const CfnElement& t) {
           if (auto v = w.vertex.find(&t); v != w.vertex.end()) w.resources.add_edge(me, v->second);
-        });
+        };
+        body.for_each_target(add_edge);
         for (const CfnResource* d : r->depends_on())
           if (&d->stack() != w.stack) w.depends_on.insert(&d->stack());
         for (const auto& o : r->overrides()) {
+          o.value.for_each_target(add_edge);  // an override's references are dependencies too
           Json value = o.remove ? Json() : resolve(o.value);
           apply_override(json, o.path, o.remove ? nullptr : &value);
         }
@@ -443,7 +453,8 @@ Assembly synthesize(App& app, const SynthOptions& options) { return Synthesizer(
 
 void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
-  const fs::path target = dir.empty() ? fs::path("cdk.out") : dir;
+  fs::path target = dir.empty() ? fs::path("cdk.out") : dir.lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "out/" is "out"
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string stem = target.filename().string();
   const fs::path tmp = parent / fmt::format(".{}.tmp-{}", stem, ::getpid());
@@ -458,6 +469,11 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
     write_file(tmp / "tree.json", assembly.tree.dump(1) + "\n");
     if (fs::exists(target)) fs::rename(target, old);
     fs::rename(tmp, target);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(tmp, ec);
+    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
+    throw Error("", fmt::format("cannot write {}: {}", target.string(), e.code().message()),
+                "check the directory's permissions and free space");
   } catch (...) {
     fs::remove_all(tmp, ec);
     if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
