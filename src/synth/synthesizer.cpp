@@ -231,7 +231,13 @@ class Synthesizer {
       auto it = ids_.find(e);
       if (it == ids_.end()) continue;
       const std::string path = e->node().path();
-      const Value body = e->render();
+      Value body;
+      try {
+        body = e->render();
+      } catch (const Error& ex) {  // e.g. a typed L1 or tags that cannot render: name the construct
+        error(path, ex.diagnostic().message, ex.diagnostic().hint);
+        continue;
+      }
       Resolver resolve(*w.stack, ids_, &refs_, path, errors_);
       Json json = resolve(body);
 

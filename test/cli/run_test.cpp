@@ -265,6 +265,14 @@ TEST(Hello, ContextOnTheCommandLineChangesTheTemplate) {
   EXPECT_THAT(t["Resources"]["Uploads"]["Properties"]["Tags"].dump(), HasSubstr(R"({"Key":"stage","Value":"prod"})"));
 }
 
+TEST(Hello, ContextBeforeASubcommandDoesNotSwallowIt) {
+  cdktest::TempDir dir;
+  auto p = run_hello(dir.path(), "-c stage=prod -c extra=1 list");
+  ASSERT_EQ(p.code, 0) << p.err;
+  EXPECT_EQ(p.out, "Hello\n");
+  EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));  // listed, not synthesized
+}
+
 TEST(Hello, ContextFromCdkppJson) {
   cdktest::TempDir dir;
   std::ofstream(dir.path() / "cdkpp.json") << R"({"context": {"stage": "test"}})";

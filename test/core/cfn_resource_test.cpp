@@ -222,6 +222,19 @@ TEST_F(CfnResourceTest, EveryResourceCarriesItsPathInMetadata) {
   EXPECT_FALSE(t["Resources"]["Queue"].contains("Metadata"));
 }
 
+TEST_F(CfnResourceTest, ARenderingErrorFailsSynthesisNamingTheResource) {
+  // Inherited tags cannot be merged into a Tags property that is a token.
+  auto& p = stack.add<cdk::CfnParameter>("TagList", cdk::CfnParameterProps{.type = "CommaDelimitedList"});
+  stack.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket", cdk::Value::map({{"Tags", p.value()}}),
+                              cdk::TagFormat::Standard);
+  stack.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic");
+  cdk::Tags::of(stack).add("team", "a");
+  auto errors = cdktest::synth_errors(app);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "Stack/Bucket");
+  EXPECT_THAT(errors[0].message, HasSubstr("not a list"));
+}
+
 TEST_F(CfnResourceTest, ReferencesBetweenResourcesResolveToLogicalIds) {
   auto& topic = stack.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic");
   auto& group = stack.add<cdk::Construct>("Work");
