@@ -2,14 +2,23 @@
 # part of the one library target cdkpp::cdkpp.
 file(GLOB_RECURSE CDKPP_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/*.cpp)
 
-add_library(cdkpp ${CDKPP_SOURCES})
+# L2 constructs live in constructs/<service>/ and are included as
+# <cdk/<service>/<name>.hpp>: the build tree sees them through a link named cdk.
+file(GLOB_RECURSE CDKPP_CONSTRUCT_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/constructs/*.cpp)
+set(CDKPP_CONSTRUCTS_INCLUDE ${PROJECT_BINARY_DIR}/constructs-include)
+file(MAKE_DIRECTORY ${CDKPP_CONSTRUCTS_INCLUDE})
+if(NOT EXISTS ${CDKPP_CONSTRUCTS_INCLUDE}/cdk)
+  file(CREATE_LINK ${PROJECT_SOURCE_DIR}/constructs ${CDKPP_CONSTRUCTS_INCLUDE}/cdk SYMBOLIC)
+endif()
+
+add_library(cdkpp ${CDKPP_SOURCES} ${CDKPP_CONSTRUCT_SOURCES})
 add_library(cdkpp::cdkpp ALIAS cdkpp)
 target_compile_features(cdkpp PUBLIC cxx_std_20)
 target_compile_definitions(cdkpp PRIVATE CDKPP_VERSION="${PROJECT_VERSION}")
 target_include_directories(cdkpp
   PUBLIC
     $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
-    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/constructs>
+    $<BUILD_INTERFACE:${CDKPP_CONSTRUCTS_INCLUDE}>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
   PRIVATE
     ${PROJECT_SOURCE_DIR}/src)

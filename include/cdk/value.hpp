@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -107,7 +108,9 @@ class Value {
   /// Calls f(element) for every element this value refers to, at any depth.
   template <class F>
   void for_each_target(F&& f) const {
-    visit_targets(+[](const CfnElement* e, void* ctx) { (*static_cast<F*>(ctx))(*e); }, &f);
+    using Fn = std::remove_reference_t<F>;
+    visit_targets(+[](const CfnElement* e, void* ctx) { (*static_cast<Fn*>(ctx))(*e); },
+                  const_cast<void*>(static_cast<const void*>(&f)));
   }
 
   /// Concatenation of strings; becomes Fn::Join "" when either side is a token.
