@@ -187,8 +187,20 @@ void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const 
 }
 
 namespace {
+// Numbers and booleans concatenate as their text ("port-" + 80 is "port-80"):
+// Fn::Join takes strings only.
+Value as_text(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Int: return Value(std::to_string(v.as_int()));
+    case Value::Kind::Double: return Value(fmt::format("{}", v.as_double()));
+    case Value::Kind::Bool: return Value(v.as_bool() ? "true" : "false");
+    default: return v;
+  }
+}
+
 // Parts of a concatenation: the arguments of an Fn::Join "" or the value itself.
-void append_parts(Value::List& parts, const Value& v) {
+void append_parts(Value::List& parts, const Value& value) {
+  const Value v = as_text(value);
   if (v.kind() == Value::Kind::Intrinsic && v.name() == "Fn::Join") {
     const auto& args = v.argument().as_list();
     if (args.size() == 2 && args[0].kind() == Value::Kind::String && args[0].as_string().empty()) {

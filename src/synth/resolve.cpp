@@ -58,6 +58,15 @@ Json Resolver::element_ref(const Value& v) {
     return nullptr;
   }
   const std::string& id = it->second;
+  // CloudFormation can Ref resources and parameters and Fn::GetAtt resources only.
+  const Section section = target.section();
+  if ((v.kind() == Value::Kind::Ref && section != Section::Resources && section != Section::Parameters) ||
+      (v.kind() == Value::Kind::GetAtt && section != Section::Resources)) {
+    fail(fmt::format("{} of \"{}\", which is not a {}", v.kind() == Value::Kind::Ref ? "Ref" : "Fn::GetAtt",
+                     target.node().path(), v.kind() == Value::Kind::Ref ? "resource or parameter" : "resource"),
+         "refer to a resource or a parameter");
+    return nullptr;
+  }
   if (&target.stack() != &stack_) {
     if (v.kind() == Value::Kind::LogicalId || refs_ == nullptr) {
       fail(fmt::format("uses \"{}\" of stack \"{}\" by name, which only works inside one stack",

@@ -133,6 +133,15 @@ TEST_F(ValueTest, ConcatenationOfLiteralsIsALiteral) {
   EXPECT_EQ((cdk::Value("") + "").as_string(), "");
 }
 
+TEST_F(ValueTest, NumbersAndBooleansConcatenateAsText) {
+  cdk::Value port = 80;
+  EXPECT_EQ(("port-" + port).as_string(), "port-80");
+  EXPECT_EQ((cdk::Value(2.5) + "x").as_string(), "2.5x");
+  EXPECT_EQ((cdk::Value(true) + "/" + cdk::Value(false)).as_string(), "true/false");
+  EXPECT_EQ(cdktest::resolve(stack, "http://" + bucket.get_att("DomainName") + ":" + port),
+            Json::parse(R"({"Fn::Join": ["", ["http://", {"Fn::GetAtt": ["Bucket", "DomainName"]}, ":80"]]})"));
+}
+
 TEST_F(ValueTest, AJoinWithADelimiterIsNotFlattened) {
   cdk::Value joined = cdk::Fn::join(",", {"a", bucket.ref()});
   cdk::Value v = "x" + joined;

@@ -1,4 +1,5 @@
 // Logical ids must equal aws-cdk-lib's, so a ported app keeps its resources.
+#include "core/test_util.hpp"
 #include "synth/logical_id.hpp"
 #include "synth/synthesizer.hpp"
 
@@ -146,6 +147,16 @@ TEST(LogicalId, OverrideCollidingWithAComputedIdFailsSynthesis) {
   } catch (const cdk::SynthError& e) {
     EXPECT_THAT(e.what(), AllOf(HasSubstr("Stack/Queue"), HasSubstr("Stack/Topic")));
   }
+}
+
+TEST(LogicalId, AnElementNamedDefaultDirectlyInAStackFailsSynthesisNamingIt) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  stack.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic");
+  stack.add<cdk::CfnResource>("Default", "AWS::SQS::Queue");
+  auto errors = cdktest::synth_errors(app);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "Stack/Default");
 }
 
 TEST(LogicalId, SameLogicalIdInTwoStacksIsFine) {
