@@ -13,6 +13,7 @@
 #include "deploy/deployer.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/template_diff.hpp"
+#include "deploy/template_text.hpp"
 
 namespace cdk::detail {
 namespace {
@@ -150,11 +151,12 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
         CloudFormation cfn(session.config("cloudformation", session.region_for(s)));
         nlohmann::json deployed = nlohmann::json::object();
         if (auto text = cfn.get_template(s->stack_name)) {
-          try {
-            deployed = nlohmann::json::parse(*text);
-          } catch (const nlohmann::json::parse_error&) {
-            throw DeployError(fmt::format("{}: the deployed template is not JSON; cannot compare", s->display_name));
+          auto parsed = parse_template_text(*text);
+          if (!parsed) {
+            throw DeployError(fmt::format("{}: cannot read the deployed template (JSON or plain YAML expected)",
+                                          s->display_name));
           }
+          deployed = std::move(*parsed);
         }
         nlohmann::json local;
         try {

@@ -12,6 +12,7 @@
 #include "deploy/endpoint.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/template_diff.hpp"
+#include "deploy/template_text.hpp"
 
 namespace cdk::deploy {
 namespace {
@@ -352,11 +353,9 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
       }
     }
     if (auto text = cfn.get_template(existing->id)) {
-      try {
-        deployed = nlohmann::json::parse(*text);
-      } catch (const nlohmann::json::parse_error&) {
-        deployed = nullptr;  // a YAML template from elsewhere: never "unchanged"
-      }
+      // JSON from cdkpp, YAML from the AWS CDK CLI; unreadable counts as changed.
+      auto parsed = parse_template_text(*text);
+      deployed = parsed ? *parsed : nlohmann::json(nullptr);
     }
     bool same_parameters = std::all_of(request.parameters.begin(), request.parameters.end(), [&](const auto& p) {
       auto it = existing->parameters.find(p.first);
@@ -511,10 +510,7 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
     }
     size_t total = 0;
     if (auto text = cfn.get_template(existing->id)) {
-      try {
-        total = resource_count(nlohmann::json::parse(*text));
-      } catch (const nlohmann::json::parse_error&) {
-      }
+      if (auto parsed = parse_template_text(*text)) total = resource_count(*parsed);
     }
     printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));
     std::string last = newest_event_id(cfn, existing->id);

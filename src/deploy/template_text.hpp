@@ -1,0 +1,21 @@
+#pragma once
+// Reading a deployed template back: CloudFormation returns the template as it
+// was sent, JSON or YAML. The AWS CDK CLI, for one, sends YAML. This reads JSON
+// and the YAML that template tools write (block and flow collections, plain,
+// quoted and block scalars, short-form intrinsic tags such as !Ref), which is
+// enough to diff and to detect unchanged stacks. Anchors, aliases, multiple
+// documents and complex keys are not supported: such a template reads as nullopt
+// and counts as changed.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string_view>
+
+namespace cdk::deploy {
+
+std::optional<nlohmann::json> parse_template_text(std::string_view text);
+
+/// The YAML part alone; throws std::runtime_error with a line number on what it cannot read.
+nlohmann::json parse_yaml_subset(std::string_view text);
+
+}  // namespace cdk::deploy
