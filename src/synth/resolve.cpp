@@ -75,8 +75,9 @@ Json Resolver::element_ref(const Value& v) {
       return nullptr;
     }
     const Stack& producer = target.stack();
-    if (!stack_.environment_agnostic() && !producer.environment_agnostic() &&
-        stack_.environment_uri() != producer.environment_uri()) {
+    // As aws-cdk-lib: account and region must be the same, an unknown one
+    // (environment-agnostic) matching only another unknown one.
+    if (stack_.environment_uri() != producer.environment_uri()) {
       fail(fmt::format("refers to \"{}\" in {}, but this stack deploys to {}", target.node().path(),
                        producer.environment_uri(), stack_.environment_uri()),
            "exports work only within one account and region; pass the value another way (e.g. SSM)");

@@ -59,7 +59,7 @@ std::vector<std::string> lines(const std::string& text) {
 class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto& web = app.add<cdk::Stack>("Web");
+    auto& web = app.add<cdk::Stack>("Web", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
     auto& net = app.add<cdk::Stack>("Net", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
     auto& vpc = net.add<cdk::CfnResource>("Vpc", "AWS::EC2::VPC");
     topic = &web.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", vpc.ref()}}));
@@ -117,7 +117,7 @@ TEST_F(Cli, ListPrintsStacksInDeploymentOrder) {
   EXPECT_EQ(r.out, "Net\nWeb\n");
   auto l = run(app, {"ls", "--long"});
   EXPECT_EQ(lines(l.out), (std::vector<std::string>{"Net  aws://123456789012/eu-west-1",
-                                                    "Web  aws://unknown-account/unknown-region  needs Net"}));
+                                                    "Web  aws://123456789012/eu-west-1  needs Net"}));
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));  // list writes nothing
 }
 

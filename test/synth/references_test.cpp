@@ -104,6 +104,27 @@ TEST_F(CrossStack, ReferenceAcrossEnvironmentsIsAnError) {
                           HasSubstr("aws://123456789012/us-east-1")));
 }
 
+TEST_F(CrossStack, ReferenceBetweenAnAgnosticAndAnExplicitEnvironmentIsAnError) {
+  // aws-cdk-lib 2.x rejects this too: the agnostic stack may deploy anywhere.
+  cdk::App app2;
+  auto& eu = app2.add<cdk::Stack>("Eu", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& b = eu.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  auto& any = app2.add<cdk::Stack>("Anywhere");
+  any.add<cdk::CfnResource>("T", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", b.ref()}}));
+  EXPECT_THAT(cdktest::synth_error_text(app2),
+              AllOf(HasSubstr("error: Anywhere/T:"), HasSubstr("aws://unknown-account/unknown-region")));
+}
+
+TEST_F(CrossStack, ReferenceWithinTheSameRegionOfAnUnknownAccountIsFine) {
+  cdk::App app2;
+  auto& p = app2.add<cdk::Stack>("P", cdk::StackProps{.env = {.region = "eu-west-1"}});
+  auto& b = p.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  app2.add<cdk::Stack>("C", cdk::StackProps{.env = {.region = "eu-west-1"}})
+      .add<cdk::CfnResource>("T", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", b.ref()}}));
+  auto c = cdktest::template_of(cdk::detail::synthesize(app2, {}), "C");
+  EXPECT_TRUE(c["Resources"]["T"]["Properties"]["DisplayName"].contains("Fn::ImportValue"));
+}
+
 TEST_F(CrossStack, MutualReferencesAreAStackCycleNamingBothStacks) {
   auto& topic = consumer.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic",
                                                cdk::Value::map({{"DisplayName", bucket.ref()}}));

@@ -16,7 +16,8 @@ using ::testing::HasSubstr;
 
 // Two stacks, one using the other, with every section of a template.
 void build_app(cdk::App& app) {
-  auto& net = app.add<cdk::Stack>("Net", cdk::StackProps{.description = "network", .tags = {{"team", "net"}}});
+  auto& net = app.add<cdk::Stack>("Net", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"},
+                                                         .description = "network", .tags = {{"team", "net"}}});
   auto& vpc = net.add<cdk::CfnResource>("Vpc", "AWS::EC2::VPC", cdk::Value::map({{"CidrBlock", "10.0.0.0/16"}}),
                                         cdk::TagFormat::Standard);
   auto& web = app.add<cdk::Stack>("Web", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
@@ -84,7 +85,7 @@ TEST(Synthesizer, ManifestHasVersionArtifactsDependenciesAndTheTree) {
   EXPECT_EQ(web["properties"]["terminationProtection"], false);
   EXPECT_EQ(web["dependencies"], Json::array({"Net"}));
   EXPECT_EQ(web["displayName"], "Web");
-  EXPECT_EQ(arts["Net"]["environment"], "aws://unknown-account/unknown-region");
+  EXPECT_EQ(arts["Net"]["environment"], "aws://123456789012/eu-west-1");
   EXPECT_EQ(arts["Net"]["properties"]["tags"], Json::parse(R"({"team": "net"})"));
   EXPECT_EQ(arts["Tree"], Json::parse(R"({"type": "cdk:tree", "properties": {"file": "tree.json"}})"));
 }
