@@ -83,6 +83,7 @@ std::optional<StackDescription> CloudFormation::describe_stack(const std::string
   d.status = member.child_value("StackStatus");
   d.status_reason = member.child_value("StackStatusReason");
   if (d.status == "DELETE_COMPLETE") return std::nullopt;
+  d.termination_protection = std::string_view(member.child_value("EnableTerminationProtection")) == "true";
   for (auto o : member.child("Outputs").children("member")) {
     d.outputs.push_back(
         {o.child_value("OutputKey"), o.child_value("OutputValue"), o.child_value("Description"),

@@ -25,6 +25,7 @@ struct StackDescription {
   std::vector<StackOutput> outputs;
   std::map<std::string, std::string> parameters;
   std::map<std::string, std::string> tags;
+  bool termination_protection = false;
 };
 
 struct StackEvent {

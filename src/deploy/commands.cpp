@@ -146,7 +146,7 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
       Assembly assembly = read_assembly(dir);
       auto stacks = assembly.select(common_diff->stacks, false, false);
       Session session = make_session(*common_diff);
-      bool differences = false;
+      int differing = 0;
       for (const auto* s : stacks) {
         CloudFormation cfn(session.config("cloudformation", session.region_for(s)));
         nlohmann::json deployed = nlohmann::json::object();
@@ -165,13 +165,13 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
           throw DeployError(fmt::format("{}: the template is not valid JSON: {}", s->display_name, e.what()));
         }
         TemplateDiff d = diff_templates(deployed, local);
-        differences = differences || !d.empty();
+        differing += d.empty() ? 0 : 1;
         std::ostringstream text;
         print_diff(text, s->display_name, d);
         *ctx.out << text.str() << '\n';
       }
-      *ctx.out << fmt::format("Number of stacks with differences: {}\n", differences ? "1 or more" : "0");
-      return !(differences && *fail_on_diff);
+      *ctx.out << fmt::format("Number of stacks with differences: {}\n", differing);
+      return !(differing > 0 && *fail_on_diff);
     });
   });
 

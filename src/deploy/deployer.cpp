@@ -366,6 +366,11 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
       return it != existing->tags.end() && it->second == t.second;
     });
     if (!options_.force && deployed == local && same_parameters && same_tags && is_success(existing->status)) {
+      if (existing->termination_protection != stack.termination_protection) {
+        cfn.set_termination_protection(stack.stack_name, stack.termination_protection);
+        printer_.out(fmt::format("{}: termination protection {}", label,
+                                 stack.termination_protection ? "enabled" : "disabled"));
+      }
       result.status = Status::NoChanges;
       result.outputs = existing->outputs;
       result.stack_id = existing->id;
@@ -448,6 +453,10 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   if (is_success(final.status)) {
     result.status = exists ? Status::Updated : Status::Created;
     result.outputs = final.outputs;
+    // CreateStack sets protection; updates and change sets need the separate call.
+    if (final.termination_protection != stack.termination_protection) {
+      cfn.set_termination_protection(stack.stack_name, stack.termination_protection);
+    }
     return result;
   }
   result.status = Status::Failed;

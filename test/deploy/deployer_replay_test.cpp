@@ -314,6 +314,23 @@ TEST_F(Replay, StacksWhoseDependencyFailedAreSkipped) {
   EXPECT_EQ(results[1].error, "App: not deployed because Base failed");
 }
 
+TEST_F(Replay, TerminationProtectionIsTurnedOnForAnUnchangedStack) {
+  transport->on("DescribeStacks", {stacks("CREATE_COMPLETE")});
+  transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>" + three_resources + "</TemplateBody>")});
+  transport->on("UpdateTerminationProtection", {ok("UpdateTerminationProtection", "<StackId>x</StackId>")});
+  hello.termination_protection = true;
+  StackResult r = Deployer(session, printer, direct(), nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::NoChanges) << r.error;
+  auto requests = transport->requests();
+  auto it = std::find_if(requests.begin(), requests.end(), [](const HttpRequest& q) {
+    return testing::form_field(q.body, "Action") == "UpdateTerminationProtection";
+  });
+  ASSERT_NE(it, requests.end());
+  EXPECT_EQ(testing::form_field(it->body, "EnableTerminationProtection"), "true");
+  EXPECT_EQ(testing::form_field(it->body, "StackName"), "Hello");
+  EXPECT_NE(out.str().find("Hello: termination protection enabled"), std::string::npos);
+}
+
 TEST(OutputsFile, IsWrittenWholeAsJsonKeyedByStack) {
   testing::TempDir dir;
   auto path = dir.path() / "outputs.json";

@@ -274,6 +274,17 @@ TEST_F(MotoCli, ConcurrentWavesDeployIndependentStacks) {
   }
 }
 
+// moto records the flag at CreateStack (it neither enforces it on DeleteStack
+// nor implements UpdateTerminationProtection; the replay tests cover changes).
+TEST_F(MotoCli, TerminationProtectionFromTheManifestIsSetOnCreate) {
+  TestStack kept{"Kept", queue_stack()};
+  kept.termination_protection = true;
+  write_assembly(assembly.path(), {kept});
+  CliResult on = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(on.exit_code, 0) << explain(on);
+  EXPECT_TRUE(cfn().describe_stack("Kept")->termination_protection);
+}
+
 TEST_F(MotoCli, UnknownStackPatternFails) {
   write_assembly(assembly.path(), {{"Hello", queue_stack()}});
   CliResult r = cli({"deploy", "Nope", "--require-approval", "never"});

@@ -121,7 +121,7 @@ void write_assembly(const std::filesystem::path& dir, const std::vector<TestStac
     nlohmann::ordered_json artifact = {{"type", "aws:cloudformation:stack"},
                                {"environment", s.environment},
                                {"properties", {{"templateFile", file}, {"stackName", s.id},
-                                               {"terminationProtection", false}}},
+                                               {"terminationProtection", s.termination_protection}}},
                                {"displayName", s.id}};
     if (!s.tags.empty()) artifact["properties"]["tags"] = s.tags;
     if (!s.dependencies.empty()) artifact["dependencies"] = s.dependencies;

@@ -83,6 +83,7 @@ struct TestStack {
   std::vector<std::string> dependencies = {};
   std::map<std::string, std::string> tags = {};
   std::string environment = "aws://unknown-account/unknown-region";
+  bool termination_protection = false;
 };
 
 /// Writes manifest.json and one <id>.template.json per stack into `dir`.
