@@ -13,6 +13,7 @@
 #include <cdk/construct.hpp>
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
+#include <cdk/ptr.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 #include <cdk/value.hpp>

@@ -1,0 +1,23 @@
+#include <cdk/iam/policy_statement.hpp>
+
+namespace cdk::iam {
+
+Value PolicyStatement::to_value() const {
+  Value::Map m;
+  if (!sid.empty()) m.emplace_back("Sid", sid);
+  m.emplace_back("Effect", effect == Effect::Allow ? "Allow" : "Deny");
+  if (!principals.is_null()) m.emplace_back("Principal", principals);
+  m.emplace_back("Action", actions.size() == 1 ? Value(actions.front()) : Value(actions));
+  if (!resources.empty()) m.emplace_back("Resource", resources.size() == 1 ? resources.front() : Value(resources));
+  if (!conditions.is_null()) m.emplace_back("Condition", conditions);
+  return Value(std::move(m));
+}
+
+Value policy_document(const std::vector<PolicyStatement>& statements) {
+  Value::List list;
+  list.reserve(statements.size());
+  for (const auto& s : statements) list.push_back(s.to_value());
+  return Value::map({{"Version", "2012-10-17"}, {"Statement", Value(std::move(list))}});
+}
+
+}  // namespace cdk::iam
