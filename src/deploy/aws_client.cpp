@@ -37,7 +37,9 @@ ParsedError parse_error(const HttpResponse& response) {
   }
   if (e.message.empty()) {
     auto amz = header_value(response.headers, "x-amzn-ErrorType");
-    e.message = amz.empty() ? fmt::format("HTTP status {}", response.status) : amz;
+    e.message = !amz.empty()                ? amz
+                : response.status >= 500    ? fmt::format("the endpoint answered HTTP {} (server error)", response.status)
+                                            : fmt::format("the endpoint answered HTTP {}", response.status);
   }
   return e;
 }

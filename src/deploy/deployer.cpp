@@ -130,6 +130,13 @@ ClientConfig Session::config(const std::string& service, const std::string& regi
 Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm)
     : session_(session), printer_(printer), options_(std::move(options)), confirm_(std::move(confirm)) {
   if (!session_.sleep) session_.sleep = [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); };
+  // Bad input is reported before anything is sent.
+  for (const auto& spec : options_.parameters) {
+    auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || spec[eq - 1] == ':') {
+      throw DeployError(fmt::format("--parameters '{}': expected Key=Value or Stack:Key=Value", spec));
+    }
+  }
 }
 
 std::map<std::string, std::string> Deployer::parameters_for(const StackArtifact& stack,
