@@ -5,6 +5,7 @@
 ///       .env = {.account = "123456789012", .region = "eu-west-1"},
 ///       .description = "Public web tier"});
 #include <cdk/construct.hpp>
+#include <cdk/tag_manager.hpp>
 #include <cdk/value.hpp>
 
 #include <map>
@@ -66,7 +67,10 @@ class Stack : public Construct {
   [[nodiscard]] Value account() const;
   [[nodiscard]] const std::string& description() const noexcept { return props_.description; }
   void set_description(std::string description) { props_.description = std::move(description); }
-  [[nodiscard]] const std::map<std::string, std::string>& tags() const noexcept { return props_.tags; }
+  /// The stack's own tags: StackProps.tags and Tags::of(...) on the stack or
+  /// above it (after synthesis); the deploy puts them on the CloudFormation stack.
+  [[nodiscard]] std::map<std::string, std::string> tags() const { return tag_manager_.tag_values(); }
+  [[nodiscard]] TagManager& tag_manager() noexcept { return tag_manager_; }
   [[nodiscard]] bool termination_protection() const noexcept { return props_.termination_protection; }
   void set_termination_protection(bool on) { props_.termination_protection = on; }
 
@@ -81,6 +85,7 @@ class Stack : public Construct {
 
  private:
   StackProps props_;
+  TagManager tag_manager_{TagFormat::Map, "Tags"};
   std::vector<Stack*> dependencies_;
 };
 

@@ -35,7 +35,10 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
     throw Error(node().path(), "a stack cannot be created inside another stack",
                 "create stacks directly in the App (nested stacks are not supported yet)");
   if (props_.stack_name.empty()) props_.stack_name = artifact_id();
-  for (const auto& [k, v] : props_.tags) Tags::of(*this).add(k, v);
+  for (const auto& [k, v] : props_.tags) {
+    tag_manager_.set_tag(k, v, TagProps{}.priority);
+    Tags::of(*this).add(k, v);
+  }
 }
 
 Stack* Stack::try_of(const Construct& c) noexcept {

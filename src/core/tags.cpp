@@ -1,5 +1,6 @@
 #include <cdk/aspects.hpp>
 #include <cdk/cfn_resource.hpp>
+#include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 
 #include <algorithm>
@@ -15,15 +16,26 @@ class TagAspect final : public IAspect {
       : key_(std::move(key)), value_(std::move(value)), props_(std::move(props)), remove_(remove) {}
 
   void visit(Construct& c) override {
+    if (auto* stack = dynamic_cast<Stack*>(&c)) {  // the stack's own tags, as aws-cdk-lib's
+      if (applies_to(kStackTagType)) apply(stack->tag_manager());
+      return;
+    }
     auto* resource = dynamic_cast<CfnResource*>(&c);
     if (resource == nullptr || !resource->tags().taggable() || !applies_to(resource->cfn_type())) return;
-    if (remove_)
-      resource->tags().remove_tag(key_, props_.priority);
-    else
-      resource->tags().set_tag(key_, value_, props_.priority, props_.apply_to_launched_instances);
+    apply(resource->tags());
   }
 
  private:
+  // The resource type include/exclude lists see for a stack (aws-cdk-lib's).
+  static constexpr const char* kStackTagType = "aws:cdk:stack";
+
+  void apply(TagManager& tags) const {
+    if (remove_)
+      tags.remove_tag(key_, props_.priority);
+    else
+      tags.set_tag(key_, value_, props_.priority, props_.apply_to_launched_instances);
+  }
+
   bool applies_to(const std::string& type) const {
     const auto& inc = props_.include_resource_types;
     const auto& exc = props_.exclude_resource_types;

@@ -123,6 +123,20 @@ TEST_F(TagsTest, StackTagsAreWrittenToTheManifest) {
   EXPECT_EQ(m["artifacts"]["Stack"]["properties"]["tags"], Json::parse(R"({"team": "infra"})"));
 }
 
+TEST_F(TagsTest, TagsOnTheStackOrAboveAreTheStacksTagsInTheManifest) {
+  // aws-cdk-lib 2.x: {"appWide":"3","fromProps":"1","viaTags":"2"} for the same app.
+  stack.add<cdk::CfnResource>("T", "AWS::SNS::Topic");
+  cdk::Tags::of(stack).add("viaTags", "2");
+  cdk::Tags::of(app).add("appWide", "3");
+  cdk::Tags::of(app).add("bucketsOnly", "4", {.include_resource_types = {"AWS::S3::Bucket"}});
+  cdk::Tags::of(stack).add("owner", "x");
+  cdk::Tags::of(stack).remove("owner");
+  EXPECT_EQ(stack.tags(), (std::map<std::string, std::string>{{"team", "infra"}}));  // before synthesis
+  auto m = cdk::detail::synthesize(app, {}).manifest;
+  EXPECT_EQ(m["artifacts"]["Stack"]["properties"]["tags"],
+            Json::parse(R"({"appWide": "3", "team": "infra", "viaTags": "2"})"));
+}
+
 TEST_F(TagsTest, SynthesizingTwiceGivesTheSameTags) {
   stack.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket", cdk::Value{}, cdk::TagFormat::Standard);
   auto first = resources();
