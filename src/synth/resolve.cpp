@@ -20,14 +20,18 @@ Json Resolver::operator()(const Value& v) {
     case Value::Kind::Int: return v.as_int();
     case Value::Kind::Double: return v.as_double();
     case Value::Kind::String: return v.as_string();
+    // A null Value is an absent one: left out of lists and maps, as
+    // aws-cdk-lib leaves out undefined (CloudFormation rejects nulls).
     case Value::Kind::List: {
       Json out = Json::array();
-      for (const auto& item : v.as_list()) out.push_back((*this)(item));
+      for (const auto& item : v.as_list())
+        if (!item.is_null()) out.push_back((*this)(item));
       return out;
     }
     case Value::Kind::Map: {
       Json out = Json::object();
-      for (const auto& [k, item] : v.as_map()) out[k] = (*this)(item);
+      for (const auto& [k, item] : v.as_map())
+        if (!item.is_null()) out[k] = (*this)(item);
       return out;
     }
     case Value::Kind::Ref:

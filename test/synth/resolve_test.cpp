@@ -22,6 +22,17 @@ TEST_F(Resolve, LogicalIdValueIsAPlainString) {
   EXPECT_EQ(cdktest::resolve(stack, cdk::Value::logical_id(topic)), Json("Topic"));
 }
 
+TEST_F(Resolve, NullValuesAreLeftOutOfMapsAndLists) {
+  cdk::Value maybe;  // e.g. an optional description the user did not give
+  auto v = cdk::Value::map({{"Name", "n"}, {"Description", maybe},
+                            {"Items", cdk::Value::list({1, maybe, 2})}, {"Nested", cdk::Value::map({{"X", maybe}})}});
+  EXPECT_EQ(cdktest::resolve(stack, v), Json::parse(R"({"Name": "n", "Items": [1, 2], "Nested": {}})"));
+  topic.set_property("DisplayName", maybe);
+  topic.set_property("TopicName", "t");
+  auto t = cdktest::synth_template(app, "Stack");
+  EXPECT_EQ(t["Resources"]["Topic"]["Properties"], Json::parse(R"({"TopicName": "t"})"));
+}
+
 TEST_F(Resolve, RefOfAnOutputOrConditionIsAnErrorNamingIt) {
   auto& out = stack.add<cdk::CfnOutput>("Out", cdk::CfnOutputProps{.value = "x"});
   auto& cond = stack.add<cdk::CfnCondition>("C", cdk::CfnConditionProps{.expression = cdk::Fn::condition_equals("a", "a")});
