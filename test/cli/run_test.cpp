@@ -219,6 +219,20 @@ TEST(CliTerminate, ErrorThrownBeforeRunPrintsOneLineAndExits1) {
               "^error: S: there is already a construct with id \"A\" here [^\n]*\n$");
 }
 
+void main_with_synth_errors() noexcept {
+  const char* argv[] = {"prog", nullptr};
+  cdk::App app(1, const_cast<char**>(argv));
+  app.add<cdk::Stack>("Empty");
+  app.add<cdk::Stack>("AlsoEmpty");
+  app.synth((std::filesystem::temp_directory_path() / "cdkpp-never-written").string());
+}
+
+TEST(CliTerminate, SynthErrorEscapingMainPrintsEveryErrorAndExits1) {
+  EXPECT_EXIT(main_with_synth_errors(), ::testing::ExitedWithCode(1),
+              "^error: Empty: stack has no resources[^\n]*\nerror: AlsoEmpty: stack has no resources[^\n]*\n$");
+  EXPECT_FALSE(fs::exists(fs::temp_directory_path() / "cdkpp-never-written"));
+}
+
 // ---- the hello sample, run as a program
 
 #ifdef CDKPP_HELLO
