@@ -431,6 +431,24 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
     stack_ref = change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id;
     last_event = newest_event_id(cfn, stack_ref);
     cfn.execute_change_set(stack.stack_name, cs_name);
+    // ExecuteChangeSet returns before the stack leaves its previous (terminal)
+    // status; wait until the execution has started so an update is not taken
+    // for finished.
+    for (auto started = steady::now();;) {
+      ChangeSetDescription now;
+      try {
+        now = cfn.describe_change_set(stack.stack_name, cs_name);
+      } catch (const AwsError& e) {
+        if (e.code() == "ChangeSetNotFound" || e.code() == "ChangeSetNotFoundException") break;
+        throw;
+      }
+      if (now.execution_status != "AVAILABLE") break;
+      if (steady::now() - started >= options_.timeout) {
+        throw DeployError(fmt::format("{}: change set {} was not executed within {}s", label, cs_name,
+                                      options_.timeout.count()));
+      }
+      session_.sleep(options_.poll_interval);
+    }
   } else {
     if (!approve(stack, deployed, local)) {
       result.status = Status::Cancelled;

@@ -314,6 +314,34 @@ TEST_F(Replay, StacksWhoseDependencyFailedAreSkipped) {
   EXPECT_EQ(results[1].error, "App: not deployed because Base failed");
 }
 
+TEST_F(Replay, AnUpdateThroughAChangeSetIsNotTakenForDoneBeforeItStarts) {
+  // Until the change set reports its execution started, the stack still shows
+  // its old UPDATE_COMPLETE; the update then fails and rolls back.
+  transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>{\"Resources\":{}}</TemplateBody>")});
+  transport->on("CreateChangeSet", {ok("CreateChangeSet", std::string("<Id>arn:cs</Id><StackId>") + stack_arn + "</StackId>")});
+  transport->on("DescribeChangeSet",
+                {ok("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus>"),
+                 ok("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus>"),
+                 ok("DescribeChangeSet",
+                    "<Status>CREATE_COMPLETE</Status><ExecutionStatus>EXECUTE_IN_PROGRESS</ExecutionStatus>")});
+  transport->on("ExecuteChangeSet", {ok("ExecuteChangeSet")});
+  transport->on("DescribeStackEvents", {events({})});
+  auto timed = std::make_shared<testing::InterceptingTransport>(transport);
+  int change_set_reads = 0, stack_reads_after_start = 0;
+  timed->replace = [&](int, const std::string& action) -> std::optional<HttpResponse> {
+    if (action == "DescribeChangeSet") ++change_set_reads;
+    if (action != "DescribeStacks") return std::nullopt;
+    if (change_set_reads < 3) return stacks("UPDATE_COMPLETE");
+    return stack_reads_after_start++ == 0 ? stacks("UPDATE_IN_PROGRESS") : stacks("UPDATE_ROLLBACK_COMPLETE");
+  };
+  session.transport = timed;
+  DeployOptions o;
+  o.approval = Approval::Never;
+  StackResult r = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  EXPECT_NE(r.error.find("UPDATE_ROLLBACK_COMPLETE"), std::string::npos) << r.error;
+}
+
 TEST_F(Replay, TerminationProtectionIsTurnedOnForAnUnchangedStack) {
   transport->on("DescribeStacks", {stacks("CREATE_COMPLETE")});
   transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>" + three_resources + "</TemplateBody>")});
