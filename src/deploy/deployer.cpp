@@ -368,10 +368,7 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
       auto it = existing->parameters.find(p.first);
       return it != existing->parameters.end() && it->second == p.second;
     });
-    bool same_tags = std::all_of(stack.tags.begin(), stack.tags.end(), [&](const auto& t) {
-      auto it = existing->tags.find(t.first);
-      return it != existing->tags.end() && it->second == t.second;
-    });
+    bool same_tags = existing->tags == stack.tags;
     if (!options_.force && deployed == local && same_parameters && same_tags && is_success(existing->status)) {
       if (existing->termination_protection != stack.termination_protection) {
         cfn.set_termination_protection(stack.stack_name, stack.termination_protection);

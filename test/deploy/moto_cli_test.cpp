@@ -100,6 +100,16 @@ TEST_F(MotoCli, RedeployingAnUnchangedTemplateSaysNoChangesAndChangesNothing) {
   EXPECT_EQ(cfn().describe_stack_events("Hello", "").size(), before.size());
 }
 
+TEST_F(MotoCli, ChangedTagsAloneAreDeployed) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack(), {}, {{"team", "a"}, {"old", "x"}}}});
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  write_assembly(assembly.path(), {{"Hello", queue_stack(), {}, {{"team", "a"}}}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("✅ Hello (updated)"), std::string::npos) << r.out;
+  EXPECT_EQ(cfn().describe_stack("Hello")->tags, (std::map<std::string, std::string>{{"team", "a"}}));
+}
+
 TEST_F(MotoCli, DirectUpdateAppliesTheNewTemplate) {
   write_assembly(assembly.path(), {{"Hello", queue_stack()}});
   ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
