@@ -1,0 +1,8 @@
+#pragma once
+/// Everything of cdk::ec2's L2 layer.
+#include <cdk/ec2/connections.hpp>
+#include <cdk/ec2/ivpc.hpp>
+#include <cdk/ec2/peer.hpp>
+#include <cdk/ec2/port.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/ec2/subnet_selection.hpp>

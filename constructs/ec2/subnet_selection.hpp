@@ -1,0 +1,48 @@
+#pragma once
+/// Subnet types and how constructs pick subnets of a VPC.
+///
+///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
+///   db.props().subnet_ids = picked.subnet_ids();
+#include <cdk/value.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdk::ec2 {
+
+class Subnet;
+
+enum class SubnetType : std::uint8_t {
+  /// No route out of the VPC: for data tiers.
+  PrivateIsolated,
+  /// Outbound internet through a NAT gateway or NAT instance in a public subnet.
+  PrivateWithEgress,
+  /// Routed to the internet gateway; instances may get public IPs.
+  Public,
+};
+
+/// "Isolated", "Private" or "Public": the AWS CDK's name of the type (subnet tags, default group names).
+const char* subnet_type_name(SubnetType type) noexcept;
+
+/// Which subnets a construct uses. Fields combine (type and AZs, say).
+struct SubnetSelection {
+  std::optional<SubnetType> subnet_type{};        ///< default: PrivateWithEgress, else PrivateIsolated, else Public (the CDK's order)
+  std::string subnet_group_name{};                ///< a subnet group's name (excludes subnet_type); default: any group
+  std::vector<std::string> availability_zones{};  ///< only these AZs (literal names); default: all
+  bool one_per_az = false;                        ///< at most one subnet per AZ; default false
+};
+
+/// The subnets a selection matched, in AZ order.
+struct SelectedSubnets {
+  std::vector<Subnet*> subnets{};
+  std::vector<Value> subnet_id_values{};       ///< {"Ref": subnet} each
+  std::vector<Value> availability_zones{};     ///< literal names or Fn::Select tokens, one per subnet
+  bool has_public = false;                     ///< some selected subnet is public
+
+  /// The subnet ids as one list value, for SubnetIds-like properties.
+  [[nodiscard]] Value subnet_ids() const { return Value(subnet_id_values); }
+};
+
+}  // namespace cdk::ec2
