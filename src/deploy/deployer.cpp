@@ -419,6 +419,17 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
       }
       throw DeployError(fmt::format("{}: change set {} {}: {}", label, cs_name, cs.status, cs.status_reason));
     }
+    {
+      int add = 0, modify = 0, remove = 0, replace = 0;
+      for (const auto& c : cs.changes) {
+        add += c.action == "Add";
+        modify += c.action == "Modify";
+        remove += c.action == "Remove";
+        replace += c.replacement == "True";
+      }
+      printer_.out(fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label,
+                               cs_name, add, modify, replace, remove));
+    }
     if (!approve(stack, deployed, local)) {
       cfn.delete_change_set(stack.stack_name, cs_name);
       if (!exists) cfn.delete_stack(change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id);

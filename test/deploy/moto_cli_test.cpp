@@ -64,6 +64,8 @@ TEST_F(MotoCli, DeployWithAChangeSetCreatesTheStackAndShowsProgress) {
   CliResult r = cli({"deploy", "--require-approval", "never"});
   ASSERT_EQ(r.exit_code, 0) << explain(r);
   EXPECT_NE(r.out.find("Hello: deploying... (1 resources, us-east-1, change set)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Hello: change set cdkpp-deploy-"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" ready: 1 to add, 0 to modify (0 replaced), 0 to remove"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Hello | 0/1 |"), std::string::npos) << r.out;  // stack-level event lines
   EXPECT_NE(r.out.find("CREATE_COMPLETE"), std::string::npos);
   EXPECT_NE(r.out.find("✅ Hello (created)"), std::string::npos);
