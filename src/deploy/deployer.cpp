@@ -285,12 +285,15 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
     result.error = fmt::format("{}: {}", stack.display_name, e.what());
     // moto answers a failing resource with an error from CreateStack itself and leaves
     // the stack in progress; say so, since no rollback will follow.
-    try {
-      CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
-      if (auto d = cfn.describe_stack(stack.stack_name); d && is_in_progress(d->status)) {
-        result.error += fmt::format(" (the stack was left in {})", d->status);
+    if (e.action() == "CreateStack" || e.action() == "UpdateStack" || e.action() == "ExecuteChangeSet") {
+      try {
+        CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+        if (auto d = cfn.describe_stack(stack.stack_name); d && is_in_progress(d->status)) {
+          result.error += fmt::format(" (the stack was left in {} with no rollback running; 'destroy' removes it)",
+                                      d->status);
+        }
+      } catch (const std::exception&) {
       }
-    } catch (const std::exception&) {
     }
   } catch (const std::exception& e) {
     result.status = Status::Failed;

@@ -197,6 +197,15 @@ TEST_F(MotoCli, AFailingResourceIsReportedWithTheEmulatorsReason) {
   EXPECT_NE(r.err.find("❌ Broken failed: Broken: CreateStack failed: InvalidVpcID.NotFound"), std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("left in CREATE_IN_PROGRESS"), std::string::npos) << r.err;
+
+  // Recovery: destroy removes the stuck stack, then a good template deploys under the same name.
+  CliResult d = cli({"destroy", "--force"});
+  ASSERT_EQ(d.exit_code, 0) << explain(d);
+  EXPECT_FALSE(cfn().describe_stack("Broken"));
+  write_assembly(assembly.path(), {{"Broken", queue_stack()}});
+  CliResult fixed = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  EXPECT_EQ(fixed.exit_code, 0) << explain(fixed);
+  EXPECT_EQ(cfn().describe_stack("Broken")->status, "CREATE_COMPLETE");
 }
 
 TEST_F(MotoCli, DiffShowsChangesAgainstTheDeployedTemplate) {
