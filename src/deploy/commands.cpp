@@ -86,6 +86,9 @@ void guarded(CommandContext& ctx, F&& body) {
   } catch (const DeployError& e) {
     *ctx.err << "error: " << e.what() << '\n';
     *ctx.exit_code = 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    *ctx.err << "error: " << e.what() << '\n';
+    *ctx.exit_code = 1;
   }
 }
 
