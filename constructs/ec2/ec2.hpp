@@ -5,4 +5,9 @@
 #include <cdk/ec2/peer.hpp>
 #include <cdk/ec2/port.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/ec2/vpc.hpp>
+#include <cdk/ec2/gateway_vpc_endpoint.hpp>
+#include <cdk/ec2/flow_log.hpp>
+#include <cdk/ec2/nat_provider.hpp>
