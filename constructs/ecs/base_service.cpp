@@ -1,0 +1,210 @@
+#include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
+#include <cdk/applicationautoscaling/cfn_scaling_policy.hpp>
+#include <cdk/ec2/ivpc.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/ecs/cfn_service.hpp>
+#include <cdk/ecs/cluster.hpp>
+#include <cdk/ecs/ec2_service.hpp>
+#include <cdk/ecs/fargate_service.hpp>
+#include <cdk/elbv2/base_load_balancer.hpp>
+#include <cdk/elbv2/target_group.hpp>
+#include <cdk/fn.hpp>
+
+#include "synth/logical_id.hpp"
+
+namespace cdk::ecs {
+
+namespace {
+std::string unique_name(const Construct& c) {
+  std::vector<std::string_view> components;
+  for (const auto* s : c.node().scopes())
+    if (!s->node().id().empty()) components.push_back(s->node().id());
+  return cdk::detail::make_logical_id(components);
+}
+}  // namespace
+
+BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSettings s)
+    : Construct(scope, id), cluster_(s.cluster), task_(s.task_definition), grace_period_(s.health_check_grace_period_seconds) {
+  const auto path = node().path();
+  if (!cluster_) throw Error(path, "no cluster", "set .cluster = cluster");
+  if (!task_) throw Error(path, "no task definition", "set .task_definition = task");
+  if (s.desired_count < 0) throw Error(path, "desired_count must not be negative");
+  if (s.min_healthy_percent < 0 || s.min_healthy_percent > 100 || s.max_healthy_percent < 100 ||
+      s.max_healthy_percent > 200 || s.max_healthy_percent <= s.min_healthy_percent)
+    throw Error(path, "deployment percentages must satisfy 0 <= min_healthy <= 100 <= max_healthy <= 200 and min < max",
+                "keep the defaults (100/200) for zero-downtime deployments");
+  if (s.min_healthy_percent == 100 && s.max_healthy_percent == 100)
+    throw Error(path, "min 100% and max 100% leave no room to deploy", "raise max_healthy_percent");
+
+  CfnService::Props p;
+  p.cluster = cluster_->cluster_name();
+  CfnService::DeploymentConfigurationProperty dc;
+  if (s.circuit_breaker_rollback)
+    dc.deployment_circuit_breaker = CfnService::DeploymentCircuitBreakerProperty{.enable = true, .rollback = true};
+  dc.maximum_percent = s.max_healthy_percent;
+  dc.minimum_healthy_percent = s.min_healthy_percent;
+  p.deployment_configuration = std::move(dc);
+  p.deployment_controller = CfnService::DeploymentControllerProperty{.type = "ECS"};
+  p.desired_count = s.desired_count;
+  p.enable_ecs_managed_tags = false;
+  if (s.enable_execute_command) p.enable_execute_command = true;
+  p.launch_type = s.launch_type;
+  if (task_->network_mode() == NetworkMode::AwsVpc) {
+    auto* vpc = cluster_->vpc();
+    if (!vpc) throw Error(path, "the cluster has no VPC", "create the cluster with .vpc = vpc");
+    if (s.assign_public_ip && !s.subnets.subnet_type) s.subnets.subnet_type = ec2::SubnetType::Public;
+    auto picked = vpc->select_subnets(s.subnets);
+    if (picked.has_public && !s.assign_public_ip)
+      throw Error(path, "the service is placed in public subnets without a public IP, so it cannot pull images",
+                  "use private subnets (default) or set assign_public_ip");
+    std::vector<ec2::SecurityGroup*> groups;
+    if (s.security_groups.empty())
+      groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = Ptr<ec2::IVpc>(*vpc), .description = path + "/SecurityGroup"}));
+    for (auto g : s.security_groups) groups.push_back(g.get());
+    std::vector<Value> ids;
+    for (auto* g : groups) {
+      connections_.add_security_group(*g);
+      ids.push_back(g->security_group_id());
+    }
+    CfnService::AwsVpcConfigurationProperty av;
+    av.assign_public_ip = s.assign_public_ip ? "ENABLED" : "DISABLED";
+    av.security_groups = Value(ids);
+    av.subnets = picked.subnet_ids();
+    p.network_configuration = CfnService::NetworkConfigurationProperty{.awsvpc_configuration = std::move(av)};
+  } else if (!s.security_groups.empty() || s.assign_public_ip) {
+    throw Error(path, "security groups and public IPs apply to awsvpc tasks only",
+                "use NetworkMode::AwsVpc in the task definition, or drop them");
+  }
+  if (!s.service_name.empty()) p.service_name = s.service_name;
+  p.task_definition = task_->task_definition_arn();
+  resource_ = &add<CfnService>("Service", std::move(p));
+}
+
+Value BaseService::service_arn() const { return resource_->ref(); }
+Value BaseService::service_name() const { return resource_->attr_name(); }
+
+void BaseService::attach_to_target_group(elbv2::TargetGroup& group) {
+  auto* container = task_->default_container();
+  if (!container)
+    throw Error(node().path(), "the task definition has no essential container to send traffic to",
+                "add a container before attaching the service to a load balancer");
+  const auto port = container->container_port();
+  const bool awsvpc = task_->network_mode() == NetworkMode::AwsVpc;
+  group.set_target_type(awsvpc ? elbv2::TargetType::Ip : elbv2::TargetType::Instance);
+  resource_->props().load_balancers.push_back(
+      {.container_name = container->container_name(), .container_port = port, .target_group_arn = group.target_group_arn()});
+  resource_->props().health_check_grace_period_seconds = grace_period_;
+  // The group must be attached to a listener before ECS registers tasks in it.
+  for (auto* l : group.attached_by()) resource_->add_depends_on(*l);
+  if (awsvpc) group.register_connectable(*this, static_cast<int>(port));
+}
+
+ScalableTaskCount& BaseService::auto_scale_task_count(TaskCountProps props) {
+  if (scaling_) throw Error(node().path(), "auto scaling is already set up for this service", "call auto_scale_task_count once");
+  scaling_ = &add<ScalableTaskCount>("TaskCount", *this, props);
+  return *scaling_;
+}
+
+// ---- auto scaling ----
+
+ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props)
+    : Construct(scope, id) {
+  if (props.min_capacity < 0 || props.max_capacity < 1 || props.max_capacity < props.min_capacity)
+    throw Error(node().path(), "task auto scaling needs 0 <= min_capacity <= max_capacity and max_capacity >= 1",
+                "e.g. {.min_capacity = 2, .max_capacity = 10}");
+  using applicationautoscaling::CfnScalableTarget;
+  auto& holder = add<Construct>("Target");
+  CfnScalableTarget::Props p;
+  p.max_capacity = props.max_capacity;
+  p.min_capacity = props.min_capacity;
+  p.resource_id = Fn::join("", {"service/", service.cluster().cluster_name(), "/", service.service_name()});
+  // The ECS service-linked role of Application Auto Scaling, as the AWS CDK uses.
+  p.role_arn = Fn::join("", {"arn:", Aws::partition(), ":iam::", Aws::account_id(),
+                             ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
+                             "AWSServiceRoleForApplicationAutoScaling_ECSService"});
+  p.scalable_dimension = "ecs:service:DesiredCount";
+  p.service_namespace = "ecs";
+  target_ = &holder.add<CfnScalableTarget>("Resource", std::move(p));
+}
+
+void ScalableTaskCount::add_policy(std::string_view id, std::string metric, Value resource_label, double target,
+                                   std::int64_t in, std::int64_t out, const std::vector<CfnResource*>& depends_on) {
+  using applicationautoscaling::CfnScalingPolicy;
+  if (target <= 0) throw Error(node().path() + "/" + std::string(id), "the scaling target must be positive");
+  auto& holder = add<Construct>(id);
+  CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
+  CfnScalingPolicy::PredefinedMetricSpecificationProperty pm;
+  pm.predefined_metric_type = std::move(metric);
+  if (!resource_label.is_null()) pm.resource_label = std::move(resource_label);
+  tt.predefined_metric_specification = std::move(pm);
+  tt.scale_in_cooldown = in;
+  tt.scale_out_cooldown = out;
+  tt.target_value = target;
+  CfnScalingPolicy::Props p;
+  p.policy_name = unique_name(holder);
+  p.policy_type = "TargetTrackingScaling";
+  p.scaling_target_id = target_->ref();
+  p.target_tracking_scaling_policy_configuration = std::move(tt);
+  auto& policy = holder.add<CfnScalingPolicy>("Resource", std::move(p));
+  for (auto* d : depends_on) policy.add_depends_on(*d);
+}
+
+void ScalableTaskCount::scale_on_cpu_utilization(std::string_view id, CpuScalingProps props) {
+  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "CPU target above 100%");
+  add_policy(id, "ECSServiceAverageCPUUtilization", {}, props.target_percent, props.scale_in_cooldown_seconds,
+             props.scale_out_cooldown_seconds, {});
+}
+
+void ScalableTaskCount::scale_on_memory_utilization(std::string_view id, MemoryScalingProps props) {
+  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "memory target above 100%");
+  add_policy(id, "ECSServiceAverageMemoryUtilization", {}, props.target_percent, props.scale_in_cooldown_seconds,
+             props.scale_out_cooldown_seconds, {});
+}
+
+void ScalableTaskCount::scale_on_request_count(std::string_view id, RequestCountScalingProps props) {
+  const auto path = node().path() + "/" + std::string(id);
+  if (!props.target_group) throw Error(path, "request count scaling needs a target group", "set .target_group = group");
+  auto* lb = props.target_group->load_balancer();
+  if (!lb || !props.target_group->is_application())
+    throw Error(path, "the target group is not attached to an Application Load Balancer",
+                "attach the group to an ALB listener first (ALBRequestCountPerTarget needs one)");
+  auto label = Fn::join("/", {lb->load_balancer_full_name(), props.target_group->target_group_full_name()});
+  add_policy(id, "ALBRequestCountPerTarget", label, props.requests_per_target, props.scale_in_cooldown_seconds,
+             props.scale_out_cooldown_seconds, props.target_group->attached_by());
+}
+
+// ---- launch types ----
+
+FargateService::FargateService(Construct& scope, std::string_view id, FargateServiceProps props)
+    : BaseService(scope, id,
+                  BaseServiceSettings{.cluster = props.cluster.get(),
+                                      .task_definition = props.task_definition.get(),
+                                      .desired_count = props.desired_count,
+                                      .subnets = props.subnets,
+                                      .assign_public_ip = props.assign_public_ip,
+                                      .security_groups = props.security_groups,
+                                      .min_healthy_percent = props.min_healthy_percent,
+                                      .max_healthy_percent = props.max_healthy_percent,
+                                      .circuit_breaker_rollback = props.circuit_breaker_rollback,
+                                      .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
+                                      .service_name = props.service_name,
+                                      .enable_execute_command = props.enable_execute_command,
+                                      .launch_type = "FARGATE"}) {}
+
+Ec2Service::Ec2Service(Construct& scope, std::string_view id, Ec2ServiceProps props)
+    : BaseService(scope, id,
+                  BaseServiceSettings{.cluster = props.cluster.get(),
+                                      .task_definition = props.task_definition.get(),
+                                      .desired_count = props.desired_count,
+                                      .subnets = props.subnets,
+                                      .assign_public_ip = false,
+                                      .security_groups = props.security_groups,
+                                      .min_healthy_percent = props.min_healthy_percent,
+                                      .max_healthy_percent = props.max_healthy_percent,
+                                      .circuit_breaker_rollback = props.circuit_breaker_rollback,
+                                      .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
+                                      .service_name = props.service_name,
+                                      .enable_execute_command = false,
+                                      .launch_type = "EC2"}) {}
+
+}  // namespace cdk::ecs

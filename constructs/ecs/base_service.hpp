@@ -1,0 +1,126 @@
+#pragma once
+/// cdk::ecs::BaseService: what FargateService and Ec2Service share: desired
+/// count, zero-downtime deployments (min healthy 100%, max 200%, circuit
+/// breaker with rollback), a security group with connections(), attachment to
+/// ALB/NLB target groups (elbv2::ILoadBalancerTarget) and task auto scaling.
+///
+///   listener.add_targets("Web", {.port = 80, .targets = {service}});
+///   auto& scaling = service.auto_scale_task_count({.min_capacity = 2, .max_capacity = 10});
+///   scaling.scale_on_cpu_utilization("Cpu", {.target_percent = 60});
+///   scaling.scale_on_request_count("Requests", {.requests_per_target = 500, .target_group = group});
+///
+/// Load balancers send traffic to the task definition's default container
+/// (the first essential one) on its first port mapping.
+#include <cdk/construct.hpp>
+#include <cdk/ec2/connections.hpp>
+#include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/elbv2/load_balancer_target.hpp>
+#include <cdk/ptr.hpp>
+#include <cdk/value.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cdk {
+class CfnResource;
+}
+namespace cdk::ec2 {
+class SecurityGroup;
+}
+namespace cdk::elbv2 {
+class TargetGroup;
+}
+namespace cdk::applicationautoscaling {
+class CfnScalableTarget;
+}
+
+namespace cdk::ecs {
+
+class CfnService;
+class Cluster;
+class TaskDefinition;
+class BaseService;
+
+struct CpuScalingProps {
+  double target_percent = 70;                      ///< average CPU to keep; default 70
+  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
+  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
+};
+struct MemoryScalingProps {
+  double target_percent = 70;                      ///< average memory to keep; default 70
+  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
+  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
+};
+struct RequestCountScalingProps {
+  double requests_per_target = 0;                  ///< ALB requests per task to keep; required
+  Ptr<elbv2::TargetGroup> target_group{};          ///< an ALB target group this service is attached to; required
+  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
+  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
+};
+
+struct TaskCountProps {
+  std::int64_t min_capacity = 1;  ///< default 1
+  std::int64_t max_capacity = 0;  ///< required, >= min_capacity
+};
+
+/// Application Auto Scaling of a service's desired count (`<Service>/TaskCount`).
+class ScalableTaskCount : public Construct {
+ public:
+  ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props);
+  void scale_on_cpu_utilization(std::string_view id, CpuScalingProps props = {});
+  void scale_on_memory_utilization(std::string_view id, MemoryScalingProps props = {});
+  void scale_on_request_count(std::string_view id, RequestCountScalingProps props);
+  [[nodiscard]] applicationautoscaling::CfnScalableTarget& cfn_target() noexcept { return *target_; }
+
+ private:
+  void add_policy(std::string_view id, std::string metric, Value resource_label, double target, std::int64_t in,
+                  std::int64_t out, const std::vector<CfnResource*>& depends_on);
+  applicationautoscaling::CfnScalableTarget* target_ = nullptr;
+};
+
+/// Settings common to both launch types.
+struct BaseServiceSettings {
+  Cluster* cluster = nullptr;
+  TaskDefinition* task_definition = nullptr;
+  std::int64_t desired_count = 1;
+  ec2::SubnetSelection subnets{};
+  bool assign_public_ip = false;
+  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};
+  std::int64_t min_healthy_percent = 100;
+  std::int64_t max_healthy_percent = 200;
+  bool circuit_breaker_rollback = true;
+  std::int64_t health_check_grace_period_seconds = 60;
+  std::string service_name{};
+  bool enable_execute_command = false;
+  const char* launch_type = "FARGATE";
+};
+
+class BaseService : public Construct, public ec2::IConnectable, public elbv2::ILoadBalancerTarget {
+ public:
+  /// {"Ref": service}: its ARN.
+  [[nodiscard]] Value service_arn() const;
+  /// Fn::GetAtt Name.
+  [[nodiscard]] Value service_name() const;
+  [[nodiscard]] Cluster& cluster() const noexcept { return *cluster_; }
+  [[nodiscard]] TaskDefinition& task_definition() const noexcept { return *task_; }
+
+  ec2::Connections& connections() override { return connections_; }
+  void attach_to_target_group(elbv2::TargetGroup& target_group) override;
+  /// Task auto scaling (once per service).
+  ScalableTaskCount& auto_scale_task_count(TaskCountProps props);
+  [[nodiscard]] CfnService& cfn_service() noexcept { return *resource_; }
+
+ protected:
+  BaseService(Construct& scope, std::string_view id, BaseServiceSettings settings);
+
+ private:
+  Cluster* cluster_;
+  TaskDefinition* task_;
+  CfnService* resource_ = nullptr;
+  ScalableTaskCount* scaling_ = nullptr;
+  std::int64_t grace_period_;
+  ec2::Connections connections_;
+};
+
+}  // namespace cdk::ecs

@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::efs.
+#include <cdk/efs/file_system.hpp>

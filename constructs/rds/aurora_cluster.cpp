@@ -1,0 +1,189 @@
+#include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
+#include <cdk/applicationautoscaling/cfn_scaling_policy.hpp>
+#include <cdk/ec2/ivpc.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/fn.hpp>
+#include <cdk/rds/aurora_cluster.hpp>
+#include <cdk/rds/cfn_db_cluster.hpp>
+#include <cdk/rds/cfn_db_cluster_parameter_group.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
+#include <cdk/rds/cfn_db_parameter_group.hpp>
+#include <cdk/secretsmanager/cfn_secret.hpp>
+
+#include "detail/common.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cdk::rds {
+
+namespace {
+bool half_step(double v) { return std::fabs(v * 2 - std::round(v * 2)) < 1e-9; }
+}  // namespace
+
+void AuroraCluster::check() const {
+  const auto path = node().path();
+  if (props_.engine.empty())
+    throw Error(path, "no engine", "set .engine = cdk::rds::AuroraEngine::mysql_8_0() or postgres_16()");
+  if (!props_.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
+  if (props_.backup_retention_days < 1 || props_.backup_retention_days > 35)
+    throw Error(path, "backup retention of " + std::to_string(props_.backup_retention_days) + " days is out of range",
+                "use 1 to 35 days");
+  if (props_.removal_policy == RemovalPolicy::RetainExceptOnCreate)
+    throw Error(path, "RetainExceptOnCreate is not supported for databases", "use Snapshot, Retain or Delete");
+  const double lo = props_.serverless_v2_min_capacity, hi = props_.serverless_v2_max_capacity;
+  if (lo < 0 || lo > 256 || hi < 1 || hi > 256 || lo > hi || !half_step(lo) || !half_step(hi))
+    throw Error(path, "Serverless v2 capacity must be 0-256 ACUs (min) and 1-256 ACUs (max), min <= max, in steps of 0.5",
+                "e.g. .serverless_v2_min_capacity = 0.5, .serverless_v2_max_capacity = 4");
+  std::vector<std::string> ids{props_.writer.id()};
+  for (const auto& r : props_.readers) {
+    if (std::find(ids.begin(), ids.end(), r.id()) != ids.end())
+      throw Error(path, "two instances have the id '" + r.id() + "'", "give each reader its own id");
+    ids.push_back(r.id());
+  }
+  for (const auto& inst : ids)
+    if (inst.empty()) throw Error(path, "an instance has an empty id", "name it, e.g. ClusterInstance::provisioned(\"writer\")");
+  const auto& logs = props_.engine.spec().log_types;
+  for (const auto& l : props_.cloudwatch_logs_exports)
+    if (std::find(logs.begin(), logs.end(), l) == logs.end()) {
+      std::string allowed;
+      for (const auto& a : logs) allowed += (allowed.empty() ? "" : ", ") + a;
+      throw Error(path, "log type '" + l + "' cannot be exported by " + props_.engine.spec().engine,
+                  "use one of: " + allowed);
+    }
+  if (props_.port != 0 && (props_.port < 1150 || props_.port > 65535))
+    throw Error(path, "port " + std::to_string(props_.port) + " is out of range", "use 1150-65535");
+  if (auto& a = props_.reader_auto_scaling) {
+    if (a->max_readers < 1 || a->max_readers > 15 || a->min_readers < 0 || a->min_readers > a->max_readers)
+      throw Error(path, "reader auto scaling needs 0 <= min_readers <= max_readers <= 15 and max_readers >= 1",
+                  "e.g. {.min_readers = 1, .max_readers = 4}");
+    if (a->target_cpu_percent <= 0 || a->target_cpu_percent > 100)
+      throw Error(path, "reader auto scaling target CPU must be in (0, 100]", "e.g. 70");
+  }
+}
+
+AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraClusterProps props)
+    : Construct(scope, id), props_(std::move(props)) {
+  check();
+  const auto& spec = props_.engine.spec();
+  const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
+  detail::check_username(*this, username);
+  const bool retain = props_.removal_policy == RemovalPolicy::Retain;
+  const std::int64_t port = props_.port != 0 ? props_.port : spec.default_port;
+
+  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
+
+  std::vector<ec2::SecurityGroup*> groups;
+  if (props_.security_groups.empty())
+    groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = props_.vpc, .description = "RDS security group", .allow_all_outbound = false}));
+  for (auto g : props_.security_groups) groups.push_back(g.get());
+  for (auto* g : groups) connections_.add_security_group(*g);
+  connections_.set_default_port(ec2::Port::tcp(static_cast<int>(port)));
+  std::vector<Value> group_ids;
+  for (auto* g : groups) group_ids.push_back(g->security_group_id());
+
+  auto creds = detail::make_credentials(*this, username, retain);
+  secret_ = creds.secret;
+
+  Value cluster_pg, instance_pg;
+  if (!props_.parameters.empty()) {
+    auto& pg = add<CfnDBClusterParameterGroup>(
+        "ParameterGroup", CfnDBClusterParameterGroup::Props{
+                              .description = "Cluster parameter group for " + spec.parameter_group_family,
+                              .family = spec.parameter_group_family,
+                              .parameters = detail::parameters_value(props_.parameters)});
+    cluster_pg = pg.ref();
+  }
+  if (!props_.instance_parameters.empty()) {
+    auto& pg = add<CfnDBParameterGroup>(
+        "InstanceParameterGroup",
+        CfnDBParameterGroup::Props{.description = "Instance parameter group for " + spec.parameter_group_family,
+                                   .family = spec.parameter_group_family,
+                                   .parameters = detail::parameters_value(props_.instance_parameters)});
+    instance_pg = pg.ref();
+  }
+
+  CfnDBCluster::Props p;
+  p.backup_retention_period = props_.backup_retention_days;
+  p.copy_tags_to_snapshot = true;
+  if (!props_.cluster_identifier.empty()) p.db_cluster_identifier = props_.cluster_identifier;
+  if (!cluster_pg.is_null()) p.db_cluster_parameter_group_name = cluster_pg;
+  p.db_subnet_group_name = subnet_group;
+  if (!props_.default_database_name.empty()) p.database_name = props_.default_database_name;
+  if (props_.deletion_protection) p.deletion_protection = true;
+  if (!props_.cloudwatch_logs_exports.empty()) p.enable_cloudwatch_logs_exports = props_.cloudwatch_logs_exports;
+  if (props_.iam_authentication) p.enable_iam_database_authentication = true;
+  p.engine = spec.engine;
+  p.engine_version = spec.version;
+  p.master_user_password = creds.password;
+  p.master_username = creds.username;
+  if (props_.port != 0) p.port = props_.port;
+  if (!props_.preferred_backup_window.empty()) p.preferred_backup_window = props_.preferred_backup_window;
+  bool serverless = props_.writer.is_serverless_v2();
+  for (const auto& r : props_.readers) serverless = serverless || r.is_serverless_v2();
+  if (serverless)
+    p.serverless_v2_scaling_configuration = CfnDBCluster::ServerlessV2ScalingConfigurationProperty{
+        .max_capacity = props_.serverless_v2_max_capacity, .min_capacity = props_.serverless_v2_min_capacity};
+  p.storage_encrypted = props_.storage_encrypted;
+  p.vpc_security_group_ids = Value(group_ids);
+  resource_ = &add<CfnDBCluster>("Resource", std::move(p));
+  resource_->apply_removal_policy(props_.removal_policy);
+
+  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBCluster");
+
+  auto add_instance = [&](const ClusterInstance& ci, bool writer) {
+    auto& holder = add<Construct>(ci.id());
+    CfnDBInstance::Props ip;
+    ip.db_cluster_identifier = resource_->ref();
+    ip.db_instance_class = ci.instance_class();
+    if (!instance_pg.is_null()) ip.db_parameter_group_name = instance_pg;
+    ip.engine = spec.engine;
+    if (ci.performance_insights()) ip.enable_performance_insights = true;
+    ip.promotion_tier = ci.promotion_tier() >= 0 ? ci.promotion_tier() : (writer ? 0 : 2);
+    ip.publicly_accessible = false;
+    auto& inst = holder.add<CfnDBInstance>("Resource", std::move(ip));
+    if (retain) inst.apply_removal_policy(RemovalPolicy::Retain);
+    instances_.push_back(&inst);
+    return &inst;
+  };
+  for (const auto& ci : {props_.writer}) add_instance(ci, true);
+  for (const auto& ci : props_.readers) add_instance(ci, false)->add_depends_on(*instances_.front());
+
+  if (const auto& a = props_.reader_auto_scaling) {
+    using namespace cdk::applicationautoscaling;
+    auto& holder = add<Construct>("ReaderScaling");
+    auto& target = holder.add<CfnScalableTarget>(
+        "Target", CfnScalableTarget::Props{.max_capacity = a->max_readers,
+                                           .min_capacity = a->min_readers,
+                                           .resource_id = Value("cluster:") + resource_->ref(),
+                                           .scalable_dimension = "rds:cluster:ReadReplicaCount",
+                                           .service_namespace = "rds"});
+    // The cluster must be available (its instances created) before replicas can be added.
+    for (auto* inst : instances_) target.add_depends_on(*inst);
+    CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
+    tt.predefined_metric_specification =
+        CfnScalingPolicy::PredefinedMetricSpecificationProperty{.predefined_metric_type = "RDSReaderAverageCPUUtilization"};
+    tt.scale_in_cooldown = a->scale_in_cooldown_seconds;
+    tt.scale_out_cooldown = a->scale_out_cooldown_seconds;
+    tt.target_value = a->target_cpu_percent;
+    CfnScalingPolicy::Props sp;
+    sp.policy_name = node().id() + "ReaderCpuTracking";
+    sp.policy_type = "TargetTrackingScaling";
+    sp.scaling_target_id = target.ref();
+    sp.target_tracking_scaling_policy_configuration = std::move(tt);
+    holder.add<CfnScalingPolicy>("CpuTracking", std::move(sp));
+  }
+}
+
+Value AuroraCluster::cluster_identifier() const { return resource_->ref(); }
+Value AuroraCluster::cluster_arn() const { return resource_->attr_db_cluster_arn(); }
+Value AuroraCluster::cluster_endpoint_address() const { return resource_->attr_endpoint_address(); }
+Value AuroraCluster::cluster_read_endpoint_address() const { return resource_->attr_read_endpoint_address(); }
+Value AuroraCluster::cluster_endpoint_port() const { return resource_->attr_endpoint_port(); }
+
+void AuroraCluster::grant_secret_read(iam::IGrantable& grantee) const {
+  grantee.add_to_principal_policy(
+      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_->ref()}});
+}
+
+}  // namespace cdk::rds

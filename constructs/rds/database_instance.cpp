@@ -1,0 +1,101 @@
+#include <cdk/ec2/ivpc.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
+#include <cdk/rds/cfn_db_parameter_group.hpp>
+#include <cdk/rds/database_instance.hpp>
+#include <cdk/secretsmanager/cfn_secret.hpp>
+
+#include "detail/common.hpp"
+
+#include <algorithm>
+
+namespace cdk::rds {
+
+DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, DatabaseInstanceProps props)
+    : Construct(scope, id), props_(std::move(props)) {
+  const auto path = node().path();
+  if (props_.engine.empty())
+    throw Error(path, "no engine", "set .engine = cdk::rds::DatabaseInstanceEngine::postgres_16() or mysql_8_0()");
+  if (!props_.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
+  if (props_.backup_retention_days < 0 || props_.backup_retention_days > 35)
+    throw Error(path, "backup retention of " + std::to_string(props_.backup_retention_days) + " days is out of range",
+                "use 0 to 35 days");
+  if (props_.allocated_storage_gib < 20 || props_.allocated_storage_gib > 65536)
+    throw Error(path, "allocated storage of " + std::to_string(props_.allocated_storage_gib) + " GiB is out of range",
+                "use 20 to 65536 GiB");
+  if (props_.max_allocated_storage_gib != 0 && props_.max_allocated_storage_gib <= props_.allocated_storage_gib)
+    throw Error(path, "max_allocated_storage_gib must be larger than allocated_storage_gib", "raise it or leave it 0");
+  if (props_.removal_policy == RemovalPolicy::RetainExceptOnCreate)
+    throw Error(path, "RetainExceptOnCreate is not supported for databases", "use Snapshot, Retain or Delete");
+  const auto& types = {"gp2", "gp3", "io1", "io2", "standard"};
+  if (std::find(types.begin(), types.end(), props_.storage_type) == types.end())
+    throw Error(path, "storage type '" + props_.storage_type + "' is not known", "use gp2, gp3, io1, io2 or standard");
+  const auto& spec = props_.engine.spec();
+  for (const auto& l : props_.cloudwatch_logs_exports)
+    if (std::find(spec.log_types.begin(), spec.log_types.end(), l) == spec.log_types.end())
+      throw Error(path, "log type '" + l + "' cannot be exported by " + spec.engine,
+                  spec.engine == "postgres" ? "use postgresql or upgrade" : "use audit, error, general or slowquery");
+  const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
+  detail::check_username(*this, username);
+  const bool retain = props_.removal_policy == RemovalPolicy::Retain;
+  const std::int64_t port = props_.port != 0 ? props_.port : spec.default_port;
+
+  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
+  std::vector<ec2::SecurityGroup*> groups;
+  if (props_.security_groups.empty())
+    groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = props_.vpc, .description = "Security group for " + std::string(id) + " database", .allow_all_outbound = false}));
+  for (auto g : props_.security_groups) groups.push_back(g.get());
+  for (auto* g : groups) connections_.add_security_group(*g);
+  connections_.set_default_port(ec2::Port::tcp(static_cast<int>(port)));
+  std::vector<Value> group_ids;
+  for (auto* g : groups) group_ids.push_back(g->security_group_id());
+
+  auto creds = detail::make_credentials(*this, username, retain);
+  secret_ = creds.secret;
+
+  CfnDBInstance::Props p;
+  p.allocated_storage = std::to_string(props_.allocated_storage_gib);
+  p.auto_minor_version_upgrade = props_.auto_minor_version_upgrade;
+  p.backup_retention_period = props_.backup_retention_days;
+  p.copy_tags_to_snapshot = true;
+  if (!props_.instance_identifier.empty()) p.db_instance_identifier = props_.instance_identifier;
+  p.db_instance_class = props_.instance_type;
+  if (!props_.database_name.empty()) p.db_name = props_.database_name;
+  if (!props_.parameters.empty()) {
+    auto& pg = add<CfnDBParameterGroup>("ParameterGroup", CfnDBParameterGroup::Props{
+        .description = "Parameter group for " + spec.parameter_group_family,
+        .family = spec.parameter_group_family,
+        .parameters = detail::parameters_value(props_.parameters)});
+    p.db_parameter_group_name = pg.ref();
+  }
+  p.db_subnet_group_name = subnet_group;
+  if (props_.deletion_protection) p.deletion_protection = true;
+  if (!props_.cloudwatch_logs_exports.empty()) p.enable_cloudwatch_logs_exports = props_.cloudwatch_logs_exports;
+  if (props_.iam_authentication) p.enable_iam_database_authentication = true;
+  p.engine = spec.engine;
+  p.engine_version = spec.version;
+  p.master_user_password = creds.password;
+  p.master_username = creds.username;
+  if (props_.max_allocated_storage_gib != 0) p.max_allocated_storage = props_.max_allocated_storage_gib;
+  p.multi_az = props_.multi_az;
+  if (props_.port != 0) p.port = std::to_string(props_.port);
+  p.publicly_accessible = false;
+  p.storage_encrypted = props_.storage_encrypted;
+  p.storage_type = props_.storage_type;
+  p.vpc_security_groups = Value(group_ids);
+  resource_ = &add<CfnDBInstance>("Resource", std::move(p));
+  resource_->apply_removal_policy(props_.removal_policy);
+  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
+}
+
+Value DatabaseInstance::instance_identifier() const { return resource_->ref(); }
+Value DatabaseInstance::instance_arn() const { return resource_->attr_db_instance_arn(); }
+Value DatabaseInstance::endpoint_address() const { return resource_->attr_endpoint_address(); }
+Value DatabaseInstance::endpoint_port() const { return resource_->attr_endpoint_port(); }
+
+void DatabaseInstance::grant_secret_read(iam::IGrantable& grantee) const {
+  grantee.add_to_principal_policy(
+      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_->ref()}});
+}
+
+}  // namespace cdk::rds

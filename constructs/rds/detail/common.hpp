@@ -1,0 +1,42 @@
+#pragma once
+// Pieces AuroraCluster and DatabaseInstance share (internal, not installed API).
+#include <cdk/construct.hpp>
+#include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/value.hpp>
+
+#include <map>
+#include <string>
+
+namespace cdk::ec2 {
+class IVpc;
+class SecurityGroup;
+}  // namespace cdk::ec2
+namespace cdk::secretsmanager {
+class CfnSecret;
+}
+
+namespace cdk::rds::detail {
+
+/// A generated master secret `<db>/Secret` ({"username": ..., "password": generated})
+/// and the values that resolve its fields at deploy time.
+struct Credentials {
+  secretsmanager::CfnSecret* secret = nullptr;
+  Value username;  ///< {{resolve:secretsmanager:<arn>:SecretString:username::}}
+  Value password;
+};
+/// The secret is retained with `retain` (a retained database needs its password), else deleted.
+Credentials make_credentials(Construct& db, const std::string& username, bool retain);
+/// `<secret>/Attachment`: the secret learns the database's endpoint.
+void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type);
+
+/// `<db>/Subnets/Default`: an AWS::RDS::DBSubnetGroup over the selected subnets
+/// (PrivateIsolated unless the selection names a type or group). Returns {"Ref"}.
+Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain);
+
+/// Parameters map rendered for a parameter group.
+Value parameters_value(const std::map<std::string, std::string>& parameters);
+
+/// Checks a master user name: 1-16 letters/digits/underscores starting with a letter, not reserved.
+void check_username(const Construct& db, const std::string& username);
+
+}  // namespace cdk::rds::detail

@@ -1,0 +1,144 @@
+#include <cdk/app.hpp>
+#include <cdk/assertions.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/ecs/ecs.hpp>
+#include <cdk/elbv2/application_load_balancer.hpp>
+#include <cdk/elbv2/network_load_balancer.hpp>
+#include <cdk/elbv2/target_group.hpp>
+#include <cdk/stack.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "rds/test_vpc.hpp"
+#include "support/lint.hpp"
+
+using cdk::assertions::Match;
+using cdk::assertions::Template;
+using ::testing::HasSubstr;
+
+namespace {
+
+struct ServiceTest : ::testing::Test {
+  cdk::App app;
+  cdk::Stack& stack = app.add<cdk::Stack>("Svc");
+  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  cdk::ecs::Cluster& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
+  cdk::ecs::FargateTaskDefinition& task = make_task();
+
+  cdk::ecs::FargateTaskDefinition& make_task() {
+    auto& t = stack.add<cdk::ecs::FargateTaskDefinition>("Task");
+    t.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                            .port_mappings = {{.container_port = 8080}}});
+    return t;
+  }
+};
+
+TEST_F(ServiceTest, FargateServiceRunsInPrivateSubnetsWithZeroDowntimeDeployments) {
+  stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task, .desired_count = 2});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties(
+      "AWS::ECS::Service",
+      Match::object_like({{"DesiredCount", 2},
+                          {"LaunchType", "FARGATE"},
+                          {"DeploymentConfiguration",
+                           Match::object_equals({{"DeploymentCircuitBreaker", Match::object_equals({{"Enable", true}, {"Rollback", true}})},
+                                                 {"MaximumPercent", 200},
+                                                 {"MinimumHealthyPercent", 100}})},
+                          {"NetworkConfiguration",
+                           Match::object_like({{"AwsvpcConfiguration",
+                                                Match::object_like({{"AssignPublicIp", "DISABLED"},
+                                                                    {"Subnets", Match::array_with({Match::object_like({{"Ref", Match::string_like_regexp("PrivateSubnet1")}})})}})}})}}));
+  t.resource_count_is("AWS::EC2::SecurityGroup", 1);
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, AttachingToAnAlbTargetGroupUsesIpTargetsAndOpensTheContainerPort) {
+  auto& svc = stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
+  auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  alb.add_listener("Http", {.port = 80}).add_targets("Web", {.port = 8080, .targets = {svc}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"TargetType", "ip"}, {"Port", 8080}}));
+  t.has_resource_properties("AWS::ECS::Service",
+                            Match::object_like({{"HealthCheckGracePeriodSeconds", 60},
+                                                {"LoadBalancers", Match::array_equals({Match::object_like({{"ContainerName", "web"}, {"ContainerPort", 8080}})})}}));
+  t.has_resource("AWS::ECS::Service", Match::object_like({{"DependsOn", Match::any_value()}}));
+  t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({{"FromPort", 8080}, {"ToPort", 8080}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, AttachingToAnNlbTargetGroupWorksToo) {
+  auto& svc = stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
+  auto& nlb = stack.add<cdk::elbv2::NetworkLoadBalancer>("Nlb", {.vpc = vpc});
+  nlb.add_listener("Tcp", {.port = 80}).add_targets("Web", {.port = 8080, .targets = {svc}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"TargetType", "ip"}, {"Protocol", "TCP"}}));
+  t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"LoadBalancers", Match::array_with({Match::object_like({{"ContainerPort", 8080}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, TasksScaleOnCpuMemoryAndAlbRequestCount) {
+  auto& svc = stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
+  auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  auto& group = alb.add_listener("Http", {.port = 80}).add_targets("Web", {.port = 8080, .targets = {svc}});
+  auto& scaling = svc.auto_scale_task_count({.min_capacity = 2, .max_capacity = 10});
+  scaling.scale_on_cpu_utilization("Cpu", {.target_percent = 60});
+  scaling.scale_on_memory_utilization("Memory");
+  scaling.scale_on_request_count("Requests", {.requests_per_target = 500, .target_group = group});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ApplicationAutoScaling::ScalableTarget",
+                            Match::object_like({{"MinCapacity", 2},
+                                                {"MaxCapacity", 10},
+                                                {"ScalableDimension", "ecs:service:DesiredCount"},
+                                                {"ServiceNamespace", "ecs"}}));
+  t.resource_count_is("AWS::ApplicationAutoScaling::ScalingPolicy", 3);
+  for (const char* metric : {"ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "ALBRequestCountPerTarget"})
+    t.has_resource_properties("AWS::ApplicationAutoScaling::ScalingPolicy",
+                              Match::object_like({{"TargetTrackingScalingPolicyConfiguration",
+                                                   Match::object_like({{"PredefinedMetricSpecification",
+                                                                        Match::object_like({{"PredefinedMetricType", metric}})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, DatabaseCanAllowTheServiceThroughConnections) {
+  auto& svc = stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
+  auto& db_sg = stack.add<cdk::ec2::SecurityGroup>("DbSg", {.vpc = vpc});
+  db_sg.connections().allow_from(svc, cdk::ec2::Port::tcp(5432));
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({{"FromPort", 5432}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, Ec2ServiceUsesTheEc2LaunchType) {
+  auto& ec2_task = stack.add<cdk::ecs::Ec2TaskDefinition>("Ec2Task");
+  ec2_task.add_container("app", {.image = cdk::ecs::ContainerImage::from_registry("nginx"), .memory_limit_mib = 256});
+  stack.add<cdk::ecs::Ec2Service>("Worker", {.cluster = cluster, .task_definition = ec2_task});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"LaunchType", "EC2"}, {"NetworkConfiguration", Match::absent()}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, BadServiceSettingsAreErrorsNamingThePath) {
+  try {
+    stack.add<cdk::ecs::FargateService>("A", {.cluster = cluster, .task_definition = task, .min_healthy_percent = 100, .max_healthy_percent = 100});
+    FAIL();
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Svc/A"));
+  }
+  EXPECT_THROW(stack.add<cdk::ecs::FargateService>("B", {.task_definition = task}), cdk::Error);
+  EXPECT_THROW(stack.add<cdk::ecs::FargateService>("C", {.cluster = cluster}), cdk::Error);
+  auto& no_vpc = stack.add<cdk::ecs::Cluster>("NoVpc");
+  EXPECT_THROW(stack.add<cdk::ecs::FargateService>("D", {.cluster = no_vpc, .task_definition = task}), cdk::Error);
+  EXPECT_THROW(stack.add<cdk::ecs::FargateService>("E", {.cluster = cluster, .task_definition = task,
+                                                         .subnets = {.subnet_type = cdk::ec2::SubnetType::Public}}),
+               cdk::Error);
+  auto& svc = stack.add<cdk::ecs::FargateService>("F", {.cluster = cluster, .task_definition = task});
+  auto& scaling = svc.auto_scale_task_count({.max_capacity = 3});
+  EXPECT_THROW(svc.auto_scale_task_count({.max_capacity = 3}), cdk::Error);
+  auto& nlb = stack.add<cdk::elbv2::NetworkLoadBalancer>("Nlb", {.vpc = vpc});
+  auto& group = nlb.add_listener("Tcp", {.port = 80}).add_targets("F", {.port = 8080, .targets = {svc}});
+  EXPECT_THROW(scaling.scale_on_request_count("R", {.requests_per_target = 100, .target_group = group}), cdk::Error);
+  EXPECT_THROW(svc.auto_scale_task_count({.max_capacity = 0}), cdk::Error);
+}
+
+}  // namespace

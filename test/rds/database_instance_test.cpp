@@ -1,0 +1,71 @@
+#include <cdk/app.hpp>
+#include <cdk/assertions.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/rds/database_instance.hpp>
+#include <cdk/stack.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "rds/test_vpc.hpp"
+#include "support/lint.hpp"
+
+using cdk::assertions::Match;
+using cdk::assertions::Template;
+using ::testing::HasSubstr;
+
+namespace {
+
+struct DatabaseInstanceTest : ::testing::Test {
+  cdk::App app;
+  cdk::Stack& stack = app.add<cdk::Stack>("Db");
+  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+};
+
+TEST_F(DatabaseInstanceTest, PostgresInstanceIsPrivateEncryptedAndUsesAGeneratedSecret) {
+  stack.add<cdk::rds::DatabaseInstance>("Pg", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"Engine", "postgres"},
+                                                                        {"EngineVersion", "16.8"},
+                                                                        {"PubliclyAccessible", false},
+                                                                        {"StorageEncrypted", true},
+                                                                        {"MultiAZ", false},
+                                                                        {"AllocatedStorage", "100"},
+                                                                        {"BackupRetentionPeriod", 1}}));
+  t.has_resource("AWS::RDS::DBInstance", Match::object_like({{"DeletionPolicy", "Snapshot"}}));
+  t.has_resource_properties("AWS::SecretsManager::SecretTargetAttachment",
+                            Match::object_like({{"TargetType", "AWS::RDS::DBInstance"}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(DatabaseInstanceTest, MysqlMultiAzInstanceOpensItsPortThroughConnections) {
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("My", {.engine = cdk::rds::DatabaseInstanceEngine::mysql_8_0(),
+                                                          .vpc = vpc,
+                                                          .instance_type = "db.t4g.medium",
+                                                          .multi_az = true,
+                                                          .parameters = {{"slow_query_log", "1"}}});
+  auto& web = stack.add<cdk::ec2::SecurityGroup>("Web", {.vpc = vpc});
+  db.connections().allow_default_port_from(web);
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"MultiAZ", true}, {"Engine", "mysql"}}));
+  t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({{"FromPort", 3306}}));
+  t.has_resource_properties("AWS::RDS::DBParameterGroup", Match::object_like({{"Family", "mysql8.0"}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(DatabaseInstanceTest, BadStorageAndRetentionAreErrorsNamingThePath) {
+  auto pg = cdk::rds::DatabaseInstanceEngine::postgres_16();
+  EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("A", {.engine = pg, .vpc = vpc, .allocated_storage_gib = 10}), cdk::Error);
+  try {
+    stack.add<cdk::rds::DatabaseInstance>("B", {.engine = pg, .vpc = vpc, .backup_retention_days = 40});
+    FAIL();
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Db/B"));
+  }
+  EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("C", {.engine = pg, .vpc = vpc, .storage_type = "ssd"}), cdk::Error);
+  EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("D", {.vpc = vpc}), cdk::Error);
+  EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("E", {.engine = pg, .vpc = vpc, .cloudwatch_logs_exports = {"slowquery"}}),
+               cdk::Error);
+}
+
+}  // namespace
