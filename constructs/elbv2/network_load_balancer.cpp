@@ -1,0 +1,86 @@
+#include <cdk/elbv2/network_load_balancer.hpp>
+
+#include <cdk/elbv2/target_group.hpp>
+#include <cdk/error.hpp>
+
+namespace cdk::elbv2 {
+
+NetworkLoadBalancer::NetworkLoadBalancer(Construct& scope, std::string_view id, NetworkLoadBalancerProps props)
+    : BaseLoadBalancer(scope, id,
+                       BaseLoadBalancerProps{.vpc = props.vpc,
+                                             .internet_facing = props.internet_facing,
+                                             .vpc_subnets = props.vpc_subnets,
+                                             .security_groups = props.security_groups,
+                                             .load_balancer_name = props.load_balancer_name,
+                                             .deletion_protection = props.deletion_protection},
+                       "network") {
+  if (props.cross_zone_enabled) {
+    set_attribute("load_balancing.cross_zone.enabled", *props.cross_zone_enabled ? "true" : "false");
+  }
+}
+
+NetworkListener& NetworkLoadBalancer::add_listener(std::string_view id, BaseNetworkListenerProps props) {
+  return add<NetworkListener>(id, NetworkListenerProps{.load_balancer = *this,
+                                                       .port = props.port,
+                                                       .protocol = props.protocol,
+                                                       .certificates = std::move(props.certificates),
+                                                       .ssl_policy = std::move(props.ssl_policy),
+                                                       .open = props.open,
+                                                       .allow_from = std::move(props.allow_from),
+                                                       .default_target_groups = std::move(props.default_target_groups)});
+}
+
+// ---- NetworkListener -------------------------------------------------------
+
+namespace {
+std::string child_path(const Construct& scope, std::string_view id) {
+  const std::string parent = scope.node().path();
+  return parent.empty() ? std::string(id) : parent + "/" + std::string(id);
+}
+
+NetworkLoadBalancer& require_lb(const Construct& scope, std::string_view id, const Ptr<NetworkLoadBalancer>& lb) {
+  if (!lb) {
+    throw Error(child_path(scope, id), "a listener needs a load balancer", "use nlb.add_listener(...) or set .load_balancer");
+  }
+  return *lb;
+}
+
+// Checked before anything is created, so a bad listener leaves no rules behind.
+Protocol pick_protocol(const Construct& scope, std::string_view id, const NetworkListenerProps& p) {
+  Protocol protocol = p.protocol.value_or(p.certificates.empty() ? Protocol::Tcp : Protocol::Tls);
+  if (is_application_protocol(protocol)) {
+    throw Error(child_path(scope, id),
+                "a Network Load Balancer listener cannot use " + std::string(to_string(protocol)),
+                "use TCP, TLS, UDP or TCP_UDP (HTTP/HTTPS need an ApplicationLoadBalancer)");
+  }
+  return protocol;
+}
+}  // namespace
+
+NetworkListener::NetworkListener(Construct& scope, std::string_view id, NetworkListenerProps props)
+    : BaseListener(scope, id, require_lb(scope, id, props.load_balancer),
+                   Config{.port = props.port,
+                          .protocol = pick_protocol(scope, id, props),
+                          .certificates = props.certificates,
+                          .ssl_policy = props.ssl_policy,
+                          .open = props.open,
+                          .allow_from = props.allow_from}) {
+  if (!props.default_target_groups.empty()) add_target_groups(std::move(props.default_target_groups));
+}
+
+Protocol NetworkListener::default_target_protocol() const noexcept {
+  switch (protocol()) {
+    case Protocol::Udp: return Protocol::Udp;
+    case Protocol::TcpUdp: return Protocol::TcpUdp;
+    default: return Protocol::Tcp;
+  }
+}
+
+void NetworkListener::add_conditional_targets(std::string_view id, int /*priority*/,
+                                              const std::vector<ListenerCondition>& /*conditions*/,
+                                              TargetGroup& /*group*/) {
+  throw Error(node().path(), "add_targets('" + std::string(id) + "'): Network Load Balancer listeners have no rules",
+              "remove .priority and .conditions (they are for Application Load Balancers)");
+}
+
+}  // namespace cdk::elbv2
