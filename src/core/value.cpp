@@ -187,13 +187,15 @@ void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const 
 }
 
 namespace {
-// Numbers and booleans concatenate as their text ("port-" + 80 is "port-80"):
+// Numbers and booleans concatenate as their text ("port-" + 80 is "port-80"),
+// null as nothing:
 // Fn::Join takes strings only.
 Value as_text(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Int: return Value(std::to_string(v.as_int()));
     case Value::Kind::Double: return Value(fmt::format("{}", v.as_double()));
     case Value::Kind::Bool: return Value(v.as_bool() ? "true" : "false");
+    case Value::Kind::Null: return Value(std::string());  // absent adds nothing
     default: return v;
   }
 }
@@ -222,7 +224,7 @@ Value operator+(const Value& a, const Value& b) {
   append_parts(parts, a);
   append_parts(parts, b);
   if (parts.empty()) return Value(std::string());
-  if (parts.size() == 1 && parts[0].kind() == Value::Kind::String) return parts[0];
+  if (parts.size() == 1) return parts[0];  // "" + ref is the ref itself, not a one-part join
   return Value::intrinsic("Fn::Join", Value::list({"", Value(std::move(parts))}));
 }
 

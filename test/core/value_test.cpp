@@ -138,6 +138,9 @@ TEST_F(ValueTest, NumbersAndBooleansConcatenateAsText) {
   EXPECT_EQ(("port-" + port).as_string(), "port-80");
   EXPECT_EQ((cdk::Value(2.5) + "x").as_string(), "2.5x");
   EXPECT_EQ((cdk::Value(true) + "/" + cdk::Value(false)).as_string(), "true/false");
+  EXPECT_EQ((cdk::Value() + "a" + cdk::Value()).as_string(), "a");
+  EXPECT_EQ(cdk::Value() + bucket.ref(), bucket.ref());  // no one-part Fn::Join
+  EXPECT_EQ("" + bucket.get_att("Arn"), bucket.get_att("Arn"));
   EXPECT_EQ(cdktest::resolve(stack, "http://" + bucket.get_att("DomainName") + ":" + port),
             Json::parse(R"({"Fn::Join": ["", ["http://", {"Fn::GetAtt": ["Bucket", "DomainName"]}, ":80"]]})"));
 }
