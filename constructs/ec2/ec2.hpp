@@ -11,3 +11,8 @@
 #include <cdk/ec2/gateway_vpc_endpoint.hpp>
 #include <cdk/ec2/flow_log.hpp>
 #include <cdk/ec2/nat_provider.hpp>
+#include <cdk/ec2/block_device.hpp>
+#include <cdk/ec2/user_data.hpp>
+#include <cdk/ec2/machine_image.hpp>
+#include <cdk/ec2/instance.hpp>
+#include <cdk/ec2/bastion_host.hpp>
