@@ -103,6 +103,16 @@ int run_cli(App& app, int argc, const char* const* argv) {
     } catch (const CLI::ParseError& e) {
       return cli.exit(e, out, err);
     }
+    // Context is read when the App is built (App(argc, argv)); an App built
+    // otherwise would silently ignore -c here and synthesize another stage.
+    for (const auto& pair : context) {
+      const auto eq = pair.find('=');
+      if (eq == std::string::npos || eq == 0)
+        throw Error("", fmt::format("context must be given as -c key=value, got \"{}\"", pair), "write -c key=value");
+      if (app.context(pair.substr(0, eq)) != pair.substr(eq + 1))
+        throw Error("", fmt::format("-c {} was not read by this program's App", pair),
+                    "build the App from the command line: cdk::App app(argc, argv)");
+    }
     if (synth->parsed() || cli.get_subcommands().empty()) {
       // Run by the AWS CDK CLI as an app: its stdout is the user's terminal.
       quiet = quiet || (cli.get_subcommands().empty() && std::getenv("CDK_OUTDIR") != nullptr);

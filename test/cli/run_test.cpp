@@ -184,6 +184,26 @@ TEST_F(Cli, WarningsArePrintedAndFailOnlyWithStrict) {
   EXPECT_EQ(strict_after.code, 1);
 }
 
+TEST_F(Cli, ContextNotReadByTheAppIsAnErrorNotSilentlyIgnored) {
+  // `app` was built without argv, so -c stage=prod could not reach it.
+  auto r = run(app, {"-c", "stage=prod", "synth", "--out", out_dir().string()});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.err, HasSubstr("-c stage=prod was not read by this program's App"));
+  EXPECT_FALSE(fs::exists(out_dir()));
+}
+
+TEST(CliContext, ContextReadByTheAppIsAccepted) {
+  cdktest::TempDir dir;
+  cdktest::ScopedCwd cwd(dir.path());
+  cdktest::ScopedEnv no_ctx("CDK_CONTEXT_JSON", nullptr);
+  const char* argv[] = {"prog", "-c", "stage=prod", "list", nullptr};
+  cdk::App app(4, const_cast<char**>(argv));
+  app.add<cdk::Stack>("S").add<cdk::CfnResource>("T", "AWS::SNS::Topic");
+  auto r = run(app, {"-c", "stage=prod", "list"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "S\n");
+}
+
 TEST_F(Cli, HelpExitsZeroAndListsTheCommands) {
   auto r = run(app, {"--help"});
   EXPECT_EQ(r.code, 0);
