@@ -1,0 +1,227 @@
+#include <cdk/s3/bucket.hpp>
+
+#include <cdk/annotations.hpp>
+#include <cdk/iam/grant.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
+#include <cdk/s3/cfn_bucket_policy.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace cdk::s3 {
+
+namespace {
+
+const char* storage_class_name(StorageClass c) {
+  switch (c) {
+    case StorageClass::StandardIa: return "STANDARD_IA";
+    case StorageClass::OnezoneIa: return "ONEZONE_IA";
+    case StorageClass::IntelligentTiering: return "INTELLIGENT_TIERING";
+    case StorageClass::Glacier: return "GLACIER";
+    case StorageClass::GlacierIr: return "GLACIER_IR";
+    case StorageClass::DeepArchive: return "DEEP_ARCHIVE";
+  }
+  return "STANDARD_IA";
+}
+
+// Bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+std::string bucket_name_problem(const std::string& name) {
+  if (name.size() < 3 || name.size() > 63) return "must be 3-63 characters long";
+  for (char c : name)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-'))
+      return "may hold only lowercase letters, digits, '.' and '-'";
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (!alnum(name.front()) || !alnum(name.back())) return "must begin and end with a letter or digit";
+  if (name.find("..") != std::string::npos) return "must not contain two adjacent periods";
+  if (std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) &&
+      std::count(name.begin(), name.end(), '.') == 3)
+    return "must not look like an IP address";
+  return {};
+}
+
+CfnBucket::RuleProperty lifecycle_rule(const std::string& path, std::size_t index, const LifecycleRule& r) {
+  const auto where = "lifecycle rule " + std::to_string(index + 1) + (r.id.empty() ? "" : " (" + r.id + ")");
+  for (auto days : {r.expiration_days, r.noncurrent_version_expiration_days, r.abort_incomplete_multipart_upload_after_days})
+    if (days < 0) throw Error(path, where + " has a negative number of days", "use 0 for 'never' or a positive count");
+  const bool any_action = r.expiration_days > 0 || r.noncurrent_version_expiration_days > 0 ||
+                          r.abort_incomplete_multipart_upload_after_days > 0 || r.expired_object_delete_marker ||
+                          !r.transitions.empty();
+  if (!any_action)
+    throw Error(path, where + " does nothing",
+                "set expiration_days, noncurrent_version_expiration_days, transitions, "
+                "abort_incomplete_multipart_upload_after_days or expired_object_delete_marker");
+  if (r.expired_object_delete_marker && r.expiration_days > 0)
+    throw Error(path, where + " sets both expiration_days and expired_object_delete_marker", "S3 allows one of them per rule");
+  if (r.id.size() > 255) throw Error(path, where + " has an id longer than 255 characters", "shorten it");
+  CfnBucket::RuleProperty out;
+  if (!r.id.empty()) out.id = r.id;
+  out.status = r.enabled ? "Enabled" : "Disabled";
+  if (!r.prefix.empty()) out.prefix = r.prefix;
+  if (r.expiration_days > 0) out.expiration_in_days = r.expiration_days;
+  if (r.noncurrent_version_expiration_days > 0) {
+    out.noncurrent_version_expiration.emplace();
+    out.noncurrent_version_expiration->noncurrent_days = r.noncurrent_version_expiration_days;
+  }
+  if (r.abort_incomplete_multipart_upload_after_days > 0) {
+    out.abort_incomplete_multipart_upload.emplace();
+    out.abort_incomplete_multipart_upload->days_after_initiation = r.abort_incomplete_multipart_upload_after_days;
+  }
+  if (r.expired_object_delete_marker) out.expired_object_delete_marker = true;
+  for (const auto& t : r.transitions) {
+    const bool infrequent = t.storage_class == StorageClass::StandardIa || t.storage_class == StorageClass::OnezoneIa;
+    if (t.transition_after_days < 0 || (infrequent && t.transition_after_days < 30))
+      throw Error(path, where + ": a transition to " + storage_class_name(t.storage_class) + " after " +
+                            std::to_string(t.transition_after_days) + " days is not allowed",
+                  "S3 needs at least 30 days before STANDARD_IA or ONEZONE_IA");
+    if (r.expiration_days > 0 && t.transition_after_days >= r.expiration_days)
+      throw Error(path, where + ": a transition after " + std::to_string(t.transition_after_days) +
+                            " days comes on or after the expiration (" + std::to_string(r.expiration_days) + " days)",
+                  "expire later or transition earlier");
+    CfnBucket::TransitionProperty tp;
+    tp.storage_class = storage_class_name(t.storage_class);
+    tp.transition_in_days = t.transition_after_days;
+    out.transitions.push_back(std::move(tp));
+  }
+  return out;
+}
+
+const std::vector<std::string> read_actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"};
+const std::vector<std::string> put_actions = {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
+                                              "s3:PutObjectTagging", "s3:PutObjectVersionTagging", "s3:Abort*"};
+const std::vector<std::string> delete_actions = {"s3:DeleteObject*"};
+const std::vector<std::string> kms_read = {"kms:Decrypt"};
+const std::vector<std::string> kms_write = {"kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"};
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  for (const auto& x : b)
+    if (std::find(a.begin(), a.end(), x) == a.end()) a.push_back(x);
+  return a;
+}
+
+}  // namespace
+
+Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Construct(scope, id), props_(std::move(props)) {
+  const auto path = node().path();
+  if (!props_.bucket_name.empty()) {
+    if (auto problem = bucket_name_problem(props_.bucket_name); !problem.empty())
+      throw Error(path, "bucket name \"" + props_.bucket_name + "\" " + problem,
+                  "see the S3 bucket naming rules, or leave bucket_name empty for a generated name");
+  }
+  if (props_.encryption == BucketEncryption::Kms && props_.encryption_key_arn.is_null())
+    throw Error(path, "BucketEncryption::Kms needs encryption_key_arn", "pass the key's ARN, or use KmsManaged for the aws/s3 key");
+  if (props_.encryption != BucketEncryption::Kms && !props_.encryption_key_arn.is_null())
+    throw Error(path, "encryption_key_arn is set but encryption is not BucketEncryption::Kms",
+                "set .encryption = cdk::s3::BucketEncryption::Kms");
+  if (props_.bucket_key_enabled && props_.encryption == BucketEncryption::S3Managed)
+    throw Error(path, "bucket_key_enabled applies to SSE-KMS only", "use KMS encryption or drop bucket_key_enabled");
+  if (!props_.website_error_document.empty() && props_.website_index_document.empty())
+    throw Error(path, "website_error_document needs website_index_document", "set the index document too");
+
+  CfnBucket::Props l1;
+  if (!props_.bucket_name.empty()) l1.bucket_name = props_.bucket_name;
+  CfnBucket::ServerSideEncryptionByDefaultProperty sse;
+  sse.sse_algorithm = props_.encryption == BucketEncryption::S3Managed ? "AES256" : "aws:kms";
+  if (props_.encryption == BucketEncryption::Kms) sse.kms_master_key_id = props_.encryption_key_arn;
+  CfnBucket::ServerSideEncryptionRuleProperty rule;
+  rule.server_side_encryption_by_default = sse;
+  if (props_.bucket_key_enabled) rule.bucket_key_enabled = true;
+  l1.bucket_encryption = CfnBucket::BucketEncryptionProperty{.server_side_encryption_configuration = {rule}};
+  const bool public_read = props_.public_read_access;
+  l1.public_access_block_configuration = CfnBucket::PublicAccessBlockConfigurationProperty{
+      .block_public_acls = true, .block_public_policy = !public_read, .ignore_public_acls = true,
+      .restrict_public_buckets = !public_read};
+  if (props_.versioned) l1.versioning_configuration = {{.status = "Enabled"}};
+  if (!props_.lifecycle_rules.empty()) {
+    CfnBucket::LifecycleConfigurationProperty lc;
+    for (std::size_t i = 0; i < props_.lifecycle_rules.size(); ++i)
+      lc.rules.push_back(lifecycle_rule(path, i, props_.lifecycle_rules[i]));
+    l1.lifecycle_configuration = std::move(lc);
+  }
+  if (!props_.website_index_document.empty()) {
+    CfnBucket::WebsiteConfigurationProperty web;
+    web.index_document = props_.website_index_document;
+    if (!props_.website_error_document.empty()) web.error_document = props_.website_error_document;
+    l1.website_configuration = std::move(web);
+  }
+  resource_ = &add<CfnBucket>("Resource", std::move(l1));
+  resource_->apply_removal_policy(props_.removal_policy);
+
+  if (props_.enforce_ssl) {
+    add_to_resource_policy({.effect = iam::Effect::Deny, .actions = {"s3:*"},
+                            .resources = {bucket_arn(), arn_for_objects("*")},
+                            .principals = Value::map({{"AWS", "*"}}),
+                            .conditions = Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})});
+  }
+  if (public_read) {
+    add_to_resource_policy({.actions = {"s3:GetObject"}, .resources = {arn_for_objects("*")},
+                            .principals = Value::map({{"AWS", "*"}})});
+    Annotations::of(*this).add_warning(
+        "public_read_access is on: anyone on the internet can read every object of this bucket");
+  }
+  if (!props_.website_index_document.empty() && props_.enforce_ssl)
+    Annotations::of(*this).add_warning(
+        "S3 website endpoints serve HTTP only, and enforce_ssl denies HTTP requests: serve the site through "
+        "CloudFront (HTTPS) or set enforce_ssl = false");
+}
+
+Value Bucket::bucket_name() const { return resource_->ref(); }
+Value Bucket::bucket_arn() const { return resource_->attr_arn(); }
+Value Bucket::bucket_regional_domain_name() const { return resource_->attr_regional_domain_name(); }
+Value Bucket::bucket_website_url() const {
+  if (props_.website_index_document.empty())
+    throw Error(node().path(), "bucket_website_url() of a bucket without website hosting", "set website_index_document");
+  return resource_->attr_website_url();
+}
+Value Bucket::arn_for_objects(std::string_view key_pattern) const {
+  return bucket_arn() + Value("/" + std::string(key_pattern));
+}
+
+void Bucket::grant(iam::IGrantable& grantee, std::vector<std::string> actions, std::vector<std::string> kms_actions,
+                   std::string_view pattern, bool include_bucket) const {
+  std::vector<Value> resources;
+  if (include_bucket) resources.push_back(bucket_arn());
+  resources.push_back(arn_for_objects(pattern));
+  iam::Grant::add_to_principal({.grantee = grantee, .actions = std::move(actions), .resource_arns = std::move(resources)});
+  if (props_.encryption == BucketEncryption::Kms && !kms_actions.empty())
+    iam::Grant::add_to_principal({.grantee = grantee, .actions = std::move(kms_actions),
+                                  .resource_arns = {props_.encryption_key_arn}});
+}
+
+void Bucket::grant_read(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, read_actions, kms_read, pattern, true);
+}
+void Bucket::grant_write(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, concat(delete_actions, put_actions), kms_write, pattern, true);
+}
+void Bucket::grant_read_write(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, concat(concat(read_actions, delete_actions), put_actions), concat(kms_read, kms_write), pattern, true);
+}
+void Bucket::grant_put(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
+                  "s3:PutObjectVersionTagging", "s3:Abort*"},
+        kms_write, pattern, false);
+}
+void Bucket::grant_delete(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, delete_actions, {}, pattern, false);
+}
+
+void Bucket::add_to_resource_policy(const iam::PolicyStatement& statement) {
+  if (statement.principals.is_null())
+    throw Error(node().path(), "a bucket policy statement needs a principal",
+                "set .principals, e.g. cdk::Value::map({{\"Service\", \"logging.s3.amazonaws.com\"}})");
+  if (statement.actions.empty() || statement.resources.empty())
+    throw Error(node().path(), "a bucket policy statement needs actions and resources",
+                "use bucket_arn() and arn_for_objects(\"*\") as resources");
+  if (policy_ == nullptr) {
+    // Same construct ids as the AWS CDK (Bucket/Policy/Resource), so logical ids match.
+    policy_scope_ = &add<Construct>("Policy");
+    CfnBucketPolicy::Props l1;
+    l1.bucket = bucket_name();
+    policy_ = &policy_scope_->add<CfnBucketPolicy>("Resource", std::move(l1));
+  }
+  policy_statements_.push_back(statement);
+  policy_->props().policy_document = iam::policy_document(policy_statements_);
+}
+
+}  // namespace cdk::s3

@@ -1,0 +1,207 @@
+// s3::Bucket: secure defaults, options, grants and errors.
+#include "support/lint.hpp"
+
+#include <cdk/assertions.hpp>
+#include <cdk/cdk.hpp>
+#include <cdk/iam/cfn_role.hpp>
+#include <cdk/iam/role.hpp>
+#include <cdk/s3/bucket.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using cdk::assertions::Match;
+using cdk::assertions::Template;
+using ::testing::HasSubstr;
+namespace s3 = cdk::s3;
+
+class BucketTest : public ::testing::Test {
+ protected:
+  cdk::App app;
+  cdk::Stack& stack = app.add<cdk::Stack>("Stack");
+  cdk::iam::Role& role() {
+    return stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal{"ec2.amazonaws.com"}});
+  }
+  static bool has_warning(cdk::Construct& c, const std::string& text) {
+    for (const auto& m : c.node().metadata())
+      if (m.type == cdk::Annotations::warning_type && m.data.find(text) != std::string::npos) return true;
+    return false;
+  }
+};
+
+Match get_att_arn(const std::string& id) {
+  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, "Arn"})}});
+}
+Match objects_arn(const std::string& id, const std::string& pattern) {
+  return Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({get_att_arn(id), "/" + pattern})})}});
+}
+
+TEST_F(BucketTest, IsPrivateEncryptedRetainedAndHttpsOnlyByDefault) {
+  auto& bucket = stack.add<s3::Bucket>("Bucket");
+  auto t = Template::from_stack(stack);
+  const auto id = t.logical_id(bucket.cfn_bucket());
+  EXPECT_EQ(id, "Bucket83908E77");  // aws-cdk-lib's id for Stack/Bucket/Resource
+  t.has_resource("AWS::S3::Bucket", Match::object_like({
+      {"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"},
+      {"Properties", Match::object_equals({
+          {"BucketEncryption", Match::object_equals({{"ServerSideEncryptionConfiguration", Match::array_equals({
+              Match::object_equals({{"ServerSideEncryptionByDefault", Match::object_equals({{"SSEAlgorithm", "AES256"}})}})})}})},
+          {"PublicAccessBlockConfiguration", Match::object_equals({{"BlockPublicAcls", true}, {"BlockPublicPolicy", true},
+                                                                   {"IgnorePublicAcls", true}, {"RestrictPublicBuckets", true}})}})}}));
+  auto policies = t.find_resources("AWS::S3::BucketPolicy");
+  ASSERT_EQ(policies.size(), 1U);
+  EXPECT_EQ(policies[0], "BucketPolicyE9A3008A");
+  t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({
+      {"Bucket", Match::object_equals({{"Ref", id}})},
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({Match::object_equals({
+          {"Effect", "Deny"}, {"Principal", Match::object_equals({{"AWS", "*"}})}, {"Action", "s3:*"},
+          {"Resource", Match::array_equals({get_att_arn(id), objects_arn(id, "*")})},
+          {"Condition", Match::object_equals({{"Bool", Match::object_equals({{"aws:SecureTransport", "false"}})}})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, CanDropTheSslPolicyUseKmsAndDeleteOnRemoval) {
+  stack.add<s3::Bucket>("Bucket", {.bucket_name = "my-app-data-123", .encryption = s3::BucketEncryption::Kms,
+                                   .encryption_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                                   .bucket_key_enabled = true, .enforce_ssl = false,
+                                   .removal_policy = cdk::RemovalPolicy::Delete});
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::S3::BucketPolicy", 0);
+  t.has_resource("AWS::S3::Bucket", Match::object_like({
+      {"DeletionPolicy", "Delete"},
+      {"Properties", Match::object_like({
+          {"BucketName", "my-app-data-123"},
+          {"BucketEncryption", Match::object_like({{"ServerSideEncryptionConfiguration", Match::array_equals({Match::object_equals({
+              {"BucketKeyEnabled", true},
+              {"ServerSideEncryptionByDefault", Match::object_equals({
+                  {"KMSMasterKeyID", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"},
+                  {"SSEAlgorithm", "aws:kms"}})}})})}})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, RendersVersioningAndLifecycleRules) {
+  stack.add<s3::Bucket>("Bucket", {.versioned = true, .lifecycle_rules = {
+      {.id = "logs", .prefix = "logs/", .expiration_days = 365, .transitions = {{.transition_after_days = 30},
+          {.storage_class = s3::StorageClass::Glacier, .transition_after_days = 90}}},
+      {.noncurrent_version_expiration_days = 30, .abort_incomplete_multipart_upload_after_days = 7}}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({
+      {"VersioningConfiguration", Match::object_equals({{"Status", "Enabled"}})},
+      {"LifecycleConfiguration", Match::object_equals({{"Rules", Match::array_equals({
+          Match::object_equals({{"Id", "logs"}, {"Status", "Enabled"}, {"Prefix", "logs/"}, {"ExpirationInDays", 365},
+                                {"Transitions", Match::array_equals({
+                                    Match::object_equals({{"StorageClass", "STANDARD_IA"}, {"TransitionInDays", 30}}),
+                                    Match::object_equals({{"StorageClass", "GLACIER"}, {"TransitionInDays", 90}})})}}),
+          Match::object_equals({{"Status", "Enabled"},
+                                {"NoncurrentVersionExpiration", Match::object_equals({{"NoncurrentDays", 30}})},
+                                {"AbortIncompleteMultipartUpload", Match::object_equals({{"DaysAfterInitiation", 7}})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, GrantReadCoversTheBucketAndItsObjects) {
+  auto& bucket = stack.add<s3::Bucket>("Bucket");
+  auto& r = role();
+  bucket.grant_read(r);
+  auto t = Template::from_stack(stack);
+  const auto id = t.logical_id(bucket.cfn_bucket());
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
+      {"Statement", Match::array_equals({Match::object_like({
+          {"Action", Match::array_equals({"s3:GetObject*", "s3:GetBucket*", "s3:List*"})},
+          {"Resource", Match::array_equals({get_att_arn(id), objects_arn(id, "*")})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, GrantWriteAndReadWriteIncludeKmsActionsForAKmsKey) {
+  auto& bucket = stack.add<s3::Bucket>("Bucket", {.encryption = s3::BucketEncryption::Kms,
+      .encryption_key_arn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"});
+  auto& r = role();
+  bucket.grant_write(r, "uploads/*");
+  bucket.grant_read_write(r);
+  auto t = Template::from_stack(stack);
+  const auto id = t.logical_id(bucket.cfn_bucket());
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
+      {"Statement", Match::array_equals({
+          Match::object_like({{"Action", Match::array_equals({"s3:DeleteObject*", "s3:PutObject", "s3:PutObjectLegalHold",
+                                                              "s3:PutObjectRetention", "s3:PutObjectTagging",
+                                                              "s3:PutObjectVersionTagging", "s3:Abort*"})},
+                              {"Resource", Match::array_equals({get_att_arn(id), objects_arn(id, "uploads/*")})}}),
+          Match::object_like({{"Action", Match::array_equals({"kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"})}}),
+          Match::object_like({{"Action", Match::array_with({"s3:GetObject*", "s3:DeleteObject*", "s3:PutObject"})}}),
+          Match::object_like({{"Action", Match::array_equals({"kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, PublicReadIsExplicitRelaxesBlockPublicAccessAndWarns) {
+  auto& site = stack.add<s3::Bucket>("Site", {.enforce_ssl = false, .public_read_access = true,
+                                              .website_index_document = "index.html",
+                                              .website_error_document = "error.html"});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({
+      {"PublicAccessBlockConfiguration", Match::object_equals({{"BlockPublicAcls", true}, {"BlockPublicPolicy", false},
+                                                               {"IgnorePublicAcls", true}, {"RestrictPublicBuckets", false}})},
+      {"WebsiteConfiguration", Match::object_equals({{"IndexDocument", "index.html"}, {"ErrorDocument", "error.html"}})}}));
+  t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({{"PolicyDocument", Match::object_like({
+      {"Statement", Match::array_equals({Match::object_like({{"Effect", "Allow"}, {"Action", "s3:GetObject"},
+                                                             {"Principal", Match::object_equals({{"AWS", "*"}})}})})}})}}));
+  EXPECT_TRUE(has_warning(site, "public_read_access"));
+  EXPECT_FALSE(has_warning(site, "HTTP only"));
+  EXPECT_EQ(site.bucket_website_url().name(), "WebsiteURL");
+  cdk::testing::keep_for_lint(stack);
+  auto& https_site = stack.add<s3::Bucket>("Https", {.website_index_document = "index.html"});
+  EXPECT_TRUE(has_warning(https_site, "HTTP only"));
+  EXPECT_FALSE(has_warning(https_site, "public_read_access"));
+}
+
+TEST_F(BucketTest, ResourcePolicyStatementsNeedAPrincipal) {
+  auto& bucket = stack.add<s3::Bucket>("Bucket");
+  EXPECT_THAT([&] { bucket.add_to_resource_policy({.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("principal")));
+  bucket.add_to_resource_policy({.actions = {"s3:PutObject"}, .resources = {bucket.arn_for_objects("logs/*")},
+                                 .principals = cdk::Value::map({{"Service", "logging.s3.amazonaws.com"}})});
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::S3::BucketPolicy", 1);
+  t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({{"PolicyDocument", Match::object_like({
+      {"Statement", Match::array_with({Match::object_like({{"Action", "s3:PutObject"}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, RejectsBadNamesAndInconsistentEncryptionNamingThePath) {
+  for (const char* bad : {"ab", "Upper-Case", "-starts-with-dash", "two..dots", "192.168.1.1", "under_score"}) {
+    try {
+      stack.add<s3::Bucket>(std::string("B") + std::to_string(std::hash<std::string>{}(bad) % 100000), {.bucket_name = bad});
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const cdk::Error& e) {
+      EXPECT_THAT(e.path(), HasSubstr("Stack/B"));
+      EXPECT_THAT(e.what(), HasSubstr(bad));
+    }
+  }
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("K1", {.encryption = s3::BucketEncryption::Kms}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("encryption_key_arn")));
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("K2", {.encryption_key_arn = "arn:aws:kms:eu-west-1:1:key/x"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("Stack/K2")));
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("K3", {.bucket_key_enabled = true}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("SSE-KMS")));
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("W", {.website_error_document = "e.html"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("website_index_document")));
+  EXPECT_THAT([&] { (void)stack.add<s3::Bucket>("NoSite").bucket_website_url(); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("Stack/NoSite")));
+}
+
+TEST_F(BucketTest, RejectsLifecycleRulesS3WouldRefuse) {
+  auto bad = [&](const char* id, s3::LifecycleRule rule, const char* text) {
+    EXPECT_THAT([&] { stack.add<s3::Bucket>(id, {.lifecycle_rules = {rule}}); },
+                ::testing::ThrowsMessage<cdk::Error>(HasSubstr(text)))
+        << id;
+  };
+  bad("Nothing", {}, "does nothing");
+  bad("Negative", {.expiration_days = -1}, "negative");
+  bad("Both", {.expiration_days = 10, .expired_object_delete_marker = true}, "both");
+  bad("TooSoon", {.transitions = {{.transition_after_days = 10}}}, "at least 30 days");
+  bad("AfterExpiry", {.expiration_days = 60, .transitions = {{.storage_class = s3::StorageClass::Glacier, .transition_after_days = 90}}},
+      "on or after the expiration");
+}
+
+}  // namespace
