@@ -3,6 +3,7 @@
 ///
 ///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
 ///   db.props().subnet_ids = picked.subnet_ids();
+#include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
@@ -32,6 +33,7 @@ struct SubnetSelection {
   std::string subnet_group_name{};                ///< a subnet group's name (excludes subnet_type); default: any group
   std::vector<std::string> availability_zones{};  ///< only these AZs (literal names); default: all
   bool one_per_az = false;                        ///< at most one subnet per AZ; default false
+  std::vector<Ptr<Subnet>> subnets{};             ///< exactly these subnets of the VPC (excludes type and group); default: by the fields above
 };
 
 /// The subnets a selection matched, in AZ order.

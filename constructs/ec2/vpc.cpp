@@ -1,5 +1,8 @@
 #include <cdk/ec2/vpc.hpp>
 
+#include <cdk/ec2/instance.hpp>
+#include <cdk/ec2/security_group.hpp>
+
 #include <cdk/ec2/cfn_internet_gateway.hpp>
 #include <cdk/ec2/cfn_nat_gateway.hpp>
 #include <cdk/ec2/cfn_route.hpp>
@@ -26,6 +29,18 @@ constexpr int kMaxMask = 28;  // the smallest
 constexpr int kAgnosticAzs = 2;  // what the CDK gives a stack whose region is unknown
 constexpr const char* kSubnetNameTag = "aws-cdk:subnet-name";
 constexpr const char* kSubnetTypeTag = "aws-cdk:subnet-type";
+// Turns an Amazon Linux 2023 instance into a NAT: forwarding on, masquerade
+// out of the default interface, kept across reboots by iptables-services.
+constexpr const char* kNatInstanceScript[] = {
+    "dnf install -y iptables-services",
+    "systemctl enable --now iptables",
+    "echo \"net.ipv4.ip_forward=1\" > /etc/sysctl.d/custom-ip-forwarding.conf",
+    "sysctl -p /etc/sysctl.d/custom-ip-forwarding.conf",
+    "iface=$(ip route show default | awk '{print $5; exit}')",
+    "iptables -t nat -A POSTROUTING -o \"$iface\" -j MASQUERADE",
+    "iptables -F FORWARD",
+    "service iptables save",
+};
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -225,11 +240,38 @@ void Vpc::configure_nat(const VpcProps& props, int count) {
                   "select Public subnets for NAT gateways");
   if (static_cast<int>(nat_subnets.size()) > count) nat_subnets.resize(static_cast<std::size_t>(count));
 
-  std::vector<std::pair<Value, Value>> by_az;  // AZ -> NAT gateway id
+  const bool instances = props.nat_gateway_provider.kind() == NatProvider::Kind::Instance;
+  SecurityGroup* nat_group = nullptr;
+  if (instances) {
+    const auto& ip = props.nat_gateway_provider.instance_props();
+    if (ip.security_group) {
+      nat_group = ip.security_group.get();
+    } else {
+      nat_group = &add<SecurityGroup>("NatSecurityGroup", {.vpc = *this, .description = "Security Group for NAT instances"});
+      nat_group->add_ingress_rule(Peer::ipv4(vpc_cidr_block()), Port::all_traffic(), "All traffic from the VPC");
+    }
+  }
+  std::vector<std::pair<Value, Value>> by_az;  // AZ -> NAT gateway or instance id
   for (auto* s : nat_subnets) {
-    auto& nat = s->add_nat_gateway();
-    by_az.emplace_back(s->availability_zone(), nat.ref());
-    nat_ids_.push_back(nat.ref());
+    Value id;
+    if (instances) {
+      const auto& ip = props.nat_gateway_provider.instance_props();
+      auto user_data = UserData::for_linux();
+      user_data.add_commands(std::vector<Value>(std::begin(kNatInstanceScript), std::end(kNatInstanceScript)));
+      auto& nat = s->add<Instance>("NatInstance", {.vpc = *this,
+                                                   .instance_type = ip.instance_type,
+                                                   .machine_image = ip.machine_image.value_or(MachineImage::latest_amazon_linux_2023()),
+                                                   .vpc_subnets = {.subnets = {*s}},
+                                                   .security_group = *nat_group,
+                                                   .user_data = std::move(user_data),
+                                                   .key_name = ip.key_name,
+                                                   .source_dest_check = false});
+      id = nat.instance_id();
+    } else {
+      id = s->add_nat_gateway().ref();
+    }
+    by_az.emplace_back(s->availability_zone(), id);
+    nat_ids_.push_back(id);
   }
   // Each private subnet uses the NAT of its AZ, else the others in turn (the CDK's PrefSet).
   std::size_t next = 0;
@@ -238,7 +280,11 @@ void Vpc::configure_nat(const VpcProps& props, int count) {
     for (const auto& [az, nat] : by_az)
       if (az == s->availability_zone()) id = &nat;
     if (!id) id = &by_az[next++ % by_az.size()].second;
-    s->add_default_nat_route(*id);
+    if (instances)
+      s->add_route("DefaultRoute",
+                   {.router_type = RouterType::Instance, .router_id = *id, .enables_internet_connectivity = true});
+    else
+      s->add_default_nat_route(*id);
   }
 }
 
@@ -261,7 +307,16 @@ SelectedSubnets Vpc::select_subnets(const SubnetSelection& selection) const {
   if (selection.subnet_type && !selection.subnet_group_name.empty())
     throw Error(path, "a selection gives both subnet_type and subnet_group_name", "select by one of them");
   std::vector<Subnet*> chosen;
-  if (!selection.subnet_group_name.empty()) {
+  if (!selection.subnets.empty()) {
+    if (selection.subnet_type || !selection.subnet_group_name.empty())
+      throw Error(path, "a selection gives explicit subnets and a subnet_type or group", "select by one of them");
+    for (const auto& s : selection.subnets) {
+      if (std::find(all_.begin(), all_.end(), s.get()) == all_.end())
+        throw Error(path, "selected subnet " + (s ? s->node().path() : std::string("(null)")) + " is not in this VPC",
+                    "select subnets of this VPC");
+      chosen.push_back(s.get());
+    }
+  } else if (!selection.subnet_group_name.empty()) {
     for (auto* s : all_)
       if (s->group_name() == selection.subnet_group_name) chosen.push_back(s);
     if (chosen.empty())

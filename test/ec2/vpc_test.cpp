@@ -261,6 +261,48 @@ TEST(Vpc, SendsFlowLogsToANewPrivateEncryptedBucket) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST(Vpc, UsesNatInstancesWithTheCdksIdsAndAGroupOpenOnlyToTheVpc) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& vpc = stack.add<Vpc>("Vpc", {.max_azs = 2,
+                                     .nat_gateway_provider = cdk::ec2::NatProvider::instance({.instance_type = "t3.micro"})});
+  EXPECT_EQ(vpc.nat_ids().size(), 2U);
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::EC2::NatGateway", 0);
+  t.resource_count_is("AWS::EC2::EIP", 0);
+  // aws-cdk-lib's ids for NatProvider.instanceV2 in the same VPC.
+  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::Instance")),
+            sorted({"VpcPublicSubnet1NatInstance57B636B8", t.find_resources("AWS::EC2::Instance", Match::object_like({{"SubnetId", ref("VpcPublicSubnet2Subnet691E08A3")}}))[0]}));
+  EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"VpcNatSecurityGroup8DA26EDC"});
+  EXPECT_EQ(t.find_resources("AWS::IAM::Role", Match::object_like({{"Tags", Match::array_with({Match::object_like({{"Value", "Stack/Vpc/PublicSubnet1/NatInstance"}})})}})),
+            std::vector<std::string>{"VpcPublicSubnet1NatInstanceInstanceRole9D835E32"});
+  t.has_resource_properties("AWS::EC2::Instance", Match::object_like({{"InstanceType", "t3.micro"},
+                                                                     {"SourceDestCheck", false},
+                                                                     {"SubnetId", ref("VpcPublicSubnet1Subnet5C2D37C4")},
+                                                                     {"UserData", Match::object_like({{"Fn::Base64", Match::string_like_regexp("MASQUERADE")}})}}));
+  t.has_resource_properties("AWS::EC2::Route", Match::object_equals({{"DestinationCidrBlock", "0.0.0.0/0"},
+                                                                    {"InstanceId", ref("VpcPublicSubnet1NatInstance57B636B8")},
+                                                                    {"RouteTableId", ref("VpcPrivateSubnet1RouteTableB2C5B500")}}));
+  t.has_resource_properties("AWS::EC2::SecurityGroup",
+                            Match::object_like({{"GroupDescription", "Security Group for NAT instances"},
+                                                {"SecurityGroupIngress", Match::array_equals({Match::object_like({
+                                                    {"CidrIp", Match::object_equals({{"Fn::GetAtt", Match::array_equals({"Vpc8378EB38", "CidrBlock"})}})},
+                                                    {"IpProtocol", "-1"}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(Vpc, SelectsExplicitSubnetsOfItsOwn) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  auto& vpc = stack.add<Vpc>("Vpc", {.nat_gateways = 0});
+  auto& other = stack.add<Vpc>("Other", {.nat_gateways = 0});
+  auto picked = vpc.select_subnets({.subnets = {*vpc.isolated_subnets()[1]}});
+  ASSERT_EQ(picked.subnets.size(), 1U);
+  EXPECT_EQ(picked.subnets[0], vpc.isolated_subnets()[1]);
+  EXPECT_THAT(error_of([&] { (void)vpc.select_subnets({.subnets = {*other.public_subnets()[0]}}); }),
+              HasSubstr("Stack/Vpc: selected subnet Stack/Other/PublicSubnet1 is not in this VPC"));
+}
+
 TEST(Vpc, SelectsSubnetsByTypeGroupAndAz) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
