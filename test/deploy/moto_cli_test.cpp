@@ -171,6 +171,22 @@ TEST_F(MotoCli, SelectingADependentStackDeploysItsDependencyToo) {
   EXPECT_FALSE(cfn().describe_stack("Alone"));
 }
 
+TEST_F(MotoCli, DestroyingAStackTakesItsDependentsUnlessExclusively) {
+  json topic = {{"Resources", {{"Topic", {{"Type", "AWS::SNS::Topic"}}}}}};
+  write_assembly(assembly.path(), {{"Base", topic}, {"App", topic, {"Base"}}, {"Other", topic}});
+  ASSERT_EQ(cli({"deploy", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  CliResult only = cli({"destroy", "App", "--exclusively", "--force"});
+  ASSERT_EQ(only.exit_code, 0) << explain(only);
+  EXPECT_FALSE(cfn().describe_stack("App"));
+  EXPECT_TRUE(cfn().describe_stack("Base"));
+  ASSERT_EQ(cli({"deploy", "App", "--method", "direct", "--require-approval", "never"}).exit_code, 0);
+  CliResult both = cli({"destroy", "Ba*", "--force"});
+  ASSERT_EQ(both.exit_code, 0) << explain(both);
+  EXPECT_FALSE(cfn().describe_stack("App"));
+  EXPECT_FALSE(cfn().describe_stack("Base"));
+  EXPECT_TRUE(cfn().describe_stack("Other"));
+}
+
 TEST_F(MotoCli, DestroyOfAMissingStackSaysSoAndSucceeds) {
   write_assembly(assembly.path(), {{"Hello", queue_stack()}});
   CliResult r = cli({"destroy", "--force"});
