@@ -268,6 +268,26 @@ std::string Deployer::stage_template(const StackArtifact& stack, const std::stri
   return template_url;
 }
 
+void Deployer::check_account(const StackArtifact& stack, const std::string& region) {
+  if (stack.account.empty()) return;
+  std::string account;
+  {
+    std::lock_guard lock(account_mutex_);
+    if (!caller_account_) {
+      AwsClient sts(session_.config("sts", region), "sts", "2011-06-15");
+      auto doc = sts.call("GetCallerIdentity");
+      caller_account_ = doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
+    }
+    account = *caller_account_;
+  }
+  if (!account.empty() && account != stack.account) {
+    throw DeployError(fmt::format(
+        "{}: the stack is for account {} but the credentials ({}) are for account {}; use credentials or a "
+        "profile for {}",
+        stack.display_name, stack.account, session_.settings.credentials.source, account, stack.account));
+  }
+}
+
 void Deployer::print_outputs(const StackResult& result) {
   if (result.outputs.empty()) return;
   std::string text = "Outputs:";
@@ -318,6 +338,7 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   CloudFormation cfn(session_.config("cloudformation", region));
   nlohmann::json local = parse_template(label, body);
   size_t total = resource_count(local);
+  check_account(stack, region);
   StackResult result;
   result.stack = stack.stack_name;
   printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", label, total, region,

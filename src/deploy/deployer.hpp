@@ -108,12 +108,16 @@ class Deployer {
   std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
   bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
   void print_outputs(const StackResult& result);
+  /// Stops a deploy whose stack names an account other than the credentials' (STS GetCallerIdentity).
+  void check_account(const StackArtifact& stack, const std::string& region);
 
   Session& session_;
   Printer& printer_;
   DeployOptions options_;
   Confirm confirm_;
   std::mutex confirm_mutex_;
+  std::mutex account_mutex_;
+  std::optional<std::string> caller_account_;
 };
 
 /// Writes {"Stack": {"OutputKey": "value"}} to `path` atomically (temp file + rename).

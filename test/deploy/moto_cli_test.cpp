@@ -322,6 +322,20 @@ TEST_F(MotoCli, TerminationProtectionFromTheManifestIsSetOnCreate) {
   EXPECT_TRUE(cfn().describe_stack("Kept")->termination_protection);
 }
 
+TEST_F(MotoCli, AStackForAnotherAccountIsRefusedBeforeAnyChange) {
+  // moto's credentials always belong to account 123456789012.
+  write_assembly(assembly.path(), {{"Mine", queue_stack(), {}, {}, "aws://123456789012/us-east-1"},
+                                   {"Theirs", queue_stack(), {}, {}, "aws://999999999999/us-east-1"}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("Theirs: the stack is for account 999999999999 but the credentials (environment) are for "
+                       "account 123456789012"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(cfn().describe_stack("Mine"));
+  EXPECT_FALSE(cfn().describe_stack("Theirs"));
+}
+
 TEST_F(MotoCli, UnknownStackPatternFails) {
   write_assembly(assembly.path(), {{"Hello", queue_stack()}});
   CliResult r = cli({"deploy", "Nope", "--require-approval", "never"});
