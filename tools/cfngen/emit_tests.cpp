@@ -39,6 +39,10 @@ struct Sampler {
   std::string json(const TypeRef& t) {
     switch (t.kind) {
       case Kind::Union: {
+        // A JSON object is the alternative least likely to trip a schema's
+        // oneOf with placeholder values; then a scalar; then the first.
+        for (const auto& alt : t.items)
+          if (alt.kind == Kind::Json) return "cdk::Value::map({})";
         for (const auto& alt : t.items)
           if (alt.is_scalar()) return "cdk::Value(" + scalar(alt.kind) + ")";
         return json(t.items[0]);
@@ -46,8 +50,17 @@ struct Sampler {
       case Kind::List: return "cdk::Value::list({" + json(t.items[0]) + "})";
       case Kind::Map: return "cdk::Value::map({{\"key\", " + json(t.items[0]) + "}})";
       case Kind::Tag: return "cdk::Value::map({{\"Key\", \"key\"}, {\"Value\", \"value\"}})";
-      case Kind::Json: return "cdk::Value::map({{\"Key\", \"Value\"}})";
-      case Kind::Named: return "cdk::Value::map({})";
+      case Kind::Json: return "cdk::Value::map({})";
+      case Kind::Named: {
+        // An untyped stand-in for a property type: its scalar properties.
+        const PropertyType* pt = rp.resource->find_type(t.name);
+        std::string out;
+        for (const auto& p : pt ? pt->properties : std::vector<Property>{}) {
+          if (!p.type.is_scalar()) continue;
+          out += std::string(out.empty() ? "" : ", ") + "{" + quote(p.name) + ", " + scalar(p.type.kind) + "}";
+        }
+        return "cdk::Value::map({" + out + "})";
+      }
       default: return "cdk::Value(" + scalar(t.kind) + ")";
     }
   }

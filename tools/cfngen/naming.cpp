@@ -36,9 +36,10 @@ constexpr std::array kReserved = {
 std::string snake_case(std::string_view in) {
   // Acronyms with a lower-case letter inside would split badly ("IPv6" -> "i_pv6").
   std::string name(in);
-  for (std::string_view a : {"IPv4", "IPv6", "IPs"}) {
+  for (std::string_view a : {"IPv4", "IPv6", "IPs", "DDoS"}) {
     for (std::size_t at = name.find(a); at != std::string::npos; at = name.find(a, at + 1)) {
-      name[at + 1] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[at + 1])));
+      for (std::size_t k = at + 1; k < at + a.size(); ++k)
+        name[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[k])));
     }
   }
   std::string out;
