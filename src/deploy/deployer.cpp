@@ -567,7 +567,9 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
   result.stack = stack.stack_name;
   const std::string& label = stack.display_name;
   try {
-    CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+    const std::string region = session_.region_for(&stack);
+    check_account(stack, region);  // else "does not exist" would be said of another account's stack
+    CloudFormation cfn(session_.config("cloudformation", region));
     auto existing = cfn.describe_stack(stack.stack_name);
     if (!existing) {
       result.status = Status::Missing;

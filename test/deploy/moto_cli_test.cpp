@@ -334,6 +334,9 @@ TEST_F(MotoCli, AStackForAnotherAccountIsRefusedBeforeAnyChange) {
       << r.err;
   EXPECT_TRUE(cfn().describe_stack("Mine"));
   EXPECT_FALSE(cfn().describe_stack("Theirs"));
+  CliResult d = cli({"destroy", "Theirs", "--force"});
+  EXPECT_EQ(d.exit_code, 1);
+  EXPECT_NE(d.err.find("the stack is for account 999999999999"), std::string::npos) << d.err;
 }
 
 TEST_F(MotoCli, UnknownStackPatternFails) {
