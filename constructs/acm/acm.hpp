@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::acm.
+#include <cdk/acm/certificate.hpp>

@@ -1,0 +1,145 @@
+#include <cdk/cloudwatch/alarm.hpp>
+
+#include <cdk/cloudwatch/cfn_alarm.hpp>
+
+#include <cctype>
+#include <string>
+
+namespace cdk::cloudwatch {
+
+namespace {
+
+const char* operator_name(ComparisonOperator o) {
+  switch (o) {
+    case ComparisonOperator::GreaterThanOrEqualToThreshold: return "GreaterThanOrEqualToThreshold";
+    case ComparisonOperator::GreaterThanThreshold: return "GreaterThanThreshold";
+    case ComparisonOperator::LessThanThreshold: return "LessThanThreshold";
+    case ComparisonOperator::LessThanOrEqualToThreshold: return "LessThanOrEqualToThreshold";
+  }
+  return "GreaterThanOrEqualToThreshold";
+}
+
+const char* missing_name(TreatMissingData t) {
+  switch (t) {
+    case TreatMissingData::Missing: return "missing";
+    case TreatMissingData::Breaching: return "breaching";
+    case TreatMissingData::NotBreaching: return "notBreaching";
+    case TreatMissingData::Ignore: return "ignore";
+  }
+  return "missing";
+}
+
+bool is_simple_statistic(const std::string& s) {
+  return s == "Average" || s == "Sum" || s == "Minimum" || s == "Maximum" || s == "SampleCount";
+}
+
+// Percentiles and the other extended statistics: p99, p99.9, tm90, wm99, tc90, ts90, IQM, PR(...).
+bool is_extended_statistic(const std::string& s) {
+  if (s == "IQM") return true;
+  std::size_t i = 0;
+  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+  const auto prefix = s.substr(0, i);
+  if (prefix != "p" && prefix != "tm" && prefix != "wm" && prefix != "tc" && prefix != "ts") return false;
+  if (i == s.size()) return false;
+  bool digit = false;
+  for (; i < s.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) digit = true;
+    else if (s[i] != '.') return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
+Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construct(scope, id), props_(std::move(props)) {
+  const auto path = node().path();
+  const auto& m = props_.metric;
+  if (m.namespace_.empty() || m.metric_name.empty())
+    throw Error(path, "the alarm's metric needs a namespace and a metric name",
+                "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
+  if (!props_.threshold)
+    throw Error(path, "the alarm has no threshold", "set .threshold");
+  if (props_.evaluation_periods < 1)
+    throw Error(path, "evaluation_periods must be at least 1", "set .evaluation_periods");
+  if (props_.datapoints_to_alarm < 0 || props_.datapoints_to_alarm > props_.evaluation_periods)
+    throw Error(path, "datapoints_to_alarm " + std::to_string(props_.datapoints_to_alarm) + " is not within 1-" +
+                          std::to_string(props_.evaluation_periods) + " (evaluation_periods)",
+                "leave it 0 to alarm when every evaluated point breaches");
+  const auto period = m.period_seconds;
+  if (!(period == 10 || period == 30 || (period >= 60 && period % 60 == 0)))
+    throw Error(path, "metric period " + std::to_string(period) + " s is not 10, 30 or a multiple of 60",
+                "e.g. 60 or 300");
+  if (period * props_.evaluation_periods > 7 * 24 * 3600)
+    throw Error(path, "the alarm evaluates more than seven days of data (period x evaluation_periods)",
+                "use fewer or shorter periods");
+  const bool simple = is_simple_statistic(m.statistic);
+  if (!simple && !is_extended_statistic(m.statistic))
+    throw Error(path, "statistic \"" + m.statistic + "\" is not one CloudWatch knows",
+                "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
+  if (m.dimensions.size() > 30)
+    throw Error(path, "the metric has more than 30 dimensions", "CloudWatch allows 30");
+  if (props_.alarm_name.size() > 255)
+    throw Error(path, "alarm name is longer than 255 characters", "use a shorter name");
+
+  CfnAlarm::Props l1;
+  if (!props_.alarm_name.empty()) l1.alarm_name = props_.alarm_name;
+  if (!props_.alarm_description.empty()) l1.alarm_description = props_.alarm_description;
+  if (!props_.actions_enabled) l1.actions_enabled = false;
+  l1.comparison_operator = operator_name(props_.comparison_operator);
+  l1.evaluation_periods = props_.evaluation_periods;
+  if (props_.datapoints_to_alarm > 0) l1.datapoints_to_alarm = props_.datapoints_to_alarm;
+  l1.threshold = *props_.threshold;
+  if (props_.treat_missing_data != TreatMissingData::Missing) l1.treat_missing_data = missing_name(props_.treat_missing_data);
+  l1.namespace_ = m.namespace_;
+  l1.metric_name = m.metric_name;
+  for (const auto& [name, value] : m.dimensions) {
+    CfnAlarm::DimensionProperty d;
+    d.name = name;
+    d.value = value;
+    l1.dimensions.push_back(std::move(d));
+  }
+  if (simple) l1.statistic = m.statistic;
+  else l1.extended_statistic = m.statistic;
+  l1.period = period;
+  if (!m.unit.empty()) l1.unit = m.unit;
+  resource_ = &add<CfnAlarm>("Resource", std::move(l1));
+  refresh_actions();
+}
+
+Value Alarm::alarm_arn() const { return resource_->attr_arn(); }
+Value Alarm::alarm_name() const { return resource_->ref(); }
+
+void Alarm::refresh_actions() {
+  auto check = [&](const std::vector<Value>& list, const char* what) {
+    if (list.size() > max_actions)
+      throw Error(node().path(), std::string("the alarm has more than 5 ") + what, "CloudWatch allows 5 per state");
+  };
+  check(props_.alarm_actions, "alarm actions");
+  check(props_.ok_actions, "OK actions");
+  check(props_.insufficient_data_actions, "insufficient-data actions");
+  auto& p = resource_->props();
+  if (!props_.alarm_actions.empty()) p.alarm_actions = Value(props_.alarm_actions);
+  if (!props_.ok_actions.empty()) p.ok_actions = Value(props_.ok_actions);
+  if (!props_.insufficient_data_actions.empty()) p.insufficient_data_actions = Value(props_.insufficient_data_actions);
+}
+
+void Alarm::add_alarm_action(Value arn) {
+  if (props_.alarm_actions.size() >= max_actions)
+    throw Error(node().path(), "the alarm already has 5 alarm actions", "CloudWatch allows 5 per state");
+  props_.alarm_actions.push_back(std::move(arn));
+  refresh_actions();
+}
+void Alarm::add_ok_action(Value arn) {
+  if (props_.ok_actions.size() >= max_actions)
+    throw Error(node().path(), "the alarm already has 5 ok actions", "CloudWatch allows 5 per state");
+  props_.ok_actions.push_back(std::move(arn));
+  refresh_actions();
+}
+void Alarm::add_insufficient_data_action(Value arn) {
+  if (props_.insufficient_data_actions.size() >= max_actions)
+    throw Error(node().path(), "the alarm already has 5 insufficient data actions", "CloudWatch allows 5 per state");
+  props_.insufficient_data_actions.push_back(std::move(arn));
+  refresh_actions();
+}
+
+}  // namespace cdk::cloudwatch

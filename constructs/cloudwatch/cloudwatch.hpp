@@ -1,0 +1,4 @@
+#pragma once
+/// Everything of cdk::cloudwatch.
+#include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/cloudwatch/metric.hpp>

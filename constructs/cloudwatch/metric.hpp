@@ -1,0 +1,34 @@
+#pragma once
+/// cdk::cloudwatch::Metric: which CloudWatch metric an alarm watches, and how
+/// its data points are aggregated. A plain value type.
+///
+///   cdk::cloudwatch::Metric cpu{.namespace_ = "AWS/EC2", .metric_name = "CPUUtilization",
+///                               .dimensions = {{"AutoScalingGroupName", asg.name()}},
+///                               .statistic = "Average", .period_seconds = 60};
+#include <cdk/value.hpp>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cdk::cloudwatch {
+
+struct Metric {
+  std::string namespace_{};      ///< e.g. "AWS/EC2"; required
+  std::string metric_name{};     ///< e.g. "CPUUtilization"; required
+  std::vector<std::pair<std::string, Value>> dimensions{};  ///< name -> value (up to 30); default none
+  std::string statistic = "Average";  ///< Average, Sum, Minimum, Maximum, SampleCount or a percentile like "p99"; default Average
+  std::int64_t period_seconds = 300;  ///< 10, 30 or a multiple of 60; default 300 (five minutes), like the AWS CDK
+  std::string unit{};            ///< e.g. "Percent"; default none (any unit)
+
+  /// A copy with another statistic or period: `cpu.with("Maximum", 60)`.
+  [[nodiscard]] Metric with(std::string new_statistic, std::int64_t new_period_seconds = 0) const {
+    Metric m = *this;
+    m.statistic = std::move(new_statistic);
+    if (new_period_seconds != 0) m.period_seconds = new_period_seconds;
+    return m;
+  }
+};
+
+}  // namespace cdk::cloudwatch

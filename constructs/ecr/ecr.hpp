@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::ecr.
+#include <cdk/ecr/repository.hpp>

@@ -1,0 +1,51 @@
+#pragma once
+/// cdk::route53::HostedZone: a public zone, or a private one when VPCs are given.
+///
+///   auto& zone = stack.add<cdk::route53::HostedZone>("Zone", {.zone_name = "example.com"});
+///   auto& internal = stack.add<cdk::route53::HostedZone>("Internal", {
+///       .zone_name = "corp.internal", .vpcs = {vpc.vpc_id()}});   // private
+///
+/// The zone's Name gets a trailing dot in the template, as the AWS CDK writes it.
+#include <cdk/construct.hpp>
+#include <cdk/value.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cdk::route53 {
+
+class CfnHostedZone;
+
+struct HostedZoneProps {
+  std::string zone_name{};          ///< e.g. "example.com"; required
+  std::string comment{};            ///< default none
+  std::vector<Value> vpcs{};        ///< VPC ids: makes the zone private to them; default none (public)
+  Value vpc_region{};               ///< region of those VPCs; default the stack's region
+  Value query_logs_log_group_arn{}; ///< CloudWatch Logs group (in us-east-1) for query logs, public zones only; default none
+};
+
+class HostedZone : public Construct {
+ public:
+  using Props = HostedZoneProps;
+  HostedZone(Construct& scope, std::string_view id, HostedZoneProps props);
+
+  /// {"Ref": zone}: the zone id.
+  [[nodiscard]] Value hosted_zone_id() const;
+  /// The zone name as given, without trailing dot ("example.com").
+  [[nodiscard]] const std::string& zone_name() const noexcept { return zone_name_; }
+  /// Fn::GetAtt NameServers (public zones only; throws cdk::Error for a private one).
+  [[nodiscard]] Value hosted_zone_name_servers() const;
+  [[nodiscard]] bool is_private() const noexcept { return private_; }
+
+  [[nodiscard]] CfnHostedZone& cfn_hosted_zone() noexcept { return *resource_; }
+
+ private:
+  std::string zone_name_;
+  bool private_ = false;
+  CfnHostedZone* resource_ = nullptr;
+};
+
+/// Checks a DNS name ("www.example.com", "*.example.com"); returns what is wrong or "".
+std::string dns_name_problem(std::string_view name);
+
+}  // namespace cdk::route53

@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::secretsmanager.
+#include <cdk/secretsmanager/secret.hpp>

@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::ssm.
+#include <cdk/ssm/string_parameter.hpp>
