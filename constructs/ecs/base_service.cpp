@@ -39,8 +39,12 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
   CfnService::Props p;
   p.cluster = cluster_->cluster_name();
   CfnService::DeploymentConfigurationProperty dc;
-  if (s.circuit_breaker_rollback)
-    dc.deployment_circuit_breaker = CfnService::DeploymentCircuitBreakerProperty{.enable = true, .rollback = true};
+  if (s.circuit_breaker_rollback) {
+    CfnService::DeploymentCircuitBreakerProperty cb;
+    cb.enable = true;
+    cb.rollback = true;
+    dc.deployment_circuit_breaker = std::move(cb);
+  }
   dc.maximum_percent = s.max_healthy_percent;
   dc.minimum_healthy_percent = s.min_healthy_percent;
   p.deployment_configuration = std::move(dc);
@@ -91,8 +95,11 @@ void BaseService::attach_to_target_group(elbv2::TargetGroup& group) {
   const auto port = container->container_port();
   const bool awsvpc = task_->network_mode() == NetworkMode::AwsVpc;
   group.set_target_type(awsvpc ? elbv2::TargetType::Ip : elbv2::TargetType::Instance);
-  resource_->props().load_balancers.push_back(
-      {.container_name = container->container_name(), .container_port = port, .target_group_arn = group.target_group_arn()});
+  CfnService::LoadBalancerProperty lb;
+  lb.container_name = container->container_name();
+  lb.container_port = port;
+  lb.target_group_arn = group.target_group_arn();
+  resource_->props().load_balancers.push_back(std::move(lb));
   resource_->props().health_check_grace_period_seconds = grace_period_;
   // The group must be attached to a listener before ECS registers tasks in it.
   for (auto* l : group.attached_by()) resource_->add_depends_on(*l);

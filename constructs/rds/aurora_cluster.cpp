@@ -11,6 +11,7 @@
 #include <cdk/secretsmanager/cfn_secret.hpp>
 
 #include "detail/common.hpp"
+#include "synth/logical_id.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -87,19 +88,19 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
 
   Value cluster_pg, instance_pg;
   if (!props_.parameters.empty()) {
-    auto& pg = add<CfnDBClusterParameterGroup>(
-        "ParameterGroup", CfnDBClusterParameterGroup::Props{
-                              .description = "Cluster parameter group for " + spec.parameter_group_family,
-                              .family = spec.parameter_group_family,
-                              .parameters = detail::parameters_value(props_.parameters)});
+    CfnDBClusterParameterGroup::Props gp;
+    gp.description = "Cluster parameter group for " + spec.parameter_group_family;
+    gp.family = spec.parameter_group_family;
+    gp.parameters = detail::parameters_value(props_.parameters);
+    auto& pg = add<CfnDBClusterParameterGroup>("ParameterGroup", std::move(gp));
     cluster_pg = pg.ref();
   }
   if (!props_.instance_parameters.empty()) {
-    auto& pg = add<CfnDBParameterGroup>(
-        "InstanceParameterGroup",
-        CfnDBParameterGroup::Props{.description = "Instance parameter group for " + spec.parameter_group_family,
-                                   .family = spec.parameter_group_family,
-                                   .parameters = detail::parameters_value(props_.instance_parameters)});
+    CfnDBParameterGroup::Props gp;
+    gp.description = "Instance parameter group for " + spec.parameter_group_family;
+    gp.family = spec.parameter_group_family;
+    gp.parameters = detail::parameters_value(props_.instance_parameters);
+    auto& pg = add<CfnDBParameterGroup>("InstanceParameterGroup", std::move(gp));
     instance_pg = pg.ref();
   }
 
@@ -122,8 +123,12 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
   bool serverless = props_.writer.is_serverless_v2();
   for (const auto& r : props_.readers) serverless = serverless || r.is_serverless_v2();
   if (serverless)
-    p.serverless_v2_scaling_configuration = CfnDBCluster::ServerlessV2ScalingConfigurationProperty{
-        .max_capacity = props_.serverless_v2_max_capacity, .min_capacity = props_.serverless_v2_min_capacity};
+  {
+    CfnDBCluster::ServerlessV2ScalingConfigurationProperty sv2;
+    sv2.max_capacity = props_.serverless_v2_max_capacity;
+    sv2.min_capacity = props_.serverless_v2_min_capacity;
+    p.serverless_v2_scaling_configuration = std::move(sv2);
+  }
   p.storage_encrypted = props_.storage_encrypted;
   p.vpc_security_group_ids = Value(group_ids);
   resource_ = &add<CfnDBCluster>("Resource", std::move(p));
@@ -152,22 +157,29 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
   if (const auto& a = props_.reader_auto_scaling) {
     using namespace cdk::applicationautoscaling;
     auto& holder = add<Construct>("ReaderScaling");
-    auto& target = holder.add<CfnScalableTarget>(
-        "Target", CfnScalableTarget::Props{.max_capacity = a->max_readers,
-                                           .min_capacity = a->min_readers,
-                                           .resource_id = Value("cluster:") + resource_->ref(),
-                                           .scalable_dimension = "rds:cluster:ReadReplicaCount",
-                                           .service_namespace = "rds"});
+    CfnScalableTarget::Props tp;
+    tp.max_capacity = a->max_readers;
+    tp.min_capacity = a->min_readers;
+    tp.resource_id = Value("cluster:") + resource_->ref();
+    tp.scalable_dimension = "rds:cluster:ReadReplicaCount";
+    tp.service_namespace = "rds";
+    auto& target = holder.add<CfnScalableTarget>("Target", std::move(tp));
     // The cluster must be available (its instances created) before replicas can be added.
     for (auto* inst : instances_) target.add_depends_on(*inst);
     CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
-    tt.predefined_metric_specification =
-        CfnScalingPolicy::PredefinedMetricSpecificationProperty{.predefined_metric_type = "RDSReaderAverageCPUUtilization"};
+    CfnScalingPolicy::PredefinedMetricSpecificationProperty pm;
+    pm.predefined_metric_type = "RDSReaderAverageCPUUtilization";
+    tt.predefined_metric_specification = std::move(pm);
     tt.scale_in_cooldown = a->scale_in_cooldown_seconds;
     tt.scale_out_cooldown = a->scale_out_cooldown_seconds;
     tt.target_value = a->target_cpu_percent;
+    // A name unique in the account, from the construct path (the AWS CDK's Names.uniqueId).
+    std::vector<std::string_view> path_ids;
+    for (const auto* s : node().scopes())
+      if (!s->node().id().empty()) path_ids.push_back(s->node().id());
+    path_ids.push_back("ReaderCpuTracking");
     CfnScalingPolicy::Props sp;
-    sp.policy_name = node().id() + "ReaderCpuTracking";
+    sp.policy_name = cdk::detail::make_logical_id(path_ids);
     sp.policy_type = "TargetTrackingScaling";
     sp.scaling_target_id = target.ref();
     sp.target_tracking_scaling_policy_configuration = std::move(tt);

@@ -62,10 +62,11 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
   p.db_instance_class = props_.instance_type;
   if (!props_.database_name.empty()) p.db_name = props_.database_name;
   if (!props_.parameters.empty()) {
-    auto& pg = add<CfnDBParameterGroup>("ParameterGroup", CfnDBParameterGroup::Props{
-        .description = "Parameter group for " + spec.parameter_group_family,
-        .family = spec.parameter_group_family,
-        .parameters = detail::parameters_value(props_.parameters)});
+    CfnDBParameterGroup::Props gp;
+    gp.description = "Parameter group for " + spec.parameter_group_family;
+    gp.family = spec.parameter_group_family;
+    gp.parameters = detail::parameters_value(props_.parameters);
+    auto& pg = add<CfnDBParameterGroup>("ParameterGroup", std::move(gp));
     p.db_parameter_group_name = pg.ref();
   }
   p.db_subnet_group_name = subnet_group;

@@ -55,9 +55,10 @@ Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection sele
     throw Error(db.node().path(), "a DB subnet group needs subnets in at least two availability zones",
                 "give the VPC at least two AZs (max_azs = 2 or more)");
   auto& holder = db.add<Construct>("Subnets");
-  auto& group = holder.add<CfnDBSubnetGroup>(
-      "Default", CfnDBSubnetGroup::Props{.db_subnet_group_description = "Subnets for " + db.node().id() + " database",
-                                         .subnet_ids = picked.subnet_ids()});
+  CfnDBSubnetGroup::Props gp;
+  gp.db_subnet_group_description = "Subnets for " + db.node().id() + " database";
+  gp.subnet_ids = picked.subnet_ids();
+  auto& group = holder.add<CfnDBSubnetGroup>("Default", std::move(gp));
   if (retain) group.apply_removal_policy(RemovalPolicy::Retain);
   return group.ref();
 }
