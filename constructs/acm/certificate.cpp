@@ -57,6 +57,9 @@ Certificate::Certificate(Construct& scope, std::string_view id, CertificateProps
       auto it = v.zones().find(n);
       auto zone = it != v.zones().end() ? it->second : v.zone();
       if (!zone) continue;
+      if (zone->is_private())
+        throw Error(path, "hosted zone " + zone->zone_name() + " is private, and ACM validates through public DNS",
+                    "validate with the public zone of the domain");
       if (!in_zone(n, zone->zone_name()))
         throw Error(path, "\"" + n + "\" is not within hosted zone " + zone->zone_name() + ", so DNS validation cannot succeed",
                     "validate it with a zone that contains it (from_dns_multi_zone)");

@@ -69,7 +69,7 @@ enum class KeyAlgorithm : std::uint8_t { Rsa2048, EcPrime256v1, EcSecp384r1 };
 struct CertificateProps {
   std::string domain_name{};                             ///< at most 64 characters, e.g. "example.com"; required
   std::vector<std::string> subject_alternative_names{};  ///< e.g. "*.example.com"; default none
-  CertificateValidation validation = CertificateValidation::from_dns();  ///< default DNS, records made by hand
+  CertificateValidation validation = CertificateValidation::from_dns();  ///< default DNS with records made by hand (AWS CDK: email)
   KeyAlgorithm key_algorithm = KeyAlgorithm::Rsa2048;    ///< default RSA 2048 (not set)
   bool transparency_logging_enabled = true;              ///< default true (not set)
   std::string certificate_name{};                        ///< the Name tag; default the construct path

@@ -90,6 +90,9 @@ TEST_F(CertificateTest, RejectsNamesThatCannotBeValidatedNamingThePath) {
                       .validation = acm::CertificateValidation::from_dns_multi_zone({{"api.example.com", zone}})},
       "not a name of the certificate");
   bad("BadName", {.domain_name = "www..example.com"}, "empty label");
+  auto& internal = stack.add<cdk::route53::HostedZone>("Internal", {.zone_name = "example.com", .vpcs = {"vpc-12345678"}});
+  bad("PrivateZone", {.domain_name = "www.example.com", .validation = acm::CertificateValidation::from_dns(internal)},
+      "private");
 }
 
 }  // namespace
