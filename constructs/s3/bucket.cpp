@@ -4,6 +4,7 @@
 #include <cdk/iam/grant.hpp>
 #include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/s3/cfn_bucket_policy.hpp>
+#include <cdk/stack.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -144,8 +145,31 @@ Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Const
     if (!props_.website_error_document.empty()) web.error_document = props_.website_error_document;
     l1.website_configuration = std::move(web);
   }
+  Bucket* log_target = props_.server_access_logs_bucket.get();
+  const bool logs_to_self = log_target == this || (log_target == nullptr && !props_.server_access_logs_prefix.empty());
+  if (log_target != nullptr && log_target != this && log_target->props_.encryption != BucketEncryption::S3Managed)
+    throw Error(path, "server access logs cannot go to " + log_target->node().path() + ", which is encrypted with KMS",
+                "S3 delivers access logs only to buckets with S3-managed encryption (SSE-S3)");
+  if (logs_to_self && props_.encryption != BucketEncryption::S3Managed)
+    throw Error(path, "a KMS-encrypted bucket cannot receive its own server access logs",
+                "send the logs to a bucket with S3-managed encryption (SSE-S3)");
+  if (log_target != nullptr || logs_to_self) {
+    CfnBucket::LoggingConfigurationProperty logging;
+    // Logging to itself leaves the destination out: a Ref to itself would be a cycle.
+    if (!logs_to_self) logging.destination_bucket_name = log_target->bucket_name();
+    if (!props_.server_access_logs_prefix.empty()) logging.log_file_prefix = props_.server_access_logs_prefix;
+    l1.logging_configuration = std::move(logging);
+  }
   resource_ = &add<CfnBucket>("Resource", std::move(l1));
   resource_->apply_removal_policy(props_.removal_policy);
+  if (log_target != nullptr || logs_to_self) {
+    Bucket& target = logs_to_self ? *this : *log_target;
+    target.add_to_resource_policy(
+        {.actions = {"s3:PutObject"}, .resources = {target.arn_for_objects(props_.server_access_logs_prefix + "*")},
+         .principals = Value::map({{"Service", "logging.s3.amazonaws.com"}}),
+         .conditions = Value::map({{"ArnLike", Value::map({{"aws:SourceArn", bucket_arn()}})},
+                                   {"StringEquals", Value::map({{"aws:SourceAccount", Stack::of(*this).account()}})}})});
+  }
 
   if (props_.enforce_ssl) {
     add_to_resource_policy({.effect = iam::Effect::Deny, .actions = {"s3:*"},

@@ -16,6 +16,10 @@
 /// `public_read_access` is set; Block Public Access is then relaxed for bucket
 /// policies only and the construct carries a warning.
 ///
+/// Server access logs go to `server_access_logs_bucket` (or to this bucket when
+/// only a prefix is given); the target's bucket policy then lets the S3 logging
+/// service write there for this bucket only, as the AWS CDK does.
+///
 /// Not supported: the AWS CDK's autoDeleteObjects (it needs a custom-resource
 /// Lambda); with RemovalPolicy::Delete, CloudFormation cannot delete a bucket
 /// that still holds objects, so empty it first.
@@ -23,6 +27,7 @@
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
+#include <cdk/ptr.hpp>
 
 #include <cstdint>
 #include <string>
@@ -32,6 +37,7 @@ namespace cdk::s3 {
 
 class CfnBucket;
 class CfnBucketPolicy;
+class Bucket;
 
 enum class BucketEncryption : std::uint8_t {
   S3Managed,  ///< SSE-S3 (AES256)
@@ -69,6 +75,8 @@ struct BucketProps {
   bool public_read_access = false;                 ///< anyone may read objects; default false
   std::string website_index_document{};            ///< static website hosting; default none
   std::string website_error_document{};            ///< needs website_index_document; default none
+  Ptr<Bucket> server_access_logs_bucket{};         ///< where S3 writes access logs (SSE-S3 only); default none, or this bucket with a prefix
+  std::string server_access_logs_prefix{};         ///< key prefix of the access logs; default none
 };
 
 class Bucket : public Construct {

@@ -155,6 +155,40 @@ TEST_F(BucketTest, PublicReadIsExplicitRelaxesBlockPublicAccessAndWarns) {
   EXPECT_FALSE(has_warning(https_site, "public_read_access"));
 }
 
+TEST_F(BucketTest, ServerAccessLogsGoToTheTargetWhosePolicyLetsS3LoggingWrite) {
+  auto& logs = stack.add<s3::Bucket>("AccessLogs");
+  auto& data = stack.add<s3::Bucket>("Data", {.server_access_logs_bucket = logs, .server_access_logs_prefix = "data/"});
+  auto t = Template::from_stack(stack);
+  const auto logs_id = t.logical_id(logs.cfn_bucket());
+  const auto data_id = t.logical_id(data.cfn_bucket());
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({{"LoggingConfiguration", Match::object_equals({
+      {"DestinationBucketName", Match::object_equals({{"Ref", logs_id}})}, {"LogFilePrefix", "data/"}})}}));
+  t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({
+      {"Bucket", Match::object_equals({{"Ref", logs_id}})},
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({Match::object_equals({
+          {"Effect", "Allow"}, {"Principal", Match::object_equals({{"Service", "logging.s3.amazonaws.com"}})},
+          {"Action", "s3:PutObject"}, {"Resource", objects_arn(logs_id, "data/*")},
+          {"Condition", Match::object_equals({
+              {"ArnLike", Match::object_equals({{"aws:SourceArn", get_att_arn(data_id)}})},
+              {"StringEquals", Match::object_equals({{"aws:SourceAccount", Match::object_equals({{"Ref", "AWS::AccountId"}})}})}})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(BucketTest, ServerAccessLogsToItselfLeaveTheDestinationOut) {
+  stack.add<s3::Bucket>("Bucket", {.server_access_logs_prefix = "logs/"});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({{"LoggingConfiguration",
+      Match::object_equals({{"LogFilePrefix", "logs/"}})}}));
+  t.resource_count_is("AWS::S3::BucketPolicy", 1);
+  cdk::testing::keep_for_lint(stack);
+  auto& kms = stack.add<s3::Bucket>("Kms", {.encryption = s3::BucketEncryption::KmsManaged});
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("ToKms", {.server_access_logs_bucket = kms}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("Stack/Kms")));
+  EXPECT_THAT([&] { stack.add<s3::Bucket>("SelfKms", {.encryption = s3::BucketEncryption::KmsManaged,
+                                                      .server_access_logs_prefix = "logs/"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("its own server access logs")));
+}
+
 TEST_F(BucketTest, ResourcePolicyStatementsNeedAPrincipal) {
   auto& bucket = stack.add<s3::Bucket>("Bucket");
   EXPECT_THAT([&] { bucket.add_to_resource_policy({.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}); },
