@@ -12,6 +12,7 @@
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/value.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 

@@ -9,6 +9,7 @@
 #include <cdk/ec2/cfn_subnet.hpp>
 #include <cdk/ec2/cfn_vpc.hpp>
 #include <cdk/ec2/cfn_vpc_gateway_attachment.hpp>
+#include <cdk/annotations.hpp>
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/stack.hpp>
@@ -162,6 +163,10 @@ void Vpc::pick_availability_zones(const VpcProps& props) {
                           std::to_string(*region_count) + " availability zones",
                 "set max_azs to " + std::to_string(*region_count) + " or fewer");
   const int count = std::min(wanted, region_count.value_or(kAgnosticAzs));
+  if (props.max_azs && wanted > count)
+    Annotations::of(*this).add_warning("max_azs is " + std::to_string(wanted) + ", but a stack without a known region uses " +
+                                       std::to_string(count) + " availability zones (as in the AWS CDK); set the stack's "
+                                       "env.region to use more");
   for (int i = 0; i < count; ++i) azs_.push_back(Fn::select(i, Fn::get_azs()));
 }
 

@@ -165,6 +165,11 @@ TEST(Vpc, EnvironmentAgnosticStacksGetTwoAzsPickedByGetAzs) {
   auto& vpc = stack.add<Vpc>("Vpc", {.max_azs = 3});
   ASSERT_EQ(vpc.availability_zones().size(), 2U);
   EXPECT_EQ(vpc.availability_zones()[1], cdk::Fn::select(1, cdk::Fn::get_azs()));
+  // Asking for more than the agnostic 2 is not an error (the CDK's rule) but it is said.
+  ASSERT_EQ(vpc.node().metadata().size(), 1U);
+  EXPECT_EQ(vpc.node().metadata()[0].type, cdk::Annotations::warning_type);
+  EXPECT_THAT(vpc.node().metadata()[0].data, HasSubstr("max_azs is 3, but a stack without a known region uses 2"));
+  EXPECT_TRUE(stack.add<Vpc>("Second").node().metadata().empty());
 }
 
 TEST(Vpc, StacksInAKnownRegionUseUpToThreeAzsByDefault) {
