@@ -4,6 +4,7 @@
 #include <cdk/fn.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/logs/cfn_log_group.hpp>
+#include <cdk/logs/log_group.hpp>
 
 #include <algorithm>
 #include <array>
@@ -83,15 +84,24 @@ ContainerDefinition::ContainerDefinition(Construct& scope, std::string_view id, 
       throw Error(node().path(), "log retention of " + std::to_string(lp.retention_days) + " days is not allowed",
                   "use one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, "
                   "2557, 2922, 3288, 3653, or 0 to keep logs forever");
-    // Construct "LogGroup" holding "Resource", as the AWS CDK's logs.LogGroup does, so logical ids match.
-    auto& holder = add<Construct>("LogGroup");
-    logs::CfnLogGroup::Props gp;
-    if (lp.retention_days != 0) gp.retention_in_days = lp.retention_days;
-    auto& group = holder.add<logs::CfnLogGroup>("Resource", std::move(gp));
-    group.apply_removal_policy(RemovalPolicy::Retain);
-    log_group_ = &holder;
-    log_group_name_ = group.ref();
-    log_group_arn_ = group.attr_arn();
+    if (lp.log_group) {
+      if (lp.retention_days != 0)
+        throw Error(node().path(), "retention_days applies to a new log group only",
+                    "set the retention on the given logs::LogGroup");
+      log_group_ = lp.log_group.get();
+      log_group_name_ = lp.log_group->log_group_name();
+      log_group_arn_ = lp.log_group->log_group_arn();
+    } else {
+      // Construct "LogGroup" holding "Resource", as the AWS CDK's logs.LogGroup does, so logical ids match.
+      auto& holder = add<Construct>("LogGroup");
+      logs::CfnLogGroup::Props gp;
+      if (lp.retention_days != 0) gp.retention_in_days = lp.retention_days;
+      auto& group = holder.add<logs::CfnLogGroup>("Resource", std::move(gp));
+      group.apply_removal_policy(RemovalPolicy::Retain);
+      log_group_ = &holder;
+      log_group_name_ = group.ref();
+      log_group_arn_ = group.attr_arn();
+    }
     task_.obtain_execution_role().add_to_policy(
         {.actions = {"logs:CreateLogStream", "logs:PutLogEvents"}, .resources = {log_group_arn_}});
   }

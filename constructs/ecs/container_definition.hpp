@@ -74,7 +74,7 @@ class ContainerDefinition : public Construct {
   [[nodiscard]] TaskDefinition& task_definition() const noexcept { return task_; }
   /// The first port mapping's container port; throws cdk::Error when there is none.
   [[nodiscard]] std::int64_t container_port() const;
-  /// The log group aws_logs made, or nullptr.
+  /// The log group aws_logs uses (the given logs::LogGroup or the one it made), or nullptr.
   [[nodiscard]] Construct* log_group() const noexcept { return log_group_; }
   /// {"Ref": log group} of aws_logs, or null.
   [[nodiscard]] const Value& log_group_name() const noexcept { return log_group_name_; }

@@ -3,17 +3,24 @@
 ///
 ///   .logging = cdk::ecs::LogDriver::aws_logs({.stream_prefix = "web", .retention_days = 30})
 ///
-/// aws_logs creates a log group next to the container (`<TaskDef>/<container>/LogGroup`,
+/// aws_logs uses the given log group, or creates one next to the container (`<TaskDef>/<container>/LogGroup`,
 /// retained when the stack is deleted, as in the AWS CDK) and lets the task's
 /// execution role write to that group only.
+#include <cdk/ptr.hpp>
+
 #include <cstdint>
 #include <string>
+
+namespace cdk::logs {
+class LogGroup;
+}
 
 namespace cdk::ecs {
 
 struct AwsLogDriverProps {
   std::string stream_prefix{};  ///< streams are named <prefix>/<container>/<task id>; required
-  std::int64_t retention_days = 0;  ///< one of CloudWatch's allowed values (1, 3, 5, 7, 14, 30, ...); default never expire
+  Ptr<logs::LogGroup> log_group{};  ///< an existing group to log to; default a new group next to the container
+  std::int64_t retention_days = 0;  ///< new group only: one of CloudWatch's allowed values (1, 3, 5, 7, 14, 30, ...); default never expire
   bool non_blocking = false;    ///< mode=non-blocking: never block the app when logs back up; default false (blocking)
 };
 

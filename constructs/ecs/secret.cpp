@@ -4,6 +4,7 @@
 #include <cdk/secretsmanager/cfn_secret.hpp>
 #include <cdk/secretsmanager/secret.hpp>
 #include <cdk/ssm/cfn_parameter.hpp>
+#include <cdk/ssm/string_parameter.hpp>
 
 namespace cdk::ecs {
 
@@ -32,6 +33,11 @@ Secret Secret::from_secrets_manager_arn(Value secret_arn, std::string field) {
   // ValueFrom of one JSON key: <arn>:<key>:<version stage>:<version id>.
   Value value_from = field.empty() ? secret_arn : secret_arn + Value(":" + field + "::");
   return Secret(std::move(secret_arn), std::move(value_from), kSecretsManagerRead);
+}
+
+Secret Secret::from_ssm_parameter(const ssm::StringParameter& parameter) {
+  Value arn = parameter.parameter_arn();
+  return Secret(arn, arn, kSsmRead);
 }
 
 Secret Secret::from_ssm_parameter(const ssm::CfnParameter& parameter) {

@@ -16,6 +16,7 @@ class Secret;
 }
 namespace cdk::ssm {
 class CfnParameter;
+class StringParameter;
 }
 
 namespace cdk::ecs {
@@ -29,6 +30,8 @@ class Secret {
   /// A secret by ARN (e.g. made in another app), whole or one JSON field.
   static Secret from_secrets_manager_arn(Value secret_arn, std::string field = {});
   /// A String or StringList parameter of this app.
+  static Secret from_ssm_parameter(const ssm::StringParameter& parameter);
+  /// Same, for an L1 parameter.
   static Secret from_ssm_parameter(const ssm::CfnParameter& parameter);
   /// A parameter by name ("/app/api-url" or "app-url") in the stack's account and region.
   static Secret from_ssm_parameter_name(std::string parameter_name);

@@ -1,5 +1,6 @@
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
+#include <cdk/ec2/cfn_security_group.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/application_load_balancer.hpp>
@@ -139,6 +140,49 @@ TEST_F(ServiceTest, BadServiceSettingsAreErrorsNamingThePath) {
   auto& group = nlb.add_listener("Tcp", {.port = 80}).add_targets("F", {.port = 8080, .targets = {svc}});
   EXPECT_THROW(scaling.scale_on_request_count("R", {.requests_per_target = 100, .target_group = group}), cdk::Error);
   EXPECT_THROW(svc.auto_scale_task_count({.max_capacity = 0}), cdk::Error);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ServiceTest, BridgeModeServicesRegisterAsInstanceTargets) {
+  auto& ec2_task = stack.add<cdk::ecs::Ec2TaskDefinition>("Ec2Task");
+  ec2_task.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                                 .port_mappings = {{.container_port = 80}},
+                                 .memory_limit_mib = 256});
+  auto& svc = stack.add<cdk::ecs::Ec2Service>("Worker", {.cluster = cluster, .task_definition = ec2_task});
+  auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  alb.add_listener("Http", {.port = 80}).add_targets("Web", {.port = 80, .targets = {svc}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"TargetType", "instance"}}));
+  t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"LaunchType", "EC2"},
+                                                                     {"LoadBalancers", Match::array_with({Match::object_like({{"ContainerPort", 80}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, AServiceWhoseContainerHasNoPortCannotBeATarget) {
+  auto& worker = stack.add<cdk::ecs::FargateTaskDefinition>("WorkerTask");
+  worker.add_container("w", {.image = cdk::ecs::ContainerImage::from_registry("busybox")});
+  auto& svc = stack.add<cdk::ecs::FargateService>("Worker", {.cluster = cluster, .task_definition = worker});
+  auto& nlb = stack.add<cdk::elbv2::NetworkLoadBalancer>("Nlb", {.vpc = vpc});
+  try {
+    nlb.add_listener("Tcp", {.port = 80}).add_targets("W", {.port = 80, .targets = {svc}});
+    FAIL();
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Svc/WorkerTask/w"));
+  }
+}
+
+TEST_F(ServiceTest, GivenSecurityGroupsReplaceTheDefaultOne) {
+  auto& sg = stack.add<cdk::ec2::SecurityGroup>("Mine", {.vpc = vpc});
+  stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task, .security_groups = {sg}});
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::EC2::SecurityGroup", 1);
+  t.has_resource_properties("AWS::ECS::Service",
+                            Match::object_like({{"NetworkConfiguration", Match::object_like({{"AwsvpcConfiguration", Match::object_like(
+                                {{"SecurityGroups", Match::array_equals({Match::object_like({{"Fn::GetAtt", Match::array_equals({t.logical_id(*sg.resource()), "GroupId"})}})})}})}})}}));
+  cdk::testing::keep_for_lint(stack);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/iam/grantable.hpp>
+#include <cdk/secretsmanager/cfn_secret.hpp>
 #include <cdk/rds/database_instance.hpp>
 #include <cdk/stack.hpp>
 
@@ -66,6 +68,45 @@ TEST_F(DatabaseInstanceTest, BadStorageAndRetentionAreErrorsNamingThePath) {
   EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("D", {.vpc = vpc}), cdk::Error);
   EXPECT_THROW(stack.add<cdk::rds::DatabaseInstance>("E", {.engine = pg, .vpc = vpc, .cloudwatch_logs_exports = {"slowquery"}}),
                cdk::Error);
+}
+
+}  // namespace
+
+namespace {
+
+struct GrantTarget : cdk::iam::IGrantable {
+  std::vector<cdk::iam::PolicyStatement> statements;
+  void add_to_principal_policy(const cdk::iam::PolicyStatement& s) override { statements.push_back(s); }
+};
+
+TEST_F(DatabaseInstanceTest, SecretReadIsGrantedOnThatSecretOnly) {
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Pg", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_17(), .vpc = vpc});
+  GrantTarget grantee;
+  db.grant_secret_read(grantee);
+  ASSERT_EQ(grantee.statements.size(), 1u);
+  EXPECT_EQ(grantee.statements[0].actions, (std::vector<std::string>{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}));
+  ASSERT_EQ(grantee.statements[0].resources.size(), 1u);
+  EXPECT_EQ(grantee.statements[0].resources[0], db.secret().ref());
+}
+
+TEST_F(DatabaseInstanceTest, RetainedInstancesKeepTheirSecretAndSubnetGroup) {
+  stack.add<cdk::rds::DatabaseInstance>("My", {.engine = cdk::rds::DatabaseInstanceEngine::mysql_8_4(),
+                                               .vpc = vpc,
+                                               .instance_type = "db.t4g.micro",
+                                               .allocated_storage_gib = 20,
+                                               .max_allocated_storage_gib = 100,
+                                               .deletion_protection = true,
+                                               .removal_policy = cdk::RemovalPolicy::Retain,
+                                               .cloudwatch_logs_exports = {"error"}});
+  auto t = Template::from_stack(stack);
+  t.has_resource("AWS::RDS::DBInstance", Match::object_like({{"DeletionPolicy", "Retain"}}));
+  t.has_resource("AWS::SecretsManager::Secret", Match::object_like({{"DeletionPolicy", "Retain"}}));
+  t.has_resource("AWS::RDS::DBSubnetGroup", Match::object_like({{"DeletionPolicy", "Retain"}}));
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"EngineVersion", "8.4.6"},
+                                                                        {"MaxAllocatedStorage", 100},
+                                                                        {"DeletionProtection", true},
+                                                                        {"EnableCloudwatchLogsExports", Match::array_equals({"error"})}}));
+  cdk::testing::keep_for_lint(stack);
 }
 
 }  // namespace
