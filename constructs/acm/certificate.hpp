@@ -22,7 +22,7 @@
 #include <vector>
 
 namespace cdk::route53 {
-class HostedZone;
+class IHostedZone;
 }
 namespace cdk::certificatemanager {
 class CfnCertificate;  // the L1 lives in the CloudFormation service's namespace
@@ -36,13 +36,13 @@ class CertificateValidation {
  public:
   enum class Method : std::uint8_t { Dns, Email };
   /// DNS validation; with a zone, the validation records are created in it.
-  static CertificateValidation from_dns(Ptr<route53::HostedZone> zone = nullptr) {
+  static CertificateValidation from_dns(Ptr<route53::IHostedZone> zone = nullptr) {
     CertificateValidation v;
     v.zone_ = zone;
     return v;
   }
   /// DNS validation with a zone per name: {{"example.com", zone}, {"example.net", other}}.
-  static CertificateValidation from_dns_multi_zone(std::map<std::string, Ptr<route53::HostedZone>> zones) {
+  static CertificateValidation from_dns_multi_zone(std::map<std::string, Ptr<route53::IHostedZone>> zones) {
     CertificateValidation v;
     v.zones_ = std::move(zones);
     return v;
@@ -55,13 +55,13 @@ class CertificateValidation {
   }
 
   [[nodiscard]] Method method() const noexcept { return method_; }
-  [[nodiscard]] Ptr<route53::HostedZone> zone() const noexcept { return zone_; }
-  [[nodiscard]] const std::map<std::string, Ptr<route53::HostedZone>>& zones() const noexcept { return zones_; }
+  [[nodiscard]] Ptr<route53::IHostedZone> zone() const noexcept { return zone_; }
+  [[nodiscard]] const std::map<std::string, Ptr<route53::IHostedZone>>& zones() const noexcept { return zones_; }
 
  private:
   Method method_ = Method::Dns;
-  Ptr<route53::HostedZone> zone_;
-  std::map<std::string, Ptr<route53::HostedZone>> zones_;
+  Ptr<route53::IHostedZone> zone_;
+  std::map<std::string, Ptr<route53::IHostedZone>> zones_;
 };
 
 enum class KeyAlgorithm : std::uint8_t { Rsa2048, EcPrime256v1, EcSecp384r1 };

@@ -8,7 +8,7 @@
 namespace cdk::route53 {
 
 struct AaaaRecordProps {
-  Ptr<HostedZone> zone{};     ///< required
+  Ptr<IHostedZone> zone{};     ///< required
   std::string record_name{};  ///< relative to the zone; default the zone apex
   RecordTarget target{};      ///< addresses or an alias; required
   std::int64_t ttl = 1800;    ///< seconds, ignored for aliases; default 1800

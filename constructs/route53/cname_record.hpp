@@ -9,7 +9,7 @@
 namespace cdk::route53 {
 
 struct CnameRecordProps {
-  Ptr<HostedZone> zone{};     ///< required
+  Ptr<IHostedZone> zone{};     ///< required
   std::string record_name{};  ///< relative to the zone; required (not the apex)
   Value domain_name{};        ///< the canonical name; required
   std::int64_t ttl = 1800;    ///< seconds; default 1800

@@ -62,6 +62,34 @@ HostedZone::HostedZone(Construct& scope, std::string_view id, HostedZoneProps pr
   resource_ = &add<CfnHostedZone>("Resource", std::move(l1));
 }
 
+namespace {
+
+class ImportedHostedZone : public Construct, public IHostedZone {
+ public:
+  ImportedHostedZone(Construct& scope, std::string_view id, HostedZoneAttributes a)
+      : Construct(scope, id), id_(std::move(a.hosted_zone_id)), name_(std::move(a.zone_name)), private_(a.private_zone) {
+    if (!name_.empty() && name_.back() == '.') name_.pop_back();
+    if (id_.is_null() || (id_.kind() == Value::Kind::String && id_.as_string().empty()))
+      throw Error(node().path(), "the imported hosted zone has no hosted_zone_id", "e.g. \"Z0123456789ABCDEFGHIJ\"");
+    if (auto problem = dns_name_problem(name_); !problem.empty())
+      throw Error(node().path(), "zone name \"" + name_ + "\" " + problem, "e.g. \"example.com\"");
+  }
+  [[nodiscard]] Value hosted_zone_id() const override { return id_; }
+  [[nodiscard]] const std::string& zone_name() const noexcept override { return name_; }
+  [[nodiscard]] bool is_private() const noexcept override { return private_; }
+
+ private:
+  Value id_;
+  std::string name_;
+  bool private_;
+};
+
+}  // namespace
+
+IHostedZone& HostedZone::from_hosted_zone_attributes(Construct& scope, std::string_view id, HostedZoneAttributes attributes) {
+  return scope.add<ImportedHostedZone>(id, std::move(attributes));
+}
+
 Value HostedZone::hosted_zone_id() const { return resource_->ref(); }
 
 Value HostedZone::hosted_zone_name_servers() const {

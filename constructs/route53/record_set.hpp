@@ -15,10 +15,10 @@
 namespace cdk::route53 {
 
 class CfnRecordSet;
-class HostedZone;
+class IHostedZone;
 
 struct RecordSetProps {
-  Ptr<HostedZone> zone{};        ///< the zone the record belongs to; required
+  Ptr<IHostedZone> zone{};        ///< the zone the record belongs to; required
   std::string record_name{};     ///< relative to the zone; default the zone apex
   std::string record_type{};     ///< "A", "AAAA", "CNAME", "TXT", "MX", ...; required
   RecordTarget target{};         ///< values or an alias; required

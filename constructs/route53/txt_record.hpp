@@ -10,7 +10,7 @@
 namespace cdk::route53 {
 
 struct TxtRecordProps {
-  Ptr<HostedZone> zone{};          ///< required
+  Ptr<IHostedZone> zone{};          ///< required
   std::string record_name{};       ///< relative to the zone; default the zone apex
   std::vector<std::string> values{};  ///< unquoted text; required
   std::int64_t ttl = 1800;         ///< seconds; default 1800

@@ -61,6 +61,18 @@ TEST_F(CertificateTest, MultiZoneValidationAndOptions) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(CertificateTest, ValidatesThroughAnImportedZone) {
+  auto& existing = cdk::route53::HostedZone::from_hosted_zone_attributes(
+      stack, "Existing", {.hosted_zone_id = "Z0123456789ABCDEFGHIJ", .zone_name = "example.org"});
+  stack.add<acm::Certificate>("Cert", {.domain_name = "app.example.org",
+                                       .validation = acm::CertificateValidation::from_dns(existing)});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::CertificateManager::Certificate", Match::object_like({
+      {"DomainValidationOptions", Match::array_equals({Match::object_equals({
+          {"DomainName", "app.example.org"}, {"HostedZoneId", "Z0123456789ABCDEFGHIJ"}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(CertificateTest, DnsWithoutZoneAndEmailLeaveValidationToAPerson) {
   stack.add<acm::Certificate>("Manual", {.domain_name = "app.example.org"});
   stack.add<acm::Certificate>("Mail", {.domain_name = "mail.example.org", .validation = acm::CertificateValidation::from_email()});

@@ -97,6 +97,21 @@ TEST_F(Route53Test, AddressRecordsCnamesAndTxtRecordsHaveValuesAndTtl) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(Route53Test, RecordsGoIntoAnImportedZoneByItsId) {
+  auto& existing = r53::HostedZone::from_hosted_zone_attributes(
+      stack, "Existing", {.hosted_zone_id = "Z0123456789ABCDEFGHIJ", .zone_name = "example.org."});
+  EXPECT_EQ(existing.zone_name(), "example.org");
+  stack.add<r53::ARecord>("Api", {.zone = existing, .record_name = "api",
+                                  .target = r53::RecordTarget::from_ip_addresses({"192.0.2.7"})});
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::Route53::HostedZone", 1);  // only the zone made here
+  t.has_resource_properties("AWS::Route53::RecordSet", Match::object_like({
+      {"Name", "api.example.org."}, {"HostedZoneId", "Z0123456789ABCDEFGHIJ"}}));
+  cdk::testing::keep_for_lint(stack);
+  EXPECT_THAT([&] { (void)r53::HostedZone::from_hosted_zone_attributes(stack, "NoId", {.zone_name = "example.org"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("hosted_zone_id")));
+}
+
 TEST_F(Route53Test, RejectsRecordsRoute53WouldRefuseNamingThePath) {
   auto expect_error = [&](const char* id, auto make, const char* text) {
     try {
