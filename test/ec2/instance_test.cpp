@@ -155,6 +155,21 @@ TEST(Instance, ReportsBadInputWithThePath) {
               HasSubstr("Stack/Vpc: there are no Isolated subnets"));
 }
 
+TEST(Instance, UsesAVpcFromAnotherStackThroughExports) {
+  cdk::App app;
+  auto& net = app.add<cdk::Stack>("Net");
+  auto& svc = app.add<cdk::Stack>("Svc");
+  auto& vpc = net.add<cdk::ec2::Vpc>("Vpc", {.nat_gateways = 1});
+  auto& inst = svc.add<Instance>("Inst", {.vpc = vpc, .instance_type = "t3.micro"});
+  inst.connections().allow_from(cdk::ec2::Peer::ipv4(vpc.vpc_cidr_block()), cdk::ec2::Port::tcp(443));
+  auto t = Template::from_stack(svc);
+  t.has_resource_properties("AWS::EC2::Instance", Match::object_like({{"SubnetId", Match::object_like({{"Fn::ImportValue", Match::any_value()}})}}));
+  t.has_parameter(kAl2023Param, Match::any_value());  // the image parameter lives in the instance's stack
+  EXPECT_TRUE(Template::from_stack(net).find_outputs().size() >= 2U);
+  cdk::testing::keep_for_lint(net);
+  cdk::testing::keep_for_lint(svc);
+}
+
 TEST(MachineImage, GenericLinuxUsesTheRegionsAmiOrAMappingWhenTheRegionIsUnknown) {
   cdk::App app;
   auto& known = app.add<cdk::Stack>("Known", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
