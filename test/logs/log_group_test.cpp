@@ -78,3 +78,32 @@ TEST_F(LogGroupTest, RejectsBadNamesAndRetentionsNamingThePath) {
 }
 
 }  // namespace
+
+// logs::MetricFilter feeding a cloudwatch::Alarm.
+#include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/logs/metric_filter.hpp>
+
+namespace {
+
+TEST_F(LogGroupTest, MetricFilterCountsMatchesIntoAMetricAnAlarmCanWatch) {
+  auto& group = stack.add<logs::LogGroup>("Logs");
+  auto& errors = stack.add<logs::MetricFilter>("Errors", {.log_group = group, .filter_pattern = "?ERROR ?Exception",
+                                                          .metric_namespace = "Web", .metric_name = "Errors",
+                                                          .default_value = 0});
+  stack.add<cdk::cloudwatch::Alarm>("ErrorAlarm", {.metric = errors.metric("Sum", 60), .threshold = 1});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::Logs::MetricFilter", Match::object_equals({
+      {"FilterPattern", "?ERROR ?Exception"},
+      {"LogGroupName", Match::object_equals({{"Ref", t.logical_id(group.cfn_log_group())}})},
+      {"MetricTransformations", Match::array_equals({Match::object_equals({
+          {"DefaultValue", 0}, {"MetricName", "Errors"}, {"MetricNamespace", "Web"}, {"MetricValue", "1"}})})}}));
+  t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
+      {"Namespace", "Web"}, {"MetricName", "Errors"}, {"Statistic", "Sum"}, {"Period", 60}}));
+  cdk::testing::keep_for_lint(stack);
+  EXPECT_THAT([&] { stack.add<logs::MetricFilter>("NoGroup", {.metric_namespace = "Web", .metric_name = "E"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("Stack/NoGroup")));
+  EXPECT_THAT([&] { stack.add<logs::MetricFilter>("Aws", {.log_group = group, .metric_namespace = "AWS/EC2", .metric_name = "E"}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("reserved")));
+}
+
+}  // namespace
