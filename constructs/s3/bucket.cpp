@@ -87,6 +87,23 @@ CfnBucket::RuleProperty lifecycle_rule(const std::string& path, std::size_t inde
   return out;
 }
 
+CfnBucket::CorsRuleProperty cors_rule(const std::string& path, const CorsRule& r) {
+  if (r.allowed_methods.empty() || r.allowed_origins.empty())
+    throw Error(path, "a CORS rule needs allowed_methods and allowed_origins", "e.g. {\"GET\"} from {\"https://app.example.com\"}");
+  for (const auto& m : r.allowed_methods)
+    if (m != "GET" && m != "PUT" && m != "HEAD" && m != "POST" && m != "DELETE")
+      throw Error(path, "CORS method \"" + m + "\" is not one S3 allows", "use GET, PUT, HEAD, POST or DELETE");
+  if (r.max_age_seconds < 0) throw Error(path, "CORS max_age_seconds is negative", "use 0 to leave it unset");
+  CfnBucket::CorsRuleProperty out;
+  out.allowed_methods = r.allowed_methods;
+  out.allowed_origins = r.allowed_origins;
+  if (!r.allowed_headers.empty()) out.allowed_headers = r.allowed_headers;
+  if (!r.exposed_headers.empty()) out.exposed_headers = r.exposed_headers;
+  if (r.max_age_seconds > 0) out.max_age = r.max_age_seconds;
+  if (!r.id.empty()) out.id = r.id;
+  return out;
+}
+
 const std::vector<std::string> read_actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"};
 const std::vector<std::string> put_actions = {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
                                               "s3:PutObjectTagging", "s3:PutObjectVersionTagging", "s3:Abort*"};
@@ -138,6 +155,11 @@ Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Const
     for (std::size_t i = 0; i < props_.lifecycle_rules.size(); ++i)
       lc.rules.push_back(lifecycle_rule(path, i, props_.lifecycle_rules[i]));
     l1.lifecycle_configuration = std::move(lc);
+  }
+  if (!props_.cors.empty()) {
+    CfnBucket::CorsConfigurationProperty cors;
+    for (const auto& r : props_.cors) cors.cors_rules.push_back(cors_rule(path, r));
+    l1.cors_configuration = std::move(cors);
   }
   if (!props_.website_index_document.empty()) {
     CfnBucket::WebsiteConfigurationProperty web;
@@ -228,6 +250,23 @@ void Bucket::grant_put(iam::IGrantable& grantee, std::string_view pattern) const
 }
 void Bucket::grant_delete(iam::IGrantable& grantee, std::string_view pattern) const {
   grant(grantee, delete_actions, {}, pattern, false);
+}
+
+void Bucket::add_lifecycle_rule(const LifecycleRule& rule) {
+  auto& lc = resource_->props().lifecycle_configuration;
+  const auto index = lc ? lc->rules.size() : 0;
+  auto rendered = lifecycle_rule(node().path(), index, rule);
+  if (!lc) lc.emplace();
+  lc->rules.push_back(std::move(rendered));
+  props_.lifecycle_rules.push_back(rule);
+}
+
+void Bucket::add_cors_rule(const CorsRule& rule) {
+  auto rendered = cors_rule(node().path(), rule);
+  auto& cors = resource_->props().cors_configuration;
+  if (!cors) cors.emplace();
+  cors->cors_rules.push_back(std::move(rendered));
+  props_.cors.push_back(rule);
 }
 
 void Bucket::add_to_resource_policy(const iam::PolicyStatement& statement) {

@@ -189,6 +189,27 @@ TEST_F(BucketTest, ServerAccessLogsToItselfLeaveTheDestinationOut) {
               ::testing::ThrowsMessage<cdk::Error>(HasSubstr("its own server access logs")));
 }
 
+TEST_F(BucketTest, RendersCorsRulesAndRulesAddedLater) {
+  auto& bucket = stack.add<s3::Bucket>("Bucket", {.cors = {{.allowed_methods = {"GET", "HEAD"},
+                                                            .allowed_origins = {"https://app.example.com"},
+                                                            .max_age_seconds = 3000}}});
+  bucket.add_cors_rule({.allowed_methods = {"PUT"}, .allowed_origins = {"https://admin.example.com"}, .allowed_headers = {"*"}});
+  bucket.add_lifecycle_rule({.abort_incomplete_multipart_upload_after_days = 1});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({
+      {"CorsConfiguration", Match::object_equals({{"CorsRules", Match::array_equals({
+          Match::object_equals({{"AllowedMethods", Match::array_equals({"GET", "HEAD"})},
+                                {"AllowedOrigins", Match::array_equals({"https://app.example.com"})}, {"MaxAge", 3000}}),
+          Match::object_equals({{"AllowedHeaders", Match::array_equals({"*"})}, {"AllowedMethods", Match::array_equals({"PUT"})},
+                                {"AllowedOrigins", Match::array_equals({"https://admin.example.com"})}})})}})},
+      {"LifecycleConfiguration", Match::object_equals({{"Rules", Match::array_equals({Match::object_like({
+          {"AbortIncompleteMultipartUpload", Match::object_equals({{"DaysAfterInitiation", 1}})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+  EXPECT_THAT([&] { bucket.add_cors_rule({.allowed_methods = {"PATCH"}, .allowed_origins = {"*"}}); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("PATCH")));
+  EXPECT_THAT([&] { bucket.add_lifecycle_rule({}); }, ::testing::ThrowsMessage<cdk::Error>(HasSubstr("lifecycle rule 2")));
+}
+
 TEST_F(BucketTest, ResourcePolicyStatementsNeedAPrincipal) {
   auto& bucket = stack.add<s3::Bucket>("Bucket");
   EXPECT_THAT([&] { bucket.add_to_resource_policy({.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}); },
