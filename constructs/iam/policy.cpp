@@ -63,7 +63,7 @@ void Policy::add_statements(const PolicyStatement& statement) {
   refresh();
 }
 
-void Policy::attach_to_role(Role& role) {
+void Policy::attach_to_role(const IRole& role) {
   auto name = role.role_name();
   if (std::find(roles_.begin(), roles_.end(), name) == roles_.end()) roles_.push_back(name);
   refresh();

@@ -19,6 +19,7 @@ namespace cdk::iam {
 
 class CfnPolicy;
 class Role;
+class IRole;
 
 struct PolicyProps {
   std::string policy_name{};                ///< at most 128 characters; default the logical id
@@ -36,7 +37,7 @@ class Policy : public Construct {
 
   /// Throws cdk::Error for a statement an identity policy cannot hold.
   void add_statements(const PolicyStatement& statement);
-  void attach_to_role(Role& role);
+  void attach_to_role(const IRole& role);
   [[nodiscard]] const std::vector<PolicyStatement>& statements() const noexcept { return statements_; }
   /// {"Ref": policy}.
   [[nodiscard]] Value policy_ref() const;

@@ -59,6 +59,42 @@ Role::Role(Construct& scope, std::string_view id, RoleProps props) : Construct(s
   for (const auto& m : managed) add_managed_policy(m);
 }
 
+namespace {
+
+class ImportedRole : public Construct, public IRole {
+ public:
+  ImportedRole(Construct& scope, std::string_view id, std::string arn) : Construct(scope, id), arn_(std::move(arn)) {
+    // arn:<partition>:iam::<account>:role/<optional path/>name
+    const auto parts_ok = arn_.rfind("arn:", 0) == 0 && arn_.find(":iam::") != std::string::npos;
+    const auto res = arn_.find(":role/");
+    if (!parts_ok || res == std::string::npos || arn_.back() == '/')
+      throw Error(node().path(), "\"" + arn_ + "\" is not an IAM role ARN",
+                  "write it like arn:aws:iam::123456789012:role/name");
+    name_ = arn_.substr(arn_.rfind('/') + 1);
+  }
+  [[nodiscard]] Value role_arn() const override { return Value(arn_); }
+  [[nodiscard]] Value role_name() const override { return Value(name_); }
+  void add_to_principal_policy(const PolicyStatement& statement) override {
+    if (policy_ == nullptr) {
+      check_identity_statement(*this, statement, false);
+      policy_ = &add<Policy>("Policy");
+      policy_->attach_to_role(*this);
+    }
+    policy_->add_statements(statement);
+  }
+
+ private:
+  std::string arn_;
+  std::string name_;
+  Policy* policy_ = nullptr;
+};
+
+}  // namespace
+
+IRole& Role::from_role_arn(Construct& scope, std::string_view id, std::string_view role_arn) {
+  return scope.add<ImportedRole>(id, std::string(role_arn));
+}
+
 Value Role::role_arn() const { return resource_->attr_arn(); }
 Value Role::role_name() const { return resource_->ref(); }
 Value Role::role_id() const { return resource_->attr_role_id(); }

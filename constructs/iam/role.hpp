@@ -41,17 +41,31 @@ struct RoleProps {
   bool allow_full_access = false;  ///< accept statements allowing "*" on "*" (still warned); default false
 };
 
-class Role : public Construct, public IGrantable {
+/// A role: made here (Role) or imported (Role::from_role_arn).
+class IRole : public IGrantable {
+ public:
+  [[nodiscard]] virtual Value role_arn() const = 0;
+  [[nodiscard]] virtual Value role_name() const = 0;
+};
+
+class Role : public Construct, public IRole {
  public:
   using Props = RoleProps;
   static constexpr std::size_t max_name_length = 64;
 
   Role(Construct& scope, std::string_view id, RoleProps props);
 
+  /// A role that exists outside this app, by ARN
+  /// ("arn:aws:iam::123456789012:role/path/name"), as a construct in `scope`.
+  /// Statements granted to it go to a new AWS::IAM::Policy (`<id>/Policy`)
+  /// attached to it by name, as the AWS CDK does for mutable imported roles.
+  /// Throws cdk::Error for an ARN that is not a role ARN.
+  static IRole& from_role_arn(Construct& scope, std::string_view id, std::string_view role_arn);
+
   /// Fn::GetAtt Arn.
-  [[nodiscard]] Value role_arn() const;
+  [[nodiscard]] Value role_arn() const override;
   /// {"Ref": role}: the role's name.
-  [[nodiscard]] Value role_name() const;
+  [[nodiscard]] Value role_name() const override;
   /// Fn::GetAtt RoleId.
   [[nodiscard]] Value role_id() const;
   [[nodiscard]] const Principal& assume_role_principal() const noexcept { return props_.assumed_by; }

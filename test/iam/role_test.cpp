@@ -218,6 +218,22 @@ TEST_F(RoleTest, StandalonePolicyNeedsStatementsAndRolesAtSynthesis) {
   }
 }
 
+TEST_F(RoleTest, ImportedRolesGetGrantsThroughTheirOwnPolicyAttachedByName) {
+  auto& imported = iam::Role::from_role_arn(stack, "Deployer", "arn:aws:iam::123456789012:role/ci/deployer");
+  EXPECT_EQ(imported.role_name().as_string(), "deployer");
+  EXPECT_EQ(imported.role_arn().as_string(), "arn:aws:iam::123456789012:role/ci/deployer");
+  iam::Grant::add_to_principal({.grantee = imported, .actions = {"s3:ListBucket"}, .resource_arns = {"arn:aws:s3:::b"}});
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::IAM::Role", 0);
+  auto ids = t.find_resources("AWS::IAM::Policy");
+  ASSERT_EQ(ids.size(), 1U);
+  EXPECT_THAT(ids[0], ::testing::MatchesRegex("DeployerPolicy[0-9A-F]{8}"));
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"Roles", Match::array_equals({"deployer"})}}));
+  cdk::testing::keep_for_lint(stack);
+  EXPECT_THAT([&] { (void)iam::Role::from_role_arn(stack, "NotARole", "arn:aws:iam::123456789012:user/bob"); },
+              ::testing::ThrowsMessage<cdk::Error>(HasSubstr("not an IAM role ARN")));
+}
+
 TEST_F(RoleTest, GrantWithoutActionsOrResourcesFails) {
   auto& role = ec2_role();
   EXPECT_THAT([&] { iam::Grant::add_to_principal({.grantee = role, .resource_arns = {"*"}}); },
