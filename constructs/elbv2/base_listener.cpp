@@ -61,7 +61,6 @@ BaseListener::BaseListener(Construct& scope, std::string_view id, BaseLoadBalanc
 }
 
 Value BaseListener::listener_arn() const { return resource_->ref(); }
-Value BaseListener::vpc_id() const { return load_balancer_.vpc().vpc_id(); }
 
 void BaseListener::allow_from(const ec2::Peer& peer, std::string description) {
   auto& conns = load_balancer_.connections();
@@ -106,7 +105,7 @@ TargetGroup& BaseListener::add_targets(std::string_view id, AddTargetsProps prop
   auto& group = add<TargetGroup>(std::string(id) + "Group",
                                  TargetGroupProps{.protocol = props.protocol.value_or(default_target_protocol()),
                                                   .port = props.port.value_or(port_),
-                                                  .vpc_id = vpc_id(),
+                                                  .vpc = Ptr<ec2::IVpc>(load_balancer_.vpc()),
                                                   .target_type = props.target_type,
                                                   .target_group_name = props.target_group_name,
                                                   .health_check = props.health_check,

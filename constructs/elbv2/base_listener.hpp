@@ -73,8 +73,6 @@ class BaseListener : public Construct {
   /// ALB: a rule forwarding to `group` under conditions; NLB: an error.
   virtual void add_conditional_targets(std::string_view id, int priority,
                                        const std::vector<ListenerCondition>& conditions, TargetGroup& group) = 0;
-  /// The load balancer's VPC id (for target groups).
-  [[nodiscard]] Value vpc_id() const;
 
  private:
   BaseLoadBalancer& load_balancer_;

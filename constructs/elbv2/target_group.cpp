@@ -1,6 +1,7 @@
 #include <cdk/elbv2/target_group.hpp>
 
 #include <cdk/ec2/connections.hpp>
+#include <cdk/ec2/ivpc.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/cfn_target_group.hpp>
 #include <cdk/elbv2/names.hpp>
@@ -55,7 +56,8 @@ TargetGroup::TargetGroup(Construct& scope, std::string_view id, TargetGroupProps
   detail::check_name(path, "target group", props.target_group_name);
   if (!port_) throw Error(path, "a target group needs a port", "set .port (the port targets listen on)");
   check_port(path, port_, "target group port");
-  if (props.vpc_id.is_null()) throw Error(path, "a target group needs the VPC id of its targets", "set .vpc_id");
+  Value vpc_id = !props.vpc_id.is_null() ? props.vpc_id : props.vpc ? props.vpc->vpc_id() : Value();
+  if (vpc_id.is_null()) throw Error(path, "a target group needs the VPC of its targets", "set .vpc (or .vpc_id)");
   if (props.deregistration_delay_seconds &&
       (*props.deregistration_delay_seconds < 0 || *props.deregistration_delay_seconds > 3600)) {
     throw Error(path,
@@ -68,7 +70,7 @@ TargetGroup::TargetGroup(Construct& scope, std::string_view id, TargetGroupProps
   if (!props.target_group_name.empty()) l1.name = props.target_group_name;
   l1.port = *port_;
   l1.protocol = std::string(to_string(protocol_));
-  l1.vpc_id = props.vpc_id;
+  l1.vpc_id = vpc_id;
   resource_ = &add<CfnTargetGroup>("Resource", std::move(l1));
   if (target_type_) resource_->props().target_type = std::string(to_string(*target_type_));
   if (props.deregistration_delay_seconds) {

@@ -2,6 +2,7 @@
 #include <cdk/assertions.hpp>
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cfn_element.hpp>
+#include <cdk/ec2/security_group.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/stack.hpp>
@@ -274,6 +275,56 @@ TEST_F(AutoScalingGroupTest, RequestCountScalingNeedsAnAlbNotAnNlb) {
   nlb.add_listener("Tcp", {.port = 80}).add_targets("Web", {.targets = {asg}});
   EXPECT_THAT(error_of([&] { asg.scale_on_request_count("Req", {.target_requests_per_minute = 100}); }),
               HasSubstr("target of an Application Load Balancer"));
+}
+
+TEST_F(AutoScalingGroupTest, RefusesMoreBadSettings) {
+  EXPECT_THAT(error_of([&] { web({.health_check = cdk::autoscaling::HealthCheck::elb(-1)}); }),
+              HasSubstr("Test/Web: health check grace period is negative"));
+  EXPECT_THAT(error_of([&] {
+                web({.mixed_instances_policy = MixedInstancesPolicy{.instance_types = std::vector<std::string>(41, "t3.small")}});
+              }),
+              HasSubstr("Test/Web: a mixed instances policy takes at most 40 instance types"));
+  EXPECT_THAT(error_of([&] { web({.max_capacity = 2, .rolling_update = cdk::autoscaling::RollingUpdate{.max_batch_size = 0}}); }),
+              HasSubstr("Test/Web: rolling update max batch size must be 1 or more"));
+}
+
+TEST_F(AutoScalingGroupTest, RefusesBadScalingTargetsAndSchedules) {
+  auto& asg = web({.max_capacity = 4});
+  auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  auto& l = alb.add_listener("Http", {});
+  l.add_targets("Web", {.targets = {asg}});
+  EXPECT_THAT(error_of([&] { asg.scale_on_request_count("Zero", {.target_requests_per_minute = 0}); }),
+              HasSubstr("Test/Web: the request count target must be above 0"));
+  EXPECT_THAT(error_of([&] { asg.scale_on_cpu_utilization("Warm", {.target_utilization_percent = 50, .estimated_instance_warmup_seconds = -5}); }),
+              HasSubstr("Test/Web/ScalingPolicyWarm: estimated instance warmup is negative"));
+  EXPECT_THAT(error_of([&] {
+                asg.scale_on_schedule("MinMax", {.schedule = Schedule::expression("0 8 * * *"), .min_capacity = 3, .max_capacity = 2});
+              }),
+              HasSubstr("Test/Web/ScheduledActionMinMax: scheduled min capacity 3 is above max capacity 2"));
+  EXPECT_THAT(error_of([&] { asg.scale_on_schedule("Neg", {.schedule = Schedule::expression("0 8 * * *"), .desired_capacity = -1}); }),
+              HasSubstr("Test/Web/ScheduledActionNeg: a scheduled capacity is negative"));
+  // A second ALB target group makes the request count ambiguous.
+  l.add_targets("Api", {.targets = {asg}, .priority = 1, .conditions = {cdk::elbv2::ListenerCondition::path_patterns({"/api/*"})}});
+  EXPECT_THAT(error_of([&] { asg.scale_on_request_count("Req", {.target_requests_per_minute = 100}); }),
+              HasSubstr("Test/Web: scale_on_request_count needs the group to be a target of exactly one Application Load Balancer target group"));
+}
+
+TEST_F(AutoScalingGroupTest, UsesAGivenRoleAndSecurityGroup) {
+  auto& role = stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal{"ec2.amazonaws.com"}});
+  auto& sg = stack.add<cdk::ec2::SecurityGroup>("Sg", {.vpc = vpc, .description = "web instances"});
+  auto& asg = web({.security_group = sg, .role = role, .detailed_monitoring = true, .cooldown_seconds = 120,
+                   .default_instance_warmup_seconds = 60, .auto_scaling_group_name = "web"});
+  EXPECT_EQ(&asg.role(), &role);
+  EXPECT_EQ(stack.node().try_find("Web/InstanceRole"), nullptr);
+  EXPECT_EQ(stack.node().try_find("Web/InstanceSecurityGroup"), nullptr);
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::IAM::Role", 1);
+  t.resource_count_is("AWS::EC2::SecurityGroup", 1);
+  t.has_resource_properties("AWS::EC2::LaunchTemplate", Match::object_like({{"LaunchTemplateData", Match::object_like(
+                                                            {{"Monitoring", Match::object_equals({{"Enabled", true}})}})}}));
+  t.has_resource_properties("AWS::AutoScaling::AutoScalingGroup",
+                            Match::object_like({{"AutoScalingGroupName", "web"}, {"Cooldown", "120"}, {"DefaultInstanceWarmup", 60}}));
+  cdk::testing::keep_for_lint(stack);
 }
 
 }  // namespace
