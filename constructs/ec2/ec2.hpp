@@ -16,3 +16,4 @@
 #include <cdk/ec2/machine_image.hpp>
 #include <cdk/ec2/instance.hpp>
 #include <cdk/ec2/bastion_host.hpp>
+#include <cdk/ec2/imported_vpc.hpp>

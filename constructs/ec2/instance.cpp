@@ -62,13 +62,15 @@ Instance::Instance(Construct& scope, std::string_view id, InstanceProps props) :
     mappings.push_back({.device_name = d.device_name, .ebs = ebs});
   }
 
-  CfnInstance::Props l1{.availability_zone = az_,
-                        .block_device_mappings = std::move(mappings),
+  CfnInstance::Props l1{.block_device_mappings = std::move(mappings),
                         .iam_instance_profile = profile.ref(),
                         .image_id = image.image_id,
                         .instance_type = props.instance_type,
                         .subnet_id = subnets.subnet_id_values.front(),
                         .user_data = user_data_.render_base64()};
+  // EC2 takes the AZ from the subnet; the template repeats it (as the CDK
+  // does) only as the Fn::Select token, since cfn-lint flags literal AZ names.
+  if (az_.is_token()) l1.availability_zone = az_;
   if (!props.key_name.empty()) l1.key_name = props.key_name;
   if (props.require_imdsv2) l1.metadata_options = CfnInstance::MetadataOptionsProperty{.http_tokens = "required"};
   if (props.detailed_monitoring) l1.monitoring = true;

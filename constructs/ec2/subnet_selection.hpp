@@ -38,7 +38,7 @@ struct SubnetSelection {
 
 /// The subnets a selection matched, in AZ order.
 struct SelectedSubnets {
-  std::vector<Subnet*> subnets{};
+  std::vector<Subnet*> subnets{};              ///< the Subnet constructs (empty for an ImportedVpc)
   std::vector<Value> subnet_id_values{};       ///< {"Ref": subnet} each
   std::vector<Value> availability_zones{};     ///< literal names or Fn::Select tokens, one per subnet
   bool has_public = false;                     ///< some selected subnet is public
