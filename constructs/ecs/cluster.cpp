@@ -1,5 +1,10 @@
+#include <cdk/autoscaling/auto_scaling_group.hpp>
+#include <cdk/ecs/cfn_capacity_provider.hpp>
 #include <cdk/ecs/cfn_cluster.hpp>
+#include <cdk/ecs/cfn_cluster_capacity_provider_associations.hpp>
 #include <cdk/ecs/cluster.hpp>
+#include <cdk/iam/managed_policy.hpp>
+#include <cdk/iam/role.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -16,6 +21,45 @@ Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Co
   if (!name.empty()) p.cluster_name = name;
   if (props_.container_insights) p.cluster_settings.push_back({.name = "containerInsights", .value = "enabled"});
   resource_ = &add<CfnCluster>("Resource", std::move(p));
+}
+
+CfnCapacityProvider& Cluster::add_asg_capacity_provider(std::string_view id, autoscaling::AutoScalingGroup& group,
+                                                        AsgCapacityProviderOptions options) {
+  if (options.target_capacity_percent < 1 || options.target_capacity_percent > 100)
+    throw Error(node().path() + "/" + std::string(id), "target capacity must be 1-100 percent", "e.g. 100");
+  // Instances join this cluster when their ECS agent starts.
+  group.add_user_data({Value("echo ECS_CLUSTER=") + cluster_name() + Value(" >> /etc/ecs/ecs.config")});
+  group.role().add_managed_policy(iam::ManagedPolicy::aws_managed("service-role/AmazonEC2ContainerServiceforEC2Role"));
+
+  CfnCapacityProvider::AutoScalingGroupProviderProperty asg;
+  asg.auto_scaling_group_arn = group.auto_scaling_group_name();  // CloudFormation takes the name or the ARN
+  if (options.managed_scaling) {
+    CfnCapacityProvider::ManagedScalingProperty ms;
+    ms.status = "ENABLED";
+    ms.target_capacity = options.target_capacity_percent;
+    asg.managed_scaling = std::move(ms);
+  }
+  asg.managed_termination_protection = "DISABLED";
+  CfnCapacityProvider::Props p;
+  p.auto_scaling_group_provider = std::move(asg);
+  if (!options.capacity_provider_name.empty()) p.name = options.capacity_provider_name;
+  auto& provider = add<CfnCapacityProvider>(id, std::move(p));
+
+  if (!associations_) {
+    CfnClusterCapacityProviderAssociations::Props ap;
+    ap.cluster = cluster_name();
+    CfnClusterCapacityProviderAssociations::CapacityProviderStrategyProperty first;
+    first.capacity_provider = provider.ref();
+    first.weight = 1;
+    ap.default_capacity_provider_strategy.push_back(std::move(first));
+    associations_ = &add<CfnClusterCapacityProviderAssociations>("CapacityProviderAssociations", std::move(ap));
+  }
+  Value::List providers;
+  if (const auto& existing = associations_->props().capacity_providers.value(); !existing.is_null())
+    providers = existing.as_list();
+  providers.push_back(provider.ref());
+  associations_->props().capacity_providers = Value(std::move(providers));
+  return provider;
 }
 
 Value Cluster::cluster_name() const { return resource_->ref(); }

@@ -6,6 +6,7 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/ec2_service.hpp>
 #include <cdk/ecs/ec2_task_definition.hpp>
+#include <cdk/ecs/ecs_optimized_image.hpp>
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/ecs/fargate_task_definition.hpp>
 #include <cdk/ecs/log_driver.hpp>

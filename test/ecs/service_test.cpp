@@ -2,6 +2,7 @@
 #include <cdk/assertions.hpp>
 #include <cdk/ec2/cfn_security_group.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/ecs/cfn_capacity_provider.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/application_load_balancer.hpp>
 #include <cdk/elbv2/network_load_balancer.hpp>
@@ -182,6 +183,35 @@ TEST_F(ServiceTest, GivenSecurityGroupsReplaceTheDefaultOne) {
   t.has_resource_properties("AWS::ECS::Service",
                             Match::object_like({{"NetworkConfiguration", Match::object_like({{"AwsvpcConfiguration", Match::object_like(
                                 {{"SecurityGroups", Match::array_equals({Match::object_like({{"Fn::GetAtt", Match::array_equals({t.logical_id(*sg.resource()), "GroupId"})}})})}})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+}  // namespace
+
+#include <cdk/autoscaling/auto_scaling_group.hpp>
+
+namespace {
+
+TEST_F(ServiceTest, AnAutoScalingGroupBecomesTheClustersEc2Capacity) {
+  auto& hosts = stack.add<cdk::autoscaling::AutoScalingGroup>(
+      "Hosts", {.vpc = vpc, .instance_type = "t3.medium", .machine_image = cdk::ecs::ecs_optimized_amazon_linux_2023(),
+                .root_volume = {.device_name = cdk::ecs::ecs_optimized_root_device}});
+  auto& provider = cluster.add_asg_capacity_provider("Hosts", hosts, {.target_capacity_percent = 90});
+  auto& ec2_task = stack.add<cdk::ecs::Ec2TaskDefinition>("Ec2Task");
+  ec2_task.add_container("app", {.image = cdk::ecs::ContainerImage::from_registry("nginx"), .memory_limit_mib = 256});
+  stack.add<cdk::ecs::Ec2Service>("Worker", {.cluster = cluster, .task_definition = ec2_task});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ECS::CapacityProvider",
+                            Match::object_like({{"AutoScalingGroupProvider",
+                                                 Match::object_like({{"ManagedScaling", Match::object_equals({{"Status", "ENABLED"}, {"TargetCapacity", 90}})},
+                                                                     {"ManagedTerminationProtection", "DISABLED"}})}}));
+  t.has_resource_properties("AWS::ECS::ClusterCapacityProviderAssociations",
+                            Match::object_like({{"CapacityProviders", Match::array_equals({Match::object_equals({{"Ref", t.logical_id(provider)}})})},
+                                                {"DefaultCapacityProviderStrategy", Match::array_equals({Match::object_like({{"Weight", 1}})})}}));
+  EXPECT_THAT(t.to_json(), HasSubstr("ECS_CLUSTER="));
+  EXPECT_THAT(t.to_json(), HasSubstr("AmazonEC2ContainerServiceforEC2Role"));
+  EXPECT_THAT(t.to_json(), HasSubstr("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"));
+  EXPECT_THROW(cluster.add_asg_capacity_provider("Bad", hosts, {.target_capacity_percent = 0}), cdk::Error);
   cdk::testing::keep_for_lint(stack);
 }
 
