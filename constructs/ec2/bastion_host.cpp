@@ -1,5 +1,8 @@
 #include <cdk/ec2/bastion_host.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/ec2/instance.hpp>
 #include <cdk/error.hpp>
 

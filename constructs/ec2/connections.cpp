@@ -1,5 +1,8 @@
 #include <cdk/ec2/connections.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/error.hpp>
 

@@ -1,5 +1,8 @@
 #include <cdk/ec2/flow_log.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/cfn_resource.hpp>
 #include <cdk/ec2/cfn_flow_log.hpp>
 #include <cdk/error.hpp>

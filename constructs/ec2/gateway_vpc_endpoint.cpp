@@ -1,5 +1,8 @@
 #include <cdk/ec2/gateway_vpc_endpoint.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/ec2/cfn_vpc_endpoint.hpp>
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/error.hpp>

@@ -1,5 +1,8 @@
 #include <cdk/ec2/imported_vpc.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/error.hpp>
 
 #include <algorithm>

@@ -1,5 +1,8 @@
 #include <cdk/ec2/machine_image.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/cfn_mapping.hpp>
 #include <cdk/cfn_parameter.hpp>
 #include <cdk/error.hpp>

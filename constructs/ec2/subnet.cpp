@@ -1,5 +1,8 @@
 #include <cdk/ec2/subnet.hpp>
 
+// Designated initializers leave the other L1 properties unset on purpose.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #include <cdk/ec2/cfn_eip.hpp>
 #include <cdk/ec2/cfn_nat_gateway.hpp>
 #include <cdk/ec2/cfn_route.hpp>
