@@ -189,3 +189,29 @@ TEST_F(AuroraClusterTest, BadSettingsAreRejected) {
 }
 
 }  // namespace
+
+#include <cdk/ec2/vpc.hpp>
+
+namespace {
+
+TEST(AuroraClusterInRealVpcTest, AVpcWithoutIsolatedSubnetsIsAnErrorNamingTheDatabase) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Db");
+  auto& vpc = stack.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});  // Public + PrivateWithEgress only
+  try {
+    stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::mysql_8_0(), .vpc = vpc});
+    FAIL();
+  } catch (const cdk::Error& e) {
+    EXPECT_EQ(e.path(), "Db/Cluster");
+    EXPECT_THAT(e.what(), HasSubstr("PrivateIsolated"));
+  }
+  // Private subnets with egress are accepted when asked for.
+  stack.add<cdk::rds::AuroraCluster>("Private", {.engine = cdk::rds::AuroraEngine::postgres_15(),
+                                                 .vpc = vpc,
+                                                 .subnets = {.subnet_type = cdk::ec2::SubnetType::PrivateWithEgress}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBCluster", Match::object_like({{"EngineVersion", "15.12"}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+}  // namespace

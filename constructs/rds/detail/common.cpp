@@ -47,7 +47,13 @@ void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const cha
 Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain) {
   if (!selection.subnet_type && selection.subnet_group_name.empty())
     selection.subnet_type = ec2::SubnetType::PrivateIsolated;
-  auto picked = vpc.select_subnets(selection);
+  ec2::SelectedSubnets picked;
+  try {
+    picked = vpc.select_subnets(selection);
+  } catch (const Error& e) {
+    throw Error(db.node().path(), "no subnets for the database: " + e.diagnostic().message,
+                "give the VPC a PrivateIsolated subnet group (the default for databases) or set .subnets");
+  }
   if (picked.has_public)
     throw Error(db.node().path(), "the database's subnets include public subnets",
                 "place databases in PrivateIsolated (default) or PrivateWithEgress subnets");
