@@ -40,6 +40,7 @@ void Target::attach(TargetGroup& group) const {
     case Kind::Ip:
       group.set_target_type(TargetType::Ip);
       group.add_target_description(id_, port_, az_);
+      group.register_peer(ec2::Peer::ipv4(id_ + "/32"), port_);
       return;
   }
 }
@@ -139,23 +140,34 @@ void TargetGroup::set_attribute(const std::string& key, Value value) {
   attrs.push_back({.key = key, .value = std::move(value)});
 }
 
-void TargetGroup::allow(BaseLoadBalancer& lb, ec2::IConnectable& target, int port) {
+void TargetGroup::allow(BaseLoadBalancer& lb, const Connectable& target) {
+  auto to = [&](const ec2::Port& port, const std::string& desc) {
+    if (target.target != nullptr) {
+      lb.connections().allow_to(*target.target, port, desc);
+    } else {
+      lb.connections().allow_to(*target.peer, port, desc);
+    }
+  };
   const std::string desc = "Load balancer to target";
   // TCP also for UDP groups: their health checks default to TCP on the traffic port.
-  lb.connections().allow_to(target, ec2::Port::tcp(port), desc);
-  if (protocol_ == Protocol::Udp || protocol_ == Protocol::TcpUdp) {
-    lb.connections().allow_to(target, ec2::Port::udp(port), desc);
-  }
+  to(ec2::Port::tcp(target.port), desc);
+  if (protocol_ == Protocol::Udp || protocol_ == Protocol::TcpUdp) to(ec2::Port::udp(target.port), desc);
   const std::string& hc_port = health_check_.port;
-  if (!hc_port.empty() && hc_port != "traffic-port" && std::stoi(hc_port) != port) {
-    lb.connections().allow_to(target, ec2::Port::tcp(std::stoi(hc_port)), "Load balancer health check");
+  if (!hc_port.empty() && hc_port != "traffic-port") {
+    // A malformed port is reported by validate(); only a number opens anything.
+    const bool digits = hc_port.size() <= 5 && hc_port.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && std::stoi(hc_port) != target.port) to(ec2::Port::tcp(std::stoi(hc_port)), "Load balancer health check");
   }
 }
 
 void TargetGroup::register_connectable(ec2::IConnectable& target, std::optional<int> port) {
-  const int p = port.value_or(*port_);
-  connectables_.push_back({&target, p});
-  for (BaseLoadBalancer* lb : load_balancers_) allow(*lb, target, p);
+  connectables_.push_back({.target = &target, .peer = std::nullopt, .port = port.value_or(*port_)});
+  for (BaseLoadBalancer* lb : load_balancers_) allow(*lb, connectables_.back());
+}
+
+void TargetGroup::register_peer(const ec2::Peer& peer, std::optional<int> port) {
+  connectables_.push_back({.target = nullptr, .peer = peer, .port = port.value_or(*port_)});
+  for (BaseLoadBalancer* lb : load_balancers_) allow(*lb, connectables_.back());
 }
 
 void TargetGroup::register_listener(BaseLoadBalancer& load_balancer, CfnResource& listener_or_rule) {
@@ -169,7 +181,7 @@ void TargetGroup::register_listener(BaseLoadBalancer& load_balancer, CfnResource
   attached_by_.push_back(&listener_or_rule);
   if (std::find(load_balancers_.begin(), load_balancers_.end(), &load_balancer) != load_balancers_.end()) return;
   load_balancers_.push_back(&load_balancer);
-  for (const Connectable& c : connectables_) allow(load_balancer, *c.target, c.port);
+  for (const Connectable& c : connectables_) allow(load_balancer, c);
 }
 
 std::vector<Diagnostic> TargetGroup::validate() const {

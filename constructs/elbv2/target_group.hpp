@@ -15,6 +15,7 @@
 /// Load Balancers, TCP/TLS/UDP/TCP_UDP groups Network Load Balancers.
 /// Lambda and ALB-as-target types are not supported.
 #include <cdk/construct.hpp>
+#include <cdk/ec2/peer.hpp>
 #include <cdk/elbv2/health_check.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/elbv2/protocol.hpp>
@@ -76,6 +77,8 @@ class TargetGroup : public Construct {
   /// (`port`, default the group's) and on a numeric health check port; now for
   /// load balancers already attached, later for those attached afterwards.
   void register_connectable(ec2::IConnectable& target, std::optional<int> port = {});
+  /// The same for an IP target: the load balancers' security groups may send to `peer`.
+  void register_peer(const ec2::Peer& peer, std::optional<int> port = {});
   /// Replaces the health check.
   void configure_health_check(const HealthCheck& health_check);
   /// Sets a target group attribute ("deregistration_delay.timeout_seconds", ...).
@@ -97,7 +100,8 @@ class TargetGroup : public Construct {
   [[nodiscard]] std::vector<Diagnostic> validate() const override;
 
  private:
-  void allow(BaseLoadBalancer& lb, ec2::IConnectable& target, int port);
+  struct Connectable;
+  void allow(BaseLoadBalancer& lb, const Connectable& target);
 
   Protocol protocol_;
   std::optional<int> port_;
@@ -107,8 +111,9 @@ class TargetGroup : public Construct {
   std::vector<BaseLoadBalancer*> load_balancers_;
   std::vector<CfnResource*> attached_by_;
   struct Connectable {
-    ec2::IConnectable* target;
-    int port;
+    ec2::IConnectable* target = nullptr;  // a construct with security groups, or
+    std::optional<ec2::Peer> peer;        // an address (IP targets)
+    int port = 0;
   };
   std::vector<Connectable> connectables_;
 };
