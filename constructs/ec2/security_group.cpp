@@ -167,6 +167,13 @@ void SecurityGroup::add_separate_rule(const Peer& peer, const Port& port, const 
     scope = peer.group();
     id = unique_id() + ":" + port.to_string() + (ingress ? " to" : " from");
   } else {
+    if (peer.unique_id().empty()) {
+      // A token peer has no name to dedupe by: compare the token itself.
+      const std::string key = std::string(from_to) + ":" + port.to_string();
+      for (const auto& [k, v] : token_rules_)
+        if (k == key && v == peer.value()) return;
+      token_rules_.emplace_back(key, peer.value());
+    }
     id = std::string(from_to) + " " + render_peer(peer) + ":" + port.to_string();
     for (auto& c : id)
       if (c == '/') c = '_';  // the CDK replaces the one '/' a CIDR has; construct ids cannot hold any

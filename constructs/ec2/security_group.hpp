@@ -90,6 +90,7 @@ class SecurityGroup : public Construct, public IConnectable {
   bool disable_inline_rules_ = false;
   bool mutable_rules_ = true;
   int peer_token_count_ = 0;
+  std::vector<std::pair<std::string, Value>> token_rules_;  // separate rules with token peers: key, peer value
   Connections connections_;
 };
 

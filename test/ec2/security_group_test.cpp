@@ -278,6 +278,33 @@ TEST(SecurityGroup, RulesAcrossStacksPutTheMirrorRuleWithThePeer) {
   (void)Template::from_stack(app_stack);
 }
 
+TEST(SecurityGroup, AddsIpv6EgressRulesEvenWhileAllIpv4OutboundIsAllowed) {
+  Fixture f;
+  auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
+  sg.add_egress_rule(Peer::ipv6("2001:db8::/32"), Port::tcp(443));
+  EXPECT_TRUE(sg.node().metadata().empty());
+  auto t = Template::from_stack(f.stack);
+  t.has_resource_properties("AWS::EC2::SecurityGroup",
+                            Match::object_like({{"SecurityGroupEgress", Match::array_equals({
+                                                     Match::object_like({{"CidrIp", "0.0.0.0/0"}}),
+                                                     Match::object_like({{"CidrIpv6", "2001:db8::/32"}, {"FromPort", 443}})})}}));
+  cdk::testing::keep_for_lint(f.stack);
+}
+
+TEST(SecurityGroup, NamesSeparateRulesFromTokenPeersOneByOne) {
+  Fixture f;
+  auto& c = SecurityGroup::from_security_group_id(f.stack, "C", "sg-0123456789abcdef0");
+  c.add_ingress_rule(Peer::ipv4(f.vpc.vpc_cidr_block()), Port::tcp(80));
+  c.add_ingress_rule(Peer::ipv4(f.vpc.vpc_cidr_block()), Port::tcp(80));  // the same token: added once
+  c.add_ingress_rule(Peer::ipv4(cdk::Fn::select(0, cdk::Fn::cidr(f.vpc.vpc_cidr_block(), 2, 8))), Port::tcp(80));
+  // The CDK's ids: "{IndirectPeer}" first, then quoted and numbered.
+  EXPECT_NE(c.node().try_find_child("from {IndirectPeer}:80"), nullptr);
+  EXPECT_NE(c.node().try_find_child("from '{IndirectPeer2}':80"), nullptr);
+  auto t = Template::from_stack(f.stack);
+  t.resource_count_is("AWS::EC2::SecurityGroupIngress", 2);
+  cdk::testing::keep_for_lint(f.stack);
+}
+
 TEST(SecurityGroup, ReportsAnInvalidCidrWithThePath) {
   Fixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
