@@ -40,7 +40,11 @@ void Target::attach(TargetGroup& group) const {
     case Kind::Ip:
       group.set_target_type(TargetType::Ip);
       group.add_target_description(id_, port_, az_);
-      group.register_peer(ec2::Peer::ipv4(id_ + "/32"), port_);
+      if (id_.kind() == Value::Kind::String && id_.as_string().find(':') != std::string::npos) {
+        group.register_peer(ec2::Peer::ipv6(id_ + "/128"), port_);
+      } else {
+        group.register_peer(ec2::Peer::ipv4(id_ + "/32"), port_);
+      }
       return;
   }
 }

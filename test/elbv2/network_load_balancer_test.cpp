@@ -135,9 +135,15 @@ TEST_F(NetworkLoadBalancerTest, UdpListenerMakesUdpTargetGroupsAndOpensUdp) {
                                                 {"TargetType", "ip"},
                                                 {"Targets", Match::array_equals({Match::object_equals({{"Id", "10.0.3.4"}}),
                                                                                  Match::object_equals({{"Id", "10.0.4.4"}, {"Port", 5353}})})}}));
-  t.has_resource_properties("AWS::EC2::SecurityGroup",
-                            Match::object_like({{"SecurityGroupIngress", Match::array_equals({Match::object_like(
-                                                     {{"IpProtocol", "udp"}, {"FromPort", 53}})})}}));
+  // In on UDP 53; out to each target on its port: UDP for traffic, TCP for the health checks.
+  t.has_resource_properties(
+      "AWS::EC2::SecurityGroup",
+      Match::object_like({{"SecurityGroupIngress", Match::array_equals({Match::object_like({{"IpProtocol", "udp"}, {"FromPort", 53}})})},
+                          {"SecurityGroupEgress",
+                           Match::array_equals({Match::object_like({{"CidrIp", "10.0.3.4/32"}, {"IpProtocol", "tcp"}, {"FromPort", 53}}),
+                                                Match::object_like({{"CidrIp", "10.0.3.4/32"}, {"IpProtocol", "udp"}, {"FromPort", 53}}),
+                                                Match::object_like({{"CidrIp", "10.0.4.4/32"}, {"IpProtocol", "tcp"}, {"FromPort", 5353}}),
+                                                Match::object_like({{"CidrIp", "10.0.4.4/32"}, {"IpProtocol", "udp"}, {"FromPort", 5353}})})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
