@@ -181,10 +181,42 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& groups, const s
   const std::uint64_t end = vpc_cidr.end();
   const std::uint64_t az_count = azs_.size();
 
-  // The CDK's allocator: each block starts at the next address rounded up to its size.
+  // Explicit blocks first: each inside the VPC and overlapping no other.
+  std::vector<detail::Ipv4Cidr> reserved;
+  for (const auto& g : groups) {
+    if (g.cidr_blocks.empty()) continue;
+    if (g.cidr_mask)
+      throw Error(path, "subnet group \"" + g.name + "\" sets both cidr_mask and cidr_blocks", "set one of them");
+    if (g.cidr_blocks.size() != az_count)
+      throw Error(path, "subnet group \"" + g.name + "\" lists " + std::to_string(g.cidr_blocks.size()) +
+                            " cidr_blocks for " + std::to_string(az_count) + " availability zones",
+                  "give one block per AZ");
+    for (const auto& text : g.cidr_blocks) {
+      const auto block = detail::parse_ipv4_cidr(text, problem, true);
+      if (!block) throw Error(path, "subnet group \"" + g.name + "\": " + problem, "fix cidr_blocks");
+      if (block->mask < kMinMask || block->mask > kMaxMask)
+        throw Error(path, "subnet block " + text + " is a /" + std::to_string(block->mask) + "; subnets take /16 to /28",
+                    "use blocks between /16 and /28");
+      if (!vpc_cidr.contains(*block))
+        throw Error(path, "subnet block " + text + " is not inside the VPC's " + cidr_text, "use blocks of the VPC's range");
+      for (const auto& r : reserved)
+        if (r.overlaps(*block))
+          throw Error(path, "subnet block " + text + " overlaps " + r.to_string(), "give every subnet its own range");
+      reserved.push_back(*block);
+    }
+  }
+  auto overlapping = [&](std::uint64_t start, std::uint64_t size) -> const detail::Ipv4Cidr* {
+    for (const auto& r : reserved)
+      if (start < r.end() && r.network < start + size) return &r;
+    return nullptr;
+  };
+
+  // The CDK's allocator: each block starts at the next address rounded up to
+  // its size (here also past any explicit block in the way).
   auto allocate = [&](const SubnetConfiguration& g, int mask) {
     const std::uint64_t size = std::uint64_t{1} << (32 - mask);
-    const std::uint64_t start = (next + size - 1) / size * size;
+    std::uint64_t start = (next + size - 1) / size * size;
+    while (const auto* r = overlapping(start, size)) start = (r->end() + size - 1) / size * size;
     if (start + size > end)
       throw Error(path, "subnet group \"" + g.name + "\" does not fit: " + std::to_string(az_count) + " subnets of /" +
                             std::to_string(mask) + " exceed what is left of " + cidr_text,
@@ -194,7 +226,8 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& groups, const s
   };
   auto create_group = [&](const SubnetConfiguration& g, int mask) {
     for (std::size_t i = 0; i < azs_.size(); ++i) {
-      const auto block = allocate(g, mask);
+      std::string ignored;
+      const auto block = g.cidr_blocks.empty() ? allocate(g, mask) : *detail::parse_ipv4_cidr(g.cidr_blocks[i], ignored, true);
       const bool is_public = g.subnet_type == SubnetType::Public;
       auto& subnet = add<Subnet>(g.name + "Subnet" + std::to_string(i + 1),
                                  {.vpc_id = vpc_->ref(),
@@ -221,14 +254,19 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& groups, const s
 
   std::vector<const SubnetConfiguration*> rest;
   for (const auto& g : groups) {
-    if (g.cidr_mask)
+    if (!g.cidr_blocks.empty())
+      create_group(g, 0);
+    else if (g.cidr_mask)
       create_group(g, *g.cidr_mask);
     else
       rest.push_back(&g);
   }
   if (rest.empty()) return;
   const std::uint64_t subnets = rest.size() * az_count;
-  const std::uint64_t per_subnet = next < end ? (end - next) / subnets : 0;
+  std::uint64_t free = next < end ? end - next : 0;
+  for (const auto& r : reserved)
+    if (r.network >= next) free -= std::min<std::uint64_t>(free, r.size());
+  const std::uint64_t per_subnet = free / subnets;
   const int mask = per_subnet == 0 ? 33 : 32 - static_cast<int>(std::floor(std::log2(static_cast<double>(per_subnet))));
   if (mask > kMaxMask)
     throw Error(path, "no room for " + std::to_string(subnets) + " more subnets in " + cidr_text +

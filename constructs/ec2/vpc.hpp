@@ -15,7 +15,9 @@
 /// 3 AZs at most; one NAT gateway per AZ; DNS support and hostnames on.
 /// Subnet CIDRs: groups with a cidr_mask are allocated first, in order; the
 /// rest of the range is split evenly over the other groups (the CDK's
-/// allocator, including its rounding up to the block size).
+/// allocator, including its rounding up to the block size). Groups may also
+/// list explicit cidr_blocks (an existing address plan): they must lie in the
+/// VPC and overlap nothing, and the allocator places the others around them.
 ///
 /// AZs: unless `availability_zones` names them, subnet i is in
 /// `Fn::Select [i, Fn::GetAZs ""]`, never a hard-coded name. A stack with an
@@ -51,6 +53,7 @@ struct SubnetConfiguration {
   SubnetType subnet_type = SubnetType::PrivateIsolated;  ///< default PrivateIsolated
   std::optional<int> cidr_mask{};                      ///< 16-28; default: an equal share of the space left
   std::optional<bool> map_public_ip_on_launch{};       ///< Public groups only; default true for Public
+  std::vector<std::string> cidr_blocks{};              ///< explicit blocks, one per AZ (excludes cidr_mask); default: allocated
 };
 
 struct VpcProps {

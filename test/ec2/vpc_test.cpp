@@ -136,6 +136,39 @@ TEST(Vpc, SizesGroupsLikeTheCdkWithMasksFirstAndTheRestSplitEvenly) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST(Vpc, KeepsExplicitSubnetBlocksAndAllocatesTheRestAroundThem) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  auto& vpc = stack.add<Vpc>("Vpc", {.subnet_configuration = {
+                                         {.name = "pub", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.0/24", "10.0.1.0/24"}},
+                                         {.name = "app", .subnet_type = SubnetType::PrivateWithEgress}}});
+  EXPECT_EQ(vpc.public_subnets()[1]->ipv4_cidr_block(), "10.0.1.0/24");
+  EXPECT_EQ(vpc.private_subnets()[0]->ipv4_cidr_block(), "10.0.64.0/18");
+  EXPECT_EQ(vpc.private_subnets()[1]->ipv4_cidr_block(), "10.0.128.0/18");
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(Vpc, RejectsOverlappingOrMisplacedSubnetBlocks) {
+  auto make = [](std::vector<cdk::ec2::SubnetConfiguration> groups) {
+    cdk::App app;
+    auto& stack = app.add<cdk::Stack>("Stack");
+    return error_of([&] { stack.add<Vpc>("Vpc", {.nat_gateways = 0, .subnet_configuration = std::move(groups)}); });
+  };
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.0/24", "10.0.1.0/24"}},
+                    {.name = "b", .subnet_type = SubnetType::PrivateIsolated, .cidr_blocks = {"10.0.1.128/25", "10.0.2.0/24"}}}),
+              HasSubstr("Stack/Vpc: subnet block 10.0.1.128/25 overlaps 10.0.1.0/24"));
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.0/24", "10.1.0.0/24"}}}),
+              HasSubstr("Stack/Vpc: subnet block 10.1.0.0/24 is not inside the VPC's 10.0.0.0/16"));
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.0/24"}}}),
+              HasSubstr("lists 1 cidr_blocks for 2 availability zones"));
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_mask = 24, .cidr_blocks = {"10.0.0.0/24", "10.0.1.0/24"}}}),
+              HasSubstr("sets both cidr_mask and cidr_blocks"));
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.1/24", "10.0.1.0/24"}}}),
+              HasSubstr("has host bits set"));
+  EXPECT_THAT(make({{.name = "a", .subnet_type = SubnetType::Public, .cidr_blocks = {"10.0.0.0/29", "10.0.1.0/24"}}}),
+              HasSubstr("subnet block 10.0.0.0/29 is a /29"));
+}
+
 TEST(Vpc, WithoutNatDefaultsToPublicAndIsolatedSubnets) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Stack");
