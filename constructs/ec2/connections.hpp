@@ -14,7 +14,9 @@
 /// / Egress resources (in the construct of the group they belong to), so two
 /// groups that refer to each other never form a dependency cycle. Nothing is
 /// opened to 0.0.0.0/0 unless Peer::any_ipv4() or *_any_ipv4 is asked for.
-/// Security groups added later also get the rules allowed before (as in the CDK).
+/// Security groups added later also get the rules allowed before (as in the CDK),
+/// so the Connections passed to allow_from/allow_to must live as long as the
+/// App does, as the connections of constructs in the tree do.
 #include <cdk/ec2/peer.hpp>
 #include <cdk/ec2/port.hpp>
 #include <cdk/ptr.hpp>
