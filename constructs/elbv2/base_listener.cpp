@@ -102,9 +102,13 @@ TargetGroup& BaseListener::add_targets(std::string_view id, AddTargetsProps prop
     throw Error(path, "the listener has a default action already",
                 "give the targets of add_targets('" + std::string(id) + "') a priority and conditions (a rule)");
   }
+  const Protocol target_protocol = props.protocol.value_or(default_target_protocol());
+  // HTTP(S) targets listen on 80/443 unless told otherwise (TLS ends at the load balancer);
+  // NLB targets on the listener's port.
+  const int default_port = target_protocol == Protocol::Http ? 80 : target_protocol == Protocol::Https ? 443 : port_;
   auto& group = add<TargetGroup>(std::string(id) + "Group",
-                                 TargetGroupProps{.protocol = props.protocol.value_or(default_target_protocol()),
-                                                  .port = props.port.value_or(port_),
+                                 TargetGroupProps{.protocol = target_protocol,
+                                                  .port = props.port.value_or(default_port),
                                                   .vpc = Ptr<ec2::IVpc>(load_balancer_.vpc()),
                                                   .target_type = props.target_type,
                                                   .target_group_name = props.target_group_name,

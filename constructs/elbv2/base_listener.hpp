@@ -21,7 +21,7 @@ class TargetGroup;
 
 /// How `add_targets` makes its target group ("<id>Group" under the listener).
 struct AddTargetsProps {
-  std::optional<int> port{};                          ///< the targets' port; default: the listener's port
+  std::optional<int> port{};                          ///< the targets' port; default 80/443 after the protocol (ALB), the listener's port (NLB)
   std::optional<Protocol> protocol{};                 ///< default HTTP (ALB); TCP, or UDP / TCP_UDP after the listener (NLB)
   std::vector<Target> targets{};                      ///< Auto Scaling groups, instances, IPs; default none
   HealthCheck health_check{};                         ///< default: AWS defaults

@@ -76,10 +76,25 @@ TEST_F(ApplicationLoadBalancerTest, InternalListenersOpenToTheVpcOnly) {
   t.has_resource_properties("AWS::ElasticLoadBalancingV2::LoadBalancer",
                             Match::object_like({{"Scheme", "internal"}, {"Subnets", Match::array_equals({"subnet-0bbb0001", "subnet-0bbb0002"})}}));
   t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener", Match::object_like({{"Port", 8080}, {"Protocol", "HTTP"}}));
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"Port", 8080}, {"TargetType", "ip"}}));
+  // HTTP targets listen on 80 unless told otherwise, whatever the listener's port (as in the CDK).
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"Port", 80}, {"TargetType", "ip"}}));
   t.has_resource_properties("AWS::EC2::SecurityGroup",
                             Match::object_like({{"SecurityGroupIngress", Match::array_equals({Match::object_like(
                                                      {{"CidrIp", "10.0.0.0/16"}, {"FromPort", 8080}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ApplicationLoadBalancerTest, TargetPortFollowsTheTargetProtocol) {
+  auto& alb = stack.add<ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  auto& l = alb.add_listener("Https", {.certificates = {kCert}});
+  auto& plain = l.add_targets("Plain", {.targets = {Target::ip("10.0.3.4")}});
+  auto& tls = l.add_targets("Tls", {.protocol = Protocol::Https, .targets = {Target::ip("10.0.3.5")}, .priority = 1,
+                                    .conditions = {ListenerCondition::path_patterns({"/secure/*"})}});
+  EXPECT_EQ(plain.port(), 80);
+  EXPECT_EQ(plain.protocol(), Protocol::Http);
+  EXPECT_EQ(tls.port(), 443);
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"Port", 443}, {"Protocol", "HTTPS"}}));
   cdk::testing::keep_for_lint(stack);
 }
 
