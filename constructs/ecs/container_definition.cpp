@@ -52,6 +52,10 @@ ContainerDefinition::ContainerDefinition(Construct& scope, std::string_view id, 
     throw Error(node().path(), "memory_limit_mib must be at least 6 MiB", "Docker needs 6 MiB per container");
   for (auto& m : options_.port_mappings) check_port_mapping(m);
   for (const auto& [k, v] : options_.environment) check_environment(k, v);
+  for (const auto& m : options_.mount_points)
+    if (m.source_volume.empty() || m.container_path.empty() || m.container_path.front() != '/')
+      throw Error(node().path(), "a mount point needs a source volume and an absolute container path",
+                  "e.g. {.source_volume = \"data\", .container_path = \"/data\"}");
   for (const auto& [k, s] : options_.secrets) {
     if (options_.environment.count(k))
       throw Error(node().path(), "'" + k + "' is both an environment variable and a secret", "keep only the secret");
@@ -161,6 +165,16 @@ void ContainerDefinition::add_environment(std::string name, Value value) {
   if (options_.secrets.count(name))
     throw Error(node().path(), "'" + name + "' is both an environment variable and a secret", "keep only the secret");
   options_.environment.insert_or_assign(std::move(name), std::move(value));
+  task_.render_containers();
+}
+
+void ContainerDefinition::add_mount_points(const std::vector<MountPoint>& mount_points) {
+  for (const auto& m : mount_points) {
+    if (m.source_volume.empty() || m.container_path.empty() || m.container_path.front() != '/')
+      throw Error(node().path(), "a mount point needs a source volume and an absolute container path",
+                  "e.g. {.source_volume = \"data\", .container_path = \"/data\"}");
+    options_.mount_points.push_back(m);
+  }
   task_.render_containers();
 }
 

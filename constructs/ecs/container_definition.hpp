@@ -37,6 +37,13 @@ struct PortMapping {
   std::string name{};               ///< for Service Connect; default none
 };
 
+/// A task volume mounted into the container (TaskDefinition::add_efs_volume).
+struct MountPoint {
+  std::string source_volume{};   ///< the volume's name; required
+  std::string container_path{};  ///< absolute path in the container; required
+  bool read_only = false;        ///< default false
+};
+
 /// A Docker health check; a container that fails it is replaced.
 struct HealthCheck {
   std::vector<std::string> command{};  ///< ["CMD-SHELL", "..."] or ["CMD", ...]; a plain command gets "CMD-SHELL"; required
@@ -54,6 +61,7 @@ struct ContainerDefinitionOptions {
   std::map<std::string, Secret> secrets{};    ///< variables read from Secrets Manager/SSM at start; default none
   std::optional<LogDriver> logging{};         ///< default none (output is discarded)
   std::optional<HealthCheck> health_check{};  ///< default none
+  std::vector<MountPoint> mount_points{};     ///< task volumes to mount; default none
   std::vector<std::string> command{};         ///< default the image's CMD
   std::vector<std::string> entry_point{};     ///< default the image's ENTRYPOINT
   std::int64_t cpu = 0;                       ///< CPU units reserved; default none
@@ -82,6 +90,7 @@ class ContainerDefinition : public Construct {
   void add_port_mappings(const std::vector<PortMapping>& mappings);
   void add_environment(std::string name, Value value);
   void add_secret(std::string name, Secret secret);
+  void add_mount_points(const std::vector<MountPoint>& mount_points);
 
  private:
   void check_port_mapping(PortMapping& m) const;

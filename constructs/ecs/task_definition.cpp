@@ -1,6 +1,7 @@
 #include <cdk/ecs/cfn_task_definition.hpp>
 #include <cdk/ecs/ec2_task_definition.hpp>
 #include <cdk/ecs/fargate_task_definition.hpp>
+#include <cdk/efs/file_system.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/stack.hpp>
 
@@ -81,6 +82,31 @@ void TaskDefinition::add_to_execution_role_policy(const iam::PolicyStatement& st
   obtain_execution_role().add_to_policy(statement);
 }
 
+void TaskDefinition::add_efs_volume(std::string name, efs::FileSystem& fs, EfsVolumeOptions options) {
+  if (name.empty() || name.size() > 255)
+    throw Error(node().path(), "a volume name must be 1-255 characters", "e.g. \"data\"");
+  for (const auto& v : volume_names_)
+    if (v == name) throw Error(node().path(), "two volumes are named '" + name + "'", "give each volume its own name");
+  if (options.iam_authorization && !options.transit_encryption)
+    throw Error(node().path(), "EFS IAM authorization needs transit encryption", "keep transit_encryption on");
+  CfnTaskDefinition::EFSVolumeConfigurationProperty ev;
+  if (options.iam_authorization) {
+    CfnTaskDefinition::AuthorizationConfigProperty ac;
+    ac.iam = "ENABLED";
+    ev.authorization_config = std::move(ac);
+    task_role_->add_to_policy({.actions = {"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"},
+                               .resources = {fs.file_system_arn()}});
+  }
+  ev.filesystem_id = fs.file_system_id();
+  if (!options.root_directory.empty()) ev.root_directory = options.root_directory;
+  ev.transit_encryption = options.transit_encryption ? "ENABLED" : "DISABLED";
+  CfnTaskDefinition::VolumeProperty v;
+  v.efs_volume_configuration = std::move(ev);
+  v.name = name;
+  resource_->props().volumes.push_back(std::move(v));
+  volume_names_.push_back(std::move(name));
+}
+
 ContainerDefinition& TaskDefinition::add_container(std::string_view id, ContainerDefinitionOptions options) {
   auto& c = add<ContainerDefinition>(id, *this, std::move(options));
   for (auto* other : containers_)
@@ -135,6 +161,13 @@ void TaskDefinition::render_containers() {
       pm.protocol = m.protocol == Protocol::Tcp ? "tcp" : "udp";
       d.port_mappings.push_back(std::move(pm));
     }
+    for (const auto& m : o.mount_points) {
+      L1::MountPointProperty mp;
+      mp.container_path = m.container_path;
+      mp.read_only = m.read_only;
+      mp.source_volume = m.source_volume;
+      d.mount_points.push_back(std::move(mp));
+    }
     if (o.readonly_root_filesystem) d.readonly_root_filesystem = true;
     for (const auto& [k, s] : o.secrets) d.secrets.push_back({.name = k, .value_from = s.value_from()});
     defs.push_back(std::move(d));
@@ -148,6 +181,12 @@ std::vector<Diagnostic> TaskDefinition::validate() const {
     out.push_back({.path = node().path(), .message = "the task definition has no container", .hint = "call add_container(...)"});
   else if (!default_container())
     out.push_back({.path = node().path(), .message = "the task definition has no essential container", .hint = "mark one container essential"});
+  for (const auto* c : containers_)
+    for (const auto& m : c->options().mount_points)
+      if (std::find(volume_names_.begin(), volume_names_.end(), m.source_volume) == volume_names_.end())
+        out.push_back({.path = c->node().path(),
+                       .message = "the container mounts volume '" + m.source_volume + "', which the task does not have",
+                       .hint = "add it with add_efs_volume(\"" + m.source_volume + "\", file_system)"});
   return out;
 }
 

@@ -17,10 +17,20 @@
 namespace cdk::iam {
 class Role;
 }
+namespace cdk::efs {
+class FileSystem;
+}
 
 namespace cdk::ecs {
 
 class CfnTaskDefinition;
+
+/// How a task mounts an EFS file system.
+struct EfsVolumeOptions {
+  std::string root_directory{};    ///< the directory of the file system to mount; default "/"
+  bool transit_encryption = true;  ///< TLS between task and EFS; default true
+  bool iam_authorization = false;  ///< mount as the task role (which then gets ClientMount/ClientWrite); default false
+};
 
 enum class NetworkMode { AwsVpc, Bridge, Host, None };
 enum class Compatibility { Fargate, Ec2 };
@@ -33,6 +43,12 @@ class TaskDefinition : public Construct, public iam::IGrantable {
   /// {"Ref": task definition}: its ARN.
   [[nodiscard]] Value task_definition_arn() const;
   [[nodiscard]] const std::string& family() const noexcept { return family_; }
+
+  /// A task volume `name` backed by the file system; containers mount it with
+  /// mount_points. Allow the service into the file system yourself:
+  /// `fs.connections().allow_default_port_from(service)`.
+  void add_efs_volume(std::string name, efs::FileSystem& file_system, EfsVolumeOptions options = {});
+  [[nodiscard]] const std::vector<std::string>& volume_names() const noexcept { return volume_names_; }
   [[nodiscard]] NetworkMode network_mode() const noexcept { return network_mode_; }
   [[nodiscard]] Compatibility compatibility() const noexcept { return compatibility_; }
   [[nodiscard]] const std::vector<ContainerDefinition*>& containers() const noexcept { return containers_; }
@@ -77,6 +93,7 @@ class TaskDefinition : public Construct, public iam::IGrantable {
   iam::Role* task_role_ = nullptr;
   iam::Role* execution_role_ = nullptr;
   std::vector<ContainerDefinition*> containers_;
+  std::vector<std::string> volume_names_;
 };
 
 }  // namespace cdk::ecs

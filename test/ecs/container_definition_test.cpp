@@ -91,3 +91,48 @@ TEST_F(ContainerDefinitionTest, ArmTasksDeclareTheirRuntimePlatform) {
 }
 
 }  // namespace
+
+#include <cdk/efs/file_system.hpp>
+
+#include "rds/test_vpc.hpp"
+
+namespace {
+
+TEST_F(ContainerDefinitionTest, ContainersMountAnEfsVolumeOverTlsWithIamAuthorization) {
+  auto& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  auto& fs = stack.add<cdk::efs::FileSystem>("Files", {.vpc = vpc});
+  task.add_efs_volume("data", fs, {.root_directory = "/app", .iam_authorization = true});
+  task.add_container("app", {.image = nginx, .mount_points = {{.source_volume = "data", .container_path = "/data"}}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties(
+      "AWS::ECS::TaskDefinition",
+      Match::object_like({{"Volumes", Match::array_equals({Match::object_like(
+                                          {{"Name", "data"},
+                                           {"EFSVolumeConfiguration", Match::object_like({{"RootDirectory", "/app"},
+                                                                                          {"TransitEncryption", "ENABLED"},
+                                                                                          {"AuthorizationConfig", Match::object_equals({{"IAM", "ENABLED"}})}})}})})},
+                          {"ContainerDefinitions", Match::array_with({Match::object_like(
+                                                       {{"MountPoints", Match::array_equals({Match::object_equals(
+                                                                            {{"ContainerPath", "/data"}, {"ReadOnly", false}, {"SourceVolume", "data"}})})}})})}}));
+  t.has_resource_properties(
+      "AWS::IAM::Policy",
+      Match::object_like({{"PolicyDocument", Match::object_like({{"Statement", Match::array_with({Match::object_like(
+                                                                  {{"Action", Match::array_equals({"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"})}})})}})}}));
+  EXPECT_THROW(task.add_efs_volume("data", fs), cdk::Error);
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ContainerDefinitionTest, MountingAVolumeTheTaskDoesNotHaveFailsSynthesis) {
+  task.add_container("app", {.image = nginx, .mount_points = {{.source_volume = "missing", .container_path = "/data"}}});
+  try {
+    (void)Template::from_stack(stack);
+    FAIL();
+  } catch (const cdk::SynthError& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].path, "Svc/Task/app");
+    EXPECT_THAT(e.errors()[0].message, HasSubstr("'missing'"));
+  }
+  EXPECT_THROW(task.add_container("rel", {.image = nginx, .mount_points = {{.source_volume = "x", .container_path = "data"}}}), cdk::Error);
+}
+
+}  // namespace
