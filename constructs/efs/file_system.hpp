@@ -1,6 +1,7 @@
 #pragma once
 /// cdk::efs::FileSystem: an encrypted EFS file system with a mount target in
-/// each AZ of the selected subnets (PrivateWithEgress by default, one per AZ)
+/// each AZ of the selected subnets (the VPC's default: private with egress, else
+/// isolated; one per AZ)
 /// and its own security group; allow clients on NFS (2049) with connections().
 /// Retained when the stack is deleted, as in the AWS CDK.
 ///
