@@ -327,4 +327,11 @@ TEST_F(AutoScalingGroupTest, UsesAGivenRoleAndSecurityGroup) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(AutoScalingGroupTest, RequestCountScalingNeedsTheTargetGroupOnAListener) {
+  auto& asg = web();
+  stack.add<cdk::elbv2::TargetGroup>("Tg", {.port = 80, .vpc = vpc, .targets = {asg}});
+  EXPECT_THAT(error_of([&] { asg.scale_on_request_count("Req", {.target_requests_per_minute = 100}); }),
+              HasSubstr("Test/Web: the group's target group is not attached to a listener yet"));
+}
+
 }  // namespace
