@@ -21,7 +21,9 @@
 /// `<id>/LaunchTemplate/Profile` and `<id>/LaunchTemplate` (the launch
 /// template), and `<id>/ASG` (the group). Secure defaults: IMDSv2 required,
 /// encrypted root volume, private subnets, no SSH key. Every resource gets a
-/// Name tag with the construct path (propagated to instances).
+/// Name tag with the construct path (propagated to instances). With an image
+/// whose root device is unknown (generic_linux), give root_volume.device_name:
+/// the group refuses to run without an encrypted root volume.
 /// Not supported: warm pools, lifecycle hooks, step scaling, signals.
 #include <cdk/autoscaling/scaling_policy.hpp>
 #include <cdk/construct.hpp>
