@@ -47,8 +47,8 @@ class Fixture {
 
   /// Synthesizes the app (validation included) and checks every resource.
   void synth_and_check();
-  /// Runs cfn-lint on the synthesized template; fails on errors about
-  /// property names or types (E3002, E3012), unknown types or bad templates.
+  /// Runs test/l1/lint_l1.py on the synthesized template: names and shapes
+  /// against the pinned spec, then cfn-lint (fails on E3012, E3001, E000x).
   void lint();
 
   [[nodiscard]] const std::filesystem::path& template_file() const noexcept { return template_file_; }

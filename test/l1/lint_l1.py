@@ -13,9 +13,16 @@ about a combination (oneOf: the tests set every property, including exclusive
 ones); if not, the property is newer than cfn-lint and is listed as such. Both
 are reported, neither fails: l1_tests checks names against the spec itself.
 
-  lint_l1.py <template.json>     exit 0 when clean, 1 on failures
+Before cfn-lint, every resource of the template is checked against the
+pinned spec itself (spec/aws-service-spec.json.gz, read here independently of
+the C++ generator): each property name, at every depth, must be one of its
+type's properties, with the JSON shape of its spec type; with --all-set, every
+property of every type present must be set, at every depth the test reaches.
+
+  lint_l1.py [--all-set] <template.json>     exit 0 when clean, 1 on failures
 """
 import collections
+import gzip
 import importlib
 import json
 import os
@@ -86,10 +93,95 @@ def known_names(schema, path):
     return names(node)
 
 
+SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "spec", "aws-service-spec.json.gz")
+
+
+def split_union(inner):
+    out, depth, cur = [], 0, ""
+    for c in inner:
+        if c == "," and depth == 0:
+            out.append(cur)
+            cur = ""
+            continue
+        depth += c == "<"
+        depth -= c == ">"
+        cur += c
+    return out + [cur]
+
+
+def check_value(value, t, types, where, errors, all_set):
+    """Checks one rendered value against a compact spec type string."""
+    if isinstance(value, dict) and len(value) == 1:
+        key = next(iter(value))
+        if key == "Ref" or key.startswith("Fn::"):
+            return  # a token: anything goes
+    if t in ("string", "date-time"):
+        ok = isinstance(value, str)
+    elif t == "integer":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif t == "number":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif t == "boolean":
+        ok = isinstance(value, bool)
+    elif t in ("json", "null") or t.startswith("union<"):
+        ok = True
+    elif t == "tag":
+        ok = isinstance(value, dict) and set(value) <= {"Key", "Value"}
+    elif t.startswith("list<"):
+        ok = isinstance(value, list)
+        if ok:
+            for i, v in enumerate(value):
+                check_value(v, t[5:-1], types, f"{where}/{i}", errors, all_set)
+    elif t.startswith("map<"):
+        ok = isinstance(value, dict)
+        if ok:
+            for k, v in value.items():
+                check_value(v, t[4:-1], types, f"{where}/{k}", errors, all_set)
+    elif t in types:
+        ok = isinstance(value, dict)
+        if ok:
+            check_props(value, types[t], types, where, errors, all_set=False)
+    else:
+        ok = False
+    if not ok:
+        errors.append(f"{where}: {json.dumps(value)[:80]} is not a {t}")
+
+
+def check_props(props, spec_props, types, where, errors, all_set):
+    for name, value in props.items():
+        if name not in spec_props:
+            errors.append(f"{where}/{name}: not a property in the spec")
+            continue
+        check_value(value, spec_props[name]["type"], types, f"{where}/{name}", errors, all_set)
+    if all_set:
+        for name in spec_props:
+            if name not in props:
+                errors.append(f"{where}/{name}: not set")
+
+
+def check_against_spec(template, all_set):
+    with gzip.open(SPEC, "rt") as f:
+        spec = json.load(f)
+    by_type = {r["type"]: r for s in spec["services"] for r in s["resources"]}
+    errors = []
+    for logical_id, res in template.get("Resources", {}).items():
+        r = by_type.get(res["Type"])
+        if r is None:
+            errors.append(f"{res['Type']}: not a type in the spec")
+            continue
+        check_props(res.get("Properties", {}), r["properties"], r["types"], res["Type"], errors, all_set)
+    return errors
+
+
 def main():
-    path = sys.argv[1]
+    all_set = "--all-set" in sys.argv[1:]
+    path = [a for a in sys.argv[1:] if not a.startswith("--")][0]
     with open(path) as f:
         template = json.load(f)
+    spec_errors = check_against_spec(template, all_set)
+    for e in spec_errors:
+        print(f"FAIL spec: {e}")
+    print(f"spec check: {len(template.get('Resources', {}))} resources, {len(spec_errors)} failures")
     run = subprocess.run(["cfn-lint", "--format", "json", "--", path], capture_output=True, text=True)
     try:
         findings = json.loads(run.stdout or "[]")
@@ -121,7 +213,7 @@ def main():
           f"{sum(values.values())} about placeholder values ({dict(sorted(values.items()))})")
     for x in failures:
         print(f"FAIL {x}")
-    return 1 if failures else 0
+    return 1 if failures or spec_errors else 0
 
 
 if __name__ == "__main__":
