@@ -83,6 +83,25 @@ bool is_set(const std::vector<S>& v) noexcept { return !v.empty(); }
 template <class S>
 bool is_set(const std::map<std::string, S>& v) noexcept { return !v.empty(); }
 
+// Required properties of nested property types: `check(const S&, out)` is
+// generated per struct that has any, and found by argument-dependent lookup.
+template <class S>
+void check_nested(std::vector<Diagnostic>& out, const std::optional<S>& s) {
+  if (s) check(*s, out);
+}
+template <class S>
+void check_nested(std::vector<Diagnostic>& out, const Boxed<S>& s) {
+  if (s) check(*s, out);
+}
+template <class S>
+void check_nested(std::vector<Diagnostic>& out, const std::vector<S>& items) {
+  for (const auto& i : items) check(i, out);
+}
+template <class S>
+void check_nested(std::vector<Diagnostic>& out, const std::map<std::string, S>& entries) {
+  for (const auto& [k, v] : entries) check(v, out);
+}
+
 /// Appends "missing required property <property> of <type>" unless `set`.
 /// `owner` is "" for a top-level property or the property type's name.
 void require(std::vector<Diagnostic>& out, bool set, std::string_view cfn_type,

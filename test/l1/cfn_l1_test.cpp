@@ -183,3 +183,19 @@ TEST(CfnVpc, ListsTakeOneTokenForTheWholeList) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CfnSecurityGroup, MissingRequiredPropertyOfANestedTypeIsASynthesisError) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Net");
+  stack.add<cdk::ec2::CfnSecurityGroup>(
+      "Sg", {.group_description = "d", .security_group_ingress = {{.from_port = 22, .to_port = 22}}});
+  auto errors = synth_errors(app);
+  EXPECT_NE(errors.find("Net/Sg"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("missing required property IpProtocol of AWS::EC2::SecurityGroup.Ingress"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("set IngressProperty::ip_protocol"), std::string::npos) << errors;
+}
+
+}  // namespace

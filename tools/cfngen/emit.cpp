@@ -124,6 +124,22 @@ ResourcePlan plan_resource(const Service& s, const Resource& r) {
     rp.weight += 2 + t->properties.size();
     rp.structs.push_back({t, struct_name(name), std::move(fields[name])});
   }
+  // Which structs need a required-property check: a fixpoint, as types nest cyclically.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& sp : rp.structs) {
+      if (sp.checked) continue;
+      for (const auto& f : sp.fields) {
+        bool nested = false;
+        for (const auto& other : rp.structs)
+          if (!f.target.empty() && other.type->name == f.target && other.checked) nested = true;
+        if (f.prop->required || nested) {
+          sp.checked = changed = true;
+          break;
+        }
+      }
+    }
+  }
 
   std::set<std::string> used;
   for (const auto& a : r.attributes) {
@@ -269,8 +285,31 @@ void emit_puts(std::ostringstream& o, const std::vector<Field>& fields, const ch
   for (const auto& f : fields) o << "  cdk::l1::put(m, " << quote(f.prop->name) << ", " << obj << f.name << ");\n";
 }
 
+bool target_checked(const ResourcePlan& p, const Field& f) {
+  for (const auto& s : p.structs)
+    if (!f.target.empty() && s.type->name == f.target) return s.checked;
+  return false;
+}
+
+void emit_checks(std::ostringstream& o, const ResourcePlan& p, const std::vector<Field>& fields, const char* obj,
+                 const std::string& owner) {
+  for (const auto& f : fields) {
+    if (f.prop->required) {
+      o << "  cdk::l1::require(out, cdk::l1::is_set(" << obj << f.name << "), " << p.cls << "::cfn_type_name, "
+        << quote(owner) << ", " << quote(f.prop->name) << ", " << quote(f.name) << ");\n";
+    }
+    if (target_checked(p, f)) o << "  cdk::l1::check_nested(out, " << obj << f.name << ");\n";
+  }
+}
+
 void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
   const Resource& r = *p.resource;
+  for (const auto& s : p.structs) {
+    if (!s.checked) continue;
+    o << "static void check(const " << p.cls << "::" << s.name << "& s, std::vector<cdk::Diagnostic>& out) {\n";
+    emit_checks(o, p, s.fields, "s.", s.type->name);
+    o << "}\n\n";
+  }
   for (const auto& s : p.structs) {
     o << "static cdk::Value to_value(const " << p.cls << "::" << s.name << "& " << (s.fields.empty() ? "/*s*/" : "s")
       << ") {\n";
@@ -285,11 +324,7 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
   o << "  return cdk::l1::finish(m, cdk::CfnResource::render_properties());\n}\n\n";
   o << "std::vector<cdk::Diagnostic> " << p.cls << "::validate() const {\n";
   o << "  auto out = cdk::CfnResource::validate();\n";
-  for (const auto& f : p.props) {
-    if (!f.prop->required) continue;
-    o << "  cdk::l1::require(out, cdk::l1::is_set(props_." << f.name << "), cfn_type_name, \"\", " << quote(f.prop->name)
-      << ", " << quote(f.name) << ");\n";
-  }
+  emit_checks(o, p, p.props, "props_.", "");
   o << "  return out;\n}\n\n";
   (void)r;
 }
@@ -309,8 +344,11 @@ std::string emit_shard(const Spec& spec, const std::vector<const ResourcePlan*>&
       // Every to_value of this namespace run is declared first, so the
       // cdk::l1::put templates find them whatever the order of definition.
       for (std::size_t j = i; j < plans.size() && plans[j]->ns == open; ++j)
-        for (const auto& s : plans[j]->structs)
+        for (const auto& s : plans[j]->structs) {
           o << "static cdk::Value to_value(const " << plans[j]->cls << "::" << s.name << "&);\n";
+          if (s.checked)
+            o << "static void check(const " << plans[j]->cls << "::" << s.name << "&, std::vector<cdk::Diagnostic>&);\n";
+        }
       o << "\n";
     }
     emit_resource_source(o, *p);

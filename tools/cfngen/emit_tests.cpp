@@ -65,9 +65,11 @@ struct Sampler {
     }
   }
 
-  // "" when the field is left out (a cycle or too deep).
-  std::string structure(const std::string& type_name) {
-    if (std::find(path.begin(), path.end(), type_name) != path.end() || path.size() >= 4) return "";
+  // "" when the field is left out: an optional field that closes a cycle, or
+  // anything past a depth no real property type reaches.
+  std::string structure(const std::string& type_name, bool required) {
+    bool cycle = std::find(path.begin(), path.end(), type_name) != path.end();
+    if ((cycle && !required) || path.size() >= 12) return "";
     const StructPlan* sp = nullptr;
     for (const auto& s : rp.structs)
       if (s.type->name == type_name) sp = &s;
@@ -86,13 +88,13 @@ struct Sampler {
       case Shape::Json: return json(f.prop->type);
       case Shape::Tag: return "cdk::CfnTag{\"key\", \"value\"}";
       case Shape::TagList: return "{cdk::CfnTag{\"key\", \"value\"}}";
-      case Shape::Struct: return structure(f.target);
+      case Shape::Struct: return structure(f.target, f.prop->required);
       case Shape::StructList: {
-        auto s = structure(f.target);
+        auto s = structure(f.target, f.prop->required);
         return s.empty() ? "" : "{" + s + "}";
       }
       case Shape::StructMap: {
-        auto s = structure(f.target);
+        auto s = structure(f.target, f.prop->required);
         return s.empty() ? "" : "{{\"key\", " + s + "}}";
       }
     }
@@ -102,7 +104,8 @@ struct Sampler {
   std::string fields(const std::vector<Field>& fs) {
     std::string out;
     for (const auto& f : fs) {
-      if (mode == Mode::Required && !f.prop->required) continue;
+      // Below depth 4 even a Full sample sets only what is required.
+      if ((mode == Mode::Required || path.size() >= 4) && !f.prop->required) continue;
       std::string v = value(f);
       if (v.empty()) continue;
       if (!out.empty()) out += ", ";

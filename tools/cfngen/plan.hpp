@@ -29,6 +29,7 @@ struct StructPlan {
   const PropertyType* type = nullptr;
   std::string name;
   std::vector<Field> fields;
+  bool checked = false;  // has required properties, here or in structs below
 };
 
 struct ResourcePlan {

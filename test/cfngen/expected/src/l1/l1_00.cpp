@@ -29,6 +29,7 @@ namespace cdk::foo {
 
 static cdk::Value to_value(const CfnWidget::PartProperty&);
 static cdk::Value to_value(const CfnWidget::NodeProperty&);
+static void check(const CfnWidget::NodeProperty&, std::vector<cdk::Diagnostic>&);
 
 CfnDBThing::CfnDBThing(cdk::Construct& scope, std::string_view id, Props props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::None, "Tags"), props_(std::move(props)) {}
@@ -41,6 +42,12 @@ cdk::Value CfnDBThing::render_properties() const {
 std::vector<cdk::Diagnostic> CfnDBThing::validate() const {
   auto out = cdk::CfnResource::validate();
   return out;
+}
+
+static void check(const CfnWidget::NodeProperty& s, std::vector<cdk::Diagnostic>& out) {
+  cdk::l1::check_nested(out, s.children);
+  cdk::l1::require(out, cdk::l1::is_set(s.label), CfnWidget::cfn_type_name, "Node", "Label", "label");
+  cdk::l1::check_nested(out, s.next);
 }
 
 static cdk::Value to_value(const CfnWidget::PartProperty& s) {
@@ -82,8 +89,9 @@ cdk::Value CfnWidget::render_properties() const {
 
 std::vector<cdk::Diagnostic> CfnWidget::validate() const {
   auto out = cdk::CfnResource::validate();
-  cdk::l1::require(out, cdk::l1::is_set(props_.name), cfn_type_name, "", "Name", "name");
-  cdk::l1::require(out, cdk::l1::is_set(props_.spec), cfn_type_name, "", "Spec", "spec");
+  cdk::l1::require(out, cdk::l1::is_set(props_.name), CfnWidget::cfn_type_name, "", "Name", "name");
+  cdk::l1::require(out, cdk::l1::is_set(props_.spec), CfnWidget::cfn_type_name, "", "Spec", "spec");
+  cdk::l1::check_nested(out, props_.spec);
   return out;
 }
 
