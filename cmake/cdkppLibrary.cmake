@@ -28,7 +28,7 @@ target_link_libraries(cdkpp
     OpenSSL::Crypto CURL::libcurl pugixml::pugixml Threads::Threads)
 set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-  target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic)
+  target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
 endif()
 
 # Extra parts (the generated L1 layer, for one) hook themselves in here.

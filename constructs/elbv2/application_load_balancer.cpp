@@ -189,6 +189,7 @@ ApplicationListenerRule::ApplicationListenerRule(Construct& scope, std::string_v
   l1.listener_arn = props.listener->listener_arn();
   l1.priority = priority_;
   resource_ = &add<CfnListenerRule>("Resource", std::move(l1));
+  resource_->tags() = TagManager();  // as for listeners (base_listener.cpp)
   for (const auto& g : props.action->target_groups()) g->register_listener(props.listener->load_balancer(), *resource_);
 }
 

@@ -41,6 +41,9 @@ BaseListener::BaseListener(Construct& scope, std::string_view id, BaseLoadBalanc
     l1.ssl_policy = config.ssl_policy.empty() ? std::string(SslPolicy::recommended_tls) : config.ssl_policy;
   }
   resource_ = &add<CfnListener>("Resource", std::move(l1));
+  // The pinned spec marks listeners taggable, but CloudFormation's schema as
+  // cfn-lint knows it has no Tags on listeners: inherited tags stay off them.
+  resource_->tags() = TagManager();
   if (config.certificates.size() > 1) {
     // CloudFormation takes one certificate on the listener; the others are a
     // ListenerCertificate, at the AWS CDK's path (<listener>/DefaultCertificates).
