@@ -293,18 +293,6 @@ class Synthesizer {
         deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
         res["DependsOn"] = deps;
       }
-    for (const CfnElement* e : all_elements())
-      if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
-        auto& w = work_[stack_index_.at(&r->stack())];
-        for (const CfnResource* d : r->depends_on())
-          if (&d->stack() == &r->stack()) w.resources.add_edge(w.vertex.at(r), w.vertex.at(d));
-      }
-  }
-
-  std::vector<const CfnElement*> all_elements() const {
-    std::vector<const CfnElement*> out;
-    for (const auto& w : work_) out.insert(out.end(), w.elements.begin(), w.elements.end());
-    return out;
   }
 
   void add_exports() {
