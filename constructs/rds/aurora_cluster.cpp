@@ -194,8 +194,7 @@ Value AuroraCluster::cluster_read_endpoint_address() const { return resource_->a
 Value AuroraCluster::cluster_endpoint_port() const { return resource_->attr_endpoint_port(); }
 
 void AuroraCluster::grant_secret_read(iam::IGrantable& grantee) const {
-  grantee.add_to_principal_policy(
-      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_->ref()}});
+  detail::grant_secret_read(*secret_, grantee);
 }
 
 }  // namespace cdk::rds

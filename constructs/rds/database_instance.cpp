@@ -95,8 +95,7 @@ Value DatabaseInstance::endpoint_address() const { return resource_->attr_endpoi
 Value DatabaseInstance::endpoint_port() const { return resource_->attr_endpoint_port(); }
 
 void DatabaseInstance::grant_secret_read(iam::IGrantable& grantee) const {
-  grantee.add_to_principal_policy(
-      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_->ref()}});
+  detail::grant_secret_read(*secret_, grantee);
 }
 
 }  // namespace cdk::rds

@@ -2,6 +2,7 @@
 
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/fn.hpp>
+#include <cdk/iam/grantable.hpp>
 #include <cdk/rds/cfn_db_subnet_group.hpp>
 #include <cdk/secretsmanager/cfn_secret.hpp>
 #include <cdk/secretsmanager/cfn_secret_target_attachment.hpp>
@@ -83,6 +84,11 @@ void check_username(const Construct& db, const std::string& username) {
                 "use 1-16 letters, digits or underscores, starting with a letter");
   if (username == "rdsadmin" || username == "rds_superuser" || username == "root")
     throw Error(db.node().path(), "master user name '" + username + "' is reserved", "choose another name");
+}
+
+void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee) {
+  grantee.add_to_principal_policy(
+      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret.ref()}});
 }
 
 }  // namespace cdk::rds::detail

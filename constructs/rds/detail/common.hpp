@@ -14,6 +14,9 @@ class SecurityGroup;
 namespace cdk::secretsmanager {
 class CfnSecret;
 }
+namespace cdk::iam {
+class IGrantable;
+}
 
 namespace cdk::rds::detail {
 
@@ -26,6 +29,8 @@ struct Credentials {
 };
 /// The secret is retained with `retain` (a retained database needs its password), else deleted.
 Credentials make_credentials(Construct& db, const std::string& username, bool retain);
+/// Lets `grantee` read the master secret (GetSecretValue, DescribeSecret).
+void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee);
 /// `<secret>/Attachment`: the secret learns the database's endpoint.
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type);
 
