@@ -13,6 +13,7 @@ struct Diagnostic {
   std::string path;     ///< construct path, empty for app-wide problems
   std::string message;  ///< what is wrong
   std::string hint;     ///< what to do about it, may be empty
+  std::string rule;     ///< the security rule that found it (cdk/security.hpp), or empty
 
   /// One line: `error: Stack/Vpc: message (hint)`.
   [[nodiscard]] std::string to_string() const;

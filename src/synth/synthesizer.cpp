@@ -1,6 +1,7 @@
 #include "synth/synthesizer.hpp"
 
 #include "graph/dependency_graph.hpp"
+#include "security/rules.hpp"
 #include "synth/references.hpp"
 
 #include <cdk/annotations.hpp>
@@ -142,6 +143,8 @@ class Synthesizer {
     }
     Assembly out;
     for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
+    if (options_.security_rules)
+      for (const auto& a : out.stacks) check_security(a);
     if (options_.strict) {
       for (auto& d : diagnostics_)
         if (d.level == Diagnostic::Level::Warning) {
@@ -382,6 +385,13 @@ class Synthesizer {
       for (const auto& m : c->node().metadata())
         a.metadata["/" + c->node().path()].push_back({{"type", m.type}, {"data", m.data}});
     return a;
+  }
+
+  void check_security(const StackArtifact& a) {
+    std::unordered_map<std::string, const Construct*> owners;
+    for (const CfnElement* e : work_[stack_index_.at(a.stack)].elements)
+      if (auto it = ids_.find(e); it != ids_.end()) owners.emplace(it->second, e);
+    for (auto& d : security::check_stack(*a.stack, a.template_json, owners)) diagnostics_.push_back(std::move(d));
   }
 
   Json manifest(const Assembly& out) const {

@@ -18,6 +18,7 @@ namespace cdk::detail {
 struct SynthOptions {
   bool strict = false;         // warnings are errors
   bool path_metadata = true;   // aws:cdk:path on each resource
+  bool security_rules = true;  // run the security rule pack (src/security)
 };
 
 struct StackArtifact {

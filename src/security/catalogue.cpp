@@ -1,0 +1,87 @@
+// The rule catalogue: ids, severities, explanations and fixes. The checks
+// that find each rule's findings live in checks.cpp.
+#include "security/rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace cdk::detail::security {
+
+namespace {
+
+constexpr std::array kRules{
+    Rule{"SG-WORLD-ADMIN", Severity::High, "SSH (22) or RDP (3389) open to the whole internet",
+         "administration ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes",
+         "allow them only from known addresses (ec2::Peer::ipv4(\"203.0.113.7/32\")) or reach hosts through "
+         "Session Manager or a bastion"},
+    Rule{"SG-WORLD-ALL", Severity::High, "every port open to the whole internet",
+         "an ingress rule for all protocols or all ports from 0.0.0.0/0 or ::/0 exposes every service on the host",
+         "open only the ports the service answers on, e.g. connections().allow_from(ec2::Peer::any_ipv4(), "
+         "ec2::Port::tcp(443))"},
+    Rule{"DB-PUBLIC-SUBNET", Severity::High, "database in a public subnet",
+         "a database whose subnet group has subnets routed to an internet gateway can be given a public address",
+         "place it in isolated or private subnets: .vpc_subnets = {.subnet_type = ec2::SubnetType::PrivateIsolated}"},
+    Rule{"DB-PUBLICLY-ACCESSIBLE", Severity::High, "database publicly accessible",
+         "PubliclyAccessible gives the instance a public DNS name that resolves to a public address",
+         "leave publicly_accessible off and reach the database from inside the VPC"},
+    Rule{"RDS-UNENCRYPTED", Severity::High, "database storage not encrypted",
+         "RDS and Aurora storage, snapshots and backups stay unencrypted, and encryption cannot be turned on later "
+         "without a snapshot restore",
+         "set storage_encrypted (the L2 default) or StorageEncrypted: true"},
+    Rule{"EFS-UNENCRYPTED", Severity::Medium, "EFS file system not encrypted at rest",
+         "file data and metadata are stored unencrypted; encryption can only be chosen when the file system is made",
+         "keep the efs::FileSystem default (encrypted) or set Encrypted: true"},
+    Rule{"EBS-UNENCRYPTED", Severity::Medium, "EBS volume not encrypted",
+         "volumes, their snapshots and the AMIs made from them are stored unencrypted",
+         "keep encrypted = true on ec2::BlockDevice volumes (the default) or set Encrypted: true on the volume"},
+    Rule{"S3-PUBLIC-ACCESS", Severity::High, "S3 bucket without block public access",
+         "without all four block-public-access settings an ACL or bucket policy can make objects public",
+         "keep the s3::Bucket default (all four settings on, public_read_access off), or suppress with the "
+         "reason the bucket is public"},
+    Rule{"S3-NO-TLS", Severity::Medium, "S3 bucket accepts requests without TLS",
+         "S3 encrypts objects at rest by default (SSE-S3), but a bucket without a policy denying "
+         "aws:SecureTransport=false also serves them over plain HTTP",
+         "keep the s3::Bucket default enforce_ssl = true, or add a bucket policy that denies requests without TLS"},
+    Rule{"VPC-NO-FLOW-LOGS", Severity::Medium, "VPC without flow logs",
+         "without flow logs there is no record of the traffic that reached or left the network after an incident",
+         "add one: .flow_logs = {{\"FlowLogs\", {}}} in ec2::VpcProps, or an AWS::EC2::FlowLog for the VPC"},
+    Rule{"LB-NO-ACCESS-LOGS", Severity::Low, "load balancer without access logs",
+         "access logs are the only record of who sent which request through the load balancer",
+         "turn on access logs to an S3 bucket: .access_logs on elbv2 load balancers (attribute "
+         "access_logs.s3.enabled)"},
+    Rule{"LB-HTTP-NO-REDIRECT", Severity::Medium, "HTTP listener that does not redirect to HTTPS",
+         "plain HTTP carries sessions and credentials readable by anyone on the path",
+         "serve HTTPS and make the HTTP listener redirect: alb.add_redirect()"},
+    Rule{"IAM-WILDCARD-ACTION", Severity::Medium, "IAM policy allows every action of a service",
+         "\"*\" or \"service:*\" actions grant far more than the workload needs, including future actions",
+         "list the actions the workload calls, or use the grant_* methods of the constructs"},
+    Rule{"SECRET-IN-ENV", Severity::High, "secret passed in a plain environment variable",
+         "plain environment variables are readable by anyone who can describe the task, function or build "
+         "project, and end up in logs",
+         "pass it as a secret (ecs::Secret::from_secrets_manager(secret) in container secrets, a Secrets Manager "
+         "or SSM SecureString reference in CodeBuild)"},
+    Rule{"DB-NO-DELETION-PROTECTION", Severity::Medium, "production database without deletion protection",
+         "a stack update or a mistaken delete removes a production database and its automated backups",
+         "set deletion_protection = true on production databases (a stack counts as production when it has "
+         "termination protection, a stage/env/environment tag of prod or production, or 'prod' in its name)"},
+};
+
+}  // namespace
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+    case Severity::High: return "high";
+    case Severity::Medium: return "medium";
+    case Severity::Low: return "low";
+  }
+  return "unknown";
+}
+
+std::span<const Rule> rules() { return kRules; }
+
+const Rule* find_rule(std::string_view id) {
+  const auto* it = std::find_if(kRules.begin(), kRules.end(), [&](const Rule& r) { return r.id == id; });
+  return it == kRules.end() ? nullptr : &*it;
+}
+
+}  // namespace cdk::detail::security

@@ -1,0 +1,47 @@
+#pragma once
+// The built-in security rule pack: a catalogue of rules and the checks that
+// run over each rendered template during synthesis. Internal.
+#include "synth/resolve.hpp"
+
+#include <cdk/error.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cdk {
+class Construct;
+class Stack;
+}  // namespace cdk
+
+namespace cdk::detail::security {
+
+enum class Severity { High, Medium, Low };
+std::string_view to_string(Severity s);
+
+struct Rule {
+  std::string_view id;           // e.g. "SG-WORLD-ADMIN"
+  Severity severity;
+  std::string_view title;        // one line: what the rule looks for
+  std::string_view explanation;  // why it matters
+  std::string_view fix;          // what to do
+};
+
+/// Every rule, in the order reports list them.
+std::span<const Rule> rules();
+/// The rule with this id, or nullptr.
+const Rule* find_rule(std::string_view id);
+
+/// Metadata type of a suppression on a construct; data is "<rule id>: <reason>".
+inline constexpr std::string_view kSuppressionType = "cdkpp:security:suppress";
+
+/// Runs every rule over one stack's rendered template. `constructs` maps the
+/// template's logical ids to the constructs that made them (for paths and
+/// suppressions). Findings are warnings; suppressed ones are infos that carry
+/// the reason. Each diagnostic's `rule` names its rule.
+std::vector<Diagnostic> check_stack(const Stack& stack, const Json& tmpl,
+                                    const std::unordered_map<std::string, const Construct*>& constructs);
+
+}  // namespace cdk::detail::security

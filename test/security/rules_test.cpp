@@ -1,0 +1,262 @@
+// Each security rule: one construct that triggers it, one that does not.
+#include "synth/synthesizer.hpp"
+#include "support/lint.hpp"
+
+#include <cdk/app.hpp>
+#include <cdk/codebuild/cfn_project.hpp>
+#include <cdk/ec2/cfn_volume.hpp>
+#include <cdk/ec2/ec2.hpp>
+#include <cdk/ecs/ecs.hpp>
+#include <cdk/efs/file_system.hpp>
+#include <cdk/elbv2/elbv2.hpp>
+#include <cdk/iam/iam.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
+#include <cdk/rds/cfn_db_subnet_group.hpp>
+#include <cdk/rds/rds.hpp>
+#include <cdk/s3/bucket.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
+#include <cdk/security.hpp>
+#include <cdk/stack.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+namespace {
+
+namespace ec2 = cdk::ec2;
+
+struct RulesTest : ::testing::Test {
+  cdk::App app;
+  cdk::Stack& stack = app.add<cdk::Stack>("Sec");
+  ec2::Vpc& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2,
+                                              .nat_gateways = 1,
+                                              .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
+                                                                       {"app", ec2::SubnetType::PrivateWithEgress, 24},
+                                                                       {"data", ec2::SubnetType::PrivateIsolated, 24}},
+                                              .flow_logs = {{"FlowLogs", {}}}});
+
+  std::vector<cdk::Diagnostic> diagnostics() { return cdk::detail::synthesize(app, {}).diagnostics; }
+
+  /// Paths of the unsuppressed findings of `rule`.
+  std::vector<std::string> findings(std::string_view rule) {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics())
+      if (d.rule == rule && d.level == cdk::Diagnostic::Level::Warning) out.push_back(d.path);
+    return out;
+  }
+};
+
+TEST_F(RulesTest, SshOpenToTheWorldIsFoundButSshFromOneAddressIsNot) {
+  auto& open = stack.add<ec2::SecurityGroup>("Open", {.vpc = vpc});
+  open.add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(22));
+  auto& rdp = stack.add<ec2::SecurityGroup>("Rdp", {.vpc = vpc});
+  rdp.add_ingress_rule(ec2::Peer::any_ipv6(), ec2::Port::tcp_range(3000, 4000));
+  auto& narrow = stack.add<ec2::SecurityGroup>("Narrow", {.vpc = vpc});
+  narrow.add_ingress_rule(ec2::Peer::ipv4("203.0.113.7/32"), ec2::Port::tcp(22));
+  narrow.add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(443));
+  EXPECT_THAT(findings("SG-WORLD-ADMIN"), ElementsAre("Sec/Open", "Sec/Rdp"));
+  EXPECT_THAT(findings("SG-WORLD-ALL"), IsEmpty());
+}
+
+TEST_F(RulesTest, EveryPortOpenToTheWorldIsFoundButOnePortIsNot) {
+  stack.add<ec2::SecurityGroup>("All", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::all_traffic());
+  stack.add<ec2::SecurityGroup>("Tcp", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::all_tcp());
+  stack.add<ec2::SecurityGroup>("Web", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(80));
+  EXPECT_THAT(findings("SG-WORLD-ALL"), ElementsAre("Sec/All", "Sec/Tcp"));
+}
+
+TEST_F(RulesTest, DatabaseInPublicSubnetsIsFoundButInIsolatedSubnetsIsNot) {
+  // The L2 refuses public subnets already; an L1 database can still be put there.
+  auto db = [&](const std::string& id, ec2::SubnetType type) {
+    auto& group = stack.add<cdk::rds::CfnDBSubnetGroup>(id + "Subnets", {
+        .db_subnet_group_description = "subnets of " + id,
+        .subnet_ids = vpc.select_subnets({.subnet_type = type}).subnet_ids()});
+    stack.add<cdk::rds::CfnDBInstance>(id, {.allocated_storage = "20",
+                                            .db_instance_class = "db.t4g.micro",
+                                            .db_subnet_group_name = group.ref(),
+                                            .engine = "postgres",
+                                            .manage_master_user_password = true,
+                                            .master_username = "app",
+                                            .storage_encrypted = true});
+  };
+  db("Exposed", ec2::SubnetType::Public);
+  db("Hidden", ec2::SubnetType::PrivateIsolated);
+  stack.add<cdk::rds::DatabaseInstance>("L2", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  EXPECT_THAT(findings("DB-PUBLIC-SUBNET"), ElementsAre("Sec/Exposed"));
+}
+
+TEST_F(RulesTest, PubliclyAccessibleDatabaseIsFound) {
+  auto db = [&](const char* id, bool is_public) {
+    stack.add<cdk::rds::CfnDBInstance>(id, {.allocated_storage = "20",
+                                            .db_instance_class = "db.t4g.micro",
+                                            .engine = "postgres",
+                                            .manage_master_user_password = true,
+                                            .master_username = "app",
+                                            .publicly_accessible = is_public,
+                                            .storage_encrypted = true});
+  };
+  db("Public", true);
+  db("Private", false);
+  EXPECT_THAT(findings("DB-PUBLICLY-ACCESSIBLE"), ElementsAre("Sec/Public"));
+}
+
+TEST_F(RulesTest, UnencryptedDatabaseFileSystemAndVolumesAreFound) {
+  const auto my = cdk::rds::DatabaseInstanceEngine::mysql_8_0();
+  stack.add<cdk::rds::DatabaseInstance>("Plain", {.engine = my, .vpc = vpc, .storage_encrypted = false});
+  stack.add<cdk::rds::DatabaseInstance>("Sealed", {.engine = my, .vpc = vpc});
+  stack.add<cdk::rds::AuroraCluster>(
+      "Aurora", {.engine = cdk::rds::AuroraEngine::mysql_8_0(), .vpc = vpc, .storage_encrypted = false});
+  stack.add<cdk::efs::FileSystem>("PlainFs", {.vpc = vpc, .encrypted = false});
+  stack.add<cdk::efs::FileSystem>("SealedFs", {.vpc = vpc});
+  stack.add<ec2::CfnVolume>("PlainVolume", {.availability_zone = "eu-west-1a", .size = 8});
+  stack.add<ec2::CfnVolume>("SealedVolume", {.availability_zone = "eu-west-1a", .encrypted = true, .size = 8});
+  const auto image = ec2::MachineImage::latest_amazon_linux_2023();
+  stack.add<ec2::Instance>("Host", {.vpc = vpc, .instance_type = "t3.micro", .machine_image = image,
+                                    .block_devices = {{.device_name = "/dev/xvda", .volume = {.encrypted = false}}}});
+  stack.add<ec2::Instance>("SealedHost", {.vpc = vpc, .instance_type = "t3.micro", .machine_image = image,
+                                          .block_devices = {{.device_name = "/dev/xvda", .volume = {}}}});
+  EXPECT_THAT(findings("RDS-UNENCRYPTED"), ElementsAre("Sec/Aurora", "Sec/Plain"));
+  EXPECT_THAT(findings("EFS-UNENCRYPTED"), ElementsAre("Sec/PlainFs"));
+  EXPECT_THAT(findings("EBS-UNENCRYPTED"), ElementsAre("Sec/PlainVolume", "Sec/Host"));
+}
+
+TEST_F(RulesTest, BucketsWithoutBlockPublicAccessOrTlsAreFound) {
+  stack.add<cdk::s3::Bucket>("Private", {});
+  stack.add<cdk::s3::Bucket>("Website", {.public_read_access = true, .website_index_document = "index.html"});
+  stack.add<cdk::s3::Bucket>("PlainHttp", {.enforce_ssl = false});
+  stack.add<cdk::s3::CfnBucket>("Raw", {});
+  EXPECT_THAT(findings("S3-PUBLIC-ACCESS"), ElementsAre("Sec/Website", "Sec/Raw"));
+  EXPECT_THAT(findings("S3-NO-TLS"), ElementsAre("Sec/PlainHttp", "Sec/Raw"));
+}
+
+TEST_F(RulesTest, VpcWithoutFlowLogsIsFound) {
+  stack.add<ec2::Vpc>("Quiet", {.max_azs = 1, .nat_gateways = 0});
+  EXPECT_THAT(findings("VPC-NO-FLOW-LOGS"), ElementsAre("Sec/Quiet"));
+}
+
+TEST_F(RulesTest, LoadBalancerWithoutAccessLogsAndHttpWithoutRedirectAreFound) {
+  auto& logs = stack.add<cdk::s3::Bucket>("Logs", {});
+  auto& logged = stack.add<cdk::elbv2::ApplicationLoadBalancer>(
+      "Logged", {.vpc = vpc, .internet_facing = true, .access_logs = cdk::elbv2::AccessLogs{.bucket_name = logs.bucket_name()}});
+  logged.add_redirect();
+  auto& plain = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Plain", {.vpc = vpc, .internet_facing = true});
+  plain.add_listener("Http", {.port = 80, .default_action = cdk::elbv2::ListenerAction::fixed_response(200)});
+  EXPECT_THAT(findings("LB-NO-ACCESS-LOGS"), ElementsAre("Sec/Plain"));
+  EXPECT_THAT(findings("LB-HTTP-NO-REDIRECT"), ElementsAre("Sec/Plain/Http"));
+}
+
+TEST_F(RulesTest, WildcardActionsAreFoundButListedActionsAreNot) {
+  auto& admin = stack.add<cdk::iam::Role>("Admin", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
+  admin.add_to_policy({.actions = {"s3:*"}, .resources = {"*"}});
+  auto& reader = stack.add<cdk::iam::Role>("Reader", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
+  reader.add_to_policy({.actions = {"s3:GetObject"}, .resources = {"arn:aws:s3:::bucket/*"}});
+  EXPECT_THAT(findings("IAM-WILDCARD-ACTION"), ElementsAre("Sec/Admin/DefaultPolicy"));
+}
+
+TEST_F(RulesTest, SecretsInPlainEnvironmentVariablesAreFoundButReferencesAreNot) {
+  auto& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
+  auto& task = stack.add<cdk::ecs::FargateTaskDefinition>("Task", {});
+  task.add_container("App", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                             .environment = {{"DB_PASSWORD", "hunter22"}, {"DB_SECRET_ARN", "arn:aws:..."},
+                                             {"LOG_LEVEL", "info"}}});
+  (void)cluster;
+  using Project = cdk::codebuild::CfnProject;
+  Project::EnvironmentProperty env{.compute_type = "BUILD_GENERAL1_SMALL",
+                                   .image = "aws/codebuild/standard:7.0",
+                                   .type = "LINUX_CONTAINER"};
+  env.environment_variables = {{.name = "GITHUB_TOKEN", .value = "ghp_x"},
+                               {.name = "NPM_TOKEN", .type = "SECRETS_MANAGER", .value = "npm-token"}};
+  stack.add<Project>("Build", Project::Props{.artifacts = Project::ArtifactsProperty{.type = "NO_ARTIFACTS"},
+                                             .environment = env,
+                                             .service_role = "arn:aws:iam::123456789012:role/build",
+                                             .source = Project::SourceProperty{.build_spec = "version: 0.2",
+                                                                               .type = "NO_SOURCE"}});
+  const auto found = diagnostics();
+  std::vector<std::string> messages;
+  for (const auto& d : found)
+    if (d.rule == "SECRET-IN-ENV") messages.push_back(d.path + " " + d.message);
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_THAT(messages[0], HasSubstr("DB_PASSWORD"));
+  EXPECT_THAT(messages[1], HasSubstr("GITHUB_TOKEN"));
+}
+
+TEST_F(RulesTest, DeletionProtectionIsRequiredOnlyInProductionStacks) {
+  const auto pg = cdk::rds::DatabaseInstanceEngine::postgres_16();
+  stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = pg, .vpc = vpc});
+  EXPECT_THAT(findings("DB-NO-DELETION-PROTECTION"), IsEmpty());
+
+  cdk::App prod_app;
+  auto& prod = prod_app.add<cdk::Stack>("Shop", {.tags = {{"Environment", "Production"}}});
+  auto& prod_vpc = prod.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0});
+  prod.add<cdk::rds::DatabaseInstance>("Db", {.engine = pg, .vpc = prod_vpc});
+  prod.add<cdk::rds::DatabaseInstance>("Kept", {.engine = pg, .vpc = prod_vpc, .deletion_protection = true});
+  auto& named = prod_app.add<cdk::Stack>("ShopProd");
+  named.add<cdk::rds::AuroraCluster>("Db", {.engine = cdk::rds::AuroraEngine::mysql_8_0(),
+                                            .vpc = named.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0})});
+  std::vector<std::string> paths;
+  for (const auto& d : cdk::detail::synthesize(prod_app, {}).diagnostics)
+    if (d.rule == "DB-NO-DELETION-PROTECTION") paths.push_back(d.path);
+  EXPECT_THAT(paths, ElementsAre("Shop/Db", "ShopProd/Db"));
+}
+
+TEST_F(RulesTest, SuppressionSilencesARuleBelowItsScopeAndTheReportShowsTheReason) {
+  auto& site = stack.add<cdk::s3::Bucket>("Site", {.public_read_access = true, .website_index_document = "index.html"});
+  cdk::security::suppress(site, "S3-PUBLIC-ACCESS", "public website assets, nothing private in it");
+  stack.add<cdk::s3::Bucket>("Other", {.public_read_access = true, .website_index_document = "index.html"});
+  EXPECT_THAT(findings("S3-PUBLIC-ACCESS"), ElementsAre("Sec/Other"));
+  bool reported = false;
+  for (const auto& d : diagnostics())
+    if (d.rule == "S3-PUBLIC-ACCESS" && d.path == "Sec/Site") {
+      EXPECT_EQ(d.level, cdk::Diagnostic::Level::Info);
+      EXPECT_THAT(d.message, HasSubstr("suppressed"));
+      EXPECT_THAT(d.message, HasSubstr("public website assets, nothing private in it"));
+      reported = true;
+    }
+  EXPECT_TRUE(reported);
+
+  cdk::security::suppress(stack, "S3-PUBLIC-ACCESS", "every bucket of this stack is a public website");
+  EXPECT_THAT(findings("S3-PUBLIC-ACCESS"), IsEmpty());
+}
+
+TEST_F(RulesTest, SuppressionNeedsAKnownRuleAndAReason) {
+  auto& bucket = stack.add<cdk::s3::Bucket>("B", {});
+  try {
+    cdk::security::suppress(bucket, "S3-PUBLIC", "a reason long enough");
+    FAIL() << "unknown rule accepted";
+  } catch (const cdk::Error& e) {
+    EXPECT_EQ(e.path(), "Sec/B");
+    EXPECT_THAT(e.what(), HasSubstr("S3-PUBLIC-ACCESS"));
+  }
+  EXPECT_THROW(cdk::security::suppress(bucket, "S3-PUBLIC-ACCESS", "  ok   "), cdk::Error);
+}
+
+TEST_F(RulesTest, FindingsAreWarningsAndErrorsWithStrict) {
+  stack.add<ec2::SecurityGroup>("Open", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(22));
+  EXPECT_THAT(findings("SG-WORLD-ADMIN"), ElementsAre("Sec/Open"));
+  try {
+    (void)cdk::detail::synthesize(app, {.strict = true});
+    FAIL() << "--strict let a finding through";
+  } catch (const cdk::SynthError& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].rule, "SG-WORLD-ADMIN");
+    EXPECT_THAT(e.errors()[0].to_string(), HasSubstr("error: Sec/Open: [SG-WORLD-ADMIN high]"));
+  }
+}
+
+TEST_F(RulesTest, AStackThatFollowsEveryRuleHasNoFindingsAndLints) {
+  auto& web = stack.add<ec2::SecurityGroup>("Web", {.vpc = vpc});
+  web.add_ingress_rule(ec2::Peer::ipv4("203.0.113.7/32"), ec2::Port::tcp(22));
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(),
+                                                          .vpc = vpc});
+  db.connections().allow_default_port_from(web);
+  stack.add<cdk::s3::Bucket>("Data", {});
+  stack.add<cdk::efs::FileSystem>("Files", {.vpc = vpc});
+  for (const auto& d : diagnostics()) EXPECT_TRUE(d.rule.empty()) << d.to_string();
+  cdk::testing::keep_for_lint(stack);
+}
+
+}  // namespace
