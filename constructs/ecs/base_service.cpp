@@ -132,6 +132,9 @@ ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, Base
   p.scalable_dimension = "ecs:service:DesiredCount";
   p.service_namespace = "ecs";
   target_ = &holder.add<CfnScalableTarget>("Resource", std::move(p));
+  // Tags on scalable targets are newer than cfn-lint's schema (as for elbv2
+  // listeners): inherited tags stay off them.
+  target_->tags() = TagManager();
 }
 
 void ScalableTaskCount::add_policy(std::string_view id, std::string metric, Value resource_label, double target,

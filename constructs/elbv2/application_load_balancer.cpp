@@ -39,19 +39,6 @@ ApplicationLoadBalancer::ApplicationLoadBalancer(Construct& scope, std::string_v
   if (props.access_logs) log_access_logs(*props.access_logs);
 }
 
-void ApplicationLoadBalancer::log_access_logs(const AccessLogs& logs) {
-  if (logs.bucket_name.is_null()) {
-    throw Error(node().path(), "access logs need a bucket name", "set access_logs.bucket_name");
-  }
-  if (!logs.prefix.empty() && (logs.prefix.front() == '/' || logs.prefix.back() == '/')) {
-    throw Error(node().path(), "access log prefix '" + logs.prefix + "' starts or ends with '/'",
-                "remove the leading and trailing '/'");
-  }
-  set_attribute("access_logs.s3.enabled", "true");
-  set_attribute("access_logs.s3.bucket", logs.bucket_name);
-  if (!logs.prefix.empty()) set_attribute("access_logs.s3.prefix", logs.prefix);
-}
-
 ApplicationListener& ApplicationLoadBalancer::add_listener(std::string_view id, BaseApplicationListenerProps props) {
   return add<ApplicationListener>(id, ApplicationListenerProps{.load_balancer = *this,
                                                                .port = props.port,

@@ -18,11 +18,6 @@
 namespace cdk::elbv2 {
 
 /// Where access logs go.
-struct AccessLogs {
-  Value bucket_name{};   ///< the bucket's name; required
-  std::string prefix{};  ///< key prefix, no leading or trailing '/'; default none
-};
-
 struct ApplicationLoadBalancerProps {
   Ptr<ec2::IVpc> vpc{};                              ///< required
   bool internet_facing = false;                      ///< default false: internal
@@ -65,8 +60,6 @@ class ApplicationLoadBalancer : public BaseLoadBalancer {
   ApplicationListener& add_listener(std::string_view id, BaseApplicationListenerProps props);
   /// A listener "Redirect<source>To<target>" that redirects every request (HTTP 301).
   ApplicationListener& add_redirect(ApplicationRedirectProps props = {});
-  /// Turns access logging on.
-  void log_access_logs(const AccessLogs& logs);
 
   [[nodiscard]] bool is_application() const noexcept override { return true; }
 };

@@ -85,6 +85,19 @@ ec2::Peer BaseLoadBalancer::default_peer() const {
   return internet_facing_ ? ec2::Peer::any_ipv4() : ec2::Peer::ipv4(vpc_->vpc_cidr_block());
 }
 
+void BaseLoadBalancer::log_access_logs(const AccessLogs& logs) {
+  if (logs.bucket_name.is_null()) {
+    throw Error(node().path(), "access logs need a bucket name", "set access_logs.bucket_name");
+  }
+  if (!logs.prefix.empty() && (logs.prefix.front() == '/' || logs.prefix.back() == '/')) {
+    throw Error(node().path(), "access log prefix '" + logs.prefix + "' starts or ends with '/'",
+                "remove the leading and trailing '/'");
+  }
+  set_attribute("access_logs.s3.enabled", "true");
+  set_attribute("access_logs.s3.bucket", logs.bucket_name);
+  if (!logs.prefix.empty()) set_attribute("access_logs.s3.prefix", logs.prefix);
+}
+
 void BaseLoadBalancer::set_attribute(const std::string& key, Value value) {
   auto& attrs = resource_->props().load_balancer_attributes;
   for (auto& a : attrs) {

@@ -21,6 +21,14 @@ namespace cdk::elbv2 {
 
 class CfnLoadBalancer;
 
+/// Where a load balancer writes its access logs. The bucket's policy must let
+/// the region's Elastic Load Balancing account write there (AWS docs, "Enable
+/// access logs for your load balancer").
+struct AccessLogs {
+  Value bucket_name{};   ///< the bucket's name; required
+  std::string prefix{};  ///< key prefix, no leading or trailing '/'; default none
+};
+
 /// Props both kinds of load balancer take.
 struct BaseLoadBalancerProps {
   Ptr<ec2::IVpc> vpc{};                              ///< required
@@ -58,6 +66,8 @@ class BaseLoadBalancer : public Construct, public ec2::IConnectable, public rout
   [[nodiscard]] ec2::Peer default_peer() const;
   /// Sets a load balancer attribute ("idle_timeout.timeout_seconds", ...).
   void set_attribute(const std::string& key, Value value);
+  /// Turns access logging on (for an NLB, AWS logs TLS listeners only).
+  void log_access_logs(const AccessLogs& logs);
   /// How many subnets the load balancer was placed in.
   [[nodiscard]] std::size_t subnet_count() const noexcept { return subnet_count_; }
   /// True for an Application Load Balancer.

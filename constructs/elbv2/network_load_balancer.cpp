@@ -17,6 +17,7 @@ NetworkLoadBalancer::NetworkLoadBalancer(Construct& scope, std::string_view id, 
   if (props.cross_zone_enabled) {
     set_attribute("load_balancing.cross_zone.enabled", *props.cross_zone_enabled ? "true" : "false");
   }
+  if (props.access_logs) log_access_logs(*props.access_logs);
 }
 
 NetworkListener& NetworkLoadBalancer::add_listener(std::string_view id, BaseNetworkListenerProps props) {

@@ -1,5 +1,7 @@
 #include <cdk/iam/policy_statement.hpp>
 
+#include <algorithm>
+
 namespace cdk::iam {
 
 Value PolicyStatement::to_value() const {
@@ -16,7 +18,12 @@ Value PolicyStatement::to_value() const {
 Value policy_document(const std::vector<PolicyStatement>& statements) {
   Value::List list;
   list.reserve(statements.size());
-  for (const auto& s : statements) list.push_back(s.to_value());
+  for (const auto& s : statements) {
+    // Two grants of the same thing (ecr:GetAuthorizationToken for two
+    // repositories) write one statement, as the AWS CDK does.
+    Value v = s.to_value();
+    if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(std::move(v));
+  }
   return Value::map({{"Version", "2012-10-17"}, {"Statement", Value(std::move(list))}});
 }
 

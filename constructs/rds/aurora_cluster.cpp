@@ -164,6 +164,7 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
     tp.scalable_dimension = "rds:cluster:ReadReplicaCount";
     tp.service_namespace = "rds";
     auto& target = holder.add<CfnScalableTarget>("Target", std::move(tp));
+    target.tags() = TagManager();  // newer than cfn-lint's schema, as in ecs/base_service.cpp
     // The cluster must be available (its instances created) before replicas can be added.
     for (auto* inst : instances_) target.add_depends_on(*inst);
     CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;

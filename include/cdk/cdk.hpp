@@ -14,6 +14,7 @@
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/ptr.hpp>
+#include <cdk/security.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 #include <cdk/value.hpp>

@@ -60,6 +60,21 @@ int main(int argc, char** argv) {
       })},
   }));
 
+  // Objects are encrypted at rest by default; this makes the bucket refuse plain HTTP too.
+  stack.add<cdk::CfnResource>("UploadsPolicy", "AWS::S3::BucketPolicy", cdk::Value::map({
+      {"Bucket", bucket.ref()},
+      {"PolicyDocument", cdk::Value::map({
+          {"Version", "2012-10-17"},
+          {"Statement", cdk::Value::list({cdk::Value::map({
+              {"Effect", "Deny"},
+              {"Principal", cdk::Value::map({{"AWS", "*"}})},
+              {"Action", "s3:*"},
+              {"Resource", cdk::Value::list({bucket.get_att("Arn"), bucket.get_att("Arn") + "/*"})},
+              {"Condition", cdk::Value::map({{"Bool", cdk::Value::map({{"aws:SecureTransport", "false"}})}})},
+          })})},
+      })},
+  }));
+
   stack.add<cdk::CfnOutput>("BucketName", {.value = bucket.ref(), .description = "Upload bucket"});
   stack.add<cdk::CfnOutput>("QueueUrl", {.value = queue.ref()});
 

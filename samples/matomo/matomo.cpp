@@ -40,7 +40,8 @@ Stack& build(App& app, const Settings& settings) {
       .nat_gateways = 1,
       .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
                                {"app", ec2::SubnetType::PrivateWithEgress, 24},
-                               {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+                               {"data", ec2::SubnetType::PrivateIsolated, 28}},
+      .flow_logs = {{"FlowLogs", {}}}});
 
   // PHP files shared by every web instance.
   auto& files = stack.add<efs::FileSystem>("Files", {.vpc = vpc, .subnets = {.subnet_group_name = "app"}});
@@ -76,6 +77,7 @@ Stack& build(App& app, const Settings& settings) {
       .domain_name = settings.domain, .validation = acm::CertificateValidation::from_dns(zone)});
 
   auto& lb = stack.add<elbv2::NetworkLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "Matomo itself records every visit; NLB connection logs would repeat it");
   lb.add_listener("Https", {.port = 443, .certificates = {cert.certificate_arn()}})
       .add_targets("Web", {.port = 80, .targets = {web}});
   std::vector<ec2::Peer> admins;

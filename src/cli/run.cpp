@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "graph/assembly_graph.hpp"
+#include "security/rules.hpp"
 #include "synth/synthesizer.hpp"
 
 #include <cdk/app.hpp>
@@ -10,11 +11,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 namespace cdk::detail {
 
@@ -41,6 +44,34 @@ std::vector<const StackArtifact*> select_stacks(const Assembly& a, const std::ve
     if (!known) throw Error("", fmt::format("no stack named \"{}\"", n), "run the list command to see the stacks");
   }
   return out;
+}
+
+void print_security_rules(std::ostream& out) {
+  for (const auto& r : security::rules())
+    out << fmt::format("{} ({}): {}\n  why: {}\n  fix: {}\n", r.id, security::to_string(r.severity), r.title,
+                       r.explanation, r.fix);
+}
+
+// "security: 2 finding(s) (1 high, 1 medium), 1 suppressed"
+std::string security_summary(const std::vector<Diagnostic>& diags) {
+  std::map<security::Severity, int> found;
+  int suppressed = 0;
+  for (const auto& d : diags) {
+    if (d.rule.empty()) continue;
+    if (d.level == Diagnostic::Level::Info)
+      ++suppressed;
+    else
+      ++found[security::find_rule(d.rule)->severity];
+  }
+  int total = 0;
+  std::vector<std::string> parts;
+  for (const auto& [severity, n] : found) {
+    total += n;
+    parts.push_back(fmt::format("{} {}", n, security::to_string(severity)));
+  }
+  std::string line = fmt::format("security: {} finding(s)", total);
+  if (!parts.empty()) line += fmt::format(" ({})", fmt::join(parts, ", "));
+  return line + fmt::format(", {} suppressed", suppressed);
 }
 
 }  // namespace
@@ -77,7 +108,9 @@ int run_cli(App& app, int argc, const char* const* argv) {
   auto* graph = cli.add_subcommand("graph", "Draw the stacks and resources as a Graphviz DOT graph");
   graph->add_option("--out", graph_out, "Write to this file instead of standard output");
 
+  bool list_rules = false;
   auto* validate = cli.add_subcommand("validate", "Check the app and print every problem; writes nothing");
+  validate->add_flag("--rules", list_rules, "List the security rules (id, severity, what, why, fix) and exit");
 
   int exit_code = 0;
   auto synthesize_app = [&] {
@@ -143,9 +176,12 @@ int run_cli(App& app, int argc, const char* const* argv) {
         if (!f) throw Error("", "cannot write " + graph_out, "check the path");
         out << "graph: " << graph_out << '\n';
       }
+    } else if (validate->parsed() && list_rules) {
+      print_security_rules(out);
     } else if (validate->parsed()) {
       auto assembly = synthesize_app();
       out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
+      out << security_summary(assembly.diagnostics) << '\n';
     }
   } catch (const SynthError& e) {
     print_diagnostics(e.errors(), err);

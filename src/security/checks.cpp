@@ -399,8 +399,7 @@ std::vector<Diagnostic> check_stack(const Stack& stack, const Json& tmpl,
       continue;
     }
     out.push_back({Diagnostic::Level::Warning, path,
-                   fmt::format("[{} {}] {}: {}; {}", rule.id, to_string(rule.severity), rule.title, f.detail,
-                               rule.explanation),
+                   fmt::format("[{} {}] {}: {}", rule.id, to_string(rule.severity), rule.title, f.detail),
                    std::string(rule.fix), std::string(rule.id)});
   }
   return out;

@@ -105,6 +105,18 @@ TEST_F(RoleTest, AddToPolicyCreatesOneDefaultPolicyNamedLikeTheCdk) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(RoleTest, TheSameStatementTwiceIsWrittenOnce) {
+  auto& role = ec2_role();
+  role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
+  role.add_to_policy({.actions = {"s3:GetObject"}, .resources = {"arn:aws:s3:::bucket/*"}});
+  role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
+  Template::from_stack(stack).has_resource_properties("AWS::IAM::Policy", Match::object_like({
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
+          Match::object_like({{"Action", "ecr:GetAuthorizationToken"}}),
+          Match::object_like({{"Action", "s3:GetObject"}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(RoleTest, GrantsGoToTheGranteesDefaultPolicy) {
   auto& role = ec2_role();
   auto& other = stack.add<iam::Role>("Deployer", {.assumed_by = iam::AccountRootPrincipal{}});

@@ -24,6 +24,11 @@ TEST(Matomo, MatchesItsGoldenTemplateAndLints) {
   cdk::testing::keep_for_lint(m.stack);
 }
 
+TEST(Matomo, PassesTheSecurityRulesWithOneReasonedSuppression) {
+  Matomo m;
+  EXPECT_THAT(samples::security_findings(m.app), ::testing::IsEmpty());
+}
+
 TEST(Matomo, SynthesisIsDeterministic) {
   Matomo a;
   Matomo b;

@@ -19,6 +19,13 @@ std::string template_text(cdk::Stack& stack) {
   return {};
 }
 
+std::vector<std::string> security_findings(cdk::App& app) {
+  std::vector<std::string> out;
+  for (const auto& d : cdk::detail::synthesize(app, {}).diagnostics)
+    if (!d.rule.empty() && d.level != cdk::Diagnostic::Level::Info) out.push_back(d.path + " [" + d.rule + "]");
+  return out;
+}
+
 void expect_matches_golden(const std::string& sample, cdk::Stack& stack) {
   const std::string text = template_text(stack);
   const auto file = std::filesystem::path(CDKPP_GOLDEN_DIR) / sample / stack.template_file();

@@ -33,6 +33,10 @@ struct Ingress {
 };
 std::vector<Ingress> ingress_rules(const Json& t);
 
+/// The security findings synthesis reports and nobody suppressed, as
+/// "<path> [<rule>]"; a sample keeps this empty.
+std::vector<std::string> security_findings(cdk::App& app);
+
 /// Logical ids a JSON value refers to with Ref.
 std::set<std::string> refs_in(const Json& j);
 

@@ -145,6 +145,8 @@ TEST_F(RulesTest, LoadBalancerWithoutAccessLogsAndHttpWithoutRedirectAreFound) {
   logged.add_redirect();
   auto& plain = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Plain", {.vpc = vpc, .internet_facing = true});
   plain.add_listener("Http", {.port = 80, .default_action = cdk::elbv2::ListenerAction::fixed_response(200)});
+  stack.add<cdk::elbv2::NetworkLoadBalancer>(
+      "Nlb", {.vpc = vpc, .access_logs = cdk::elbv2::AccessLogs{.bucket_name = logs.bucket_name(), .prefix = "nlb"}});
   EXPECT_THAT(findings("LB-NO-ACCESS-LOGS"), ElementsAre("Sec/Plain"));
   EXPECT_THAT(findings("LB-HTTP-NO-REDIRECT"), ElementsAre("Sec/Plain/Http"));
 }
