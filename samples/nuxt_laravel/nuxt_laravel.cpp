@@ -286,9 +286,11 @@ Stack& build(App& app, const Settings& settings) {
       .image = ecs::ContainerImage::from_ecr_repository(*frontend.repository),
       .port_mappings = {{.container_port = frontend_port}},
       // Server-side rendering and the browser both reach Laravel through the ALB's /api/* rule.
+      // HOST and PORT are read by both `nuxt start` (Nuxt 2) and the Nitro server (Nuxt 3);
+      // NUXT_PUBLIC_API_BASE overrides runtimeConfig.public.apiBase.
       .environment = {{"NODE_ENV", "production"},
-                      {"NUXT_HOST", "0.0.0.0"},
-                      {"NUXT_PORT", std::to_string(frontend_port)},
+                      {"HOST", "0.0.0.0"},
+                      {"PORT", std::to_string(frontend_port)},
                       {"NUXT_PUBLIC_API_BASE", site + "/api"}},
       .logging = ecs::LogDriver::aws_logs({.stream_prefix = "frontend", .log_group = frontend_logs})});
 
