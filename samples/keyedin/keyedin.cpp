@@ -2,9 +2,11 @@
 
 #include <cdk/acm/acm.hpp>
 #include <cdk/autoscaling/autoscaling.hpp>
+#include <cdk/autoscaling/cfn_auto_scaling_group.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/codedeploy/cfn_application.hpp>
 #include <cdk/codedeploy/cfn_deployment_group.hpp>
+#include <cdk/ec2/cfn_instance.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/elbv2/elbv2.hpp>
@@ -165,6 +167,12 @@ Stack& build(App& app, const Settings& settings) {
       .instance_type = settings.bastion_instance_type,
       .subnet_selection = {.subnet_group_name = "public"}});
   for (const auto& cidr : settings.ssh_cidrs) bastion.allow_ssh_access_from(ec2::Peer::ipv4(cidr));
+  // Both boot scripts need the internet: launch only once the routes out exist
+  // (the AWS CDK's Auto Scaling group and instance wait so too).
+  for (Construct* route : vpc.internet_connectivity_established()) {
+    web.cfn().node().add_dependency(*route);
+    bastion.instance().resource().node().add_dependency(*route);
+  }
   db.connections().allow_default_port_from(web, "the app");
   db.connections().allow_default_port_from(bastion, "the bastion");
 

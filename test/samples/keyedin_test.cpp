@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -213,6 +214,13 @@ TEST(Keyedin, AppRunsOneOnDemandInstanceAndScalesOutOnSpotByRequestCount) {
   for (const auto& o : mixed["LaunchTemplate"]["Overrides"]) types.push_back(o["InstanceType"].get<std::string>());
   EXPECT_THAT(types, ::testing::ElementsAre("t3.small", "t3a.small", "t2.small"));
   EXPECT_EQ(asg["HealthCheckType"], "ELB");
+  // The boot script downloads packages: instances launch only once the routes out exist.
+  const auto& asg_depends = only(k.t, "AWS::AutoScaling::AutoScalingGroup")["DependsOn"];
+  const auto& bastion_depends = only(k.t, "AWS::EC2::Instance")["DependsOn"];
+  for (const auto& route : ids_of_type(k.t, "AWS::EC2::Route")) {
+    EXPECT_TRUE(std::find(asg_depends.begin(), asg_depends.end(), route) != asg_depends.end()) << route;
+    EXPECT_TRUE(std::find(bastion_depends.begin(), bastion_depends.end(), route) != bastion_depends.end()) << route;
+  }
 
   const auto& policy = only(k.t, "AWS::AutoScaling::ScalingPolicy")["Properties"];
   EXPECT_EQ(policy["TargetTrackingConfiguration"]["PredefinedMetricSpecification"]["PredefinedMetricType"],
