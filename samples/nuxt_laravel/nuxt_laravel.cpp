@@ -222,7 +222,11 @@ Settings settings_from_context(const App& app) {
   s.frontend_tasks = count_from_context(app, "frontend_tasks", s.frontend_tasks);
   s.backend_tasks = count_from_context(app, "backend_tasks", s.backend_tasks);
   s.max_tasks = count_from_context(app, "max_tasks", s.max_tasks);
-  s.multi_az_database = app.context_or("multi_az_database", "false") == "true";
+  const auto multi_az = app.context_or("multi_az_database", s.multi_az_database ? "true" : "false");
+  if (multi_az != "true" && multi_az != "false")
+    throw Error(app.node().path(), "context multi_az_database='" + multi_az + "' is not a switch",
+                "use -c multi_az_database=true or false");
+  s.multi_az_database = multi_az == "true";
   return s;
 }
 

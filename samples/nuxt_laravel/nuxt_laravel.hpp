@@ -23,7 +23,7 @@ struct Settings {
 
 /// -c region=..., -c zone=..., -c domain=..., -c github_owner=..., -c github_repo=...,
 /// -c branch=..., -c frontend_tasks=N, -c backend_tasks=N, -c max_tasks=N, -c multi_az_database=true
-/// Throws cdk::Error for a count that is not a non-negative number.
+/// Throws cdk::Error for a count that is not a whole number of 0 or more, or a switch not true/false.
 Settings settings_from_context(const cdk::App& app);
 
 /// Adds the NuxtLaravel stack to the app and returns it.

@@ -359,9 +359,16 @@ TEST(NuxtLaravel, ContextChangesRepositoryDomainTaskCountsAndStandby) {
   cdk::testing::keep_for_lint(n.stack);
 }
 
-TEST(NuxtLaravel, ContextRejectsATaskCountThatIsNotANumber) {
+TEST(NuxtLaravel, ContextRejectsATaskCountThatIsNotANumberAndASwitchThatIsNotTrueOrFalse) {
   for (const auto* bad : {"two", "-1", "2x", ""}) {
     cdk::App app(cdk::AppProps{.context = {{"backend_tasks", bad}}});
     EXPECT_THROW((void)nuxt_laravel::settings_from_context(app), cdk::Error) << bad;
   }
+  cdk::App yes(cdk::AppProps{.context = {{"multi_az_database", "yes"}}});
+  EXPECT_THROW((void)nuxt_laravel::settings_from_context(yes), cdk::Error);
+  cdk::App plain(cdk::AppProps{.context = {{"frontend_tasks", "5"}, {"multi_az_database", "false"}}});
+  const auto s = nuxt_laravel::settings_from_context(plain);
+  EXPECT_EQ(s.frontend_tasks, 5);
+  EXPECT_EQ(s.backend_tasks, 2);
+  EXPECT_FALSE(s.multi_az_database);
 }
