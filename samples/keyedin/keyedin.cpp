@@ -41,7 +41,8 @@ int context_int(const App& app, std::string_view key, int fallback, int min) {
   const auto* end = text->data() + text->size();
   const auto [ptr, ec] = std::from_chars(text->data(), end, value);
   if (ec != std::errc() || ptr != end || value < min)
-    throw Error("", "context " + std::string(key) + "=" + *text + " is not a whole number of at least " + std::to_string(min),
+    throw Error("", "context " + std::string(key) + "=" + *text + " is not a whole number of at least " +
+                        std::to_string(min),
                 "pass -c " + std::string(key) + "=" + std::to_string(fallback) + " or leave it out");
   return value;
 }
@@ -188,7 +189,8 @@ Stack& build(App& app, const Settings& settings) {
                                          .health_check = {.path = "/", .healthy_http_codes = "200-399"},
                                          .deregistration_delay_seconds = 30});
   lb.add_redirect();
-  web.scale_on_request_count("Requests", {.target_requests_per_minute = static_cast<double>(settings.requests_per_target)});
+  web.scale_on_request_count("Requests",
+                             {.target_requests_per_minute = static_cast<double>(settings.requests_per_target)});
 
   stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record_name(settings),
                                         .target = route53::RecordTarget::alias(lb)});
