@@ -114,8 +114,8 @@ void check_names(const Settings& s, const Names& n) {
     throw Error(r.path,
                 "the " + r.what + " name \"" + r.name + "\" is " + std::to_string(r.name.size()) +
                     " characters; AWS allows at most " + std::to_string(r.limit),
-                "shorten -c environment=" + s.environment + " or -c company=" + s.company + " (together at most " +
-                    std::to_string(r.limit - fixed) + " characters)");
+                "shorten -c environment=" + s.environment + " or -c company=" + s.company + ": together at most " +
+                    std::to_string(r.limit - fixed) + " characters");
   }
 }
 
