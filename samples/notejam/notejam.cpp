@@ -69,6 +69,12 @@ Settings settings_from_context(const App& app) {
                   "pass the version of /notejam/" + s.environment + "/db-password, e.g. -c db_password_version=2");
     s.db_password_version = n;
   }
+  if (auto v = app.context("first_deploy")) {
+    if (*v != "true" && *v != "false")
+      throw Error("", "first_deploy '" + *v + "' is neither true nor false",
+                  "pass -c first_deploy=true for an environment's first deployment, else leave it out");
+    s.first_deploy = *v == "true";
+  }
   return s;
 }
 
@@ -214,10 +220,13 @@ Stack& build(App& app, const Settings& settings) {
       .secrets = {{"DB_PASSWORD", ecs::Secret::from_ssm_parameter_name(db_password_parameter(settings))},
                   {"SECRET_KEY", ecs::Secret::from_ssm_parameter_name(secret_key_parameter(settings))}},
       .logging = ecs::LogDriver::aws_logs({.stream_prefix = "notejam", .log_group = app_logs})});
+  // A first deployment starts no task: nothing can run before the pipeline
+  // has pushed the first image to the new repository.
+  const std::int64_t min_tasks = settings.first_deploy ? 0 : size.min_tasks;
   auto& service = stack.add<ecs::FargateService>("Service", {
-      .cluster = cluster, .task_definition = task, .desired_count = size.min_tasks,
+      .cluster = cluster, .task_definition = task, .desired_count = min_tasks,
       .subnets = {.subnet_group_name = "app"}});
-  service.auto_scale_task_count({.min_capacity = size.min_tasks, .max_capacity = size.max_tasks})
+  service.auto_scale_task_count({.min_capacity = min_tasks, .max_capacity = size.max_tasks})
       .scale_on_cpu_utilization("Cpu", {.target_percent = size.task_cpu_target_percent,
                                         .scale_in_cooldown_seconds = 300, .scale_out_cooldown_seconds = 60});
   db.security_group->connections().allow_default_port_from(service, "MySQL from the app tasks");
@@ -284,7 +293,7 @@ Stack& build(App& app, const Settings& settings) {
 
   add_pipeline(stack, {.settings = settings, .vpc = vpc, .images = images, .cluster = cluster,
                        .service = service, .task = task, .database = *db.security_group,
-                       .db_host = db.cluster->attr_endpoint_address()});
+                       .db_host = db.cluster->attr_endpoint_address(), .notifications = topic.ref()});
 
   stack.add<CfnOutput>("Url", {.value = "https://" + domain + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});

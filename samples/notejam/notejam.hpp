@@ -43,11 +43,13 @@ struct Settings {
   std::string branch = "main";                         ///< the branch that deploys; default main
   std::string alarm_email{};                           ///< who the alarms mail; default nobody (topic only)
   std::int64_t db_password_version = 1;                ///< version of the SecureString /notejam/<env>/db-password; default 1
+  bool first_deploy = false;                           ///< start no tasks: the image repository is still empty; default false
   Sizing sizing = sizing_for("dev");                   ///< default the dev sizing
 };
 
 /// -c env=dev|test|prod (sizing follows), -c region=, -c zone=, -c zone_id=, -c domain=,
-/// -c repository=owner/name, -c branch=, -c alarm_email=, -c db_password_version=.
+/// -c repository=owner/name, -c branch=, -c alarm_email=, -c db_password_version=,
+/// -c first_deploy=true.
 /// Throws cdk::Error for an unknown environment or a bad version.
 Settings settings_from_context(const cdk::App& app);
 

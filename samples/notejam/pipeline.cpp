@@ -44,8 +44,9 @@ phases:
       - IMAGE="$REPOSITORY_URI:$CODEBUILD_RESOLVED_SOURCE_VERSION"
   build:
     commands:
-      - docker build -t "$IMAGE" .
+      - docker build -t "$IMAGE" -t "$REPOSITORY_URI:latest" .
       - docker push "$IMAGE"
+      - docker push "$REPOSITORY_URI:latest"
       - printf '[{"name":"%s","imageUri":"%s"}]' "$CONTAINER_NAME" "$IMAGE" > imagedefinitions.json
 artifacts:
   files:
@@ -176,6 +177,7 @@ void add_pipeline(Stack& stack, const PipelineTargets& t) {
                                   "ecs:ListTasks", "ecs:TagResource"},
                       .resources = {"*"}});
   role.add_to_policy({.actions = {"ecs:DescribeServices", "ecs:UpdateService"}, .resources = {t.service.service_arn()}});
+  if (prod) role.add_to_policy({.actions = {"sns:Publish"}, .resources = {t.notifications}});
   t.task.task_role().grant_pass_role(role);
   t.task.obtain_execution_role().grant_pass_role(role);
 
@@ -205,6 +207,8 @@ void add_pipeline(Stack& stack, const PipelineTargets& t) {
   if (prod)
     stages.push_back({.actions = {Action{
                           .action_type_id = Type{.category = "Approval", .owner = "AWS", .provider = "Manual", .version = "1"},
+                          .configuration = Value::map({{"NotificationArn", t.notifications},
+                                                       {"CustomData", "Migrate and deploy to prod?"}}),
                           .name = "Release"}},
                       .name = "Approve"});
   stages.push_back({.actions = {build_action("Migrate", *projects[2], "Source")}, .name = "Migrate"});

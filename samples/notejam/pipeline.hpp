@@ -30,6 +30,7 @@ struct PipelineTargets {
   cdk::ecs::FargateTaskDefinition& task;  ///< its roles are passed to ECS on deploy
   cdk::ec2::SecurityGroup& database;      ///< migrations are let in here
   cdk::Value db_host;                     ///< the cluster's writer endpoint
+  cdk::Value notifications;               ///< SNS topic ARN told about pending approvals (prod)
 };
 
 /// Adds the artifact bucket, the GitHub connection, the CodeBuild projects and

@@ -276,6 +276,22 @@ TEST(Notejam, ProdIsProtectedAndBiggerThanDev) {
   };
   EXPECT_EQ(stages(prod), (std::vector<std::string>{"Source", "Test", "Build", "Approve", "Migrate", "Deploy"}));
   EXPECT_EQ(stages(dev), (std::vector<std::string>{"Source", "Test", "Build", "Migrate", "Deploy"}));
+  const auto pipeline = prod.only("AWS::CodePipeline::Pipeline");
+  const auto approval = pipeline["Properties"]["Stages"][3]["Actions"][0];
+  EXPECT_EQ(approval["ActionTypeId"]["Provider"], "Manual");
+  EXPECT_EQ(samples::refs_in(approval["Configuration"]["NotificationArn"]).size(), 1u) << "the alarm topic is told";
+}
+
+TEST(Notejam, AFirstDeploymentStartsNoTaskUntilThePipelinePushedAnImage) {
+  Notejam first("prod", {{"first_deploy", "true"}});
+  EXPECT_EQ(first.only("AWS::ECS::Service")["Properties"]["DesiredCount"], 0);
+  for (const auto& target : first.of_type("AWS::ApplicationAutoScaling::ScalableTarget"))
+    if (target["Properties"]["ScalableDimension"] == "ecs:service:DesiredCount") {
+      EXPECT_EQ(target["Properties"]["MinCapacity"], 0);
+      EXPECT_EQ(target["Properties"]["MaxCapacity"], 8);
+    }
+  cdk::App typo(cdk::AppProps{.context = {{"env", "prod"}, {"first_deploy", "yes"}}});
+  EXPECT_THROW((void)notejam::settings_from_context(typo), cdk::Error);
 }
 
 TEST(Notejam, PipelineBuildsFromGitHubAndDeploysToTheService) {
