@@ -2,19 +2,18 @@
 // The gifmachine architecture as a function, so tests can build it too.
 #include <cdk/app.hpp>
 #include <cdk/stack.hpp>
-
 #include <cstdint>
 #include <string>
 
 namespace gifmachine {
 
 struct Settings {
-  std::string region = "eu-west-1";      ///< default eu-west-1
-  std::string environment = "prod";      ///< name tag, [a-z][a-z0-9]*; default prod
-  std::string company = "dundermiff";    ///< name tag, [a-z][a-z0-9]*; default dundermiff
-  std::int64_t desired_count = 1;        ///< gifmachine tasks; default 1
-  std::string image_tag = "latest";      ///< the image the first deployment runs; default latest
-  std::string alarm_email{};             ///< who gets alarm mail; default nobody (the topic only)
+  std::string region = "eu-west-1";    ///< default eu-west-1
+  std::string environment = "prod";    ///< name tag, [a-z][a-z0-9]*; default prod
+  std::string company = "dundermiff";  ///< name tag, [a-z][a-z0-9]*; default dundermiff
+  std::int64_t desired_count = 1;      ///< gifmachine tasks; default 1
+  std::string image_tag = "latest";    ///< the image the first deployment runs; default latest
+  std::string alarm_email{};           ///< who gets alarm mail; default nobody (the topic only)
 };
 
 /// -c region=..., -c environment=..., -c company=..., -c desired_count=...,

@@ -11,11 +11,10 @@
 //
 //   build/bin/gifmachine synth
 //   build/bin/gifmachine -c environment=dev -c company=acme list -l
-#include "gifmachine.hpp"
-
 #include <cdk/cdk.hpp>
-
 #include <iostream>
+
+#include "gifmachine.hpp"
 
 int main(int argc, char** argv) {
   cdk::App app(argc, argv);

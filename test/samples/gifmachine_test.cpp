@@ -1,18 +1,18 @@
 #include "gifmachine/gifmachine.hpp"
-#include "sample_checks.hpp"
-#include "support/lint.hpp"
-#include "synth/synthesizer.hpp"
-
-#include <cdk/assertions.hpp>
-#include <cdk/error.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cdk/assertions.hpp>
+#include <cdk/error.hpp>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "sample_checks.hpp"
+#include "support/lint.hpp"
+#include "synth/synthesizer.hpp"
 
 using cdk::assertions::Match;
 using samples::Json;
@@ -95,7 +95,8 @@ std::set<std::string> export_names(const Json& t) {
 /// Every name a template imports with Fn::ImportValue, at any depth.
 void collect_imports(const Json& j, std::set<std::string>& out) {
   if (j.is_object()) {
-    if (j.contains("Fn::ImportValue") && j["Fn::ImportValue"].is_string()) out.insert(j["Fn::ImportValue"].get<std::string>());
+    if (j.contains("Fn::ImportValue") && j["Fn::ImportValue"].is_string())
+      out.insert(j["Fn::ImportValue"].get<std::string>());
     for (const auto& [k, v] : j.items()) collect_imports(v, out);
   } else if (j.is_array()) {
     for (const auto& v : j) collect_imports(v, out);
@@ -160,8 +161,8 @@ TEST(Gifmachine, DatabaseIsIsolatedEncryptedAndReachableOnlyFromTheServiceAndThe
   const std::string db_group = target_of(db["VPCSecurityGroups"][0]);
   const auto services = of_type(g.main, "AWS::ECS::Service");
   ASSERT_EQ(services.size(), 1u);
-  const std::string service_group =
-      target_of(g.main["Resources"][services[0]]["Properties"]["NetworkConfiguration"]["AwsvpcConfiguration"]["SecurityGroups"][0]);
+  const std::string service_group = target_of(g.main["Resources"][services[0]]["Properties"]["NetworkConfiguration"]
+                                                    ["AwsvpcConfiguration"]["SecurityGroups"][0]);
   const std::string jumpbox = jumpbox_group(g.main);
   ASSERT_FALSE(jumpbox.empty());
   EXPECT_EQ(source_groups_into(g.main, db_group), (std::set<std::string>{service_group, jumpbox}));
@@ -198,17 +199,25 @@ TEST(Gifmachine, OnlyTheLoadBalancerIsOpenToTheWorldAndOnlyOnPort80) {
 TEST(Gifmachine, TheServiceRunsOnFargateInPrivateSubnetsUnderCodeDeployWithTwoTargetGroups) {
   Gifmachine g;
   auto t = cdk::assertions::Template::from_stack(g.stacks.main);
-  t.has_resource_properties("AWS::ECS::Service",
-                            Match::object_like({{"LaunchType", "FARGATE"},
-                                                {"DeploymentController", Match::object_equals({{"Type", "CODE_DEPLOY"}})},
-                                                {"DeploymentConfiguration", Match::object_like({{"DeploymentCircuitBreaker", Match::absent()}})}}));
+  t.has_resource_properties(
+      "AWS::ECS::Service",
+      Match::object_like(
+          {{"LaunchType", "FARGATE"},
+           {"DeploymentController", Match::object_equals({{"Type", "CODE_DEPLOY"}})},
+           {"DeploymentConfiguration", Match::object_like({{"DeploymentCircuitBreaker", Match::absent()}})}}));
   t.resource_count_is("AWS::ElasticLoadBalancingV2::TargetGroup", 2);
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup",
-                            Match::object_like({{"Name", "prod-dundermiff-blue"}, {"Protocol", "TCP"}, {"Port", 4567}, {"TargetType", "ip"}}));
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup",
-                            Match::object_like({{"Name", "prod-dundermiff-green"}, {"Protocol", "TCP"}, {"Port", 4567}, {"TargetType", "ip"}}));
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener", Match::object_like({{"Port", 80}, {"Protocol", "TCP"}}));
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener", Match::object_like({{"Port", 8080}, {"Protocol", "TCP"}}));
+  t.has_resource_properties(
+      "AWS::ElasticLoadBalancingV2::TargetGroup",
+      Match::object_like(
+          {{"Name", "prod-dundermiff-blue"}, {"Protocol", "TCP"}, {"Port", 4567}, {"TargetType", "ip"}}));
+  t.has_resource_properties(
+      "AWS::ElasticLoadBalancingV2::TargetGroup",
+      Match::object_like(
+          {{"Name", "prod-dundermiff-green"}, {"Protocol", "TCP"}, {"Port", 4567}, {"TargetType", "ip"}}));
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener",
+                            Match::object_like({{"Port", 80}, {"Protocol", "TCP"}}));
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener",
+                            Match::object_like({{"Port", 8080}, {"Protocol", "TCP"}}));
   const auto services = of_type(g.main, "AWS::ECS::Service");
   ASSERT_EQ(services.size(), 1u);
   const auto public_ids = samples::public_subnets(g.main);
@@ -289,11 +298,13 @@ TEST(Gifmachine, ContextNamesTheStacksAndResourcesAfterEnvironmentAndCompany) {
   EXPECT_EQ(stacks.monitoring.stack_name(), "dev-acme-monitoring");
   EXPECT_EQ(stacks.cicd.stack_name(), "dev-acme-cicd");
   auto t = cdk::assertions::Template::from_stack(stacks.main);
-  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup", Match::object_like({{"Name", "dev-acme-green"}}));
+  t.has_resource_properties("AWS::ElasticLoadBalancingV2::TargetGroup",
+                            Match::object_like({{"Name", "dev-acme-green"}}));
   t.has_resource_properties("AWS::ECR::Repository", Match::object_like({{"RepositoryName", "dev-acme/gifmachine"}}));
   t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"DesiredCount", 2}}));
-  cdk::assertions::Template::from_stack(stacks.cicd).has_resource_properties(
-      "AWS::CodePipeline::Pipeline", Match::object_like({{"Name", "dev-acme-gifmachine"}}));
+  cdk::assertions::Template::from_stack(stacks.cicd)
+      .has_resource_properties("AWS::CodePipeline::Pipeline", Match::object_like({{"Name", "dev-acme-gifmachine"}}));
+  for (cdk::Stack* stack : {&stacks.main, &stacks.monitoring, &stacks.cicd}) cdk::testing::keep_for_lint(*stack);
 
   cdk::App bad(cdk::AppProps{.context = {{"desired_count", "two"}}});
   EXPECT_THROW(gifmachine::settings_from_context(bad), cdk::Error);
@@ -309,7 +320,8 @@ TEST(Gifmachine, MonitoringAndCicdImportWhatTheMainStackExports) {
   EXPECT_FALSE(monitoring_imports.empty());
   EXPECT_FALSE(cicd_imports.empty());
   for (const auto* imports : {&monitoring_imports, &cicd_imports})
-    for (const auto& name : *imports) EXPECT_TRUE(exported.contains(name) || export_names(g.monitoring).contains(name)) << name;
+    for (const auto& name : *imports)
+      EXPECT_TRUE(exported.contains(name) || export_names(g.monitoring).contains(name)) << name;
   // Every export is used by someone, and the main stack imports nothing.
   for (const auto& name : exported)
     EXPECT_TRUE(monitoring_imports.contains(name) || cicd_imports.contains(name)) << name << " is exported but unused";
@@ -348,7 +360,9 @@ TEST(Gifmachine, StackDependenciesFollowTheReferencesAndShowInList) {
   const std::string listed = ::testing::internal::GetCapturedStdout();
   EXPECT_EQ(rc, 0);
   EXPECT_THAT(listed, HasSubstr("GifmachineMonitoring  aws://unknown-account/eu-west-1  needs Gifmachine\n"));
-  EXPECT_THAT(listed, HasSubstr("GifmachineCicd  aws://unknown-account/eu-west-1  needs Gifmachine  needs GifmachineMonitoring\n"));
+  EXPECT_THAT(
+      listed,
+      HasSubstr("GifmachineCicd  aws://unknown-account/eu-west-1  needs Gifmachine  needs GifmachineMonitoring\n"));
 }
 
 TEST(Gifmachine, ThePipelineBuildsThenDeploysBlueGreenWithLeastPrivilegeRoles) {
@@ -357,14 +371,16 @@ TEST(Gifmachine, ThePipelineBuildsThenDeploysBlueGreenWithLeastPrivilegeRoles) {
   ASSERT_EQ(pipelines.size(), 1u);
   std::vector<std::string> providers;
   for (const auto& stage : g.cicd["Resources"][pipelines[0]]["Properties"]["Stages"])
-    for (const auto& action : stage["Actions"]) providers.push_back(action["ActionTypeId"]["Provider"].get<std::string>());
+    for (const auto& action : stage["Actions"])
+      providers.push_back(action["ActionTypeId"]["Provider"].get<std::string>());
   EXPECT_EQ(providers, (std::vector<std::string>{"S3", "CodeBuild", "CodeDeployToECS"}));
   auto t = cdk::assertions::Template::from_stack(g.stacks.cicd);
   t.has_resource_properties("AWS::CodeDeploy::Application", Match::object_like({{"ComputePlatform", "ECS"}}));
   t.has_resource_properties("AWS::CodeBuild::Project",
                             Match::object_like({{"Environment", Match::object_like({{"PrivilegedMode", true}})}}));
-  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({{"VersioningConfiguration",
-                                                                     Match::object_equals({{"Status", "Enabled"}})}}));
+  t.has_resource_properties(
+      "AWS::S3::Bucket",
+      Match::object_like({{"VersioningConfiguration", Match::object_equals({{"Status", "Enabled"}})}}));
   t.resource_count_is("AWS::Events::Rule", 1);
   // Only actions without resource-level permissions use "*".
   for (const auto& [id, r] : g.cicd["Resources"].items()) {
@@ -373,7 +389,8 @@ TEST(Gifmachine, ThePipelineBuildsThenDeploysBlueGreenWithLeastPrivilegeRoles) {
       if (st["Resource"] != "*") continue;
       const Json actions = st["Action"].is_array() ? st["Action"] : Json::array({st["Action"]});
       for (const auto& a : actions)
-        EXPECT_TRUE(a == "ecs:DescribeTaskDefinition" || a == "ecs:RegisterTaskDefinition" || a == "ecr:GetAuthorizationToken")
+        EXPECT_TRUE(a == "ecs:DescribeTaskDefinition" || a == "ecs:RegisterTaskDefinition" ||
+                    a == "ecr:GetAuthorizationToken")
             << id << " allows " << a << " on *";
     }
   }
@@ -403,4 +420,5 @@ TEST(Gifmachine, MonitoringAlarmsNotifyATopicAndRecoverTheNatInstance) {
   cdk::assertions::Template::from_stack(stacks.monitoring)
       .has_resource_properties("AWS::SNS::Subscription",
                                Match::object_like({{"Protocol", "email"}, {"Endpoint", "ops@example.com"}}));
+  cdk::testing::keep_for_lint(stacks.monitoring);
 }
