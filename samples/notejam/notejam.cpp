@@ -9,6 +9,7 @@
 #include <cdk/cloudwatch/cloudwatch.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
+#include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/logs/logs.hpp>
@@ -33,12 +34,12 @@ Sizing sizing_for(std::string_view environment) {
   if (environment == "dev")
     return {.vpc_cidr = "10.10.0.0/16", .task_cpu = 256, .task_memory_mib = 512, .min_tasks = 1, .max_tasks = 2,
             .task_cpu_target_percent = 70, .db_instance_class = "db.t4g.medium", .db_readers = 0,
-            .min_db_replicas = 0, .max_db_replicas = 1, .backup_retention_days = 1, .deletion_protection = false,
+            .min_db_replicas = 0, .max_db_replicas = 0, .backup_retention_days = 1, .deletion_protection = false,
             .log_retention_days = 7};
   if (environment == "test")
     return {.vpc_cidr = "10.20.0.0/16", .task_cpu = 512, .task_memory_mib = 1024, .min_tasks = 1, .max_tasks = 4,
-            .task_cpu_target_percent = 70, .db_instance_class = "db.t4g.medium", .db_readers = 0,
-            .min_db_replicas = 0, .max_db_replicas = 2, .backup_retention_days = 7, .deletion_protection = false,
+            .task_cpu_target_percent = 70, .db_instance_class = "db.t4g.medium", .db_readers = 1,
+            .min_db_replicas = 1, .max_db_replicas = 2, .backup_retention_days = 7, .deletion_protection = false,
             .log_retention_days = 14};
   if (environment == "prod")
     // Four times the usual load at conferences: 2 tasks normally, up to 8.
@@ -151,7 +152,10 @@ Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
     instances.push_back(&inst);
   }
 
-  // Aurora Replica auto scaling: Application Auto Scaling on the replica count.
+  // Aurora Replica auto scaling: Application Auto Scaling on the replica count,
+  // tracking the readers' CPU (a cluster without a reader has no such metric,
+  // so an environment without readers does without).
+  if (size.max_db_replicas == 0) return {&group, &cluster};
   using namespace cdk::applicationautoscaling;
   auto& target = scope.add<CfnScalableTarget>(
       "ReplicaScalingTarget",
@@ -226,6 +230,9 @@ Stack& build(App& app, const Settings& settings) {
   auto& service = stack.add<ecs::FargateService>("Service", {
       .cluster = cluster, .task_definition = task, .desired_count = min_tasks,
       .subnets = {.subnet_group_name = "app"}});
+  // Left out after the first deployment: a stack update would otherwise reset
+  // a scaled-out service to it (CloudFormation keeps the count when absent).
+  if (!settings.first_deploy) service.cfn_service().add_property_deletion_override("DesiredCount");
   service.auto_scale_task_count({.min_capacity = min_tasks, .max_capacity = size.max_tasks})
       .scale_on_cpu_utilization("Cpu", {.target_percent = size.task_cpu_target_percent,
                                         .scale_in_cooldown_seconds = 300, .scale_out_cooldown_seconds = 60});

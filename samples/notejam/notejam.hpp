@@ -21,7 +21,7 @@ struct Sizing {
   std::string db_instance_class{};            ///< Aurora writer and reader class
   std::int64_t db_readers = 0;                ///< Aurora Replicas CloudFormation creates (failover targets)
   std::int64_t min_db_replicas = 0;           ///< replica count auto scaling keeps at least
-  std::int64_t max_db_replicas = 1;           ///< replica count auto scaling may grow to
+  std::int64_t max_db_replicas = 1;           ///< replica count auto scaling may grow to; 0: no replica scaling
   std::int64_t backup_retention_days = 1;     ///< Aurora continuous backups, 1-35 days
   bool deletion_protection = false;           ///< database, load balancer and stack termination protection
   std::int64_t log_retention_days = 7;        ///< application and build logs

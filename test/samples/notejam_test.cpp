@@ -242,6 +242,7 @@ TEST(Notejam, ProdIsProtectedAndBiggerThanDev) {
   EXPECT_EQ(prod_db["Properties"]["BackupRetentionPeriod"], 35);
   EXPECT_LT(dev_db["Properties"]["BackupRetentionPeriod"].get<int>(), 35);
   EXPECT_EQ(prod.of_type("AWS::RDS::DBInstance").size(), 2u) << "a writer and a failover replica in prod";
+  EXPECT_EQ(Notejam("test").of_type("AWS::RDS::DBInstance").size(), 2u) << "test looks like prod";
   EXPECT_EQ(dev.of_type("AWS::RDS::DBInstance").size(), 1u);
 
   auto capacity = [](const Notejam& n, const std::string& dimension) {
@@ -254,8 +255,11 @@ TEST(Notejam, ProdIsProtectedAndBiggerThanDev) {
   EXPECT_EQ(capacity(prod, "ecs:service:DesiredCount"), std::pair(2, 8)) << "four times the usual load";
   EXPECT_EQ(capacity(dev, "ecs:service:DesiredCount"), std::pair(1, 2));
   EXPECT_EQ(capacity(prod, "rds:cluster:ReadReplicaCount"), std::pair(1, 4));
-  EXPECT_EQ(capacity(dev, "rds:cluster:ReadReplicaCount"), std::pair(0, 1));
-  EXPECT_EQ(prod.only("AWS::ECS::Service")["Properties"]["DesiredCount"], 2);
+  EXPECT_EQ(capacity(Notejam("test"), "rds:cluster:ReadReplicaCount"), std::pair(1, 2));
+  EXPECT_EQ(dev.of_type("AWS::ApplicationAutoScaling::ScalableTarget").size(), 1u)
+      << "dev has no reader, so no replica scaling";
+  // Scaling owns the task count: a stack update must not reset it.
+  EXPECT_FALSE(prod.only("AWS::ECS::Service")["Properties"].contains("DesiredCount"));
   EXPECT_EQ(prod.only("AWS::ECS::TaskDefinition")["Properties"]["Cpu"], "1024");
   EXPECT_EQ(dev.only("AWS::ECS::TaskDefinition")["Properties"]["Cpu"], "256");
 
