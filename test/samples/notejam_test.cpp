@@ -8,6 +8,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -41,7 +42,7 @@ struct Notejam {
   }
 };
 
-const std::vector<std::string> all_envs{"dev", "test", "prod"};
+const std::vector<std::string> all_envs(std::begin(notejam::environments), std::end(notejam::environments));
 
 /// Every string in the template with the JSON pointer where it sits.
 void strings_in(const Json& j, const std::string& at, std::vector<std::pair<std::string, std::string>>& out) {
