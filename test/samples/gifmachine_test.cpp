@@ -17,6 +17,7 @@
 using cdk::assertions::Match;
 using samples::Json;
 using ::testing::HasSubstr;
+using nlohmann::literals::operator""_json_pointer;
 
 namespace {
 
@@ -421,4 +422,33 @@ TEST(Gifmachine, MonitoringAlarmsNotifyATopicAndRecoverTheNatInstance) {
       .has_resource_properties("AWS::SNS::Subscription",
                                Match::object_like({{"Protocol", "email"}, {"Endpoint", "ops@example.com"}}));
   cdk::testing::keep_for_lint(stacks.monitoring);
+}
+
+TEST(Gifmachine, BucketsAreEncryptedPrivateAndHttpsOnlyAndImagesAreScanned) {
+  Gifmachine g;
+  int buckets = 0;
+  for (const Json* t : {&g.main, &g.cicd})
+    for (const auto& id : of_type(*t, "AWS::S3::Bucket")) {
+      ++buckets;
+      const auto& p = (*t)["Resources"][id]["Properties"];
+      EXPECT_TRUE(p.contains("BucketEncryption")) << id;
+      for (const char* block : {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"})
+        EXPECT_EQ(p["PublicAccessBlockConfiguration"][block], true) << id << " " << block;
+      EXPECT_EQ(p["VersioningConfiguration"]["Status"], "Enabled") << id;
+      bool https_only = false;
+      for (const auto& policy : of_type(*t, "AWS::S3::BucketPolicy"))
+        if (target_of((*t)["Resources"][policy]["Properties"]["Bucket"]) == id)
+          for (const auto& st : (*t)["Resources"][policy]["Properties"]["PolicyDocument"]["Statement"])
+            if (st["Effect"] == "Deny" &&
+                st.value("/Condition/Bool/aws:SecureTransport"_json_pointer, std::string()) == "false")
+              https_only = true;
+      EXPECT_TRUE(https_only) << id << " accepts plain HTTP";
+    }
+  EXPECT_EQ(buckets, 2) << "the configuration bucket and the pipeline's artifact bucket";
+  cdk::assertions::Template::from_stack(g.stacks.main)
+      .has_resource_properties(
+          "AWS::ECR::Repository",
+          Match::object_like({{"ImageScanningConfiguration", Match::object_equals({{"ScanOnPush", true}})}}));
+  for (const auto& id : of_type(g.main, "AWS::SecretsManager::Secret"))
+    EXPECT_TRUE(g.main["Resources"][id]["Properties"].contains("GenerateSecretString")) << id << " holds a literal";
 }
