@@ -1,0 +1,29 @@
+// notejam: the Notejam note-taking app in three environments (seed 003).
+//
+// One program, one stack per run: -c env=dev|test|prod picks the environment
+// (stack NotejamDev, NotejamTest or NotejamProd) and its sizes. Each has its
+// own VPC over two AZs (a NAT gateway in each), an internet-facing ALB
+// (HTTPS with an ACM certificate, HTTP redirected), Fargate tasks with CPU
+// scaling in private subnets, Aurora MySQL in isolated subnets with backups,
+// encryption and replica auto scaling, a Route 53 record, CloudWatch logs and
+// alarms, and a CodePipeline from GitHub to ECS. Secrets stay in SSM
+// SecureString parameters made outside CloudFormation.
+//
+//   build/bin/notejam -c env=dev synth
+//   build/bin/notejam -c env=prod -c zone=example.org -c zone_id=Z0EXAMPLE synth
+#include "notejam.hpp"
+
+#include <cdk/cdk.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  cdk::App app(argc, argv);
+  try {
+    notejam::build(app, notejam::settings_from_context(app));
+  } catch (const cdk::Error& e) {
+    std::cerr << e.diagnostic().to_string() << '\n';
+    return 1;
+  }
+  return app.run();
+}

@@ -1,0 +1,310 @@
+#include "notejam.hpp"
+
+#include "pipeline.hpp"
+
+#include <cdk/acm/acm.hpp>
+#include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
+#include <cdk/applicationautoscaling/cfn_scaling_policy.hpp>
+#include <cdk/cdk.hpp>
+#include <cdk/cloudwatch/cloudwatch.hpp>
+#include <cdk/ec2/ec2.hpp>
+#include <cdk/ecr/ecr.hpp>
+#include <cdk/ecs/cfn_service.hpp>
+#include <cdk/ecs/ecs.hpp>
+#include <cdk/elbv2/elbv2.hpp>
+#include <cdk/logs/logs.hpp>
+#include <cdk/rds/cfn_db_cluster.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
+#include <cdk/rds/cfn_db_subnet_group.hpp>
+#include <cdk/rds/engine.hpp>
+#include <cdk/route53/route53.hpp>
+#include <cdk/sns/cfn_subscription.hpp>
+#include <cdk/sns/cfn_topic.hpp>
+#include <cdk/ssm/ssm.hpp>
+#include <cdk/tags.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace notejam {
+
+using namespace cdk;
+
+Sizing sizing_for(std::string_view environment) {
+  if (environment == "dev")
+    return {.vpc_cidr = "10.10.0.0/16", .task_cpu = 256, .task_memory_mib = 512, .min_tasks = 1, .max_tasks = 2,
+            .task_cpu_target_percent = 70, .db_instance_class = "db.t4g.medium", .db_readers = 0,
+            .min_db_replicas = 0, .max_db_replicas = 0, .backup_retention_days = 1, .deletion_protection = false,
+            .log_retention_days = 7};
+  if (environment == "test")
+    return {.vpc_cidr = "10.20.0.0/16", .task_cpu = 512, .task_memory_mib = 1024, .min_tasks = 1, .max_tasks = 4,
+            .task_cpu_target_percent = 70, .db_instance_class = "db.t4g.medium", .db_readers = 1,
+            .min_db_replicas = 1, .max_db_replicas = 2, .backup_retention_days = 7, .deletion_protection = false,
+            .log_retention_days = 14};
+  if (environment == "prod")
+    // Four times the usual load at conferences: 2 tasks normally, up to 8.
+    return {.vpc_cidr = "10.30.0.0/16", .task_cpu = 1024, .task_memory_mib = 2048, .min_tasks = 2, .max_tasks = 8,
+            .task_cpu_target_percent = 60, .db_instance_class = "db.r6g.large", .db_readers = 1,
+            .min_db_replicas = 1, .max_db_replicas = 4, .backup_retention_days = 35, .deletion_protection = true,
+            .log_retention_days = 365};
+  throw Error("", "unknown environment '" + std::string(environment) + "'",
+              "choose one with -c env=dev, -c env=test or -c env=prod");
+}
+
+Settings settings_from_context(const App& app) {
+  Settings s;
+  s.environment = app.context_or("env", s.environment);
+  s.sizing = sizing_for(s.environment);
+  s.region = app.context_or("region", s.region);
+  s.zone = app.context_or("zone", s.zone);
+  s.zone_id = app.context_or("zone_id", s.zone_id);
+  s.domain = app.context_or("domain", s.domain);
+  s.repository = app.context_or("repository", s.repository);
+  s.branch = app.context_or("branch", s.branch);
+  s.alarm_email = app.context_or("alarm_email", s.alarm_email);
+  if (auto v = app.context("db_password_version")) {
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    if (ec != std::errc{} || end != v->data() + v->size() || n < 1)
+      throw Error("", "db_password_version '" + *v + "' is not a parameter version",
+                  "pass the version of /notejam/" + s.environment + "/db-password, e.g. -c db_password_version=2");
+    s.db_password_version = n;
+  }
+  if (auto v = app.context("first_deploy")) {
+    if (*v != "true" && *v != "false")
+      throw Error("", "first_deploy '" + *v + "' is neither true nor false",
+                  "pass -c first_deploy=true for an environment's first deployment, else leave it out");
+    s.first_deploy = *v == "true";
+  }
+  return s;
+}
+
+std::string db_password_parameter(const Settings& settings) { return "/notejam/" + settings.environment + "/db-password"; }
+std::string secret_key_parameter(const Settings& settings) { return "/notejam/" + settings.environment + "/secret-key"; }
+
+namespace {
+
+constexpr std::int64_t app_port = 8000;
+constexpr const char* db_name = "notejam";
+constexpr const char* db_user = "notejam";
+
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+/// Aurora MySQL built from L1 resources: the master password comes from a
+/// SecureString parameter, which rds::AuroraCluster cannot take (it always
+/// generates one in Secrets Manager).
+struct Database {
+  ec2::SecurityGroup* security_group = nullptr;
+  rds::CfnDBCluster* cluster = nullptr;
+};
+
+Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
+  const Sizing& size = settings.sizing;
+  const auto engine = rds::AuroraEngine::mysql_8_0().spec();
+  auto& scope = stack.add<Construct>("Database");
+  const RemovalPolicy removal = RemovalPolicy::Snapshot;
+
+  auto& group = scope.add<ec2::SecurityGroup>(
+      "SecurityGroup", {.vpc = vpc, .description = "Notejam database: MySQL from the app tier only",
+                        .allow_all_outbound = false});
+  group.connections().set_default_port(ec2::Port::tcp(static_cast<int>(engine.default_port)));
+
+  std::vector<Value> subnets = vpc.select_subnets({.subnet_group_name = "data"}).subnet_id_values;
+  auto& subnet_group = scope.add<rds::CfnDBSubnetGroup>(
+      "Subnets", rds::CfnDBSubnetGroup::Props{.db_subnet_group_description = "Notejam database: isolated subnets",
+                                              .subnet_ids = Value(subnets)});
+  subnet_group.apply_removal_policy(RemovalPolicy::Delete);
+
+  rds::CfnDBCluster::Props p;
+  p.backup_retention_period = size.backup_retention_days;
+  p.copy_tags_to_snapshot = true;
+  p.database_name = db_name;
+  p.db_subnet_group_name = subnet_group.ref();
+  p.deletion_protection = size.deletion_protection;
+  p.enable_cloudwatch_logs_exports = std::vector<std::string>{"error", "slowquery"};
+  p.engine = engine.engine;
+  p.engine_version = engine.version;
+  p.master_username = db_user;
+  p.master_user_password = ssm::StringParameter::value_for_secure_string_parameter(
+      db_password_parameter(settings), static_cast<int>(settings.db_password_version));
+  p.preferred_backup_window = "02:00-03:00";
+  p.preferred_maintenance_window = "sun:03:30-sun:04:30";
+  p.storage_encrypted = true;
+  p.vpc_security_group_ids = Value(std::vector<Value>{group.security_group_id()});
+  auto& cluster = scope.add<rds::CfnDBCluster>("Cluster", std::move(p));
+  cluster.apply_removal_policy(removal);
+
+  std::vector<rds::CfnDBInstance*> instances;
+  for (std::int64_t i = 0; i <= size.db_readers; ++i) {
+    rds::CfnDBInstance::Props ip;
+    ip.db_cluster_identifier = cluster.ref();
+    ip.db_instance_class = size.db_instance_class;
+    ip.engine = engine.engine;
+    ip.promotion_tier = i == 0 ? 0 : 1;
+    ip.publicly_accessible = false;
+    auto& inst = scope.add<rds::CfnDBInstance>(i == 0 ? std::string("Writer") : "Reader" + std::to_string(i),
+                                               std::move(ip));
+    inst.apply_removal_policy(RemovalPolicy::Delete);
+    if (!instances.empty()) inst.add_depends_on(*instances.front());
+    instances.push_back(&inst);
+  }
+
+  // Aurora Replica auto scaling: Application Auto Scaling on the replica count,
+  // tracking the readers' CPU (a cluster without a reader has no such metric,
+  // so an environment without readers does without).
+  if (size.max_db_replicas == 0) return {&group, &cluster};
+  using namespace cdk::applicationautoscaling;
+  auto& target = scope.add<CfnScalableTarget>(
+      "ReplicaScalingTarget",
+      CfnScalableTarget::Props{.max_capacity = size.max_db_replicas, .min_capacity = size.min_db_replicas,
+                               .resource_id = Value("cluster:") + cluster.ref(),
+                               .scalable_dimension = "rds:cluster:ReadReplicaCount",
+                               .service_namespace = "rds"});
+  for (auto* inst : instances) target.add_depends_on(*inst);  // replicas need an available cluster
+  CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tracking;
+  tracking.predefined_metric_specification =
+      CfnScalingPolicy::PredefinedMetricSpecificationProperty{.predefined_metric_type = "RDSReaderAverageCPUUtilization"};
+  tracking.scale_in_cooldown = 300;
+  tracking.scale_out_cooldown = 300;
+  tracking.target_value = 70.0;
+  scope.add<CfnScalingPolicy>(
+      "ReplicaCpuScaling",
+      CfnScalingPolicy::Props{.policy_name = "notejam-" + settings.environment + "-db-replica-cpu",
+                              .policy_type = "TargetTrackingScaling",
+                              .scaling_target_id = target.ref(),
+                              .target_tracking_scaling_policy_configuration = std::move(tracking)});
+  return {&group, &cluster};
+}
+
+}  // namespace
+
+Stack& build(App& app, const Settings& settings) {
+  const Sizing& size = settings.sizing;
+  const std::string& env = settings.environment;
+  const bool prod = env == "prod";
+  auto& stack = app.add<Stack>("Notejam" + capitalized(env), {
+      .env = {.region = settings.region},
+      .stack_name = "notejam-" + env,
+      .description = "Notejam (" + env + "): ALB, ECS Fargate, Aurora MySQL, CodePipeline",
+      .tags = {{"app", "notejam"}, {"environment", env}},
+      .termination_protection = size.deletion_protection});
+
+  // Two AZs, a NAT gateway in each so one AZ failing leaves the other with egress.
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {
+      .cidr = size.vpc_cidr,
+      .max_azs = 2,
+      .nat_gateways = 2,
+      .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
+                               {"app", ec2::SubnetType::PrivateWithEgress, 24},
+                               {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+
+  auto db = add_database(stack, vpc, settings);
+
+  // The application: Fargate tasks in the private app subnets.
+  auto& images = stack.add<ecr::Repository>("Images", {
+      .repository_name = "notejam-" + env,
+      .lifecycle_rules = {{.description = "keep the last 30 images", .max_image_count = 30}}});
+  auto& cluster = stack.add<ecs::Cluster>("Cluster", {.vpc = vpc, .container_insights = true});
+  auto& app_logs = stack.add<logs::LogGroup>("AppLogs", {
+      .log_group_name = "/notejam/" + env + "/app",
+      .retention = static_cast<logs::RetentionDays>(size.log_retention_days)});
+  auto& task = stack.add<ecs::FargateTaskDefinition>("Task", {
+      .cpu = size.task_cpu, .memory_limit_mib = size.task_memory_mib, .family = "notejam-" + env});
+  task.add_container("notejam", {
+      .image = ecs::ContainerImage::from_ecr_repository(images, "latest"),
+      .port_mappings = {{.container_port = app_port}},
+      .environment = {{"NOTEJAM_ENV", env},
+                      {"DB_HOST", db.cluster->attr_endpoint_address()},
+                      {"DB_PORT", db.cluster->attr_endpoint_port()},
+                      {"DB_NAME", db_name},
+                      {"DB_USER", db_user}},
+      .secrets = {{"DB_PASSWORD", ecs::Secret::from_ssm_parameter_name(db_password_parameter(settings))},
+                  {"SECRET_KEY", ecs::Secret::from_ssm_parameter_name(secret_key_parameter(settings))}},
+      .logging = ecs::LogDriver::aws_logs({.stream_prefix = "notejam", .log_group = app_logs})});
+  // A first deployment starts no task: nothing can run before the pipeline
+  // has pushed the first image to the new repository.
+  const std::int64_t min_tasks = settings.first_deploy ? 0 : size.min_tasks;
+  auto& service = stack.add<ecs::FargateService>("Service", {
+      .cluster = cluster, .task_definition = task, .desired_count = min_tasks,
+      .subnets = {.subnet_group_name = "app"}});
+  // Left out after the first deployment: a stack update would otherwise reset
+  // a scaled-out service to it (CloudFormation keeps the count when absent).
+  if (!settings.first_deploy) service.cfn_service().add_property_deletion_override("DesiredCount");
+  service.auto_scale_task_count({.min_capacity = min_tasks, .max_capacity = size.max_tasks})
+      .scale_on_cpu_utilization("Cpu", {.target_percent = size.task_cpu_target_percent,
+                                        .scale_in_cooldown_seconds = 300, .scale_out_cooldown_seconds = 60});
+  db.security_group->connections().allow_default_port_from(service, "MySQL from the app tasks");
+
+  // DNS name, certificate and the load balancer in front.
+  const std::string domain = !settings.domain.empty() ? settings.domain
+                             : prod                   ? "notejam." + settings.zone
+                                                      : env + ".notejam." + settings.zone;
+  auto& zone = route53::HostedZone::from_hosted_zone_attributes(
+      stack, "Zone", {.hosted_zone_id = settings.zone_id, .zone_name = settings.zone});
+  auto& cert = stack.add<acm::Certificate>("Certificate", {
+      .domain_name = domain, .validation = acm::CertificateValidation::from_dns(zone)});
+  auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {
+      .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
+  auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
+  auto& targets = https.add_targets("App", {
+      .port = static_cast<int>(app_port), .targets = {service},
+      .health_check = {.path = "/signin/", .interval_seconds = 15, .healthy_http_codes = "200"},
+      .deregistration_delay_seconds = 30});
+  lb.add_redirect();
+  std::string record = domain;
+  if (record.size() > settings.zone.size() && record.ends_with("." + settings.zone))
+    record = record.substr(0, record.size() - settings.zone.size() - 1);
+  stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record,
+                                        .target = route53::RecordTarget::alias(lb)});
+
+  // Alarms, mailed through one topic.
+  auto& topic = stack.add<sns::CfnTopic>("Alarms", sns::CfnTopic::Props{.display_name = "Notejam " + env + " alarms"});
+  if (!settings.alarm_email.empty())
+    stack.add<sns::CfnSubscription>("AlarmMail", sns::CfnSubscription::Props{
+        .endpoint = settings.alarm_email, .protocol = "email", .topic_arn = topic.ref()});
+  auto alarm = [&](std::string id, cloudwatch::Metric metric, double threshold, std::int64_t periods,
+                   std::string description) {
+    stack.add<cloudwatch::Alarm>(id, {
+        .metric = std::move(metric), .threshold = threshold, .evaluation_periods = periods,
+        .comparison_operator = cloudwatch::ComparisonOperator::GreaterThanOrEqualToThreshold,
+        .treat_missing_data = cloudwatch::TreatMissingData::NotBreaching,
+        .alarm_description = std::move(description), .alarm_actions = {topic.ref()}, .ok_actions = {topic.ref()}});
+  };
+  alarm("AppCpuHigh",
+        {.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization",
+         .dimensions = {{"ClusterName", cluster.cluster_name()}, {"ServiceName", service.service_name()}},
+         .period_seconds = 60},
+        90, 5, "app tasks above 90% CPU for 5 minutes: scaling is at its maximum or too slow");
+  alarm("LoadBalancer5xx",
+        {.namespace_ = "AWS/ApplicationELB", .metric_name = "HTTPCode_Target_5XX_Count",
+         .dimensions = {{"LoadBalancer", lb.load_balancer_full_name()}}, .statistic = "Sum", .period_seconds = 300},
+        prod ? 10 : 50, 1, "the app answered with server errors");
+  alarm("UnhealthyTasks",
+        {.namespace_ = "AWS/ApplicationELB", .metric_name = "UnHealthyHostCount",
+         .dimensions = {{"TargetGroup", targets.target_group_full_name()}, {"LoadBalancer", lb.load_balancer_full_name()}},
+         .statistic = "Maximum", .period_seconds = 60},
+        1, 3, "a task fails its health check");
+  alarm("DatabaseCpuHigh",
+        {.namespace_ = "AWS/RDS", .metric_name = "CPUUtilization",
+         .dimensions = {{"DBClusterIdentifier", db.cluster->ref()}}, .period_seconds = 300},
+        80, 3, "database above 80% CPU for 15 minutes");
+
+  // The stack's tags reach every resource through CloudFormation as well; the
+  // scalable targets are left out of the per-resource tags because cfn-lint's
+  // schema does not know their (recent) Tags property yet.
+  for (const char* key : {"app", "environment"})
+    Tags::of(stack).remove(key, {.include_resource_types = {"AWS::ApplicationAutoScaling::ScalableTarget"}});
+
+  add_pipeline(stack, {.settings = settings, .vpc = vpc, .images = images, .cluster = cluster,
+                       .service = service, .task = task, .database = *db.security_group,
+                       .db_host = db.cluster->attr_endpoint_address(), .notifications = topic.ref()});
+
+  stack.add<CfnOutput>("Url", {.value = "https://" + domain + "/"});
+  stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});
+  return stack;
+}
+
+}  // namespace notejam

@@ -1,0 +1,348 @@
+#include "notejam/notejam.hpp"
+#include "sample_checks.hpp"
+#include "support/lint.hpp"
+
+#include <cdk/assertions.hpp>
+#include <cdk/error.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+using cdk::assertions::Match;
+using samples::Json;
+using ::testing::HasSubstr;
+
+namespace {
+
+struct Notejam {
+  explicit Notejam(std::string env, std::map<std::string, std::string> more = {}) : app(props(env, std::move(more))) {}
+  static cdk::AppProps props(const std::string& env, std::map<std::string, std::string> more) {
+    more["env"] = env;
+    return cdk::AppProps{.context = std::move(more)};
+  }
+  cdk::App app;
+  cdk::Stack& stack = notejam::build(app, notejam::settings_from_context(app));
+  Json t = Json::parse(samples::template_text(stack));
+
+  [[nodiscard]] std::vector<Json> of_type(const std::string& type) const {
+    std::vector<Json> out;
+    for (const auto& [id, r] : t["Resources"].items())
+      if (r["Type"] == type) out.push_back(r);
+    return out;
+  }
+  [[nodiscard]] Json only(const std::string& type) const {
+    auto all = of_type(type);
+    EXPECT_EQ(all.size(), 1u) << type;
+    return all.empty() ? Json::object() : all.front();
+  }
+};
+
+const std::vector<std::string> all_envs(std::begin(notejam::environments), std::end(notejam::environments));
+
+/// Every string in the template with the JSON pointer where it sits.
+void strings_in(const Json& j, const std::string& at, std::vector<std::pair<std::string, std::string>>& out) {
+  if (j.is_string()) out.emplace_back(at, j.get<std::string>());
+  if (j.is_object())
+    for (const auto& [k, v] : j.items()) strings_in(v, at + "/" + k, out);
+  if (j.is_array())
+    for (std::size_t i = 0; i < j.size(); ++i) strings_in(j[i], at + "/" + std::to_string(i), out);
+}
+
+/// The literal parts of a value, joined (Fn::Join flattened): enough to read ARNs built from pseudo parameters.
+std::string flat(const Json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_object() && j.contains("Fn::Join")) {
+    std::string s;
+    for (const auto& part : j["Fn::Join"][1]) s += flat(part);
+    return s;
+  }
+  if (j.is_object() && j.contains("Ref")) return "${" + j["Ref"].get<std::string>() + "}";
+  return "?";
+}
+
+bool looks_secret(const std::string& name) {
+  for (const char* word : {"PASSWORD", "SECRET", "TOKEN", "KEY"})
+    if (name.find(word) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Notejam, EachEnvironmentMatchesItsGoldenTemplateAndLints) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env);
+    samples::expect_matches_golden("notejam", n.stack);
+    cdk::testing::keep_for_lint(n.stack);
+  }
+}
+
+TEST(Notejam, SynthesisIsDeterministic) {
+  for (const auto& env : all_envs) {
+    Notejam a(env);
+    Notejam b(env);
+    EXPECT_EQ(samples::template_text(a.stack), samples::template_text(b.stack)) << env;
+  }
+}
+
+TEST(Notejam, EachEnvironmentIsItsOwnStackWithItsOwnNameAndNetwork) {
+  std::map<std::string, std::string> names, cidrs, records;
+  for (const auto& env : all_envs) {
+    Notejam n(env);
+    names[env] = n.stack.stack_name();
+    cidrs[env] = n.only("AWS::EC2::VPC")["Properties"]["CidrBlock"].get<std::string>();
+    records[env] = n.only("AWS::Route53::RecordSet")["Properties"]["Name"].get<std::string>();
+    EXPECT_EQ(n.stack.tags().at("environment"), env);
+  }
+  EXPECT_EQ(names, (std::map<std::string, std::string>{{"dev", "notejam-dev"}, {"prod", "notejam-prod"}, {"test", "notejam-test"}}));
+  EXPECT_EQ(records, (std::map<std::string, std::string>{{"dev", "dev.notejam.example.com."},
+                                                         {"prod", "notejam.example.com."},
+                                                         {"test", "test.notejam.example.com."}}));
+  EXPECT_NE(cidrs["dev"], cidrs["test"]);
+  EXPECT_NE(cidrs["test"], cidrs["prod"]);
+  EXPECT_NE(cidrs["dev"], cidrs["prod"]);
+}
+
+TEST(Notejam, DatabaseIsIsolatedPrivateEncryptedAndBackedUp) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env);
+    const auto public_ids = samples::public_subnets(n.t);
+    ASSERT_EQ(public_ids.size(), 2u);
+    const auto group = n.only("AWS::RDS::DBSubnetGroup");
+    const auto subnets = samples::refs_in(group["Properties"]["SubnetIds"]);
+    EXPECT_EQ(subnets.size(), 2u) << "one subnet per AZ";
+    for (const auto& subnet : subnets) {
+      EXPECT_FALSE(public_ids.contains(subnet)) << subnet << " is public";
+      EXPECT_THAT(subnet, HasSubstr("data")) << "database subnets are the isolated data tier";
+    }
+    const auto cluster = n.only("AWS::RDS::DBCluster")["Properties"];
+    EXPECT_EQ(cluster["StorageEncrypted"], true);
+    EXPECT_GE(cluster["BackupRetentionPeriod"].get<int>(), 1);
+    EXPECT_EQ(cluster["Engine"], "aurora-mysql");
+    for (const auto& inst : n.of_type("AWS::RDS::DBInstance")) EXPECT_EQ(inst["Properties"]["PubliclyAccessible"], false);
+    // Only security groups (the app tasks, the migration build) reach the database, on 3306.
+    const auto db_group = cluster["VpcSecurityGroupIds"][0]["Fn::GetAtt"][0].get<std::string>();
+    int rules = 0;
+    for (const auto& rule : samples::ingress_rules(n.t))
+      if (rule.group == db_group) {
+        ++rules;
+        EXPECT_TRUE(rule.cidr.empty()) << "database open to " << rule.cidr;
+        EXPECT_EQ(rule.from, 3306);
+        EXPECT_EQ(rule.to, 3306);
+      }
+    EXPECT_EQ(rules, 2);
+  }
+}
+
+TEST(Notejam, OnlyTheLoadBalancerIsOpenToTheWorldOnHttpAndHttps) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env);
+    const auto lb = n.only("AWS::ElasticLoadBalancingV2::LoadBalancer");
+    EXPECT_EQ(lb["Properties"]["Scheme"], "internet-facing");
+    std::set<std::string> lb_groups;
+    for (const auto& g : lb["Properties"]["SecurityGroups"]) lb_groups.insert(g["Fn::GetAtt"][0].get<std::string>());
+    std::set<long> world_ports;
+    for (const auto& rule : samples::ingress_rules(n.t)) {
+      if (rule.cidr.empty()) continue;
+      EXPECT_EQ(rule.cidr, "0.0.0.0/0") << "unexpected CIDR rule";
+      EXPECT_TRUE(lb_groups.contains(rule.group)) << rule.group << " is open to the world";
+      EXPECT_EQ(rule.from, rule.to);
+      world_ports.insert(rule.from);
+    }
+    EXPECT_EQ(world_ports, (std::set<long>{80, 443}));
+    // 443 terminates TLS with the certificate, 80 only redirects there.
+    auto t = cdk::assertions::Template::from_stack(n.stack);
+    t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener",
+                              Match::object_like({{"Port", 443}, {"Protocol", "HTTPS"},
+                                                  {"Certificates", Match::array_with({Match::any_value()})}}));
+    t.has_resource_properties(
+        "AWS::ElasticLoadBalancingV2::Listener",
+        Match::object_like({{"Port", 80},
+                            {"Protocol", "HTTP"},
+                            {"DefaultActions", Match::array_with({Match::object_like(
+                                                   {{"Type", "redirect"},
+                                                    {"RedirectConfig", Match::object_like({{"Protocol", "HTTPS"},
+                                                                                           {"Port", "443"}})}})})}}));
+  }
+}
+
+TEST(Notejam, AppRunsOnFargateInPrivateSubnetsBehindANatGatewayPerAz) {
+  Notejam n("prod");
+  const auto nats = n.of_type("AWS::EC2::NatGateway");
+  ASSERT_EQ(nats.size(), 2u);
+  std::set<std::string> nat_subnets;
+  for (const auto& nat : nats) nat_subnets.insert(nat["Properties"]["SubnetId"]["Ref"].get<std::string>());
+  EXPECT_EQ(nat_subnets, samples::public_subnets(n.t)) << "one NAT gateway in each public subnet";
+  const auto service = n.only("AWS::ECS::Service")["Properties"];
+  EXPECT_EQ(service["LaunchType"], "FARGATE");
+  const auto net = service["NetworkConfiguration"]["AwsvpcConfiguration"];
+  EXPECT_EQ(net["AssignPublicIp"], "DISABLED");
+  for (const auto& subnet : samples::refs_in(net["Subnets"])) EXPECT_THAT(subnet, HasSubstr("app"));
+  cdk::assertions::Template::from_stack(n.stack).has_resource_properties(
+      "AWS::ApplicationAutoScaling::ScalingPolicy",
+      Match::object_like({{"TargetTrackingScalingPolicyConfiguration",
+                           Match::object_like({{"PredefinedMetricSpecification",
+                                                Match::object_like({{"PredefinedMetricType",
+                                                                     "ECSServiceAverageCPUUtilization"}})}})}}));
+}
+
+TEST(Notejam, SecretsComeOnlyFromSecureStringParameters) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env, {{"db_password_version", "3"}});
+    EXPECT_TRUE(n.of_type("AWS::SecretsManager::Secret").empty());
+    EXPECT_TRUE(n.of_type("AWS::SSM::Parameter").empty()) << "CloudFormation cannot make SecureStrings";
+    // The only dynamic reference is the master password, to the SecureString's pinned version.
+    std::vector<std::pair<std::string, std::string>> strings;
+    strings_in(n.t["Resources"], "", strings);
+    int references = 0;
+    for (const auto& [at, s] : strings)
+      if (s.find("{{resolve:") != std::string::npos) {
+        ++references;
+        EXPECT_EQ(s, "{{resolve:ssm-secure:/notejam/" + env + "/db-password:3}}") << at;
+        EXPECT_THAT(at, ::testing::EndsWith("/Properties/MasterUserPassword")) << at;
+      }
+    EXPECT_EQ(references, 1);
+    // The app gets its secrets from ECS at start, never as plain variables.
+    const auto container = n.only("AWS::ECS::TaskDefinition")["Properties"]["ContainerDefinitions"][0];
+    for (const auto& variable : container["Environment"])
+      EXPECT_FALSE(looks_secret(variable["Name"].get<std::string>())) << variable["Name"];
+    std::map<std::string, std::string> secrets;
+    for (const auto& s : container["Secrets"]) secrets[s["Name"].get<std::string>()] = flat(s["ValueFrom"]);
+    EXPECT_EQ(secrets.size(), 2u);
+    EXPECT_THAT(secrets["DB_PASSWORD"], ::testing::EndsWith(":parameter/notejam/" + env + "/db-password"));
+    EXPECT_THAT(secrets["SECRET_KEY"], ::testing::EndsWith(":parameter/notejam/" + env + "/secret-key"));
+    // So does the migration build: CodeBuild reads them from Parameter Store.
+    for (const auto& project : n.of_type("AWS::CodeBuild::Project"))
+      for (const auto& variable : project["Properties"]["Environment"].value("EnvironmentVariables", Json::array()))
+        if (looks_secret(variable["Name"].get<std::string>())) {
+          EXPECT_EQ(variable["Type"], "PARAMETER_STORE") << variable["Name"];
+          EXPECT_THAT(variable["Value"].get<std::string>(), ::testing::StartsWith("/notejam/" + env + "/"));
+        }
+  }
+}
+
+TEST(Notejam, ProdIsProtectedAndBiggerThanDev) {
+  Notejam dev("dev");
+  Notejam prod("prod");
+  EXPECT_TRUE(prod.stack.termination_protection());
+  EXPECT_FALSE(dev.stack.termination_protection());
+
+  const auto dev_db = dev.only("AWS::RDS::DBCluster");
+  const auto prod_db = prod.only("AWS::RDS::DBCluster");
+  EXPECT_EQ(prod_db["Properties"]["DeletionProtection"], true);
+  EXPECT_EQ(dev_db["Properties"]["DeletionProtection"], false);
+  EXPECT_EQ(prod_db["DeletionPolicy"], "Snapshot");
+  EXPECT_EQ(prod_db["Properties"]["BackupRetentionPeriod"], 35);
+  EXPECT_LT(dev_db["Properties"]["BackupRetentionPeriod"].get<int>(), 35);
+  EXPECT_EQ(prod.of_type("AWS::RDS::DBInstance").size(), 2u) << "a writer and a failover replica in prod";
+  EXPECT_EQ(Notejam("test").of_type("AWS::RDS::DBInstance").size(), 2u) << "test looks like prod";
+  EXPECT_EQ(dev.of_type("AWS::RDS::DBInstance").size(), 1u);
+
+  auto capacity = [](const Notejam& n, const std::string& dimension) {
+    for (const auto& target : n.of_type("AWS::ApplicationAutoScaling::ScalableTarget"))
+      if (target["Properties"]["ScalableDimension"] == dimension)
+        return std::pair{target["Properties"]["MinCapacity"].get<int>(), target["Properties"]["MaxCapacity"].get<int>()};
+    ADD_FAILURE() << "no scalable target for " << dimension;
+    return std::pair{0, 0};
+  };
+  EXPECT_EQ(capacity(prod, "ecs:service:DesiredCount"), std::pair(2, 8)) << "four times the usual load";
+  EXPECT_EQ(capacity(dev, "ecs:service:DesiredCount"), std::pair(1, 2));
+  EXPECT_EQ(capacity(prod, "rds:cluster:ReadReplicaCount"), std::pair(1, 4));
+  EXPECT_EQ(capacity(Notejam("test"), "rds:cluster:ReadReplicaCount"), std::pair(1, 2));
+  EXPECT_EQ(dev.of_type("AWS::ApplicationAutoScaling::ScalableTarget").size(), 1u)
+      << "dev has no reader, so no replica scaling";
+  // Scaling owns the task count: a stack update must not reset it.
+  EXPECT_FALSE(prod.only("AWS::ECS::Service")["Properties"].contains("DesiredCount"));
+  EXPECT_EQ(prod.only("AWS::ECS::TaskDefinition")["Properties"]["Cpu"], "1024");
+  EXPECT_EQ(dev.only("AWS::ECS::TaskDefinition")["Properties"]["Cpu"], "256");
+
+  auto lb_protected = [](const Notejam& n) {
+    const auto lb = n.only("AWS::ElasticLoadBalancingV2::LoadBalancer");
+    for (const auto& a : lb["Properties"]["LoadBalancerAttributes"])
+      if (a["Key"] == "deletion_protection.enabled") return a["Value"] == "true";
+    return false;
+  };
+  EXPECT_TRUE(lb_protected(prod));
+  EXPECT_FALSE(lb_protected(dev));
+
+  auto stages = [](const Notejam& n) {
+    std::vector<std::string> out;
+    const auto pipeline = n.only("AWS::CodePipeline::Pipeline");
+    for (const auto& s : pipeline["Properties"]["Stages"]) out.push_back(s["Name"]);
+    return out;
+  };
+  EXPECT_EQ(stages(prod), (std::vector<std::string>{"Source", "Test", "Build", "Approve", "Migrate", "Deploy"}));
+  EXPECT_EQ(stages(dev), (std::vector<std::string>{"Source", "Test", "Build", "Migrate", "Deploy"}));
+  const auto pipeline = prod.only("AWS::CodePipeline::Pipeline");
+  const auto approval = pipeline["Properties"]["Stages"][3]["Actions"][0];
+  EXPECT_EQ(approval["ActionTypeId"]["Provider"], "Manual");
+  EXPECT_EQ(samples::refs_in(approval["Configuration"]["NotificationArn"]).size(), 1u) << "the alarm topic is told";
+}
+
+TEST(Notejam, AFirstDeploymentStartsNoTaskUntilThePipelinePushedAnImage) {
+  Notejam first("prod", {{"first_deploy", "true"}});
+  EXPECT_EQ(first.only("AWS::ECS::Service")["Properties"]["DesiredCount"], 0);
+  for (const auto& target : first.of_type("AWS::ApplicationAutoScaling::ScalableTarget"))
+    if (target["Properties"]["ScalableDimension"] == "ecs:service:DesiredCount") {
+      EXPECT_EQ(target["Properties"]["MinCapacity"], 0);
+      EXPECT_EQ(target["Properties"]["MaxCapacity"], 8);
+    }
+  cdk::App typo(cdk::AppProps{.context = {{"env", "prod"}, {"first_deploy", "yes"}}});
+  EXPECT_THROW((void)notejam::settings_from_context(typo), cdk::Error);
+}
+
+TEST(Notejam, PipelineBuildsFromGitHubAndDeploysToTheService) {
+  Notejam n("test", {{"repository", "acme/notejam"}, {"branch", "release"}});
+  const auto stages = n.only("AWS::CodePipeline::Pipeline")["Properties"]["Stages"];
+  const auto source = stages[0]["Actions"][0];
+  EXPECT_EQ(source["ActionTypeId"]["Provider"], "CodeStarSourceConnection");
+  EXPECT_EQ(source["Configuration"]["FullRepositoryId"], "acme/notejam");
+  EXPECT_EQ(source["Configuration"]["BranchName"], "release");
+  const auto deploy = stages[stages.size() - 1]["Actions"][0];
+  EXPECT_EQ(deploy["ActionTypeId"]["Provider"], "ECS");
+  EXPECT_EQ(deploy["InputArtifacts"][0]["Name"], "Image");
+  EXPECT_EQ(n.of_type("AWS::CodeBuild::Project").size(), 3u);
+  int in_vpc = 0;
+  for (const auto& project : n.of_type("AWS::CodeBuild::Project")) {
+    EXPECT_EQ(project["Properties"]["LogsConfig"]["CloudWatchLogs"]["Status"], "ENABLED");
+    if (project["Properties"].contains("VpcConfig")) ++in_vpc;
+  }
+  EXPECT_EQ(in_vpc, 1) << "only the migration build runs in the VPC";
+  n.only("AWS::CodeStarConnections::Connection");
+}
+
+TEST(Notejam, LogsAndAlarmsGoToCloudWatchAndOneTopic) {
+  Notejam n("prod", {{"alarm_email", "ops@example.com"}});
+  const auto alarms = n.of_type("AWS::CloudWatch::Alarm");
+  EXPECT_EQ(alarms.size(), 4u);
+  for (const auto& alarm : alarms) EXPECT_EQ(samples::refs_in(alarm["Properties"]["AlarmActions"]).size(), 1u);
+  auto t = cdk::assertions::Template::from_stack(n.stack);
+  t.has_resource_properties("AWS::SNS::Subscription", Match::object_like({{"Protocol", "email"}, {"Endpoint", "ops@example.com"}}));
+  t.has_resource_properties("AWS::Logs::LogGroup", Match::object_like({{"LogGroupName", "/notejam/prod/app"}, {"RetentionInDays", 365}}));
+  t.has_resource_properties("AWS::Logs::LogGroup", Match::object_like({{"LogGroupName", "/notejam/prod/build"}}));
+  t.has_resource_properties("AWS::RDS::DBCluster", Match::object_like({{"EnableCloudwatchLogsExports", Match::array_with({"error", "slowquery"})}}));
+  EXPECT_TRUE(Notejam("dev").of_type("AWS::SNS::Subscription").empty()) << "no subscription without an address";
+}
+
+TEST(Notejam, AnUnknownEnvironmentIsAClearErrorSayingWhatToDo) {
+  cdk::App app(cdk::AppProps{.context = {{"env", "staging"}}});
+  try {
+    (void)notejam::settings_from_context(app);
+    FAIL() << "staging was accepted";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.diagnostic().message, HasSubstr("'staging'"));
+    EXPECT_THAT(e.diagnostic().hint, HasSubstr("-c env=dev"));
+    EXPECT_THAT(e.diagnostic().hint, HasSubstr("-c env=prod"));
+  }
+  EXPECT_TRUE(app.node().children().empty()) << "nothing was built";
+  cdk::App bad_version(cdk::AppProps{.context = {{"env", "dev"}, {"db_password_version", "latest"}}});
+  EXPECT_THROW((void)notejam::settings_from_context(bad_version), cdk::Error);
+}
