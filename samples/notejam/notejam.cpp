@@ -105,7 +105,6 @@ Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
   const Sizing& size = settings.sizing;
   const auto engine = rds::AuroraEngine::mysql_8_0().spec();
   auto& scope = stack.add<Construct>("Database");
-  const RemovalPolicy removal = RemovalPolicy::Snapshot;
 
   auto& group = scope.add<ec2::SecurityGroup>(
       "SecurityGroup", {.vpc = vpc, .description = "Notejam database: MySQL from the app tier only",
@@ -135,7 +134,7 @@ Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
   p.storage_encrypted = true;
   p.vpc_security_group_ids = Value(std::vector<Value>{group.security_group_id()});
   auto& cluster = scope.add<rds::CfnDBCluster>("Cluster", std::move(p));
-  cluster.apply_removal_policy(removal);
+  cluster.apply_removal_policy(RemovalPolicy::Snapshot);  // a final snapshot, in every environment
 
   std::vector<rds::CfnDBInstance*> instances;
   for (std::int64_t i = 0; i <= size.db_readers; ++i) {

@@ -157,6 +157,13 @@ TEST(Notejam, OnlyTheLoadBalancerIsOpenToTheWorldOnHttpAndHttps) {
       world_ports.insert(rule.from);
     }
     EXPECT_EQ(world_ports, (std::set<long>{80, 443}));
+    // samples::ingress_rules reads IPv4 rules; nothing is open over IPv6 either.
+    for (const auto& [id, r] : n.t["Resources"].items()) {
+      if (r["Type"] == "AWS::EC2::SecurityGroup")
+        for (const auto& rule : r["Properties"].value("SecurityGroupIngress", Json::array()))
+          EXPECT_FALSE(rule.contains("CidrIpv6")) << id;
+      if (r["Type"] == "AWS::EC2::SecurityGroupIngress") EXPECT_FALSE(r["Properties"].contains("CidrIpv6")) << id;
+    }
     // 443 terminates TLS with the certificate, 80 only redirects there.
     auto t = cdk::assertions::Template::from_stack(n.stack);
     t.has_resource_properties("AWS::ElasticLoadBalancingV2::Listener",
@@ -295,6 +302,7 @@ TEST(Notejam, AFirstDeploymentStartsNoTaskUntilThePipelinePushedAnImage) {
       EXPECT_EQ(target["Properties"]["MinCapacity"], 0);
       EXPECT_EQ(target["Properties"]["MaxCapacity"], 8);
     }
+  cdk::testing::keep_for_lint(first.stack);
   cdk::App typo(cdk::AppProps{.context = {{"env", "prod"}, {"first_deploy", "yes"}}});
   EXPECT_THROW((void)notejam::settings_from_context(typo), cdk::Error);
 }
