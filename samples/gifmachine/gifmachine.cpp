@@ -214,7 +214,8 @@ Main build_main(App& app, const Settings& s, const Names& n) {
                                   .nat_gateway_provider = ec2::NatProvider::instance({.instance_type = "t3.nano"}),
                                   .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
                                                            {"app", ec2::SubnetType::PrivateWithEgress, 24},
-                                                           {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+                                                           {"data", ec2::SubnetType::PrivateIsolated, 28}},
+                                  .flow_logs = {{"FlowLogs", {}}}});
   m.vpc = &vpc;
 
   // The jumpbox: no open port, reached through Session Manager; it may build
@@ -282,6 +283,7 @@ Main build_main(App& app, const Settings& s, const Names& n) {
   auto& lb = stack.add<elbv2::NetworkLoadBalancer>(
       "Lb", {.vpc = vpc, .internet_facing = true, .load_balancer_name = n.load_balancer, .cross_zone_enabled = true});
   m.lb = &lb;
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "plain TCP listeners: NLB access logs cover TLS listeners only");
   auto& http = lb.add_listener("Http", {.port = 80});
   m.prod_listener = &http;
   m.blue = &http.add_targets("Blue", {.port = app_port,

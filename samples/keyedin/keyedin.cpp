@@ -91,7 +91,8 @@ Stack& build(App& app, const Settings& settings) {
       .nat_gateways = settings.nat_gateways,
       .subnet_configuration = {
           {"public", ec2::SubnetType::Public, 24},
-          {"private", behind_nat ? ec2::SubnetType::PrivateWithEgress : ec2::SubnetType::PrivateIsolated, 24}}});
+          {"private", behind_nat ? ec2::SubnetType::PrivateWithEgress : ec2::SubnetType::PrivateIsolated, 24}},
+      .flow_logs = {{"FlowLogs", {}}}});
   const ec2::SubnetSelection app_subnets{.subnet_group_name = behind_nat ? "private" : "public"};
 
   // Images the app's build pushes and its deploy scripts pull.
@@ -110,6 +111,7 @@ Stack& build(App& app, const Settings& settings) {
   auto& assets = stack.add<s3::Bucket>("PublicAssets", {
       .cors = {{.allowed_methods = {"GET", "HEAD"}, .allowed_origins = {"https://" + settings.domain}}},
       .public_read_access = true});
+  security::suppress(assets, "S3-PUBLIC-ACCESS", "the site's public images, styles and scripts; nothing private goes here");
   auto& releases = stack.add<s3::Bucket>("PrivateReleases", {
       .versioned = true,
       .lifecycle_rules = {{.noncurrent_version_expiration_days = 90, .abort_incomplete_multipart_upload_after_days = 7}},
@@ -184,6 +186,7 @@ Stack& build(App& app, const Settings& settings) {
       .domain_name = settings.domain, .validation = acm::CertificateValidation::from_dns(zone)});
 
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "nginx on every instance writes the request log");
   auto& group = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}})
                     .add_targets("App", {.port = 80, .targets = {web},
                                          .health_check = {.path = "/", .healthy_http_codes = "200-399"},

@@ -198,7 +198,8 @@ Stack& build(App& app, const Settings& settings) {
       .nat_gateways = 2,
       .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
                                {"app", ec2::SubnetType::PrivateWithEgress, 24},
-                               {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+                               {"data", ec2::SubnetType::PrivateIsolated, 28}},
+      .flow_logs = {{"FlowLogs", {}}}});
 
   auto db = add_database(stack, vpc, settings);
 
@@ -247,6 +248,7 @@ Stack& build(App& app, const Settings& settings) {
       .domain_name = domain, .validation = acm::CertificateValidation::from_dns(zone)});
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {
       .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "the app's request log goes to CloudWatch Logs through the container");
   auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
   auto& targets = https.add_targets("App", {
       .port = static_cast<int>(app_port), .targets = {service},

@@ -241,7 +241,8 @@ Stack& build(App& app, const Settings& settings) {
       .nat_gateways = 1,
       .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
                                {"app", ec2::SubnetType::PrivateWithEgress, 24},
-                               {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+                               {"data", ec2::SubnetType::PrivateIsolated, 28}},
+      .flow_logs = {{"FlowLogs", {}}}});
 
   auto& db = stack.add<rds::DatabaseInstance>("Database", {
       .engine = rds::DatabaseInstanceEngine::mysql_8_0(),
@@ -322,6 +323,7 @@ Stack& build(App& app, const Settings& settings) {
       .domain_name = settings.domain, .validation = acm::CertificateValidation::from_dns(zone)});
 
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "both services log every request to CloudWatch Logs");
   auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
   https.add_targets("Frontend", {.port = frontend_port, .targets = {*frontend.service},
                                  .health_check = {.path = "/", .healthy_http_codes = "200-399"},

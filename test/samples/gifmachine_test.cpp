@@ -132,6 +132,11 @@ TEST(Gifmachine, EachStackMatchesItsGoldenTemplateAndLints) {
   }
 }
 
+TEST(Gifmachine, PassesTheSecurityRulesWithAReasonedSuppression) {
+  Gifmachine g;
+  EXPECT_THAT(samples::security_findings(g.app), ::testing::IsEmpty());
+}
+
 TEST(Gifmachine, SynthesisIsDeterministic) {
   Gifmachine a;
   Gifmachine b;

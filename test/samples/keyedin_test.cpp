@@ -105,6 +105,11 @@ TEST(Keyedin, MatchesItsGoldenTemplateAndLints) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST(Keyedin, PassesTheSecurityRulesWithReasonedSuppressions) {
+  Keyedin k;
+  EXPECT_THAT(samples::security_findings(k.app), ::testing::IsEmpty());
+}
+
 TEST(Keyedin, SynthesisIsDeterministic) {
   Keyedin a;
   Keyedin b;

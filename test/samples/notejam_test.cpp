@@ -82,6 +82,13 @@ TEST(Notejam, EachEnvironmentMatchesItsGoldenTemplateAndLints) {
   }
 }
 
+TEST(Notejam, EveryEnvironmentPassesTheSecurityRulesWithAReasonedSuppression) {
+  for (const char* env : {"dev", "test", "prod"}) {
+    Notejam n(env);
+    EXPECT_THAT(samples::security_findings(n.app), ::testing::IsEmpty()) << env;
+  }
+}
+
 TEST(Notejam, SynthesisIsDeterministic) {
   for (const auto& env : all_envs) {
     Notejam a(env);

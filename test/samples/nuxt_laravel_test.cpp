@@ -114,6 +114,11 @@ TEST(NuxtLaravel, MatchesItsGoldenTemplateAndLints) {
   cdk::testing::keep_for_lint(n.stack);
 }
 
+TEST(NuxtLaravel, PassesTheSecurityRulesWithAReasonedSuppression) {
+  NuxtLaravel n;
+  EXPECT_THAT(samples::security_findings(n.app), ::testing::IsEmpty());
+}
+
 TEST(NuxtLaravel, SynthesisIsDeterministic) {
   NuxtLaravel a;
   NuxtLaravel b;
