@@ -887,6 +887,24 @@ std::string Architecture::dot() const {
       previous = node;
     }
   }
+  // The subnets of a tier side by side, AZ 1 on the left.
+  std::map<std::tuple<std::size_t, Key, std::string>, std::map<int, std::string>> rows;
+  for (const auto& [k, info] : subnets_)
+    if (info.vpc) rows[{k.first, *info.vpc, info.tier}][info.az_order] = stack_id(k.first) + "." + k.second;
+  for (const auto& [row, subnets] : rows) {
+    std::string same;
+    std::string previous;
+    for (const auto& [order, node] : subnets) {
+      same += " " + quote(node) + ";";
+      if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
+      previous = node;
+    }
+    out += "  { rank=same;" + same + " }\n";
+  }
+  // Where traffic comes from, on top.
+  std::string sources = internet ? " \"internet\";" : "";
+  for (const auto& [id, cidr] : peers_) sources += " " + quote(id) + ";";
+  if (!sources.empty()) out += "  { rank=min;" + sources + " }\n";
   if (internet)
     for (const auto& [vpc, gateway] : gateways)
       out += fmt::format("  \"internet\" -> {} [style=invis];\n", quote(gateway));
