@@ -235,6 +235,16 @@ std::string port_text(const Json& rule) {
   return proto == "tcp" ? ports : proto + " " + ports;
 }
 
+// A construct path relative to its stack, without the "Resource" and
+// "Default" ids that L2 constructs give what they wrap.
+std::string relative(const std::string& path, const std::string& stack) {
+  std::string out = path.rfind(stack + "/", 0) == 0 ? path.substr(stack.size() + 1) : path;
+  for (const char* tail : {"/Resource", "/Default"})
+    while (out.size() > std::string_view(tail).size() && out.ends_with(tail))
+      out.resize(out.size() - std::string_view(tail).size());
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // The model: resources of every stack, their owners and where they sit.
 
@@ -383,6 +393,14 @@ class Architecture {
         res_.push_back(std::move(x));
       }
     }
+    // A construct that made several shown resources (a pipeline with its
+    // build projects and connection) owns none of them: each stands for
+    // itself, and its plumbing is found through references instead.
+    std::map<std::pair<std::size_t, std::string>, int> owners;
+    for (const auto& r : res_)
+      if (shown(r.kind)) ++owners[{r.key.first, r.owner}];
+    for (auto& r : res_)
+      if (shown(r.kind) && owners[{r.key.first, r.owner}] > 1) r.owner = r.path;
   }
 
   void read_subnets() {
@@ -550,8 +568,17 @@ class Architecture {
     if (to.empty()) return;
     const std::string label = port_text(rule);
     std::vector<std::string> from;
-    for (const char* cidr : {"CidrIp", "CidrIpv6"})
+    for (const char* cidr : {"CidrIp", "CidrIpv6"}) {
       if (auto c = str(rule, cidr); !c.empty()) from.push_back(peer(c));
+      // A VPC's own range (Fn::GetAtt Vpc.CidrBlock): anything in that VPC.
+      if (rule.contains(cidr) && !rule[cidr].is_string())
+        for (auto t : targets(stack, rule[cidr]))
+          if (res_[t].type == "AWS::EC2::VPC") {
+            const std::string id = "peer." + node_id(t);
+            peers_[id] = fmt::format("any address in VPC {}", relative(res_[t].owner, stack_path(res_[t].key.first)));
+            from.push_back(id);
+          }
+    }
     if (rule.contains("SourceSecurityGroupId"))
       for (auto h : holders_of(stack, rule["SourceSecurityGroupId"])) from.push_back(node_id(h));
     for (const auto& f : from)
@@ -663,11 +690,6 @@ class Architecture {
   std::string attributes(std::size_t i) const;
 };
 
-std::string relative(const std::string& path, const std::string& stack) {
-  if (path.rfind(stack + "/", 0) == 0) return path.substr(stack.size() + 1);
-  return path;
-}
-
 std::string Architecture::label(std::size_t i) const {
   const auto& r = res_[i];
   const Json& p = *r.props;
@@ -694,7 +716,7 @@ std::string Architecture::label(std::size_t i) const {
     detail = str(p, "InstanceType");
   } else if (r.type == "AWS::ECS::Service") {
     title = fmt::format("ECS service ({})", str(p, "LaunchType").empty() ? "capacity providers" : str(p, "LaunchType"));
-    if (auto n = str(p, "DesiredCount"); !n.empty()) detail = n + " tasks";
+    if (auto n = str(p, "DesiredCount"); !n.empty()) detail = n + (n == "1" ? " task" : " tasks");
   } else if (r.type == "AWS::Lambda::Function") {
     title = "Lambda function";
     detail = str(p, "Runtime");
@@ -739,7 +761,25 @@ std::string Architecture::label(std::size_t i) const {
   } else if (r.type == "AWS::EC2::InternetGateway") {
     title = "Internet gateway";
   } else {
-    title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
+    static const std::map<std::string, std::string, std::less<>> titles = {
+        {"AWS::CodePipeline::Pipeline", "CodePipeline pipeline"},
+        {"AWS::CodeBuild::Project", "CodeBuild project"},
+        {"AWS::CodeDeploy::Application", "CodeDeploy application"},
+        {"AWS::CodeDeploy::DeploymentGroup", "CodeDeploy deployment group"},
+        {"AWS::CodeStarConnections::Connection", "CodeStar connection"},
+        {"AWS::CodeConnections::Connection", "CodeConnections connection"},
+        {"AWS::SNS::Topic", "SNS topic"},
+        {"AWS::SQS::Queue", "SQS queue"},
+        {"AWS::Events::Rule", "EventBridge rule"},
+        {"AWS::CloudFront::Distribution", "CloudFront distribution"},
+        {"AWS::DynamoDB::Table", "DynamoDB table"},
+        {"AWS::ElastiCache::CacheCluster", "ElastiCache cluster"},
+        {"AWS::ElastiCache::ReplicationGroup", "ElastiCache replication group"},
+        {"AWS::EC2::VPCEndpoint", "VPC endpoint"},
+    };
+    if (auto t = titles.find(r.type); t != titles.end()) title = t->second;
+    else title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
+    if (r.type == "AWS::EC2::VPCEndpoint") detail = str(p, "ServiceName");
   }
   std::string out = title + "\n" + name;
   while (!detail.empty() && (detail.back() == ' ' || detail.back() == ',')) detail.pop_back();
@@ -797,7 +837,7 @@ struct Cluster {
 std::string Architecture::dot() const {
   std::string out =
       "digraph architecture {\n"
-      "  rankdir=TB;\n  compound=true;\n  newrank=true;\n  nodesep=0.3;\n  ranksep=0.5;\n"
+      "  rankdir=TB;\n  compound=true;\n  nodesep=0.3;\n  ranksep=0.5;\n"
       "  fontname=\"Helvetica\";\n  fontsize=11;\n"
       "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n"
       "  edge [fontname=\"Helvetica\", fontsize=9];\n";
@@ -887,19 +927,17 @@ std::string Architecture::dot() const {
       previous = node;
     }
   }
-  // The subnets of a tier side by side, AZ 1 on the left.
+  // The AZ boxes of a tier in order, AZ 1 first. (No rank=same across
+  // clusters: with newrank it lets boxes overlap, without it it breaks them.)
   std::map<std::tuple<std::size_t, Key, std::string>, std::map<int, std::string>> rows;
   for (const auto& [k, info] : subnets_)
     if (info.vpc) rows[{k.first, *info.vpc, info.tier}][info.az_order] = stack_id(k.first) + "." + k.second;
   for (const auto& [row, subnets] : rows) {
-    std::string same;
     std::string previous;
     for (const auto& [order, node] : subnets) {
-      same += " " + quote(node) + ";";
       if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
       previous = node;
     }
-    out += "  { rank=same;" + same + " }\n";
   }
   // Where traffic comes from, on top.
   std::string sources = internet ? " \"internet\";" : "";
@@ -931,8 +969,15 @@ std::string Architecture::dot() const {
       "    \"legend.c\" [label=\"X\", shape=plaintext, style=\"\"];\n"
       "    \"legend.d\" [label=\"Y\", shape=plaintext, style=\"\"];\n"
       "    \"legend.a\" -> \"legend.b\" [color=\"#c0392b\", penwidth=1.6, label=\"X may reach Y on port\"];\n"
-      "    \"legend.c\" -> \"legend.d\" [style=dashed, color=\"#555555\", label=\"X references Y\"];\n"
-      "  }\n";
+      "    \"legend.c\" -> \"legend.d\" [style=dashed, color=\"#555555\", label=\"X references Y\"];\n";
+  const bool stack_edges = std::any_of(assembly_.stacks.begin(), assembly_.stacks.end(),
+                                       [](const StackArtifact& a) { return !a.dependencies.empty(); });
+  if (stack_edges)
+    out +=
+        "    \"legend.e\" [label=\"stack X\", shape=plaintext, style=\"\"];\n"
+        "    \"legend.f\" [label=\"stack Y\", shape=plaintext, style=\"\"];\n"
+        "    \"legend.e\" -> \"legend.f\" [style=bold, color=\"#1f5fa8\", label=\"X depends on Y\"];\n";
+  out += "  }\n";
   return out + "}\n";
 }
 
