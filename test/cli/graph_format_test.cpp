@@ -64,7 +64,7 @@ TEST_F(GraphFormat, DefaultsToTheArchitectureViewAsDot) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, StartsWith("digraph architecture {"));
   EXPECT_THAT(r.out, HasSubstr("subgraph \"cluster_Mail\""));
-  EXPECT_THAT(r.out, HasSubstr("\"Mail.Outbox\" [label=\"SNS::Topic\\nOutbox\""));
+  EXPECT_THAT(r.out, HasSubstr("\"Mail.Outbox\" [label=\"SNS topic\\nOutbox\""));
   EXPECT_EQ(run(app, {"graph", "--format", "dot"}).out, r.out);
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));  // graph writes no assembly
 }
@@ -83,7 +83,7 @@ TEST_F(GraphFormat, SvgIsDrawnByGraphvizIntoTheFile) {
   EXPECT_EQ(r.out, "graph: " + file.string() + "\n");
   const auto svg = cdktest::read_file(file);
   EXPECT_THAT(svg, HasSubstr("<svg"));
-  EXPECT_THAT(svg, HasSubstr("SNS::Topic"));
+  EXPECT_THAT(svg, HasSubstr("SNS topic"));
   EXPECT_THAT(svg, HasSubstr("stack Mail"));
 }
 
