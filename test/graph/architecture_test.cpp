@@ -191,7 +191,7 @@ TEST_F(ShopDiagram, ReferencesAreDashedAndTheLegendNamesBothStyles) {
   const auto secret = dot.id_of("Secrets Manager secret");
   ASSERT_TRUE(dot.edges.count({asg, secret}));
   EXPECT_THAT(dot.edges.at({asg, secret}), HasSubstr("style=dashed"));
-  EXPECT_THAT(text, HasSubstr("label=\"X may reach Y on port\""));
+  EXPECT_THAT(text, HasSubstr("label=\"X may reach Y on port"));
   EXPECT_THAT(text, HasSubstr("label=\"X references Y\""));
 }
 
@@ -305,6 +305,24 @@ TEST(ArchitectureToDot, AddressRangesAndTheInternetAreSeparateSources) {
   EXPECT_THAT(dot.edges.at({"peer.198.51.100.7/32", server}), HasSubstr("label=\"22, udp 1000-2000\""));
   EXPECT_EQ(dot.nodes.at("peer.198.51.100.7/32").label, "198.51.100.7/32");
   EXPECT_FALSE(dot.nodes.count("S.Sg"));
+}
+
+TEST(ArchitectureToDot, ATopicSendsToItsSubscribersAndTheSubscriptionIsNoNode) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& topic = stack.add<CfnResource>("Alerts", "AWS::SNS::Topic");
+  auto& queue = stack.add<CfnResource>("Work", "AWS::SQS::Queue");
+  stack.add<CfnResource>("ToQueue", "AWS::SNS::Subscription",
+                         Value::map({{"TopicArn", topic.ref()}, {"Protocol", "sqs"}, {"Endpoint", queue.get_att("Arn")}}));
+  stack.add<CfnResource>("ToOps", "AWS::SNS::Subscription",
+                         Value::map({{"TopicArn", topic.ref()}, {"Protocol", "email"}, {"Endpoint", "ops@example.com"}}));
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  EXPECT_THAT(dot.edges.at({"S.Alerts", "S.Work"}), HasSubstr("label=\"sqs\""));
+  EXPECT_THAT(dot.edges.at({"S.Alerts", "endpoint.email.ops@example.com"}), HasSubstr("label=\"email\""));
+  EXPECT_EQ(dot.nodes.at("endpoint.email.ops@example.com").label, "email ops@example.com");
+  EXPECT_FALSE(dot.nodes.count("S.ToQueue"));
+  EXPECT_FALSE(dot.nodes.count("S.ToOps"));
 }
 
 }  // namespace
