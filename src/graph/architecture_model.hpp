@@ -18,7 +18,7 @@ namespace cdk::detail::diagram {
 enum class Kind {
   Plumbing,      // folded into its owner or user (roles, launch templates, listeners...)
   Network,       // the VPC's own structure (VPC, subnets, routes): drawn as clusters
-  Rule,          // security group ingress/egress: read as traffic
+  Rule,          // security group rules, subscriptions, event source mappings: read as arrows
   LoadBalancer,
   Compute,
   Database,
@@ -50,6 +50,7 @@ const char* tier_rank(const std::string& type);
 
 using Key = std::pair<std::size_t, std::string>;  // stack index, logical id
 
+/// One resource of a template.
 struct Resource {
   Key key;
   std::string type;
@@ -59,6 +60,7 @@ struct Resource {
   Kind kind = Kind::Plumbing;
 };
 
+/// A subnet, from its properties and the aws-cdk:subnet-name/-type tags.
 struct SubnetInfo {
   std::optional<Key> vpc;
   std::string tier;       // subnet group name
@@ -68,7 +70,7 @@ struct SubnetInfo {
   std::string cidr;
 };
 
-// Where a node is drawn, inside its stack's cluster.
+/// Where a node is drawn, inside its stack's cluster.
 struct Place {
   std::optional<Key> vpc;
   std::string tier;
@@ -77,11 +79,13 @@ struct Place {
   std::string note;  // "AZ 1, AZ 2" when the node spans AZs of its tier
 };
 
+/// An arrow between two node ids.
 struct Edge {
-  std::set<std::string> labels;
-  bool both_ways = false;
+  std::set<std::string> labels;  // ports, protocols ("443", "udp 53", "sqs")
+  bool both_ways = false;        // a reference each way, drawn once
 };
 
+/// The app read for drawing: built once from the assembly, then drawn.
 class Model {
  public:
   explicit Model(const Assembly& a);
@@ -114,11 +118,9 @@ class Model {
   // The resources a value points at, across stacks through exports.
   std::vector<std::size_t> targets(std::size_t stack, const Json& value) const;
 
-  void read_tree();
-
-  void read_resources();
-
-  void read_subnets();
+  void read_tree();       // construct paths of the logical ids, from tree.json
+  void read_resources();  // every resource, its kind and owner; exports
+  void read_subnets();    // VPC, tier and AZ of every subnet
 
   // Plumbing goes to the shown resource whose construct holds it (the
   // longest owner path that is a prefix of its path); a shown resource then
@@ -127,18 +129,19 @@ class Model {
   // to the resource's own and unowned plumbing.
   void fold();
 
+  // VPC, tier and AZ of every shown resource, from the subnets it uses.
   void place();
 
   void add_traffic(const std::string& from, const std::string& to, std::string label);
-
+  // The node of an address range: the internet for 0.0.0.0/0 and ::/0.
   std::string peer(const std::string& cidr);
-
+  // The shown resources that use the security groups a value points at.
   std::set<std::size_t> holders_of(std::size_t stack, const Json& value) const;
-
+  // Arrows for one ingress rule into the holders `to` of its group.
   void ingress(std::size_t stack, const std::set<std::size_t>& to, const Json& rule);
-
+  // Security group rules, listeners and target groups, subscriptions, DNS aliases.
   void traffic();
-
+  // What a shown resource uses that is shown and not already a traffic arrow.
   void references();
 
   // Drawing (architecture.cpp).
