@@ -1,7 +1,9 @@
 #include "cli/run.hpp"
 
 #include "cli/commands.hpp"
+#include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
+#include "graph/render.hpp"
 #include "security/rules.hpp"
 #include "synth/synthesizer.hpp"
 
@@ -105,8 +107,17 @@ int run_cli(App& app, int argc, const char* const* argv) {
   list->add_flag("-l,--long", long_list, "Show environment and dependencies");
 
   std::string graph_out;
-  auto* graph = cli.add_subcommand("graph", "Draw the stacks and resources as a Graphviz DOT graph");
+  std::string graph_format = "dot";
+  std::string graph_view = "architecture";
+  auto* graph = cli.add_subcommand("graph", "Draw the app: an architecture diagram or the resource graph");
   graph->add_option("--out", graph_out, "Write to this file instead of standard output");
+  graph->add_option("--format", graph_format, "dot (Graphviz text), or svg / png drawn by Graphviz dot")
+      ->check(CLI::IsMember({"dot", "svg", "png"}))
+      ->capture_default_str();
+  graph->add_option("--view", graph_view,
+                    "architecture (stacks, VPCs, tiers, AZs, traffic) or resources (every resource and reference)")
+      ->check(CLI::IsMember({"architecture", "resources"}))
+      ->capture_default_str();
 
   bool list_rules = false;
   auto* validate = cli.add_subcommand("validate", "Check the app and print every problem; writes nothing");
@@ -167,11 +178,13 @@ int run_cli(App& app, int argc, const char* const* argv) {
         out << '\n';
       }
     } else if (graph->parsed()) {
-      auto dot = assembly_to_dot(synthesize_app());
+      auto assembly = synthesize_app();
+      auto dot = graph_view == "resources" ? assembly_to_dot(assembly) : architecture_to_dot(assembly);
+      if (graph_format != "dot") dot = render_with_dot(dot, graph_format);
       if (graph_out.empty()) {
         out << dot;
       } else {
-        std::ofstream f(graph_out);
+        std::ofstream f(graph_out, std::ios::binary);
         f << dot;
         if (!f) throw Error("", "cannot write " + graph_out, "check the path");
         out << "graph: " << graph_out << '\n';

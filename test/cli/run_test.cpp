@@ -126,14 +126,14 @@ TEST_F(Cli, ListPrintsStacksInDeploymentOrder) {
 }
 
 TEST_F(Cli, GraphPrintsDot) {
-  auto r = run(app, {"graph"});
+  auto r = run(app, {"graph", "--view", "resources"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, AllOf(HasSubstr("digraph app {"), HasSubstr("\"Web\" -> \"Net\" [style=dashed];")));
 }
 
 TEST_F(Cli, GraphOutWritesTheFile) {
   const auto file = dir.path() / "app.dot";
-  auto r = run(app, {"graph", "--out", file.string()});
+  auto r = run(app, {"graph", "--view", "resources", "--out", file.string()});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "graph: " + file.string() + "\n");
   EXPECT_THAT(cdktest::read_file(file), HasSubstr("digraph app {"));
@@ -342,7 +342,7 @@ TEST(Hello, ListValidateAndGraph) {
   EXPECT_EQ(v.code, 0) << v.err;
   EXPECT_EQ(v.out, "valid: 1 stack(s), no errors\nsecurity: 0 finding(s), 0 suppressed\n");
   EXPECT_EQ(v.err, "");
-  auto g = run_hello(dir.path(), "graph");
+  auto g = run_hello(dir.path(), "graph --view resources");
   EXPECT_EQ(g.code, 0) << g.err;
   EXPECT_THAT(g.out, HasSubstr("\"Hello.WorkSubscription\" -> \"Hello.Uploaded\";"));
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));

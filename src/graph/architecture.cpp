@@ -1,0 +1,337 @@
+#include "graph/architecture.hpp"
+
+#include "graph/architecture_model.hpp"
+
+#include <cdk/stack.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace cdk::detail {
+
+namespace diagram {
+
+namespace {
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '\n') {  // a line break in the label
+      out += "\\n";
+      continue;
+    }
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+}  // namespace
+
+std::string Model::label(std::size_t i) const {
+  const auto& r = res_[i];
+  const Json& p = *r.props;
+  const std::string name = relative(r.owner, stack_path(r.key.first));
+  std::string title;
+  std::string detail;
+  if (r.type == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+    const std::string t = str(p, "Type");
+    title = t == "network" ? "Network Load Balancer" : t == "gateway" ? "Gateway Load Balancer" : "Application Load Balancer";
+    detail = str(p, "Scheme") == "internal" ? "internal" : "internet-facing";
+  } else if (r.type == "AWS::ElasticLoadBalancing::LoadBalancer") {
+    title = "Classic Load Balancer";
+  } else if (r.type == "AWS::AutoScaling::AutoScalingGroup") {
+    title = "Auto Scaling group";
+    std::string type;
+    // The instance type lives in the launch template, part of the group.
+    if (p.contains("LaunchTemplate"))
+      for (auto lt : targets(r.key.first, p["LaunchTemplate"]))
+        if (res_[lt].type == "AWS::EC2::LaunchTemplate")
+          type = str((*res_[lt].props).value("LaunchTemplateData", Json::object()), "InstanceType");
+    detail = fmt::format("{}{} to {} instances", type.empty() ? "" : type + ", ", str(p, "MinSize"), str(p, "MaxSize"));
+  } else if (r.type == "AWS::EC2::Instance") {
+    title = "EC2 instance";
+    detail = str(p, "InstanceType");
+  } else if (r.type == "AWS::ECS::Service") {
+    title = fmt::format("ECS service ({})", str(p, "LaunchType").empty() ? "capacity providers" : str(p, "LaunchType"));
+    if (auto n = str(p, "DesiredCount"); !n.empty()) detail = n + (n == "1" ? " task" : " tasks");
+  } else if (r.type == "AWS::Lambda::Function") {
+    title = "Lambda function";
+    detail = str(p, "Runtime");
+  } else if (r.type == "AWS::RDS::DBInstance") {
+    title = "RDS database";
+    detail = fmt::format("{} {}", str(p, "Engine"), str(p, "EngineVersion"));
+    if (auto c = str(p, "DBInstanceClass"); !c.empty()) detail += ", " + c;
+  } else if (r.type == "AWS::RDS::DBCluster") {
+    title = "Aurora cluster";
+    std::size_t n = 0;
+    for (const auto& o : res_)
+      if (o.type == "AWS::RDS::DBInstance" && o.key.first == r.key.first)
+        for (auto c : targets(o.key.first, o.props->value("DBClusterIdentifier", Json())))
+          if (c == i) ++n;
+    detail = fmt::format("{} {}, {} instance{}", str(p, "Engine"), str(p, "EngineVersion"), n, n == 1 ? "" : "s");
+  } else if (r.type == "AWS::EFS::FileSystem") {
+    title = "EFS file system";
+  } else if (r.type == "AWS::S3::Bucket") {
+    title = "S3 bucket";
+    detail = str(p, "BucketName");
+  } else if (r.type == "AWS::ECR::Repository") {
+    title = "ECR repository";
+    detail = str(p, "RepositoryName");
+  } else if (r.type == "AWS::SecretsManager::Secret") {
+    title = "Secrets Manager secret";
+  } else if (r.type == "AWS::KMS::Key") {
+    title = "KMS key";
+  } else if (r.type == "AWS::SSM::Parameter") {
+    title = "SSM parameter";
+    detail = str(p, "Name");
+  } else if (r.type == "AWS::Route53::RecordSet") {
+    title = "DNS record";
+    detail = fmt::format("{} {}", str(p, "Type"), str(p, "Name").empty() ? "(computed)" : str(p, "Name"));
+  } else if (r.type == "AWS::Route53::HostedZone") {
+    title = "Route 53 hosted zone";
+    detail = str(p, "Name");
+  } else if (r.type == "AWS::CertificateManager::Certificate") {
+    title = "ACM certificate";
+    detail = str(p, "DomainName");
+  } else if (r.type == "AWS::EC2::NatGateway") {
+    title = "NAT gateway";
+  } else if (r.type == "AWS::EC2::InternetGateway") {
+    title = "Internet gateway";
+  } else {
+    static const std::map<std::string, std::string, std::less<>> titles = {
+        {"AWS::CodePipeline::Pipeline", "CodePipeline pipeline"},
+        {"AWS::CodeBuild::Project", "CodeBuild project"},
+        {"AWS::CodeDeploy::Application", "CodeDeploy application"},
+        {"AWS::CodeDeploy::DeploymentGroup", "CodeDeploy deployment group"},
+        {"AWS::CodeStarConnections::Connection", "CodeStar connection"},
+        {"AWS::CodeConnections::Connection", "CodeConnections connection"},
+        {"AWS::SNS::Topic", "SNS topic"},
+        {"AWS::SQS::Queue", "SQS queue"},
+        {"AWS::Events::Rule", "EventBridge rule"},
+        {"AWS::CloudFront::Distribution", "CloudFront distribution"},
+        {"AWS::DynamoDB::Table", "DynamoDB table"},
+        {"AWS::ElastiCache::CacheCluster", "ElastiCache cluster"},
+        {"AWS::ElastiCache::ReplicationGroup", "ElastiCache replication group"},
+        {"AWS::EC2::VPCEndpoint", "VPC endpoint"},
+    };
+    if (auto t = titles.find(r.type); t != titles.end()) title = t->second;
+    else title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
+    if (r.type == "AWS::EC2::VPCEndpoint") detail = str(p, "ServiceName");
+  }
+  std::string out = title + "\n" + name;
+  while (!detail.empty() && (detail.back() == ' ' || detail.back() == ',')) detail.pop_back();
+  if (!detail.empty()) out += "\n" + detail;
+  if (auto pl = places_.find(i); pl != places_.end() && !pl->second.note.empty()) out += "\nin " + pl->second.note;
+  return out;
+}
+
+std::string Model::attributes(std::size_t i) const {
+  switch (res_[i].kind) {
+    case Kind::LoadBalancer: return "shape=invhouse, fillcolor=\"#e8dcf5\"";
+    case Kind::Compute: return "shape=box3d, fillcolor=\"#fde2c8\"";
+    case Kind::Database: return "shape=cylinder, fillcolor=\"#d3e4f7\"";
+    case Kind::Storage: return "shape=folder, fillcolor=\"#d8f0d2\"";
+    case Kind::Secret: return "shape=octagon, fillcolor=\"#fbe9a8\"";
+    case Kind::Dns: return "shape=parallelogram, fillcolor=\"#e0e0e0\"";
+    case Kind::Zone: return "shape=tab, fillcolor=\"#e0e0e0\"";
+    case Kind::Certificate: return "shape=note, fillcolor=\"#f5e1e9\"";
+    case Kind::Nat: return "shape=diamond, fillcolor=\"#ffffff\"";
+    case Kind::InternetGateway: return "shape=doubleoctagon, fillcolor=\"#ffffff\"";
+    default: return "shape=box, fillcolor=\"#f4f4f4\"";
+  }
+}
+
+namespace {
+
+// Clusters as a tree, children and nodes in a fixed order.
+struct Cluster {
+  std::string id;
+  std::string label;
+  std::string style;
+  std::map<std::string, Cluster> children;  // by sort key
+  std::vector<std::string> nodes;           // lines, sorted when written
+
+  Cluster& child(const std::string& sort_key, const std::string& cluster_id, const std::string& lbl,
+                 const std::string& st) {
+    auto [it, inserted] = children.try_emplace(sort_key);
+    if (inserted) {
+      it->second.id = cluster_id;
+      it->second.label = lbl;
+      it->second.style = st;
+    }
+    return it->second;
+  }
+
+  void write(std::string& out, int depth) const {
+    const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
+    out += fmt::format("{}subgraph {} {{\n{}  label={};\n{}  {};\n", pad, quote(id), pad, quote(label), pad, style);
+    std::vector<std::string> sorted = nodes;
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& n : sorted) out += pad + "  " + n + "\n";
+    for (const auto& [key, c] : children) c.write(out, depth + 1);
+    out += pad + "}\n";
+  }
+};
+
+}  // namespace
+
+std::string Model::dot() const {
+  std::string out =
+      "digraph architecture {\n"
+      "  rankdir=TB;\n  compound=true;\n  nodesep=0.3;\n  ranksep=0.5;\n"
+      "  fontname=\"Helvetica\";\n  fontsize=11;\n"
+      "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  const bool internet = std::any_of(traffic_.begin(), traffic_.end(), [](const auto& e) {
+    return e.first.first == "internet";
+  });
+  if (internet) out += "  \"internet\" [label=\"Internet\", shape=ellipse, fillcolor=\"#ffffff\"];\n";
+  for (const auto& [id, text] : endpoints_)
+    out += fmt::format("  {} [label={}, shape=ellipse, fillcolor=\"#ffffff\"];\n", quote(id), quote(text));
+  for (const auto& [id, cidr] : peers_)
+    out += fmt::format("  {} [label={}, shape=ellipse, fillcolor=\"#ffffff\"];\n", quote(id), quote(cidr));
+  for (std::size_t s = 0; s < assembly_.stacks.size(); ++s) {
+    const auto& stack = *assembly_.stacks[s].stack;
+    Cluster root;
+    root.id = "cluster_" + stack_id(s);
+    root.label = fmt::format("stack {} ({})", stack.node().path(), stack.environment_uri());
+    root.style = "style=rounded; color=\"#444444\"";
+    // An invisible anchor: stack dependency arrows start and end at the cluster.
+    root.nodes.push_back(fmt::format("{} [label=\"\", shape=point, style=invis, width=0.01];", quote(stack_id(s))));
+    auto vpc_cluster = [&](const Key& vpc) -> Cluster& {
+      const std::string vid = fmt::format("cluster_{}.{}.{}", stack_id(s), stack_id(vpc.first), vpc.second);
+      std::string lbl = "VPC " + relative(res_[index_.at(vpc)].owner, stack_path(vpc.first));
+      if (auto c = str(*res_[index_.at(vpc)].props, "CidrBlock"); !c.empty()) lbl += " " + c;
+      if (vpc.first != s) lbl += " (from stack " + stack_path(vpc.first) + ")";
+      return root.child("1 " + vid, vid, lbl, "style=rounded; color=\"#2b7a0b\"");
+    };
+    auto tier_cluster = [&](Cluster& v, const Key& vpc, const std::string& tier) -> Cluster& {
+      std::string type;
+      for (const auto& [k, info] : subnets_)
+        if (info.vpc == vpc && info.tier == tier) type = info.tier_type;
+      const std::string tid = v.id + "." + tier;
+      return v.child(fmt::format("{} {}", tier_rank(type), tier), tid,
+                     fmt::format("{} subnets ({})", tier, type),
+                     fmt::format("style=filled; color=\"#bbbbbb\"; fillcolor=\"{}\"",
+                                 type == "public" ? "#eef7ea" : type == "isolated" ? "#eaf0f9" : "#f3f6fb"));
+    };
+    auto az_cluster = [&](Cluster& t, const std::string& az) -> Cluster& {
+      int order = 0;
+      for (const auto& [k, info] : subnets_)
+        if (info.az == az) order = info.az_order;
+      return t.child(fmt::format("{:05d} {}", order, az), t.id + "." + az, az,
+                     "style=dashed; color=\"#888888\"");
+    };
+    // Subnets of this stack's VPCs, as small nodes giving each box its CIDRs.
+    for (const auto& [k, info] : subnets_) {
+      if (k.first != s || !info.vpc) continue;
+      auto& v = vpc_cluster(*info.vpc);
+      auto& a = az_cluster(tier_cluster(v, *info.vpc, info.tier), info.az);
+      a.nodes.push_back(fmt::format("{} [label={}, shape=plaintext, style=\"\", fontsize=8];",
+                                    quote(stack_id(s) + "." + k.second),
+                                    quote("subnet " + (info.cidr.empty() ? k.second : info.cidr))));
+    }
+    for (const auto& [i, place] : places_) {
+      if (res_[i].key.first != s) continue;
+      const std::string line = fmt::format("{} [label={}, {}];", quote(node_id(i)), quote(label(i)), attributes(i));
+      Cluster* c = &root;
+      if (!place.zone.empty()) {
+        const auto zi = std::find_if(places_.begin(), places_.end(), [&](const auto& e) { return node_id(e.first) == place.zone; });
+        const std::string zname = zi != places_.end() ? str(*res_[zi->first].props, "Name") : std::string();
+        c = &root.child("2 " + place.zone, "cluster_" + place.zone, "Route 53 zone " + zname,
+                        "style=\"rounded,dashed\"; color=\"#666666\"");
+      } else if (place.vpc && index_.count(*place.vpc)) {
+        c = &vpc_cluster(*place.vpc);
+        if (!place.tier.empty()) {
+          c = &tier_cluster(*c, *place.vpc, place.tier);
+          if (!place.az.empty()) c = &az_cluster(*c, place.az);
+        }
+      }
+      c->nodes.push_back(line);
+    }
+    root.write(out, 1);
+  }
+  // Invisible edges that only order the boxes: tiers top to bottom in the
+  // order public, private, isolated, under the internet gateway; the subnets
+  // of one AZ in a column.
+  std::map<std::tuple<std::size_t, Key, int>, std::map<std::string, std::string>> columns;
+  for (const auto& [k, info] : subnets_)
+    if (info.vpc)
+      columns[{k.first, *info.vpc, info.az_order}][fmt::format("{} {}", tier_rank(info.tier_type), info.tier)] =
+          stack_id(k.first) + "." + k.second;
+  std::map<Key, std::string> gateways;  // VPC -> internet gateway node
+  for (const auto& [i, place] : places_)
+    if (res_[i].kind == Kind::InternetGateway && place.vpc) gateways[*place.vpc] = node_id(i);
+  for (const auto& [column, tiers] : columns) {
+    std::string previous;
+    if (auto g = gateways.find(std::get<1>(column)); g != gateways.end()) previous = g->second;
+    for (const auto& [rank, node] : tiers) {
+      if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
+      previous = node;
+    }
+  }
+  // The AZ boxes of a tier in order, AZ 1 first. (No rank=same across
+  // clusters: with newrank it lets boxes overlap, without it it breaks them.)
+  std::map<std::tuple<std::size_t, Key, std::string>, std::map<int, std::string>> rows;
+  for (const auto& [k, info] : subnets_)
+    if (info.vpc) rows[{k.first, *info.vpc, info.tier}][info.az_order] = stack_id(k.first) + "." + k.second;
+  for (const auto& [row, subnets] : rows) {
+    std::string previous;
+    for (const auto& [order, node] : subnets) {
+      if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
+      previous = node;
+    }
+  }
+  // Where traffic comes from, on top.
+  std::string sources = internet ? " \"internet\";" : "";
+  for (const auto& [id, cidr] : peers_) sources += " " + quote(id) + ";";
+  if (!sources.empty()) out += "  { rank=min;" + sources + " }\n";
+  if (internet)
+    for (const auto& [vpc, gateway] : gateways)
+      out += fmt::format("  \"internet\" -> {} [style=invis];\n", quote(gateway));
+  auto edge_line = [](const std::pair<std::string, std::string>& ends, const std::string& attrs) {
+    return fmt::format("  {} -> {} [{}];\n", quote(ends.first), quote(ends.second), attrs);
+  };
+  for (const auto& [ends, e] : traffic_) {
+    std::string lbl;
+    for (const auto& l : e.labels) lbl += (lbl.empty() ? "" : ", ") + l;
+    out += edge_line(ends, fmt::format("color=\"#c0392b\", penwidth=1.6, label={}", quote(lbl)));
+  }
+  for (const auto& [ends, e] : refs_)
+    out += edge_line(ends, std::string("style=dashed, color=\"#555555\"") + (e.both_ways ? ", dir=both" : ""));
+  for (std::size_t s = 0; s < assembly_.stacks.size(); ++s)
+    for (const Stack* d : assembly_.stacks[s].dependencies)
+      out += edge_line({stack_id(s), d->artifact_id()},
+                       fmt::format("ltail={}, lhead={}, style=bold, color=\"#1f5fa8\", label=\"depends on\"",
+                                   quote("cluster_" + stack_id(s)), quote("cluster_" + d->artifact_id())));
+  out +=
+      "  subgraph \"cluster_legend\" {\n"
+      "    label=\"Legend\";\n    style=rounded;\n    color=\"#bbbbbb\";\n"
+      "    \"legend.a\" [label=\"X\", shape=plaintext, style=\"\"];\n"
+      "    \"legend.b\" [label=\"Y\", shape=plaintext, style=\"\"];\n"
+      "    \"legend.c\" [label=\"X\", shape=plaintext, style=\"\"];\n"
+      "    \"legend.d\" [label=\"Y\", shape=plaintext, style=\"\"];\n"
+      "    \"legend.a\" -> \"legend.b\" [color=\"#c0392b\", penwidth=1.6, label=\"X may reach Y on port\\nor sends to Y\"];\n"
+      "    \"legend.c\" -> \"legend.d\" [style=dashed, color=\"#555555\", label=\"X references Y\"];\n";
+  const bool stack_edges = std::any_of(assembly_.stacks.begin(), assembly_.stacks.end(),
+                                       [](const StackArtifact& a) { return !a.dependencies.empty(); });
+  if (stack_edges)
+    out +=
+        "    \"legend.e\" [label=\"stack X\", shape=plaintext, style=\"\"];\n"
+        "    \"legend.f\" [label=\"stack Y\", shape=plaintext, style=\"\"];\n"
+        "    \"legend.e\" -> \"legend.f\" [style=bold, color=\"#1f5fa8\", label=\"X depends on Y\"];\n";
+  out += "  }\n";
+  return out + "}\n";
+}
+
+}  // namespace diagram
+
+std::string architecture_to_dot(const Assembly& assembly) { return diagram::Model(assembly).dot(); }
+
+}  // namespace cdk::detail

@@ -1,0 +1,152 @@
+#pragma once
+// The model behind the architecture diagram: the resources of every stack,
+// what each shown resource owns and uses, where it sits, and the arrows.
+// Built in architecture_model.cpp, drawn in architecture.cpp. Internal.
+#include "synth/synthesizer.hpp"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cdk::detail::diagram {
+
+/// What a resource type is in the picture.
+enum class Kind {
+  Plumbing,      // folded into its owner or user (roles, launch templates, listeners...)
+  Network,       // the VPC's own structure (VPC, subnets, routes): drawn as clusters
+  Rule,          // security group rules, subscriptions, event source mappings: read as arrows
+  LoadBalancer,
+  Compute,
+  Database,
+  Storage,
+  Secret,
+  Dns,           // a record set
+  Zone,          // a hosted zone (a cluster holding its records)
+  Certificate,
+  Nat,
+  InternetGateway,
+  Other,         // shown as a plain box with its type
+};
+
+/// The kind of a resource of `type` with these properties.
+Kind classify(const std::string& type, const Json& props);
+
+/// Whether resources of this kind are nodes of the diagram.
+bool shown(Kind k);
+
+/// A literal property as text ("" when absent or not a literal).
+std::string str(const Json& j, const char* key);
+
+/// A construct path relative to its stack, without the "Resource" and
+/// "Default" ids that L2 constructs give what they wrap.
+std::string relative(const std::string& path, const std::string& stack);
+
+/// Sort key of a subnet tier type: public, private, isolated, others.
+const char* tier_rank(const std::string& type);
+
+using Key = std::pair<std::size_t, std::string>;  // stack index, logical id
+
+/// One resource of a template.
+struct Resource {
+  Key key;
+  std::string type;
+  const Json* props = nullptr;
+  std::string path;   // construct path of the L1
+  std::string owner;  // construct path it stands for (its L2, or itself)
+  Kind kind = Kind::Plumbing;
+};
+
+/// A subnet, from its properties and the aws-cdk:subnet-name/-type tags.
+struct SubnetInfo {
+  std::optional<Key> vpc;
+  std::string tier;       // subnet group name
+  std::string tier_type;  // public, private, isolated
+  int az_order = 0;       // for sorting AZ boxes
+  std::string az;         // "AZ 1" or a literal name
+  std::string cidr;
+};
+
+/// Where a node is drawn, inside its stack's cluster.
+struct Place {
+  std::optional<Key> vpc;
+  std::string tier;
+  std::string az;
+  std::string zone;  // node id of a hosted zone (records sit in its cluster)
+  std::string note;  // "AZ 1, AZ 2" when the node spans AZs of its tier
+};
+
+/// An arrow between two node ids.
+struct Edge {
+  std::set<std::string> labels;  // ports, protocols ("443", "udp 53", "sqs")
+  bool both_ways = false;        // a reference each way, drawn once
+};
+
+/// The app read for drawing: built once from the assembly, then drawn.
+class Model {
+ public:
+  explicit Model(const Assembly& a);
+
+  /// The diagram as Graphviz DOT (architecture.cpp).
+  std::string dot() const;
+
+ private:
+  const Assembly& assembly_;
+  std::map<Key, std::string> paths_;  // from tree.json
+  std::vector<Resource> res_;
+  std::map<Key, std::size_t> index_;
+  std::map<std::string, Key> exports_;  // export name -> resource
+  std::map<Key, SubnetInfo> subnets_;
+  // For each shown resource: what it reaches through its plumbing.
+  std::map<std::size_t, std::set<std::size_t>> uses_;
+  std::map<std::size_t, Place> places_;
+  std::map<Key, std::set<std::size_t>> sg_holders_;
+  std::map<std::pair<std::string, std::string>, Edge> traffic_;
+  std::map<std::pair<std::string, std::string>, Edge> refs_;
+  std::map<std::string, std::string> peers_;      // node id -> label of an address range (a source)
+  std::map<std::string, std::string> endpoints_;  // node id -> label of a subscription address
+
+  std::string stack_path(std::size_t s) const;  // the stack's construct path
+  std::string stack_id(std::size_t s) const;    // its artifact id, the prefix of node ids
+  std::string node_id(std::size_t r) const;     // "<stack id>.<logical id>"
+
+  std::optional<std::size_t> find(const Key& k) const;
+
+  // The resources a value points at, across stacks through exports.
+  std::vector<std::size_t> targets(std::size_t stack, const Json& value) const;
+
+  void read_tree();       // construct paths of the logical ids, from tree.json
+  void read_resources();  // every resource, its kind and owner; exports
+  void read_subnets();    // VPC, tier and AZ of every subnet
+
+  // Plumbing goes to the shown resource whose construct holds it (the
+  // longest owner path that is a prefix of its path); a shown resource then
+  // reaches, through its plumbing, subnets, VPCs, security groups and other
+  // shown resources. Breadth-first search over the reference graph, limited
+  // to the resource's own and unowned plumbing.
+  void fold();
+
+  // VPC, tier and AZ of every shown resource, from the subnets it uses.
+  void place();
+
+  void add_traffic(const std::string& from, const std::string& to, std::string label);
+  // The node of an address range: the internet for 0.0.0.0/0 and ::/0.
+  std::string peer(const std::string& cidr);
+  // The shown resources that use the security groups a value points at.
+  std::set<std::size_t> holders_of(std::size_t stack, const Json& value) const;
+  // Arrows for one ingress rule into the holders `to` of its group.
+  void ingress(std::size_t stack, const std::set<std::size_t>& to, const Json& rule);
+  // Security group rules, listeners and target groups, subscriptions, DNS aliases.
+  void traffic();
+  // What a shown resource uses that is shown and not already a traffic arrow.
+  void references();
+
+  // Drawing (architecture.cpp).
+  std::string label(std::size_t i) const;
+  std::string attributes(std::size_t i) const;
+};
+
+}  // namespace cdk::detail::diagram

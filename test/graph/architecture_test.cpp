@@ -1,0 +1,328 @@
+// The architecture diagram: clusters stack > VPC > tier > AZ, nodes in the
+// right cluster, traffic and reference arrows, plumbing left out, and the
+// same text for the same app.
+#include "graph/architecture.hpp"
+
+#include <cdk/autoscaling/autoscaling.hpp>
+#include <cdk/cdk.hpp>
+#include <cdk/ec2/ec2.hpp>
+#include <cdk/ecr/repository.hpp>
+#include <cdk/ecs/ecs.hpp>
+#include <cdk/efs/efs.hpp>
+#include <cdk/elbv2/elbv2.hpp>
+#include <cdk/rds/rds.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/lint.hpp"
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A node of the DOT text: its label (escaped as written) and the labels of
+// the clusters around it, outermost first.
+struct DotNode {
+  std::string label;
+  std::vector<std::string> clusters;
+};
+
+struct Dot {
+  std::map<std::string, DotNode> nodes;               // by id
+  std::map<std::pair<std::string, std::string>, std::string> edges;  // attributes
+
+  // The node whose label starts with `prefix` (exactly one).
+  const DotNode& with_label(const std::string& prefix) const {
+    const DotNode* found = nullptr;
+    for (const auto& [id, n] : nodes)
+      if (n.label.rfind(prefix, 0) == 0) {
+        EXPECT_EQ(found, nullptr) << "two nodes labelled " << prefix;
+        found = &n;
+      }
+    if (found == nullptr) throw std::runtime_error("no node labelled " + prefix);
+    return *found;
+  }
+  std::string id_of(const std::string& prefix) const {
+    for (const auto& [id, n] : nodes)
+      if (n.label.rfind(prefix, 0) == 0) return id;
+    throw std::runtime_error("no node labelled " + prefix);
+  }
+};
+
+std::string first_quoted(const std::string& s, std::size_t from = 0) {
+  const auto a = s.find('"', from);
+  std::string out;
+  for (std::size_t i = a + 1; i < s.size() && s[i] != '"'; ++i) {
+    if (s[i] == '\\') out += s[i++];
+    out += s[i];
+  }
+  return out;
+}
+
+// Reads the line-per-statement DOT that architecture_to_dot writes.
+Dot parse(const std::string& text) {
+  Dot dot;
+  std::vector<std::string> open;  // labels of the clusters we are in
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    line.erase(0, line.find_first_not_of(' '));
+    if (line.rfind("subgraph ", 0) == 0) {
+      open.emplace_back();
+    } else if (line == "}") {
+      if (!open.empty()) open.pop_back();
+    } else if (line.rfind("label=", 0) == 0 && !open.empty()) {
+      open.back() = first_quoted(line);
+    } else if (line.rfind('"', 0) == 0 && line.find(" -> ") != std::string::npos) {
+      const auto arrow = line.find(" -> ");
+      dot.edges[{first_quoted(line), first_quoted(line, arrow)}] = line.substr(line.find('['));
+    } else if (line.rfind('"', 0) == 0) {
+      const auto attrs = line.find(" [label=");
+      if (attrs == std::string::npos) continue;
+      dot.nodes[first_quoted(line)] = {first_quoted(line, attrs), open};
+    }
+  }
+  return dot;
+}
+
+const char* kStack = "stack Shop (aws://123456789012/eu-west-1)";
+const char* kVpc = "VPC Vpc 10.0.0.0/16";
+
+// A Vpc (public/private/isolated), an internet-facing ALB, an ASG and a
+// MySQL database the ASG may reach and whose secret it reads.
+void build_shop(cdk::App& app, cdk::Stack** out = nullptr) {
+  using namespace cdk;
+  auto& stack = app.add<Stack>("Shop", {.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2,
+                                          .nat_gateways = 1,
+                                          .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
+                                                                   {"app", ec2::SubnetType::PrivateWithEgress, 24},
+                                                                   {"data", ec2::SubnetType::PrivateIsolated, 28}}});
+  auto& web = stack.add<autoscaling::AutoScalingGroup>("Web", {.vpc = vpc,
+                                                               .instance_type = "t3.micro",
+                                                               .vpc_subnets = ec2::SubnetSelection{.subnet_group_name = "app"},
+                                                               .min_capacity = 1,
+                                                               .max_capacity = 3});
+  auto& db = stack.add<rds::DatabaseInstance>("Db", {.engine = rds::DatabaseInstanceEngine::mysql_8_0(),
+                                                     .vpc = vpc,
+                                                     .subnets = {.subnet_group_name = "data"},
+                                                     .instance_type = "db.t4g.micro"});
+  db.connections().allow_default_port_from(web);
+  db.grant_secret_read(web);
+  auto& alb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
+  alb.add_listener("Http", {.port = 80}).add_targets("Web", {.port = 8080, .targets = {web}});
+  if (out != nullptr) *out = &stack;
+}
+
+class ShopDiagram : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    build_shop(app, &stack);
+    assembly = cdk::detail::synthesize(app, {});
+    text = cdk::detail::architecture_to_dot(assembly);
+    dot = parse(text);
+  }
+  cdk::App app;
+  cdk::Stack* stack = nullptr;
+  cdk::detail::Assembly assembly;
+  std::string text;
+  Dot dot;
+};
+
+TEST_F(ShopDiagram, ClustersNestStackThenVpcThenTierThenAz) {
+  for (const auto& [id, n] : dot.nodes) {
+    if (n.label.rfind("subnet ", 0) != 0) continue;
+    ASSERT_EQ(n.clusters.size(), 4u) << n.label;
+    EXPECT_EQ(n.clusters[0], kStack);
+    EXPECT_EQ(n.clusters[1], kVpc);
+    EXPECT_THAT(n.clusters[2], ::testing::AnyOf("public subnets (public)", "app subnets (private)",
+                                                "data subnets (isolated)"));
+    EXPECT_THAT(n.clusters[3], ::testing::AnyOf("AZ 1", "AZ 2"));
+  }
+  EXPECT_THAT(dot.with_label("subnet 10.0.0.0/24").clusters,
+              ElementsAre(kStack, kVpc, "public subnets (public)", "AZ 1"));
+  EXPECT_THAT(dot.with_label("subnet 10.0.3.0/24").clusters,
+              ElementsAre(kStack, kVpc, "app subnets (private)", "AZ 2"));
+  EXPECT_THAT(dot.with_label("subnet 10.0.4.16/28").clusters,
+              ElementsAre(kStack, kVpc, "data subnets (isolated)", "AZ 2"));
+  cdk::testing::keep_for_lint(*stack);
+}
+
+TEST_F(ShopDiagram, EachNodeSitsInTheTierItsSubnetsAreIn) {
+  EXPECT_THAT(dot.with_label("Application Load Balancer\\nLb").clusters,
+              ElementsAre(kStack, kVpc, "public subnets (public)"));
+  EXPECT_THAT(dot.with_label("Auto Scaling group\\nWeb").clusters, ElementsAre(kStack, kVpc, "app subnets (private)"));
+  EXPECT_THAT(dot.with_label("RDS database\\nDb").clusters, ElementsAre(kStack, kVpc, "data subnets (isolated)"));
+  // A single-AZ resource sits in its AZ; one spread over AZs names them.
+  EXPECT_THAT(dot.with_label("NAT gateway").clusters, ElementsAre(kStack, kVpc, "public subnets (public)", "AZ 1"));
+  EXPECT_THAT(dot.with_label("Auto Scaling group\\nWeb").label, HasSubstr("t3.micro, 1 to 3 instances\\nin AZ 1, AZ 2"));
+  EXPECT_THAT(dot.with_label("RDS database\\nDb").label, HasSubstr("\\nin AZ 1, AZ 2"));
+  // Outside any subnet: the gateway in the VPC, the secret in the stack.
+  EXPECT_THAT(dot.with_label("Internet gateway").clusters, ElementsAre(kStack, kVpc));
+  EXPECT_THAT(dot.with_label("Secrets Manager secret\\nDb/Secret").clusters, ElementsAre(kStack));
+}
+
+TEST_F(ShopDiagram, TrafficRunsFromTheInternetThroughTheLoadBalancerToTheGroupAndTheDatabase) {
+  const auto lb = dot.id_of("Application Load Balancer");
+  const auto asg = dot.id_of("Auto Scaling group");
+  const auto db = dot.id_of("RDS database");
+  ASSERT_TRUE(dot.edges.count({"internet", lb}));
+  EXPECT_THAT(dot.edges.at({"internet", lb}), HasSubstr("label=\"80\""));
+  ASSERT_TRUE(dot.edges.count({lb, asg}));
+  EXPECT_THAT(dot.edges.at({lb, asg}), HasSubstr("label=\"8080\""));
+  ASSERT_TRUE(dot.edges.count({asg, db}));
+  EXPECT_THAT(dot.edges.at({asg, db}), HasSubstr("label=\"3306\""));
+  EXPECT_THAT(dot.edges.at({asg, db}), Not(HasSubstr("dashed")));
+  // Nothing reaches the database from the internet or the load balancer.
+  EXPECT_FALSE(dot.edges.count({"internet", db}));
+  EXPECT_FALSE(dot.edges.count({lb, db}));
+  EXPECT_FALSE(dot.edges.count({"internet", asg}));
+}
+
+TEST_F(ShopDiagram, ReferencesAreDashedAndTheLegendNamesBothStyles) {
+  const auto asg = dot.id_of("Auto Scaling group");
+  const auto secret = dot.id_of("Secrets Manager secret");
+  ASSERT_TRUE(dot.edges.count({asg, secret}));
+  EXPECT_THAT(dot.edges.at({asg, secret}), HasSubstr("style=dashed"));
+  EXPECT_THAT(text, HasSubstr("label=\"X may reach Y on port"));
+  EXPECT_THAT(text, HasSubstr("label=\"X references Y\""));
+}
+
+TEST_F(ShopDiagram, PlumbingIsLeftOut) {
+  const auto& resources = assembly.stacks.at(0).template_json["Resources"];
+  const std::vector<std::string> plumbing = {
+      "AWS::EC2::RouteTable",     "AWS::EC2::Route",          "AWS::EC2::SubnetRouteTableAssociation",
+      "AWS::EC2::EIP",            "AWS::EC2::LaunchTemplate", "AWS::IAM::Role",
+      "AWS::IAM::Policy",         "AWS::EC2::SecurityGroup",  "AWS::EC2::SecurityGroupIngress",
+      "AWS::RDS::DBSubnetGroup",  "AWS::ElasticLoadBalancingV2::Listener",
+      "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::IAM::InstanceProfile"};
+  std::size_t checked = 0;
+  for (const auto& [id, r] : resources.items()) {
+    const std::string type = r["Type"].get<std::string>();
+    if (std::find(plumbing.begin(), plumbing.end(), type) == plumbing.end()) continue;
+    ++checked;
+    EXPECT_FALSE(dot.nodes.count("Shop." + id)) << id << " (" << type << ") is drawn";
+  }
+  EXPECT_GT(checked, 20u);
+  // What is drawn: one node per main resource and one per subnet.
+  std::size_t subnets = 0;
+  for (const auto& [id, n] : dot.nodes) subnets += n.label.rfind("subnet ", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(subnets, 6u);
+}
+
+TEST(ArchitectureToDot, IsTheSameTextForTheSameApp) {
+  auto draw = [] {
+    cdk::App app;
+    build_shop(app);
+    return cdk::detail::architecture_to_dot(cdk::detail::synthesize(app, {}));
+  };
+  const auto first = draw();
+  EXPECT_EQ(first, draw());
+  EXPECT_EQ(first.substr(0, 22), "digraph architecture {");
+  EXPECT_EQ(first.substr(first.size() - 2), "}\n");
+}
+
+TEST(ArchitectureToDot, AFargateServiceSitsInItsSubnetsAndTheAlbSendsItsContainerPort) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("App", {.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2,
+                                          .nat_gateways = 1,
+                                          .subnet_configuration = {{"public", ec2::SubnetType::Public},
+                                                                   {"app", ec2::SubnetType::PrivateWithEgress},
+                                                                   {"data", ec2::SubnetType::PrivateIsolated}}});
+  auto& files = stack.add<efs::FileSystem>("Files", {.vpc = vpc});
+  auto& repo = stack.add<ecr::Repository>("Repo");
+  auto& cluster = stack.add<ecs::Cluster>("Cluster", {.vpc = vpc});
+  auto& task = stack.add<ecs::FargateTaskDefinition>("Task", {.cpu = 256, .memory_limit_mib = 512});
+  task.add_container("app", {.image = ecs::ContainerImage::from_ecr_repository(repo, "v1"),
+                             .port_mappings = {{.container_port = 8080}}});
+  auto& svc = stack.add<ecs::FargateService>("Service", {.cluster = cluster, .task_definition = task, .desired_count = 2});
+  auto& alb = stack.add<elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc, .internet_facing = true});
+  alb.add_listener("Http", {.port = 80}).add_targets("App", {.port = 8080, .targets = {svc}});
+  files.connections().allow_default_port_from(svc);
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const char* stack_label = "stack App (aws://123456789012/eu-west-1)";
+  EXPECT_THAT(dot.with_label("ECS service (FARGATE)\\nService").clusters,
+              ElementsAre(stack_label, kVpc, "app subnets (private)"));
+  EXPECT_THAT(dot.with_label("ECS service").label, HasSubstr("2 tasks"));
+  // EFS is placed by its mount targets, which are folded into it.
+  EXPECT_THAT(dot.with_label("EFS file system\\nFiles").clusters, ElementsAre(stack_label, kVpc, "app subnets (private)"));
+  const auto service = dot.id_of("ECS service");
+  EXPECT_THAT(dot.edges.at({dot.id_of("Application Load Balancer"), service}), HasSubstr("label=\"8080\""));
+  EXPECT_THAT(dot.edges.at({service, dot.id_of("EFS file system")}), HasSubstr("label=\"2049\""));
+  // The task definition is plumbing: the image repository is the service's reference.
+  EXPECT_THAT(dot.edges.at({service, dot.id_of("ECR repository")}), HasSubstr("style=dashed"));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(ArchitectureToDot, AStackUsingAnotherStacksVpcDrawsItThereAndTheStackDependency) {
+  using namespace cdk;
+  App app;
+  const StackProps env{.env = {.account = "123456789012", .region = "eu-west-1"}};
+  auto& net = app.add<Stack>("Net", env);
+  auto& vpc = net.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0,
+                                        .subnet_configuration = {{"public", ec2::SubnetType::Public},
+                                                                 {"data", ec2::SubnetType::PrivateIsolated}}});
+  auto& web = app.add<Stack>("Web", env);
+  web.add<autoscaling::AutoScalingGroup>("Workers", {.vpc = vpc, .instance_type = "t3.micro",
+                                                     .vpc_subnets = ec2::SubnetSelection{.subnet_group_name = "data"}});
+  const auto text = detail::architecture_to_dot(detail::synthesize(app, {}));
+  const auto dot = parse(text);
+  EXPECT_THAT(dot.with_label("Auto Scaling group\\nWorkers").clusters,
+              ElementsAre("stack Web (aws://123456789012/eu-west-1)", "VPC Vpc 10.0.0.0/16 (from stack Net)",
+                          "data subnets (isolated)"));
+  ASSERT_TRUE(dot.edges.count({"Web", "Net"}));
+  EXPECT_THAT(dot.edges.at({"Web", "Net"}), HasSubstr("ltail=\"cluster_Web\", lhead=\"cluster_Net\""));
+  cdk::testing::keep_for_lint(net);
+  cdk::testing::keep_for_lint(web);
+}
+
+TEST(ArchitectureToDot, AddressRangesAndTheInternetAreSeparateSources) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& sg = stack.add<CfnResource>(
+      "Sg", "AWS::EC2::SecurityGroup",
+      Value::map({{"GroupDescription", "web"},
+                  {"SecurityGroupIngress",
+                   Value::list({Value::map({{"IpProtocol", "tcp"}, {"FromPort", 443}, {"ToPort", 443}, {"CidrIp", "0.0.0.0/0"}}),
+                                Value::map({{"IpProtocol", "tcp"}, {"FromPort", 22}, {"ToPort", 22}, {"CidrIp", "198.51.100.7/32"}}),
+                                Value::map({{"IpProtocol", "udp"}, {"FromPort", 1000}, {"ToPort", 2000}, {"CidrIp", "198.51.100.7/32"}})})}}));
+  stack.add<CfnResource>("Server", "AWS::EC2::Instance",
+                         Value::map({{"ImageId", "ami-12345678"}, {"InstanceType", "t3.micro"},
+                                     {"SecurityGroupIds", Value::list({sg.get_att("GroupId")})}}));
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const auto server = dot.id_of("EC2 instance\\nServer");
+  EXPECT_THAT(dot.edges.at({"internet", server}), HasSubstr("label=\"443\""));
+  EXPECT_THAT(dot.edges.at({"peer.198.51.100.7/32", server}), HasSubstr("label=\"22, udp 1000-2000\""));
+  EXPECT_EQ(dot.nodes.at("peer.198.51.100.7/32").label, "198.51.100.7/32");
+  EXPECT_FALSE(dot.nodes.count("S.Sg"));
+}
+
+TEST(ArchitectureToDot, ATopicSendsToItsSubscribersAndTheSubscriptionIsNoNode) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& topic = stack.add<CfnResource>("Alerts", "AWS::SNS::Topic");
+  auto& queue = stack.add<CfnResource>("Work", "AWS::SQS::Queue");
+  stack.add<CfnResource>("ToQueue", "AWS::SNS::Subscription",
+                         Value::map({{"TopicArn", topic.ref()}, {"Protocol", "sqs"}, {"Endpoint", queue.get_att("Arn")}}));
+  stack.add<CfnResource>("ToOps", "AWS::SNS::Subscription",
+                         Value::map({{"TopicArn", topic.ref()}, {"Protocol", "email"}, {"Endpoint", "ops@example.com"}}));
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  EXPECT_THAT(dot.edges.at({"S.Alerts", "S.Work"}), HasSubstr("label=\"sqs\""));
+  EXPECT_THAT(dot.edges.at({"S.Alerts", "endpoint.email.ops@example.com"}), HasSubstr("label=\"email\""));
+  EXPECT_EQ(dot.nodes.at("endpoint.email.ops@example.com").label, "email ops@example.com");
+  EXPECT_FALSE(dot.nodes.count("S.ToQueue"));
+  EXPECT_FALSE(dot.nodes.count("S.ToOps"));
+}
+
+}  // namespace
