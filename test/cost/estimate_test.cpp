@@ -113,6 +113,15 @@ TEST_F(CostTest, InstanceWithoutAVolumeSizeSaysTheImageDecidesIt) {
   EXPECT_TRUE(lines(c, "Shop/Box", "EBS").empty());
 }
 
+TEST_F(CostTest, InstanceInAPublicSubnetPaysForItsPublicAddress) {
+  auto& stack = stack_in("us-east-1");
+  stack.add<cdk::ec2::Instance>("Bastion", {.vpc = small_vpc(stack), .instance_type = "t3.nano",
+                                            .vpc_subnets = {.subnet_type = cdk::ec2::SubnetType::Public}});
+  auto c = price(stack);
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Bastion", "public IPv4").monthly_usd, hourly("vpc.public_ipv4", "us-east-1"));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(CostTest, NatGatewaysAndTheirAddressesArePricedByTheHour) {
   auto& stack = stack_in("eu-west-1");
   small_vpc(stack, 2);
