@@ -332,7 +332,9 @@ class Estimator {
       type = "m1.small";
       note = ", CloudFormation's default type";
     }
-    if (!type) {
+    if (!type && present(p, "LaunchTemplate") && !lt) {
+      gap(Gap::Outside, "instance type comes from a launch template outside this template");
+    } else if (!type) {
       gap(Gap::MissingPrice, "instance type is decided at deploy time (not a literal in the template)");
     } else {
       const bool nat = boolean(p, "SourceDestCheck") == false;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@ namespace cdk::detail::cost {
 namespace {
 
 std::string money(double usd) { return fmt::format("{:.2f}", usd); }
+
+// JSON keeps the figures to a millionth of a dollar: enough for any sum, and
+// free of binary noise such as 17.227999999999998.
+double micro(double usd) { return std::round(usd * 1e6) / 1e6; }
 
 std::string region_text(const StackCost& s) {
   return s.region_from_option ? fmt::format("{}, from --region: the stack has no region", s.region) : s.region;
@@ -103,17 +108,17 @@ std::string render_json(const CostEstimate& e, const PriceTable& prices) {
                              {"hours", l.hours},
                              {"unit", l.unit},
                              {"unit_usd", l.unit_usd},
-                             {"monthly_usd", l.monthly_usd}});
+                             {"monthly_usd", micro(l.monthly_usd)}});
     }
     js["not_priced"] = Json::array();
     for (const auto& n : s.not_priced)
       js["not_priced"].push_back(
           {{"path", n.path}, {"type", n.type}, {"why", std::string(to_string(n.gap))}, {"what", n.what}});
     js["no_charge_resources"] = s.no_charge;
-    js["monthly_usd"] = s.monthly_usd;
+    js["monthly_usd"] = micro(s.monthly_usd);
     j["stacks"].push_back(std::move(js));
   }
-  j["monthly_usd"] = e.monthly_usd;
+  j["monthly_usd"] = micro(e.monthly_usd);
   j["complete"] = e.complete();
   return j.dump(2) + "\n";
 }

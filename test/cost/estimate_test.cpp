@@ -383,7 +383,7 @@ TEST_F(CostTest, TotalsAreTheSumsOfTheLines) {
   EXPECT_THAT(text, HasSubstr("Web (us-east-1)"));
   EXPECT_THAT(text, HasSubstr("Not in the totals:"));
   const auto json = cdk::detail::Json::parse(render_json(e, table()));
-  EXPECT_DOUBLE_EQ(json["monthly_usd"].get<double>(), e.monthly_usd);
+  EXPECT_NEAR(json["monthly_usd"].get<double>(), e.monthly_usd, 1e-6);
   EXPECT_EQ(json["stacks"].size(), 2U);
   EXPECT_EQ(json["complete"], true);
 }
