@@ -13,6 +13,15 @@ class App;
 
 namespace cdk::detail {
 
+/// One stack of the app, synthesized in memory.
+struct SynthesizedStack {
+  std::string path;           ///< construct path
+  std::string name;           ///< stack name
+  std::string artifact_id;    ///< cloud assembly artifact id
+  std::string region;         ///< empty when environment-agnostic
+  std::string template_text;  ///< the template as it would be written
+};
+
 /// What a command group gets from the program it runs in.
 struct CommandContext {
   /// Synthesizes the whole app into the output directory (--out, default cdk.out)
@@ -20,6 +29,10 @@ struct CommandContext {
   /// templates. On bad input it prints the errors and throws cdk::SynthError;
   /// nothing is written then.
   std::function<std::filesystem::path()> synth;
+  /// Synthesizes the whole app in memory, writing nothing, and returns its
+  /// stacks in deployment order (warnings printed; bad input throws
+  /// cdk::SynthError).
+  std::function<std::vector<SynthesizedStack>()> synthesize;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
   /// The process exit code; a command's callback sets it (0 ok, 1 failure).
@@ -28,5 +41,8 @@ struct CommandContext {
 
 /// Adds deploy, diff, destroy and bootstrap (src/deploy/commands.cpp).
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx);
+
+/// Adds cost (src/cost/command.cpp).
+void add_cost_command(CLI::App& cli, CommandContext& ctx);
 
 }  // namespace cdk::detail

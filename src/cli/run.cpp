@@ -139,7 +139,15 @@ int run_cli(App& app, int argc, const char* const* argv) {
     write_assembly(assembly, outdir);
     return outdir;
   };
+  ctx.synthesize = [&] {
+    std::vector<SynthesizedStack> stacks;
+    for (auto& s : synthesize_app().stacks)
+      stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
+                        std::move(s.template_text)});
+    return stacks;
+  };
   add_deploy_commands(cli, ctx);
+  add_cost_command(cli, ctx);
 
   try {
     try {

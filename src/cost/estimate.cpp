@@ -1,0 +1,718 @@
+#include "cost/estimate.hpp"
+
+#include <cdk/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <set>
+
+namespace cdk::detail::cost {
+
+namespace {
+
+// Resource types with no charge of their own: their cost, if any, shows up on
+// the resources they configure or connect.
+const std::set<std::string, std::less<>> kNoCharge = {
+    "AWS::CDK::Metadata",
+    "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::Route",
+    "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment",
+    "AWS::EC2::EgressOnlyInternetGateway", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress", "AWS::EC2::NetworkAcl", "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::LaunchTemplate", "AWS::EC2::EIPAssociation",
+    "AWS::EC2::KeyPair", "AWS::EC2::VPCCidrBlock",
+    "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile",
+    "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::UserToGroupAddition", "AWS::IAM::ServiceLinkedRole",
+    "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+    "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+    "AWS::AutoScaling::LaunchConfiguration", "AWS::AutoScaling::ScalingPolicy",
+    "AWS::AutoScaling::ScheduledAction", "AWS::AutoScaling::LifecycleHook",
+    "AWS::ApplicationAutoScaling::ScalableTarget", "AWS::ApplicationAutoScaling::ScalingPolicy",
+    "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations",
+    "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup",
+    "AWS::RDS::OptionGroup",
+    "AWS::EFS::MountTarget", "AWS::EFS::AccessPoint",
+    "AWS::SecretsManager::SecretTargetAttachment", "AWS::SecretsManager::ResourcePolicy",
+    "AWS::CertificateManager::Certificate",  // public certificates
+    "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
+    "AWS::KMS::Alias",
+    "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::Subscription",
+    "AWS::Logs::MetricFilter", "AWS::Logs::SubscriptionFilter", "AWS::Lambda::Permission",
+    "AWS::ECR::RepositoryPolicy", "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::WaitCondition",
+};
+
+// Resource types charged by use only: what they cost depends on traffic.
+const std::map<std::string, std::string, std::less<>> kUsageOnly = {
+    {"AWS::SNS::Topic", "publishes and deliveries"},
+    {"AWS::SQS::Queue", "requests"},
+    {"AWS::Lambda::Function", "requests and compute duration"},
+    {"AWS::Logs::LogGroup", "log data ingested and stored"},
+    {"AWS::ECR::Repository", "image storage and data transfer"},
+    {"AWS::EC2::FlowLog", "flow log data delivered"},
+    {"AWS::Events::Rule", "custom and cross-account events"},
+    {"AWS::StepFunctions::StateMachine", "state transitions"},
+    {"AWS::ApiGateway::RestApi", "requests and data transfer"},
+    {"AWS::ApiGatewayV2::Api", "requests and data transfer"},
+    {"AWS::CloudFront::Distribution", "requests and data transfer"},
+    {"AWS::CodeBuild::Project", "build minutes"},
+    {"AWS::SecretsManager::RotationSchedule", "the rotation function's requests"},
+};
+
+constexpr double kMiBPerGB = 1024;
+constexpr double kCpuUnitsPerVcpu = 1024;
+constexpr double kGp3BaselineIops = 3000;
+constexpr double kGp3BaselineThroughput = 125;
+constexpr double kFargateFreeEphemeralGiB = 20;
+
+std::string trim_number(double v) { return fmt::format("{:g}", v); }
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return std::nullopt;
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Prices one template.
+class Estimator {
+ public:
+  Estimator(const StackTemplate& stack, const PriceTable& prices, const CostOptions& options, StackCost& out)
+      : tpl_(*stack.template_json), prices_(prices), options_(options), out_(out) {
+    static const Json empty = Json::object();
+    resources_ = tpl_.contains("Resources") ? &tpl_["Resources"] : &empty;
+    parameters_ = tpl_.contains("Parameters") ? &tpl_["Parameters"] : &empty;
+    hours_ = prices.hours_per_month();
+  }
+
+  void run() {
+    for (const auto& [id, r] : resources_->items()) {
+      const std::string type = r.value("Type", "");
+      const Json& p = r.contains("Properties") ? r["Properties"] : empty_object();
+      cur_path_ = path_of(id, r);
+      cur_type_ = type;
+      if (kNoCharge.contains(type)) {
+        ++out_.no_charge;
+      } else if (auto u = kUsageOnly.find(type); u != kUsageOnly.end()) {
+        gap(Gap::Usage, u->second);
+      } else if (type == "AWS::EC2::Instance") {
+        instance(p);
+      } else if (type == "AWS::AutoScaling::AutoScalingGroup") {
+        auto_scaling_group(p);
+      } else if (type == "AWS::EC2::NatGateway") {
+        hourly("vpc.nat_gateway", "", 1, "NAT gateway");
+        gap(Gap::Usage, "data processed by the NAT gateway, per GB");
+      } else if (type == "AWS::EC2::EIP") {
+        hourly("vpc.public_ipv4", "", 1, "public IPv4 address (Elastic IP)");
+      } else if (type == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
+        load_balancer(p);
+      } else if (type == "AWS::ECS::Service") {
+        ecs_service(p);
+      } else if (type == "AWS::RDS::DBInstance") {
+        db_instance(p);
+      } else if (type == "AWS::RDS::DBCluster") {
+        db_cluster(p);
+      } else if (type == "AWS::EFS::FileSystem") {
+        stored("efs.standard", id, "EFS Standard storage");
+        if (str(p, "ThroughputMode") == "provisioned")
+          gap(Gap::MissingPrice, "provisioned throughput: not in the price table");
+        gap(Gap::Usage, "reads and writes (elastic throughput), Infrequent Access and Archive tiers");
+      } else if (type == "AWS::S3::Bucket") {
+        stored("s3.standard", id, "S3 Standard storage");
+        gap(Gap::Usage, "requests, data transfer, storage classes other than Standard");
+      } else if (type == "AWS::SecretsManager::Secret") {
+        monthly("secretsmanager.secret", "", 1, "secret");
+        gap(Gap::Usage, "API calls");
+      } else if (type == "AWS::KMS::Key") {
+        monthly("kms.key", "", 1, "customer managed key");
+        gap(Gap::Usage, "API requests beyond the free tier");
+        if (boolean(p, "EnableKeyRotation").value_or(false))
+          gap(Gap::Outside, "rotated key material adds to the key's monthly price after each yearly rotation");
+      } else if (type == "AWS::CloudWatch::Alarm") {
+        alarm(p);
+      } else if (type == "AWS::CloudWatch::CompositeAlarm") {
+        monthly("cloudwatch.alarm", "composite", 1, "composite alarm");
+      } else if (type == "AWS::Route53::HostedZone") {
+        monthly("route53.hosted_zone", "", 1, "hosted zone");
+        gap(Gap::Usage, "DNS queries");
+      } else if (type == "AWS::EC2::Volume") {
+        volume(p, 1, "EBS volume");
+      } else if (type == "AWS::SSM::Parameter") {
+        if (str(p, "Tier").value_or("Standard") == "Standard") ++out_.no_charge;
+        else gap(Gap::MissingPrice, "advanced parameter: not in the price table");
+      } else if (type == "AWS::EC2::VPCEndpoint") {
+        if (str(p, "VpcEndpointType").value_or("Gateway") == "Gateway") ++out_.no_charge;
+        else gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");
+      } else if (type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource") {
+        gap(Gap::Usage, "its provider function runs on each deploy");
+      } else {
+        gap(Gap::Unsupported, "no rule for this resource type: its charges are not in the totals");
+      }
+    }
+  }
+
+ private:
+  static const Json& empty_object() {
+    static const Json e = Json::object();
+    return e;
+  }
+
+  std::string path_of(const std::string& id, const Json& r) const {
+    if (r.contains("Metadata") && r["Metadata"].contains("aws:cdk:path") && r["Metadata"]["aws:cdk:path"].is_string())
+      return r["Metadata"]["aws:cdk:path"].get<std::string>();
+    return id;
+  }
+
+  // --- reading values: literals, or a Ref to a parameter with a default -----
+
+  const Json* deref(const Json& v) const {
+    if (v.is_object() && v.size() == 1 && v.contains("Ref") && v["Ref"].is_string()) {
+      const auto name = v["Ref"].get<std::string>();
+      if (parameters_->contains(name) && (*parameters_)[name].contains("Default")) return &(*parameters_)[name]["Default"];
+      return nullptr;
+    }
+    return &v;
+  }
+  std::optional<std::string> str(const Json& v) const {
+    const Json* d = deref(v);
+    if (!d) return std::nullopt;
+    if (d->is_string()) return d->get<std::string>();
+    if (d->is_number()) return trim_number(d->get<double>());
+    return std::nullopt;
+  }
+  std::optional<std::string> str(const Json& obj, const char* key) const {
+    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
+    return str(obj[key]);
+  }
+  std::optional<double> num(const Json& obj, const char* key) const {
+    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
+    const Json* d = deref(obj[key]);
+    if (!d) return std::nullopt;
+    if (d->is_number()) return d->get<double>();
+    if (d->is_string()) return parse_double(d->get<std::string>());
+    return std::nullopt;
+  }
+  std::optional<bool> boolean(const Json& obj, const char* key) const {
+    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
+    const Json* d = deref(obj[key]);
+    if (!d) return std::nullopt;
+    if (d->is_boolean()) return d->get<bool>();
+    if (d->is_string()) {
+      const auto s = lower(d->get<std::string>());
+      if (s == "true") return true;
+      if (s == "false") return false;
+    }
+    return std::nullopt;
+  }
+  bool present(const Json& obj, const char* key) const { return obj.is_object() && obj.contains(key); }
+
+  // The resource a {"Ref": id} (or {"Fn::GetAtt": [id, ...]}) points at, with its type.
+  const Json* target(const Json& v, std::string_view type) const {
+    std::string id;
+    if (v.is_object() && v.contains("Ref") && v["Ref"].is_string()) id = v["Ref"].get<std::string>();
+    else if (v.is_object() && v.contains("Fn::GetAtt") && v["Fn::GetAtt"].is_array() && !v["Fn::GetAtt"].empty())
+      id = v["Fn::GetAtt"][0].get<std::string>();
+    if (id.empty() || !resources_->contains(id)) return nullptr;
+    const Json& r = (*resources_)[id];
+    if (r.value("Type", "") != type) return nullptr;
+    return r.contains("Properties") ? &r["Properties"] : &empty_object();
+  }
+
+  // --- recording --------------------------------------------------------------
+
+  void gap(Gap g, std::string what) { out_.not_priced.push_back({cur_path_, cur_type_, g, std::move(what)}); }
+
+  void missing(std::string_view item, std::string_view key, std::string_view what) {
+    gap(Gap::MissingPrice,
+        fmt::format("{}: the price table of {} has no {} figure{} for {}", what, prices_.date(), item,
+                    key.empty() ? std::string() : fmt::format(" for {}", key), region()));
+  }
+
+  const std::string& region() const { return out_.region; }
+
+  bool add(std::string_view item, std::string_view key, double count, double hours, std::string what) {
+    const auto price = prices_.price(item, region(), key);
+    if (!price) {
+      missing(item, key, what);
+      return false;
+    }
+    CostLine line;
+    line.path = cur_path_;
+    line.type = cur_type_;
+    line.what = std::move(what);
+    line.count = count;
+    line.hours = hours;
+    line.unit = prices_.item(item).unit;
+    line.unit_usd = *price;
+    line.monthly_usd = count * *price * (hours > 0 ? hours : 1);
+    out_.lines.push_back(std::move(line));
+    return true;
+  }
+  bool hourly(std::string_view item, std::string_view key, double count, std::string what) {
+    return add(item, key, count, hours_, std::move(what));
+  }
+  bool monthly(std::string_view item, std::string_view key, double count, std::string what) {
+    return add(item, key, count, 0, std::move(what));
+  }
+
+  // --- EC2 ----------------------------------------------------------------------
+
+  // Public IPv4 addresses given by subnets that map one on launch.
+  bool in_public_subnets(const Json& subnets) const {
+    if (!subnets.is_array()) return false;
+    for (const auto& s : subnets)
+      if (const Json* p = target(s, "AWS::EC2::Subnet"); p && boolean(*p, "MapPublicIpOnLaunch").value_or(false))
+        return true;
+    return false;
+  }
+
+  std::optional<bool> interface_public_ip(const Json& data) const {
+    if (!present(data, "NetworkInterfaces") || !data["NetworkInterfaces"].is_array()) return std::nullopt;
+    for (const auto& ni : data["NetworkInterfaces"])
+      if (auto b = boolean(ni, "AssociatePublicIpAddress")) return b;
+    return std::nullopt;
+  }
+
+  void block_devices(const Json& data, double instances) {
+    if (!present(data, "BlockDeviceMappings") || !data["BlockDeviceMappings"].is_array() ||
+        data["BlockDeviceMappings"].empty()) {
+      gap(Gap::Outside, "root volume: size and type come from the machine image");
+      return;
+    }
+    for (const auto& m : data["BlockDeviceMappings"]) {
+      if (!present(m, "Ebs")) continue;  // instance store or NoDevice: part of the instance price
+      const auto device = str(m, "DeviceName").value_or("volume");
+      volume(m["Ebs"], instances, fmt::format("EBS volume {}", device));
+    }
+  }
+
+  // An EBS volume (AWS::EC2::Volume, or Ebs of a block device mapping) on `instances` instances.
+  void volume(const Json& ebs, double instances, const std::string& label) {
+    const auto type = str(ebs, "VolumeType").value_or("gp2");
+    const auto size = num(ebs, present(ebs, "VolumeSize") ? "VolumeSize" : "Size");
+    if (!size) {
+      gap(Gap::Outside, fmt::format("{} ({}): size comes from the machine image or snapshot", label, type));
+      return;
+    }
+    const std::string what = fmt::format("{} {} GB {}", label, trim_number(*size), type) +
+                             (instances != 1 ? fmt::format(" on each of {} instances", trim_number(instances)) : "");
+    monthly("ebs.volume", type, *size * instances, what);
+    const auto iops = num(ebs, "Iops");
+    if ((type == "io1" || type == "io2") && iops)
+      gap(Gap::MissingPrice, fmt::format("{}: {} provisioned IOPS are not in the price table", label, trim_number(*iops)));
+    if (type == "gp3" && ((iops && *iops > kGp3BaselineIops) ||
+                          (num(ebs, "Throughput").value_or(0) > kGp3BaselineThroughput)))
+      gap(Gap::MissingPrice, fmt::format("{}: IOPS or throughput above the gp3 baseline are not in the price table", label));
+  }
+
+  const Json* launch_template_data(const Json& spec) const {
+    for (const char* key : {"LaunchTemplateId", "LaunchTemplateName"})
+      if (present(spec, key))
+        if (const Json* lt = target(spec[key], "AWS::EC2::LaunchTemplate"); lt && present(*lt, "LaunchTemplateData"))
+          return &(*lt)["LaunchTemplateData"];
+    return nullptr;
+  }
+
+  void instance(const Json& p) {
+    const Json* lt = present(p, "LaunchTemplate") ? launch_template_data(p["LaunchTemplate"]) : nullptr;
+    std::optional<std::string> type = str(p, "InstanceType");
+    if (!type && lt) type = str(*lt, "InstanceType");
+    std::string note;
+    if (!type && !present(p, "InstanceType") && !present(p, "LaunchTemplate")) {
+      type = "m1.small";
+      note = ", CloudFormation's default type";
+    }
+    if (!type && present(p, "LaunchTemplate") && !lt) {
+      gap(Gap::Outside, "instance type comes from a launch template outside this template");
+    } else if (!type) {
+      gap(Gap::MissingPrice, "instance type is decided at deploy time (not a literal in the template)");
+    } else {
+      const bool nat = boolean(p, "SourceDestCheck") == false;
+      hourly("ec2.instance", *type,
+             1, fmt::format("{} {} (on-demand, Linux{})", *type, nat ? "NAT instance" : "instance", note));
+    }
+    const bool public_ip = interface_public_ip(p).value_or(
+        present(p, "SubnetId") && in_public_subnets(Json::array({p["SubnetId"]})));
+    if (public_ip) hourly("vpc.public_ipv4", "", 1, "public IPv4 address of the instance");
+    block_devices(present(p, "BlockDeviceMappings") || !lt ? p : *lt, 1);
+  }
+
+  void auto_scaling_group(const Json& p) {
+    auto count = num(p, "DesiredCapacity");
+    std::string basis = "desired capacity";
+    if (!count) {
+      count = num(p, "MinSize");
+      basis = "minimum size";
+    }
+    if (!count) {
+      gap(Gap::MissingPrice, "group size is decided at deploy time (not a literal in the template)");
+      return;
+    }
+    if (auto max = num(p, "MaxSize"); max && *max > *count)
+      gap(Gap::Usage, fmt::format("instances scaled out above the {} of {} (up to {})", basis, trim_number(*count),
+                                  trim_number(*max)));
+    if (*count == 0) return;
+
+    const Json* lt = nullptr;
+    std::optional<std::string> type;
+    double on_demand = *count;
+    std::string type_note;
+    if (present(p, "MixedInstancesPolicy")) {
+      const Json& mip = p["MixedInstancesPolicy"];
+      if (present(mip, "LaunchTemplate")) {
+        const Json& l = mip["LaunchTemplate"];
+        if (present(l, "LaunchTemplateSpecification")) lt = launch_template_data(l["LaunchTemplateSpecification"]);
+        if (present(l, "Overrides") && l["Overrides"].is_array() && !l["Overrides"].empty()) {
+          type = str(l["Overrides"][0], "InstanceType");
+          if (l["Overrides"].size() > 1) type_note = ", the first of the overrides";
+        }
+      }
+      const Json& dist = present(mip, "InstancesDistribution") ? mip["InstancesDistribution"] : empty_object();
+      const double base = std::min(*count, num(dist, "OnDemandBaseCapacity").value_or(0));
+      const double pct = num(dist, "OnDemandPercentageAboveBaseCapacity").value_or(100);
+      // The on-demand share above the base is rounded up; the rest runs on spot.
+      on_demand = base + std::ceil((*count - base) * pct / 100.0);
+      on_demand = std::min(on_demand, *count);
+    } else if (present(p, "LaunchTemplate")) {
+      lt = launch_template_data(p["LaunchTemplate"]);
+    } else if (present(p, "LaunchConfigurationName")) {
+      lt = target(p["LaunchConfigurationName"], "AWS::AutoScaling::LaunchConfiguration");
+    }
+    if (!type && lt) type = str(*lt, "InstanceType");
+    if (!type) {
+      gap(lt ? Gap::MissingPrice : Gap::Outside,
+          lt ? "instance type is decided at deploy time (not a literal in the template)"
+             : "instance type comes from a launch template outside this template");
+      return;
+    }
+    if (on_demand > 0)
+      hourly("ec2.instance", *type, on_demand,
+             fmt::format("{} {} of the group (on-demand, Linux{})", *type, on_demand == 1 ? "instance" : "instances",
+                         type_note));
+    if (*count > on_demand)
+      gap(Gap::Outside, fmt::format("{} {} spot instance(s): spot prices vary", trim_number(*count - on_demand), *type));
+    const bool public_ip = (lt ? interface_public_ip(*lt) : std::nullopt)
+                               .value_or(present(p, "VPCZoneIdentifier") && in_public_subnets(p["VPCZoneIdentifier"]));
+    if (public_ip) hourly("vpc.public_ipv4", "", *count, "public IPv4 address of each instance");
+    if (lt) block_devices(*lt, *count);
+    else gap(Gap::Outside, "volumes: from a launch template outside this template");
+  }
+
+  // --- load balancers -----------------------------------------------------------
+
+  void load_balancer(const Json& p) {
+    const auto type = str(p, "Type").value_or("application");
+    if (type != "application" && type != "network") {
+      gap(Gap::MissingPrice, fmt::format("{} load balancer hours: not in the price table", type));
+      return;
+    }
+    const bool alb = type == "application";
+    hourly(alb ? "elb.application" : "elb.network", "", 1,
+           fmt::format("{} Load Balancer (hourly part)", alb ? "Application" : "Network"));
+    gap(Gap::Usage, alb ? "load balancer capacity units (LCU-hours: connections, bytes, rule evaluations)"
+                        : "network load balancer capacity units (NLCU-hours: flows and bytes)");
+    const bool internet = str(p, "Scheme").value_or("internet-facing") == "internet-facing";
+    const bool ipv4 = str(p, "IpAddressType").value_or("ipv4") != "dualstack-without-public-ipv4";
+    if (internet && ipv4) {
+      double zones = 0;
+      for (const char* key : {"Subnets", "SubnetMappings"})
+        if (present(p, key) && p[key].is_array()) zones = static_cast<double>(p[key].size());
+      if (zones > 0)
+        hourly("vpc.public_ipv4", "", zones, "public IPv4 addresses, one per subnet (the fewest it holds)");
+      else
+        gap(Gap::Outside, "public IPv4 addresses: one per subnet, and the subnets are not literal");
+      if (alb) gap(Gap::Usage, "further public IPv4 addresses as the load balancer scales");
+    }
+  }
+
+  // --- ECS on Fargate -------------------------------------------------------------
+
+  static std::optional<double> vcpus(const std::string& cpu) {
+    auto s = lower(cpu);
+    if (auto pos = s.find("vcpu"); pos != std::string::npos) return parse_double(s.substr(0, pos));
+    if (auto units = parse_double(s)) return *units / kCpuUnitsPerVcpu;
+    return std::nullopt;
+  }
+  static std::optional<double> gigabytes(const std::string& memory) {
+    auto s = lower(memory);
+    if (auto pos = s.find("gb"); pos != std::string::npos) return parse_double(s.substr(0, pos));
+    if (auto mib = parse_double(s)) return *mib / kMiBPerGB;
+    return std::nullopt;
+  }
+
+  void ecs_service(const Json& p) {
+    double fargate_share = 0;  // tasks on Fargate (on-demand)
+    double spot = 0;
+    if (present(p, "DesiredCount") && !num(p, "DesiredCount")) {
+      gap(Gap::MissingPrice, "task count is decided at deploy time (not a literal in the template)");
+      return;
+    }
+    const double tasks = num(p, "DesiredCount").value_or(1);  // CloudFormation's default for a new service
+    const auto launch = str(p, "LaunchType");
+    if (launch == "FARGATE") {
+      fargate_share = tasks;
+    } else if (present(p, "CapacityProviderStrategy") && p["CapacityProviderStrategy"].is_array() &&
+               !p["CapacityProviderStrategy"].empty()) {
+      double base = 0, weight_fargate = 0, weight_spot = 0, weight_other = 0;
+      std::string base_provider;
+      for (const auto& s : p["CapacityProviderStrategy"]) {
+        const auto provider = str(s, "CapacityProvider").value_or("");
+        const double w = num(s, "Weight").value_or(0);
+        if (const double b = num(s, "Base").value_or(0); b > 0) {
+          base = std::min(b, tasks);
+          base_provider = provider;
+        }
+        (provider == "FARGATE" ? weight_fargate : provider == "FARGATE_SPOT" ? weight_spot : weight_other) += w;
+      }
+      const double rest = tasks - base;
+      const double weights = weight_fargate + weight_spot + weight_other;
+      fargate_share = (base_provider == "FARGATE" ? base : 0) + (weights > 0 ? std::ceil(rest * weight_fargate / weights) : 0);
+      spot = (base_provider == "FARGATE_SPOT" ? base : 0) + (weights > 0 ? rest * weight_spot / weights : 0);
+      spot = std::max(0.0, std::min(spot, tasks - fargate_share));
+      if (fargate_share == 0 && spot == 0) {
+        ++out_.no_charge;  // EC2 capacity providers: the instances are priced with their group
+        return;
+      }
+    } else {
+      // EC2 launch type: the tasks run on the cluster's instances, priced with them.
+      ++out_.no_charge;
+      return;
+    }
+    if (spot > 0) gap(Gap::Outside, fmt::format("{} task(s) on Fargate Spot: spot prices vary", trim_number(spot)));
+    if (tasks > fargate_share + spot) gap(Gap::Outside, "tasks on EC2 capacity providers: priced with their instances");
+    if (fargate_share <= 0) return;
+
+    const Json* td = present(p, "TaskDefinition") ? target(p["TaskDefinition"], "AWS::ECS::TaskDefinition") : nullptr;
+    if (!td) {
+      gap(Gap::Outside, "task size: the task definition is outside this template");
+      return;
+    }
+    const auto cpu_text = str(*td, "Cpu");
+    const auto mem_text = str(*td, "Memory");
+    const auto cpu = cpu_text ? vcpus(*cpu_text) : std::nullopt;
+    const auto mem = mem_text ? gigabytes(*mem_text) : std::nullopt;
+    if (!cpu || !mem) {
+      gap(Gap::MissingPrice, "task CPU or memory is not a literal in the task definition");
+      return;
+    }
+    const Json& platform = present(*td, "RuntimePlatform") ? (*td)["RuntimePlatform"] : empty_object();
+    const auto os = lower(str(platform, "OperatingSystemFamily").value_or("LINUX"));
+    const auto arch = lower(str(platform, "CpuArchitecture").value_or("X86_64"));
+    const std::string key = (os == "linux" ? "linux" : os) + "/" + arch;
+    const std::string tasks_text = fmt::format("{} task{}", trim_number(fargate_share), fargate_share == 1 ? "" : "s");
+    hourly("fargate.vcpu", key, fargate_share * *cpu,
+           fmt::format("Fargate vCPU: {} x {} vCPU ({})", tasks_text, trim_number(*cpu), key));
+    hourly("fargate.memory", key, fargate_share * *mem,
+           fmt::format("Fargate memory: {} x {} GB ({})", tasks_text, trim_number(*mem), key));
+    if (present(*td, "EphemeralStorage"))
+      if (auto gib = num((*td)["EphemeralStorage"], "SizeInGiB"); gib && *gib > kFargateFreeEphemeralGiB)
+        gap(Gap::MissingPrice, "ephemeral storage above the included 20 GiB: not in the price table");
+  }
+
+  // --- RDS and Aurora ---------------------------------------------------------------
+
+  static std::string engine_family(const std::string& engine) {
+    if (engine == "mysql" || engine == "mariadb") return "mysql";
+    if (engine == "postgres") return "postgres";
+    if (engine.starts_with("aurora")) return "aurora";
+    return {};
+  }
+
+  void managed_secret(const Json& p) {
+    if (boolean(p, "ManageMasterUserPassword").value_or(false))
+      monthly("secretsmanager.secret", "", 1, "secret RDS keeps for the master password");
+  }
+
+  void db_instance(const Json& p) {
+    const auto cls = str(p, "DBInstanceClass");
+    const auto engine = str(p, "Engine");
+    const Json* cluster = present(p, "DBClusterIdentifier") ? target(p["DBClusterIdentifier"], "AWS::RDS::DBCluster") : nullptr;
+    if (!cls) {
+      gap(Gap::MissingPrice, "instance class is decided at deploy time (not a literal in the template)");
+      return;
+    }
+    const std::string family = engine_family(engine.value_or(""));
+    if (present(p, "DBClusterIdentifier") || family == "aurora") {
+      aurora_instance(*cls, cluster);
+      return;
+    }
+    managed_secret(p);
+    if (family.empty()) {
+      gap(Gap::MissingPrice, fmt::format("engine {}: instance prices are not in the price table",
+                                         engine.value_or("(not a literal)")));
+      return;
+    }
+    const bool multi_az = boolean(p, "MultiAZ").value_or(false);
+    const double copies = multi_az ? 2 : 1;
+    const std::string az = multi_az ? "Multi-AZ: primary and standby" : "Single-AZ";
+    hourly("rds.instance", family + "/" + *cls, copies,
+           fmt::format("{} {} DB instance ({}, on-demand)", *cls, *engine, az));
+    const auto iops = num(p, "Iops");
+    const auto storage_type = str(p, "StorageType").value_or(iops ? "io1" : "gp2");
+    if (auto gb = num(p, "AllocatedStorage")) {
+      monthly("rds.storage", storage_type, *gb * copies,
+              fmt::format("{} GB {} storage{}", trim_number(*gb), storage_type, multi_az ? " x 2 (Multi-AZ)" : ""));
+    } else if (!present(p, "SourceDBInstanceIdentifier")) {
+      gap(Gap::MissingPrice, "allocated storage is not a literal in the template");
+    }
+    if (iops && (storage_type != "gp3" || *iops > kGp3BaselineIops))
+      gap(Gap::MissingPrice, fmt::format("{} provisioned IOPS: not in the price table", trim_number(*iops)));
+    if (auto max = num(p, "MaxAllocatedStorage"))
+      gap(Gap::Usage, fmt::format("storage grown by storage autoscaling, up to {} GB", trim_number(*max)));
+    gap(Gap::Usage, "backup storage beyond the allocated size, snapshots, data transfer");
+  }
+
+  void aurora_instance(const std::string& cls, const Json* cluster) {
+    if (cluster && str(*cluster, "StorageType") == "aurora-iopt1") {
+      gap(Gap::MissingPrice, fmt::format("{} instance in an I/O-Optimized cluster: not in the price table", cls));
+      return;
+    }
+    if (cls == "db.serverless") {
+      const Json& scaling = cluster && present(*cluster, "ServerlessV2ScalingConfiguration")
+                                ? (*cluster)["ServerlessV2ScalingConfiguration"]
+                                : empty_object();
+      const auto min = num(scaling, "MinCapacity");
+      const auto max = num(scaling, "MaxCapacity");
+      if (!min) {
+        gap(Gap::MissingPrice, "Serverless v2 minimum capacity is not a literal in the cluster");
+        return;
+      }
+      if (*min > 0)
+        hourly("aurora.serverless_v2", "", *min,
+               fmt::format("Aurora Serverless v2 instance at its minimum of {} ACU", trim_number(*min)));
+      gap(Gap::Usage, fmt::format("Serverless v2 capacity above the minimum of {} ACU{}", trim_number(*min),
+                                  max ? fmt::format(" (up to {} ACU)", trim_number(*max)) : std::string()));
+      return;
+    }
+    hourly("aurora.instance", cls, 1, fmt::format("{} Aurora DB instance (on-demand)", cls));
+  }
+
+  void db_cluster(const Json& p) {
+    managed_secret(p);
+    const auto engine = str(p, "Engine").value_or("");
+    if (engine_family(engine) != "aurora") {
+      gap(Gap::MissingPrice, fmt::format("{} Multi-AZ DB cluster instances: not in the price table", engine));
+      return;
+    }
+    gap(Gap::Usage, "Aurora storage (GB-month) and I/O requests, backups beyond the free retention");
+  }
+
+  // --- storage given on the command line -----------------------------------------------
+
+  std::optional<double> storage_for(const std::string& id) const {
+    for (const auto& [key, gb] : options_.storage_gb)
+      if (key == id || key == cur_path_ || cur_path_.starts_with(key + "/")) return gb;
+    return std::nullopt;
+  }
+
+  void stored(std::string_view item, const std::string& id, const std::string& label) {
+    if (auto gb = storage_for(id)) {
+      monthly(item, "", *gb, fmt::format("{}: {} GB (given with --storage)", label, trim_number(*gb)));
+      gap(Gap::Usage, "storage beyond the size given");
+      return;
+    }
+    const auto price = prices_.price(item, region(), "");
+    std::string construct = cur_path_;  // the L2 construct's path reads better than its Resource child's
+    if (construct.ends_with("/Resource")) construct.resize(construct.size() - std::string_view("/Resource").size());
+    gap(Gap::Usage, fmt::format("{}{}: give a size with --storage {}=GB", label,
+                                price ? fmt::format(" ({} USD per GB-month)", trim_number(*price)) : std::string(),
+                                construct));
+  }
+
+  // --- CloudWatch -----------------------------------------------------------------------
+
+  void alarm(const Json& p) {
+    double metrics = 1;
+    auto period = num(p, "Period");
+    if (present(p, "Metrics") && p["Metrics"].is_array()) {
+      metrics = 0;
+      for (const auto& m : p["Metrics"])
+        if (present(m, "MetricStat")) {
+          ++metrics;
+          if (auto mp = num(m["MetricStat"], "Period"); mp && (!period || *mp < *period)) period = mp;
+        }
+      if (metrics == 0) metrics = 1;
+    }
+    const bool high = period && *period < 60;
+    monthly("cloudwatch.alarm", high ? "high_resolution" : "standard", metrics,
+            fmt::format("alarm, {} resolution, {} metric{}", high ? "high" : "standard", trim_number(metrics),
+                        metrics == 1 ? "" : "s"));
+  }
+
+  const Json& tpl_;
+  const Json* resources_ = nullptr;
+  const Json* parameters_ = nullptr;
+  const PriceTable& prices_;
+  const CostOptions& options_;
+  StackCost& out_;
+  double hours_ = 730;
+  std::string cur_path_;
+  std::string cur_type_;
+};
+
+}  // namespace
+
+std::string_view to_string(Gap gap) {
+  switch (gap) {
+    case Gap::Usage: return "usage";
+    case Gap::Outside: return "outside";
+    case Gap::Unsupported: return "no rule";
+    case Gap::MissingPrice: return "no price";
+  }
+  return "?";
+}
+
+std::string CostLine::quantity() const {
+  if (hours > 0) return count == 1 ? fmt::format("{:g} h", hours) : fmt::format("{:g} x {:g} h", count, hours);
+  return fmt::format("{:g} {}", count, unit);
+}
+
+bool CostEstimate::complete() const {
+  for (const auto& s : stacks)
+    for (const auto& n : s.not_priced)
+      if (n.gap == Gap::MissingPrice) return false;
+  return true;
+}
+
+StackCost estimate_stack(const StackTemplate& stack, const PriceTable& prices, const CostOptions& options) {
+  StackCost out;
+  out.stack = stack.stack;
+  out.region = stack.region.empty() ? options.default_region : stack.region;
+  out.region_from_option = stack.region.empty();
+  if (!prices.has_region(out.region)) {
+    std::string known;
+    for (const auto& r : prices.regions()) known += (known.empty() ? "" : ", ") + r;
+    throw Error(stack.stack,
+                fmt::format("the price table of {} has no prices for {} (it has {})", prices.date(), out.region, known),
+                out.region_from_option ? "pass --region with one of those, or add the region to data/prices/aws.json"
+                                       : "add the region to data/prices/aws.json, or pass --prices FILE");
+  }
+  if (stack.template_json == nullptr) throw Error(stack.stack, "no template to price", "synthesize the stack first");
+  Estimator(stack, prices, options, out).run();
+  for (const auto& l : out.lines) out.monthly_usd += l.monthly_usd;
+  return out;
+}
+
+CostEstimate estimate(const std::vector<StackTemplate>& stacks, const PriceTable& prices, const CostOptions& options) {
+  CostEstimate e;
+  e.price_date = prices.date();
+  e.currency = prices.currency();
+  e.hours_per_month = prices.hours_per_month();
+  for (const auto& s : stacks) {
+    e.stacks.push_back(estimate_stack(s, prices, options));
+    e.monthly_usd += e.stacks.back().monthly_usd;
+  }
+  return e;
+}
+
+}  // namespace cdk::detail::cost
