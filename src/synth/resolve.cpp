@@ -29,7 +29,7 @@ Json Resolver::operator()(const Value& v) {
       return out;
     }
     case Value::Kind::Map: {
-      Json out = Json::object();
+      Json out = object_with_capacity(v.as_map().size());
       for (const auto& [k, item] : v.as_map())
         if (!item.is_null()) out[k] = (*this)(item);
       return out;

@@ -17,6 +17,16 @@ class Stack;
 namespace cdk::detail {
 
 using Json = nlohmann::ordered_json;
+
+/// An empty JSON object with room for `n` members. An ordered_json object is a
+/// vector of pair<const string, json>, and that pair cannot be moved without
+/// the risk of a throw, so every time the vector grows it deep-copies all the
+/// values it holds: objects whose size is known are made at that size.
+inline Json object_with_capacity(std::size_t n) {
+  Json j = Json::object();
+  j.get_ref<Json::object_t&>().reserve(n);
+  return j;
+}
 using LogicalIds = std::unordered_map<const CfnElement*, std::string>;
 class CrossStackReferences;
 

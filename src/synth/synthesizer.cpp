@@ -20,6 +20,8 @@
 #include <memory>
 #include <numeric>
 #include <set>
+#include <typeindex>
+#include <unordered_set>
 #include <unistd.h>
 
 namespace cdk::detail {
@@ -52,11 +54,11 @@ constexpr std::array<std::pair<Section, const char*>, 6> kSections{{
     {Section::Outputs, "Outputs"},
 }};
 
-std::string fqn_of(const Construct& c) {
+std::string fqn_of(const std::type_info& type) {
   int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(typeid(c).name(), nullptr, nullptr, &status),
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
                                               std::free);
-  std::string s = status == 0 && name ? name.get() : typeid(c).name();
+  std::string s = status == 0 && name ? name.get() : type.name();
   if (s.rfind("cdk::", 0) == 0) s = "cdkpp::" + s.substr(5);
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -100,6 +102,13 @@ void apply_override(Json& target, const std::string& path, const Json* value) {
     cur = &(*cur)[key];
     start = dot + 1;
   }
+}
+
+// "/" + the path: how the manifest names a construct.
+std::string metadata_key(const Construct& c) {
+  std::string key(1, '/');
+  key += c.node().path();
+  return key;
 }
 
 std::vector<const CfnResource*> resources_below(const Construct& c) {
@@ -152,7 +161,7 @@ class Synthesizer {
     }
     if (!errors_.empty()) throw SynthError(std::move(errors_));
     out.manifest = manifest(out);
-    out.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app_)}};
+    out.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app_, app_.node().path())}};
     out.diagnostics = std::move(diagnostics_);
     return out;
   }
@@ -214,6 +223,7 @@ class Synthesizer {
           continue;
         }
         auto [it, fresh] = seen.emplace(id, e);
+        if (!fresh) duplicate_ids_.insert(e);
         if (!fresh)
           error(e->node().path(), fmt::format("logical id \"{}\" is also used by \"{}\"", id, it->second->node().path()),
                 "rename one construct or change its override_logical_id");
@@ -223,7 +233,9 @@ class Synthesizer {
   }
 
   void render_stack(StackWork& w) {
-    for (auto& s : w.sections) s = Json::object();
+    std::array<std::size_t, kSections.size()> sizes{};
+    for (const CfnElement* e : w.elements) ++sizes[static_cast<std::size_t>(e->section())];
+    for (std::size_t i = 0; i < sizes.size(); ++i) w.sections[i] = object_with_capacity(sizes[i]);
     for (const CfnElement* e : w.elements)
       if (e->section() == Section::Resources) w.vertex.emplace(e, w.resources.add_node(e->node().path()));
 
@@ -240,6 +252,8 @@ class Synthesizer {
       }
       Resolver resolve(*w.stack, ids_, &refs_, path, errors_);
       Json json = resolve(body);
+      // Room for Metadata and DependsOn, added below and later.
+      if (json.is_object()) json.get_ref<Json::object_t&>().reserve(json.size() + 2);
 
       if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
         const std::size_t me = w.vertex.at(e);
@@ -256,7 +270,13 @@ class Synthesizer {
         }
         if (options_.path_metadata) json["Metadata"]["aws:cdk:path"] = path;
       }
-      w.sections[static_cast<std::size_t>(e->section())][it->second] = std::move(json);
+      Json& section = w.sections[static_cast<std::size_t>(e->section())];
+      // Logical ids are unique in a stack (but for the reported duplicates),
+      // so the linear lookup of operator[] is needed only for those.
+      if (duplicate_ids_.contains(e))
+        section[it->second] = std::move(json);
+      else
+        section.get_ref<Json::object_t&>().emplace_back(it->second, std::move(json));
     }
   }
 
@@ -299,6 +319,7 @@ class Synthesizer {
     for (auto& w : work_) {
       for (const auto& ex : refs_.exports_of(*w.stack)) {
         Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
+        outputs.get_ref<Json::object_t&>().reserve(outputs.size() + refs_.exports_of(*w.stack).size());
         if (outputs.contains(ex.output_id)) {
           error(w.stack->node().path(), fmt::format("output \"{}\" clashes with an automatic export", ex.output_id),
                 "rename the output");
@@ -339,7 +360,7 @@ class Synthesizer {
   StackArtifact finish_stack(StackWork& w) {
     const Stack& stack = *w.stack;
     const std::string path = stack.node().path();
-    Json t = Json::object();
+    Json t = object_with_capacity(1 + kSections.size());
     if (!stack.description().empty()) t["Description"] = stack.description();
     for (std::size_t i = 0; i < kSections.size(); ++i)
       if (!w.sections[i].empty()) t[kSections[i].second] = std::move(w.sections[i]);
@@ -374,18 +395,25 @@ class Synthesizer {
     std::sort(a.dependencies.begin(), a.dependencies.end(),
               [&](const Stack* x, const Stack* y) { return stack_index_.at(x) < stack_index_.at(y); });
 
-    a.metadata = Json::object();
+    // Paths are unique, so each element's entry is appended without a lookup.
+    a.metadata = object_with_capacity(w.elements.size());
     for (const CfnElement* e : w.elements)
-      if (auto it = ids_.find(e); it != ids_.end())
-        a.metadata["/" + e->node().path()].push_back({{"type", "aws:cdk:logicalId"}, {"data", it->second}});
+      if (auto it = ids_.find(e); it != ids_.end()) {
+        Json entry = object_with_capacity(2);
+        entry["type"] = "aws:cdk:logicalId";
+        entry["data"] = it->second;
+        Json list = Json::array();
+        list.push_back(std::move(entry));
+        a.metadata.get_ref<Json::object_t&>().emplace_back(metadata_key(*e), std::move(list));
+      }
     for (const Construct* c : stack.node().find_all())
       for (const auto& m : c->node().metadata())
-        a.metadata["/" + c->node().path()].push_back({{"type", m.type}, {"data", m.data}});
+        a.metadata[metadata_key(*c)].push_back({{"type", m.type}, {"data", m.data}});
     return a;
   }
 
   Json manifest(const Assembly& out) const {
-    Json artifacts = Json::object();
+    Json artifacts = object_with_capacity(out.stacks.size() + 1);
     for (const auto& a : out.stacks) {
       const Stack& s = *a.stack;
       Json props = {{"templateFile", s.template_file()},
@@ -408,19 +436,33 @@ class Synthesizer {
     return Json{{"version", kAssemblyVersion}, {"artifacts", std::move(artifacts)}};
   }
 
-  Json tree_node(const Construct& c) const {
-    Json n = {{"id", c.node().scope() ? c.node().id() : std::string("App")}, {"path", c.node().path()}};
+  // `path` is c's path, passed down so that it is not rebuilt from the root
+  // for every construct.
+  Json tree_node(const Construct& c, const std::string& path) {
+    Json n = object_with_capacity(5);
+    n["id"] = c.node().scope() ? c.node().id() : std::string("App");
+    n["path"] = path;
     if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
-      Json attrs = {{"aws:cdk:cloudformation:type", r->cfn_type()}};
+      Json attrs = object_with_capacity(2);
+      attrs["aws:cdk:cloudformation:type"] = r->cfn_type();
       if (auto it = ids_.find(r); it != ids_.end()) attrs["aws:cdk:cloudformation:logicalId"] = it->second;
       n["attributes"] = std::move(attrs);
     }
-    if (!c.node().children().empty()) {
-      Json kids = Json::object();
-      for (const Construct* k : c.node().children()) kids[k->node().id()] = tree_node(*k);
+    if (const auto& children = c.node().children(); !children.empty()) {
+      Json kids = object_with_capacity(children.size());
+      auto& members = kids.get_ref<Json::object_t&>();
+      for (const Construct* k : children) {  // sibling ids are unique: no lookup needed
+        const std::string& id = k->node().id();
+        members.emplace_back(id, tree_node(*k, path.empty() ? id : path + "/" + id));
+      }
       n["children"] = std::move(kids);
     }
-    n["constructInfo"] = {{"fqn", fqn_of(c)}, {"version", CDKPP_VERSION}};
+    Json info = object_with_capacity(2);
+    auto [fqn, fresh] = fqns_.try_emplace(std::type_index(typeid(c)));
+    if (fresh) fqn->second = fqn_of(typeid(c));
+    info["fqn"] = fqn->second;
+    info["version"] = CDKPP_VERSION;
+    n["constructInfo"] = std::move(info);
     return n;
   }
 
@@ -429,6 +471,8 @@ class Synthesizer {
   std::vector<StackWork> work_;
   std::unordered_map<const Stack*, std::size_t> stack_index_;
   LogicalIds ids_;
+  std::unordered_set<const CfnElement*> duplicate_ids_;  // elements whose logical id an earlier one has
+  std::unordered_map<std::type_index, std::string> fqns_;
   CrossStackReferences refs_;
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
