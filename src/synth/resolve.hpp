@@ -39,7 +39,10 @@ class Resolver {
            std::vector<Diagnostic>& errors)
       : stack_(stack), ids_(ids), refs_(refs), owner_path_(std::move(owner_path)), errors_(errors) {}
 
-  Json operator()(const Value& v);
+  Json operator()(const Value& v) { return resolve(v, 0); }
+  /// As operator(), leaving room for `extra_members` more members when the
+  /// result is an object (its owner adds them; growing it later would copy).
+  Json resolve(const Value& v, std::size_t extra_members);
 
  private:
   Json element_ref(const Value& v);

@@ -111,6 +111,21 @@ std::string metadata_key(const Construct& c) {
   return key;
 }
 
+// The template as written: indent 1 and a trailing newline, like
+// aws-cdk-lib. Written into a buffer with room for the largest template
+// CloudFormation takes: growing a string of hundreds of KB step by step
+// copies it each time, and each free of the old block makes malloc
+// consolidate its free lists. The unused room is never touched, so it costs
+// address space, not memory.
+std::string template_text(const Json& t) {
+  std::string out;
+  out.reserve(TemplateLimits::max_bytes + 1);
+  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
+  serializer.dump(t, true, false, 1);
+  out += '\n';
+  return out;
+}
+
 std::vector<const CfnResource*> resources_below(const Construct& c) {
   std::vector<const CfnResource*> out;
   for (const Construct* x : c.node().find_all())
@@ -121,6 +136,7 @@ std::vector<const CfnResource*> resources_below(const Construct& c) {
 struct StackWork {
   Stack* stack = nullptr;
   std::vector<const CfnElement*> elements;
+  std::vector<std::string> paths;                             // of each element, computed once
   std::array<Json, kSections.size()> sections;
   std::set<const Stack*> depends_on;
   Digraph resources;                                          // resource dependency graph
@@ -172,16 +188,30 @@ class Synthesizer {
   }
 
   void collect() {
-    for (Construct* c : app_.node().find_all()) {
-      if (auto* s = dynamic_cast<Stack*>(c)) {
-        stack_index_[s] = work_.size();
-        work_.push_back(StackWork{s, {}, {}, {}, {}, {}});
-      } else if (auto* e = dynamic_cast<CfnElement*>(c)) {
-        work_[stack_index_.at(&e->stack())].elements.push_back(e);
-      }
-    }
+    std::string path;
+    collect(app_, path);
     if (work_.empty())
       error("", "the app has no stacks", "add one with app.add<cdk::Stack>(\"Name\")");
+  }
+
+  // Pre-order, as Node::find_all. `path` is c's path, grown and cut back in
+  // place, so that no element's path is rebuilt from the root.
+  void collect(Construct& c, std::string& path) {
+    if (auto* s = dynamic_cast<Stack*>(&c)) {
+      stack_index_[s] = work_.size();
+      work_.emplace_back().stack = s;
+    } else if (auto* e = dynamic_cast<CfnElement*>(&c)) {
+      auto& w = work_[stack_index_.at(&e->stack())];
+      w.elements.push_back(e);
+      w.paths.push_back(path);
+    }
+    for (Construct* k : c.node().children()) {
+      const std::size_t size = path.size();
+      if (!path.empty()) path += Node::path_separator;
+      path += k->node().id();
+      collect(*k, path);
+      path.resize(size);
+    }
   }
 
   void validate_tree() {
@@ -212,8 +242,12 @@ class Synthesizer {
   }
 
   void assign_logical_ids() {
+    std::size_t elements = 0;
+    for (const auto& w : work_) elements += w.elements.size();
+    ids_.reserve(elements);
     for (auto& w : work_) {
       std::unordered_map<std::string, const CfnElement*> seen;
+      seen.reserve(w.elements.size());
       for (const CfnElement* e : w.elements) {
         std::string id;
         try {
@@ -236,13 +270,15 @@ class Synthesizer {
     std::array<std::size_t, kSections.size()> sizes{};
     for (const CfnElement* e : w.elements) ++sizes[static_cast<std::size_t>(e->section())];
     for (std::size_t i = 0; i < sizes.size(); ++i) w.sections[i] = object_with_capacity(sizes[i]);
-    for (const CfnElement* e : w.elements)
-      if (e->section() == Section::Resources) w.vertex.emplace(e, w.resources.add_node(e->node().path()));
+    for (std::size_t i = 0; i < w.elements.size(); ++i)
+      if (w.elements[i]->section() == Section::Resources)
+        w.vertex.emplace(w.elements[i], w.resources.add_node(w.paths[i]));
 
-    for (const CfnElement* e : w.elements) {
+    for (std::size_t i = 0; i < w.elements.size(); ++i) {
+      const CfnElement* e = w.elements[i];
       auto it = ids_.find(e);
       if (it == ids_.end()) continue;
-      const std::string path = e->node().path();
+      const std::string& path = w.paths[i];
       Value body;
       try {
         body = e->render();
@@ -251,9 +287,7 @@ class Synthesizer {
         continue;
       }
       Resolver resolve(*w.stack, ids_, &refs_, path, errors_);
-      Json json = resolve(body);
-      // Room for Metadata and DependsOn, added below and later.
-      if (json.is_object()) json.get_ref<Json::object_t&>().reserve(json.size() + 2);
+      Json json = resolve.resolve(body, 2);  // room for Metadata and DependsOn, added below and later
 
       if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
         const std::size_t me = w.vertex.at(e);
@@ -380,7 +414,7 @@ class Synthesizer {
 
     StackArtifact a;
     a.stack = &stack;
-    a.template_text = t.dump(1) + "\n";
+    a.template_text = template_text(t);
     if (a.template_text.size() > TemplateLimits::max_bytes)
       error(path, fmt::format("template is {} bytes, over CloudFormation's limit of {}", a.template_text.size(),
                               TemplateLimits::max_bytes),
@@ -397,14 +431,16 @@ class Synthesizer {
 
     // Paths are unique, so each element's entry is appended without a lookup.
     a.metadata = object_with_capacity(w.elements.size());
-    for (const CfnElement* e : w.elements)
-      if (auto it = ids_.find(e); it != ids_.end()) {
+    for (std::size_t i = 0; i < w.elements.size(); ++i)
+      if (auto it = ids_.find(w.elements[i]); it != ids_.end()) {
         Json entry = object_with_capacity(2);
         entry["type"] = "aws:cdk:logicalId";
         entry["data"] = it->second;
         Json list = Json::array();
         list.push_back(std::move(entry));
-        a.metadata.get_ref<Json::object_t&>().emplace_back(metadata_key(*e), std::move(list));
+        std::string key(1, '/');
+        key += w.paths[i];
+        a.metadata.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(list));
       }
     for (const Construct* c : stack.node().find_all())
       for (const auto& m : c->node().metadata())
