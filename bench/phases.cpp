@@ -81,6 +81,8 @@ int main(int argc, char** argv) {
     lap.end(write_t, write_c);
 
     // The floor: the same documents, already built, to text and to disk.
+    // (Synthesis writes tree.json as text directly; here it is a document.)
+    const auto tree_json = cdk::detail::Json::parse(assembly.tree_text);
     lap = Lap{};
     bytes = 0;
     for (const auto& s : assembly.stacks) {
@@ -89,7 +91,7 @@ int main(int argc, char** argv) {
       write(out / "serialized" / s.stack->template_file(), text);
     }
     const std::string manifest = assembly.manifest.dump(1) + "\n";
-    const std::string tree = assembly.tree.dump(1) + "\n";
+    const std::string tree = tree_json.dump(1) + "\n";
     bytes += manifest.size() + tree.size();
     write(out / "serialized" / "manifest.json", manifest);
     write(out / "serialized" / "tree.json", tree);
