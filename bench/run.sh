@@ -58,7 +58,7 @@ if [ "$js" = 1 ]; then
 fi
 export NODE_PATH=$cache/node_modules CDK_DISABLE_CLI_TELEMETRY=true
 
-timer=/usr/bin/time
+timer=${CDKPP_BENCH_TIME:-/usr/bin/time}  # overridable, to try the fallback
 if [ ! -x "$timer" ]; then
   [ "$smoke" = 1 ] || { echo "error: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
   echo "note: /usr/bin/time is missing: times from bash, no peak memory"; timer=""
@@ -88,7 +88,8 @@ stat() { awk -v c="$2" '{print $c}' "$work/$1.times" | sort -g | awk '{a[NR]=$1}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "n/a"}'; }
 summary="$work/results.md"
 row() {  # NAME LABEL
-  printf '| %s | %.3f | %.3f | %.0f |\n' "$2" "$(stat "$1" 1)" "$(stat "$1" 2)" "$(awk -v k="$(stat "$1" 3)" 'BEGIN {print k / 1024}')" | tee -a "$summary"
+  printf '| %s | %.3f | %.3f | %s |\n' "$2" "$(stat "$1" 1)" "$(stat "$1" 2)" \
+    "$(awk -v k="$(stat "$1" 3)" 'BEGIN {if (k > 0) printf "%.0f", k / 1024; else print "n/a"}')" | tee -a "$summary"
 }
 header() {
   printf '\n%s (median of %d runs)\n\n| program | wall s | CPU s | peak MB |\n| --- | ---: | ---: | ---: |\n' "$1" "$runs" | tee -a "$summary"
@@ -114,7 +115,9 @@ same_resources() {  # CASE CPP_DIR JS_DIR: both sides wrote the same resources (
 { echo "# bench/run.sh $(date -u +%Y-%m-%dT%H:%MZ)"; echo
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "cdkpp: $build ($(grep -m1 CMAKE_BUILD_TYPE "$build/CMakeCache.txt" | cut -d= -f2))"
-  [ "$js" = 1 ] && echo "aws-cdk-lib $(node -p "require('$cache/node_modules/aws-cdk-lib/package.json').version"), node $(node --version)"
+  if [ "$js" = 1 ]; then
+    echo "aws-cdk-lib $(node -p "require('$cache/node_modules/aws-cdk-lib/package.json').version"), node $(node --version)"
+  fi
 } | tee "$summary"
 
 # --- matomo: samples/matomo against bench/cdk-js/matomo.js ------------------
