@@ -257,10 +257,11 @@ class Synthesizer {
           continue;
         }
         auto [it, fresh] = seen.emplace(id, e);
-        if (!fresh) duplicate_ids_.insert(e);
-        if (!fresh)
+        if (!fresh) {
+          duplicate_ids_.insert(e);
           error(e->node().path(), fmt::format("logical id \"{}\" is also used by \"{}\"", id, it->second->node().path()),
                 "rename one construct or change its override_logical_id");
+        }
         ids_.emplace(e, std::move(id));
       }
     }
