@@ -1,9 +1,10 @@
 #include "synth/logical_id.hpp"
 
+#include "synth/md5.hpp"
+
 #include <cdk/error.hpp>
 
-#include <openssl/evp.h>
-
+#include <algorithm>
 #include <cctype>
 
 namespace cdk::detail {
@@ -19,12 +20,10 @@ std::string alphanumeric(std::string_view s) {
 }  // namespace
 
 std::string md5_hex_prefix(std::string_view text, std::size_t length) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(text.data(), text.size(), digest, &size, EVP_md5(), nullptr);
+  const auto digest = md5(text);
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned int i = 0; i < size && out.size() < length; ++i) {
+  for (std::size_t i = 0; i < digest.size() && out.size() < length; ++i) {
     out += hex[digest[i] >> 4];
     out += hex[digest[i] & 0xF];
   }

@@ -16,6 +16,12 @@ constexpr std::size_t kMaxExportName = 255;
 
 Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, const Value& reference,
                                   const std::string& logical_id) {
+  deps_.insert({&consumer, &producer});
+  std::pair<const CfnElement*, std::string> key{reference.target(),
+                                                reference.kind() == Value::Kind::Ref ? std::string() : reference.name()};
+  if (auto k = known_.find(key); k != known_.end())
+    return Json{{"Fn::ImportValue", exports_[k->second.first][k->second.second].export_name}};
+
   const Json local = reference.kind() == Value::Kind::Ref
                          ? Json{{"Ref", logical_id}}
                          : Json{{"Fn::GetAtt", Json::array({logical_id, reference.name()})}};
@@ -34,7 +40,7 @@ Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, 
     list.push_back({output_id, prefix + local_part, reference});
     found = positions.find(output_id);
   }
-  deps_.insert({&consumer, &producer});
+  known_.emplace(std::move(key), std::make_pair(&producer, found->second));
   return Json{{"Fn::ImportValue", list[found->second].export_name}};
 }
 

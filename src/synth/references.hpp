@@ -33,6 +33,9 @@ class CrossStackReferences {
   std::map<const Stack*, std::vector<ExportedValue>> exports_;
   std::map<const Stack*, std::map<std::string, std::size_t>> index_;  // output id -> position
   std::set<std::pair<const Stack*, const Stack*>> deps_;
+  // (element, attribute or "" for Ref) -> its export: the output id hashes
+  // the reference, so each distinct one is worked out once.
+  std::map<std::pair<const CfnElement*, std::string>, std::pair<const Stack*, std::size_t>> known_;
 };
 
 }  // namespace cdk::detail

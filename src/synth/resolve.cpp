@@ -13,7 +13,7 @@ void Resolver::fail(std::string message, std::string hint) {
   errors_.push_back({Diagnostic::Level::Error, owner_path_, std::move(message), std::move(hint)});
 }
 
-Json Resolver::operator()(const Value& v) {
+Json Resolver::resolve(const Value& v, std::size_t extra_members) {
   switch (v.kind()) {
     case Value::Kind::Null: return nullptr;
     case Value::Kind::Bool: return v.as_bool();
@@ -29,7 +29,7 @@ Json Resolver::operator()(const Value& v) {
       return out;
     }
     case Value::Kind::Map: {
-      Json out = Json::object();
+      Json out = object_with_capacity(v.as_map().size() + extra_members);
       for (const auto& [k, item] : v.as_map())
         if (!item.is_null()) out[k] = (*this)(item);
       return out;

@@ -17,6 +17,16 @@ class Stack;
 namespace cdk::detail {
 
 using Json = nlohmann::ordered_json;
+
+/// An empty JSON object with room for `n` members. An ordered_json object is a
+/// vector of pair<const string, json>, and that pair cannot be moved without
+/// the risk of a throw, so every time the vector grows it deep-copies all the
+/// values it holds: objects whose size is known are made at that size.
+inline Json object_with_capacity(std::size_t n) {
+  Json j = Json::object();
+  j.get_ref<Json::object_t&>().reserve(n);
+  return j;
+}
 using LogicalIds = std::unordered_map<const CfnElement*, std::string>;
 class CrossStackReferences;
 
@@ -29,7 +39,10 @@ class Resolver {
            std::vector<Diagnostic>& errors)
       : stack_(stack), ids_(ids), refs_(refs), owner_path_(std::move(owner_path)), errors_(errors) {}
 
-  Json operator()(const Value& v);
+  Json operator()(const Value& v) { return resolve(v, 0); }
+  /// As operator(), leaving room for `extra_members` more members when the
+  /// result is an object (its owner adds them; growing it later would copy).
+  Json resolve(const Value& v, std::size_t extra_members);
 
  private:
   Json element_ref(const Value& v);

@@ -21,6 +21,8 @@
 #include <memory>
 #include <numeric>
 #include <set>
+#include <typeindex>
+#include <unordered_set>
 #include <unistd.h>
 
 namespace cdk::detail {
@@ -53,11 +55,11 @@ constexpr std::array<std::pair<Section, const char*>, 6> kSections{{
     {Section::Outputs, "Outputs"},
 }};
 
-std::string fqn_of(const Construct& c) {
+std::string fqn_of(const std::type_info& type) {
   int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(typeid(c).name(), nullptr, nullptr, &status),
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
                                               std::free);
-  std::string s = status == 0 && name ? name.get() : typeid(c).name();
+  std::string s = status == 0 && name ? name.get() : type.name();
   if (s.rfind("cdk::", 0) == 0) s = "cdkpp::" + s.substr(5);
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -103,6 +105,28 @@ void apply_override(Json& target, const std::string& path, const Json* value) {
   }
 }
 
+// "/" + the path: how the manifest names a construct.
+std::string metadata_key(const Construct& c) {
+  std::string key(1, '/');
+  key += c.node().path();
+  return key;
+}
+
+// The template as written: indent 1 and a trailing newline, like
+// aws-cdk-lib. Written into a buffer with room for the largest template
+// CloudFormation takes: growing a string of hundreds of KB step by step
+// copies it each time, and each free of the old block makes malloc
+// consolidate its free lists. The unused room is never touched, so it costs
+// address space, not memory.
+std::string template_text(const Json& t) {
+  std::string out;
+  out.reserve(TemplateLimits::max_bytes + 1);
+  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
+  serializer.dump(t, true, false, 1);
+  out += '\n';
+  return out;
+}
+
 std::vector<const CfnResource*> resources_below(const Construct& c) {
   std::vector<const CfnResource*> out;
   for (const Construct* x : c.node().find_all())
@@ -113,6 +137,7 @@ std::vector<const CfnResource*> resources_below(const Construct& c) {
 struct StackWork {
   Stack* stack = nullptr;
   std::vector<const CfnElement*> elements;
+  std::vector<std::string> paths;                             // of each element, computed once
   std::array<Json, kSections.size()> sections;
   std::set<const Stack*> depends_on;
   Digraph resources;                                          // resource dependency graph
@@ -155,7 +180,7 @@ class Synthesizer {
     }
     if (!errors_.empty()) throw SynthError(std::move(errors_));
     out.manifest = manifest(out);
-    out.tree = Json{{"version", "tree-0.1"}, {"tree", tree_node(app_)}};
+    out.tree_text = tree_text();
     out.diagnostics = std::move(diagnostics_);
     return out;
   }
@@ -166,16 +191,30 @@ class Synthesizer {
   }
 
   void collect() {
-    for (Construct* c : app_.node().find_all()) {
-      if (auto* s = dynamic_cast<Stack*>(c)) {
-        stack_index_[s] = work_.size();
-        work_.push_back(StackWork{s, {}, {}, {}, {}, {}});
-      } else if (auto* e = dynamic_cast<CfnElement*>(c)) {
-        work_[stack_index_.at(&e->stack())].elements.push_back(e);
-      }
-    }
+    std::string path;
+    collect(app_, path);
     if (work_.empty())
       error("", "the app has no stacks", "add one with app.add<cdk::Stack>(\"Name\")");
+  }
+
+  // Pre-order, as Node::find_all. `path` is c's path, grown and cut back in
+  // place, so that no element's path is rebuilt from the root.
+  void collect(Construct& c, std::string& path) {
+    if (auto* s = dynamic_cast<Stack*>(&c)) {
+      stack_index_[s] = work_.size();
+      work_.emplace_back().stack = s;
+    } else if (auto* e = dynamic_cast<CfnElement*>(&c)) {
+      auto& w = work_[stack_index_.at(&e->stack())];
+      w.elements.push_back(e);
+      w.paths.push_back(path);
+    }
+    for (Construct* k : c.node().children()) {
+      const std::size_t size = path.size();
+      if (!path.empty()) path += Node::path_separator;
+      path += k->node().id();
+      collect(*k, path);
+      path.resize(size);
+    }
   }
 
   void validate_tree() {
@@ -206,8 +245,12 @@ class Synthesizer {
   }
 
   void assign_logical_ids() {
+    std::size_t elements = 0;
+    for (const auto& w : work_) elements += w.elements.size();
+    ids_.reserve(elements);
     for (auto& w : work_) {
       std::unordered_map<std::string, const CfnElement*> seen;
+      seen.reserve(w.elements.size());
       for (const CfnElement* e : w.elements) {
         std::string id;
         try {
@@ -217,23 +260,29 @@ class Synthesizer {
           continue;
         }
         auto [it, fresh] = seen.emplace(id, e);
-        if (!fresh)
+        if (!fresh) {
+          duplicate_ids_.insert(e);
           error(e->node().path(), fmt::format("logical id \"{}\" is also used by \"{}\"", id, it->second->node().path()),
                 "rename one construct or change its override_logical_id");
+        }
         ids_.emplace(e, std::move(id));
       }
     }
   }
 
   void render_stack(StackWork& w) {
-    for (auto& s : w.sections) s = Json::object();
-    for (const CfnElement* e : w.elements)
-      if (e->section() == Section::Resources) w.vertex.emplace(e, w.resources.add_node(e->node().path()));
+    std::array<std::size_t, kSections.size()> sizes{};
+    for (const CfnElement* e : w.elements) ++sizes[static_cast<std::size_t>(e->section())];
+    for (std::size_t i = 0; i < sizes.size(); ++i) w.sections[i] = object_with_capacity(sizes[i]);
+    for (std::size_t i = 0; i < w.elements.size(); ++i)
+      if (w.elements[i]->section() == Section::Resources)
+        w.vertex.emplace(w.elements[i], w.resources.add_node(w.paths[i]));
 
-    for (const CfnElement* e : w.elements) {
+    for (std::size_t i = 0; i < w.elements.size(); ++i) {
+      const CfnElement* e = w.elements[i];
       auto it = ids_.find(e);
       if (it == ids_.end()) continue;
-      const std::string path = e->node().path();
+      const std::string& path = w.paths[i];
       Value body;
       try {
         body = e->render();
@@ -242,7 +291,7 @@ class Synthesizer {
         continue;
       }
       Resolver resolve(*w.stack, ids_, &refs_, path, errors_);
-      Json json = resolve(body);
+      Json json = resolve.resolve(body, 2);  // room for Metadata and DependsOn, added below and later
 
       if (const auto* r = dynamic_cast<const CfnResource*>(e)) {
         const std::size_t me = w.vertex.at(e);
@@ -259,7 +308,13 @@ class Synthesizer {
         }
         if (options_.path_metadata) json["Metadata"]["aws:cdk:path"] = path;
       }
-      w.sections[static_cast<std::size_t>(e->section())][it->second] = std::move(json);
+      Json& section = w.sections[static_cast<std::size_t>(e->section())];
+      // Logical ids are unique in a stack (but for the reported duplicates),
+      // so the linear lookup of operator[] is needed only for those.
+      if (duplicate_ids_.contains(e))
+        section[it->second] = std::move(json);
+      else
+        section.get_ref<Json::object_t&>().emplace_back(it->second, std::move(json));
     }
   }
 
@@ -302,6 +357,7 @@ class Synthesizer {
     for (auto& w : work_) {
       for (const auto& ex : refs_.exports_of(*w.stack)) {
         Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
+        outputs.get_ref<Json::object_t&>().reserve(outputs.size() + refs_.exports_of(*w.stack).size());
         if (outputs.contains(ex.output_id)) {
           error(w.stack->node().path(), fmt::format("output \"{}\" clashes with an automatic export", ex.output_id),
                 "rename the output");
@@ -342,7 +398,7 @@ class Synthesizer {
   StackArtifact finish_stack(StackWork& w) {
     const Stack& stack = *w.stack;
     const std::string path = stack.node().path();
-    Json t = Json::object();
+    Json t = object_with_capacity(1 + kSections.size());
     if (!stack.description().empty()) t["Description"] = stack.description();
     for (std::size_t i = 0; i < kSections.size(); ++i)
       if (!w.sections[i].empty()) t[kSections[i].second] = std::move(w.sections[i]);
@@ -362,7 +418,7 @@ class Synthesizer {
 
     StackArtifact a;
     a.stack = &stack;
-    a.template_text = t.dump(1) + "\n";
+    a.template_text = template_text(t);
     if (a.template_text.size() > TemplateLimits::max_bytes)
       error(path, fmt::format("template is {} bytes, over CloudFormation's limit of {}", a.template_text.size(),
                               TemplateLimits::max_bytes),
@@ -377,13 +433,22 @@ class Synthesizer {
     std::sort(a.dependencies.begin(), a.dependencies.end(),
               [&](const Stack* x, const Stack* y) { return stack_index_.at(x) < stack_index_.at(y); });
 
-    a.metadata = Json::object();
-    for (const CfnElement* e : w.elements)
-      if (auto it = ids_.find(e); it != ids_.end())
-        a.metadata["/" + e->node().path()].push_back({{"type", "aws:cdk:logicalId"}, {"data", it->second}});
+    // Paths are unique, so each element's entry is appended without a lookup.
+    a.metadata = object_with_capacity(w.elements.size());
+    for (std::size_t i = 0; i < w.elements.size(); ++i)
+      if (auto it = ids_.find(w.elements[i]); it != ids_.end()) {
+        Json entry = object_with_capacity(2);
+        entry["type"] = "aws:cdk:logicalId";
+        entry["data"] = it->second;
+        Json list = Json::array();
+        list.push_back(std::move(entry));
+        std::string key(1, '/');
+        key += w.paths[i];
+        a.metadata.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(list));
+      }
     for (const Construct* c : stack.node().find_all())
       for (const auto& m : c->node().metadata())
-        a.metadata["/" + c->node().path()].push_back({{"type", m.type}, {"data", m.data}});
+        a.metadata[metadata_key(*c)].push_back({{"type", m.type}, {"data", m.data}});
     return a;
   }
 
@@ -395,7 +460,7 @@ class Synthesizer {
   }
 
   Json manifest(const Assembly& out) const {
-    Json artifacts = Json::object();
+    Json artifacts = object_with_capacity(out.stacks.size() + 1);
     for (const auto& a : out.stacks) {
       const Stack& s = *a.stack;
       Json props = {{"templateFile", s.template_file()},
@@ -418,20 +483,95 @@ class Synthesizer {
     return Json{{"version", kAssemblyVersion}, {"artifacts", std::move(artifacts)}};
   }
 
-  Json tree_node(const Construct& c) const {
-    Json n = {{"id", c.node().scope() ? c.node().id() : std::string("App")}, {"path", c.node().path()}};
+  // tree.json, written as text as the tree is walked: it describes every
+  // construct, and building it as a JSON document first cost a fifth of a
+  // large app's synthesis in allocations. The format is that of
+  // Json::dump(1) (tested against it).
+  std::string tree_text() {
+    TreeWriter w;
+    w.out.reserve(std::size_t{1} << 16);
+    w.out += "{\n";
+    w.key(1, "version");
+    w.string("tree-0.1");
+    w.out += ",\n";
+    w.key(1, "tree");
+    std::string path = app_.node().path();
+    tree_node(w, app_, path, 1);
+    w.out += "\n}\n";
+    return std::move(w.out);
+  }
+
+  struct TreeWriter {
+    std::string out;
+    Json scratch = std::string();
+    nlohmann::detail::serializer<Json> serializer{nlohmann::detail::output_adapter<char>(out), ' '};
+
+    void string(std::string_view s) {  // quoted and escaped as Json::dump does it
+      scratch.get_ref<std::string&>().assign(s);
+      serializer.dump(scratch, false, false, 0);
+    }
+    void key(int level, std::string_view k) {
+      out.append(static_cast<std::size_t>(level), ' ');
+      string(k);
+      out += ": ";
+    }
+    void close(int level, bool last) {  // the end of an object member that is an object
+      out += '\n';
+      out.append(static_cast<std::size_t>(level), ' ');
+      out += last ? "}" : "},";
+    }
+  };
+
+  // Writes c's node at nesting `level`; `path` is c's path, grown and cut
+  // back in place for the children.
+  void tree_node(TreeWriter& w, const Construct& c, std::string& path, int level) {
+    w.out += "{\n";
+    w.key(level + 1, "id");
+    w.string(c.node().scope() ? std::string_view(c.node().id()) : std::string_view("App"));
+    w.out += ",\n";
+    w.key(level + 1, "path");
+    w.string(path);
+    w.out += ",\n";
     if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
-      Json attrs = {{"aws:cdk:cloudformation:type", r->cfn_type()}};
-      if (auto it = ids_.find(r); it != ids_.end()) attrs["aws:cdk:cloudformation:logicalId"] = it->second;
-      n["attributes"] = std::move(attrs);
+      w.key(level + 1, "attributes");
+      w.out += "{\n";
+      w.key(level + 2, "aws:cdk:cloudformation:type");
+      w.string(r->cfn_type());
+      if (auto it = ids_.find(r); it != ids_.end()) {
+        w.out += ",\n";
+        w.key(level + 2, "aws:cdk:cloudformation:logicalId");
+        w.string(it->second);
+      }
+      w.close(level + 1, false);
+      w.out += '\n';
     }
-    if (!c.node().children().empty()) {
-      Json kids = Json::object();
-      for (const Construct* k : c.node().children()) kids[k->node().id()] = tree_node(*k);
-      n["children"] = std::move(kids);
+    if (const auto& children = c.node().children(); !children.empty()) {
+      w.key(level + 1, "children");
+      w.out += "{\n";
+      for (std::size_t i = 0; i < children.size(); ++i) {
+        const std::string& id = children[i]->node().id();
+        w.key(level + 2, id);
+        const std::size_t size = path.size();
+        if (!path.empty()) path += Node::path_separator;
+        path += id;
+        tree_node(w, *children[i], path, level + 2);
+        path.resize(size);
+        if (i + 1 < children.size()) w.out += ",\n";
+      }
+      w.close(level + 1, false);
+      w.out += '\n';
     }
-    n["constructInfo"] = {{"fqn", fqn_of(c)}, {"version", CDKPP_VERSION}};
-    return n;
+    auto [fqn, fresh] = fqns_.try_emplace(std::type_index(typeid(c)));
+    if (fresh) fqn->second = fqn_of(typeid(c));
+    w.key(level + 1, "constructInfo");
+    w.out += "{\n";
+    w.key(level + 2, "fqn");
+    w.string(fqn->second);
+    w.out += ",\n";
+    w.key(level + 2, "version");
+    w.string(CDKPP_VERSION);
+    w.close(level + 1, true);
+    w.close(level, true);
   }
 
   App& app_;
@@ -439,6 +579,8 @@ class Synthesizer {
   std::vector<StackWork> work_;
   std::unordered_map<const Stack*, std::size_t> stack_index_;
   LogicalIds ids_;
+  std::unordered_set<const CfnElement*> duplicate_ids_;  // elements whose logical id an earlier one has
+  std::unordered_map<std::type_index, std::string> fqns_;
   CrossStackReferences refs_;
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
@@ -470,7 +612,7 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
   try {
     for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
     write_file(tmp / "manifest.json", assembly.manifest.dump(1) + "\n");
-    write_file(tmp / "tree.json", assembly.tree.dump(1) + "\n");
+    write_file(tmp / "tree.json", assembly.tree_text);
     if (fs::exists(target)) fs::rename(target, old);
     fs::rename(tmp, target);
   } catch (const fs::filesystem_error& e) {

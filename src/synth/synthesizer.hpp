@@ -32,7 +32,7 @@ struct StackArtifact {
 struct Assembly {
   std::vector<StackArtifact> stacks;    // in deployment order (dependencies first)
   Json manifest;
-  Json tree;
+  std::string tree_text;                // tree.json as written, with trailing newline
   std::vector<Diagnostic> diagnostics;  // warnings and infos (errors throw)
 };
 

@@ -103,7 +103,10 @@ TEST(Synthesizer, ManifestMetadataMapsPathsToLogicalIds) {
 TEST(Synthesizer, TreeJsonDescribesEveryConstruct) {
   cdk::App app;
   build_app(app);
-  auto tree = cdk::detail::synthesize(app, {}).tree;
+  const std::string text = cdk::detail::synthesize(app, {}).tree_text;
+  auto tree = Json::parse(text);
+  // Written as it is walked, in the format of every other file we write.
+  EXPECT_EQ(text, tree.dump(1) + "\n");
   EXPECT_EQ(tree["version"], "tree-0.1");
   const auto& root = tree["tree"];
   EXPECT_EQ(root["id"], "App");
