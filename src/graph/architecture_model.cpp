@@ -255,7 +255,8 @@ void Model::read_tree() {
   for (std::size_t i = 0; i < assembly_.stacks.size(); ++i) stacks[stack_path(i)] = i;
   // Walk every node; the innermost stack above an L1 owns its logical id.
   std::vector<std::pair<const Json*, std::optional<std::size_t>>> todo;
-  if (assembly_.tree.contains("tree")) todo.emplace_back(&assembly_.tree["tree"], std::nullopt);
+  const Json tree = Json::parse(assembly_.tree_text);
+  if (tree.contains("tree")) todo.emplace_back(&tree["tree"], std::nullopt);
   while (!todo.empty()) {
     auto [node, stack] = todo.back();
     todo.pop_back();

@@ -1,5 +1,5 @@
 #pragma once
-// MD5 (RFC 1321), for logical ids only: aws-cdk-lib hashes construct paths
+// MD5, for logical ids only: aws-cdk-lib hashes construct paths
 // with it. Not for anything that needs a secure hash. Internal.
 #include <array>
 #include <string_view>
