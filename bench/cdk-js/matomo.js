@@ -33,6 +33,7 @@ const vpc = new ec2.Vpc(stack, 'Vpc', {
     { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 },
     { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 28 },
   ],
+  flowLogs: { FlowLogs: {} },
 });
 
 const files = new efs.FileSystem(stack, 'Files', {
