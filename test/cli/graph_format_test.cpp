@@ -8,6 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/run_app.hpp"
+
 #include <iostream>
 #include <sstream>
 
@@ -18,32 +20,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(cdk::App& app, std::vector<std::string> args) {
-  args.insert(args.begin(), "prog");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  struct Restore {
-    std::streambuf* o;
-    std::streambuf* e;
-    ~Restore() {
-      std::cout.rdbuf(o);
-      std::cerr.rdbuf(e);
-    }
-  } restore{std::cout.rdbuf(out.rdbuf()), std::cerr.rdbuf(err.rdbuf())};
-  Result r;
-  r.code = app.run(static_cast<int>(argv.size()), argv.data());
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using cdk::testing::run;
 
 class GraphFormat : public ::testing::Test {
  protected:

@@ -10,6 +10,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/run_app.hpp"
+
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -24,32 +26,7 @@ using cdktest::Json;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(cdk::App& app, std::vector<std::string> args) {
-  args.insert(args.begin(), "prog");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  struct Restore {
-    std::streambuf* o;
-    std::streambuf* e;
-    ~Restore() {
-      std::cout.rdbuf(o);
-      std::cerr.rdbuf(e);
-    }
-  } restore{std::cout.rdbuf(out.rdbuf()), std::cerr.rdbuf(err.rdbuf())};
-  Result r;
-  r.code = app.run(static_cast<int>(argv.size()), argv.data());
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
+using cdk::testing::run;
 
 double hourly(std::string_view item, std::string_view region, std::string_view key = {}) {
   return *PriceTable::builtin().price(item, region, key) * PriceTable::builtin().hours_per_month();
