@@ -33,6 +33,10 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
       s.max_healthy_percent > 200 || s.max_healthy_percent <= s.min_healthy_percent)
     throw Error(path, "deployment percentages must satisfy 0 <= min_healthy <= 100 <= max_healthy <= 200 and min < max",
                 "keep the defaults (100/200) for zero-downtime deployments");
+  const bool code_deploy = s.deployment_controller == DeploymentControllerType::CodeDeploy;
+  if (code_deploy && s.circuit_breaker_rollback)
+    throw Error(path, "the deployment circuit breaker works with the ECS deployment controller only",
+                "set circuit_breaker_rollback = false with DeploymentControllerType::CodeDeploy");
   if (s.min_healthy_percent == 100 && s.max_healthy_percent == 100)
     throw Error(path, "min 100% and max 100% leave no room to deploy", "raise max_healthy_percent");
 
@@ -48,7 +52,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
   dc.maximum_percent = s.max_healthy_percent;
   dc.minimum_healthy_percent = s.min_healthy_percent;
   p.deployment_configuration = std::move(dc);
-  p.deployment_controller = CfnService::DeploymentControllerProperty{.type = "ECS"};
+  p.deployment_controller = CfnService::DeploymentControllerProperty{.type = code_deploy ? "CODE_DEPLOY" : "ECS"};
   p.desired_count = s.desired_count;
   p.enable_ecs_managed_tags = false;
   if (s.enable_execute_command) p.enable_execute_command = true;
@@ -196,6 +200,7 @@ FargateService::FargateService(Construct& scope, std::string_view id, FargateSer
                                       .min_healthy_percent = props.min_healthy_percent,
                                       .max_healthy_percent = props.max_healthy_percent,
                                       .circuit_breaker_rollback = props.circuit_breaker_rollback,
+                                      .deployment_controller = props.deployment_controller,
                                       .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
                                       .service_name = props.service_name,
                                       .enable_execute_command = props.enable_execute_command,
@@ -212,6 +217,7 @@ Ec2Service::Ec2Service(Construct& scope, std::string_view id, Ec2ServiceProps pr
                                       .min_healthy_percent = props.min_healthy_percent,
                                       .max_healthy_percent = props.max_healthy_percent,
                                       .circuit_breaker_rollback = props.circuit_breaker_rollback,
+                                      .deployment_controller = props.deployment_controller,
                                       .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
                                       .service_name = props.service_name,
                                       .enable_execute_command = false,

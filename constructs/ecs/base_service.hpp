@@ -79,6 +79,11 @@ class ScalableTaskCount : public Construct {
   applicationautoscaling::CfnScalableTarget* target_ = nullptr;
 };
 
+/// Who rolls out a new task definition: ECS itself (rolling updates), or
+/// CodeDeploy (blue/green between two target groups; the service then takes
+/// new task definitions only through CodeDeploy deployments).
+enum class DeploymentControllerType { Ecs, CodeDeploy };
+
 /// Settings common to both launch types.
 struct BaseServiceSettings {
   Cluster* cluster = nullptr;
@@ -90,6 +95,7 @@ struct BaseServiceSettings {
   std::int64_t min_healthy_percent = 100;
   std::int64_t max_healthy_percent = 200;
   bool circuit_breaker_rollback = true;
+  DeploymentControllerType deployment_controller = DeploymentControllerType::Ecs;
   std::int64_t health_check_grace_period_seconds = 60;
   std::string service_name{};
   bool enable_execute_command = false;

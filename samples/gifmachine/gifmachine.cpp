@@ -269,15 +269,14 @@ Main build_main(App& app, const Settings& s, const Names& n) {
   config.grant_read(task);
 
   // Blue/green through CodeDeploy: the circuit breaker belongs to the ECS
-  // controller, so it is off, and the controller is switched on the L1 (the
-  // L2 has no deployment controller setting).
-  auto& service = stack.add<ecs::FargateService>("Service", {.cluster = cluster,
-                                                             .task_definition = task,
-                                                             .desired_count = s.desired_count,
-                                                             .subnets = {.subnet_group_name = "app"},
-                                                             .circuit_breaker_rollback = false});
-  service.cfn_service().props().deployment_controller =
-      ecs::CfnService::DeploymentControllerProperty{.type = "CODE_DEPLOY"};
+  // controller, so it is off.
+  auto& service = stack.add<ecs::FargateService>(
+      "Service", {.cluster = cluster,
+                  .task_definition = task,
+                  .desired_count = s.desired_count,
+                  .subnets = {.subnet_group_name = "app"},
+                  .circuit_breaker_rollback = false,
+                  .deployment_controller = ecs::DeploymentControllerType::CodeDeploy});
   m.service = &service;
 
   auto& lb = stack.add<elbv2::NetworkLoadBalancer>(

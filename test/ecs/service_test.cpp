@@ -55,6 +55,27 @@ TEST_F(ServiceTest, FargateServiceRunsInPrivateSubnetsWithZeroDowntimeDeployment
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(ServiceTest, CodeDeployControlsABlueGreenServiceWithoutTheCircuitBreaker) {
+  using cdk::ecs::DeploymentControllerType;
+  stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task,
+                                              .circuit_breaker_rollback = false,
+                                              .deployment_controller = DeploymentControllerType::CodeDeploy});
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::ECS::Service",
+      Match::object_like({{"DeploymentController", Match::object_equals({{"Type", "CODE_DEPLOY"}})},
+                          {"DeploymentConfiguration", Match::object_equals({{"MaximumPercent", 200},
+                                                                            {"MinimumHealthyPercent", 100}})}}));
+  cdk::testing::keep_for_lint(stack);
+  try {
+    stack.add<cdk::ecs::FargateService>("Other", {.cluster = cluster, .task_definition = task,
+                                                  .deployment_controller = DeploymentControllerType::CodeDeploy});
+    FAIL() << "circuit breaker accepted with CodeDeploy";
+  } catch (const cdk::Error& e) {
+    EXPECT_EQ(e.path(), "Svc/Other");
+    EXPECT_THAT(e.what(), HasSubstr("circuit_breaker_rollback = false"));
+  }
+}
+
 TEST_F(ServiceTest, AttachingToAnAlbTargetGroupUsesIpTargetsAndOpensTheContainerPort) {
   auto& svc = stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
   auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
