@@ -190,8 +190,10 @@ if [ -x "$bin/bench_phases" ]; then
 fi
 
 # --- compile and link times --------------------------------------------------
-echo | tee -a "$summary"
-bash "$root/bench/compile_time.sh" "$runs" "$build" | tee -a "$summary"
+if [ "$smoke" != 1 ]; then
+  echo | tee -a "$summary"
+  bash "$root/bench/compile_time.sh" "$runs" "$build" | tee -a "$summary"
+fi
 echo
 echo "results: $summary"
 echo "ok"

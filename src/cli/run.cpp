@@ -59,7 +59,7 @@ std::string security_summary(const std::vector<Diagnostic>& diags) {
   std::map<security::Severity, int> found;
   int suppressed = 0;
   for (const auto& d : diags) {
-    if (d.rule.empty()) continue;
+    if (d.rule.empty() || security::find_rule(d.rule) == nullptr) continue;
     if (d.level == Diagnostic::Level::Info)
       ++suppressed;
     else

@@ -69,8 +69,13 @@ PriceTable PriceTable::parse(std::string_view json_text, std::string_view origin
       bad(origin, where + " needs \"unit\", \"what\" and \"source\" (the AWS price page)");
     }
     if (!item.source.starts_with("https://")) bad(origin, where + ": \"source\" must be an https:// page");
-    if (body.contains("checked"))
-      for (const auto& r : body["checked"]) item.checked.push_back(r.get<std::string>());
+    if (body.contains("checked")) {
+      if (!body["checked"].is_array()) bad(origin, where + ": \"checked\" must be a list of regions");
+      for (const auto& r : body["checked"]) {
+        if (!r.is_string()) bad(origin, where + ": \"checked\" must be a list of regions");
+        item.checked.push_back(r.get<std::string>());
+      }
+    }
     if (!body.contains("prices") || !body["prices"].is_object()) bad(origin, where + " has no \"prices\"");
     for (const auto& [region, v] : body["prices"].items()) {
       if (std::find(t.regions_.begin(), t.regions_.end(), region) == t.regions_.end())

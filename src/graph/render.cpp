@@ -47,8 +47,9 @@ std::string read_all(const fs::path& file) {
 struct ScratchDir {
   fs::path path;
   ScratchDir() {
-    std::string templ = (fs::temp_directory_path() / "cdkpp-graph-XXXXXX").string();
-    if (::mkdtemp(templ.data()) == nullptr)
+    std::error_code ec;
+    std::string templ = (fs::temp_directory_path(ec) / "cdkpp-graph-XXXXXX").string();
+    if (ec || ::mkdtemp(templ.data()) == nullptr)
       throw Error("", "cannot make a scratch directory for dot", "check that TMPDIR is writable");
     path = templ;
   }
@@ -93,8 +94,12 @@ std::string render_with_dot(const std::string& dot_text, std::string_view format
     throw Error("", fmt::format("cannot run {}: {}", dot->string(), std::strerror(spawned)),
                 "check the graphviz installation or use --format dot");
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited = 0;
+  while ((waited = ::waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
+  if (waited < 0)
+    throw Error("", fmt::format("cannot wait for {}: {}", dot->string(), std::strerror(errno)),
+                "use --format dot and run dot yourself");
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::string why = read_all(errors);
     if (auto nl = why.find('\n'); nl != std::string::npos) why.resize(nl);

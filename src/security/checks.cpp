@@ -138,7 +138,8 @@ class Checker {
     const auto to = as_long(field(rule, "ToPort"));
     const bool all_protocols = protocol == "-1" || protocol == "all";
     const bool all_ports = all_protocols || (from.value_or(-1) <= 0 && to.value_or(-1) >= 65535) ||
-                           (from == -1 && to == -1 && protocol != "icmp" && protocol != "1");
+                           (from == -1 && to == -1 && protocol != "icmp" && protocol != "1" && protocol != "icmpv6" &&
+                            protocol != "58");
     if (all_ports) {
       add(id, "SG-WORLD-ALL", fmt::format("every port is open to {}", source));
       return;
@@ -236,8 +237,11 @@ class Checker {
     for (const auto& [id, db] : of_type("AWS::RDS::DBCluster"))
       if (prop(*db, "EngineMode") != "serverless" && !is_true(prop(*db, "StorageEncrypted")))
         add(id, "RDS-UNENCRYPTED", "StorageEncrypted is not true");
+    // Members of a cluster, read replicas and restores take the encryption of
+    // their cluster, source or snapshot.
     for (const auto& [id, db] : of_type("AWS::RDS::DBInstance"))
-      if (prop(*db, "DBClusterIdentifier").is_null() && !is_true(prop(*db, "StorageEncrypted")))
+      if (prop(*db, "DBClusterIdentifier").is_null() && prop(*db, "SourceDBInstanceIdentifier").is_null() &&
+          prop(*db, "DBSnapshotIdentifier").is_null() && !is_true(prop(*db, "StorageEncrypted")))
         add(id, "RDS-UNENCRYPTED", "StorageEncrypted is not true");
     for (const auto& [id, fs] : of_type("AWS::EFS::FileSystem"))
       if (!is_true(prop(*fs, "Encrypted"))) add(id, "EFS-UNENCRYPTED", "Encrypted is not true");

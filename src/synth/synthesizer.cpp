@@ -355,9 +355,10 @@ class Synthesizer {
 
   void add_exports() {
     for (auto& w : work_) {
-      for (const auto& ex : refs_.exports_of(*w.stack)) {
-        Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
-        outputs.get_ref<Json::object_t&>().reserve(outputs.size() + refs_.exports_of(*w.stack).size());
+      const auto& exports = refs_.exports_of(*w.stack);
+      Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
+      outputs.get_ref<Json::object_t&>().reserve(outputs.size() + exports.size());
+      for (const auto& ex : exports) {
         if (outputs.contains(ex.output_id)) {
           error(w.stack->node().path(), fmt::format("output \"{}\" clashes with an automatic export", ex.output_id),
                 "rename the output");
@@ -505,6 +506,10 @@ class Synthesizer {
     std::string out;
     Json scratch = std::string();
     nlohmann::detail::serializer<Json> serializer{nlohmann::detail::output_adapter<char>(out), ' '};
+    // The serializer writes into `out`: a copy would write into the original.
+    TreeWriter() = default;
+    TreeWriter(const TreeWriter&) = delete;
+    TreeWriter& operator=(const TreeWriter&) = delete;
 
     void string(std::string_view s) {  // quoted and escaped as Json::dump does it
       scratch.get_ref<std::string&>().assign(s);

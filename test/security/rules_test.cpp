@@ -4,6 +4,7 @@
 
 #include <cdk/app.hpp>
 #include <cdk/codebuild/cfn_project.hpp>
+#include <cdk/ec2/cfn_security_group_ingress.hpp>
 #include <cdk/ec2/cfn_volume.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
@@ -65,7 +66,11 @@ TEST_F(RulesTest, SshOpenToTheWorldIsFoundButSshFromOneAddressIsNot) {
 TEST_F(RulesTest, EveryPortOpenToTheWorldIsFoundButOnePortIsNot) {
   stack.add<ec2::SecurityGroup>("All", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::all_traffic());
   stack.add<ec2::SecurityGroup>("Tcp", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::all_tcp());
-  stack.add<ec2::SecurityGroup>("Web", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(80));
+  auto& web = stack.add<ec2::SecurityGroup>("Web", {.vpc = vpc});
+  web.add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(80));
+  // Every ICMPv6 type (path MTU discovery needs some) is not every port.
+  stack.add<ec2::CfnSecurityGroupIngress>("Icmp6", {.cidr_ipv6 = "::/0", .from_port = -1, .group_id = web.security_group_id(),
+                                                    .ip_protocol = "icmpv6", .to_port = -1});
   EXPECT_THAT(findings("SG-WORLD-ALL"), ElementsAre("Sec/All", "Sec/Tcp"));
 }
 
