@@ -25,7 +25,10 @@ target_include_directories(cdkpp
 target_link_libraries(cdkpp
   PRIVATE
     nlohmann_json::nlohmann_json fmt::fmt Boost::boost CLI11::CLI11
-    OpenSSL::Crypto CURL::libcurl pugixml::pugixml Threads::Threads)
+    OpenSSL::Crypto pugixml::pugixml Threads::Threads ${CMAKE_DL_LIBS})
+# libcurl's header only: src/deploy/curl_transport.cpp loads the library when
+# the first request is made (see there why).
+target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFACE_INCLUDE_DIRECTORIES>)
 set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
