@@ -15,8 +15,9 @@
 #                case works and writes the same resources on both sides, and
 #                asserts no time. Exits 77 (skipped) without the cdkpp programs.
 #
-# Each case runs its programs in turn, N times interleaved, each under
-# /usr/bin/time -v (wall time, user + system CPU time, peak resident memory).
+# Each case runs its programs in turn, N times interleaved, timed by
+# bench/measure.py (wall and CPU time in microseconds); peak resident memory
+# comes from one more run of each under /usr/bin/time.
 # aws-cdk-lib and constructs are installed from npm into CDKPP_NPM_CACHE
 # (default ~/.cache/cdkpp-npm) on first use.
 set -euo pipefail
@@ -58,38 +59,21 @@ if [ "$js" = 1 ]; then
 fi
 export NODE_PATH=$cache/node_modules CDK_DISABLE_CLI_TELEMETRY=true
 
-timer=${CDKPP_BENCH_TIME:-/usr/bin/time}  # overridable, to try the fallback
-if [ ! -x "$timer" ]; then
-  [ "$smoke" = 1 ] || { echo "error: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-  echo "note: /usr/bin/time is missing: times from bash, no peak memory"; timer=""
-fi
+[ -x /usr/bin/time ] || [ "$smoke" = 1 ] || { echo "error: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
 # --- timing -----------------------------------------------------------------
-# run_once NAME OUTDIR CMD...: one timed run; appends "wall cpu peak_kb" to
-# $work/NAME.times; the command's output goes to $work/NAME.log.
-run_once() {
-  local name=$1 out=$2; shift 2
-  rm -rf "$out"
-  # Times from bash (millisecond resolution; /usr/bin/time prints CPU times
-  # in hundredths), peak memory from /usr/bin/time -v.
-  local line peak=0 TIMEFORMAT='%3R %3U %3S'
-  if [ -n "$timer" ]; then
-    line=$( { time CDK_OUTDIR=$out "$timer" -v -o "$work/$name.tv" "$@" >>"$work/$name.log" 2>&1; } 2>&1 ) ||
-      { echo "FAIL: $name: $* (see $work/$name.log)"; exit 1; }
-    peak=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/$name.tv")
-  else
-    line=$( { time CDK_OUTDIR=$out "$@" >>"$work/$name.log" 2>&1; } 2>&1 ) ||
-      { echo "FAIL: $name: $* (see $work/$name.log)"; exit 1; }
-  fi
-  awk -v m="$peak" '{printf "%.3f %.3f %d\n", $1, $2 + $3, m}' <<<"$line" >>"$work/$name.times"
-}
-# stat NAME COLUMN: the median of a column of NAME.times (1 wall, 2 cpu, 3 peak KB)
+# plan_case PLAN NAME OUTDIR [KEY=VALUE...] -- CMD...: adds a case to a plan;
+# measure PLAN RUNS: runs the plan's cases RUNS times, interleaved (see
+# bench/measure.py), leaving NAME.times ("wall cpu" per run) and NAME.peak.
+plan_case() { local plan=$1; shift; (IFS=$'\t'; echo "$*") >>"$plan"; }
+measure() { python3 "$root/bench/measure.py" --runs "$2" --work "$work" "$1"; }
+# stat NAME COLUMN: the median of a column of NAME.times (1 wall, 2 cpu)
 stat() { awk -v c="$2" '{print $c}' "$work/$1.times" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+peak_mb() { if [ -s "$work/$1.peak" ]; then awk '{printf "%.0f", $1 / 1024}' "$work/$1.peak"; else echo n/a; fi; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.1f", a / b; else print "n/a"}'; }
 summary="$work/results.md"
 row() {  # NAME LABEL
-  printf '| %s | %.3f | %.3f | %s |\n' "$2" "$(stat "$1" 1)" "$(stat "$1" 2)" \
-    "$(awk -v k="$(stat "$1" 3)" 'BEGIN {if (k > 0) printf "%.0f", k / 1024; else print "n/a"}')" | tee -a "$summary"
+  printf '| %s | %.4f | %.4f | %s |\n' "$2" "$(stat "$1" 1)" "$(stat "$1" 2)" "$(peak_mb "$1")" | tee -a "$summary"
 }
 header() {
   printf '\n%s (median of %d runs)\n\n| program | wall s | CPU s | peak MB |\n| --- | ---: | ---: | ---: |\n' "$1" "$runs" | tee -a "$summary"
@@ -122,14 +106,14 @@ same_resources() {  # CASE CPP_DIR JS_DIR: both sides wrote the same resources (
 
 # --- matomo: samples/matomo against bench/cdk-js/matomo.js ------------------
 if [ "$have_matomo" = 1 ]; then
-  for _ in $(seq "$runs"); do
-    run_once matomo-cdkpp "$work/matomo-cdkpp" "$bin/matomo" synth --out "$work/matomo-cdkpp"
-    if [ "$js" = 1 ]; then
-      CDK_VALIDATION=false run_once matomo-cdk-novalidation "$work/matomo-cdk-novalidation" node "$root/bench/cdk-js/matomo.js"
-      # The default (built-in validation on) takes long: not in the smoke run.
-      [ "$smoke" = 1 ] || run_once matomo-cdk-default "$work/matomo-cdk-default" node "$root/bench/cdk-js/matomo.js"
-    fi
-  done
+  plan=$work/matomo.plan
+  plan_case "$plan" matomo-cdkpp "$work/matomo-cdkpp" -- "$bin/matomo" synth --out "$work/matomo-cdkpp"
+  if [ "$js" = 1 ]; then
+    plan_case "$plan" matomo-cdk-novalidation "$work/matomo-cdk-novalidation" CDK_VALIDATION=false -- node "$root/bench/cdk-js/matomo.js"
+    # The default (built-in validation on) takes long: not in the smoke run.
+    [ "$smoke" = 1 ] || plan_case "$plan" matomo-cdk-default "$work/matomo-cdk-default" -- node "$root/bench/cdk-js/matomo.js"
+  fi
+  measure "$plan" "$runs"
   header "matomo ($(resources "$work/matomo-cdkpp") resources, 1 stack)"
   row matomo-cdkpp "cdkpp (all validation on)"
   if [ "$js" = 1 ]; then
@@ -149,19 +133,19 @@ fi
 
 # --- the synthetic app: N stacks x R resources --------------------------------
 if [ "$smoke" = 1 ]; then sizes="2:60 4:60"; big="2:60"; else sizes="10:500 20:500 40:500"; big="20:500"; fi
-synthetic() {  # NAME STACKS PER_STACK
-  run_once "$1" "$work/$1" "$bin/bench_synthetic" -c "stacks=$2" -c "resources_per_stack=$3" synth --out "$work/$1"
-}
-for _ in $(seq "$runs"); do
-  for s in $sizes; do synthetic "synthetic-${s%:*}x${s#*:}" "${s%:*}" "${s#*:}"; done
+plan=$work/synthetic.plan
+for s in $sizes; do
+  n="synthetic-${s%:*}x${s#*:}"
+  plan_case "$plan" "$n" "$work/$n" -- "$bin/bench_synthetic" -c "stacks=${s%:*}" -c "resources_per_stack=${s#*:}" synth --out "$work/$n"
 done
+measure "$plan" "$runs"
 if [ "$js" = 1 ]; then
   # The CDK takes seconds per run here: fewer runs unless asked for more.
   js_runs=$(( runs < 3 ? runs : 3 ))
-  for _ in $(seq "$js_runs"); do
-    CDK_VALIDATION=false run_once "synthetic-cdk-${big%:*}x${big#*:}" "$work/synthetic-cdk-${big%:*}x${big#*:}" \
-      node "$root/bench/cdk-js/synthetic.js" -c "stacks=${big%:*}" -c "resources_per_stack=${big#*:}"
-  done
+  n="synthetic-cdk-${big%:*}x${big#*:}"
+  plan_case "$work/synthetic-cdk.plan" "$n" "$work/$n" CDK_VALIDATION=false -- \
+    node "$root/bench/cdk-js/synthetic.js" -c "stacks=${big%:*}" -c "resources_per_stack=${big#*:}"
+  measure "$work/synthetic-cdk.plan" "$js_runs"
 fi
 header "synthetic app, cdkpp (stacks x resources per stack)"
 for s in $sizes; do row "synthetic-${s%:*}x${s#*:}" "cdkpp ${s%:*} x ${s#*:} = $(resources "$work/synthetic-${s%:*}x${s#*:}") resources"; done

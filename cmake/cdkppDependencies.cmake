@@ -3,6 +3,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(Boost 1.74 REQUIRED)           # Boost.Graph is header-only
 find_package(CLI11 REQUIRED)
+set(OPENSSL_USE_STATIC_LIBS TRUE)
 find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(pugixml REQUIRED)

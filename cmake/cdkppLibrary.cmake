@@ -24,8 +24,8 @@ target_include_directories(cdkpp
     ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(cdkpp
   PRIVATE
-    nlohmann_json::nlohmann_json fmt::fmt Boost::boost CLI11::CLI11
-    OpenSSL::Crypto pugixml::pugixml Threads::Threads ${CMAKE_DL_LIBS})
+    nlohmann_json::nlohmann_json fmt::fmt-header-only Boost::boost CLI11::CLI11
+    OpenSSL::Crypto pugixml::static Threads::Threads ${CMAKE_DL_LIBS})
 # libcurl's header only: src/deploy/curl_transport.cpp loads the library when
 # the first request is made (see there why).
 target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFACE_INCLUDE_DIRECTORIES>)

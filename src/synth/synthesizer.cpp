@@ -2,6 +2,7 @@
 
 #include "graph/dependency_graph.hpp"
 #include "security/rules.hpp"
+#include "synth/json_text.hpp"
 #include "synth/references.hpp"
 
 #include <cdk/annotations.hpp>
@@ -121,8 +122,7 @@ std::string metadata_key(const Construct& c) {
 std::string template_text(const Json& t) {
   std::string out;
   out.reserve(TemplateLimits::max_bytes + 1);
-  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
-  serializer.dump(t, true, false, 1);
+  append_json(out, t, 1);
   out += '\n';
   return out;
 }
@@ -504,17 +504,8 @@ class Synthesizer {
 
   struct TreeWriter {
     std::string out;
-    Json scratch = std::string();
-    nlohmann::detail::serializer<Json> serializer{nlohmann::detail::output_adapter<char>(out), ' '};
-    // The serializer writes into `out`: a copy would write into the original.
-    TreeWriter() = default;
-    TreeWriter(const TreeWriter&) = delete;
-    TreeWriter& operator=(const TreeWriter&) = delete;
 
-    void string(std::string_view s) {  // quoted and escaped as Json::dump does it
-      scratch.get_ref<std::string&>().assign(s);
-      serializer.dump(scratch, false, false, 0);
-    }
+    void string(std::string_view s) { append_json_string(out, s); }
     void key(int level, std::string_view k) {
       out.append(static_cast<std::size_t>(level), ' ');
       string(k);
@@ -616,7 +607,10 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
   if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
   try {
     for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
-    write_file(tmp / "manifest.json", assembly.manifest.dump(1) + "\n");
+    std::string manifest;
+    append_json(manifest, assembly.manifest, 1);
+    manifest += '\n';
+    write_file(tmp / "manifest.json", manifest);
     write_file(tmp / "tree.json", assembly.tree_text);
     if (fs::exists(target)) fs::rename(target, old);
     fs::rename(tmp, target);

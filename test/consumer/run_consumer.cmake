@@ -11,6 +11,8 @@ file(REMOVE_RECURSE ${PREFIX} ${WORK})
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
 run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${PREFIX})
 run(${CMAKE_COMMAND} --build ${WORK})
+# cdkpp_app() from the installed package: a fast-start program.
+run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_fast_start.cmake)
 run(${WORK}/infra synth --out ${WORK}/cdk.out)
 if(NOT last_output MATCHES "Consumer: .*Consumer.template.json")
   message(FATAL_ERROR "unexpected synth output: ${last_output}")

@@ -1,0 +1,26 @@
+# Script mode: checks that a program linked with cdkpp_app() starts without
+# loading the C++ runtime or cdkpp's dependencies as shared libraries, and is a
+# position-dependent executable (cmake/cdkppApp.cmake says why).
+#   cmake -DPROGRAM=<path> [-DREADELF=readelf] -P check_fast_start.cmake
+if(NOT READELF)
+  set(READELF readelf)
+endif()
+execute_process(COMMAND ${READELF} -h -d ${PROGRAM} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${READELF} failed on ${PROGRAM}: ${err}")
+endif()
+string(REGEX MATCHALL "Shared library: \\[[^]]+\\]" needed "${out}")
+message(STATUS "${PROGRAM} needs: ${needed}")
+foreach(lib IN ITEMS libstdc++ libgcc_s libfmt libcrypto libssl libpugixml libcurl)
+  string(REPLACE "+" "\\+" pattern "${lib}")
+  if(needed MATCHES "\\[${pattern}\\.")
+    message(FATAL_ERROR "${PROGRAM} loads ${lib} at start; cdkpp_app() links it statically or loads it on first use")
+  endif()
+endforeach()
+if(NOT needed MATCHES "\\[libc\\.so")
+  message(FATAL_ERROR "unexpected dynamic section of ${PROGRAM}:\n${out}")
+endif()
+if(NOT out MATCHES "Type:[ ]+EXEC ")
+  string(REGEX MATCH "Type:[^\n]*" type "${out}")
+  message(FATAL_ERROR "${PROGRAM} is not a position-dependent executable (${type})")
+endif()
