@@ -39,6 +39,13 @@ struct CommandContext {
   int* exit_code = nullptr;
 };
 
+/// Adds a subcommand whose options `declare_options` declares only when the
+/// subcommand is on the command line (its --help included). Declaring every
+/// subcommand's options cost each run of a program more than synthesizing a
+/// small app's tree.json; a run uses one subcommand.
+CLI::App* add_subcommand(CLI::App& cli, const std::string& name, const std::string& description,
+                         std::function<void(CLI::App&)> declare_options);
+
 /// Adds deploy, diff, destroy and bootstrap (src/deploy/commands.cpp).
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx);
 

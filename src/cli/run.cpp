@@ -78,6 +78,14 @@ std::string security_summary(const std::vector<Diagnostic>& diags) {
 
 }  // namespace
 
+CLI::App* add_subcommand(CLI::App& cli, const std::string& name, const std::string& description,
+                         std::function<void(CLI::App&)> declare_options) {
+  CLI::App* cmd = cli.add_subcommand(name, description);
+  // CLI11 calls this when it meets the subcommand, before reading its arguments.
+  cmd->preparse_callback([cmd, declare = std::move(declare_options)](std::size_t) { declare(*cmd); });
+  return cmd;
+}
+
 int run_cli(App& app, int argc, const char* const* argv) {
   std::ostream& out = std::cout;
   std::ostream& err = std::cerr;
@@ -97,31 +105,38 @@ int run_cli(App& app, int argc, const char* const* argv) {
 
   std::vector<std::string> stacks;
   bool quiet = false;
-  auto* synth = cli.add_subcommand("synth", "Write the cloud assembly (templates, manifest.json, tree.json)");
-  synth->add_option("stacks", stacks, "Stacks to report (all are synthesized)");
-  synth->add_flag("-q,--quiet", quiet, "Print nothing but problems");
+  auto* synth = add_subcommand(cli, "synth", "Write the cloud assembly (templates, manifest.json, tree.json)",
+                               [&](CLI::App& cmd) {
+                                 cmd.add_option("stacks", stacks, "Stacks to report (all are synthesized)");
+                                 cmd.add_flag("-q,--quiet", quiet, "Print nothing but problems");
+                               });
 
   bool long_list = false;
-  auto* list = cli.add_subcommand("list", "List the stacks in deployment order");
+  auto* list = add_subcommand(cli, "list", "List the stacks in deployment order", [&](CLI::App& cmd) {
+    cmd.add_flag("-l,--long", long_list, "Show environment and dependencies");
+  });
   list->alias("ls");
-  list->add_flag("-l,--long", long_list, "Show environment and dependencies");
 
   std::string graph_out;
   std::string graph_format = "dot";
   std::string graph_view = "architecture";
-  auto* graph = cli.add_subcommand("graph", "Draw the app: an architecture diagram or the resource graph");
-  graph->add_option("--out", graph_out, "Write to this file instead of standard output");
-  graph->add_option("--format", graph_format, "dot (Graphviz text), or svg / png drawn by Graphviz dot")
-      ->check(CLI::IsMember({"dot", "svg", "png"}))
-      ->capture_default_str();
-  graph->add_option("--view", graph_view,
-                    "architecture (stacks, VPCs, tiers, AZs, traffic) or resources (every resource and reference)")
-      ->check(CLI::IsMember({"architecture", "resources"}))
-      ->capture_default_str();
+  auto* graph = add_subcommand(cli, "graph", "Draw the app: an architecture diagram or the resource graph",
+                               [&](CLI::App& cmd) {
+    cmd.add_option("--out", graph_out, "Write to this file instead of standard output");
+    cmd.add_option("--format", graph_format, "dot (Graphviz text), or svg / png drawn by Graphviz dot")
+        ->check(CLI::IsMember({"dot", "svg", "png"}))
+        ->capture_default_str();
+    cmd.add_option("--view", graph_view,
+                   "architecture (stacks, VPCs, tiers, AZs, traffic) or resources (every resource and reference)")
+        ->check(CLI::IsMember({"architecture", "resources"}))
+        ->capture_default_str();
+  });
 
   bool list_rules = false;
-  auto* validate = cli.add_subcommand("validate", "Check the app and print every problem; writes nothing");
-  validate->add_flag("--rules", list_rules, "List the security rules (id, severity, what, why, fix) and exit");
+  auto* validate = add_subcommand(cli, "validate", "Check the app and print every problem; writes nothing",
+                                  [&](CLI::App& cmd) {
+    cmd.add_flag("--rules", list_rules, "List the security rules (id, severity, what, why, fix) and exit");
+  });
 
   int exit_code = 0;
   auto synthesize_app = [&] {

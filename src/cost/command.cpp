@@ -82,16 +82,19 @@ void run_cost(const CostCommandOptions& o, CommandContext& ctx) {
 
 void add_cost_command(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<CostCommandOptions>();
-  auto* cmd = cli.add_subcommand(
-      "cost", "Estimate each stack's monthly cost from the dated price table; list what is not priced");
-  cmd->add_option("stacks", o->stacks, "Stacks to price (path or name); default all");
-  cmd->add_option("--region", o->region, "Region whose prices apply to stacks that have none")->capture_default_str();
-  cmd->add_option("--format", o->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  cmd->add_option("--storage", o->storage,
-                  "PATH=GB: price that much storage for the EFS file system or S3 bucket at PATH (repeatable)");
-  cmd->add_option("--prices", o->prices, "A price table file in the format of data/prices/aws.json");
+  auto* cmd = add_subcommand(
+      cli, "cost", "Estimate each stack's monthly cost from the dated price table; list what is not priced",
+      [o](CLI::App& c) {
+        c.add_option("stacks", o->stacks, "Stacks to price (path or name); default all");
+        c.add_option("--region", o->region, "Region whose prices apply to stacks that have none")
+            ->capture_default_str();
+        c.add_option("--format", o->format, "text or json")
+            ->check(CLI::IsMember({"text", "json"}))
+            ->capture_default_str();
+        c.add_option("--storage", o->storage,
+                     "PATH=GB: price that much storage for the EFS file system or S3 bucket at PATH (repeatable)");
+        c.add_option("--prices", o->prices, "A price table file in the format of data/prices/aws.json");
+      });
   cmd->callback([o, &ctx] { run_cost(*o, ctx); });
 }
 

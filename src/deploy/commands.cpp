@@ -101,21 +101,23 @@ bool all_ok(const std::vector<StackResult>& results) {
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   auto common_deploy = std::make_shared<CommonOptions>();
   auto deploy_opts = std::make_shared<DeployCommandOptions>();
-  CLI::App* deploy = cli.add_subcommand("deploy", "Deploy stacks to AWS through CloudFormation");
-  add_common(deploy, *common_deploy, true);
-  deploy->add_option("--method", deploy_opts->method, "How to deploy: change-set or direct (create/update)")
-      ->check(CLI::IsMember({"change-set", "direct"}))
-      ->capture_default_str();
-  deploy->add_option("--require-approval", deploy_opts->approval, "Ask first for: never, broadening, any-change")
-      ->check(CLI::IsMember({"never", "broadening", "any-change"}))
-      ->capture_default_str();
-  deploy->add_option("--parameters", deploy_opts->parameters, "Template parameters: Key=Value or Stack:Key=Value")
-      ->take_all();
-  deploy->add_option("--outputs-file,-O", deploy_opts->outputs_file, "Write stack outputs to this JSON file");
-  deploy->add_option("--concurrency", common_deploy->concurrency, "Independent stacks deployed at once")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  deploy->add_flag("-f,--force", deploy_opts->force, "Deploy even if the templates are unchanged");
+  CLI::App* deploy = add_subcommand(cli, "deploy", "Deploy stacks to AWS through CloudFormation",
+                                    [common_deploy, deploy_opts](CLI::App& cmd) {
+    add_common(&cmd, *common_deploy, true);
+    cmd.add_option("--method", deploy_opts->method, "How to deploy: change-set or direct (create/update)")
+        ->check(CLI::IsMember({"change-set", "direct"}))
+        ->capture_default_str();
+    cmd.add_option("--require-approval", deploy_opts->approval, "Ask first for: never, broadening, any-change")
+        ->check(CLI::IsMember({"never", "broadening", "any-change"}))
+        ->capture_default_str();
+    cmd.add_option("--parameters", deploy_opts->parameters, "Template parameters: Key=Value or Stack:Key=Value")
+        ->take_all();
+    cmd.add_option("--outputs-file,-O", deploy_opts->outputs_file, "Write stack outputs to this JSON file");
+    cmd.add_option("--concurrency", common_deploy->concurrency, "Independent stacks deployed at once")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    cmd.add_flag("-f,--force", deploy_opts->force, "Deploy even if the templates are unchanged");
+  });
   deploy->callback([&ctx, common_deploy, deploy_opts] {
     auto dir = ctx.synth();
     guarded(ctx, [&] {
@@ -140,9 +142,11 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
 
   auto common_diff = std::make_shared<CommonOptions>();
   auto fail_on_diff = std::make_shared<bool>(false);
-  CLI::App* diff = cli.add_subcommand("diff", "Compare the synthesized templates with the deployed stacks");
-  add_common(diff, *common_diff, true);
-  diff->add_flag("--fail", *fail_on_diff, "Exit with status 1 when there are differences");
+  CLI::App* diff = add_subcommand(cli, "diff", "Compare the synthesized templates with the deployed stacks",
+                                  [common_diff, fail_on_diff](CLI::App& cmd) {
+    add_common(&cmd, *common_diff, true);
+    cmd.add_flag("--fail", *fail_on_diff, "Exit with status 1 when there are differences");
+  });
   diff->callback([&ctx, common_diff, fail_on_diff] {
     auto dir = ctx.synth();
     guarded(ctx, [&] {
@@ -180,12 +184,14 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
 
   auto common_destroy = std::make_shared<CommonOptions>();
   auto force_destroy = std::make_shared<bool>(false);
-  CLI::App* destroy = cli.add_subcommand("destroy", "Delete deployed stacks (dependents first)");
-  add_common(destroy, *common_destroy, true);
-  destroy->add_flag("-f,--force", *force_destroy, "Do not ask for confirmation");
-  destroy->add_option("--concurrency", common_destroy->concurrency, "Independent stacks deleted at once")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+  CLI::App* destroy = add_subcommand(cli, "destroy", "Delete deployed stacks (dependents first)",
+                                     [common_destroy, force_destroy](CLI::App& cmd) {
+    add_common(&cmd, *common_destroy, true);
+    cmd.add_flag("-f,--force", *force_destroy, "Do not ask for confirmation");
+    cmd.add_option("--concurrency", common_destroy->concurrency, "Independent stacks deleted at once")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+  });
   destroy->callback([&ctx, common_destroy, force_destroy] {
     auto dir = ctx.synth();
     guarded(ctx, [&] {
@@ -213,14 +219,15 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   auto common_boot = std::make_shared<CommonOptions>();
   auto toolkit_name = std::make_shared<std::string>(default_toolkit_stack);
   auto boot_method = std::make_shared<std::string>("change-set");
-  CLI::App* bootstrap =
-      cli.add_subcommand("bootstrap", "Create the staging bucket for templates over 51,200 bytes");
-  add_common(bootstrap, *common_boot, false);
-  bootstrap->add_option("--toolkit-stack-name", *toolkit_name, "Stack that holds the staging bucket")
-      ->capture_default_str();
-  bootstrap->add_option("--method", *boot_method, "change-set or direct")
-      ->check(CLI::IsMember({"change-set", "direct"}))
-      ->capture_default_str();
+  CLI::App* bootstrap = add_subcommand(cli, "bootstrap", "Create the staging bucket for templates over 51,200 bytes",
+                                       [common_boot, toolkit_name, boot_method](CLI::App& cmd) {
+    add_common(&cmd, *common_boot, false);
+    cmd.add_option("--toolkit-stack-name", *toolkit_name, "Stack that holds the staging bucket")
+        ->capture_default_str();
+    cmd.add_option("--method", *boot_method, "change-set or direct")
+        ->check(CLI::IsMember({"change-set", "direct"}))
+        ->capture_default_str();
+  });
   bootstrap->callback([&ctx, common_boot, toolkit_name, boot_method] {
     guarded(ctx, [&] {
       Session session = make_session(*common_boot);

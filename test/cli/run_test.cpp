@@ -192,6 +192,26 @@ TEST_F(Cli, HelpExitsZeroAndListsTheCommands) {
   EXPECT_THAT(r.out, AllOf(HasSubstr("synth"), HasSubstr("list"), HasSubstr("graph"), HasSubstr("validate")));
 }
 
+// Subcommand options are declared when the subcommand is met (cli/commands.hpp):
+// each subcommand's help and options still work, and stay its own.
+TEST_F(Cli, EachSubcommandHasItsOwnOptionsAndHelp) {
+  for (const auto& [command, option] : std::vector<std::pair<std::string, std::string>>{
+           {"synth", "--quiet"}, {"list", "--long"}, {"graph", "--view"}, {"validate", "--rules"},
+           {"deploy", "--require-approval"}, {"diff", "--fail"}, {"destroy", "--force"},
+           {"bootstrap", "--toolkit-stack-name"}, {"cost", "--storage"}}) {
+    auto r = run(app, {command, "--help"});
+    EXPECT_EQ(r.code, 0) << command << ": " << r.err;
+    EXPECT_THAT(r.out, HasSubstr(option)) << command;
+  }
+  EXPECT_EQ(run(app, {"synth", "--quiet"}).code, 0);
+  auto r = run(app, {"synth", "--toolkit-stack-name", "x"});  // bootstrap's option
+  EXPECT_NE(r.code, 0);
+  EXPECT_THAT(r.err, HasSubstr("toolkit-stack-name"));
+  r = run(app, {"graph", "--format", "gif"});
+  EXPECT_NE(r.code, 0);
+  EXPECT_THAT(r.err, HasSubstr("gif"));
+}
+
 TEST_F(Cli, UnknownCommandExitsNonZero) {
   auto r = run(app, {"frobnicate"});
   EXPECT_NE(r.code, 0);
