@@ -8,7 +8,10 @@
 #    libstdc++.so to map, relocate and resolve symbols against;
 #  - builds a position-dependent executable (-no-pie), so that the loader does
 #    not rewrite the program's vtables and pointer tables (.data.rel.ro, mostly
-#    OpenSSL's, which cdkpp links statically) on every start.
+#    OpenSSL's, which cdkpp links statically) on every start;
+#  - drops the functions the program never calls (--gc-sections; cdkpp is
+#    compiled with a section per function), so that the code it runs sits on
+#    fewer pages and the kernel maps, and at exit unmaps, fewer of them.
 # The program's own code then loads at a fixed address (no ASLR for it; the
 # C library, heap and stack are still randomized). Pass PIE to keep a
 # position-independent executable at the cost of about 0.3 ms per run.
@@ -18,7 +21,7 @@ function(cdkpp_app target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "PIE" "" "")
   target_link_libraries(${target} PRIVATE cdkpp::cdkpp)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
-    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--gc-sections)
     if(NOT arg_PIE)
       target_link_options(${target} PRIVATE -no-pie)
     endif()

@@ -32,6 +32,9 @@ target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFA
 set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+  # One section per function and object: a program linked with cdkpp_app()
+  # keeps only what it uses (--gc-sections), so its start maps fewer pages.
+  target_compile_options(cdkpp PRIVATE -ffunction-sections -fdata-sections)
 endif()
 
 # Extra parts (the generated L1 layer, for one) hook themselves in here.
