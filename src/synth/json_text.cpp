@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace cdk::detail {
 namespace {
@@ -30,6 +31,15 @@ char short_escape(char ch) {
 
 void append_indent(std::string& out, std::size_t n) { out.append(n, ' '); }
 
+// Whether any of the 8 bytes of `w` is a control character, '"', '\\' or
+// non-ASCII: a word of plain text is then copied without a look at each byte.
+bool needs_attention(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  const std::uint64_t below_space = (w - ones * 0x20) & ~w & highs;  // exact for ASCII bytes
+  return ((w & highs) | below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -37,6 +47,13 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the characters of s not yet appended
   for (std::size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size()) {  // skip plain words
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (needs_attention(w)) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     const auto ch = static_cast<unsigned char>(s[i]);
     const unsigned char cls = kClass[ch];
     if (cls == 0) continue;

@@ -73,7 +73,7 @@ Json random_value(std::mt19937& rng, int depth) {
   auto random_string = [&] {
     static const std::string alphabet = std::string("abcXYZ019 /:-_.\"\\\t\n\r\b\f\x01\x1f\x7f") + "\xc3\xa9";
     std::string s;
-    for (int i = pick(12); i > 0; --i) {
+    for (int i = pick(40); i > 0; --i) {  // long enough for whole 8-byte words
       const int k = pick(static_cast<int>(alphabet.size()) - 1);
       if (alphabet[k] == '\xc3') s += "\xc3\xa9";  // a whole two-byte character
       else s += alphabet[k];
