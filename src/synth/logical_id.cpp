@@ -5,17 +5,15 @@
 #include <cdk/error.hpp>
 
 #include <algorithm>
-#include <cctype>
 
 namespace cdk::detail {
 
 namespace {
-std::string alphanumeric(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s)
-    if (std::isalnum(c)) out += static_cast<char>(c);
-  return out;
+bool is_alphanumeric(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+void append_alphanumeric(std::string& out, std::string_view s) {
+  for (char c : s)
+    if (is_alphanumeric(c)) out += c;
 }
 }  // namespace
 
@@ -40,29 +38,33 @@ std::string make_logical_id(const std::vector<std::string_view>& components) {
     throw Error("", "cannot make a logical id from an empty path", "do not name every level \"Default\"");
 
   if (parts.size() == 1) {
-    std::string id = alphanumeric(parts[0]);
+    std::string id;
+    append_alphanumeric(id, parts[0]);
     if (id.size() <= kMaxIdLength) return id;
   }
 
+  std::size_t length = parts.size();
+  for (auto c : parts) length += c.size();
   std::string joined;
+  joined.reserve(length);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i) joined += '/';
     joined += parts[i];
   }
-  const std::string hash = md5_hex_prefix(joined, kHashLength);
 
   // Readable part: a component that the previous kept one ends with adds
   // nothing ("Vpc/Vpc" reads "Vpc"), and "Resource" is left out.
-  std::vector<std::string_view> kept;
-  for (auto c : parts) {
-    if (!kept.empty() && kept.back().ends_with(c)) continue;
-    kept.push_back(c);
+  std::string id;
+  id.reserve(length + kHashLength);
+  std::string_view last_kept;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0 && last_kept.ends_with(parts[i])) continue;
+    last_kept = parts[i];
+    if (parts[i] != kHiddenFromHumanId) append_alphanumeric(id, parts[i]);
   }
-  std::string human;
-  for (auto c : kept)
-    if (c != kHiddenFromHumanId) human += alphanumeric(c);
-  if (human.size() > kMaxHumanLength) human.resize(kMaxHumanLength);
-  return human + hash;
+  if (id.size() > kMaxHumanLength) id.resize(kMaxHumanLength);
+  id += md5_hex_prefix(joined, kHashLength);
+  return id;
 }
 
 }  // namespace cdk::detail
