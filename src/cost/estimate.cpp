@@ -14,9 +14,12 @@ namespace cdk::detail::cost {
 
 namespace {
 
+// The tables below are built on first use, not when every program starts.
+
 // Resource types with no charge of their own: their cost, if any, shows up on
 // the resources they configure or connect.
-const std::set<std::string, std::less<>> kNoCharge = {
+const std::set<std::string, std::less<>>& no_charge() {
+  static const std::set<std::string, std::less<>> types = {
     "AWS::CDK::Metadata",
     "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::Route",
     "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment",
@@ -42,10 +45,13 @@ const std::set<std::string, std::less<>> kNoCharge = {
     "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::Subscription",
     "AWS::Logs::MetricFilter", "AWS::Logs::SubscriptionFilter", "AWS::Lambda::Permission",
     "AWS::ECR::RepositoryPolicy", "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::WaitCondition",
-};
+  };
+  return types;
+}
 
 // Resource types charged by use only: what they cost depends on traffic.
-const std::map<std::string, std::string, std::less<>> kUsageOnly = {
+const std::map<std::string, std::string, std::less<>>& usage_only() {
+  static const std::map<std::string, std::string, std::less<>> types = {
     {"AWS::SNS::Topic", "publishes and deliveries"},
     {"AWS::SQS::Queue", "requests"},
     {"AWS::Lambda::Function", "requests and compute duration"},
@@ -59,7 +65,9 @@ const std::map<std::string, std::string, std::less<>> kUsageOnly = {
     {"AWS::CloudFront::Distribution", "requests and data transfer"},
     {"AWS::CodeBuild::Project", "build minutes"},
     {"AWS::SecretsManager::RotationSchedule", "the rotation function's requests"},
-};
+  };
+  return types;
+}
 
 constexpr double kMiBPerGB = 1024;
 constexpr double kCpuUnitsPerVcpu = 1024;
@@ -101,9 +109,9 @@ class Estimator {
       const Json& p = r.contains("Properties") ? r["Properties"] : empty_object();
       cur_path_ = path_of(id, r);
       cur_type_ = type;
-      if (kNoCharge.contains(type)) {
+      if (no_charge().contains(type)) {
         ++out_.no_charge;
-      } else if (auto u = kUsageOnly.find(type); u != kUsageOnly.end()) {
+      } else if (auto u = usage_only().find(type); u != usage_only().end()) {
         gap(Gap::Usage, u->second);
       } else if (type == "AWS::EC2::Instance") {
         instance(p);
