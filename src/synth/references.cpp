@@ -20,7 +20,7 @@ Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, 
   std::pair<const CfnElement*, std::string> key{reference.target(),
                                                 reference.kind() == Value::Kind::Ref ? std::string() : reference.name()};
   if (auto k = known_.find(key); k != known_.end())
-    return Json{{"Fn::ImportValue", exports_[k->second.first][k->second.second].export_name}};
+    return single_member("Fn::ImportValue", exports_[k->second.first][k->second.second].export_name);
 
   const Json local = reference.kind() == Value::Kind::Ref
                          ? Json{{"Ref", logical_id}}
@@ -41,7 +41,7 @@ Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, 
     found = positions.find(output_id);
   }
   known_.emplace(std::move(key), std::make_pair(&producer, found->second));
-  return Json{{"Fn::ImportValue", list[found->second].export_name}};
+  return single_member("Fn::ImportValue", list[found->second].export_name);
 }
 
 const std::vector<ExportedValue>& CrossStackReferences::exports_of(const Stack& producer) const {

@@ -7,7 +7,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cdk::detail {
+
+namespace {
+
+bool same_environment(const Stack& a, const Stack& b) {
+  return a.env().account == b.env().account && a.env().region == b.env().region;
+}
+
+}  // namespace
 
 void Resolver::fail(std::string message, std::string hint) {
   errors_.push_back({Diagnostic::Level::Error, owner_path_, std::move(message), std::move(hint)});
@@ -24,26 +34,32 @@ Json Resolver::resolve(const Value& v, std::size_t extra_members) {
     // aws-cdk-lib leaves out undefined (CloudFormation rejects nulls).
     case Value::Kind::List: {
       Json out = Json::array();
+      auto& items = out.get_ref<Json::array_t&>();
+      items.reserve(v.as_list().size());
       for (const auto& item : v.as_list())
-        if (!item.is_null()) out.push_back((*this)(item));
+        if (!item.is_null()) items.push_back((*this)(item));
       return out;
     }
     case Value::Kind::Map: {
       Json out = object_with_capacity(v.as_map().size() + extra_members);
-      for (const auto& [k, item] : v.as_map())
-        if (!item.is_null()) out[k] = (*this)(item);
+      auto& members = out.get_ref<Json::object_t&>();
+      for (const auto& [k, item] : v.as_map()) {
+        if (item.is_null()) continue;
+        // A key given twice keeps its first place and its last value.
+        auto same = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == k; });
+        if (same == members.end())
+          members.emplace_back(k, (*this)(item));
+        else
+          same->second = (*this)(item);
+      }
       return out;
     }
     case Value::Kind::Ref:
-      if (v.target() == nullptr) return Json{{"Ref", v.name()}};
+      if (v.target() == nullptr) return single_member("Ref", v.name());
       return element_ref(v);
     case Value::Kind::GetAtt:
     case Value::Kind::LogicalId: return element_ref(v);
-    case Value::Kind::Intrinsic: {
-      Json out = Json::object();
-      out[v.name()] = (*this)(v.argument());
-      return out;
-    }
+    case Value::Kind::Intrinsic: return single_member(v.name(), (*this)(v.argument()));
   }
   return nullptr;
 }
@@ -81,7 +97,7 @@ Json Resolver::element_ref(const Value& v) {
     const Stack& producer = target.stack();
     // As aws-cdk-lib: account and region must be the same, an unknown one
     // (environment-agnostic) matching only another unknown one.
-    if (stack_.environment_uri() != producer.environment_uri()) {
+    if (!same_environment(stack_, producer)) {
       fail(fmt::format("refers to \"{}\" in {}, but this stack deploys to {}", target.node().path(),
                        producer.environment_uri(), stack_.environment_uri()),
            "exports work only within one account and region; pass the value another way (e.g. SSM)");
@@ -90,8 +106,15 @@ Json Resolver::element_ref(const Value& v) {
     return refs_->import(stack_, producer, v, id);
   }
   switch (v.kind()) {
-    case Value::Kind::Ref: return Json{{"Ref", id}};
-    case Value::Kind::GetAtt: return Json{{"Fn::GetAtt", Json::array({id, v.name()})}};
+    case Value::Kind::Ref: return single_member("Ref", id);
+    case Value::Kind::GetAtt: {
+      Json pair = Json::array();
+      auto& items = pair.get_ref<Json::array_t&>();
+      items.reserve(2);
+      items.emplace_back(id);
+      items.emplace_back(v.name());
+      return single_member("Fn::GetAtt", std::move(pair));
+    }
     default: return id;
   }
 }

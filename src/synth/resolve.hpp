@@ -27,6 +27,14 @@ inline Json object_with_capacity(std::size_t n) {
   j.get_ref<Json::object_t&>().reserve(n);
   return j;
 }
+/// {"<key>": value}, made directly: nlohmann's initializer-list constructor
+/// first checks whether the list reads as an object and then copies it.
+inline Json single_member(std::string key, Json value) {
+  Json out = object_with_capacity(1);
+  out.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(value));
+  return out;
+}
+
 using LogicalIds = std::unordered_map<const CfnElement*, std::string>;
 class CrossStackReferences;
 
