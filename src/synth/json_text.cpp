@@ -29,10 +29,9 @@ char short_escape(char ch) {
   }
 }
 
-void append_indent(std::string& out, std::size_t n) { out.append(n, ' '); }
-
 // Whether any of the 8 bytes of `w` is a control character, '"', '\\' or
-// non-ASCII: a word of plain text is then copied without a look at each byte.
+// non-ASCII: a word of plain text is then passed over without a look at each
+// byte.
 bool needs_attention(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
@@ -40,20 +39,53 @@ bool needs_attention(std::uint64_t w) {
   return ((w & highs) | below_space | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'))) != 0;
 }
 
-}  // namespace
+// The length of the start of `s` that is written as it is.
+std::size_t plain_prefix(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_attention(w)) break;
+  }
+  while (i < s.size() && kClass[static_cast<unsigned char>(s[i])] == 0) ++i;
+  return i;
+}
 
-void append_json_string(std::string& out, std::string_view s) {
+// Appends `head`, `s` and `tail` with one append when they are short (most
+// keys and values are): one append costs about as much as three.
+void append_around(std::string& out, std::string_view head, std::string_view s, std::string_view tail) {
+  char buf[192];
+  if (head.size() + s.size() + tail.size() <= sizeof buf) {
+    char* p = buf;
+    std::memcpy(p, head.data(), head.size());
+    p += head.size();
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    std::memcpy(p, tail.data(), tail.size());
+    p += tail.size();
+    out.append(buf, static_cast<std::size_t>(p - buf));
+  } else {
+    out.append(head);
+    out.append(s);
+    out.append(tail);
+  }
+}
+
+constexpr std::string_view kSpaces = "                                                                ";
+
+void append_indent(std::string& out, std::size_t n) {
+  for (; n > kSpaces.size(); n -= kSpaces.size()) out.append(kSpaces);
+  out.append(kSpaces.data(), n);
+}
+
+// Appends `s` quoted, escaping from position `from` on (what is before it
+// needs no escape).
+void append_escaped(std::string& out, std::string_view s, std::size_t from) {
   const std::size_t start = out.size();
   out += '"';
-  std::size_t run = 0;  // start of the characters of s not yet appended
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    while (i + 8 <= s.size()) {  // skip plain words
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (needs_attention(w)) break;
-      i += 8;
-    }
-    if (i == s.size()) break;
+  out.append(s.data(), from);
+  std::size_t run = from;  // start of the characters of s not yet appended
+  for (std::size_t i = from; i < s.size(); ++i) {
     const auto ch = static_cast<unsigned char>(s[i]);
     const unsigned char cls = kClass[ch];
     if (cls == 0) continue;
@@ -80,6 +112,27 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t plain = plain_prefix(s);
+  if (plain == s.size())
+    append_around(out, "\"", s, "\"");
+  else
+    append_escaped(out, s, plain);
+}
+
+void append_member_key(std::string& out, std::size_t indent, std::string_view key) {
+  append_indent(out, indent);
+  const std::size_t plain = plain_prefix(key);
+  if (plain == key.size()) {
+    append_around(out, "\"", key, "\": ");
+  } else {
+    append_escaped(out, key, plain);
+    out += ": ";
+  }
+}
+
 void append_json(std::string& out, const Json& j, int indent, int level) {
   const auto step = static_cast<std::size_t>(indent);
   const std::size_t inner = step * static_cast<std::size_t>(level + 1);
@@ -94,9 +147,7 @@ void append_json(std::string& out, const Json& j, int indent, int level) {
       for (const auto& [key, value] : j.get_ref<const Json::object_t&>()) {
         if (!first) out += ",\n";
         first = false;
-        append_indent(out, inner);
-        append_json_string(out, key);
-        out += ": ";
+        append_member_key(out, inner, key);
         append_json(out, value, indent, level + 1);
       }
       out += '\n';

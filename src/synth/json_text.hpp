@@ -6,6 +6,7 @@
 // whole instead of one by one. Tested against Json::dump.
 #include "synth/resolve.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,10 @@ namespace cdk::detail {
 
 // Appends `s` as a quoted, escaped JSON string.
 void append_json_string(std::string& out, std::string_view s);
+
+// Appends `indent` spaces, `key` quoted and escaped, and ": ": the start of
+// an object member as Json::dump writes it.
+void append_member_key(std::string& out, std::size_t indent, std::string_view key);
 
 // Appends `j` as Json::dump(indent) writes it, nested `level` indents deep
 // (what follows a newline inside it is indented by level * indent + indent).

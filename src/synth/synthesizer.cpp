@@ -506,11 +506,7 @@ class Synthesizer {
     std::string out;
 
     void string(std::string_view s) { append_json_string(out, s); }
-    void key(int level, std::string_view k) {
-      out.append(static_cast<std::size_t>(level), ' ');
-      string(k);
-      out += ": ";
-    }
+    void key(int level, std::string_view k) { append_member_key(out, static_cast<std::size_t>(level), k); }
     void close(int level, bool last) {  // the end of an object member that is an object
       out += '\n';
       out.append(static_cast<std::size_t>(level), ' ');

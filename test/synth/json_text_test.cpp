@@ -35,6 +35,23 @@ TEST(JsonText, WritesWhatDumpWritesForEveryKindOfValue) {
   EXPECT_EQ(text(Json(3), 1), "3");
 }
 
+TEST(JsonText, DeepNestingAndLongStringsAsDumpWritesThem) {
+  Json doc = "innermost";
+  for (int i = 0; i < 80; ++i) doc = Json{{"level" + std::to_string(i), doc}};  // indents past 64 spaces
+  EXPECT_EQ(text(doc, 1), doc.dump(1));
+  EXPECT_EQ(text(doc, 3), doc.dump(3));
+  const std::string long_text(500, 'x');
+  const Json strings = {{long_text, long_text + "\n" + long_text}, {"k", long_text + "\"end"}};
+  EXPECT_EQ(text(strings, 1), strings.dump(1));
+}
+
+TEST(JsonText, MemberKeysAreIndentedQuotedAndEscaped) {
+  std::string out;
+  cdk::detail::append_member_key(out, 3, "Key");
+  cdk::detail::append_member_key(out, 0, "tab\tkey");
+  EXPECT_EQ(out, "   \"Key\": \"tab\\tkey\": ");
+}
+
 TEST(JsonText, IndentsANestedValueAsTheEnclosingDumpWould) {
   const Json inner = {{"a", {1, 2}}, {"b", {{"c", "d"}}}};
   const Json outer = {{"x", {{"y", inner}}}};
