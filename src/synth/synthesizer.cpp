@@ -460,9 +460,10 @@ class Synthesizer {
     for (auto& d : security::check_stack(*a.stack, a.template_json, owners)) diagnostics_.push_back(std::move(d));
   }
 
-  Json manifest(const Assembly& out) const {
+  // Moves each stack's metadata into the manifest.
+  Json manifest(Assembly& out) const {
     Json artifacts = object_with_capacity(out.stacks.size() + 1);
-    for (const auto& a : out.stacks) {
+    for (auto& a : out.stacks) {
       const Stack& s = *a.stack;
       Json props = {{"templateFile", s.template_file()},
                     {"stackName", s.stack_name()},
@@ -476,7 +477,7 @@ class Synthesizer {
         for (const Stack* d : a.dependencies) deps.push_back(d->artifact_id());
         art["dependencies"] = deps;
       }
-      if (!a.metadata.empty()) art["metadata"] = a.metadata;
+      if (!a.metadata.empty()) art["metadata"] = std::move(a.metadata);
       art["displayName"] = s.node().path();
       artifacts[s.artifact_id()] = std::move(art);
     }

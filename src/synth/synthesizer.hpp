@@ -26,7 +26,7 @@ struct StackArtifact {
   Json template_json;
   std::string template_text;            // what is written, with trailing newline
   std::vector<const Stack*> dependencies;
-  Json metadata;                        // "/path" -> [{type, data}]
+  Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
 };
 
 struct Assembly {
