@@ -17,11 +17,17 @@
 # position-independent executable at the cost of about 0.3 ms per run.
 # target_link_libraries(<target> PRIVATE cdkpp::cdkpp) is the plain way and
 # works too.
+# A shared libcdkpp (BUILD_SHARED_LIBS) brings the shared C++ runtime with it:
+# the program then links the runtime the same way, not a second copy of it.
 function(cdkpp_app target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "PIE" "" "")
   target_link_libraries(${target} PRIVATE cdkpp::cdkpp)
+  get_target_property(cdkpp_type cdkpp::cdkpp TYPE)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang" AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
-    target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc -Wl,--gc-sections)
+    target_link_options(${target} PRIVATE -Wl,--gc-sections)
+    if(NOT cdkpp_type STREQUAL "SHARED_LIBRARY")
+      target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
+    endif()
     if(NOT arg_PIE)
       target_link_options(${target} PRIVATE -no-pie)
     endif()
