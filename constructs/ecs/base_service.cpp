@@ -28,7 +28,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
   const auto path = node().path();
   if (!cluster_) throw Error(path, "no cluster", "set .cluster = cluster");
   if (!task_) throw Error(path, "no task definition", "set .task_definition = task");
-  if (s.desired_count < 0) throw Error(path, "desired_count must not be negative");
+  if (s.desired_count && *s.desired_count < 0) throw Error(path, "desired_count must not be negative");
   if (s.min_healthy_percent < 0 || s.min_healthy_percent > 100 || s.max_healthy_percent < 100 ||
       s.max_healthy_percent > 200 || s.max_healthy_percent <= s.min_healthy_percent)
     throw Error(path, "deployment percentages must satisfy 0 <= min_healthy <= 100 <= max_healthy <= 200 and min < max",
@@ -53,7 +53,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
   dc.minimum_healthy_percent = s.min_healthy_percent;
   p.deployment_configuration = std::move(dc);
   p.deployment_controller = CfnService::DeploymentControllerProperty{.type = code_deploy ? "CODE_DEPLOY" : "ECS"};
-  p.desired_count = s.desired_count;
+  if (s.desired_count) p.desired_count = *s.desired_count;
   p.enable_ecs_managed_tags = false;
   if (s.enable_execute_command) p.enable_execute_command = true;
   p.launch_type = s.launch_type;

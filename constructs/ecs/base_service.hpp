@@ -19,6 +19,7 @@
 #include <cdk/value.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,7 @@ enum class DeploymentControllerType { Ecs, CodeDeploy };
 struct BaseServiceSettings {
   Cluster* cluster = nullptr;
   TaskDefinition* task_definition = nullptr;
-  std::int64_t desired_count = 1;
+  std::optional<std::int64_t> desired_count{};
   ec2::SubnetSelection subnets{};
   bool assign_public_ip = false;
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};

@@ -11,7 +11,7 @@ namespace cdk::ecs {
 struct Ec2ServiceProps {
   Ptr<Cluster> cluster{};                          ///< required
   Ptr<Ec2TaskDefinition> task_definition{};        ///< required
-  std::int64_t desired_count = 1;                  ///< default 1
+  std::optional<std::int64_t> desired_count{};     ///< default none, as FargateServiceProps::desired_count
   ec2::SubnetSelection subnets{};                  ///< awsvpc only; default the VPC's private subnets
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< awsvpc only; default one made for the service
   std::int64_t min_healthy_percent = 100;          ///< default 100

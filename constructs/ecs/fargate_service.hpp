@@ -12,7 +12,9 @@ namespace cdk::ecs {
 struct FargateServiceProps {
   Ptr<Cluster> cluster{};                          ///< required; its VPC is used
   Ptr<FargateTaskDefinition> task_definition{};    ///< required
-  std::int64_t desired_count = 1;                  ///< default 1
+  /// Default none: a new service starts 1 task, and a deploy leaves the running count (auto
+  /// scaling's, say) alone, as aws-cdk-lib does with @aws-cdk/aws-ecs:removeDefaultDesiredCount.
+  std::optional<std::int64_t> desired_count{};
   ec2::SubnetSelection subnets{};                  ///< default the VPC's private subnets
   bool assign_public_ip = false;                   ///< default false
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< default one made for the service

@@ -3,6 +3,7 @@
 #include <cdk/ec2/cfn_security_group.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/cfn_capacity_provider.hpp>
+#include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/application_load_balancer.hpp>
 #include <cdk/elbv2/network_load_balancer.hpp>
@@ -52,6 +53,24 @@ TEST_F(ServiceTest, FargateServiceRunsInPrivateSubnetsWithZeroDowntimeDeployment
                                                 Match::object_like({{"AssignPublicIp", "DISABLED"},
                                                                     {"Subnets", Match::array_with({Match::object_like({{"Ref", Match::string_like_regexp("PrivateSubnet1")}})})}})}})}}));
   t.resource_count_is("AWS::EC2::SecurityGroup", 1);
+  cdk::testing::keep_for_lint(stack);
+}
+
+// As aws-cdk-lib (with @aws-cdk/aws-ecs:removeDefaultDesiredCount): without a
+// desired count the template has none, so a deploy does not reset the number
+// of tasks auto scaling has set; CloudFormation starts a new service with 1.
+TEST_F(ServiceTest, DesiredCountIsWrittenOnlyWhenGiven) {
+  auto& scaled = stack.add<cdk::ecs::FargateService>("Scaled", {.cluster = cluster, .task_definition = task});
+  auto& stopped = stack.add<cdk::ecs::FargateService>("Stopped", {.cluster = cluster, .task_definition = task,
+                                                                   .desired_count = 0});
+  auto t = Template::from_stack(stack);
+  EXPECT_EQ(t.find_resources("AWS::ECS::Service", Match::object_like({{"DesiredCount", Match::absent()}})),
+            std::vector<std::string>{t.logical_id(scaled.cfn_service())});
+  EXPECT_EQ(t.find_resources("AWS::ECS::Service", Match::object_like({{"DesiredCount", 0}})),
+            std::vector<std::string>{t.logical_id(stopped.cfn_service())});
+  EXPECT_THROW(stack.add<cdk::ecs::FargateService>("Negative", {.cluster = cluster, .task_definition = task,
+                                                                 .desired_count = -1}),
+               cdk::Error);
   cdk::testing::keep_for_lint(stack);
 }
 
