@@ -13,7 +13,6 @@
 
 #include <exception>
 
-#include <sys/wait.h>
 
 #include <iostream>
 #include <sstream>
@@ -269,25 +268,8 @@ TEST(CliTerminate, SynthErrorEscapingMainPrintsEveryErrorAndExits1) {
 // ---- the hello sample, run as a program
 
 #ifdef CDKPP_HELLO
-struct Proc {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Proc run_hello(const fs::path& cwd, const std::string& args) {
-  const auto out = cwd / ".stdout";
-  const auto err = cwd / ".stderr";
-  const std::string cmd = "cd '" + cwd.string() + "' && env -u CDK_OUTDIR -u CDK_CONTEXT_JSON '" CDKPP_HELLO "' " +
-                          args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  Proc p;
-  p.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  p.out = cdktest::read_file(out);
-  p.err = cdktest::read_file(err);
-  fs::remove(out);
-  fs::remove(err);
-  return p;
+cdk::testing::RunResult run_hello(const fs::path& cwd, const std::string& args) {
+  return cdk::testing::run_program(CDKPP_HELLO, cwd, args);
 }
 
 TEST(Hello, SynthWritesTheTemplateAndSaysWhere) {

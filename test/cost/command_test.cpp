@@ -12,9 +12,6 @@
 
 #include "support/run_app.hpp"
 
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -96,24 +93,7 @@ TEST_F(CostCommand, BadArgumentsAreOneClearError) {
   EXPECT_THAT(prices.err, HasSubstr("cannot read the price table"));
 }
 
-struct Proc {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-[[maybe_unused]] Proc run_program(const char* program, const fs::path& cwd, const std::string& args) {
-  const auto out = cwd / ".stdout";
-  const auto err = cwd / ".stderr";
-  const std::string cmd = "cd '" + cwd.string() + "' && env -u CDK_OUTDIR -u CDK_CONTEXT_JSON '" + program + "' " +
-                          args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
-  Proc p;
-  p.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  p.out = cdktest::read_file(out);
-  p.err = cdktest::read_file(err);
-  return p;
-}
+using cdk::testing::run_program;
 
 #ifdef CDKPP_MATOMO
 TEST(CostSamples, MatomoIsPricedAtLondonPricesFromItsTemplate) {
