@@ -43,8 +43,6 @@ std::string Model::label(std::size_t i) const {
     const std::string t = str(p, "Type");
     title = t == "network" ? "Network Load Balancer" : t == "gateway" ? "Gateway Load Balancer" : "Application Load Balancer";
     detail = str(p, "Scheme") == "internal" ? "internal" : "internet-facing";
-  } else if (r.type == "AWS::ElasticLoadBalancing::LoadBalancer") {
-    title = "Classic Load Balancer";
   } else if (r.type == "AWS::AutoScaling::AutoScalingGroup") {
     title = "Auto Scaling group";
     std::string type;
@@ -54,15 +52,9 @@ std::string Model::label(std::size_t i) const {
         if (res_[lt].type == "AWS::EC2::LaunchTemplate")
           type = str((*res_[lt].props).value("LaunchTemplateData", Json::object()), "InstanceType");
     detail = fmt::format("{}{} to {} instances", type.empty() ? "" : type + ", ", str(p, "MinSize"), str(p, "MaxSize"));
-  } else if (r.type == "AWS::EC2::Instance") {
-    title = "EC2 instance";
-    detail = str(p, "InstanceType");
   } else if (r.type == "AWS::ECS::Service") {
     title = fmt::format("ECS service ({})", str(p, "LaunchType").empty() ? "capacity providers" : str(p, "LaunchType"));
     if (auto n = str(p, "DesiredCount"); !n.empty()) detail = n + (n == "1" ? " task" : " tasks");
-  } else if (r.type == "AWS::Lambda::Function") {
-    title = "Lambda function";
-    detail = str(p, "Runtime");
   } else if (r.type == "AWS::RDS::DBInstance") {
     title = "RDS database";
     detail = fmt::format("{} {}", str(p, "Engine"), str(p, "EngineVersion"));
@@ -75,54 +67,50 @@ std::string Model::label(std::size_t i) const {
         for (auto c : targets(o.key.first, o.props->value("DBClusterIdentifier", Json())))
           if (c == i) ++n;
     detail = fmt::format("{} {}, {} instance{}", str(p, "Engine"), str(p, "EngineVersion"), n, n == 1 ? "" : "s");
-  } else if (r.type == "AWS::EFS::FileSystem") {
-    title = "EFS file system";
-  } else if (r.type == "AWS::S3::Bucket") {
-    title = "S3 bucket";
-    detail = str(p, "BucketName");
-  } else if (r.type == "AWS::ECR::Repository") {
-    title = "ECR repository";
-    detail = str(p, "RepositoryName");
-  } else if (r.type == "AWS::SecretsManager::Secret") {
-    title = "Secrets Manager secret";
-  } else if (r.type == "AWS::KMS::Key") {
-    title = "KMS key";
-  } else if (r.type == "AWS::SSM::Parameter") {
-    title = "SSM parameter";
-    detail = str(p, "Name");
   } else if (r.type == "AWS::Route53::RecordSet") {
     title = "DNS record";
     detail = fmt::format("{} {}", str(p, "Type"), str(p, "Name").empty() ? "(computed)" : str(p, "Name"));
-  } else if (r.type == "AWS::Route53::HostedZone") {
-    title = "Route 53 hosted zone";
-    detail = str(p, "Name");
-  } else if (r.type == "AWS::CertificateManager::Certificate") {
-    title = "ACM certificate";
-    detail = str(p, "DomainName");
-  } else if (r.type == "AWS::EC2::NatGateway") {
-    title = "NAT gateway";
-  } else if (r.type == "AWS::EC2::InternetGateway") {
-    title = "Internet gateway";
   } else {
-    static const std::map<std::string, std::string, std::less<>> titles = {
-        {"AWS::CodePipeline::Pipeline", "CodePipeline pipeline"},
-        {"AWS::CodeBuild::Project", "CodeBuild project"},
-        {"AWS::CodeDeploy::Application", "CodeDeploy application"},
-        {"AWS::CodeDeploy::DeploymentGroup", "CodeDeploy deployment group"},
-        {"AWS::CodeStarConnections::Connection", "CodeStar connection"},
-        {"AWS::CodeConnections::Connection", "CodeConnections connection"},
-        {"AWS::SNS::Topic", "SNS topic"},
-        {"AWS::SQS::Queue", "SQS queue"},
-        {"AWS::Events::Rule", "EventBridge rule"},
-        {"AWS::CloudFront::Distribution", "CloudFront distribution"},
-        {"AWS::DynamoDB::Table", "DynamoDB table"},
-        {"AWS::ElastiCache::CacheCluster", "ElastiCache cluster"},
-        {"AWS::ElastiCache::ReplicationGroup", "ElastiCache replication group"},
-        {"AWS::EC2::VPCEndpoint", "VPC endpoint"},
+    // The other types: a title, and the property (if any) shown under it.
+    struct Kind {
+      const char* title;
+      const char* detail = nullptr;
     };
-    if (auto t = titles.find(r.type); t != titles.end()) title = t->second;
-    else title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
-    if (r.type == "AWS::EC2::VPCEndpoint") detail = str(p, "ServiceName");
+    static const std::map<std::string, Kind, std::less<>> kinds = {
+        {"AWS::ElasticLoadBalancing::LoadBalancer", {"Classic Load Balancer"}},
+        {"AWS::EC2::Instance", {"EC2 instance", "InstanceType"}},
+        {"AWS::Lambda::Function", {"Lambda function", "Runtime"}},
+        {"AWS::EFS::FileSystem", {"EFS file system"}},
+        {"AWS::S3::Bucket", {"S3 bucket", "BucketName"}},
+        {"AWS::ECR::Repository", {"ECR repository", "RepositoryName"}},
+        {"AWS::SecretsManager::Secret", {"Secrets Manager secret"}},
+        {"AWS::KMS::Key", {"KMS key"}},
+        {"AWS::SSM::Parameter", {"SSM parameter", "Name"}},
+        {"AWS::Route53::HostedZone", {"Route 53 hosted zone", "Name"}},
+        {"AWS::CertificateManager::Certificate", {"ACM certificate", "DomainName"}},
+        {"AWS::EC2::NatGateway", {"NAT gateway"}},
+        {"AWS::EC2::InternetGateway", {"Internet gateway"}},
+        {"AWS::CodePipeline::Pipeline", {"CodePipeline pipeline"}},
+        {"AWS::CodeBuild::Project", {"CodeBuild project"}},
+        {"AWS::CodeDeploy::Application", {"CodeDeploy application"}},
+        {"AWS::CodeDeploy::DeploymentGroup", {"CodeDeploy deployment group"}},
+        {"AWS::CodeStarConnections::Connection", {"CodeStar connection"}},
+        {"AWS::CodeConnections::Connection", {"CodeConnections connection"}},
+        {"AWS::SNS::Topic", {"SNS topic"}},
+        {"AWS::SQS::Queue", {"SQS queue"}},
+        {"AWS::Events::Rule", {"EventBridge rule"}},
+        {"AWS::CloudFront::Distribution", {"CloudFront distribution"}},
+        {"AWS::DynamoDB::Table", {"DynamoDB table"}},
+        {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
+        {"AWS::ElastiCache::ReplicationGroup", {"ElastiCache replication group"}},
+        {"AWS::EC2::VPCEndpoint", {"VPC endpoint", "ServiceName"}},
+    };
+    if (auto k = kinds.find(r.type); k != kinds.end()) {
+      title = k->second.title;
+      if (k->second.detail) detail = str(p, k->second.detail);
+    } else {
+      title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
+    }
   }
   std::string out = title + "\n" + name;
   while (!detail.empty() && (detail.back() == ' ' || detail.back() == ',')) detail.pop_back();
