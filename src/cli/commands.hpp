@@ -1,6 +1,8 @@
 #pragma once
 // Internal contract between the command line (src/cli) and the command groups
 // that live in other folders (src/deploy). Not a public header.
+#include "synth/resolve.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -19,7 +21,7 @@ struct SynthesizedStack {
   std::string name;           ///< stack name
   std::string artifact_id;    ///< cloud assembly artifact id
   std::string region;         ///< empty when environment-agnostic
-  std::string template_text;  ///< the template as it would be written
+  Json template_json;         ///< the template, as synthesis made it
 };
 
 /// What a command group gets from the program it runs in.

@@ -158,7 +158,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
     std::vector<SynthesizedStack> stacks;
     for (auto& s : synthesize_app().stacks)
       stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
-                        std::move(s.template_text)});
+                        std::move(s.template_json)});
     return stacks;
   };
   add_deploy_commands(cli, ctx);

@@ -57,13 +57,10 @@ void run_cost(const CostCommandOptions& o, CommandContext& ctx) {
   for (const auto& n : o.stacks)
     if (std::none_of(synthesized.begin(), synthesized.end(), [&](const SynthesizedStack& s) { return names(s, n); }))
       throw Error("", fmt::format("no stack named \"{}\"", n), "run the list command to see the stacks");
-  std::vector<Json> templates;
-  templates.reserve(synthesized.size());
   std::vector<cost::StackTemplate> stacks;
   for (const auto& s : synthesized)
     if (o.stacks.empty() || std::any_of(o.stacks.begin(), o.stacks.end(), [&](const std::string& n) { return names(s, n); })) {
-      templates.push_back(Json::parse(s.template_text));
-      stacks.push_back({s.path, s.region, &templates.back()});
+      stacks.push_back({s.path, s.region, &s.template_json});
     }
 
   const auto estimate = cost::estimate(stacks, prices, options);
