@@ -8,9 +8,8 @@
 #include <cdk/ec2/cfn_security_group_egress.hpp>
 #include <cdk/ec2/cfn_security_group_ingress.hpp>
 #include <cdk/error.hpp>
+#include <cdk/names.hpp>
 #include <cdk/stack.hpp>
-
-#include "synth/logical_id.hpp"
 
 #include <cctype>
 #include <string_view>
@@ -133,12 +132,7 @@ Value SecurityGroup::security_group_id() const { return resource_ ? resource_->a
 
 Value SecurityGroup::security_group_vpc_id() const { return resource_ ? resource_->attr_vpc_id() : Value(); }
 
-std::string SecurityGroup::unique_id() const {
-  const auto scopes = node().scopes();
-  std::vector<std::string_view> components;
-  for (std::size_t i = 1; i < scopes.size(); ++i) components.push_back(scopes[i]->node().id());
-  return cdk::detail::make_logical_id(components);
-}
+std::string SecurityGroup::unique_id() const { return Names::unique_id(*this); }
 
 void SecurityGroup::check(const Peer& peer, const Port& port, const std::string& description) const {
   if (!peer.problem().empty())

@@ -9,19 +9,9 @@
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/fn.hpp>
-
-#include "synth/logical_id.hpp"
+#include <cdk/names.hpp>
 
 namespace cdk::ecs {
-
-namespace {
-std::string unique_name(const Construct& c) {
-  std::vector<std::string_view> components;
-  for (const auto* s : c.node().scopes())
-    if (!s->node().id().empty()) components.push_back(s->node().id());
-  return cdk::detail::make_logical_id(components);
-}
-}  // namespace
 
 BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSettings s)
     : Construct(scope, id), cluster_(s.cluster), task_(s.task_definition), grace_period_(s.health_check_grace_period_seconds) {
@@ -155,7 +145,7 @@ void ScalableTaskCount::add_policy(std::string_view id, std::string metric, Valu
   tt.scale_out_cooldown = out;
   tt.target_value = target;
   CfnScalingPolicy::Props p;
-  p.policy_name = unique_name(holder);
+  p.policy_name = Names::unique_id(holder);
   p.policy_type = "TargetTrackingScaling";
   p.scaling_target_id = target_->ref();
   p.target_tracking_scaling_policy_configuration = std::move(tt);

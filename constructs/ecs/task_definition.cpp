@@ -3,9 +3,8 @@
 #include <cdk/ecs/fargate_task_definition.hpp>
 #include <cdk/efs/file_system.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/names.hpp>
 #include <cdk/stack.hpp>
-
-#include "synth/logical_id.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -13,14 +12,6 @@
 namespace cdk::ecs {
 
 namespace {
-
-// A family name unique in the account: the AWS CDK's Names.uniqueId (path below the app + hash).
-std::string unique_family(const Construct& c) {
-  std::vector<std::string_view> components;
-  for (const auto* s : c.node().scopes())
-    if (!s->node().id().empty()) components.push_back(s->node().id());
-  return detail::make_logical_id(components);
-}
 
 void check_family(const Construct& c, const std::string& family) {
   if (family.size() > 255 || !std::all_of(family.begin(), family.end(), [](unsigned char ch) {
@@ -44,7 +35,7 @@ const char* network_mode_name(NetworkMode m) {
 
 TaskDefinition::TaskDefinition(Construct& scope, std::string_view id, Settings settings)
     : Construct(scope, id), compatibility_(settings.compatibility), network_mode_(settings.network_mode) {
-  family_ = settings.family.empty() ? unique_family(*this) : settings.family;
+  family_ = settings.family.empty() ? Names::unique_id(*this) : settings.family;
   check_family(*this, family_);
   task_role_ = &add<iam::Role>("TaskRole", {.assumed_by = iam::ServicePrincipal{"ecs-tasks.amazonaws.com"}});
   CfnTaskDefinition::Props p;

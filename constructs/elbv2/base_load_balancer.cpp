@@ -4,21 +4,9 @@
 #include <cdk/elbv2/cfn_load_balancer.hpp>
 #include <cdk/elbv2/names.hpp>
 #include <cdk/error.hpp>
-
-#include "synth/logical_id.hpp"
+#include <cdk/names.hpp>
 
 namespace cdk::elbv2 {
-
-namespace {
-// Names.uniqueId of the AWS CDK: the logical-id algorithm over the full path.
-std::string unique_id(const Construct& c) {
-  std::vector<std::string_view> components;
-  for (Construct* s : c.node().scopes()) {
-    if (!s->node().id().empty()) components.push_back(s->node().id());
-  }
-  return cdk::detail::make_logical_id(components);
-}
-}  // namespace
 
 BaseLoadBalancer::BaseLoadBalancer(Construct& scope, std::string_view id, const BaseLoadBalancerProps& props,
                                    std::string_view type)
@@ -44,7 +32,7 @@ BaseLoadBalancer::BaseLoadBalancer(Construct& scope, std::string_view id, const 
     auto& sg = add<ec2::SecurityGroup>(
         "SecurityGroup", ec2::SecurityGroupProps{
                              .vpc = props.vpc,
-                             .description = "Automatically created Security Group for ELB " + unique_id(*this),
+                             .description = "Automatically created Security Group for ELB " + Names::unique_id(*this),
                              .allow_all_outbound = false});
     connections_.add_security_group(sg);
   } else {

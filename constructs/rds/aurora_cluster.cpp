@@ -3,6 +3,7 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/fn.hpp>
+#include <cdk/names.hpp>
 #include <cdk/rds/aurora_cluster.hpp>
 #include <cdk/rds/cfn_db_cluster.hpp>
 #include <cdk/rds/cfn_db_cluster_parameter_group.hpp>
@@ -11,7 +12,6 @@
 #include <cdk/secretsmanager/cfn_secret.hpp>
 
 #include "detail/common.hpp"
-#include "synth/logical_id.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -174,13 +174,8 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
     tt.scale_in_cooldown = a->scale_in_cooldown_seconds;
     tt.scale_out_cooldown = a->scale_out_cooldown_seconds;
     tt.target_value = a->target_cpu_percent;
-    // A name unique in the account, from the construct path (the AWS CDK's Names.uniqueId).
-    std::vector<std::string_view> path_ids;
-    for (const auto* s : node().scopes())
-      if (!s->node().id().empty()) path_ids.push_back(s->node().id());
-    path_ids.push_back("ReaderCpuTracking");
     CfnScalingPolicy::Props sp;
-    sp.policy_name = cdk::detail::make_logical_id(path_ids);
+    sp.policy_name = Names::unique_id(*this, "ReaderCpuTracking");  // unique in the account
     sp.policy_type = "TargetTrackingScaling";
     sp.scaling_target_id = target.ref();
     sp.target_tracking_scaling_policy_configuration = std::move(tt);

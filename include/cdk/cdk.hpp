@@ -13,6 +13,7 @@
 #include <cdk/construct.hpp>
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
+#include <cdk/names.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/security.hpp>
 #include <cdk/stack.hpp>

@@ -3,7 +3,7 @@
 #include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 
-#include "synth/logical_id.hpp"
+#include "core/logical_id.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "synth/references.hpp"
 
-#include "synth/logical_id.hpp"
+#include "core/logical_id.hpp"
 
 #include <cdk/stack.hpp>
 

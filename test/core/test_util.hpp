@@ -1,7 +1,7 @@
 #pragma once
 // Helpers shared by the core, synth, graph and cli tests: synthesize an app in
 // memory and pick parts of its templates.
-#include "synth/logical_id.hpp"
+#include "core/logical_id.hpp"
 #include "synth/references.hpp"
 #include "synth/resolve.hpp"
 #include "synth/synthesizer.hpp"

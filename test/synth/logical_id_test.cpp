@@ -1,6 +1,6 @@
 // Logical ids must equal aws-cdk-lib's, so a ported app keeps its resources.
 #include "core/test_util.hpp"
-#include "synth/logical_id.hpp"
+#include "core/logical_id.hpp"
 #include "synth/synthesizer.hpp"
 
 #include <cdk/cdk.hpp>

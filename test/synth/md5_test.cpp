@@ -1,5 +1,5 @@
-#include "synth/logical_id.hpp"
-#include "synth/md5.hpp"
+#include "core/logical_id.hpp"
+#include "core/md5.hpp"
 
 #include <gtest/gtest.h>
 

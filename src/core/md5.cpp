@@ -4,7 +4,7 @@
 // (about a third of a small app's synthesis, measured with callgrind).
 // MD5() is marked deprecated in OpenSSL 3 but stays part of its API.
 #define OPENSSL_SUPPRESS_DEPRECATED
-#include "synth/md5.hpp"
+#include "core/md5.hpp"
 
 #include <openssl/md5.h>
 

@@ -24,6 +24,13 @@ inline constexpr std::size_t kMaxIdLength = 255;
 /// Throws cdk::Error when nothing is left after dropping "Default".
 std::string make_logical_id(const std::vector<std::string_view>& components);
 
+/// A physical name from `components` (aws-cdk-lib's makeUniqueResourceName):
+/// "Default" dropped; a single component that fits is used as is (letters,
+/// digits and `allowed` only); otherwise the readable part joined by
+/// `separator`, cut in the middle to fit, then the 8-digit hash of the path.
+std::string make_unique_resource_name(const std::vector<std::string_view>& components, std::size_t max_length,
+                                      std::string_view separator, std::string_view allowed);
+
 /// First `length` uppercase hex digits of the MD5 of `text`.
 std::string md5_hex_prefix(std::string_view text, std::size_t length);
 

@@ -1,0 +1,40 @@
+#pragma once
+/// Names derived from a construct's place in the tree, as aws-cdk-lib's `Names`
+/// makes them, for physical names that must be unique in an account.
+///
+///   props.family = cdk::Names::unique_id(*this);            // "WebServiceTaskDef1A2B3C4D"
+///   props.name = cdk::Names::unique_resource_name(*this, {.max_length = 64, .separator = "-"});
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cdk {
+
+class Construct;
+
+struct UniqueResourceNameOptions {
+  std::size_t max_length = 256;              ///< longest name returned; default 256
+  std::string separator{};                   ///< between path components; default none
+  std::string allowed_special_characters{};  ///< kept besides letters and digits; default none
+};
+
+class Names {
+ public:
+  /// The logical-id algorithm over the construct's path below the app: readable
+  /// part plus 8 hex digits of an MD5 of the path (aws-cdk-lib's Names.uniqueId).
+  /// Throws cdk::Error when every component is "Default".
+  static std::string unique_id(const Construct& c);
+
+  /// unique_id() of a child called `child_id` of `scope`, without making the child.
+  static std::string unique_id(const Construct& scope, std::string_view child_id);
+
+  /// A name from the path starting at the enclosing stack (its stack name, then
+  /// the ids below it), only letters, digits and the allowed characters, with
+  /// a hash of the path unless the construct sits directly in the app, and cut
+  /// in the middle to `max_length` (aws-cdk-lib's Names.uniqueResourceName).
+  static std::string unique_resource_name(const Construct& c, const UniqueResourceNameOptions& options = {});
+
+  Names() = delete;
+};
+
+}  // namespace cdk

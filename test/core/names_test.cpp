@@ -1,0 +1,74 @@
+// cdk::Names must give aws-cdk-lib's names: a ported app keeps its physical names.
+#include <cdk/cdk.hpp>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <string>
+
+namespace {
+
+using ::testing::HasSubstr;
+
+// Builds the vector's path below a stack of its own and returns the leaf.
+cdk::Construct& leaf_of(cdk::App& app, const nlohmann::json& v) {
+  cdk::Construct* scope = &app.add<cdk::Stack>(v.at("stack_id").get<std::string>(),
+                                               cdk::StackProps{.stack_name = v.at("stack_name")});
+  for (const auto& id : v.at("path")) {
+    const std::string name = id.get<std::string>();
+    cdk::Construct* child = scope->node().try_find_child(name);
+    scope = child != nullptr ? child : &scope->add<cdk::Construct>(name);
+  }
+  return *scope;
+}
+
+cdk::UniqueResourceNameOptions options_of(const nlohmann::json& o) {
+  return {.max_length = o.value("maxLength", std::size_t{256}),
+          .separator = o.value("separator", std::string()),
+          .allowed_special_characters = o.value("allowedSpecialCharacters", std::string())};
+}
+
+TEST(Names, MatchEveryVectorGeneratedFromAwsCdkLib) {
+  std::ifstream f(std::string(CDKPP_SOURCE_DIR) + "/test/data/names_vectors.json");
+  const auto vectors = nlohmann::json::parse(f);
+  ASSERT_EQ(vectors.size(), 90u);
+  cdk::App app;
+  for (const auto& v : vectors) {
+    const auto& leaf = leaf_of(app, v);
+    SCOPED_TRACE(leaf.node().path() + " " + v.at("options").dump());
+    EXPECT_EQ(cdk::Names::unique_id(leaf), v.at("unique_id").get<std::string>());
+    EXPECT_EQ(cdk::Names::unique_resource_name(leaf, options_of(v.at("options"))),
+              v.at("unique_resource_name").get<std::string>());
+  }
+}
+
+TEST(Names, UniqueIdOfAChildEqualsTheIdOfThatChildOnceMade) {
+  cdk::App app;
+  auto& service = app.add<cdk::Stack>("Stack").add<cdk::Construct>("Service");
+  const std::string before = cdk::Names::unique_id(service, "Scaling");
+  EXPECT_EQ(before, cdk::Names::unique_id(service.add<cdk::Construct>("Scaling")));
+}
+
+TEST(Names, ResourceNameFitsTheMaximumLength) {
+  cdk::App app;
+  auto* scope = &app.add<cdk::Stack>("Stack").add<cdk::Construct>(std::string(100, 'a'));
+  scope = &scope->add<cdk::Construct>(std::string(100, 'b'));
+  const auto name = cdk::Names::unique_resource_name(*scope, {.max_length = 63, .separator = "-"});
+  EXPECT_EQ(name.size(), 62u);  // 2 x 27 readable characters and the 8-digit hash
+}
+
+TEST(Names, ResourceNameWithRoomForOnlyTheHashIsAnErrorNamingThePath) {
+  cdk::App app;
+  auto& c = app.add<cdk::Stack>("Stack").add<cdk::Construct>("Queue");
+  try {
+    (void)cdk::Names::unique_resource_name(c, {.max_length = 8});
+    FAIL() << "expected an error";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Stack/Queue"));
+    EXPECT_THAT(e.what(), HasSubstr("max_length"));
+  }
+}
+
+}  // namespace
