@@ -2,48 +2,28 @@
 
 #include "graph/dependency_graph.hpp"
 #include "security/rules.hpp"
+#include "synth/aspects.hpp"
 #include "synth/json_text.hpp"
+#include "synth/manifest.hpp"
+#include "synth/raw_override.hpp"
 #include "synth/references.hpp"
+#include "synth/tree_json.hpp"
 
 #include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
-#include <cdk/aspects.hpp>
 #include <cdk/cfn_resource.hpp>
 #include <cdk/stack.hpp>
 
-#include <cxxabi.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <fstream>
 #include <map>
-#include <memory>
 #include <numeric>
 #include <set>
-#include <typeindex>
 #include <unordered_set>
-#include <unistd.h>
 
 namespace cdk::detail {
-
-struct AspectInvoker {
-  static void invoke(Construct& c, std::vector<IAspect*>& inherited) {
-    const std::size_t base = inherited.size();
-    for (const auto& a : c.node().aspects_) inherited.push_back(a.get());
-    auto& applied = c.node().applied_aspects_;
-    for (std::size_t i = 0; i < inherited.size(); ++i) {
-      IAspect* a = inherited[i];
-      if (std::find(applied.begin(), applied.end(), a) != applied.end()) continue;
-      applied.push_back(a);
-      a->visit(c);
-    }
-    // By index: an aspect may add children, and they are visited too.
-    for (std::size_t i = 0; i < c.node().children().size(); ++i) invoke(*c.node().children()[i], inherited);
-    inherited.resize(base);
-  }
-};
 
 namespace {
 
@@ -56,54 +36,10 @@ constexpr std::array<std::pair<Section, const char*>, 6> kSections{{
     {Section::Outputs, "Outputs"},
 }};
 
-std::string fqn_of(const std::type_info& type) {
-  int status = 0;
-  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type.name(), nullptr, nullptr, &status),
-                                              std::free);
-  std::string s = status == 0 && name ? name.get() : type.name();
-  if (s.rfind("cdk::", 0) == 0) s = "cdkpp::" + s.substr(5);
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ':' && i + 1 < s.size() && s[i + 1] == ':') {
-      out += '.';
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 Diagnostic::Level level_of(const std::string& type) {
   if (type == Annotations::error_type) return Diagnostic::Level::Error;
   if (type == Annotations::warning_type) return Diagnostic::Level::Warning;
   return Diagnostic::Level::Info;
-}
-
-// Sets value at a dotted path inside `target`, creating objects on the way.
-void apply_override(Json& target, const std::string& path, const Json* value) {
-  Json* cur = &target;
-  std::size_t start = 0;
-  while (true) {
-    auto dot = path.find('.', start);
-    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (dot == std::string::npos) {
-      if (value == nullptr) {
-        if (cur->is_object()) cur->erase(key);
-      } else {
-        (*cur)[key] = *value;
-      }
-      return;
-    }
-    if (value == nullptr) {
-      // A deletion only walks what exists: it must not add empty entries.
-      if (!cur->is_object() || !cur->contains(key)) return;
-    } else if (!cur->contains(key) || !(*cur)[key].is_object()) {
-      (*cur)[key] = Json::object();
-    }
-    cur = &(*cur)[key];
-    start = dot + 1;
-  }
 }
 
 // "/" + the path: how the manifest names a construct.
@@ -149,8 +85,7 @@ class Synthesizer {
   Synthesizer(App& app, const SynthOptions& options) : app_(app), options_(options) {}
 
   Assembly run() {
-    std::vector<IAspect*> inherited;
-    AspectInvoker::invoke(app_, inherited);
+    invoke_aspects(app_);
     collect();
     validate_tree();
     assign_logical_ids();
@@ -179,8 +114,8 @@ class Synthesizer {
         }
     }
     if (!errors_.empty()) throw SynthError(std::move(errors_));
-    out.manifest = manifest(out);
-    out.tree_text = tree_text();
+    out.manifest = make_manifest(out);
+    out.tree_text = tree_json_text(app_, ids_);
     out.diagnostics = std::move(diagnostics_);
     return out;
   }
@@ -460,112 +395,7 @@ class Synthesizer {
     for (auto& d : security::check_stack(*a.stack, a.template_json, owners)) diagnostics_.push_back(std::move(d));
   }
 
-  // Moves each stack's metadata into the manifest.
-  Json manifest(Assembly& out) const {
-    Json artifacts = object_with_capacity(out.stacks.size() + 1);
-    for (auto& a : out.stacks) {
-      const Stack& s = *a.stack;
-      Json props = {{"templateFile", s.template_file()},
-                    {"stackName", s.stack_name()},
-                    {"terminationProtection", s.termination_protection()},
-                    {"validateOnSynth", false}};
-      if (!s.tags().empty()) props["tags"] = s.tags();
-      if (!s.description().empty()) props["description"] = s.description();
-      Json art = {{"type", "aws:cloudformation:stack"}, {"environment", s.environment_uri()}, {"properties", props}};
-      if (!a.dependencies.empty()) {
-        Json deps = Json::array();
-        for (const Stack* d : a.dependencies) deps.push_back(d->artifact_id());
-        art["dependencies"] = deps;
-      }
-      if (!a.metadata.empty()) art["metadata"] = std::move(a.metadata);
-      art["displayName"] = s.node().path();
-      artifacts[s.artifact_id()] = std::move(art);
-    }
-    artifacts["Tree"] = {{"type", "cdk:tree"}, {"properties", {{"file", "tree.json"}}}};
-    return Json{{"version", kAssemblyVersion}, {"artifacts", std::move(artifacts)}};
-  }
 
-  // tree.json, written as text as the tree is walked: it describes every
-  // construct, and building it as a JSON document first cost a fifth of a
-  // large app's synthesis in allocations. The format is that of
-  // Json::dump(1) (tested against it).
-  std::string tree_text() {
-    TreeWriter w;
-    w.out.reserve(std::size_t{1} << 16);
-    w.out += "{\n";
-    w.key(1, "version");
-    w.string("tree-0.1");
-    w.out += ",\n";
-    w.key(1, "tree");
-    std::string path = app_.node().path();
-    tree_node(w, app_, path, 1);
-    w.out += "\n}\n";
-    return std::move(w.out);
-  }
-
-  struct TreeWriter {
-    std::string out;
-
-    void string(std::string_view s) { append_json_string(out, s); }
-    void key(int level, std::string_view k) { append_member_key(out, static_cast<std::size_t>(level), k); }
-    void close(int level, bool last) {  // the end of an object member that is an object
-      out += '\n';
-      out.append(static_cast<std::size_t>(level), ' ');
-      out += last ? "}" : "},";
-    }
-  };
-
-  // Writes c's node at nesting `level`; `path` is c's path, grown and cut
-  // back in place for the children.
-  void tree_node(TreeWriter& w, const Construct& c, std::string& path, int level) {
-    w.out += "{\n";
-    w.key(level + 1, "id");
-    w.string(c.node().scope() ? std::string_view(c.node().id()) : std::string_view("App"));
-    w.out += ",\n";
-    w.key(level + 1, "path");
-    w.string(path);
-    w.out += ",\n";
-    if (const auto* r = dynamic_cast<const CfnResource*>(&c)) {
-      w.key(level + 1, "attributes");
-      w.out += "{\n";
-      w.key(level + 2, "aws:cdk:cloudformation:type");
-      w.string(r->cfn_type());
-      if (auto it = ids_.find(r); it != ids_.end()) {
-        w.out += ",\n";
-        w.key(level + 2, "aws:cdk:cloudformation:logicalId");
-        w.string(it->second);
-      }
-      w.close(level + 1, false);
-      w.out += '\n';
-    }
-    if (const auto& children = c.node().children(); !children.empty()) {
-      w.key(level + 1, "children");
-      w.out += "{\n";
-      for (std::size_t i = 0; i < children.size(); ++i) {
-        const std::string& id = children[i]->node().id();
-        w.key(level + 2, id);
-        const std::size_t size = path.size();
-        if (!path.empty()) path += Node::path_separator;
-        path += id;
-        tree_node(w, *children[i], path, level + 2);
-        path.resize(size);
-        if (i + 1 < children.size()) w.out += ",\n";
-      }
-      w.close(level + 1, false);
-      w.out += '\n';
-    }
-    auto [fqn, fresh] = fqns_.try_emplace(std::type_index(typeid(c)));
-    if (fresh) fqn->second = fqn_of(typeid(c));
-    w.key(level + 1, "constructInfo");
-    w.out += "{\n";
-    w.key(level + 2, "fqn");
-    w.string(fqn->second);
-    w.out += ",\n";
-    w.key(level + 2, "version");
-    w.string(CDKPP_VERSION);
-    w.close(level + 1, true);
-    w.close(level, true);
-  }
 
   App& app_;
   SynthOptions options_;
@@ -573,55 +403,13 @@ class Synthesizer {
   std::unordered_map<const Stack*, std::size_t> stack_index_;
   LogicalIds ids_;
   std::unordered_set<const CfnElement*> duplicate_ids_;  // elements whose logical id an earlier one has
-  std::unordered_map<std::type_index, std::string> fqns_;
   CrossStackReferences refs_;
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
 };
 
-void write_file(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream f(p, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) throw Error("", fmt::format("cannot write {}", p.string()), "check the directory's permissions and free space");
-}
-
 }  // namespace
 
 Assembly synthesize(App& app, const SynthOptions& options) { return Synthesizer(app, options).run(); }
-
-void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) {
-  namespace fs = std::filesystem;
-  fs::path target = dir.empty() ? fs::path("cdk.out") : dir.lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();  // "out/" is "out"
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  const std::string stem = target.filename().string();
-  const fs::path tmp = parent / fmt::format(".{}.tmp-{}", stem, ::getpid());
-  const fs::path old = parent / fmt::format(".{}.old-{}", stem, ::getpid());
-  std::error_code ec;
-  fs::remove_all(tmp, ec);
-  fs::create_directories(tmp, ec);
-  if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
-  try {
-    for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
-    std::string manifest;
-    append_json(manifest, assembly.manifest, 1);
-    manifest += '\n';
-    write_file(tmp / "manifest.json", manifest);
-    write_file(tmp / "tree.json", assembly.tree_text);
-    if (fs::exists(target)) fs::rename(target, old);
-    fs::rename(tmp, target);
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(tmp, ec);
-    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
-    throw Error("", fmt::format("cannot write {}: {}", target.string(), e.code().message()),
-                "check the directory's permissions and free space");
-  } catch (...) {
-    fs::remove_all(tmp, ec);
-    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
-    throw;
-  }
-  fs::remove_all(old, ec);
-}
 
 }  // namespace cdk::detail

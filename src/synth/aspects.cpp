@@ -1,0 +1,34 @@
+#include "synth/aspects.hpp"
+
+#include <cdk/app.hpp>
+#include <cdk/aspects.hpp>
+
+#include <algorithm>
+#include <vector>
+
+namespace cdk::detail {
+
+// Node's friend: reads the aspects and records which ones ran where.
+struct AspectInvoker {
+  static void invoke(Construct& c, std::vector<IAspect*>& inherited) {
+    const std::size_t base = inherited.size();
+    for (const auto& a : c.node().aspects_) inherited.push_back(a.get());
+    auto& applied = c.node().applied_aspects_;
+    for (std::size_t i = 0; i < inherited.size(); ++i) {
+      IAspect* a = inherited[i];
+      if (std::find(applied.begin(), applied.end(), a) != applied.end()) continue;
+      applied.push_back(a);
+      a->visit(c);
+    }
+    // By index: an aspect may add children, and they are visited too.
+    for (std::size_t i = 0; i < c.node().children().size(); ++i) invoke(*c.node().children()[i], inherited);
+    inherited.resize(base);
+  }
+};
+
+void invoke_aspects(App& app) {
+  std::vector<IAspect*> inherited;
+  AspectInvoker::invoke(app, inherited);
+}
+
+}  // namespace cdk::detail

@@ -1,0 +1,59 @@
+#include "synth/synthesizer.hpp"
+
+#include "synth/json_text.hpp"
+
+#include <cdk/stack.hpp>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <unistd.h>
+
+namespace cdk::detail {
+
+namespace {
+
+void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream f(p, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) throw Error("", fmt::format("cannot write {}", p.string()), "check the directory's permissions and free space");
+}
+
+}  // namespace
+
+void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  fs::path target = dir.empty() ? fs::path("cdk.out") : dir.lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "out/" is "out"
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string stem = target.filename().string();
+  const fs::path tmp = parent / fmt::format(".{}.tmp-{}", stem, ::getpid());
+  const fs::path old = parent / fmt::format(".{}.old-{}", stem, ::getpid());
+  std::error_code ec;
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
+  try {
+    for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
+    std::string manifest;
+    append_json(manifest, assembly.manifest, 1);
+    manifest += '\n';
+    write_file(tmp / "manifest.json", manifest);
+    write_file(tmp / "tree.json", assembly.tree_text);
+    if (fs::exists(target)) fs::rename(target, old);
+    fs::rename(tmp, target);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(tmp, ec);
+    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
+    throw Error("", fmt::format("cannot write {}: {}", target.string(), e.code().message()),
+                "check the directory's permissions and free space");
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    if (!fs::exists(target) && fs::exists(old)) fs::rename(old, target, ec);
+    throw;
+  }
+  fs::remove_all(old, ec);
+}
+
+}  // namespace cdk::detail
