@@ -9,6 +9,7 @@
 ///   }
 #include <cdk/construct.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,15 @@ class App : public Construct {
   [[nodiscard]] std::string context_or(std::string_view key, std::string fallback) const {
     return context(key).value_or(std::move(fallback));
   }
+  /// A switch: "true" or "false" (`-c multi_az=true`); `fallback` when unset.
+  /// Anything else throws cdk::Error naming the key.
+  [[nodiscard]] bool context_flag(std::string_view key, bool fallback) const;
+  /// A list: "a,b,c" (spaces around items and empty items dropped), or a JSON
+  /// array of strings from a context file; empty when unset.
+  [[nodiscard]] std::vector<std::string> context_list(std::string_view key) const;
+  /// A whole number (`-c max_tasks=4`); `fallback` when unset. Anything else
+  /// throws cdk::Error naming the key.
+  [[nodiscard]] std::int64_t context_int(std::string_view key, std::int64_t fallback) const;
   [[nodiscard]] const AppProps& props() const noexcept { return props_; }
   void set_strict(bool strict) noexcept { props_.strict = strict; }
   void set_outdir(std::string outdir) { props_.outdir = std::move(outdir); }

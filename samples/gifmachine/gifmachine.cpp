@@ -585,16 +585,10 @@ Settings settings_from_context(const App& app) {
   s.company = app.context_or("company", s.company);
   s.image_tag = app.context_or("image_tag", s.image_tag);
   s.alarm_email = app.context_or("alarm_email", s.alarm_email);
-  if (auto count = app.context("desired_count")) {
-    try {
-      std::size_t used = 0;
-      s.desired_count = std::stoll(*count, &used);
-      if (used != count->size() || s.desired_count < 0) throw std::invalid_argument(*count);
-    } catch (const std::exception&) {
-      throw Error(main_id, "desired_count \"" + *count + "\" is not a whole number of tasks",
-                  "pass -c desired_count=2");
-    }
-  }
+  s.desired_count = app.context_int("desired_count", s.desired_count);
+  if (s.desired_count < 0)
+    throw Error(main_id, "desired_count " + std::to_string(s.desired_count) + " is not a number of tasks",
+                "pass -c desired_count=2");
   return s;
 }
 

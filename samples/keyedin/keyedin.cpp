@@ -17,8 +17,7 @@
 #include <cdk/sns/cfn_topic.hpp>
 
 #include <algorithm>
-#include <charconv>
-#include <sstream>
+#include <limits>
 
 namespace keyedin {
 
@@ -26,25 +25,13 @@ using namespace cdk;
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 int context_int(const App& app, std::string_view key, int fallback, int min) {
-  const auto text = app.context(key);
-  if (!text) return fallback;
-  int value = 0;
-  const auto* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
-  if (ec != std::errc() || ptr != end || value < min)
-    throw Error("", "context " + std::string(key) + "=" + *text + " is not a whole number of at least " +
+  const auto value = app.context_int(key, fallback);
+  if (value < min || value > std::numeric_limits<int>::max())
+    throw Error("", "context " + std::string(key) + "=" + std::to_string(value) + " is not a whole number of at least " +
                         std::to_string(min),
                 "pass -c " + std::string(key) + "=" + std::to_string(fallback) + " or leave it out");
-  return value;
+  return static_cast<int>(value);
 }
 
 // The record's name relative to the zone: "" for the apex.
@@ -65,13 +52,13 @@ Settings settings_from_context(const App& app) {
   s.domain = app.context_or("domain", app.context("zone") ? s.zone : s.domain);
   s.nat_gateways = context_int(app, "nat_gateways", s.nat_gateways, 0);
   s.instance_type = app.context_or("instance_type", s.instance_type);
-  if (auto types = app.context("spot_instance_types")) s.spot_instance_types = split_list(*types);
+  if (app.context("spot_instance_types")) s.spot_instance_types = app.context_list("spot_instance_types");
   s.max_capacity = context_int(app, "max_capacity", s.max_capacity, 1);
   s.requests_per_target = context_int(app, "requests_per_target", s.requests_per_target, 1);
   s.ami = app.context_or("ami", s.ami);
   s.db_instance_type = app.context_or("db_instance_type", s.db_instance_type);
   s.bastion_instance_type = app.context_or("bastion_instance_type", s.bastion_instance_type);
-  if (auto cidrs = app.context("ssh_cidrs")) s.ssh_cidrs = split_list(*cidrs);
+  if (app.context("ssh_cidrs")) s.ssh_cidrs = app.context_list("ssh_cidrs");
   s.alert_email = app.context_or("alert_email", s.alert_email);
   return s;
 }

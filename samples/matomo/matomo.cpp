@@ -9,7 +9,6 @@
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
 
-#include <sstream>
 
 namespace matomo {
 
@@ -20,12 +19,7 @@ Settings settings_from_context(const App& app) {
   s.region = app.context_or("region", s.region);
   s.zone = app.context_or("zone", s.zone);
   s.domain = app.context_or("domain", s.domain);
-  if (auto cidrs = app.context("ssh_cidrs")) {
-    s.ssh_cidrs.clear();
-    std::stringstream in(*cidrs);
-    for (std::string c; std::getline(in, c, ',');)
-      if (!c.empty()) s.ssh_cidrs.push_back(c);
-  }
+  if (app.context("ssh_cidrs")) s.ssh_cidrs = app.context_list("ssh_cidrs");
   return s;
 }
 

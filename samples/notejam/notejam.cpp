@@ -24,7 +24,6 @@
 #include <cdk/tags.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace notejam {
 
@@ -62,20 +61,11 @@ Settings settings_from_context(const App& app) {
   s.repository = app.context_or("repository", s.repository);
   s.branch = app.context_or("branch", s.branch);
   s.alarm_email = app.context_or("alarm_email", s.alarm_email);
-  if (auto v = app.context("db_password_version")) {
-    std::int64_t n = 0;
-    auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (ec != std::errc{} || end != v->data() + v->size() || n < 1)
-      throw Error("", "db_password_version '" + *v + "' is not a parameter version",
-                  "pass the version of /notejam/" + s.environment + "/db-password, e.g. -c db_password_version=2");
-    s.db_password_version = n;
-  }
-  if (auto v = app.context("first_deploy")) {
-    if (*v != "true" && *v != "false")
-      throw Error("", "first_deploy '" + *v + "' is neither true nor false",
-                  "pass -c first_deploy=true for an environment's first deployment, else leave it out");
-    s.first_deploy = *v == "true";
-  }
+  s.db_password_version = app.context_int("db_password_version", s.db_password_version);
+  if (s.db_password_version < 1)
+    throw Error("", "db_password_version " + std::to_string(s.db_password_version) + " is not a parameter version",
+                "pass the version of /notejam/" + s.environment + "/db-password, e.g. -c db_password_version=2");
+  s.first_deploy = app.context_flag("first_deploy", s.first_deploy);
   return s;
 }
 

@@ -19,7 +19,6 @@
 #include <cdk/secretsmanager/secretsmanager.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace nuxt_laravel {
 
@@ -35,13 +34,9 @@ constexpr const char* api_path = "/api/*";
 constexpr int api_rule_priority = 10;
 
 std::int64_t count_from_context(const App& app, const std::string& key, std::int64_t fallback) {
-  const auto text = app.context(key);
-  if (!text) return fallback;
-  std::int64_t n = -1;
-  const auto* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, n);
-  if (ec != std::errc{} || ptr != end || n < 0)
-    throw Error(app.node().path(), "context " + key + "='" + *text + "' is not a count",
+  const std::int64_t n = app.context_int(key, fallback);
+  if (n < 0)
+    throw Error(app.node().path(), "context " + key + "='" + std::to_string(n) + "' is not a count",
                 "use a whole number of 0 or more, e.g. -c " + key + "=2");
   return n;
 }
@@ -222,11 +217,7 @@ Settings settings_from_context(const App& app) {
   s.frontend_tasks = count_from_context(app, "frontend_tasks", s.frontend_tasks);
   s.backend_tasks = count_from_context(app, "backend_tasks", s.backend_tasks);
   s.max_tasks = count_from_context(app, "max_tasks", s.max_tasks);
-  const auto multi_az = app.context_or("multi_az_database", s.multi_az_database ? "true" : "false");
-  if (multi_az != "true" && multi_az != "false")
-    throw Error(app.node().path(), "context multi_az_database='" + multi_az + "' is not a switch",
-                "use -c multi_az_database=true or false");
-  s.multi_az_database = multi_az == "true";
+  s.multi_az_database = app.context_flag("multi_az_database", s.multi_az_database);
   return s;
 }
 
