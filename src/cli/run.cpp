@@ -1,6 +1,7 @@
 #include "cli/run.hpp"
 
 #include "cli/commands.hpp"
+#include "core/context.hpp"
 #include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
 #include "graph/render.hpp"
@@ -76,6 +77,164 @@ std::string security_summary(const std::vector<Diagnostic>& diags) {
   return line + fmt::format(", {} suppressed", suppressed);
 }
 
+
+// Every option of the program's own subcommands, filled in by CLI11.
+struct Options {
+  std::vector<std::string> context;
+  bool strict = false;
+  std::string outdir;
+  std::vector<std::string> stacks;  // synth
+  bool quiet = false;               // synth
+  bool long_list = false;           // list
+  std::string graph_out;
+  std::string graph_format = "dot";
+  std::string graph_view = "architecture";
+  bool list_rules = false;          // validate
+};
+
+struct Subcommands {
+  CLI::App* synth = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* graph = nullptr;
+  CLI::App* validate = nullptr;
+};
+
+void declare_global_options(CLI::App& cli, Options& o) {
+  cli.add_option("-c,--context", o.context, "Context value KEY=VALUE (read when the program starts)");
+  cli.add_flag("--strict", o.strict, "Treat warnings as errors");
+  cli.add_option("-o,--out", o.outdir, "Cloud assembly directory")->capture_default_str();
+}
+
+CLI::App* declare_graph(CLI::App& cli, Options& o) {
+  return add_subcommand(cli, "graph", "Draw the app: an architecture diagram or the resource graph",
+                        [&o](CLI::App& cmd) {
+    cmd.add_option("--out", o.graph_out, "Write to this file instead of standard output");
+    cmd.add_option("--format", o.graph_format, "dot (Graphviz text), or svg / png drawn by Graphviz dot")
+        ->check(CLI::IsMember({"dot", "svg", "png"}))
+        ->capture_default_str();
+    cmd.add_option("--view", o.graph_view,
+                   "architecture (stacks, VPCs, tiers, AZs, traffic) or resources (every resource and reference)")
+        ->check(CLI::IsMember({"architecture", "resources"}))
+        ->capture_default_str();
+  });
+}
+
+Subcommands declare_subcommands(CLI::App& cli, Options& o) {
+  Subcommands s;
+  s.synth = add_subcommand(cli, "synth", "Write the cloud assembly (templates, manifest.json, tree.json)",
+                           [&o](CLI::App& cmd) {
+                             cmd.add_option("stacks", o.stacks, "Stacks to report (all are synthesized)");
+                             cmd.add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
+                           });
+  s.list = add_subcommand(cli, "list", "List the stacks in deployment order", [&o](CLI::App& cmd) {
+    cmd.add_flag("-l,--long", o.long_list, "Show environment and dependencies");
+  });
+  s.list->alias("ls");
+  s.graph = declare_graph(cli, o);
+  s.validate = add_subcommand(cli, "validate", "Check the app and print every problem; writes nothing",
+                              [&o](CLI::App& cmd) {
+    cmd.add_flag("--rules", o.list_rules, "List the security rules (id, severity, what, why, fix) and exit");
+  });
+  return s;
+}
+
+// Context is read when the App is built (App(argc, argv)); an App built
+// otherwise would silently ignore -c here and synthesize another stage.
+void check_context_was_read(const App& app, const std::vector<std::string>& context) {
+  for (const auto& pair : context) {
+    const auto [key, value] = parse_context_pair(pair);
+    if (app.context(key) != value)
+      throw Error("", fmt::format("-c {} was not read by this program's App", pair),
+                  "build the App from the command line: cdk::App app(argc, argv)");
+  }
+}
+
+// The synthesizers the command groups of other folders get (see commands.hpp).
+void bind_synthesis(CommandContext& ctx, const std::function<Assembly()>& synthesize_app, const Options& o) {
+  ctx.synth = [synthesize_app, &o]() -> std::filesystem::path {
+    auto assembly = synthesize_app();
+    write_assembly(assembly, o.outdir);
+    return o.outdir;
+  };
+  ctx.synthesize = [synthesize_app] {
+    std::vector<SynthesizedStack> stacks;
+    for (auto& s : synthesize_app().stacks)
+      stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
+                        std::move(s.template_json)});
+    return stacks;
+  };
+}
+
+void run_synth(const Assembly& assembly, const Options& o, bool as_cdk_app, std::ostream& out) {
+  // Run by the AWS CDK CLI as an app: its stdout is the user's terminal.
+  const bool quiet = o.quiet || as_cdk_app;
+  const auto selected = select_stacks(assembly, o.stacks);
+  write_assembly(assembly, o.outdir);
+  if (quiet) return;
+  for (const auto* s : selected)
+    out << fmt::format("{}: {}\n", s->stack->node().path(),
+                       (std::filesystem::path(o.outdir) / s->stack->template_file()).string());
+}
+
+void run_list(const Assembly& assembly, const Options& o, std::ostream& out) {
+  for (const auto& s : assembly.stacks) {
+    out << s.stack->node().path();
+    if (o.long_list) {
+      out << "  " << s.stack->environment_uri();
+      for (const Stack* d : s.dependencies) out << "  needs " << d->node().path();
+    }
+    out << '\n';
+  }
+}
+
+void run_graph(const Assembly& assembly, const Options& o, std::ostream& out) {
+  auto dot = o.graph_view == "resources" ? assembly_to_dot(assembly) : architecture_to_dot(assembly);
+  if (o.graph_format != "dot") dot = render_with_dot(dot, o.graph_format);
+  if (o.graph_out.empty()) {
+    out << dot;
+    return;
+  }
+  std::ofstream f(o.graph_out, std::ios::binary);
+  f << dot;
+  if (!f) throw Error("", "cannot write " + o.graph_out, "check the path");
+  out << "graph: " << o.graph_out << '\n';
+}
+
+// The program's own subcommands; the others ran from their CLI11 callbacks.
+void dispatch(const CLI::App& cli, const Subcommands& cmd, const Options& o,
+              const std::function<Assembly()>& synthesize_app, std::ostream& out) {
+  const bool no_subcommand = cli.get_subcommands().empty();
+  if (cmd.synth->parsed() || no_subcommand) {
+    const bool as_cdk_app = no_subcommand && std::getenv("CDK_OUTDIR") != nullptr;
+    run_synth(synthesize_app(), o, as_cdk_app, out);
+  } else if (cmd.list->parsed()) {
+    run_list(synthesize_app(), o, out);
+  } else if (cmd.graph->parsed()) {
+    run_graph(synthesize_app(), o, out);
+  } else if (cmd.validate->parsed() && o.list_rules) {
+    print_security_rules(out);
+  } else if (cmd.validate->parsed()) {
+    auto assembly = synthesize_app();
+    out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
+    out << security_summary(assembly.diagnostics) << '\n';
+  }
+}
+
+// One line per problem and exit code 1, whatever failed.
+int report_failure(std::ostream& err) {
+  try {
+    throw;
+  } catch (const SynthError& e) {
+    print_diagnostics(e.errors(), err);
+    err << fmt::format("{} error(s); nothing was written\n", e.errors().size());
+  } catch (const Error& e) {
+    err << e.what() << '\n';
+  } catch (const std::exception& e) {  // e.g. std::filesystem_error: still one line, exit 1
+    err << "error: " << e.what() << '\n';
+  }
+  return 1;
+}
+
 }  // namespace
 
 CLI::App* add_subcommand(CLI::App& cli, const std::string& name, const std::string& description,
@@ -94,73 +253,22 @@ int run_cli(App& app, int argc, const char* const* argv) {
   CLI::App cli{"Synthesizes, draws and deploys this program's CloudFormation stacks.", program};
   cli.require_subcommand(0, 1);
   cli.fallthrough();
-
-  std::vector<std::string> context;
-  bool strict = app.props().strict;
-  std::string outdir = app.props().outdir;
-  if (const char* env = std::getenv("CDK_OUTDIR")) outdir = env;  // run by the AWS CDK CLI
-  cli.add_option("-c,--context", context, "Context value KEY=VALUE (read when the program starts)");
-  cli.add_flag("--strict", strict, "Treat warnings as errors");
-  cli.add_option("-o,--out", outdir, "Cloud assembly directory")->capture_default_str();
-
-  std::vector<std::string> stacks;
-  bool quiet = false;
-  auto* synth = add_subcommand(cli, "synth", "Write the cloud assembly (templates, manifest.json, tree.json)",
-                               [&](CLI::App& cmd) {
-                                 cmd.add_option("stacks", stacks, "Stacks to report (all are synthesized)");
-                                 cmd.add_flag("-q,--quiet", quiet, "Print nothing but problems");
-                               });
-
-  bool long_list = false;
-  auto* list = add_subcommand(cli, "list", "List the stacks in deployment order", [&](CLI::App& cmd) {
-    cmd.add_flag("-l,--long", long_list, "Show environment and dependencies");
-  });
-  list->alias("ls");
-
-  std::string graph_out;
-  std::string graph_format = "dot";
-  std::string graph_view = "architecture";
-  auto* graph = add_subcommand(cli, "graph", "Draw the app: an architecture diagram or the resource graph",
-                               [&](CLI::App& cmd) {
-    cmd.add_option("--out", graph_out, "Write to this file instead of standard output");
-    cmd.add_option("--format", graph_format, "dot (Graphviz text), or svg / png drawn by Graphviz dot")
-        ->check(CLI::IsMember({"dot", "svg", "png"}))
-        ->capture_default_str();
-    cmd.add_option("--view", graph_view,
-                   "architecture (stacks, VPCs, tiers, AZs, traffic) or resources (every resource and reference)")
-        ->check(CLI::IsMember({"architecture", "resources"}))
-        ->capture_default_str();
-  });
-
-  bool list_rules = false;
-  auto* validate = add_subcommand(cli, "validate", "Check the app and print every problem; writes nothing",
-                                  [&](CLI::App& cmd) {
-    cmd.add_flag("--rules", list_rules, "List the security rules (id, severity, what, why, fix) and exit");
-  });
+  Options o;
+  o.strict = app.props().strict;
+  o.outdir = app.props().outdir;
+  if (const char* env = std::getenv("CDK_OUTDIR")) o.outdir = env;  // run by the AWS CDK CLI
+  declare_global_options(cli, o);
+  const Subcommands cmd = declare_subcommands(cli, o);
 
   int exit_code = 0;
-  auto synthesize_app = [&] {
-    app.set_strict(strict);
-    auto assembly = synthesize(app, {.strict = strict, .path_metadata = app.props().path_metadata});
+  const std::function<Assembly()> synthesize_app = [&] {
+    app.set_strict(o.strict);
+    auto assembly = synthesize(app, {.strict = o.strict, .path_metadata = app.props().path_metadata});
     print_diagnostics(assembly.diagnostics, err);
     return assembly;
   };
-  CommandContext ctx;
-  ctx.out = &out;
-  ctx.err = &err;
-  ctx.exit_code = &exit_code;
-  ctx.synth = [&]() -> std::filesystem::path {
-    auto assembly = synthesize_app();
-    write_assembly(assembly, outdir);
-    return outdir;
-  };
-  ctx.synthesize = [&] {
-    std::vector<SynthesizedStack> stacks;
-    for (auto& s : synthesize_app().stacks)
-      stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
-                        std::move(s.template_json)});
-    return stacks;
-  };
+  CommandContext ctx{.out = &out, .err = &err, .exit_code = &exit_code};
+  bind_synthesis(ctx, synthesize_app, o);
   add_deploy_commands(cli, ctx);
   add_cost_command(cli, ctx);
 
@@ -170,65 +278,10 @@ int run_cli(App& app, int argc, const char* const* argv) {
     } catch (const CLI::ParseError& e) {
       return cli.exit(e, out, err);
     }
-    // Context is read when the App is built (App(argc, argv)); an App built
-    // otherwise would silently ignore -c here and synthesize another stage.
-    for (const auto& pair : context) {
-      const auto eq = pair.find('=');
-      if (eq == std::string::npos || eq == 0)
-        throw Error("", fmt::format("context must be given as -c key=value, got \"{}\"", pair), "write -c key=value");
-      if (app.context(pair.substr(0, eq)) != pair.substr(eq + 1))
-        throw Error("", fmt::format("-c {} was not read by this program's App", pair),
-                    "build the App from the command line: cdk::App app(argc, argv)");
-    }
-    if (synth->parsed() || cli.get_subcommands().empty()) {
-      // Run by the AWS CDK CLI as an app: its stdout is the user's terminal.
-      quiet = quiet || (cli.get_subcommands().empty() && std::getenv("CDK_OUTDIR") != nullptr);
-      auto assembly = synthesize_app();
-      const auto selected = select_stacks(assembly, stacks);
-      write_assembly(assembly, outdir);
-      if (!quiet)
-        for (const auto* s : selected)
-          out << fmt::format("{}: {}\n", s->stack->node().path(),
-                             (std::filesystem::path(outdir) / s->stack->template_file()).string());
-    } else if (list->parsed()) {
-      auto assembly = synthesize_app();
-      for (const auto& s : assembly.stacks) {
-        out << s.stack->node().path();
-        if (long_list) {
-          out << "  " << s.stack->environment_uri();
-          for (const Stack* d : s.dependencies) out << "  needs " << d->node().path();
-        }
-        out << '\n';
-      }
-    } else if (graph->parsed()) {
-      auto assembly = synthesize_app();
-      auto dot = graph_view == "resources" ? assembly_to_dot(assembly) : architecture_to_dot(assembly);
-      if (graph_format != "dot") dot = render_with_dot(dot, graph_format);
-      if (graph_out.empty()) {
-        out << dot;
-      } else {
-        std::ofstream f(graph_out, std::ios::binary);
-        f << dot;
-        if (!f) throw Error("", "cannot write " + graph_out, "check the path");
-        out << "graph: " << graph_out << '\n';
-      }
-    } else if (validate->parsed() && list_rules) {
-      print_security_rules(out);
-    } else if (validate->parsed()) {
-      auto assembly = synthesize_app();
-      out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
-      out << security_summary(assembly.diagnostics) << '\n';
-    }
-  } catch (const SynthError& e) {
-    print_diagnostics(e.errors(), err);
-    err << fmt::format("{} error(s); nothing was written\n", e.errors().size());
-    return 1;
-  } catch (const Error& e) {
-    err << e.what() << '\n';
-    return 1;
-  } catch (const std::exception& e) {  // e.g. std::filesystem_error: still one line, exit 1
-    err << "error: " << e.what() << '\n';
-    return 1;
+    check_context_was_read(app, o.context);
+    dispatch(cli, cmd, o, synthesize_app, out);
+  } catch (...) {
+    return report_failure(err);
   }
   return exit_code;
 }
