@@ -1,9 +1,18 @@
-// hello: the smallest cdkpp program, written with the core API only.
+// hello: the smallest cdkpp program. A bucket from an L2 construct (private,
+// encrypted, HTTPS-only by default) and a topic that feeds a queue, from typed
+// L1 classes (one per CloudFormation type, every property checked at compile
+// time).
 //
 //   build/bin/hello synth            # writes cdk.out/Hello.template.json
 //   build/bin/hello -c stage=prod synth
 //   build/bin/hello deploy           # through the CloudFormation API
 #include <cdk/cdk.hpp>
+#include <cdk/iam/policy_statement.hpp>
+#include <cdk/s3/bucket.hpp>
+#include <cdk/sns/cfn_subscription.hpp>
+#include <cdk/sns/cfn_topic.hpp>
+#include <cdk/sqs/cfn_queue.hpp>
+#include <cdk/sqs/cfn_queue_policy.hpp>
 
 int main(int argc, char** argv) {
   cdk::App app(argc, argv);
@@ -20,62 +29,28 @@ int main(int argc, char** argv) {
   auto& retention = stack.add<cdk::CfnMapping>("Retention", {.mapping = {
       {"dev", {{"Seconds", 86400}}}, {"prod", {{"Seconds", 1209600}}}}});
 
-  auto& bucket = stack.add<cdk::CfnResource>("Uploads", "AWS::S3::Bucket", cdk::Value::map({
-      {"VersioningConfiguration", cdk::Value::map({{"Status", "Enabled"}})},
-      {"BucketEncryption", cdk::Value::map({{"ServerSideEncryptionConfiguration", cdk::Value::list({
-          cdk::Value::map({{"ServerSideEncryptionByDefault", cdk::Value::map({{"SSEAlgorithm", "AES256"}})}})})}})},
-      {"PublicAccessBlockConfiguration", cdk::Value::map({
-          {"BlockPublicAcls", true}, {"BlockPublicPolicy", true},
-          {"IgnorePublicAcls", true}, {"RestrictPublicBuckets", true}})},
-  }), cdk::TagFormat::Standard);
-  bucket.apply_removal_policy(cdk::RemovalPolicy::Retain);
+  // Kept when the stack is deleted (the L2's default), versioned on request.
+  auto& bucket = stack.add<cdk::s3::Bucket>("Uploads", {.versioned = true});
 
-  auto& topic = stack.add<cdk::CfnResource>("Uploaded", "AWS::SNS::Topic", cdk::Value::map({
-      {"DisplayName", "hello-" + stage + "-uploads"},
-  }), cdk::TagFormat::Standard);
+  auto& topic = stack.add<cdk::sns::CfnTopic>("Uploaded", {.display_name = "hello-" + stage + "-uploads"});
 
-  auto& queue = stack.add<cdk::CfnResource>("Work", "AWS::SQS::Queue", cdk::Value::map({
-      {"MessageRetentionPeriod", retention.find_in_map(stage == "prod" ? "prod" : "dev", "Seconds")},
-      {"VisibilityTimeout", visibility.value()},
-  }), cdk::TagFormat::Standard);
+  auto& queue = stack.add<cdk::sqs::CfnQueue>("Work", {
+      .message_retention_period = retention.find_in_map(stage == "prod" ? "prod" : "dev", "Seconds"),
+      .visibility_timeout = visibility.value()});
 
-  stack.add<cdk::CfnResource>("WorkSubscription", "AWS::SNS::Subscription", cdk::Value::map({
-      {"TopicArn", topic.ref()},
-      {"Protocol", "sqs"},
-      {"Endpoint", queue.get_att("Arn")},
-  }));
+  stack.add<cdk::sns::CfnSubscription>("WorkSubscription", {
+      .endpoint = queue.attr_arn(), .protocol = "sqs", .topic_arn = topic.ref()});
 
   // The topic may deliver to the queue, and nothing else may.
-  stack.add<cdk::CfnResource>("WorkPolicy", "AWS::SQS::QueuePolicy", cdk::Value::map({
-      {"Queues", cdk::Value::list({queue.ref()})},
-      {"PolicyDocument", cdk::Value::map({
-          {"Version", "2012-10-17"},
-          {"Statement", cdk::Value::list({cdk::Value::map({
-              {"Effect", "Allow"},
-              {"Principal", cdk::Value::map({{"Service", "sns.amazonaws.com"}})},
-              {"Action", "sqs:SendMessage"},
-              {"Resource", queue.get_att("Arn")},
-              {"Condition", cdk::Value::map({{"ArnEquals", cdk::Value::map({{"aws:SourceArn", topic.ref()}})}})},
-          })})},
-      })},
-  }));
+  stack.add<cdk::sqs::CfnQueuePolicy>("WorkPolicy", {
+      .policy_document = cdk::iam::policy_document({{
+          .actions = {"sqs:SendMessage"},
+          .resources = {queue.attr_arn()},
+          .principals = cdk::Value::map({{"Service", "sns.amazonaws.com"}}),
+          .conditions = cdk::Value::map({{"ArnEquals", cdk::Value::map({{"aws:SourceArn", topic.ref()}})}})}}),
+      .queues = {queue.ref()}});
 
-  // Objects are encrypted at rest by default; this makes the bucket refuse plain HTTP too.
-  stack.add<cdk::CfnResource>("UploadsPolicy", "AWS::S3::BucketPolicy", cdk::Value::map({
-      {"Bucket", bucket.ref()},
-      {"PolicyDocument", cdk::Value::map({
-          {"Version", "2012-10-17"},
-          {"Statement", cdk::Value::list({cdk::Value::map({
-              {"Effect", "Deny"},
-              {"Principal", cdk::Value::map({{"AWS", "*"}})},
-              {"Action", "s3:*"},
-              {"Resource", cdk::Value::list({bucket.get_att("Arn"), bucket.get_att("Arn") + "/*"})},
-              {"Condition", cdk::Value::map({{"Bool", cdk::Value::map({{"aws:SecureTransport", "false"}})}})},
-          })})},
-      })},
-  }));
-
-  stack.add<cdk::CfnOutput>("BucketName", {.value = bucket.ref(), .description = "Upload bucket"});
+  stack.add<cdk::CfnOutput>("BucketName", {.value = bucket.bucket_name(), .description = "Upload bucket"});
   stack.add<cdk::CfnOutput>("QueueUrl", {.value = queue.ref()});
 
   return app.run();

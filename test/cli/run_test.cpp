@@ -279,7 +279,7 @@ TEST(Hello, SynthWritesTheTemplateAndSaysWhere) {
   EXPECT_EQ(p.out, "Hello: hello.out/Hello.template.json\n");
   auto t = Json::parse(cdktest::read_file(dir.path() / "hello.out" / "Hello.template.json"));
   EXPECT_EQ(t["Resources"]["Uploaded"]["Properties"]["DisplayName"], "hello-dev-uploads");
-  EXPECT_EQ(t["Resources"]["Uploads"]["DeletionPolicy"], "Retain");
+  EXPECT_EQ(t["Resources"]["Uploads4F6EB0FD"]["DeletionPolicy"], "Retain");  // the s3::Bucket L2's default
   EXPECT_TRUE(fs::exists(dir.path() / "hello.out" / "manifest.json"));
 }
 
@@ -291,7 +291,8 @@ TEST(Hello, ContextOnTheCommandLineChangesTheTemplate) {
   EXPECT_EQ(t["Resources"]["Uploaded"]["Properties"]["DisplayName"], "hello-prod-uploads");
   EXPECT_EQ(t["Resources"]["Work"]["Properties"]["MessageRetentionPeriod"],
             Json::parse(R"({"Fn::FindInMap": ["Retention", "prod", "Seconds"]})"));
-  EXPECT_THAT(t["Resources"]["Uploads"]["Properties"]["Tags"].dump(), HasSubstr(R"({"Key":"stage","Value":"prod"})"));
+  EXPECT_THAT(t["Resources"]["Uploads4F6EB0FD"]["Properties"]["Tags"].dump(),
+              HasSubstr(R"({"Key":"stage","Value":"prod"})"));
 }
 
 TEST(Hello, ContextBeforeASubcommandDoesNotSwallowIt) {
