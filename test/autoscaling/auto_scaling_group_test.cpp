@@ -10,10 +10,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
-
-#include "elbv2/fake_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 namespace {
 
@@ -22,6 +21,7 @@ using cdk::assertions::Template;
 using cdk::autoscaling::AutoScalingGroup;
 using cdk::autoscaling::MixedInstancesPolicy;
 using cdk::autoscaling::Schedule;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
@@ -30,7 +30,7 @@ const char* const kAmi = "ami-0123456789abcdef0";
 struct AutoScalingGroupTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Test", {.env = {.account = "123456789012", .region = "eu-west-1"}});
-  elbv2test::FakeVpc vpc;
+  cdk::ec2::ImportedVpc& vpc = cdk::testing::imported_vpc(stack);
 
   AutoScalingGroup& web(cdk::autoscaling::AutoScalingGroupProps p = {}) {
     p.vpc = vpc;
@@ -40,15 +40,6 @@ struct AutoScalingGroupTest : ::testing::Test {
       p.root_volume.device_name = "/dev/xvda";
     }
     return stack.add<AutoScalingGroup>("Web", std::move(p));
-  }
-
-  static std::string error_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const cdk::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
   }
 };
 

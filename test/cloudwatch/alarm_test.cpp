@@ -1,4 +1,5 @@
 // cloudwatch::Alarm and Metric.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -66,13 +67,8 @@ TEST_F(AlarmTest, MetricWithChangesStatisticAndPeriodOnly) {
 
 TEST_F(AlarmTest, RejectsWhatCloudWatchWouldRefuseNamingThePath) {
   auto bad = [&](const char* id, cw::AlarmProps p, const char* text) {
-    try {
-      stack.add<cw::Alarm>(id, std::move(p));
-      ADD_FAILURE() << id << " accepted";
-    } catch (const cdk::Error& e) {
-      EXPECT_EQ(e.path(), std::string("Stack/") + id);
-      EXPECT_THAT(e.what(), HasSubstr(text)) << id;
-    }
+    SCOPED_TRACE(id);
+    cdk::testing::expect_error([&] { stack.add<cw::Alarm>(id, std::move(p)); }, std::string("Stack/") + id, text);
   };
   bad("NoThreshold", {.metric = cpu}, "threshold");
   bad("NoMetric", {.threshold = 1}, "namespace");

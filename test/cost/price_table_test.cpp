@@ -1,6 +1,7 @@
 // The dated price table: the built-in one is complete and sourced, and a bad
 // table is refused with a clear error.
 #include "cost/price_table.hpp"
+#include "support/expect_error.hpp"
 
 #include <cdk/error.hpp>
 
@@ -15,13 +16,8 @@ namespace {
 using cdk::detail::cost::PriceTable;
 using ::testing::HasSubstr;
 
-std::string error_of(std::string_view json) {
-  try {
-    (void)PriceTable::parse(json, "test.json");
-  } catch (const cdk::Error& e) {
-    return e.what();
-  }
-  return "no error";
+std::string parse_error(std::string_view json) {
+  return cdk::testing::error_of([&] { (void)PriceTable::parse(json, "test.json"); });
 }
 
 constexpr const char* kMinimal = R"({
@@ -64,27 +60,27 @@ TEST(PriceTable, ParsesAMinimalTable) {
 TEST(PriceTable, RefusesFiguresThatAreNotPositiveNumbers) {
   std::string zero = kMinimal;
   zero.replace(zero.find("0.048"), 5, "0");
-  EXPECT_THAT(error_of(zero), HasSubstr("item vpc.nat_gateway eu-west-1 is not a positive number"));
+  EXPECT_THAT(parse_error(zero), HasSubstr("item vpc.nat_gateway eu-west-1 is not a positive number"));
   std::string text = kMinimal;
   text.replace(text.find("0.048"), 5, "\"cheap\"");
-  EXPECT_THAT(error_of(text), HasSubstr("is not a positive number"));
+  EXPECT_THAT(parse_error(text), HasSubstr("is not a positive number"));
 }
 
 TEST(PriceTable, RefusesAnItemWithoutASourcePageOrARegion) {
   std::string no_source = kMinimal;
   no_source.replace(no_source.find("https://aws.amazon.com/vpc/pricing/"), 35, "somewhere");
-  EXPECT_THAT(error_of(no_source), HasSubstr("\"source\" must be an https:// page"));
+  EXPECT_THAT(parse_error(no_source), HasSubstr("\"source\" must be an https:// page"));
   std::string no_region = kMinimal;
   no_region.replace(no_region.find(", \"eu-west-1\": 0.048"), 20, "");
-  EXPECT_THAT(error_of(no_region), HasSubstr("item vpc.nat_gateway has no figure for eu-west-1"));
+  EXPECT_THAT(parse_error(no_region), HasSubstr("item vpc.nat_gateway has no figure for eu-west-1"));
 }
 
 TEST(PriceTable, RefusesATableWithoutADate) {
   std::string undated = kMinimal;
   undated.replace(undated.find("\"2026-01-02\""), 12, "\"soon\"");
-  EXPECT_THAT(error_of(undated), HasSubstr("\"date\" is not YYYY-MM-DD"));
-  EXPECT_THAT(error_of("[1, 2]"), HasSubstr("not a JSON object"));
-  EXPECT_THAT(error_of("{"), HasSubstr("not JSON"));
+  EXPECT_THAT(parse_error(undated), HasSubstr("\"date\" is not YYYY-MM-DD"));
+  EXPECT_THAT(parse_error("[1, 2]"), HasSubstr("not a JSON object"));
+  EXPECT_THAT(parse_error("{"), HasSubstr("not JSON"));
 }
 
 TEST(PriceTable, LoadsAFileAndNamesAMissingOne) {

@@ -1,6 +1,6 @@
 // Connections, Port and Peer: the connection model other constructs build on.
-#include "ec2/test_vpc.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
@@ -38,7 +38,7 @@ class Service : public cdk::Construct, public cdk::ec2::IConnectable {
 struct Fixture {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Stack");
-  ec2test::BareVpc& vpc = stack.add<ec2test::BareVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
 
 TEST(Port, NamesPortsLikeTheCdk) {

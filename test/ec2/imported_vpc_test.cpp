@@ -1,4 +1,5 @@
 // ImportedVpc: a VPC made elsewhere, used through IVpc.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -16,17 +17,8 @@ using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::ec2::ImportedVpc;
 using cdk::ec2::SubnetType;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
-
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return std::string(e.what());
-  }
-  return "no error";
-}
 
 cdk::ec2::VpcAttributes attributes() {
   return {.vpc_id = "vpc-0123456789abcdef0",

@@ -1,4 +1,5 @@
 // Instance, BastionHost, MachineImage, UserData and block devices.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -19,20 +20,11 @@ using cdk::assertions::Template;
 using cdk::ec2::Instance;
 using cdk::ec2::MachineImage;
 using cdk::ec2::UserData;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 constexpr const char* kAl2023Param =
     "SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikerneldefaultx8664C96584B6F00A464EAD1953AFF4B05118Parameter";
-
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return std::string(e.what());
-  }
-  return "no error";
-}
 
 Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
 

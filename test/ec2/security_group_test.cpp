@@ -1,7 +1,8 @@
 // SecurityGroup: inline CIDR rules, separate group-to-group rules (with the
 // AWS CDK's logical ids), outbound defaults, imports and errors.
-#include "ec2/test_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
@@ -19,23 +20,14 @@ using cdk::assertions::Template;
 using cdk::ec2::Peer;
 using cdk::ec2::Port;
 using cdk::ec2::SecurityGroup;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 struct Fixture {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Stack");
-  ec2test::BareVpc& vpc = stack.add<ec2test::BareVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
-
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return std::string(e.what());
-  }
-  return "no error";
-}
 
 TEST(SecurityGroup, DefaultsToItsPathAsDescriptionAllOutboundAndNoIngress) {
   Fixture f;
@@ -266,7 +258,7 @@ TEST(SecurityGroup, RulesAcrossStacksPutTheMirrorRuleWithThePeer) {
   cdk::App app;
   auto& net = app.add<cdk::Stack>("Net");
   auto& app_stack = app.add<cdk::Stack>("App");
-  auto& vpc = net.add<ec2test::BareVpc>("Vpc");
+  auto& vpc = net.add<cdk::testing::TestVpc>("Vpc");
   auto& web = net.add<SecurityGroup>("Web", {.vpc = vpc, .allow_all_outbound = false});
   auto& db = app_stack.add<SecurityGroup>("Db", {.vpc = vpc});
   db.connections().allow_from(web, Port::tcp(5432));

@@ -1,5 +1,6 @@
 // Vpc: the CDK's layout and logical ids, the CIDR allocator, AZs, NAT,
 // endpoints, flow logs, subnet selection and every input error.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -19,17 +20,8 @@ using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::ec2::SubnetType;
 using cdk::ec2::Vpc;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
-
-template <class F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return std::string(e.what());
-  }
-  return "no error";
-}
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());

@@ -1,4 +1,5 @@
 // ecr::Repository: scanning, tag mutability, lifecycle rules, grants, errors.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -90,13 +91,8 @@ TEST_F(RepositoryTest, EmptyOnDeleteGoesWithRemovalPolicyDelete) {
 
 TEST_F(RepositoryTest, RejectsBadNamesAndLifecycleRulesNamingThePath) {
   auto bad = [&](const char* id, ecr::RepositoryProps p, const char* text) {
-    try {
-      stack.add<ecr::Repository>(id, std::move(p));
-      ADD_FAILURE() << id << " accepted";
-    } catch (const cdk::Error& e) {
-      EXPECT_EQ(e.path(), std::string("Stack/") + id);
-      EXPECT_THAT(e.what(), HasSubstr(text)) << id;
-    }
+    SCOPED_TRACE(id);
+    cdk::testing::expect_error([&] { stack.add<ecr::Repository>(id, std::move(p)); }, std::string("Stack/") + id, text);
   };
   bad("Upper", {.repository_name = "WebApp"}, "lowercase");
   bad("Dashes", {.repository_name = "web--app"}, "both sides");

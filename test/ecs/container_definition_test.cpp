@@ -94,12 +94,12 @@ TEST_F(ContainerDefinitionTest, ArmTasksDeclareTheirRuntimePlatform) {
 
 #include <cdk/efs/file_system.hpp>
 
-#include "rds/test_vpc.hpp"
+#include "support/test_vpc.hpp"
 
 namespace {
 
 TEST_F(ContainerDefinitionTest, ContainersMountAnEfsVolumeOverTlsWithIamAuthorization) {
-  auto& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  auto& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
   auto& fs = stack.add<cdk::efs::FileSystem>("Files", {.vpc = vpc});
   task.add_efs_volume("data", fs, {.root_directory = "/app", .iam_authorization = true});
   task.add_container("app", {.image = nginx, .mount_points = {{.source_volume = "data", .container_path = "/data"}}});

@@ -8,8 +8,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rds/test_vpc.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -20,7 +20,7 @@ namespace {
 struct FileSystemTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Files");
-  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
 
 TEST_F(FileSystemTest, FileSystemIsEncryptedRetainedAndMountedInEachAz) {

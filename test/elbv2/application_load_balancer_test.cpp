@@ -6,10 +6,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
-
-#include "elbv2/fake_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 namespace {
 
@@ -20,6 +19,7 @@ using cdk::elbv2::ListenerAction;
 using cdk::elbv2::ListenerCondition;
 using cdk::elbv2::Protocol;
 using cdk::elbv2::Target;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
@@ -27,16 +27,7 @@ const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d
 struct ApplicationLoadBalancerTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Test", {.env = {.account = "123456789012", .region = "eu-west-1"}});
-  elbv2test::FakeVpc vpc;
-
-  static std::string error_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const cdk::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
+  cdk::ec2::ImportedVpc& vpc = cdk::testing::imported_vpc(stack);
 };
 
 TEST_F(ApplicationLoadBalancerTest, HttpsListenerForwardsToInstancesAndOpensOnlyItsPort) {

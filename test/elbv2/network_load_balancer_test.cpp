@@ -7,8 +7,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "elbv2/fake_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 namespace {
 
@@ -17,6 +18,7 @@ using cdk::assertions::Template;
 using cdk::elbv2::NetworkLoadBalancer;
 using cdk::elbv2::Protocol;
 using cdk::elbv2::Target;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
@@ -24,16 +26,7 @@ const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d
 struct Fixture : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Test", {.env = {.account = "123456789012", .region = "eu-west-1"}});
-  elbv2test::FakeVpc vpc;
-
-  static std::string error_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const cdk::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
+  cdk::ec2::ImportedVpc& vpc = cdk::testing::imported_vpc(stack);
 };
 
 using NetworkLoadBalancerTest = Fixture;

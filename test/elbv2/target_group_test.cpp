@@ -8,10 +8,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
-
-#include "elbv2/fake_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 namespace {
 
@@ -23,21 +22,13 @@ using cdk::elbv2::ListenerCondition;
 using cdk::elbv2::Protocol;
 using cdk::elbv2::Target;
 using cdk::elbv2::TargetGroup;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 struct TargetGroupTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Test", {.env = {.account = "123456789012", .region = "eu-west-1"}});
-  elbv2test::FakeVpc vpc;
-
-  static std::string error_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const cdk::Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
+  cdk::ec2::ImportedVpc& vpc = cdk::testing::imported_vpc(stack);
   /// Synthesis errors of the stack, one per line.
   std::string synth_errors() {
     try {

@@ -9,13 +9,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <functional>
-
-#include "rds/test_vpc.hpp"
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
+using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
 namespace {
@@ -23,17 +23,8 @@ namespace {
 struct AuroraClusterTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Db");
-  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
 
 TEST_F(AuroraClusterTest, MysqlClusterIsEncryptedIsolatedAndKeepsASnapshotOnDelete) {
   stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::mysql_8_0(), .vpc = vpc});

@@ -9,8 +9,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rds/test_vpc.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -21,7 +21,7 @@ namespace {
 struct DatabaseInstanceTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Db");
-  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
 
 TEST_F(DatabaseInstanceTest, PostgresInstanceIsPrivateEncryptedAndUsesAGeneratedSecret) {

@@ -1,4 +1,5 @@
 // route53: HostedZone (public and private) and records.
+#include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -114,13 +115,8 @@ TEST_F(Route53Test, RecordsGoIntoAnImportedZoneByItsId) {
 
 TEST_F(Route53Test, RejectsRecordsRoute53WouldRefuseNamingThePath) {
   auto expect_error = [&](const char* id, auto make, const char* text) {
-    try {
-      make(id);
-      ADD_FAILURE() << id << " accepted";
-    } catch (const cdk::Error& e) {
-      EXPECT_EQ(e.path(), std::string("Stack/") + id);
-      EXPECT_THAT(e.what(), HasSubstr(text)) << id;
-    }
+    SCOPED_TRACE(id);
+    cdk::testing::expect_error([&] { make(id); }, std::string("Stack/") + id, text);
   };
   expect_error("V6InA", [&](const char* id) {
     stack.add<r53::ARecord>(id, {.zone = zone, .target = r53::RecordTarget::from_ip_addresses({"2001:db8::1"})});

@@ -13,8 +13,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rds/test_vpc.hpp"
 #include "support/lint.hpp"
+#include "support/test_vpc.hpp"
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -25,7 +25,7 @@ namespace {
 struct ServiceTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Svc");
-  cdktest::TestVpc& vpc = stack.add<cdktest::TestVpc>("Vpc");
+  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
   cdk::ecs::Cluster& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
   cdk::ecs::FargateTaskDefinition& task = make_task();
 

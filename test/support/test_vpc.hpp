@@ -1,18 +1,23 @@
 #pragma once
-// A small IVpc for the rds, ecs and efs tests, built from L1 resources: two AZs,
-// each with a public, a private (egress) and an isolated subnet. It lets these
-// tests run without depending on every detail of cdk::ec2::Vpc.
+// The VPCs construct tests place things in, without depending on every detail
+// of cdk::ec2::Vpc:
+// - TestVpc: made of L1 resources in the template (two AZs, each with a
+//   public, a private (egress) and an isolated subnet), for tests that check
+//   Refs to the VPC and its subnets.
+// - imported_vpc(): an existing VPC known by literal ids, through the
+//   library's own ImportedVpc, for tests that check ids in the template.
 #include <cdk/construct.hpp>
 #include <cdk/ec2/cfn_subnet.hpp>
 #include <cdk/ec2/cfn_vpc.hpp>
+#include <cdk/ec2/imported_vpc.hpp>
 #include <cdk/ec2/ivpc.hpp>
-#include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace cdktest {
+namespace cdk::testing {
 
 class TestVpc : public cdk::Construct, public cdk::ec2::IVpc {
  public:
@@ -31,7 +36,7 @@ class TestVpc : public cdk::Construct, public cdk::ec2::IVpc {
       }
   }
   cdk::Value vpc_id() const override { return vpc_->ref(); }
-  cdk::Value vpc_cidr_block() const override { return vpc_->get_att("CidrBlock"); }
+  cdk::Value vpc_cidr_block() const override { return vpc_->attr_cidr_block(); }
   std::vector<cdk::Value> availability_zones() const override {
     return {cdk::Fn::select(0, cdk::Fn::get_azs()), cdk::Fn::select(1, cdk::Fn::get_azs())};
   }
@@ -52,4 +57,17 @@ class TestVpc : public cdk::Construct, public cdk::ec2::IVpc {
   std::vector<cdk::Value> subnets_[3];
 };
 
-}  // namespace cdktest
+/// An existing VPC in eu-west-1a and eu-west-1b with a public
+/// (subnet-0aaa000N), a private (subnet-0bbb000N) and an isolated
+/// (subnet-0ccc000N) subnet in each AZ.
+inline cdk::ec2::ImportedVpc& imported_vpc(cdk::Construct& scope, std::string_view id = "Vpc") {
+  return cdk::ec2::ImportedVpc::from_attributes(scope, id, {
+      .vpc_id = "vpc-0a1b2c3d4e5f60718",
+      .vpc_cidr_block = "10.0.0.0/16",
+      .availability_zones = {"eu-west-1a", "eu-west-1b"},
+      .public_subnet_ids = {"subnet-0aaa0001", "subnet-0aaa0002"},
+      .private_subnet_ids = {"subnet-0bbb0001", "subnet-0bbb0002"},
+      .isolated_subnet_ids = {"subnet-0ccc0001", "subnet-0ccc0002"}});
+}
+
+}  // namespace cdk::testing
