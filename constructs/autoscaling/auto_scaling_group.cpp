@@ -24,29 +24,67 @@ const char* spot_strategy(SpotAllocationStrategy s) {
   }
   return "price-capacity-optimized";
 }
+
+// The CDK's default: max(min, desired), and 1 for a group that may shrink to 0.
+int max_capacity_of(const AutoScalingGroupProps& props) {
+  const int min = props.min_capacity;
+  return props.max_capacity.value_or(std::max(min, props.desired_capacity.value_or(min == 0 ? 1 : min)));
+}
+
+// The encrypted root volume on the image's (or the given) root device.
+ec2::CfnLaunchTemplate::BlockDeviceMappingProperty root_device_mapping(const RootVolume& volume, std::string device) {
+  ec2::CfnLaunchTemplate::EbsProperty ebs;
+  ebs.encrypted = true;
+  ebs.delete_on_termination = true;
+  ebs.volume_type = ec2::ebs_volume_type_name(volume.volume_type);
+  if (volume.size_gib) ebs.volume_size = *volume.size_gib;
+  if (!volume.kms_key_id.is_null()) ebs.kms_key_id = volume.kms_key_id;
+  ec2::CfnLaunchTemplate::BlockDeviceMappingProperty root;
+  root.device_name = std::move(device);
+  root.ebs = std::move(ebs);
+  return root;
+}
+
+CfnAutoScalingGroup::MixedInstancesPolicyProperty mixed_instances(
+    const MixedInstancesPolicy& m, CfnAutoScalingGroup::LaunchTemplateSpecificationProperty spec) {
+  CfnAutoScalingGroup::InstancesDistributionProperty dist;
+  dist.on_demand_base_capacity = m.on_demand_base_capacity;
+  dist.on_demand_percentage_above_base_capacity = m.on_demand_percentage_above_base_capacity;
+  dist.spot_allocation_strategy = spot_strategy(m.spot_allocation_strategy);
+  if (!m.spot_max_price.empty()) dist.spot_max_price = m.spot_max_price;
+  CfnAutoScalingGroup::LaunchTemplateProperty ltp;
+  ltp.launch_template_specification = std::move(spec);
+  for (const auto& t : m.instance_types) ltp.overrides.emplace_back().instance_type = t;
+  return {.instances_distribution = std::move(dist), .launch_template = std::move(ltp)};
+}
+
+Value rolling_update_policy(const RollingUpdate& r) {
+  Value::Map ru{{"MaxBatchSize", r.max_batch_size}, {"MinInstancesInService", r.min_instances_in_service}};
+  if (r.pause_time_seconds) ru.emplace_back("PauseTime", "PT" + std::to_string(*r.pause_time_seconds) + "S");
+  if (!r.suspend_processes.empty()) ru.emplace_back("SuspendProcesses", Value(r.suspend_processes));
+  if (r.wait_on_resource_signals) ru.emplace_back("WaitOnResourceSignals", true);
+  return Value::map({{"AutoScalingRollingUpdate", Value(std::move(ru))},
+                     {"AutoScalingScheduledAction", Value::map({{"IgnoreUnmodifiedGroupSizeProperties", true}})}});
+}
 }  // namespace
 
 AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoScalingGroupProps props)
-    : Construct(scope, id), health_check_(props.health_check) {
+    : Construct(scope, id), health_check_(props.health_check), min_(props.min_capacity), max_(max_capacity_of(props)) {
+  check(props);
+  ec2::SecurityGroup& sg = make_security_group(props);
+  make_role(props);
+  make_launch_template(props, sg);
+  make_group(props);
+  apply_health_check();
+  render_user_data();
+  Tags::of(*this).add("Name", node().path());
+}
+
+void AutoScalingGroup::check(const AutoScalingGroupProps& props) const {
   const std::string path = node().path();
   if (!props.vpc) throw Error(path, "an Auto Scaling group needs a VPC", "set .vpc");
   if (props.instance_type.empty()) throw Error(path, "an Auto Scaling group needs an instance type", "set .instance_type, e.g. \"t3.small\"");
-
-  // Capacities: min <= desired <= max, as the CDK checks.
-  min_ = props.min_capacity;
-  max_ = props.max_capacity.value_or(std::max(min_, props.desired_capacity.value_or(min_ == 0 ? 1 : min_)));
-  if (min_ < 0) throw Error(path, "min capacity " + std::to_string(min_) + " is negative", "use 0 or more");
-  if (max_ < min_) {
-    throw Error(path, "min capacity (" + std::to_string(min_) + ") is above max capacity (" + std::to_string(max_) + ")",
-                "make min_capacity <= max_capacity");
-  }
-  if (max_ == 0) throw Error(path, "max capacity is 0: the group can never run an instance", "set max_capacity to 1 or more");
-  if (props.desired_capacity && (*props.desired_capacity < min_ || *props.desired_capacity > max_)) {
-    throw Error(path,
-                "desired capacity (" + std::to_string(*props.desired_capacity) + ") is outside min..max (" +
-                    std::to_string(min_) + ".." + std::to_string(max_) + ")",
-                "make min_capacity <= desired_capacity <= max_capacity");
-  }
+  check_capacity(props);
   if (health_check_ && health_check_->grace_seconds < 0) {
     throw Error(path, "health check grace period is negative", "use 0 seconds or more");
   }
@@ -72,23 +110,48 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
   if (props.root_volume.size_gib && (*props.root_volume.size_gib < 1 || *props.root_volume.size_gib > 16384)) {
     throw Error(path, "root volume size " + std::to_string(*props.root_volume.size_gib) + " GiB is out of range", "use 1-16384");
   }
+}
 
-  // Security group and role, as the CDK names them.
+// min <= desired <= max, as the CDK checks.
+void AutoScalingGroup::check_capacity(const AutoScalingGroupProps& props) const {
+  const std::string path = node().path();
+  if (min_ < 0) throw Error(path, "min capacity " + std::to_string(min_) + " is negative", "use 0 or more");
+  if (max_ < min_) {
+    throw Error(path, "min capacity (" + std::to_string(min_) + ") is above max capacity (" + std::to_string(max_) + ")",
+                "make min_capacity <= max_capacity");
+  }
+  if (max_ == 0) throw Error(path, "max capacity is 0: the group can never run an instance", "set max_capacity to 1 or more");
+  if (props.desired_capacity && (*props.desired_capacity < min_ || *props.desired_capacity > max_)) {
+    throw Error(path,
+                "desired capacity (" + std::to_string(*props.desired_capacity) + ") is outside min..max (" +
+                    std::to_string(min_) + ".." + std::to_string(max_) + ")",
+                "make min_capacity <= desired_capacity <= max_capacity");
+  }
+}
+
+// Security group and role, as the CDK names them.
+ec2::SecurityGroup& AutoScalingGroup::make_security_group(const AutoScalingGroupProps& props) {
   ec2::SecurityGroup* sg = props.security_group.get();
   if (sg == nullptr) sg = &add<ec2::SecurityGroup>("InstanceSecurityGroup", ec2::SecurityGroupProps{.vpc = props.vpc});
   connections_.add_security_group(*sg);
+  return *sg;
+}
+
+void AutoScalingGroup::make_role(const AutoScalingGroupProps& props) {
   role_ = props.role.get();
   if (role_ == nullptr) {
     role_ = &add<iam::Role>("InstanceRole", iam::RoleProps{.assumed_by = iam::ServicePrincipal{"ec2.amazonaws.com"}});
   }
+}
 
-  // The launch template (the CDK's LaunchTemplate construct: Resource + Profile).
+// The launch template (the CDK's LaunchTemplate construct: Resource + Profile).
+void AutoScalingGroup::make_launch_template(const AutoScalingGroupProps& props, ec2::SecurityGroup& sg) {
   auto& lt = add<Construct>("LaunchTemplate");
   const ec2::MachineImageConfig image = props.machine_image.get_image(lt);
   user_data_ = props.user_data.value_or(image.user_data);
   const std::string root_device = !props.root_volume.device_name.empty() ? props.root_volume.device_name : image.root_device_name;
   if (root_device.empty()) {
-    throw Error(path, "the root device of the machine image is unknown, so its volume cannot be encrypted",
+    throw Error(node().path(), "the root device of the machine image is unknown, so its volume cannot be encrypted",
                 "set .root_volume.device_name to the AMI's root device (\"/dev/xvda\", \"/dev/sda1\", ...)");
   }
   iam::CfnInstanceProfile::Props profile_props;
@@ -98,24 +161,18 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
   data.image_id = image.image_id;
   data.instance_type = props.instance_type;
   data.iam_instance_profile.emplace().arn = profile.attr_arn();
-  data.security_group_ids = {sg->security_group_id()};
+  data.security_group_ids = {sg.security_group_id()};
   if (!props.key_name.empty()) data.key_name = props.key_name;
   if (props.detailed_monitoring) data.monitoring.emplace().enabled = true;
   if (props.require_imdsv2) data.metadata_options.emplace().http_tokens = "required";
-  ec2::CfnLaunchTemplate::EbsProperty ebs;
-  ebs.encrypted = true;
-  ebs.delete_on_termination = true;
-  ebs.volume_type = props.root_volume.volume_type;
-  if (props.root_volume.size_gib) ebs.volume_size = *props.root_volume.size_gib;
-  if (!props.root_volume.kms_key_id.is_null()) ebs.kms_key_id = props.root_volume.kms_key_id;
-  auto& root = data.block_device_mappings.emplace_back();
-  root.device_name = root_device;
-  root.ebs = std::move(ebs);
+  data.block_device_mappings.push_back(root_device_mapping(props.root_volume, root_device));
   ec2::CfnLaunchTemplate::Props lt_props;
   lt_props.launch_template_data = std::move(data);
   launch_template_ = &lt.add<ec2::CfnLaunchTemplate>("Resource", std::move(lt_props));
   launch_template_->node().add_dependency(*role_);
+}
 
+void AutoScalingGroup::make_group(const AutoScalingGroupProps& props) {
   CfnAutoScalingGroup::Props l1;
   if (!props.auto_scaling_group_name.empty()) l1.auto_scaling_group_name = props.auto_scaling_group_name;
   l1.min_size = std::to_string(min_);
@@ -129,33 +186,12 @@ AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoSc
   spec.launch_template_id = launch_template_->ref();
   spec.version = launch_template_->attr_latest_version_number();
   if (const auto& m = props.mixed_instances_policy) {
-    CfnAutoScalingGroup::InstancesDistributionProperty dist;
-    dist.on_demand_base_capacity = m->on_demand_base_capacity;
-    dist.on_demand_percentage_above_base_capacity = m->on_demand_percentage_above_base_capacity;
-    dist.spot_allocation_strategy = spot_strategy(m->spot_allocation_strategy);
-    if (!m->spot_max_price.empty()) dist.spot_max_price = m->spot_max_price;
-    CfnAutoScalingGroup::LaunchTemplateProperty ltp;
-    ltp.launch_template_specification = std::move(spec);
-    for (const auto& t : m->instance_types) ltp.overrides.emplace_back().instance_type = t;
-    l1.mixed_instances_policy = CfnAutoScalingGroup::MixedInstancesPolicyProperty{
-        .instances_distribution = std::move(dist), .launch_template = std::move(ltp)};
+    l1.mixed_instances_policy = mixed_instances(*m, std::move(spec));
   } else {
     l1.launch_template = std::move(spec);
   }
   resource_ = &add<CfnAutoScalingGroup>("ASG", std::move(l1));
-  if (props.rolling_update) {
-    const RollingUpdate& r = *props.rolling_update;
-    Value::Map ru{{"MaxBatchSize", r.max_batch_size}, {"MinInstancesInService", r.min_instances_in_service}};
-    if (r.pause_time_seconds) ru.emplace_back("PauseTime", "PT" + std::to_string(*r.pause_time_seconds) + "S");
-    if (!r.suspend_processes.empty()) ru.emplace_back("SuspendProcesses", Value(r.suspend_processes));
-    if (r.wait_on_resource_signals) ru.emplace_back("WaitOnResourceSignals", true);
-    resource_->set_update_policy(Value::map({{"AutoScalingRollingUpdate", Value(std::move(ru))},
-                                             {"AutoScalingScheduledAction",
-                                              Value::map({{"IgnoreUnmodifiedGroupSizeProperties", true}})}}));
-  }
-  apply_health_check();
-  render_user_data();
-  Tags::of(*this).add("Name", path);
+  if (props.rolling_update) resource_->set_update_policy(rolling_update_policy(*props.rolling_update));
 }
 
 Value AutoScalingGroup::auto_scaling_group_name() const { return resource_->ref(); }
@@ -184,7 +220,7 @@ void AutoScalingGroup::apply_health_check() {
 void AutoScalingGroup::attach_to_target_group(elbv2::TargetGroup& target_group) {
   target_group.set_target_type(elbv2::TargetType::Instance);
   target_group_arns_.push_back(target_group.target_group_arn());
-  resource_->props().target_group_ar_ns = Value(target_group_arns_);
+  resource_->props().target_group_arns = Value(target_group_arns_);
   target_group.register_connectable(*this);
   if (target_group.is_application()) alb_target_groups_.push_back(&target_group);
   apply_health_check();

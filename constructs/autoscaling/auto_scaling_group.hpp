@@ -27,6 +27,7 @@
 /// Not supported: warm pools, lifecycle hooks, step scaling, signals.
 #include <cdk/autoscaling/scaling_policy.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/ec2/block_device.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/machine_image.hpp>
@@ -98,7 +99,7 @@ struct RollingUpdate {
 struct RootVolume {
   std::string device_name{};              ///< the AMI's root device ("/dev/xvda", "/dev/sda1"); default: the image's (known for Amazon Linux)
   std::optional<int> size_gib{};          ///< default: the AMI's snapshot size
-  std::string volume_type = "gp3";        ///< default "gp3"
+  ec2::EbsDeviceVolumeType volume_type = ec2::EbsDeviceVolumeType::Gp3;  ///< default gp3
   Value kms_key_id{};                     ///< default: the AWS managed key
 };
 
@@ -158,6 +159,12 @@ class AutoScalingGroup : public Construct,
   [[nodiscard]] ec2::CfnLaunchTemplate& launch_template() noexcept { return *launch_template_; }
 
  private:
+  void check(const AutoScalingGroupProps& props) const;
+  void check_capacity(const AutoScalingGroupProps& props) const;
+  ec2::SecurityGroup& make_security_group(const AutoScalingGroupProps& props);
+  void make_role(const AutoScalingGroupProps& props);
+  void make_launch_template(const AutoScalingGroupProps& props, ec2::SecurityGroup& sg);
+  void make_group(const AutoScalingGroupProps& props);
   void apply_health_check();
   void render_user_data();
 

@@ -52,27 +52,156 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+const char* tenancy_name(DefaultInstanceTenancy t) {
+  return t == DefaultInstanceTenancy::Dedicated ? "dedicated" : "default";
+}
+
 bool is_az_of(std::string_view az, std::string_view region) {
   return az.size() == region.size() + 1 && az.starts_with(region) && az.back() >= 'a' && az.back() <= 'z';
+}
+
+using detail::Ipv4Cidr;
+
+// The CDK's allocator: each block starts at the next address rounded up to
+// its size (here also past any explicit block in the way).
+class BlockAllocator {
+ public:
+  BlockAllocator(const Ipv4Cidr& vpc, std::vector<Ipv4Cidr> reserved)
+      : next_(vpc.network), end_(vpc.end()), reserved_(std::move(reserved)) {}
+
+  /// The next block with this mask, or nullopt when the rest of the VPC is too small.
+  std::optional<Ipv4Cidr> allocate(int mask) {
+    const std::uint64_t size = std::uint64_t{1} << (32 - mask);
+    std::uint64_t start = (next_ + size - 1) / size * size;
+    while (const auto* r = overlapping(start, size)) start = (r->end() + size - 1) / size * size;
+    if (start + size > end_) return std::nullopt;
+    next_ = start + size;
+    return Ipv4Cidr{static_cast<std::uint32_t>(start), mask};
+  }
+
+  /// Addresses after the last block handed out, less the explicit blocks there.
+  [[nodiscard]] std::uint64_t free() const {
+    std::uint64_t free = next_ < end_ ? end_ - next_ : 0;
+    for (const auto& r : reserved_)
+      if (r.network >= next_) free -= std::min<std::uint64_t>(free, r.size());
+    return free;
+  }
+
+ private:
+  const Ipv4Cidr* overlapping(std::uint64_t start, std::uint64_t size) const {
+    for (const auto& r : reserved_)
+      if (start < r.end() && r.network < start + size) return &r;
+    return nullptr;
+  }
+
+  std::uint64_t next_;
+  std::uint64_t end_;
+  std::vector<Ipv4Cidr> reserved_;
+};
+
+// The groups' explicit blocks: each inside the VPC and overlapping no other.
+std::vector<Ipv4Cidr> reserved_blocks(const std::string& path, const std::vector<SubnetConfiguration>& groups,
+                                      const Ipv4Cidr& vpc_cidr, const std::string& cidr_text, std::size_t az_count) {
+  std::vector<Ipv4Cidr> reserved;
+  std::string problem;
+  for (const auto& g : groups) {
+    if (g.cidr_blocks.empty()) continue;
+    if (g.cidr_mask)
+      throw Error(path, "subnet group \"" + g.name + "\" sets both cidr_mask and cidr_blocks", "set one of them");
+    if (g.cidr_blocks.size() != az_count)
+      throw Error(path, "subnet group \"" + g.name + "\" lists " + std::to_string(g.cidr_blocks.size()) +
+                            " cidr_blocks for " + std::to_string(az_count) + " availability zones",
+                  "give one block per AZ");
+    for (const auto& text : g.cidr_blocks) {
+      const auto block = detail::parse_ipv4_cidr(text, problem, true);
+      if (!block) throw Error(path, "subnet group \"" + g.name + "\": " + problem, "fix cidr_blocks");
+      if (block->mask < kMinMask || block->mask > kMaxMask)
+        throw Error(path, "subnet block " + text + " is a /" + std::to_string(block->mask) + "; subnets take /16 to /28",
+                    "use blocks between /16 and /28");
+      if (!vpc_cidr.contains(*block))
+        throw Error(path, "subnet block " + text + " is not inside the VPC's " + cidr_text, "use blocks of the VPC's range");
+      for (const auto& r : reserved)
+        if (r.overlaps(*block))
+          throw Error(path, "subnet block " + text + " overlaps " + r.to_string(), "give every subnet its own range");
+      reserved.push_back(*block);
+    }
+  }
+  return reserved;
+}
+
+// One block per AZ: the group's explicit blocks, else allocated with `mask`.
+std::vector<std::string> group_blocks(const std::string& path, const SubnetConfiguration& g, int mask, std::size_t az_count,
+                                      BlockAllocator& blocks, const std::string& cidr_text) {
+  std::vector<std::string> out;
+  std::string ignored;
+  for (const auto& text : g.cidr_blocks) out.push_back(detail::parse_ipv4_cidr(text, ignored, true)->to_string());
+  if (!out.empty()) return out;
+  for (std::size_t i = 0; i < az_count; ++i) {
+    const auto block = blocks.allocate(mask);
+    if (!block)
+      throw Error(path, "subnet group \"" + g.name + "\" does not fit: " + std::to_string(az_count) + " subnets of /" +
+                            std::to_string(mask) + " exceed what is left of " + cidr_text,
+                  "give the VPC a larger CIDR, use fewer AZs or longer cidr_masks");
+    out.push_back(block->to_string());
+  }
+  return out;
+}
+
+// The mask of groups without one: an equal share of the free space, rounded down to a block size.
+int shared_mask(const std::string& path, std::uint64_t free, std::uint64_t subnets, const std::string& cidr_text) {
+  const std::uint64_t per_subnet = free / subnets;
+  const int mask = per_subnet == 0 ? 33 : 32 - static_cast<int>(std::floor(std::log2(static_cast<double>(per_subnet))));
+  if (mask > kMaxMask)
+    throw Error(path, "no room for " + std::to_string(subnets) + " more subnets in " + cidr_text +
+                          " (each would be smaller than /28)",
+                "give the VPC a larger CIDR, use fewer AZs or groups, or set smaller cidr_masks");
+  return mask;
 }
 
 }  // namespace
 
 Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scope, id) {
-  const std::string path = node().path();
+  check(props);
+  pick_availability_zones(props);
+  const std::vector<SubnetConfiguration> groups = subnet_groups(props);
+  const int nat_count = count_nat(props, groups);
 
+  const std::string path = node().path();
+  Tags::of(*this).add("Name", props.vpc_name.empty() ? path : props.vpc_name);
+  vpc_ = &add<CfnVPC>("Resource", {.cidr_block = props.cidr,
+                                   .enable_dns_hostnames = props.enable_dns_hostnames,
+                                   .enable_dns_support = props.enable_dns_support,
+                                   .instance_tenancy = tenancy_name(props.default_instance_tenancy)});
+
+  create_subnets(groups, props.cidr);
+
+  if (props.create_internet_gateway && !public_.empty()) {
+    igw_ = &add<CfnInternetGateway>("IGW");
+    attachment_ = &add<CfnVPCGatewayAttachment>("VPCGW", {.internet_gateway_id = igw_->ref(), .vpc_id = vpc_->ref()});
+    for (auto* s : public_) s->add_default_internet_route(igw_->ref(), *attachment_);
+  }
+
+  configure_nat(props, nat_count);
+
+  for (const auto& [endpoint_id, options] : props.gateway_endpoints) add_gateway_endpoint(endpoint_id, options);
+  for (const auto& [log_id, options] : props.flow_logs) add_flow_log(log_id, options);
+}
+
+void Vpc::check(const VpcProps& props) const {
   std::string problem;
   const auto cidr = detail::parse_ipv4_cidr(props.cidr, problem, /*strict=*/true);
-  if (!cidr) throw Error(path, problem, "give the VPC a block such as \"10.0.0.0/16\"");
+  if (!cidr) throw Error(node().path(), problem, "give the VPC a block such as \"10.0.0.0/16\"");
   if (cidr->mask < kMinMask || cidr->mask > kMaxMask)
-    throw Error(path, "VPC CIDR \"" + props.cidr + "\" is a /" + std::to_string(cidr->mask) + "; VPCs take /16 to /28",
+    throw Error(node().path(),
+                "VPC CIDR \"" + props.cidr + "\" is a /" + std::to_string(cidr->mask) + "; VPCs take /16 to /28",
                 "use a block between /16 and /28");
-  if (props.default_instance_tenancy != "default" && props.default_instance_tenancy != "dedicated")
-    throw Error(path, "instance tenancy \"" + props.default_instance_tenancy + "\" is not \"default\" or \"dedicated\"",
-                "set .default_instance_tenancy to one of them");
+}
 
-  pick_availability_zones(props);
-
+// The subnet groups (the CDK's two by default), each checked; their names go to group_names_.
+std::vector<SubnetConfiguration> Vpc::subnet_groups(const VpcProps& props) {
+  const std::string path = node().path();
+  std::string problem;
+  const int vpc_mask = detail::parse_ipv4_cidr(props.cidr, problem, true)->mask;
   std::vector<SubnetConfiguration> groups = props.subnet_configuration;
   if (groups.empty()) {
     const bool no_nat = props.nat_gateways && *props.nat_gateways == 0;
@@ -80,8 +209,6 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scop
               no_nat ? SubnetConfiguration{.name = "Isolated", .subnet_type = SubnetType::PrivateIsolated}
                      : SubnetConfiguration{.name = "Private", .subnet_type = SubnetType::PrivateWithEgress}};
   }
-  bool has_public = false;
-  bool has_egress = false;
   for (const auto& g : groups) {
     if (g.name.empty()) throw Error(path, "a subnet group has no name", "name every subnet_configuration entry");
     if (g.name.find('/') != std::string::npos)
@@ -92,16 +219,22 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scop
     if (g.cidr_mask && (*g.cidr_mask < kMinMask || *g.cidr_mask > kMaxMask))
       throw Error(path, "subnet group \"" + g.name + "\" has cidr_mask " + std::to_string(*g.cidr_mask) +
                             "; subnets take /16 to /28", "set cidr_mask between 16 and 28");
-    if (g.cidr_mask && *g.cidr_mask < cidr->mask)
+    if (g.cidr_mask && *g.cidr_mask < vpc_mask)
       throw Error(path, "subnet group \"" + g.name + "\" (/" + std::to_string(*g.cidr_mask) + ") is larger than the VPC (" +
                             props.cidr + ")", "use a longer cidr_mask");
     if (g.map_public_ip_on_launch && g.subnet_type != SubnetType::Public)
       throw Error(path, "subnet group \"" + g.name + "\" is not Public and cannot set map_public_ip_on_launch",
                   "leave map_public_ip_on_launch unset for private and isolated groups");
-    has_public = has_public || g.subnet_type == SubnetType::Public;
-    has_egress = has_egress || g.subnet_type == SubnetType::PrivateWithEgress;
   }
+  return groups;
+}
 
+// How many NAT gateways (or instances) to make, checked against the groups.
+int Vpc::count_nat(const VpcProps& props, const std::vector<SubnetConfiguration>& groups) const {
+  const std::string path = node().path();
+  const bool has_public = std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.subnet_type == SubnetType::Public; });
+  const bool has_egress =
+      std::any_of(groups.begin(), groups.end(), [](const auto& g) { return g.subnet_type == SubnetType::PrivateWithEgress; });
   const int az_count = static_cast<int>(azs_.size());
   if (props.nat_gateways && *props.nat_gateways < 0)
     throw Error(path, "nat_gateways is negative", "use 0 (none), 1 (shared) or up to one per AZ");
@@ -116,25 +249,7 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scop
   if (nat_count > 0 && !props.create_internet_gateway)
     throw Error(path, "NAT needs the internet gateway, and create_internet_gateway is false",
                 "set create_internet_gateway, or use PrivateIsolated groups and nat_gateways = 0");
-
-  Tags::of(*this).add("Name", props.vpc_name.empty() ? path : props.vpc_name);
-  vpc_ = &add<CfnVPC>("Resource", {.cidr_block = props.cidr,
-                                   .enable_dns_hostnames = props.enable_dns_hostnames,
-                                   .enable_dns_support = props.enable_dns_support,
-                                   .instance_tenancy = props.default_instance_tenancy});
-
-  create_subnets(groups, props.cidr);
-
-  if (props.create_internet_gateway && !public_.empty()) {
-    igw_ = &add<CfnInternetGateway>("IGW");
-    attachment_ = &add<CfnVPCGatewayAttachment>("VPCGW", {.internet_gateway_id = igw_->ref(), .vpc_id = vpc_->ref()});
-    for (auto* s : public_) s->add_default_internet_route(igw_->ref(), *attachment_);
-  }
-
-  configure_nat(props, nat_count);
-
-  for (const auto& [endpoint_id, options] : props.gateway_endpoints) add_gateway_endpoint(endpoint_id, options);
-  for (const auto& [log_id, options] : props.flow_logs) add_flow_log(log_id, options);
+  return nat_count;
 }
 
 void Vpc::pick_availability_zones(const VpcProps& props) {
@@ -177,102 +292,48 @@ void Vpc::create_subnets(const std::vector<SubnetConfiguration>& groups, const s
   const std::string path = node().path();
   std::string problem;
   const auto vpc_cidr = *detail::parse_ipv4_cidr(cidr_text, problem, true);
-  std::uint64_t next = vpc_cidr.network;
-  const std::uint64_t end = vpc_cidr.end();
-  const std::uint64_t az_count = azs_.size();
-
-  // Explicit blocks first: each inside the VPC and overlapping no other.
-  std::vector<detail::Ipv4Cidr> reserved;
-  for (const auto& g : groups) {
-    if (g.cidr_blocks.empty()) continue;
-    if (g.cidr_mask)
-      throw Error(path, "subnet group \"" + g.name + "\" sets both cidr_mask and cidr_blocks", "set one of them");
-    if (g.cidr_blocks.size() != az_count)
-      throw Error(path, "subnet group \"" + g.name + "\" lists " + std::to_string(g.cidr_blocks.size()) +
-                            " cidr_blocks for " + std::to_string(az_count) + " availability zones",
-                  "give one block per AZ");
-    for (const auto& text : g.cidr_blocks) {
-      const auto block = detail::parse_ipv4_cidr(text, problem, true);
-      if (!block) throw Error(path, "subnet group \"" + g.name + "\": " + problem, "fix cidr_blocks");
-      if (block->mask < kMinMask || block->mask > kMaxMask)
-        throw Error(path, "subnet block " + text + " is a /" + std::to_string(block->mask) + "; subnets take /16 to /28",
-                    "use blocks between /16 and /28");
-      if (!vpc_cidr.contains(*block))
-        throw Error(path, "subnet block " + text + " is not inside the VPC's " + cidr_text, "use blocks of the VPC's range");
-      for (const auto& r : reserved)
-        if (r.overlaps(*block))
-          throw Error(path, "subnet block " + text + " overlaps " + r.to_string(), "give every subnet its own range");
-      reserved.push_back(*block);
-    }
-  }
-  auto overlapping = [&](std::uint64_t start, std::uint64_t size) -> const detail::Ipv4Cidr* {
-    for (const auto& r : reserved)
-      if (start < r.end() && r.network < start + size) return &r;
-    return nullptr;
+  const std::size_t az_count = azs_.size();
+  BlockAllocator blocks(vpc_cidr, reserved_blocks(path, groups, vpc_cidr, cidr_text, az_count));
+  auto make_group = [&](const SubnetConfiguration& g, int mask) {
+    make_subnet_group(g, group_blocks(path, g, mask, az_count, blocks, cidr_text));
   };
-
-  // The CDK's allocator: each block starts at the next address rounded up to
-  // its size (here also past any explicit block in the way).
-  auto allocate = [&](const SubnetConfiguration& g, int mask) {
-    const std::uint64_t size = std::uint64_t{1} << (32 - mask);
-    std::uint64_t start = (next + size - 1) / size * size;
-    while (const auto* r = overlapping(start, size)) start = (r->end() + size - 1) / size * size;
-    if (start + size > end)
-      throw Error(path, "subnet group \"" + g.name + "\" does not fit: " + std::to_string(az_count) + " subnets of /" +
-                            std::to_string(mask) + " exceed what is left of " + cidr_text,
-                  "give the VPC a larger CIDR, use fewer AZs or longer cidr_masks");
-    next = start + size;
-    return detail::Ipv4Cidr{static_cast<std::uint32_t>(start), mask};
-  };
-  auto create_group = [&](const SubnetConfiguration& g, int mask) {
-    for (std::size_t i = 0; i < azs_.size(); ++i) {
-      std::string ignored;
-      const auto block = g.cidr_blocks.empty() ? allocate(g, mask) : *detail::parse_ipv4_cidr(g.cidr_blocks[i], ignored, true);
-      const bool is_public = g.subnet_type == SubnetType::Public;
-      auto& subnet = add<Subnet>(g.name + "Subnet" + std::to_string(i + 1),
-                                 {.vpc_id = vpc_->ref(),
-                                  .availability_zone = azs_[i],
-                                  .cidr_block = block.to_string(),
-                                  .map_public_ip_on_launch = is_public && g.map_public_ip_on_launch.value_or(true),
-                                  .type = g.subnet_type,
-                                  .group_name = g.name});
-      Tags::of(subnet).add(kSubnetNameTag, g.name, {.include_resource_types = {"AWS::EC2::Subnet"}});
-      Tags::of(subnet).add(kSubnetTypeTag, subnet_type_name(g.subnet_type), {.include_resource_types = {"AWS::EC2::Subnet"}});
-      if (azs_[i].kind() == Value::Kind::String) {
-        // AZ names the user chose on purpose: tell cfn-lint not to warn about them.
-        subnet.resource().add_metadata(
-            "cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({"W3010"})}})}}));
-      }
-      all_.push_back(&subnet);
-      switch (g.subnet_type) {
-        case SubnetType::Public: public_.push_back(&subnet); break;
-        case SubnetType::PrivateWithEgress: private_.push_back(&subnet); break;
-        case SubnetType::PrivateIsolated: isolated_.push_back(&subnet); break;
-      }
-    }
-  };
-
+  // Groups with explicit blocks or a mask first, in order; the others share the rest.
   std::vector<const SubnetConfiguration*> rest;
   for (const auto& g : groups) {
-    if (!g.cidr_blocks.empty())
-      create_group(g, 0);
-    else if (g.cidr_mask)
-      create_group(g, *g.cidr_mask);
+    if (!g.cidr_blocks.empty() || g.cidr_mask)
+      make_group(g, g.cidr_mask.value_or(0));
     else
       rest.push_back(&g);
   }
   if (rest.empty()) return;
-  const std::uint64_t subnets = rest.size() * az_count;
-  std::uint64_t free = next < end ? end - next : 0;
-  for (const auto& r : reserved)
-    if (r.network >= next) free -= std::min<std::uint64_t>(free, r.size());
-  const std::uint64_t per_subnet = free / subnets;
-  const int mask = per_subnet == 0 ? 33 : 32 - static_cast<int>(std::floor(std::log2(static_cast<double>(per_subnet))));
-  if (mask > kMaxMask)
-    throw Error(path, "no room for " + std::to_string(subnets) + " more subnets in " + cidr_text +
-                          " (each would be smaller than /28)",
-                "give the VPC a larger CIDR, use fewer AZs or groups, or set smaller cidr_masks");
-  for (const auto* g : rest) create_group(*g, std::max(mask, vpc_cidr.mask));
+  const int mask = shared_mask(path, blocks.free(), rest.size() * az_count, cidr_text);
+  for (const auto* g : rest) make_group(*g, std::max(mask, vpc_cidr.mask));
+}
+
+void Vpc::make_subnet_group(const SubnetConfiguration& g, const std::vector<std::string>& cidr_blocks) {
+  for (std::size_t i = 0; i < azs_.size(); ++i) {
+    const bool is_public = g.subnet_type == SubnetType::Public;
+    auto& subnet = add<Subnet>(g.name + "Subnet" + std::to_string(i + 1),
+                               {.vpc_id = vpc_->ref(),
+                                .availability_zone = azs_[i],
+                                .cidr_block = cidr_blocks[i],
+                                .map_public_ip_on_launch = is_public && g.map_public_ip_on_launch.value_or(true),
+                                .type = g.subnet_type,
+                                .group_name = g.name});
+    Tags::of(subnet).add(kSubnetNameTag, g.name, {.include_resource_types = {"AWS::EC2::Subnet"}});
+    Tags::of(subnet).add(kSubnetTypeTag, subnet_type_name(g.subnet_type), {.include_resource_types = {"AWS::EC2::Subnet"}});
+    if (azs_[i].kind() == Value::Kind::String) {
+      // AZ names the user chose on purpose: tell cfn-lint not to warn about them.
+      subnet.resource().add_metadata(
+          "cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({"W3010"})}})}}));
+    }
+    all_.push_back(&subnet);
+    switch (g.subnet_type) {
+      case SubnetType::Public: public_.push_back(&subnet); break;
+      case SubnetType::PrivateWithEgress: private_.push_back(&subnet); break;
+      case SubnetType::PrivateIsolated: isolated_.push_back(&subnet); break;
+    }
+  }
 }
 
 void Vpc::configure_nat(const VpcProps& props, int count) {

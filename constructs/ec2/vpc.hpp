@@ -36,6 +36,7 @@
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,9 @@ namespace cdk::ec2 {
 class CfnVPC;
 class CfnInternetGateway;
 class CfnVPCGatewayAttachment;
+
+/// Whether the VPC's instances run on dedicated hardware unless they say otherwise.
+enum class DefaultInstanceTenancy : std::uint8_t { Default, Dedicated };
 
 /// One group of subnets, one subnet per AZ.
 struct SubnetConfiguration {
@@ -66,7 +70,7 @@ struct VpcProps {
   std::vector<SubnetConfiguration> subnet_configuration{};   ///< default: Public + PrivateWithEgress (Public + PrivateIsolated when nat_gateways is 0)
   bool enable_dns_hostnames = true;                      ///< default true
   bool enable_dns_support = true;                        ///< default true
-  std::string default_instance_tenancy = "default";      ///< "default" or "dedicated"; default "default"
+  DefaultInstanceTenancy default_instance_tenancy = DefaultInstanceTenancy::Default;  ///< default Default (shared hardware)
   std::string vpc_name{};                                ///< the Name tag; default: the construct path
   bool create_internet_gateway = true;                   ///< for Public groups; default true
   std::map<std::string, GatewayVpcEndpointOptions> gateway_endpoints{};  ///< id -> endpoint; default none
@@ -102,8 +106,12 @@ class Vpc : public Construct, public IVpc {
   FlowLog& add_flow_log(std::string_view id, FlowLogOptions options = {});
 
  private:
+  void check(const VpcProps& props) const;
   void pick_availability_zones(const VpcProps& props);
+  std::vector<SubnetConfiguration> subnet_groups(const VpcProps& props);
+  int count_nat(const VpcProps& props, const std::vector<SubnetConfiguration>& groups) const;
   void create_subnets(const std::vector<SubnetConfiguration>& groups, const std::string& cidr);
+  void make_subnet_group(const SubnetConfiguration& group, const std::vector<std::string>& cidr_blocks);
   void configure_nat(const VpcProps& props, int count);
 
   std::vector<Value> azs_;

@@ -13,23 +13,42 @@
 
 namespace cdk::ecs {
 
-BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSettings s)
-    : Construct(scope, id), cluster_(s.cluster), task_(s.task_definition), grace_period_(s.health_check_grace_period_seconds) {
-  const auto path = node().path();
-  if (!cluster_) throw Error(path, "no cluster", "set .cluster = cluster");
-  if (!task_) throw Error(path, "no task definition", "set .task_definition = task");
-  if (s.desired_count && *s.desired_count < 0) throw Error(path, "desired_count must not be negative");
-  if (s.min_healthy_percent < 0 || s.min_healthy_percent > 100 || s.max_healthy_percent < 100 ||
-      s.max_healthy_percent > 200 || s.max_healthy_percent <= s.min_healthy_percent)
-    throw Error(path, "deployment percentages must satisfy 0 <= min_healthy <= 100 <= max_healthy <= 200 and min < max",
-                "keep the defaults (100/200) for zero-downtime deployments");
-  const bool code_deploy = s.deployment_controller == DeploymentControllerType::CodeDeploy;
-  if (code_deploy && s.circuit_breaker_rollback)
-    throw Error(path, "the deployment circuit breaker works with the ECS deployment controller only",
-                "set circuit_breaker_rollback = false with DeploymentControllerType::CodeDeploy");
-  if (s.min_healthy_percent == 100 && s.max_healthy_percent == 100)
-    throw Error(path, "min 100% and max 100% leave no room to deploy", "raise max_healthy_percent");
+namespace {
+// Subnets, security groups (the given ones, else `<service>/SecurityGroup`) and public IP of awsvpc tasks.
+CfnService::NetworkConfigurationProperty make_awsvpc_configuration(BaseService& service, BaseServiceProps& s) {
+  const auto path = service.node().path();
+  auto* vpc = service.cluster().vpc();
+  if (!vpc) throw Error(path, "the cluster has no VPC", "create the cluster with .vpc = vpc");
+  if (s.assign_public_ip && !s.subnets.subnet_type) s.subnets.subnet_type = ec2::SubnetType::Public;
+  auto picked = vpc->select_subnets(s.subnets);
+  if (picked.has_public && !s.assign_public_ip)
+    throw Error(path, "the service is placed in public subnets without a public IP, so it cannot pull images",
+                "use private subnets (default) or set assign_public_ip");
+  std::vector<ec2::SecurityGroup*> groups;
+  if (s.security_groups.empty())
+    groups.push_back(
+        &service.add<ec2::SecurityGroup>("SecurityGroup", {.vpc = Ptr<ec2::IVpc>(*vpc), .description = path + "/SecurityGroup"}));
+  for (auto g : s.security_groups) groups.push_back(g.get());
+  std::vector<Value> ids;
+  for (auto* g : groups) {
+    service.connections().add_security_group(*g);
+    ids.push_back(g->security_group_id());
+  }
+  CfnService::AwsVpcConfigurationProperty av;
+  av.assign_public_ip = s.assign_public_ip ? "ENABLED" : "DISABLED";
+  av.security_groups = Value(ids);
+  av.subnets = picked.subnet_ids();
+  return CfnService::NetworkConfigurationProperty{.awsvpc_configuration = std::move(av)};
+}
+}  // namespace
 
+BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launch_type, BaseServiceProps s)
+    : Construct(scope, id),
+      cluster_(s.cluster.get()),
+      task_(s.task_definition.get()),
+      grace_period_(s.health_check_grace_period_seconds) {
+  check(s, launch_type);
+  const bool code_deploy = s.deployment_controller == DeploymentControllerType::CodeDeploy;
   CfnService::Props p;
   p.cluster = cluster_->cluster_name();
   CfnService::DeploymentConfigurationProperty dc;
@@ -46,36 +65,36 @@ BaseService::BaseService(Construct& scope, std::string_view id, BaseServiceSetti
   if (s.desired_count) p.desired_count = *s.desired_count;
   p.enable_ecs_managed_tags = false;
   if (s.enable_execute_command) p.enable_execute_command = true;
-  p.launch_type = s.launch_type;
-  if (task_->network_mode() == NetworkMode::AwsVpc) {
-    auto* vpc = cluster_->vpc();
-    if (!vpc) throw Error(path, "the cluster has no VPC", "create the cluster with .vpc = vpc");
-    if (s.assign_public_ip && !s.subnets.subnet_type) s.subnets.subnet_type = ec2::SubnetType::Public;
-    auto picked = vpc->select_subnets(s.subnets);
-    if (picked.has_public && !s.assign_public_ip)
-      throw Error(path, "the service is placed in public subnets without a public IP, so it cannot pull images",
-                  "use private subnets (default) or set assign_public_ip");
-    std::vector<ec2::SecurityGroup*> groups;
-    if (s.security_groups.empty())
-      groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = Ptr<ec2::IVpc>(*vpc), .description = path + "/SecurityGroup"}));
-    for (auto g : s.security_groups) groups.push_back(g.get());
-    std::vector<Value> ids;
-    for (auto* g : groups) {
-      connections_.add_security_group(*g);
-      ids.push_back(g->security_group_id());
-    }
-    CfnService::AwsVpcConfigurationProperty av;
-    av.assign_public_ip = s.assign_public_ip ? "ENABLED" : "DISABLED";
-    av.security_groups = Value(ids);
-    av.subnets = picked.subnet_ids();
-    p.network_configuration = CfnService::NetworkConfigurationProperty{.awsvpc_configuration = std::move(av)};
-  } else if (!s.security_groups.empty() || s.assign_public_ip) {
-    throw Error(path, "security groups and public IPs apply to awsvpc tasks only",
-                "use NetworkMode::AwsVpc in the task definition, or drop them");
-  }
+  p.launch_type = launch_type_name(launch_type);
+  if (task_->network_mode() == NetworkMode::AwsVpc) p.network_configuration = make_awsvpc_configuration(*this, s);
   if (!s.service_name.empty()) p.service_name = s.service_name;
   p.task_definition = task_->task_definition_arn();
   resource_ = &add<CfnService>("Service", std::move(p));
+}
+
+void BaseService::check(const BaseServiceProps& s, LaunchType launch_type) const {
+  const auto path = node().path();
+  if (!cluster_) throw Error(path, "no cluster", "set .cluster = cluster");
+  if (!task_) throw Error(path, "no task definition", "set .task_definition = task");
+  const bool fargate = launch_type == LaunchType::Fargate;
+  if (task_->compatibility() != launch_type)
+    throw Error(path, std::string("a ") + (fargate ? "FargateService" : "Ec2Service") + " cannot run " + task_->node().path(),
+                fargate ? "give it a FargateTaskDefinition" : "give it an Ec2TaskDefinition");
+  if (!fargate && s.assign_public_ip)
+    throw Error(path, "assign_public_ip applies to Fargate services only", "drop it, or use a FargateService");
+  if (s.desired_count && *s.desired_count < 0) throw Error(path, "desired_count must not be negative");
+  if (s.min_healthy_percent < 0 || s.min_healthy_percent > 100 || s.max_healthy_percent < 100 ||
+      s.max_healthy_percent > 200 || s.max_healthy_percent <= s.min_healthy_percent)
+    throw Error(path, "deployment percentages must satisfy 0 <= min_healthy <= 100 <= max_healthy <= 200 and min < max",
+                "keep the defaults (100/200) for zero-downtime deployments");
+  if (s.deployment_controller == DeploymentControllerType::CodeDeploy && s.circuit_breaker_rollback)
+    throw Error(path, "the deployment circuit breaker works with the ECS deployment controller only",
+                "set circuit_breaker_rollback = false with DeploymentControllerType::CodeDeploy");
+  if (s.min_healthy_percent == 100 && s.max_healthy_percent == 100)
+    throw Error(path, "min 100% and max 100% leave no room to deploy", "raise max_healthy_percent");
+  if (task_->network_mode() != NetworkMode::AwsVpc && (!s.security_groups.empty() || s.assign_public_ip))
+    throw Error(path, "security groups and public IPs apply to awsvpc tasks only",
+                "use NetworkMode::AwsVpc in the task definition, or drop them");
 }
 
 Value BaseService::service_arn() const { return resource_->ref(); }
@@ -180,37 +199,9 @@ void ScalableTaskCount::scale_on_request_count(std::string_view id, RequestCount
 // ---- launch types ----
 
 FargateService::FargateService(Construct& scope, std::string_view id, FargateServiceProps props)
-    : BaseService(scope, id,
-                  BaseServiceSettings{.cluster = props.cluster.get(),
-                                      .task_definition = props.task_definition.get(),
-                                      .desired_count = props.desired_count,
-                                      .subnets = props.subnets,
-                                      .assign_public_ip = props.assign_public_ip,
-                                      .security_groups = props.security_groups,
-                                      .min_healthy_percent = props.min_healthy_percent,
-                                      .max_healthy_percent = props.max_healthy_percent,
-                                      .circuit_breaker_rollback = props.circuit_breaker_rollback,
-                                      .deployment_controller = props.deployment_controller,
-                                      .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
-                                      .service_name = props.service_name,
-                                      .enable_execute_command = props.enable_execute_command,
-                                      .launch_type = "FARGATE"}) {}
+    : BaseService(scope, id, LaunchType::Fargate, std::move(props)) {}
 
 Ec2Service::Ec2Service(Construct& scope, std::string_view id, Ec2ServiceProps props)
-    : BaseService(scope, id,
-                  BaseServiceSettings{.cluster = props.cluster.get(),
-                                      .task_definition = props.task_definition.get(),
-                                      .desired_count = props.desired_count,
-                                      .subnets = props.subnets,
-                                      .assign_public_ip = false,
-                                      .security_groups = props.security_groups,
-                                      .min_healthy_percent = props.min_healthy_percent,
-                                      .max_healthy_percent = props.max_healthy_percent,
-                                      .circuit_breaker_rollback = props.circuit_breaker_rollback,
-                                      .deployment_controller = props.deployment_controller,
-                                      .health_check_grace_period_seconds = props.health_check_grace_period_seconds,
-                                      .service_name = props.service_name,
-                                      .enable_execute_command = false,
-                                      .launch_type = "EC2"}) {}
+    : BaseService(scope, id, LaunchType::Ec2, std::move(props)) {}
 
 }  // namespace cdk::ecs

@@ -9,6 +9,7 @@
 #include <cdk/ecs/ecs_optimized_image.hpp>
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/ecs/fargate_task_definition.hpp>
+#include <cdk/ecs/launch_type.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
 #include <cdk/ecs/task_definition.hpp>

@@ -43,7 +43,7 @@ TaskDefinition::TaskDefinition(Construct& scope, std::string_view id, Settings s
   p.family = family_;
   if (!settings.memory.empty()) p.memory = settings.memory;
   p.network_mode = network_mode_name(network_mode_);
-  p.requires_compatibilities = {compatibility_ == Compatibility::Fargate ? "FARGATE" : "EC2"};
+  p.requires_compatibilities = {launch_type_name(compatibility_)};
   if (!settings.cpu_architecture.empty())
     p.runtime_platform = CfnTaskDefinition::RuntimePlatformProperty{.cpu_architecture = settings.cpu_architecture,
                                                                      .operating_system_family = "LINUX"};
@@ -215,7 +215,7 @@ void check_fargate_size(const Construct& scope, std::string_view id, const Farga
 FargateTaskDefinition::FargateTaskDefinition(Construct& scope, std::string_view id, FargateTaskDefinitionProps props)
     : TaskDefinition(scope, id, [&] {
         check_fargate_size(scope, id, props);
-        return Settings{.compatibility = Compatibility::Fargate,
+        return Settings{.compatibility = LaunchType::Fargate,
                         .network_mode = NetworkMode::AwsVpc,
                         .family = props.family,
                         .cpu = std::to_string(props.cpu),
@@ -227,7 +227,7 @@ FargateTaskDefinition::FargateTaskDefinition(Construct& scope, std::string_view 
 
 Ec2TaskDefinition::Ec2TaskDefinition(Construct& scope, std::string_view id, Ec2TaskDefinitionProps props)
     : TaskDefinition(scope, id,
-                     Settings{.compatibility = Compatibility::Ec2,
+                     Settings{.compatibility = LaunchType::Ec2,
                               .network_mode = props.network_mode,
                               .family = props.family,
                               .cpu = "",

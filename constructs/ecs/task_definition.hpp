@@ -8,6 +8,7 @@
 ///   bucket.grant_read(task);   // IGrantable: statements go to the task role
 #include <cdk/construct.hpp>
 #include <cdk/ecs/container_definition.hpp>
+#include <cdk/ecs/launch_type.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/value.hpp>
 
@@ -33,7 +34,8 @@ struct EfsVolumeOptions {
 };
 
 enum class NetworkMode { AwsVpc, Bridge, Host, None };
-enum class Compatibility { Fargate, Ec2 };
+/// The launch type a task definition is made for (the earlier name of LaunchType).
+using Compatibility = LaunchType;
 
 class TaskDefinition : public Construct, public iam::IGrantable {
  public:
@@ -50,7 +52,8 @@ class TaskDefinition : public Construct, public iam::IGrantable {
   void add_efs_volume(std::string name, efs::FileSystem& file_system, EfsVolumeOptions options = {});
   [[nodiscard]] const std::vector<std::string>& volume_names() const noexcept { return volume_names_; }
   [[nodiscard]] NetworkMode network_mode() const noexcept { return network_mode_; }
-  [[nodiscard]] Compatibility compatibility() const noexcept { return compatibility_; }
+  /// The launch type the task definition is made for.
+  [[nodiscard]] LaunchType compatibility() const noexcept { return compatibility_; }
   [[nodiscard]] const std::vector<ContainerDefinition*>& containers() const noexcept { return containers_; }
   /// The first essential container (the one load balancers target by default), or nullptr.
   [[nodiscard]] ContainerDefinition* default_container() const noexcept;
@@ -76,7 +79,7 @@ class TaskDefinition : public Construct, public iam::IGrantable {
 
  protected:
   struct Settings {
-    Compatibility compatibility;
+    LaunchType compatibility;
     NetworkMode network_mode;
     std::string family;
     std::string cpu;     ///< task-level, "" for none
@@ -86,7 +89,7 @@ class TaskDefinition : public Construct, public iam::IGrantable {
   TaskDefinition(Construct& scope, std::string_view id, Settings settings);
 
  private:
-  Compatibility compatibility_;
+  LaunchType compatibility_;
   NetworkMode network_mode_;
   std::string family_;
   CfnTaskDefinition* resource_ = nullptr;

@@ -22,8 +22,9 @@ namespace cdk::elbv2 {
 
 class ApplicationLoadBalancer;
 
-struct ApplicationListenerProps {
-  Ptr<ApplicationLoadBalancer> load_balancer{};  ///< required (set by ApplicationLoadBalancer::add_listener)
+/// A listener's props (ApplicationLoadBalancer::add_listener). The load balancer
+/// is the listener's scope, not a field: `alb.add_listener(id, props)`.
+struct BaseApplicationListenerProps {
   std::optional<int> port{};                     ///< default 443 for HTTPS, 80 for HTTP
   std::optional<Protocol> protocol{};            ///< HTTP or HTTPS; default HTTPS with certificates or port 443, else HTTP
   std::vector<Value> certificates{};             ///< certificate ARNs, HTTPS only; the first is the default; default none
@@ -43,8 +44,9 @@ struct AddActionProps {
 
 class ApplicationListener : public BaseListener {
  public:
-  using Props = ApplicationListenerProps;
-  ApplicationListener(Construct& scope, std::string_view id, ApplicationListenerProps props);
+  using Props = BaseApplicationListenerProps;
+  /// `scope` is the listener's load balancer (anything else is an error).
+  ApplicationListener(Construct& scope, std::string_view id, BaseApplicationListenerProps props);
 
   /// With priority and conditions: a rule "<id>Rule"; without: the default action.
   void add_action(std::string_view id, AddActionProps props);

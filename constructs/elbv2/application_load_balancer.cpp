@@ -40,15 +40,7 @@ ApplicationLoadBalancer::ApplicationLoadBalancer(Construct& scope, std::string_v
 }
 
 ApplicationListener& ApplicationLoadBalancer::add_listener(std::string_view id, BaseApplicationListenerProps props) {
-  return add<ApplicationListener>(id, ApplicationListenerProps{.load_balancer = *this,
-                                                               .port = props.port,
-                                                               .protocol = props.protocol,
-                                                               .certificates = std::move(props.certificates),
-                                                               .ssl_policy = std::move(props.ssl_policy),
-                                                               .open = props.open,
-                                                               .allow_from = std::move(props.allow_from),
-                                                               .default_target_groups = std::move(props.default_target_groups),
-                                                               .default_action = std::move(props.default_action)});
+  return add<ApplicationListener>(id, std::move(props));
 }
 
 ApplicationListener& ApplicationLoadBalancer::add_redirect(ApplicationRedirectProps props) {
@@ -67,14 +59,13 @@ ApplicationListener& ApplicationLoadBalancer::add_redirect(ApplicationRedirectPr
 // ---- ApplicationListener ----------------------------------------------------
 
 namespace {
-ApplicationLoadBalancer& require_alb(const Construct& scope, std::string_view id, const Ptr<ApplicationLoadBalancer>& lb) {
-  if (!lb) {
-    throw Error(child_path(scope, id), "a listener needs a load balancer", "use alb.add_listener(...) or set .load_balancer");
-  }
+ApplicationLoadBalancer& require_alb(Construct& scope, std::string_view id) {
+  auto* lb = dynamic_cast<ApplicationLoadBalancer*>(&scope);
+  if (!lb) throw Error(child_path(scope, id), "a listener needs a load balancer", "use alb.add_listener(...)");
   return *lb;
 }
 
-BaseListener::Config alb_config(const Construct& scope, std::string_view id, const ApplicationListenerProps& p) {
+BaseListener::Config alb_config(const Construct& scope, std::string_view id, const BaseApplicationListenerProps& p) {
   const Protocol protocol = p.protocol.value_or(!p.certificates.empty() || p.port == 443 ? Protocol::Https : Protocol::Http);
   if (!is_application_protocol(protocol)) {
     throw Error(child_path(scope, id),
@@ -90,8 +81,8 @@ BaseListener::Config alb_config(const Construct& scope, std::string_view id, con
 }
 }  // namespace
 
-ApplicationListener::ApplicationListener(Construct& scope, std::string_view id, ApplicationListenerProps props)
-    : BaseListener(scope, id, require_alb(scope, id, props.load_balancer), alb_config(scope, id, props)) {
+ApplicationListener::ApplicationListener(Construct& scope, std::string_view id, BaseApplicationListenerProps props)
+    : BaseListener(scope, id, require_alb(scope, id), alb_config(scope, id, props)) {
   if (props.default_action && !props.default_target_groups.empty()) {
     throw Error(node().path(), "both default_action and default_target_groups were given", "give one of them");
   }

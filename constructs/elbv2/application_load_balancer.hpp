@@ -31,18 +31,6 @@ struct ApplicationLoadBalancerProps {
   std::optional<AccessLogs> access_logs{};           ///< default none
 };
 
-/// add_listener's props: ApplicationListenerProps without the load balancer.
-struct BaseApplicationListenerProps {
-  std::optional<int> port{};                     ///< default 443 for HTTPS, 80 for HTTP
-  std::optional<Protocol> protocol{};            ///< default HTTPS with certificates or port 443, else HTTP
-  std::vector<Value> certificates{};             ///< certificate ARNs, HTTPS only; default none
-  std::string ssl_policy{};                      ///< HTTPS only; default SslPolicy::recommended_tls
-  bool open = true;                              ///< open the port in the security groups; default true
-  std::vector<ec2::Peer> allow_from{};           ///< default anyone (internet-facing) or the VPC CIDR (internal)
-  std::vector<Ptr<TargetGroup>> default_target_groups{};  ///< default none
-  std::optional<ListenerAction> default_action{};         ///< default none
-};
-
 /// add_redirect's props.
 struct ApplicationRedirectProps {
   int source_port = 80;                       ///< default 80

@@ -22,8 +22,9 @@ namespace cdk::elbv2 {
 
 class NetworkLoadBalancer;
 
-struct NetworkListenerProps {
-  Ptr<NetworkLoadBalancer> load_balancer{};  ///< required (set by NetworkLoadBalancer::add_listener)
+/// A listener's props (NetworkLoadBalancer::add_listener). The load balancer is
+/// the listener's scope, not a field: `nlb.add_listener(id, props)`.
+struct BaseNetworkListenerProps {
   int port = 0;                              ///< 1-65535; required
   std::optional<Protocol> protocol{};        ///< TCP, TLS, UDP or TCP_UDP; default TLS with certificates, else TCP
   std::vector<Value> certificates{};         ///< certificate ARNs, TLS only; the first is the default; default none
@@ -35,8 +36,9 @@ struct NetworkListenerProps {
 
 class NetworkListener : public BaseListener {
  public:
-  using Props = NetworkListenerProps;
-  NetworkListener(Construct& scope, std::string_view id, NetworkListenerProps props);
+  using Props = BaseNetworkListenerProps;
+  /// `scope` is the listener's load balancer (anything else is an error).
+  NetworkListener(Construct& scope, std::string_view id, BaseNetworkListenerProps props);
 
  protected:
   [[nodiscard]] Protocol default_target_protocol() const noexcept override;

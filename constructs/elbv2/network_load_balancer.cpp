@@ -21,14 +21,7 @@ NetworkLoadBalancer::NetworkLoadBalancer(Construct& scope, std::string_view id, 
 }
 
 NetworkListener& NetworkLoadBalancer::add_listener(std::string_view id, BaseNetworkListenerProps props) {
-  return add<NetworkListener>(id, NetworkListenerProps{.load_balancer = *this,
-                                                       .port = props.port,
-                                                       .protocol = props.protocol,
-                                                       .certificates = std::move(props.certificates),
-                                                       .ssl_policy = std::move(props.ssl_policy),
-                                                       .open = props.open,
-                                                       .allow_from = std::move(props.allow_from),
-                                                       .default_target_groups = std::move(props.default_target_groups)});
+  return add<NetworkListener>(id, std::move(props));
 }
 
 // ---- NetworkListener -------------------------------------------------------
@@ -39,15 +32,14 @@ std::string child_path(const Construct& scope, std::string_view id) {
   return parent.empty() ? std::string(id) : parent + "/" + std::string(id);
 }
 
-NetworkLoadBalancer& require_lb(const Construct& scope, std::string_view id, const Ptr<NetworkLoadBalancer>& lb) {
-  if (!lb) {
-    throw Error(child_path(scope, id), "a listener needs a load balancer", "use nlb.add_listener(...) or set .load_balancer");
-  }
+NetworkLoadBalancer& require_lb(Construct& scope, std::string_view id) {
+  auto* lb = dynamic_cast<NetworkLoadBalancer*>(&scope);
+  if (!lb) throw Error(child_path(scope, id), "a listener needs a load balancer", "use nlb.add_listener(...)");
   return *lb;
 }
 
 // Checked before anything is created, so a bad listener leaves no rules behind.
-Protocol pick_protocol(const Construct& scope, std::string_view id, const NetworkListenerProps& p) {
+Protocol pick_protocol(const Construct& scope, std::string_view id, const BaseNetworkListenerProps& p) {
   Protocol protocol = p.protocol.value_or(p.certificates.empty() ? Protocol::Tcp : Protocol::Tls);
   if (is_application_protocol(protocol)) {
     throw Error(child_path(scope, id),
@@ -58,8 +50,8 @@ Protocol pick_protocol(const Construct& scope, std::string_view id, const Networ
 }
 }  // namespace
 
-NetworkListener::NetworkListener(Construct& scope, std::string_view id, NetworkListenerProps props)
-    : BaseListener(scope, id, require_lb(scope, id, props.load_balancer),
+NetworkListener::NetworkListener(Construct& scope, std::string_view id, BaseNetworkListenerProps props)
+    : BaseListener(scope, id, require_lb(scope, id),
                    Config{.port = props.port,
                           .protocol = pick_protocol(scope, id, props),
                           .certificates = props.certificates,

@@ -28,17 +28,6 @@ struct NetworkLoadBalancerProps {
   std::optional<AccessLogs> access_logs{};           ///< TLS listeners' connection logs to S3; default none
 };
 
-/// add_listener's props: NetworkListenerProps without the load balancer.
-struct BaseNetworkListenerProps {
-  int port = 0;                              ///< 1-65535; required
-  std::optional<Protocol> protocol{};        ///< TCP, TLS, UDP or TCP_UDP; default TLS with certificates, else TCP
-  std::vector<Value> certificates{};         ///< certificate ARNs, TLS only; default none
-  std::string ssl_policy{};                  ///< TLS only; default SslPolicy::recommended_tls
-  bool open = true;                          ///< open the port in the security groups; default true
-  std::vector<ec2::Peer> allow_from{};       ///< who may connect; default anyone (internet-facing) or the VPC CIDR (internal)
-  std::vector<Ptr<TargetGroup>> default_target_groups{};  ///< default none
-};
-
 class NetworkLoadBalancer : public BaseLoadBalancer {
  public:
   using Props = NetworkLoadBalancerProps;

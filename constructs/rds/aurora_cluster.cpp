@@ -30,8 +30,7 @@ void AuroraCluster::check() const {
   if (props_.backup_retention_days < 1 || props_.backup_retention_days > 35)
     throw Error(path, "backup retention of " + std::to_string(props_.backup_retention_days) + " days is out of range",
                 "use 1 to 35 days");
-  if (props_.removal_policy == RemovalPolicy::RetainExceptOnCreate)
-    throw Error(path, "RetainExceptOnCreate is not supported for databases", "use Snapshot, Retain or Delete");
+  detail::check_removal_policy(*this, props_.removal_policy);
   const double lo = props_.serverless_v2_min_capacity, hi = props_.serverless_v2_max_capacity;
   if (lo < 0 || lo > 256 || hi < 1 || hi > 256 || lo > hi || !half_step(lo) || !half_step(hi))
     throw Error(path, "Serverless v2 capacity must be 0-256 ACUs (min) and 1-256 ACUs (max), min <= max, in steps of 0.5",
@@ -44,14 +43,7 @@ void AuroraCluster::check() const {
   }
   for (const auto& inst : ids)
     if (inst.empty()) throw Error(path, "an instance has an empty id", "name it, e.g. ClusterInstance::provisioned(\"writer\")");
-  const auto& logs = props_.engine.spec().log_types;
-  for (const auto& l : props_.cloudwatch_logs_exports)
-    if (std::find(logs.begin(), logs.end(), l) == logs.end()) {
-      std::string allowed;
-      for (const auto& a : logs) allowed += (allowed.empty() ? "" : ", ") + a;
-      throw Error(path, "log type '" + l + "' cannot be exported by " + props_.engine.spec().engine,
-                  "use one of: " + allowed);
-    }
+  detail::check_log_exports(*this, props_.engine.spec(), props_.cloudwatch_logs_exports);
   if (props_.port != 0 && (props_.port < 1150 || props_.port > 65535))
     throw Error(path, "port " + std::to_string(props_.port) + " is out of range", "use 1150-65535");
   if (auto& a = props_.reader_auto_scaling) {
@@ -70,46 +62,51 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
   const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
   detail::check_username(*this, username);
   const bool retain = props_.removal_policy == RemovalPolicy::Retain;
-  const std::int64_t port = props_.port != 0 ? props_.port : spec.default_port;
-
   auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
-
-  std::vector<ec2::SecurityGroup*> groups;
-  if (props_.security_groups.empty())
-    groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = props_.vpc, .description = "RDS security group", .allow_all_outbound = false}));
-  for (auto g : props_.security_groups) groups.push_back(g.get());
-  for (auto* g : groups) connections_.add_security_group(*g);
-  connections_.set_default_port(ec2::Port::tcp(static_cast<int>(port)));
-  std::vector<Value> group_ids;
-  for (auto* g : groups) group_ids.push_back(g->security_group_id());
-
+  auto group_ids = detail::make_security_groups(*this, connections_,
+                                                {.vpc = props_.vpc,
+                                                 .given = props_.security_groups,
+                                                 .description = "RDS security group",
+                                                 .port = props_.port != 0 ? props_.port : spec.default_port});
   auto creds = detail::make_credentials(*this, username, retain);
   secret_ = creds.secret;
+  const ParameterGroups groups = make_parameter_groups();
+  make_cluster(std::move(subnet_group), std::move(group_ids), creds, groups.cluster);
+  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBCluster");
+  make_instance(props_.writer, true, groups.instance);
+  for (const auto& ci : props_.readers) make_instance(ci, false, groups.instance)->add_depends_on(*instances_.front());
+  if (props_.reader_auto_scaling) make_reader_scaling(*props_.reader_auto_scaling);
+}
 
-  Value cluster_pg, instance_pg;
+AuroraCluster::ParameterGroups AuroraCluster::make_parameter_groups() {
+  const auto& spec = props_.engine.spec();
+  ParameterGroups out;
   if (!props_.parameters.empty()) {
     CfnDBClusterParameterGroup::Props gp;
     gp.description = "Cluster parameter group for " + spec.parameter_group_family;
     gp.family = spec.parameter_group_family;
     gp.parameters = detail::parameters_value(props_.parameters);
-    auto& pg = add<CfnDBClusterParameterGroup>("ParameterGroup", std::move(gp));
-    cluster_pg = pg.ref();
+    out.cluster = add<CfnDBClusterParameterGroup>("ParameterGroup", std::move(gp)).ref();
   }
   if (!props_.instance_parameters.empty()) {
     CfnDBParameterGroup::Props gp;
     gp.description = "Instance parameter group for " + spec.parameter_group_family;
     gp.family = spec.parameter_group_family;
     gp.parameters = detail::parameters_value(props_.instance_parameters);
-    auto& pg = add<CfnDBParameterGroup>("InstanceParameterGroup", std::move(gp));
-    instance_pg = pg.ref();
+    out.instance = add<CfnDBParameterGroup>("InstanceParameterGroup", std::move(gp)).ref();
   }
+  return out;
+}
 
+void AuroraCluster::make_cluster(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds,
+                                 const Value& parameter_group) {
+  const auto& spec = props_.engine.spec();
   CfnDBCluster::Props p;
   p.backup_retention_period = props_.backup_retention_days;
   p.copy_tags_to_snapshot = true;
   if (!props_.cluster_identifier.empty()) p.db_cluster_identifier = props_.cluster_identifier;
-  if (!cluster_pg.is_null()) p.db_cluster_parameter_group_name = cluster_pg;
-  p.db_subnet_group_name = subnet_group;
+  if (!parameter_group.is_null()) p.db_cluster_parameter_group_name = parameter_group;
+  p.db_subnet_group_name = std::move(subnet_group);
   if (!props_.default_database_name.empty()) p.database_name = props_.default_database_name;
   if (props_.deletion_protection) p.deletion_protection = true;
   if (!props_.cloudwatch_logs_exports.empty()) p.enable_cloudwatch_logs_exports = props_.cloudwatch_logs_exports;
@@ -122,65 +119,60 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
   if (!props_.preferred_backup_window.empty()) p.preferred_backup_window = props_.preferred_backup_window;
   bool serverless = props_.writer.is_serverless_v2();
   for (const auto& r : props_.readers) serverless = serverless || r.is_serverless_v2();
-  if (serverless)
-  {
+  if (serverless) {
     CfnDBCluster::ServerlessV2ScalingConfigurationProperty sv2;
     sv2.max_capacity = props_.serverless_v2_max_capacity;
     sv2.min_capacity = props_.serverless_v2_min_capacity;
     p.serverless_v2_scaling_configuration = std::move(sv2);
   }
   p.storage_encrypted = props_.storage_encrypted;
-  p.vpc_security_group_ids = Value(group_ids);
+  p.vpc_security_group_ids = Value(std::move(group_ids));
   resource_ = &add<CfnDBCluster>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);
+}
 
-  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBCluster");
+CfnDBInstance* AuroraCluster::make_instance(const ClusterInstance& ci, bool writer, const Value& parameter_group) {
+  auto& holder = add<Construct>(ci.id());
+  CfnDBInstance::Props ip;
+  ip.db_cluster_identifier = resource_->ref();
+  ip.db_instance_class = ci.instance_class();
+  if (!parameter_group.is_null()) ip.db_parameter_group_name = parameter_group;
+  ip.engine = props_.engine.spec().engine;
+  if (ci.performance_insights()) ip.enable_performance_insights = true;
+  ip.promotion_tier = ci.promotion_tier() >= 0 ? ci.promotion_tier() : (writer ? 0 : 2);
+  ip.publicly_accessible = false;
+  auto& inst = holder.add<CfnDBInstance>("Resource", std::move(ip));
+  if (props_.removal_policy == RemovalPolicy::Retain) inst.apply_removal_policy(RemovalPolicy::Retain);
+  instances_.push_back(&inst);
+  return &inst;
+}
 
-  auto add_instance = [&](const ClusterInstance& ci, bool writer) {
-    auto& holder = add<Construct>(ci.id());
-    CfnDBInstance::Props ip;
-    ip.db_cluster_identifier = resource_->ref();
-    ip.db_instance_class = ci.instance_class();
-    if (!instance_pg.is_null()) ip.db_parameter_group_name = instance_pg;
-    ip.engine = spec.engine;
-    if (ci.performance_insights()) ip.enable_performance_insights = true;
-    ip.promotion_tier = ci.promotion_tier() >= 0 ? ci.promotion_tier() : (writer ? 0 : 2);
-    ip.publicly_accessible = false;
-    auto& inst = holder.add<CfnDBInstance>("Resource", std::move(ip));
-    if (retain) inst.apply_removal_policy(RemovalPolicy::Retain);
-    instances_.push_back(&inst);
-    return &inst;
-  };
-  for (const auto& ci : {props_.writer}) add_instance(ci, true);
-  for (const auto& ci : props_.readers) add_instance(ci, false)->add_depends_on(*instances_.front());
-
-  if (const auto& a = props_.reader_auto_scaling) {
-    using namespace cdk::applicationautoscaling;
-    auto& holder = add<Construct>("ReaderScaling");
-    CfnScalableTarget::Props tp;
-    tp.max_capacity = a->max_readers;
-    tp.min_capacity = a->min_readers;
-    tp.resource_id = Value("cluster:") + resource_->ref();
-    tp.scalable_dimension = "rds:cluster:ReadReplicaCount";
-    tp.service_namespace = "rds";
-    auto& target = holder.add<CfnScalableTarget>("Target", std::move(tp));
-    target.tags() = TagManager();  // newer than cfn-lint's schema, as in ecs/base_service.cpp
-    // The cluster must be available (its instances created) before replicas can be added.
-    for (auto* inst : instances_) target.add_depends_on(*inst);
-    CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
-    CfnScalingPolicy::PredefinedMetricSpecificationProperty pm;
-    pm.predefined_metric_type = "RDSReaderAverageCPUUtilization";
-    tt.predefined_metric_specification = std::move(pm);
-    tt.scale_in_cooldown = a->scale_in_cooldown_seconds;
-    tt.scale_out_cooldown = a->scale_out_cooldown_seconds;
-    tt.target_value = a->target_cpu_percent;
-    CfnScalingPolicy::Props sp;
-    sp.policy_name = Names::unique_id(*this, "ReaderCpuTracking");  // unique in the account
-    sp.policy_type = "TargetTrackingScaling";
-    sp.scaling_target_id = target.ref();
-    sp.target_tracking_scaling_policy_configuration = std::move(tt);
-    holder.add<CfnScalingPolicy>("CpuTracking", std::move(sp));
-  }
+void AuroraCluster::make_reader_scaling(const ReaderAutoScaling& a) {
+  using namespace cdk::applicationautoscaling;
+  auto& holder = add<Construct>("ReaderScaling");
+  CfnScalableTarget::Props tp;
+  tp.max_capacity = a.max_readers;
+  tp.min_capacity = a.min_readers;
+  tp.resource_id = Value("cluster:") + resource_->ref();
+  tp.scalable_dimension = "rds:cluster:ReadReplicaCount";
+  tp.service_namespace = "rds";
+  auto& target = holder.add<CfnScalableTarget>("Target", std::move(tp));
+  target.tags() = TagManager();  // newer than cfn-lint's schema, as in ecs/base_service.cpp
+  // The cluster must be available (its instances created) before replicas can be added.
+  for (auto* inst : instances_) target.add_depends_on(*inst);
+  CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
+  CfnScalingPolicy::PredefinedMetricSpecificationProperty pm;
+  pm.predefined_metric_type = "RDSReaderAverageCPUUtilization";
+  tt.predefined_metric_specification = std::move(pm);
+  tt.scale_in_cooldown = a.scale_in_cooldown_seconds;
+  tt.scale_out_cooldown = a.scale_out_cooldown_seconds;
+  tt.target_value = a.target_cpu_percent;
+  CfnScalingPolicy::Props sp;
+  sp.policy_name = Names::unique_id(*this, "ReaderCpuTracking");  // unique in the account
+  sp.policy_type = "TargetTrackingScaling";
+  sp.scaling_target_id = target.ref();
+  sp.target_tracking_scaling_policy_configuration = std::move(tt);
+  holder.add<CfnScalingPolicy>("CpuTracking", std::move(sp));
 }
 
 Value AuroraCluster::cluster_identifier() const { return resource_->ref(); }

@@ -38,6 +38,10 @@ namespace cdk::secretsmanager {
 class CfnSecret;
 }
 
+namespace cdk::rds::detail {
+struct Credentials;
+}
+
 namespace cdk::rds {
 
 class CfnDBCluster;
@@ -100,7 +104,16 @@ class AuroraCluster : public Construct, public ec2::IConnectable {
   [[nodiscard]] const std::vector<CfnDBInstance*>& instances() const noexcept { return instances_; }
 
  private:
+  struct ParameterGroups {
+    Value cluster;   ///< {"Ref"} of the cluster parameter group, or null
+    Value instance;  ///< of the instances' DB parameter group, or null
+  };
   void check() const;
+  ParameterGroups make_parameter_groups();
+  void make_cluster(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds,
+                    const Value& parameter_group);
+  CfnDBInstance* make_instance(const ClusterInstance& instance, bool writer, const Value& parameter_group);
+  void make_reader_scaling(const ReaderAutoScaling& scaling);
   AuroraClusterProps props_;
   CfnDBCluster* resource_ = nullptr;
   secretsmanager::CfnSecret* secret_ = nullptr;

@@ -7,12 +7,9 @@
 
 #include "detail/common.hpp"
 
-#include <algorithm>
-
 namespace cdk::rds {
 
-DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, DatabaseInstanceProps props)
-    : Construct(scope, id), props_(std::move(props)) {
+void DatabaseInstance::check() const {
   const auto path = node().path();
   if (props_.engine.empty())
     throw Error(path, "no engine", "set .engine = cdk::rds::DatabaseInstanceEngine::postgres_16() or mysql_8_0()");
@@ -25,34 +22,31 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
                 "use 20 to 65536 GiB");
   if (props_.max_allocated_storage_gib != 0 && props_.max_allocated_storage_gib <= props_.allocated_storage_gib)
     throw Error(path, "max_allocated_storage_gib must be larger than allocated_storage_gib", "raise it or leave it 0");
-  if (props_.removal_policy == RemovalPolicy::RetainExceptOnCreate)
-    throw Error(path, "RetainExceptOnCreate is not supported for databases", "use Snapshot, Retain or Delete");
-  const auto& types = {"gp2", "gp3", "io1", "io2", "standard"};
-  if (std::find(types.begin(), types.end(), props_.storage_type) == types.end())
-    throw Error(path, "storage type '" + props_.storage_type + "' is not known", "use gp2, gp3, io1, io2 or standard");
+  detail::check_removal_policy(*this, props_.removal_policy);
+  detail::check_log_exports(*this, props_.engine.spec(), props_.cloudwatch_logs_exports);
+}
+
+DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, DatabaseInstanceProps props)
+    : Construct(scope, id), props_(std::move(props)) {
+  check();
   const auto& spec = props_.engine.spec();
-  for (const auto& l : props_.cloudwatch_logs_exports)
-    if (std::find(spec.log_types.begin(), spec.log_types.end(), l) == spec.log_types.end())
-      throw Error(path, "log type '" + l + "' cannot be exported by " + spec.engine,
-                  spec.engine == "postgres" ? "use postgresql or upgrade" : "use audit, error, general or slowquery");
   const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
   detail::check_username(*this, username);
   const bool retain = props_.removal_policy == RemovalPolicy::Retain;
-  const std::int64_t port = props_.port != 0 ? props_.port : spec.default_port;
-
   auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
-  std::vector<ec2::SecurityGroup*> groups;
-  if (props_.security_groups.empty())
-    groups.push_back(&add<ec2::SecurityGroup>("SecurityGroup", {.vpc = props_.vpc, .description = "Security group for " + std::string(id) + " database", .allow_all_outbound = false}));
-  for (auto g : props_.security_groups) groups.push_back(g.get());
-  for (auto* g : groups) connections_.add_security_group(*g);
-  connections_.set_default_port(ec2::Port::tcp(static_cast<int>(port)));
-  std::vector<Value> group_ids;
-  for (auto* g : groups) group_ids.push_back(g->security_group_id());
-
+  auto group_ids = detail::make_security_groups(*this, connections_,
+                                                {.vpc = props_.vpc,
+                                                 .given = props_.security_groups,
+                                                 .description = "Security group for " + std::string(id) + " database",
+                                                 .port = props_.port != 0 ? props_.port : spec.default_port});
   auto creds = detail::make_credentials(*this, username, retain);
   secret_ = creds.secret;
+  make_instance(std::move(subnet_group), std::move(group_ids), creds);
+  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
+}
 
+void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds) {
+  const auto& spec = props_.engine.spec();
   CfnDBInstance::Props p;
   p.allocated_storage = std::to_string(props_.allocated_storage_gib);
   p.auto_minor_version_upgrade = props_.auto_minor_version_upgrade;
@@ -69,7 +63,7 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
     auto& pg = add<CfnDBParameterGroup>("ParameterGroup", std::move(gp));
     p.db_parameter_group_name = pg.ref();
   }
-  p.db_subnet_group_name = subnet_group;
+  p.db_subnet_group_name = std::move(subnet_group);
   if (props_.deletion_protection) p.deletion_protection = true;
   if (!props_.cloudwatch_logs_exports.empty()) p.enable_cloudwatch_logs_exports = props_.cloudwatch_logs_exports;
   if (props_.iam_authentication) p.enable_iam_database_authentication = true;
@@ -82,11 +76,10 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
   if (props_.port != 0) p.port = std::to_string(props_.port);
   p.publicly_accessible = false;
   p.storage_encrypted = props_.storage_encrypted;
-  p.storage_type = props_.storage_type;
-  p.vpc_security_groups = Value(group_ids);
+  p.storage_type = storage_type_name(props_.storage_type);
+  p.vpc_security_groups = Value(std::move(group_ids));
   resource_ = &add<CfnDBInstance>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);
-  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
 }
 
 Value DatabaseInstance::instance_identifier() const { return resource_->ref(); }

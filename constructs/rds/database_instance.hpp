@@ -15,6 +15,7 @@
 #include <cdk/ptr.hpp>
 #include <cdk/rds/engine.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,6 +31,24 @@ class CfnSecret;
 namespace cdk::rds {
 
 class CfnDBInstance;
+namespace detail {
+struct Credentials;
+}
+
+/// The instance's EBS storage (the AWS CDK's rds.StorageType).
+enum class StorageType : std::uint8_t { Gp2, Gp3, Io1, Io2, Standard };
+
+/// "gp3", "io2", ...
+constexpr const char* storage_type_name(StorageType type) noexcept {
+  switch (type) {
+    case StorageType::Gp2: return "gp2";
+    case StorageType::Gp3: return "gp3";
+    case StorageType::Io1: return "io1";
+    case StorageType::Io2: return "io2";
+    case StorageType::Standard: return "standard";
+  }
+  return "gp3";
+}
 
 struct DatabaseInstanceProps {
   DatabaseInstanceEngine engine{};          ///< required
@@ -38,7 +57,7 @@ struct DatabaseInstanceProps {
   std::string instance_type = "db.m5.large";  ///< DB instance class; default db.m5.large (as the AWS CDK)
   std::int64_t allocated_storage_gib = 100;   ///< 20-65536; default 100 (as the AWS CDK)
   std::int64_t max_allocated_storage_gib = 0; ///< storage autoscaling ceiling; default none
-  std::string storage_type = "gp3";         ///< gp2, gp3, io1, io2; default gp3
+  StorageType storage_type = StorageType::Gp3;  ///< default gp3
   bool multi_az = false;                    ///< a standby in another AZ; default false
   std::string master_username{};            ///< default "admin" (MySQL) / "postgres" (PostgreSQL)
   std::string database_name{};              ///< default none
@@ -72,6 +91,8 @@ class DatabaseInstance : public Construct, public ec2::IConnectable {
   [[nodiscard]] CfnDBInstance& cfn_instance() noexcept { return *resource_; }
 
  private:
+  void check() const;
+  void make_instance(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds);
   DatabaseInstanceProps props_;
   CfnDBInstance* resource_ = nullptr;
   secretsmanager::CfnSecret* secret_ = nullptr;

@@ -55,7 +55,7 @@ HostedZone::HostedZone(Construct& scope, std::string_view id, HostedZoneProps pr
     CfnHostedZone::VPCProperty v;
     v.vpc_id = vpc;
     v.vpc_region = region;
-    l1.vp_cs.push_back(std::move(v));
+    l1.vpcs.push_back(std::move(v));
   }
   if (!props.query_logs_log_group_arn.is_null())
     l1.query_logging_config = {{.cloud_watch_logs_log_group_arn = props.query_logs_log_group_arn}};

@@ -104,6 +104,43 @@ CfnBucket::CorsRuleProperty cors_rule(const std::string& path, const CorsRule& r
   return out;
 }
 
+// Encryption, public access block, versioning, lifecycle, CORS and website: what the props say
+// directly (server access logging depends on the target bucket and is added by the constructor).
+CfnBucket::Props bucket_props(const std::string& path, const BucketProps& props) {
+  CfnBucket::Props l1;
+  if (!props.bucket_name.empty()) l1.bucket_name = props.bucket_name;
+  CfnBucket::ServerSideEncryptionByDefaultProperty sse;
+  sse.sse_algorithm = props.encryption == BucketEncryption::S3Managed ? "AES256" : "aws:kms";
+  if (props.encryption == BucketEncryption::Kms) sse.kms_master_key_id = props.encryption_key_arn;
+  CfnBucket::ServerSideEncryptionRuleProperty rule;
+  rule.server_side_encryption_by_default = sse;
+  if (props.bucket_key_enabled) rule.bucket_key_enabled = true;
+  l1.bucket_encryption = CfnBucket::BucketEncryptionProperty{.server_side_encryption_configuration = {rule}};
+  const bool public_read = props.public_read_access;
+  l1.public_access_block_configuration = CfnBucket::PublicAccessBlockConfigurationProperty{
+      .block_public_acls = true, .block_public_policy = !public_read, .ignore_public_acls = true,
+      .restrict_public_buckets = !public_read};
+  if (props.versioned) l1.versioning_configuration = {{.status = "Enabled"}};
+  if (!props.lifecycle_rules.empty()) {
+    CfnBucket::LifecycleConfigurationProperty lc;
+    for (std::size_t i = 0; i < props.lifecycle_rules.size(); ++i)
+      lc.rules.push_back(lifecycle_rule(path, i, props.lifecycle_rules[i]));
+    l1.lifecycle_configuration = std::move(lc);
+  }
+  if (!props.cors.empty()) {
+    CfnBucket::CorsConfigurationProperty cors;
+    for (const auto& r : props.cors) cors.cors_rules.push_back(cors_rule(path, r));
+    l1.cors_configuration = std::move(cors);
+  }
+  if (!props.website_index_document.empty()) {
+    CfnBucket::WebsiteConfigurationProperty web;
+    web.index_document = props.website_index_document;
+    if (!props.website_error_document.empty()) web.error_document = props.website_error_document;
+    l1.website_configuration = std::move(web);
+  }
+  return l1;
+}
+
 const std::vector<std::string> read_actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"};
 const std::vector<std::string> put_actions = {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
                                               "s3:PutObjectTagging", "s3:PutObjectVersionTagging", "s3:Abort*"};
@@ -120,6 +157,23 @@ std::vector<std::string> concat(std::vector<std::string> a, const std::vector<st
 }  // namespace
 
 Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Construct(scope, id), props_(std::move(props)) {
+  check();
+  CfnBucket::Props l1 = bucket_props(node().path(), props_);
+  Bucket* log_bucket = access_log_bucket();
+  if (log_bucket != nullptr) {
+    CfnBucket::LoggingConfigurationProperty logging;
+    // Logging to itself leaves the destination out: a Ref to itself would be a cycle.
+    if (log_bucket != this) logging.destination_bucket_name = log_bucket->bucket_name();
+    if (!props_.server_access_logs_prefix.empty()) logging.log_file_prefix = props_.server_access_logs_prefix;
+    l1.logging_configuration = std::move(logging);
+  }
+  resource_ = &add<CfnBucket>("Resource", std::move(l1));
+  resource_->apply_removal_policy(props_.removal_policy);
+  if (log_bucket != nullptr) allow_log_delivery(*log_bucket);
+  make_default_policies();
+}
+
+void Bucket::check() {
   const auto path = node().path();
   if (!props_.bucket_name.empty()) {
     if (auto problem = bucket_name_problem(props_.bucket_name); !problem.empty())
@@ -135,71 +189,38 @@ Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Const
     throw Error(path, "bucket_key_enabled applies to SSE-KMS only", "use KMS encryption or drop bucket_key_enabled");
   if (!props_.website_error_document.empty() && props_.website_index_document.empty())
     throw Error(path, "website_error_document needs website_index_document", "set the index document too");
-
-  CfnBucket::Props l1;
-  if (!props_.bucket_name.empty()) l1.bucket_name = props_.bucket_name;
-  CfnBucket::ServerSideEncryptionByDefaultProperty sse;
-  sse.sse_algorithm = props_.encryption == BucketEncryption::S3Managed ? "AES256" : "aws:kms";
-  if (props_.encryption == BucketEncryption::Kms) sse.kms_master_key_id = props_.encryption_key_arn;
-  CfnBucket::ServerSideEncryptionRuleProperty rule;
-  rule.server_side_encryption_by_default = sse;
-  if (props_.bucket_key_enabled) rule.bucket_key_enabled = true;
-  l1.bucket_encryption = CfnBucket::BucketEncryptionProperty{.server_side_encryption_configuration = {rule}};
-  const bool public_read = props_.public_read_access;
-  l1.public_access_block_configuration = CfnBucket::PublicAccessBlockConfigurationProperty{
-      .block_public_acls = true, .block_public_policy = !public_read, .ignore_public_acls = true,
-      .restrict_public_buckets = !public_read};
-  if (props_.versioned) l1.versioning_configuration = {{.status = "Enabled"}};
-  if (!props_.lifecycle_rules.empty()) {
-    CfnBucket::LifecycleConfigurationProperty lc;
-    for (std::size_t i = 0; i < props_.lifecycle_rules.size(); ++i)
-      lc.rules.push_back(lifecycle_rule(path, i, props_.lifecycle_rules[i]));
-    l1.lifecycle_configuration = std::move(lc);
-  }
-  if (!props_.cors.empty()) {
-    CfnBucket::CorsConfigurationProperty cors;
-    for (const auto& r : props_.cors) cors.cors_rules.push_back(cors_rule(path, r));
-    l1.cors_configuration = std::move(cors);
-  }
-  if (!props_.website_index_document.empty()) {
-    CfnBucket::WebsiteConfigurationProperty web;
-    web.index_document = props_.website_index_document;
-    if (!props_.website_error_document.empty()) web.error_document = props_.website_error_document;
-    l1.website_configuration = std::move(web);
-  }
-  Bucket* log_target = props_.server_access_logs_bucket.get();
-  const bool logs_to_self = log_target == this || (log_target == nullptr && !props_.server_access_logs_prefix.empty());
-  if (log_target != nullptr && log_target != this && log_target->props_.encryption != BucketEncryption::S3Managed)
-    throw Error(path, "server access logs cannot go to " + log_target->node().path() + ", which is encrypted with KMS",
+  const Bucket* log_bucket = access_log_bucket();
+  if (log_bucket != nullptr && log_bucket != this && log_bucket->props_.encryption != BucketEncryption::S3Managed)
+    throw Error(path, "server access logs cannot go to " + log_bucket->node().path() + ", which is encrypted with KMS",
                 "S3 delivers access logs only to buckets with S3-managed encryption (SSE-S3)");
-  if (logs_to_self && props_.encryption != BucketEncryption::S3Managed)
+  if (log_bucket == this && props_.encryption != BucketEncryption::S3Managed)
     throw Error(path, "a KMS-encrypted bucket cannot receive its own server access logs",
                 "send the logs to a bucket with S3-managed encryption (SSE-S3)");
-  if (log_target != nullptr || logs_to_self) {
-    CfnBucket::LoggingConfigurationProperty logging;
-    // Logging to itself leaves the destination out: a Ref to itself would be a cycle.
-    if (!logs_to_self) logging.destination_bucket_name = log_target->bucket_name();
-    if (!props_.server_access_logs_prefix.empty()) logging.log_file_prefix = props_.server_access_logs_prefix;
-    l1.logging_configuration = std::move(logging);
-  }
-  resource_ = &add<CfnBucket>("Resource", std::move(l1));
-  resource_->apply_removal_policy(props_.removal_policy);
-  if (log_target != nullptr || logs_to_self) {
-    Bucket& target = logs_to_self ? *this : *log_target;
-    target.add_to_resource_policy(
-        {.actions = {"s3:PutObject"}, .resources = {target.arn_for_objects(props_.server_access_logs_prefix + "*")},
-         .principals = Value::map({{"Service", "logging.s3.amazonaws.com"}}),
-         .conditions = Value::map({{"ArnLike", Value::map({{"aws:SourceArn", bucket_arn()}})},
-                                   {"StringEquals", Value::map({{"aws:SourceAccount", Stack::of(*this).account()}})}})});
-  }
+}
 
+// Where S3 writes this bucket's access logs: the given bucket, this one when only a prefix is given, or none.
+Bucket* Bucket::access_log_bucket() {
+  Bucket* target = props_.server_access_logs_bucket.get();
+  if (target == nullptr && !props_.server_access_logs_prefix.empty()) return this;
+  return target;
+}
+
+void Bucket::allow_log_delivery(Bucket& target) {
+  target.add_to_resource_policy(
+      {.actions = {"s3:PutObject"}, .resources = {target.arn_for_objects(props_.server_access_logs_prefix + "*")},
+       .principals = Value::map({{"Service", "logging.s3.amazonaws.com"}}),
+       .conditions = Value::map({{"ArnLike", Value::map({{"aws:SourceArn", bucket_arn()}})},
+                                 {"StringEquals", Value::map({{"aws:SourceAccount", Stack::of(*this).account()}})}})});
+}
+
+void Bucket::make_default_policies() {
   if (props_.enforce_ssl) {
     add_to_resource_policy({.effect = iam::Effect::Deny, .actions = {"s3:*"},
                             .resources = {bucket_arn(), arn_for_objects("*")},
                             .principals = Value::map({{"AWS", "*"}}),
                             .conditions = Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})});
   }
-  if (public_read) {
+  if (props_.public_read_access) {
     add_to_resource_policy({.actions = {"s3:GetObject"}, .resources = {arn_for_objects("*")},
                             .principals = Value::map({{"AWS", "*"}})});
     Annotations::of(*this).add_warning(

@@ -129,6 +129,10 @@ class Bucket : public Construct {
   [[nodiscard]] CfnBucketPolicy* policy() noexcept { return policy_; }
 
  private:
+  void check();
+  Bucket* access_log_bucket();
+  void allow_log_delivery(Bucket& target);
+  void make_default_policies();
   void grant(iam::IGrantable& grantee, std::vector<std::string> bucket_and_object_actions,
              std::vector<std::string> kms_actions, std::string_view pattern, bool include_bucket) const;
   BucketProps props_;

@@ -42,6 +42,21 @@ TEST(Naming, SnakeCaseKeepsAcronymsTogether) {
   EXPECT_EQ(cfngen::snake_case("Endpoint.Address"), "endpoint_address");
 }
 
+TEST(Naming, PluralAcronymsKeepTheirS) {
+  EXPECT_EQ(cfngen::snake_case("TargetGroupARNs"), "target_group_arns");
+  EXPECT_EQ(cfngen::snake_case("CallbackURLs"), "callback_urls");
+  EXPECT_EQ(cfngen::snake_case("AllowedVPCs"), "allowed_vpcs");
+  EXPECT_EQ(cfngen::snake_case("ReplicationServersSecurityGroupsIDs"), "replication_servers_security_groups_ids");
+  EXPECT_EQ(cfngen::snake_case("MemorySizeInGBs"), "memory_size_in_gbs");
+  EXPECT_EQ(cfngen::snake_case("PreferredCacheClusterAZs"), "preferred_cache_cluster_azs");
+  EXPECT_EQ(cfngen::snake_case("ARNsForWidgets"), "arns_for_widgets");
+  EXPECT_EQ(cfngen::snake_case("SecurityGroupIds"), "security_group_ids");
+  EXPECT_EQ(cfngen::snake_case("DBSubnetGroupName"), "db_subnet_group_name");
+  EXPECT_EQ(cfngen::snake_case("VPCSecurityGroups"), "vpc_security_groups");
+  EXPECT_EQ(cfngen::snake_case("SSESpecification"), "sse_specification");
+  EXPECT_EQ(cfngen::snake_case("PrivateIPs"), "private_ips");
+}
+
 TEST(Naming, KeywordsAndMacrosGetATrailingUnderscore) {
   EXPECT_EQ(cfngen::escape_identifier("namespace"), "namespace_");
   EXPECT_EQ(cfngen::escape_identifier("linux"), "linux_");

@@ -31,6 +31,13 @@ constexpr std::array kReserved = {
     "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename",
     "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq",
     "linux", "unix", "i386", "errno", "stdin", "stdout", "stderr", "EOF", "NULL", "cdk", "std"};
+// The 's' of a plural acronym ("ARNs", "URLs", "VPCs", "GBs"): a lone lower-case
+// 's' after an upper-case run, at the end or before the next word. It belongs
+// to the acronym, so "TargetGroupARNs" reads target_group_arns, not target_group_ar_ns.
+bool plural_s(std::string_view name, std::size_t at) {
+  return name[at] == 's' && at >= 2 && upper(name[at - 1]) && upper(name[at - 2]) &&
+         (at + 1 == name.size() || !lower(name[at + 1]));
+}
 }  // namespace
 
 std::string snake_case(std::string_view in) {
@@ -52,7 +59,7 @@ std::string snake_case(std::string_view in) {
     }
     if (upper(c) && i > 0) {
       char prev = name[i - 1];
-      bool next_lower = i + 1 < name.size() && lower(name[i + 1]);
+      bool next_lower = i + 1 < name.size() && lower(name[i + 1]) && !plural_s(name, i + 1);
       if ((lower(prev) || digit(prev) || (upper(prev) && next_lower)) && !out.empty() && out.back() != '_') {
         out += '_';
       }

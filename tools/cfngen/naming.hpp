@@ -7,7 +7,8 @@
 namespace cfngen {
 
 /// "VPCGatewayAttachment" -> "vpc_gateway_attachment", "Ipv6CidrBlock" ->
-/// "ipv6_cidr_block", "EC2Fleet" -> "ec2_fleet", "Endpoint.Address" -> "endpoint_address".
+/// "ipv6_cidr_block", "EC2Fleet" -> "ec2_fleet", "Endpoint.Address" -> "endpoint_address",
+/// "TargetGroupARNs" -> "target_group_arns" (a plural acronym keeps its 's').
 std::string snake_case(std::string_view name);
 /// Appends '_' to C++ keywords and to names the C library or GNU mode define as
 /// macros ("namespace" -> "namespace_", "linux" -> "linux_").

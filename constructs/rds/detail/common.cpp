@@ -1,12 +1,16 @@
 #include "common.hpp"
 
+#include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
+#include <cdk/ec2/security_group.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/rds/cfn_db_subnet_group.hpp>
+#include <cdk/rds/engine.hpp>
 #include <cdk/secretsmanager/cfn_secret.hpp>
 #include <cdk/secretsmanager/cfn_secret_target_attachment.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace cdk::rds::detail {
@@ -74,6 +78,34 @@ Value parameters_value(const std::map<std::string, std::string>& parameters) {
   Value::Map m;
   for (const auto& [k, v] : parameters) m.emplace_back(k, v);
   return Value(std::move(m));
+}
+
+void check_removal_policy(const Construct& db, RemovalPolicy policy) {
+  if (policy == RemovalPolicy::RetainExceptOnCreate)
+    throw Error(db.node().path(), "RetainExceptOnCreate is not supported for databases", "use Snapshot, Retain or Delete");
+}
+
+void check_log_exports(const Construct& db, const EngineSpec& engine, const std::vector<std::string>& log_types) {
+  const auto& known = engine.log_types;
+  for (const auto& l : log_types)
+    if (std::find(known.begin(), known.end(), l) == known.end()) {
+      std::string allowed;
+      for (const auto& a : known) allowed += (allowed.empty() ? "" : ", ") + a;
+      throw Error(db.node().path(), "log type '" + l + "' cannot be exported by " + engine.engine, "use one of: " + allowed);
+    }
+}
+
+std::vector<Value> make_security_groups(Construct& db, ec2::Connections& connections, const SecurityGroupsProps& props) {
+  std::vector<ec2::SecurityGroup*> groups;
+  if (props.given.empty())
+    groups.push_back(&db.add<ec2::SecurityGroup>(
+        "SecurityGroup", {.vpc = props.vpc, .description = props.description, .allow_all_outbound = false}));
+  for (auto g : props.given) groups.push_back(g.get());
+  for (auto* g : groups) connections.add_security_group(*g);
+  connections.set_default_port(ec2::Port::tcp(static_cast<int>(props.port)));
+  std::vector<Value> ids;
+  for (auto* g : groups) ids.push_back(g->security_group_id());
+  return ids;
 }
 
 void check_username(const Construct& db, const std::string& username) {

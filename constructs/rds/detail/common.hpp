@@ -2,15 +2,23 @@
 // Pieces AuroraCluster and DatabaseInstance share (internal, not installed API).
 #include <cdk/construct.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/ptr.hpp>
+#include <cdk/cfn_resource.hpp>
 #include <cdk/value.hpp>
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace cdk::ec2 {
+class Connections;
 class IVpc;
 class SecurityGroup;
 }  // namespace cdk::ec2
+namespace cdk::rds {
+struct EngineSpec;
+}
 namespace cdk::secretsmanager {
 class CfnSecret;
 }
@@ -40,6 +48,20 @@ Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection sele
 
 /// Parameters map rendered for a parameter group.
 Value parameters_value(const std::map<std::string, std::string>& parameters);
+
+/// Throws for what no RDS database takes: RetainExceptOnCreate, logs the engine cannot export.
+void check_removal_policy(const Construct& db, RemovalPolicy policy);
+void check_log_exports(const Construct& db, const EngineSpec& engine, const std::vector<std::string>& log_types);
+
+/// The database's security groups: the given ones, else `<db>/SecurityGroup` (no outbound
+/// rule). They join `connections`, whose default port becomes `port`. Returns their ids.
+struct SecurityGroupsProps {
+  Ptr<ec2::IVpc> vpc;
+  std::vector<Ptr<ec2::SecurityGroup>> given;
+  std::string description;  ///< of the group made when none is given
+  std::int64_t port = 0;
+};
+std::vector<Value> make_security_groups(Construct& db, ec2::Connections& connections, const SecurityGroupsProps& props);
 
 /// Checks a master user name: 1-16 letters/digits/underscores starting with a letter, not reserved.
 void check_username(const Construct& db, const std::string& username);

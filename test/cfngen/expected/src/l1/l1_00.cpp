@@ -69,7 +69,7 @@ CfnWidget::CfnWidget(cdk::Construct& scope, std::string_view id, Props props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::Standard, "Tags"), props_(std::move(props)) {}
 
 cdk::Value CfnWidget::render_properties() const {
-  cdk::l1::Fields m(14);
+  cdk::l1::Fields m(15);
   cdk::l1::put(m, "Config", props_.config);
   cdk::l1::put(m, "Enabled", props_.enabled);
   cdk::l1::put(m, "IPv6Address", props_.ipv6_address);
@@ -83,6 +83,7 @@ cdk::Value CfnWidget::render_properties() const {
   cdk::l1::put(m, "Size", props_.size);
   cdk::l1::put(m, "Spec", props_.spec);
   cdk::l1::put(m, "Tags", props_.tags);
+  cdk::l1::put(m, "TargetGroupARNs", props_.target_group_arns);
   cdk::l1::put(m, "Value", props_.value);
   return cdk::l1::finish(m, cdk::CfnResource::render_properties());
 }

@@ -41,6 +41,7 @@ class CfnWidget : public cdk::CfnResource {
     cdk::Prop<std::int64_t> size;  ///< Size (integer, may replace): default not set
     std::optional<NodeProperty> spec;  ///< Spec (Node): required
     std::vector<cdk::CfnTag> tags;  ///< Tags (list<tag>): default not set
+    cdk::PropList<std::string> target_group_arns;  ///< TargetGroupARNs (list<string>): default not set
     cdk::Value value;  ///< Value (union<string,json>): default not set
   };
 
