@@ -4,6 +4,7 @@
 #include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
 #include "graph/render.hpp"
+#include "security/rule_pack.hpp"
 #include "security/rules.hpp"
 #include "synth/synthesizer.hpp"
 
@@ -141,7 +142,9 @@ int run_cli(App& app, int argc, const char* const* argv) {
   int exit_code = 0;
   auto synthesize_app = [&] {
     app.set_strict(strict);
-    auto assembly = synthesize(app, {.strict = strict, .path_metadata = app.props().path_metadata});
+    auto assembly = synthesize(app, {.strict = strict,
+                                     .path_metadata = app.props().path_metadata,
+                                     .plugins = {&security::rule_pack_plugin()}});
     print_diagnostics(assembly.diagnostics, err);
     return assembly;
   };
