@@ -4,6 +4,7 @@
 #include <cdk/stack.hpp>
 
 #include "cli/run.hpp"
+#include "security/rule_pack.hpp"
 #include "synth/synthesizer.hpp"
 
 namespace cdk {
@@ -18,7 +19,9 @@ int App::run() {
 int App::run(int argc, const char* const* argv) { return detail::run_cli(*this, argc, argv); }
 
 SynthResult App::synth(std::string outdir) {
-  auto assembly = detail::synthesize(*this, {.strict = props_.strict, .path_metadata = props_.path_metadata});
+  auto assembly = detail::synthesize(*this, {.strict = props_.strict,
+                                             .path_metadata = props_.path_metadata,
+                                             .plugins = {&detail::security::rule_pack_plugin()}});
   SynthResult result;
   result.directory = outdir.empty() ? props_.outdir : std::move(outdir);
   detail::write_assembly(assembly, result.directory);

@@ -5,6 +5,7 @@
 #include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
 #include "graph/render.hpp"
+#include "security/rule_pack.hpp"
 #include "security/rules.hpp"
 #include "synth/synthesizer.hpp"
 
@@ -263,7 +264,9 @@ int run_cli(App& app, int argc, const char* const* argv) {
   int exit_code = 0;
   const std::function<Assembly()> synthesize_app = [&] {
     app.set_strict(o.strict);
-    auto assembly = synthesize(app, {.strict = o.strict, .path_metadata = app.props().path_metadata});
+    auto assembly = synthesize(app, {.strict = o.strict,
+                                     .path_metadata = app.props().path_metadata,
+                                     .plugins = {&security::rule_pack_plugin()}});
     print_diagnostics(assembly.diagnostics, err);
     return assembly;
   };

@@ -95,145 +95,102 @@ std::optional<double> parse_double(std::string_view s) {
 // Prices one template.
 class Estimator {
  public:
-  Estimator(const StackTemplate& stack, const PriceTable& prices, const CostOptions& options, StackCost& out)
-      : tpl_(*stack.template_json), prices_(prices), options_(options), out_(out) {
-    static const Json empty = Json::object();
-    resources_ = tpl_.contains("Resources") ? &tpl_["Resources"] : &empty;
-    parameters_ = tpl_.contains("Parameters") ? &tpl_["Parameters"] : &empty;
-    hours_ = prices.hours_per_month();
-  }
+  Estimator(const StackView& view, const PriceTable& prices, const CostOptions& options, StackCost& out)
+      : view_(view), prices_(prices), options_(options), out_(out), hours_(prices.hours_per_month()) {}
 
   void run() {
-    for (const auto& [id, r] : resources_->items()) {
-      const std::string type = r.value("Type", "");
-      const Json& p = r.contains("Properties") ? r["Properties"] : empty_object();
-      cur_path_ = path_of(id, r);
-      cur_type_ = type;
-      if (no_charge().contains(type)) {
-        ++out_.no_charge;
-      } else if (auto u = usage_only().find(type); u != usage_only().end()) {
-        gap(Gap::Usage, u->second);
-      } else if (type == "AWS::EC2::Instance") {
-        instance(p);
-      } else if (type == "AWS::AutoScaling::AutoScalingGroup") {
-        auto_scaling_group(p);
-      } else if (type == "AWS::EC2::NatGateway") {
-        hourly("vpc.nat_gateway", "", 1, "NAT gateway");
-        gap(Gap::Usage, "data processed by the NAT gateway, per GB");
-      } else if (type == "AWS::EC2::EIP") {
-        hourly("vpc.public_ipv4", "", 1, "public IPv4 address (Elastic IP)");
-      } else if (type == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
-        load_balancer(p);
-      } else if (type == "AWS::ECS::Service") {
-        ecs_service(p);
-      } else if (type == "AWS::RDS::DBInstance") {
-        db_instance(p);
-      } else if (type == "AWS::RDS::DBCluster") {
-        db_cluster(p);
-      } else if (type == "AWS::EFS::FileSystem") {
-        stored("efs.standard", id, "EFS Standard storage");
-        if (str(p, "ThroughputMode") == "provisioned")
-          gap(Gap::MissingPrice, "provisioned throughput: not in the price table");
-        gap(Gap::Usage, "reads and writes (elastic throughput), Infrequent Access and Archive tiers");
-      } else if (type == "AWS::S3::Bucket") {
-        stored("s3.standard", id, "S3 Standard storage");
-        gap(Gap::Usage, "requests, data transfer, storage classes other than Standard");
-      } else if (type == "AWS::SecretsManager::Secret") {
-        monthly("secretsmanager.secret", "", 1, "secret");
-        gap(Gap::Usage, "API calls");
-      } else if (type == "AWS::KMS::Key") {
-        monthly("kms.key", "", 1, "customer managed key");
-        gap(Gap::Usage, "API requests beyond the free tier");
-        if (boolean(p, "EnableKeyRotation").value_or(false))
-          gap(Gap::Outside, "rotated key material adds to the key's monthly price after each yearly rotation");
-      } else if (type == "AWS::CloudWatch::Alarm") {
-        alarm(p);
-      } else if (type == "AWS::CloudWatch::CompositeAlarm") {
-        monthly("cloudwatch.alarm", "composite", 1, "composite alarm");
-      } else if (type == "AWS::Route53::HostedZone") {
-        monthly("route53.hosted_zone", "", 1, "hosted zone");
-        gap(Gap::Usage, "DNS queries");
-      } else if (type == "AWS::EC2::Volume") {
-        volume(p, 1, "EBS volume");
-      } else if (type == "AWS::SSM::Parameter") {
-        if (str(p, "Tier").value_or("Standard") == "Standard") ++out_.no_charge;
-        else gap(Gap::MissingPrice, "advanced parameter: not in the price table");
-      } else if (type == "AWS::EC2::VPCEndpoint") {
-        if (str(p, "VpcEndpointType").value_or("Gateway") == "Gateway") ++out_.no_charge;
-        else gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");
-      } else if (type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource") {
-        gap(Gap::Usage, "its provider function runs on each deploy");
-      } else {
-        gap(Gap::Unsupported, "no rule for this resource type: its charges are not in the totals");
-      }
+    for (const ResourceView& r : view_.resources()) {
+      cur_path_ = path_of(r);
+      cur_type_ = std::string(r.type);
+      price(r);
     }
   }
 
  private:
+  using Rule = void (*)(Estimator&, const ResourceView&);
+
+  // How each priced resource type is priced (the types of no_charge() and
+  // usage_only() are settled before this table is read).
+  static const std::map<std::string_view, Rule, std::less<>>& rules() {
+    static const std::map<std::string_view, Rule, std::less<>> table = {
+      {"AWS::EC2::Instance", [](Estimator& e, const ResourceView& r) { e.instance(*r.properties); }},
+      {"AWS::AutoScaling::AutoScalingGroup", [](Estimator& e, const ResourceView& r) { e.auto_scaling_group(*r.properties); }},
+      {"AWS::EC2::NatGateway", [](Estimator& e, const ResourceView&) {
+        e.hourly("vpc.nat_gateway", "", 1, "NAT gateway");
+        e.gap(Gap::Usage, "data processed by the NAT gateway, per GB");
+      }},
+      {"AWS::EC2::EIP", [](Estimator& e, const ResourceView&) {
+        e.hourly("vpc.public_ipv4", "", 1, "public IPv4 address (Elastic IP)");
+      }},
+      {"AWS::ElasticLoadBalancingV2::LoadBalancer", [](Estimator& e, const ResourceView& r) { e.load_balancer(*r.properties); }},
+      {"AWS::ECS::Service", [](Estimator& e, const ResourceView& r) { e.ecs_service(*r.properties); }},
+      {"AWS::RDS::DBInstance", [](Estimator& e, const ResourceView& r) { e.db_instance(*r.properties); }},
+      {"AWS::RDS::DBCluster", [](Estimator& e, const ResourceView& r) { e.db_cluster(*r.properties); }},
+      {"AWS::EFS::FileSystem", [](Estimator& e, const ResourceView& r) { e.file_system(r); }},
+      {"AWS::S3::Bucket", [](Estimator& e, const ResourceView& r) {
+        e.stored("s3.standard", std::string(r.id), "S3 Standard storage");
+        e.gap(Gap::Usage, "requests, data transfer, storage classes other than Standard");
+      }},
+      {"AWS::SecretsManager::Secret", [](Estimator& e, const ResourceView&) {
+        e.monthly("secretsmanager.secret", "", 1, "secret");
+        e.gap(Gap::Usage, "API calls");
+      }},
+      {"AWS::KMS::Key", [](Estimator& e, const ResourceView& r) { e.kms_key(*r.properties); }},
+      {"AWS::CloudWatch::Alarm", [](Estimator& e, const ResourceView& r) { e.alarm(*r.properties); }},
+      {"AWS::CloudWatch::CompositeAlarm", [](Estimator& e, const ResourceView&) {
+        e.monthly("cloudwatch.alarm", "composite", 1, "composite alarm");
+      }},
+      {"AWS::Route53::HostedZone", [](Estimator& e, const ResourceView&) {
+        e.monthly("route53.hosted_zone", "", 1, "hosted zone");
+        e.gap(Gap::Usage, "DNS queries");
+      }},
+      {"AWS::EC2::Volume", [](Estimator& e, const ResourceView& r) { e.volume(*r.properties, 1, "EBS volume"); }},
+      {"AWS::SSM::Parameter", [](Estimator& e, const ResourceView& r) {
+        if (e.view_.string_at(*r.properties, "Tier").value_or("Standard") == "Standard") ++e.out_.no_charge;
+        else e.gap(Gap::MissingPrice, "advanced parameter: not in the price table");
+      }},
+      {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
+        if (e.view_.string_at(*r.properties, "VpcEndpointType").value_or("Gateway") == "Gateway") ++e.out_.no_charge;
+        else e.gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");
+      }},
+    };
+    return table;
+  }
+
+  void price(const ResourceView& r) {
+    const std::string_view type = r.type;
+    if (no_charge().contains(type)) {
+      ++out_.no_charge;
+    } else if (auto u = usage_only().find(type); u != usage_only().end()) {
+      gap(Gap::Usage, u->second);
+    } else if (auto rule = rules().find(type); rule != rules().end()) {
+      rule->second(*this, r);
+    } else if (type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource") {
+      gap(Gap::Usage, "its provider function runs on each deploy");
+    } else {
+      gap(Gap::Unsupported, "no rule for this resource type: its charges are not in the totals");
+    }
+  }
+
   static const Json& empty_object() {
     static const Json e = Json::object();
     return e;
   }
 
-  std::string path_of(const std::string& id, const Json& r) const {
-    if (r.contains("Metadata") && r["Metadata"].contains("aws:cdk:path") && r["Metadata"]["aws:cdk:path"].is_string())
-      return r["Metadata"]["aws:cdk:path"].get<std::string>();
-    return id;
+  // The construct path synthesis recorded, else the logical id.
+  static std::string path_of(const ResourceView& r) {
+    const Json* path = StackView::at(*r.entry, "Metadata.aws:cdk:path");
+    return path != nullptr && path->is_string() ? path->get<std::string>() : std::string(r.id);
   }
 
-  // --- reading values: literals, or a Ref to a parameter with a default -----
+  // --- reading values -------------------------------------------------------
 
-  const Json* deref(const Json& v) const {
-    if (v.is_object() && v.size() == 1 && v.contains("Ref") && v["Ref"].is_string()) {
-      const auto name = v["Ref"].get<std::string>();
-      if (parameters_->contains(name) && (*parameters_)[name].contains("Default")) return &(*parameters_)[name]["Default"];
-      return nullptr;
-    }
-    return &v;
-  }
-  std::optional<std::string> str(const Json& v) const {
-    const Json* d = deref(v);
-    if (!d) return std::nullopt;
-    if (d->is_string()) return d->get<std::string>();
-    if (d->is_number()) return trim_number(d->get<double>());
-    return std::nullopt;
-  }
-  std::optional<std::string> str(const Json& obj, const char* key) const {
-    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
-    return str(obj[key]);
-  }
-  std::optional<double> num(const Json& obj, const char* key) const {
-    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
-    const Json* d = deref(obj[key]);
-    if (!d) return std::nullopt;
-    if (d->is_number()) return d->get<double>();
-    if (d->is_string()) return parse_double(d->get<std::string>());
-    return std::nullopt;
-  }
-  std::optional<bool> boolean(const Json& obj, const char* key) const {
-    if (!obj.is_object() || !obj.contains(key)) return std::nullopt;
-    const Json* d = deref(obj[key]);
-    if (!d) return std::nullopt;
-    if (d->is_boolean()) return d->get<bool>();
-    if (d->is_string()) {
-      const auto s = lower(d->get<std::string>());
-      if (s == "true") return true;
-      if (s == "false") return false;
-    }
-    return std::nullopt;
-  }
-  bool present(const Json& obj, const char* key) const { return obj.is_object() && obj.contains(key); }
+  static bool present(const Json& obj, std::string_view key) { return StackView::at(obj, key) != nullptr; }
 
-  // The resource a {"Ref": id} (or {"Fn::GetAtt": [id, ...]}) points at, with its type.
+  // The properties of the resource a {"Ref": id} (or Fn::GetAtt) points at, if of `type`.
   const Json* target(const Json& v, std::string_view type) const {
-    std::string id;
-    if (v.is_object() && v.contains("Ref") && v["Ref"].is_string()) id = v["Ref"].get<std::string>();
-    else if (v.is_object() && v.contains("Fn::GetAtt") && v["Fn::GetAtt"].is_array() && !v["Fn::GetAtt"].empty())
-      id = v["Fn::GetAtt"][0].get<std::string>();
-    if (id.empty() || !resources_->contains(id)) return nullptr;
-    const Json& r = (*resources_)[id];
-    if (r.value("Type", "") != type) return nullptr;
-    return r.contains("Properties") ? &r["Properties"] : &empty_object();
+    const ResourceView* r = view_.target(v, type);
+    return r != nullptr ? r->properties : nullptr;
   }
 
   // --- recording --------------------------------------------------------------
@@ -279,7 +236,7 @@ class Estimator {
   bool in_public_subnets(const Json& subnets) const {
     if (!subnets.is_array()) return false;
     for (const auto& s : subnets)
-      if (const Json* p = target(s, "AWS::EC2::Subnet"); p && boolean(*p, "MapPublicIpOnLaunch").value_or(false))
+      if (const Json* p = target(s, "AWS::EC2::Subnet"); p && view_.bool_at(*p, "MapPublicIpOnLaunch").value_or(false))
         return true;
     return false;
   }
@@ -287,7 +244,7 @@ class Estimator {
   std::optional<bool> interface_public_ip(const Json& data) const {
     if (!present(data, "NetworkInterfaces") || !data["NetworkInterfaces"].is_array()) return std::nullopt;
     for (const auto& ni : data["NetworkInterfaces"])
-      if (auto b = boolean(ni, "AssociatePublicIpAddress")) return b;
+      if (auto b = view_.bool_at(ni, "AssociatePublicIpAddress")) return b;
     return std::nullopt;
   }
 
@@ -299,15 +256,15 @@ class Estimator {
     }
     for (const auto& m : data["BlockDeviceMappings"]) {
       if (!present(m, "Ebs")) continue;  // instance store or NoDevice: part of the instance price
-      const auto device = str(m, "DeviceName").value_or("volume");
+      const auto device = view_.string_at(m, "DeviceName").value_or("volume");
       volume(m["Ebs"], instances, fmt::format("EBS volume {}", device));
     }
   }
 
   // An EBS volume (AWS::EC2::Volume, or Ebs of a block device mapping) on `instances` instances.
   void volume(const Json& ebs, double instances, const std::string& label) {
-    const auto type = str(ebs, "VolumeType").value_or("gp2");
-    const auto size = num(ebs, present(ebs, "VolumeSize") ? "VolumeSize" : "Size");
+    const auto type = view_.string_at(ebs, "VolumeType").value_or("gp2");
+    const auto size = view_.number_at(ebs, present(ebs, "VolumeSize") ? "VolumeSize" : "Size");
     if (!size) {
       gap(Gap::Outside, fmt::format("{} ({}): size comes from the machine image or snapshot", label, type));
       return;
@@ -315,11 +272,11 @@ class Estimator {
     const std::string what = fmt::format("{} {} GB {}", label, trim_number(*size), type) +
                              (instances != 1 ? fmt::format(" on each of {} instances", trim_number(instances)) : "");
     monthly("ebs.volume", type, *size * instances, what);
-    const auto iops = num(ebs, "Iops");
+    const auto iops = view_.number_at(ebs, "Iops");
     if ((type == "io1" || type == "io2") && iops)
       gap(Gap::MissingPrice, fmt::format("{}: {} provisioned IOPS are not in the price table", label, trim_number(*iops)));
     if (type == "gp3" && ((iops && *iops > kGp3BaselineIops) ||
-                          (num(ebs, "Throughput").value_or(0) > kGp3BaselineThroughput)))
+                          (view_.number_at(ebs, "Throughput").value_or(0) > kGp3BaselineThroughput)))
       gap(Gap::MissingPrice, fmt::format("{}: IOPS or throughput above the gp3 baseline are not in the price table", label));
   }
 
@@ -333,8 +290,8 @@ class Estimator {
 
   void instance(const Json& p) {
     const Json* lt = present(p, "LaunchTemplate") ? launch_template_data(p["LaunchTemplate"]) : nullptr;
-    std::optional<std::string> type = str(p, "InstanceType");
-    if (!type && lt) type = str(*lt, "InstanceType");
+    std::optional<std::string> type = view_.string_at(p, "InstanceType");
+    if (!type && lt) type = view_.string_at(*lt, "InstanceType");
     std::string note;
     if (!type && !present(p, "InstanceType") && !present(p, "LaunchTemplate")) {
       type = "m1.small";
@@ -345,7 +302,7 @@ class Estimator {
     } else if (!type) {
       gap(Gap::MissingPrice, "instance type is decided at deploy time (not a literal in the template)");
     } else {
-      const bool nat = boolean(p, "SourceDestCheck") == false;
+      const bool nat = view_.bool_at(p, "SourceDestCheck") == false;
       hourly("ec2.instance", *type,
              1, fmt::format("{} {} (on-demand, Linux{})", *type, nat ? "NAT instance" : "instance", note));
     }
@@ -356,17 +313,17 @@ class Estimator {
   }
 
   void auto_scaling_group(const Json& p) {
-    auto count = num(p, "DesiredCapacity");
+    auto count = view_.number_at(p, "DesiredCapacity");
     std::string basis = "desired capacity";
     if (!count) {
-      count = num(p, "MinSize");
+      count = view_.number_at(p, "MinSize");
       basis = "minimum size";
     }
     if (!count) {
       gap(Gap::MissingPrice, "group size is decided at deploy time (not a literal in the template)");
       return;
     }
-    if (auto max = num(p, "MaxSize"); max && *max > *count)
+    if (auto max = view_.number_at(p, "MaxSize"); max && *max > *count)
       gap(Gap::Usage, fmt::format("instances scaled out above the {} of {} (up to {})", basis, trim_number(*count),
                                   trim_number(*max)));
     if (*count == 0) return;
@@ -381,13 +338,13 @@ class Estimator {
         const Json& l = mip["LaunchTemplate"];
         if (present(l, "LaunchTemplateSpecification")) lt = launch_template_data(l["LaunchTemplateSpecification"]);
         if (present(l, "Overrides") && l["Overrides"].is_array() && !l["Overrides"].empty()) {
-          type = str(l["Overrides"][0], "InstanceType");
+          type = view_.string_at(l["Overrides"][0], "InstanceType");
           if (l["Overrides"].size() > 1) type_note = ", the first of the overrides";
         }
       }
       const Json& dist = present(mip, "InstancesDistribution") ? mip["InstancesDistribution"] : empty_object();
-      const double base = std::min(*count, num(dist, "OnDemandBaseCapacity").value_or(0));
-      const double pct = num(dist, "OnDemandPercentageAboveBaseCapacity").value_or(100);
+      const double base = std::min(*count, view_.number_at(dist, "OnDemandBaseCapacity").value_or(0));
+      const double pct = view_.number_at(dist, "OnDemandPercentageAboveBaseCapacity").value_or(100);
       // The on-demand share above the base is rounded up; the rest runs on spot.
       on_demand = base + std::ceil((*count - base) * pct / 100.0);
       on_demand = std::min(on_demand, *count);
@@ -396,7 +353,7 @@ class Estimator {
     } else if (present(p, "LaunchConfigurationName")) {
       lt = target(p["LaunchConfigurationName"], "AWS::AutoScaling::LaunchConfiguration");
     }
-    if (!type && lt) type = str(*lt, "InstanceType");
+    if (!type && lt) type = view_.string_at(*lt, "InstanceType");
     if (!type) {
       gap(lt ? Gap::MissingPrice : Gap::Outside,
           lt ? "instance type is decided at deploy time (not a literal in the template)"
@@ -419,7 +376,7 @@ class Estimator {
   // --- load balancers -----------------------------------------------------------
 
   void load_balancer(const Json& p) {
-    const auto type = str(p, "Type").value_or("application");
+    const auto type = view_.string_at(p, "Type").value_or("application");
     if (type != "application" && type != "network") {
       gap(Gap::MissingPrice, fmt::format("{} load balancer hours: not in the price table", type));
       return;
@@ -429,8 +386,8 @@ class Estimator {
            fmt::format("{} Load Balancer (hourly part)", alb ? "Application" : "Network"));
     gap(Gap::Usage, alb ? "load balancer capacity units (LCU-hours: connections, bytes, rule evaluations)"
                         : "network load balancer capacity units (NLCU-hours: flows and bytes)");
-    const bool internet = str(p, "Scheme").value_or("internet-facing") == "internet-facing";
-    const bool ipv4 = str(p, "IpAddressType").value_or("ipv4") != "dualstack-without-public-ipv4";
+    const bool internet = view_.string_at(p, "Scheme").value_or("internet-facing") == "internet-facing";
+    const bool ipv4 = view_.string_at(p, "IpAddressType").value_or("ipv4") != "dualstack-without-public-ipv4";
     if (internet && ipv4) {
       double zones = 0;
       for (const char* key : {"Subnets", "SubnetMappings"})
@@ -461,12 +418,12 @@ class Estimator {
   void ecs_service(const Json& p) {
     double fargate_share = 0;  // tasks on Fargate (on-demand)
     double spot = 0;
-    if (present(p, "DesiredCount") && !num(p, "DesiredCount")) {
+    if (present(p, "DesiredCount") && !view_.number_at(p, "DesiredCount")) {
       gap(Gap::MissingPrice, "task count is decided at deploy time (not a literal in the template)");
       return;
     }
-    const double tasks = num(p, "DesiredCount").value_or(1);  // CloudFormation's default for a new service
-    const auto launch = str(p, "LaunchType");
+    const double tasks = view_.number_at(p, "DesiredCount").value_or(1);  // CloudFormation's default for a new service
+    const auto launch = view_.string_at(p, "LaunchType");
     if (launch == "FARGATE") {
       fargate_share = tasks;
     } else if (present(p, "CapacityProviderStrategy") && p["CapacityProviderStrategy"].is_array() &&
@@ -474,9 +431,9 @@ class Estimator {
       double base = 0, weight_fargate = 0, weight_spot = 0, weight_other = 0;
       std::string base_provider;
       for (const auto& s : p["CapacityProviderStrategy"]) {
-        const auto provider = str(s, "CapacityProvider").value_or("");
-        const double w = num(s, "Weight").value_or(0);
-        if (const double b = num(s, "Base").value_or(0); b > 0) {
+        const auto provider = view_.string_at(s, "CapacityProvider").value_or("");
+        const double w = view_.number_at(s, "Weight").value_or(0);
+        if (const double b = view_.number_at(s, "Base").value_or(0); b > 0) {
           base = std::min(b, tasks);
           base_provider = provider;
         }
@@ -505,8 +462,8 @@ class Estimator {
       gap(Gap::Outside, "task size: the task definition is outside this template");
       return;
     }
-    const auto cpu_text = str(*td, "Cpu");
-    const auto mem_text = str(*td, "Memory");
+    const auto cpu_text = view_.string_at(*td, "Cpu");
+    const auto mem_text = view_.string_at(*td, "Memory");
     const auto cpu = cpu_text ? vcpus(*cpu_text) : std::nullopt;
     const auto mem = mem_text ? gigabytes(*mem_text) : std::nullopt;
     if (!cpu || !mem) {
@@ -514,8 +471,8 @@ class Estimator {
       return;
     }
     const Json& platform = present(*td, "RuntimePlatform") ? (*td)["RuntimePlatform"] : empty_object();
-    const auto os = lower(str(platform, "OperatingSystemFamily").value_or("LINUX"));
-    const auto arch = lower(str(platform, "CpuArchitecture").value_or("X86_64"));
+    const auto os = lower(view_.string_at(platform, "OperatingSystemFamily").value_or("LINUX"));
+    const auto arch = lower(view_.string_at(platform, "CpuArchitecture").value_or("X86_64"));
     const std::string key = (os == "linux" ? "linux" : os) + "/" + arch;
     const std::string tasks_text = fmt::format("{} task{}", trim_number(fargate_share), fargate_share == 1 ? "" : "s");
     hourly("fargate.vcpu", key, fargate_share * *cpu,
@@ -523,7 +480,7 @@ class Estimator {
     hourly("fargate.memory", key, fargate_share * *mem,
            fmt::format("Fargate memory: {} x {} GB ({})", tasks_text, trim_number(*mem), key));
     if (present(*td, "EphemeralStorage"))
-      if (auto gib = num((*td)["EphemeralStorage"], "SizeInGiB"); gib && *gib > kFargateFreeEphemeralGiB)
+      if (auto gib = view_.number_at((*td)["EphemeralStorage"], "SizeInGiB"); gib && *gib > kFargateFreeEphemeralGiB)
         gap(Gap::MissingPrice, "ephemeral storage above the included 20 GiB: not in the price table");
   }
 
@@ -537,13 +494,13 @@ class Estimator {
   }
 
   void managed_secret(const Json& p) {
-    if (boolean(p, "ManageMasterUserPassword").value_or(false))
+    if (view_.bool_at(p, "ManageMasterUserPassword").value_or(false))
       monthly("secretsmanager.secret", "", 1, "secret RDS keeps for the master password");
   }
 
   void db_instance(const Json& p) {
-    const auto cls = str(p, "DBInstanceClass");
-    const auto engine = str(p, "Engine");
+    const auto cls = view_.string_at(p, "DBInstanceClass");
+    const auto engine = view_.string_at(p, "Engine");
     const Json* cluster = present(p, "DBClusterIdentifier") ? target(p["DBClusterIdentifier"], "AWS::RDS::DBCluster") : nullptr;
     if (!cls) {
       gap(Gap::MissingPrice, "instance class is decided at deploy time (not a literal in the template)");
@@ -560,14 +517,14 @@ class Estimator {
                                          engine.value_or("(not a literal)")));
       return;
     }
-    const bool multi_az = boolean(p, "MultiAZ").value_or(false);
+    const bool multi_az = view_.bool_at(p, "MultiAZ").value_or(false);
     const double copies = multi_az ? 2 : 1;
     const std::string az = multi_az ? "Multi-AZ: primary and standby" : "Single-AZ";
     hourly("rds.instance", family + "/" + *cls, copies,
            fmt::format("{} {} DB instance ({}, on-demand)", *cls, *engine, az));
-    const auto iops = num(p, "Iops");
-    const auto storage_type = str(p, "StorageType").value_or(iops ? "io1" : "gp2");
-    if (auto gb = num(p, "AllocatedStorage")) {
+    const auto iops = view_.number_at(p, "Iops");
+    const auto storage_type = view_.string_at(p, "StorageType").value_or(iops ? "io1" : "gp2");
+    if (auto gb = view_.number_at(p, "AllocatedStorage")) {
       monthly("rds.storage", storage_type, *gb * copies,
               fmt::format("{} GB {} storage{}", trim_number(*gb), storage_type, multi_az ? " x 2 (Multi-AZ)" : ""));
     } else if (!present(p, "SourceDBInstanceIdentifier")) {
@@ -575,13 +532,13 @@ class Estimator {
     }
     if (iops && (storage_type != "gp3" || *iops > kGp3BaselineIops))
       gap(Gap::MissingPrice, fmt::format("{} provisioned IOPS: not in the price table", trim_number(*iops)));
-    if (auto max = num(p, "MaxAllocatedStorage"))
+    if (auto max = view_.number_at(p, "MaxAllocatedStorage"))
       gap(Gap::Usage, fmt::format("storage grown by storage autoscaling, up to {} GB", trim_number(*max)));
     gap(Gap::Usage, "backup storage beyond the allocated size, snapshots, data transfer");
   }
 
   void aurora_instance(const std::string& cls, const Json* cluster) {
-    if (cluster && str(*cluster, "StorageType") == "aurora-iopt1") {
+    if (cluster && view_.string_at(*cluster, "StorageType") == "aurora-iopt1") {
       gap(Gap::MissingPrice, fmt::format("{} instance in an I/O-Optimized cluster: not in the price table", cls));
       return;
     }
@@ -589,8 +546,8 @@ class Estimator {
       const Json& scaling = cluster && present(*cluster, "ServerlessV2ScalingConfiguration")
                                 ? (*cluster)["ServerlessV2ScalingConfiguration"]
                                 : empty_object();
-      const auto min = num(scaling, "MinCapacity");
-      const auto max = num(scaling, "MaxCapacity");
+      const auto min = view_.number_at(scaling, "MinCapacity");
+      const auto max = view_.number_at(scaling, "MaxCapacity");
       if (!min) {
         gap(Gap::MissingPrice, "Serverless v2 minimum capacity is not a literal in the cluster");
         return;
@@ -607,12 +564,28 @@ class Estimator {
 
   void db_cluster(const Json& p) {
     managed_secret(p);
-    const auto engine = str(p, "Engine").value_or("");
+    const auto engine = view_.string_at(p, "Engine").value_or("");
     if (engine_family(engine) != "aurora") {
       gap(Gap::MissingPrice, fmt::format("{} Multi-AZ DB cluster instances: not in the price table", engine));
       return;
     }
     gap(Gap::Usage, "Aurora storage (GB-month) and I/O requests, backups beyond the free retention");
+  }
+
+  // --- EFS and KMS ----------------------------------------------------------------------
+
+  void file_system(const ResourceView& r) {
+    stored("efs.standard", std::string(r.id), "EFS Standard storage");
+    if (view_.string_at(*r.properties, "ThroughputMode") == "provisioned")
+      gap(Gap::MissingPrice, "provisioned throughput: not in the price table");
+    gap(Gap::Usage, "reads and writes (elastic throughput), Infrequent Access and Archive tiers");
+  }
+
+  void kms_key(const Json& p) {
+    monthly("kms.key", "", 1, "customer managed key");
+    gap(Gap::Usage, "API requests beyond the free tier");
+    if (view_.bool_at(p, "EnableKeyRotation").value_or(false))
+      gap(Gap::Outside, "rotated key material adds to the key's monthly price after each yearly rotation");
   }
 
   // --- storage given on the command line -----------------------------------------------
@@ -641,13 +614,13 @@ class Estimator {
 
   void alarm(const Json& p) {
     double metrics = 1;
-    auto period = num(p, "Period");
+    auto period = view_.number_at(p, "Period");
     if (present(p, "Metrics") && p["Metrics"].is_array()) {
       metrics = 0;
       for (const auto& m : p["Metrics"])
         if (present(m, "MetricStat")) {
           ++metrics;
-          if (auto mp = num(m["MetricStat"], "Period"); mp && (!period || *mp < *period)) period = mp;
+          if (auto mp = view_.number_at(m["MetricStat"], "Period"); mp && (!period || *mp < *period)) period = mp;
         }
       if (metrics == 0) metrics = 1;
     }
@@ -657,9 +630,7 @@ class Estimator {
                         metrics == 1 ? "" : "s"));
   }
 
-  const Json& tpl_;
-  const Json* resources_ = nullptr;
-  const Json* parameters_ = nullptr;
+  const StackView& view_;
   const PriceTable& prices_;
   const CostOptions& options_;
   StackCost& out_;
@@ -706,7 +677,8 @@ StackCost estimate_stack(const StackTemplate& stack, const PriceTable& prices, c
                                        : "add the region to data/prices/aws.json, or pass --prices FILE");
   }
   if (stack.template_json == nullptr) throw Error(stack.stack, "no template to price", "synthesize the stack first");
-  Estimator(stack, prices, options, out).run();
+  const auto view = stack.view ? stack.view : std::make_shared<const StackView>(*stack.template_json);
+  Estimator(*view, prices, options, out).run();
   for (const auto& l : out.lines) out.monthly_usd += l.monthly_usd;
   return out;
 }

@@ -4,8 +4,10 @@
 // Internal; the `cost` command (src/cost/command.cpp) prints it.
 #include "cost/price_table.hpp"
 #include "synth/resolve.hpp"
+#include "synth/stack_view.hpp"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +77,8 @@ struct StackTemplate {
   std::string stack;                 ///< construct path
   std::string region;                ///< empty when environment-agnostic
   const Json* template_json = nullptr;
+  /// The view of that template synthesis built; when empty, one is built here.
+  std::shared_ptr<const StackView> view{};
 };
 
 /// Prices one template. Throws cdk::Error when the table has no prices for

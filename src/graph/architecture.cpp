@@ -33,86 +33,108 @@ std::string quote(std::string_view s) {
 
 }  // namespace
 
+Model::Caption Model::load_balancer_caption(std::size_t i) const {
+  const std::string t = prop(i, "Type");
+  return {t == "network" ? "Network Load Balancer" : t == "gateway" ? "Gateway Load Balancer" : "Application Load Balancer",
+          prop(i, "Scheme") == "internal" ? "internal" : "internet-facing"};
+}
+
+Model::Caption Model::auto_scaling_caption(std::size_t i) const {
+  const auto& r = res_[i];
+  std::string type;
+  // The instance type lives in the launch template, part of the group.
+  for (auto lt : targets_at(r.key.first, *r.props, "LaunchTemplate"))
+    if (res_[lt].type == "AWS::EC2::LaunchTemplate") type = prop(lt, "LaunchTemplateData.InstanceType");
+  return {"Auto Scaling group",
+          fmt::format("{}{} to {} instances", type.empty() ? "" : type + ", ", prop(i, "MinSize"), prop(i, "MaxSize"))};
+}
+
+Model::Caption Model::ecs_service_caption(std::size_t i) const {
+  const std::string launch = prop(i, "LaunchType");
+  Caption c{fmt::format("ECS service ({})", launch.empty() ? "capacity providers" : launch), ""};
+  if (auto n = prop(i, "DesiredCount"); !n.empty()) c.detail = n + (n == "1" ? " task" : " tasks");
+  return c;
+}
+
+Model::Caption Model::db_instance_caption(std::size_t i) const {
+  Caption c{"RDS database", fmt::format("{} {}", prop(i, "Engine"), prop(i, "EngineVersion"))};
+  if (auto cls = prop(i, "DBInstanceClass"); !cls.empty()) c.detail += ", " + cls;
+  return c;
+}
+
+Model::Caption Model::db_cluster_caption(std::size_t i) const {
+  const auto& r = res_[i];
+  std::size_t n = 0;
+  for (const auto& o : res_)
+    if (o.type == "AWS::RDS::DBInstance" && o.key.first == r.key.first)
+      for (auto c : targets_at(o.key.first, *o.props, "DBClusterIdentifier"))
+        if (c == i) ++n;
+  return {"Aurora cluster",
+          fmt::format("{} {}, {} instance{}", prop(i, "Engine"), prop(i, "EngineVersion"), n, n == 1 ? "" : "s")};
+}
+
+Model::Caption Model::record_caption(std::size_t i) const {
+  return {"DNS record", fmt::format("{} {}", prop(i, "Type"), prop(i, "Name").empty() ? "(computed)" : prop(i, "Name"))};
+}
+
+Model::Caption Model::plain_caption(std::size_t i) const {
+  struct Kind {
+    const char* title;
+    const char* detail = nullptr;
+  };
+  static const std::map<std::string, Kind, std::less<>> kinds = {
+      {"AWS::ElasticLoadBalancing::LoadBalancer", {"Classic Load Balancer"}},
+      {"AWS::EC2::Instance", {"EC2 instance", "InstanceType"}},
+      {"AWS::Lambda::Function", {"Lambda function", "Runtime"}},
+      {"AWS::EFS::FileSystem", {"EFS file system"}},
+      {"AWS::S3::Bucket", {"S3 bucket", "BucketName"}},
+      {"AWS::ECR::Repository", {"ECR repository", "RepositoryName"}},
+      {"AWS::SecretsManager::Secret", {"Secrets Manager secret"}},
+      {"AWS::KMS::Key", {"KMS key"}},
+      {"AWS::SSM::Parameter", {"SSM parameter", "Name"}},
+      {"AWS::Route53::HostedZone", {"Route 53 hosted zone", "Name"}},
+      {"AWS::CertificateManager::Certificate", {"ACM certificate", "DomainName"}},
+      {"AWS::EC2::NatGateway", {"NAT gateway"}},
+      {"AWS::EC2::InternetGateway", {"Internet gateway"}},
+      {"AWS::CodePipeline::Pipeline", {"CodePipeline pipeline"}},
+      {"AWS::CodeBuild::Project", {"CodeBuild project"}},
+      {"AWS::CodeDeploy::Application", {"CodeDeploy application"}},
+      {"AWS::CodeDeploy::DeploymentGroup", {"CodeDeploy deployment group"}},
+      {"AWS::CodeStarConnections::Connection", {"CodeStar connection"}},
+      {"AWS::CodeConnections::Connection", {"CodeConnections connection"}},
+      {"AWS::SNS::Topic", {"SNS topic"}},
+      {"AWS::SQS::Queue", {"SQS queue"}},
+      {"AWS::Events::Rule", {"EventBridge rule"}},
+      {"AWS::CloudFront::Distribution", {"CloudFront distribution"}},
+      {"AWS::DynamoDB::Table", {"DynamoDB table"}},
+      {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
+      {"AWS::ElastiCache::ReplicationGroup", {"ElastiCache replication group"}},
+      {"AWS::EC2::VPCEndpoint", {"VPC endpoint", "ServiceName"}},
+  };
+  const std::string& type = res_[i].type;
+  auto k = kinds.find(type);
+  if (k == kinds.end()) return {type.rfind("AWS::", 0) == 0 ? type.substr(5) : type, ""};
+  return {k->second.title, k->second.detail ? prop(i, k->second.detail) : std::string()};
+}
+
+Model::Caption Model::caption(std::size_t i) const {
+  // The types whose caption reads more than one property.
+  static const std::map<std::string, Captioner, std::less<>> special = {
+      {"AWS::ElasticLoadBalancingV2::LoadBalancer", &Model::load_balancer_caption},
+      {"AWS::AutoScaling::AutoScalingGroup", &Model::auto_scaling_caption},
+      {"AWS::ECS::Service", &Model::ecs_service_caption},
+      {"AWS::RDS::DBInstance", &Model::db_instance_caption},
+      {"AWS::RDS::DBCluster", &Model::db_cluster_caption},
+      {"AWS::Route53::RecordSet", &Model::record_caption},
+  };
+  auto s = special.find(res_[i].type);
+  return s != special.end() ? (this->*(s->second))(i) : plain_caption(i);
+}
+
 std::string Model::label(std::size_t i) const {
   const auto& r = res_[i];
-  const Json& p = *r.props;
-  const std::string name = relative(r.owner, stack_path(r.key.first));
-  std::string title;
-  std::string detail;
-  if (r.type == "AWS::ElasticLoadBalancingV2::LoadBalancer") {
-    const std::string t = str(p, "Type");
-    title = t == "network" ? "Network Load Balancer" : t == "gateway" ? "Gateway Load Balancer" : "Application Load Balancer";
-    detail = str(p, "Scheme") == "internal" ? "internal" : "internet-facing";
-  } else if (r.type == "AWS::AutoScaling::AutoScalingGroup") {
-    title = "Auto Scaling group";
-    std::string type;
-    // The instance type lives in the launch template, part of the group.
-    if (p.contains("LaunchTemplate"))
-      for (auto lt : targets(r.key.first, p["LaunchTemplate"]))
-        if (res_[lt].type == "AWS::EC2::LaunchTemplate")
-          type = str((*res_[lt].props).value("LaunchTemplateData", Json::object()), "InstanceType");
-    detail = fmt::format("{}{} to {} instances", type.empty() ? "" : type + ", ", str(p, "MinSize"), str(p, "MaxSize"));
-  } else if (r.type == "AWS::ECS::Service") {
-    title = fmt::format("ECS service ({})", str(p, "LaunchType").empty() ? "capacity providers" : str(p, "LaunchType"));
-    if (auto n = str(p, "DesiredCount"); !n.empty()) detail = n + (n == "1" ? " task" : " tasks");
-  } else if (r.type == "AWS::RDS::DBInstance") {
-    title = "RDS database";
-    detail = fmt::format("{} {}", str(p, "Engine"), str(p, "EngineVersion"));
-    if (auto c = str(p, "DBInstanceClass"); !c.empty()) detail += ", " + c;
-  } else if (r.type == "AWS::RDS::DBCluster") {
-    title = "Aurora cluster";
-    std::size_t n = 0;
-    for (const auto& o : res_)
-      if (o.type == "AWS::RDS::DBInstance" && o.key.first == r.key.first)
-        for (auto c : targets(o.key.first, o.props->value("DBClusterIdentifier", Json())))
-          if (c == i) ++n;
-    detail = fmt::format("{} {}, {} instance{}", str(p, "Engine"), str(p, "EngineVersion"), n, n == 1 ? "" : "s");
-  } else if (r.type == "AWS::Route53::RecordSet") {
-    title = "DNS record";
-    detail = fmt::format("{} {}", str(p, "Type"), str(p, "Name").empty() ? "(computed)" : str(p, "Name"));
-  } else {
-    // The other types: a title, and the property (if any) shown under it.
-    struct Kind {
-      const char* title;
-      const char* detail = nullptr;
-    };
-    static const std::map<std::string, Kind, std::less<>> kinds = {
-        {"AWS::ElasticLoadBalancing::LoadBalancer", {"Classic Load Balancer"}},
-        {"AWS::EC2::Instance", {"EC2 instance", "InstanceType"}},
-        {"AWS::Lambda::Function", {"Lambda function", "Runtime"}},
-        {"AWS::EFS::FileSystem", {"EFS file system"}},
-        {"AWS::S3::Bucket", {"S3 bucket", "BucketName"}},
-        {"AWS::ECR::Repository", {"ECR repository", "RepositoryName"}},
-        {"AWS::SecretsManager::Secret", {"Secrets Manager secret"}},
-        {"AWS::KMS::Key", {"KMS key"}},
-        {"AWS::SSM::Parameter", {"SSM parameter", "Name"}},
-        {"AWS::Route53::HostedZone", {"Route 53 hosted zone", "Name"}},
-        {"AWS::CertificateManager::Certificate", {"ACM certificate", "DomainName"}},
-        {"AWS::EC2::NatGateway", {"NAT gateway"}},
-        {"AWS::EC2::InternetGateway", {"Internet gateway"}},
-        {"AWS::CodePipeline::Pipeline", {"CodePipeline pipeline"}},
-        {"AWS::CodeBuild::Project", {"CodeBuild project"}},
-        {"AWS::CodeDeploy::Application", {"CodeDeploy application"}},
-        {"AWS::CodeDeploy::DeploymentGroup", {"CodeDeploy deployment group"}},
-        {"AWS::CodeStarConnections::Connection", {"CodeStar connection"}},
-        {"AWS::CodeConnections::Connection", {"CodeConnections connection"}},
-        {"AWS::SNS::Topic", {"SNS topic"}},
-        {"AWS::SQS::Queue", {"SQS queue"}},
-        {"AWS::Events::Rule", {"EventBridge rule"}},
-        {"AWS::CloudFront::Distribution", {"CloudFront distribution"}},
-        {"AWS::DynamoDB::Table", {"DynamoDB table"}},
-        {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
-        {"AWS::ElastiCache::ReplicationGroup", {"ElastiCache replication group"}},
-        {"AWS::EC2::VPCEndpoint", {"VPC endpoint", "ServiceName"}},
-    };
-    if (auto k = kinds.find(r.type); k != kinds.end()) {
-      title = k->second.title;
-      if (k->second.detail) detail = str(p, k->second.detail);
-    } else {
-      title = r.type.rfind("AWS::", 0) == 0 ? r.type.substr(5) : r.type;
-    }
-  }
-  std::string out = title + "\n" + name;
+  auto [title, detail] = caption(i);
+  std::string out = title + "\n" + relative(r.owner, stack_path(r.key.first));
   while (!detail.empty() && (detail.back() == ' ' || detail.back() == ',')) detail.pop_back();
   if (!detail.empty()) out += "\n" + detail;
   if (auto pl = places_.find(i); pl != places_.end() && !pl->second.note.empty()) out += "\nin " + pl->second.note;
@@ -134,8 +156,6 @@ std::string Model::attributes(std::size_t i) const {
     default: return "shape=box, fillcolor=\"#f4f4f4\"";
   }
 }
-
-namespace {
 
 // Clusters as a tree, children and nodes in a fixed order.
 struct Cluster {
@@ -167,87 +187,92 @@ struct Cluster {
   }
 };
 
-}  // namespace
+bool Model::internet() const {
+  return std::any_of(traffic_.begin(), traffic_.end(), [](const auto& e) { return e.first.first == "internet"; });
+}
 
-std::string Model::dot() const {
-  std::string out =
-      "digraph architecture {\n"
-      "  rankdir=TB;\n  compound=true;\n  nodesep=0.3;\n  ranksep=0.5;\n"
-      "  fontname=\"Helvetica\";\n  fontsize=11;\n"
-      "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n"
-      "  edge [fontname=\"Helvetica\", fontsize=9];\n";
-  const bool internet = std::any_of(traffic_.begin(), traffic_.end(), [](const auto& e) {
-    return e.first.first == "internet";
-  });
-  if (internet) out += "  \"internet\" [label=\"Internet\", shape=ellipse, fillcolor=\"#ffffff\"];\n";
+std::string Model::sources() const {
+  std::string out;
+  if (internet()) out += "  \"internet\" [label=\"Internet\", shape=ellipse, fillcolor=\"#ffffff\"];\n";
   for (const auto& [id, text] : endpoints_)
     out += fmt::format("  {} [label={}, shape=ellipse, fillcolor=\"#ffffff\"];\n", quote(id), quote(text));
   for (const auto& [id, cidr] : peers_)
     out += fmt::format("  {} [label={}, shape=ellipse, fillcolor=\"#ffffff\"];\n", quote(id), quote(cidr));
-  for (std::size_t s = 0; s < assembly_.stacks.size(); ++s) {
-    const auto& stack = *assembly_.stacks[s].stack;
-    Cluster root;
-    root.id = "cluster_" + stack_id(s);
-    root.label = fmt::format("stack {} ({})", stack.node().path(), stack.environment_uri());
-    root.style = "style=rounded; color=\"#444444\"";
-    // An invisible anchor: stack dependency arrows start and end at the cluster.
-    root.nodes.push_back(fmt::format("{} [label=\"\", shape=point, style=invis, width=0.01];", quote(stack_id(s))));
-    auto vpc_cluster = [&](const Key& vpc) -> Cluster& {
-      const std::string vid = fmt::format("cluster_{}.{}.{}", stack_id(s), stack_id(vpc.first), vpc.second);
-      std::string lbl = "VPC " + relative(res_[index_.at(vpc)].owner, stack_path(vpc.first));
-      if (auto c = str(*res_[index_.at(vpc)].props, "CidrBlock"); !c.empty()) lbl += " " + c;
-      if (vpc.first != s) lbl += " (from stack " + stack_path(vpc.first) + ")";
-      return root.child("1 " + vid, vid, lbl, "style=rounded; color=\"#2b7a0b\"");
-    };
-    auto tier_cluster = [&](Cluster& v, const Key& vpc, const std::string& tier) -> Cluster& {
-      std::string type;
-      for (const auto& [k, info] : subnets_)
-        if (info.vpc == vpc && info.tier == tier) type = info.tier_type;
-      const std::string tid = v.id + "." + tier;
-      return v.child(fmt::format("{} {}", tier_rank(type), tier), tid,
-                     fmt::format("{} subnets ({})", tier, type),
-                     fmt::format("style=filled; color=\"#bbbbbb\"; fillcolor=\"{}\"",
-                                 type == "public" ? "#eef7ea" : type == "isolated" ? "#eaf0f9" : "#f3f6fb"));
-    };
-    auto az_cluster = [&](Cluster& t, const std::string& az) -> Cluster& {
-      int order = 0;
-      for (const auto& [k, info] : subnets_)
-        if (info.az == az) order = info.az_order;
-      return t.child(fmt::format("{:05d} {}", order, az), t.id + "." + az, az,
-                     "style=dashed; color=\"#888888\"");
-    };
-    // Subnets of this stack's VPCs, as small nodes giving each box its CIDRs.
-    for (const auto& [k, info] : subnets_) {
-      if (k.first != s || !info.vpc) continue;
-      auto& v = vpc_cluster(*info.vpc);
-      auto& a = az_cluster(tier_cluster(v, *info.vpc, info.tier), info.az);
-      a.nodes.push_back(fmt::format("{} [label={}, shape=plaintext, style=\"\", fontsize=8];",
-                                    quote(stack_id(s) + "." + k.second),
-                                    quote("subnet " + (info.cidr.empty() ? k.second : info.cidr))));
-    }
-    for (const auto& [i, place] : places_) {
-      if (res_[i].key.first != s) continue;
-      const std::string line = fmt::format("{} [label={}, {}];", quote(node_id(i)), quote(label(i)), attributes(i));
-      Cluster* c = &root;
-      if (!place.zone.empty()) {
-        const auto zi = std::find_if(places_.begin(), places_.end(), [&](const auto& e) { return node_id(e.first) == place.zone; });
-        const std::string zname = zi != places_.end() ? str(*res_[zi->first].props, "Name") : std::string();
-        c = &root.child("2 " + place.zone, "cluster_" + place.zone, "Route 53 zone " + zname,
-                        "style=\"rounded,dashed\"; color=\"#666666\"");
-      } else if (place.vpc && index_.count(*place.vpc)) {
-        c = &vpc_cluster(*place.vpc);
-        if (!place.tier.empty()) {
-          c = &tier_cluster(*c, *place.vpc, place.tier);
-          if (!place.az.empty()) c = &az_cluster(*c, place.az);
-        }
-      }
-      c->nodes.push_back(line);
-    }
-    root.write(out, 1);
+  return out;
+}
+
+Cluster& Model::vpc_cluster(Cluster& root, std::size_t s, const Key& vpc) const {
+  const std::string vid = fmt::format("cluster_{}.{}.{}", stack_id(s), stack_id(vpc.first), vpc.second);
+  const std::size_t v = index_.at(vpc);
+  std::string lbl = "VPC " + relative(res_[v].owner, stack_path(vpc.first));
+  if (auto c = prop(v, "CidrBlock"); !c.empty()) lbl += " " + c;
+  if (vpc.first != s) lbl += " (from stack " + stack_path(vpc.first) + ")";
+  return root.child("1 " + vid, vid, lbl, "style=rounded; color=\"#2b7a0b\"");
+}
+
+Cluster& Model::tier_cluster(Cluster& v, const Key& vpc, const std::string& tier) const {
+  std::string type;
+  for (const auto& [k, info] : subnets_)
+    if (info.vpc == vpc && info.tier == tier) type = info.tier_type;
+  const std::string tid = v.id + "." + tier;
+  return v.child(fmt::format("{} {}", tier_rank(type), tier), tid, fmt::format("{} subnets ({})", tier, type),
+                 fmt::format("style=filled; color=\"#bbbbbb\"; fillcolor=\"{}\"",
+                             type == "public" ? "#eef7ea" : type == "isolated" ? "#eaf0f9" : "#f3f6fb"));
+}
+
+Cluster& Model::az_cluster(Cluster& t, const std::string& az) const {
+  int order = 0;
+  for (const auto& [k, info] : subnets_)
+    if (info.az == az) order = info.az_order;
+  return t.child(fmt::format("{:05d} {}", order, az), t.id + "." + az, az, "style=dashed; color=\"#888888\"");
+}
+
+// The innermost cluster of a node: its zone, or its VPC > tier > AZ.
+Cluster& Model::node_cluster(Cluster& root, const Place& place, std::size_t s) const {
+  if (!place.zone.empty()) {
+    const auto zi = std::find_if(places_.begin(), places_.end(), [&](const auto& e) { return node_id(e.first) == place.zone; });
+    const std::string zname = zi != places_.end() ? prop(zi->first, "Name") : std::string();
+    return root.child("2 " + place.zone, "cluster_" + place.zone, "Route 53 zone " + zname,
+                      "style=\"rounded,dashed\"; color=\"#666666\"");
   }
-  // Invisible edges that only order the boxes: tiers top to bottom in the
-  // order public, private, isolated, under the internet gateway; the subnets
-  // of one AZ in a column.
+  if (!place.vpc || !index_.count(*place.vpc)) return root;
+  Cluster* c = &vpc_cluster(root, s, *place.vpc);
+  if (!place.tier.empty()) {
+    c = &tier_cluster(*c, *place.vpc, place.tier);
+    if (!place.az.empty()) c = &az_cluster(*c, place.az);
+  }
+  return *c;
+}
+
+void Model::write_stack(std::string& out, std::size_t s) const {
+  const auto& stack = *assembly_.stacks[s].stack;
+  Cluster root;
+  root.id = "cluster_" + stack_id(s);
+  root.label = fmt::format("stack {} ({})", stack.node().path(), stack.environment_uri());
+  root.style = "style=rounded; color=\"#444444\"";
+  // An invisible anchor: stack dependency arrows start and end at the cluster.
+  root.nodes.push_back(fmt::format("{} [label=\"\", shape=point, style=invis, width=0.01];", quote(stack_id(s))));
+  // Subnets of this stack's VPCs, as small nodes giving each box its CIDRs.
+  for (const auto& [k, info] : subnets_) {
+    if (k.first != s || !info.vpc) continue;
+    auto& v = vpc_cluster(root, s, *info.vpc);
+    auto& a = az_cluster(tier_cluster(v, *info.vpc, info.tier), info.az);
+    a.nodes.push_back(fmt::format("{} [label={}, shape=plaintext, style=\"\", fontsize=8];",
+                                  quote(stack_id(s) + "." + k.second),
+                                  quote("subnet " + (info.cidr.empty() ? k.second : info.cidr))));
+  }
+  for (const auto& [i, place] : places_) {
+    if (res_[i].key.first != s) continue;
+    const std::string line = fmt::format("{} [label={}, {}];", quote(node_id(i)), quote(label(i)), attributes(i));
+    node_cluster(root, place, s).nodes.push_back(line);
+  }
+  root.write(out, 1);
+}
+
+std::string Model::ordering() const {
+  std::string out;
+  // Tiers top to bottom in the order public, private, isolated, under the
+  // internet gateway; the subnets of one AZ in a column.
   std::map<std::tuple<std::size_t, Key, int>, std::map<std::string, std::string>> columns;
   for (const auto& [k, info] : subnets_)
     if (info.vpc)
@@ -256,33 +281,33 @@ std::string Model::dot() const {
   std::map<Key, std::string> gateways;  // VPC -> internet gateway node
   for (const auto& [i, place] : places_)
     if (res_[i].kind == Kind::InternetGateway && place.vpc) gateways[*place.vpc] = node_id(i);
-  for (const auto& [column, tiers] : columns) {
-    std::string previous;
-    if (auto g = gateways.find(std::get<1>(column)); g != gateways.end()) previous = g->second;
-    for (const auto& [rank, node] : tiers) {
+  auto chain = [&](std::string previous, const auto& nodes) {
+    for (const auto& [key, node] : nodes) {
       if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
       previous = node;
     }
+  };
+  for (const auto& [column, tiers] : columns) {
+    auto g = gateways.find(std::get<1>(column));
+    chain(g != gateways.end() ? g->second : std::string(), tiers);
   }
   // The AZ boxes of a tier in order, AZ 1 first. (No rank=same across
   // clusters: with newrank it lets boxes overlap, without it it breaks them.)
   std::map<std::tuple<std::size_t, Key, std::string>, std::map<int, std::string>> rows;
   for (const auto& [k, info] : subnets_)
     if (info.vpc) rows[{k.first, *info.vpc, info.tier}][info.az_order] = stack_id(k.first) + "." + k.second;
-  for (const auto& [row, subnets] : rows) {
-    std::string previous;
-    for (const auto& [order, node] : subnets) {
-      if (!previous.empty()) out += fmt::format("  {} -> {} [style=invis];\n", quote(previous), quote(node));
-      previous = node;
-    }
-  }
+  for (const auto& [row, subnets] : rows) chain(std::string(), subnets);
   // Where traffic comes from, on top.
-  std::string sources = internet ? " \"internet\";" : "";
-  for (const auto& [id, cidr] : peers_) sources += " " + quote(id) + ";";
-  if (!sources.empty()) out += "  { rank=min;" + sources + " }\n";
-  if (internet)
-    for (const auto& [vpc, gateway] : gateways)
-      out += fmt::format("  \"internet\" -> {} [style=invis];\n", quote(gateway));
+  std::string top = internet() ? " \"internet\";" : "";
+  for (const auto& [id, cidr] : peers_) top += " " + quote(id) + ";";
+  if (!top.empty()) out += "  { rank=min;" + top + " }\n";
+  if (internet())
+    for (const auto& [vpc, gateway] : gateways) out += fmt::format("  \"internet\" -> {} [style=invis];\n", quote(gateway));
+  return out;
+}
+
+std::string Model::arrows() const {
+  std::string out;
   auto edge_line = [](const std::pair<std::string, std::string>& ends, const std::string& attrs) {
     return fmt::format("  {} -> {} [{}];\n", quote(ends.first), quote(ends.second), attrs);
   };
@@ -298,7 +323,11 @@ std::string Model::dot() const {
       out += edge_line({stack_id(s), d->artifact_id()},
                        fmt::format("ltail={}, lhead={}, style=bold, color=\"#1f5fa8\", label=\"depends on\"",
                                    quote("cluster_" + stack_id(s)), quote("cluster_" + d->artifact_id())));
-  out +=
+  return out;
+}
+
+std::string Model::legend() const {
+  std::string out =
       "  subgraph \"cluster_legend\" {\n"
       "    label=\"Legend\";\n    style=rounded;\n    color=\"#bbbbbb\";\n"
       "    \"legend.a\" [label=\"X\", shape=plaintext, style=\"\"];\n"
@@ -314,7 +343,21 @@ std::string Model::dot() const {
         "    \"legend.e\" [label=\"stack X\", shape=plaintext, style=\"\"];\n"
         "    \"legend.f\" [label=\"stack Y\", shape=plaintext, style=\"\"];\n"
         "    \"legend.e\" -> \"legend.f\" [style=bold, color=\"#1f5fa8\", label=\"X depends on Y\"];\n";
-  out += "  }\n";
+  return out + "  }\n";
+}
+
+std::string Model::dot() const {
+  std::string out =
+      "digraph architecture {\n"
+      "  rankdir=TB;\n  compound=true;\n  nodesep=0.3;\n  ranksep=0.5;\n"
+      "  fontname=\"Helvetica\";\n  fontsize=11;\n"
+      "  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  out += sources();
+  for (std::size_t s = 0; s < assembly_.stacks.size(); ++s) write_stack(out, s);
+  out += ordering();
+  out += arrows();
+  out += legend();
   return out + "}\n";
 }
 

@@ -25,73 +25,14 @@ struct Discovered : boost::default_bfs_visitor {
   }
 };
 
-std::string tag(const Json& props, std::string_view key) {
-  if (!props.contains("Tags") || !props["Tags"].is_array()) return {};
-  for (const auto& t : props["Tags"])
-    if (t.is_object() && t.value("Key", std::string()) == key && t.contains("Value") && t["Value"].is_string())
-      return t["Value"].get<std::string>();
-  return {};
-}
-
-// Logical ids named in "${Id}" or "${Id.Attr}" of an Fn::Sub string.
-void sub_refs(const std::string& s, std::set<std::string>& out) {
-  for (std::size_t i = s.find("${"); i != std::string::npos; i = s.find("${", i + 2)) {
-    const auto end = s.find('}', i);
-    if (end == std::string::npos) break;
-    std::string name = s.substr(i + 2, end - i - 2);
-    if (name.empty() || name[0] == '!') continue;  // "${!Literal}"
-    if (auto dot = name.find('.'); dot != std::string::npos) name.resize(dot);
-    out.insert(name);
-  }
-}
-
-// A reference found in a template value: a logical id in this stack, or an
-// export name read with Fn::ImportValue.
-struct Refs {
-  std::set<std::string> local;
-  std::set<std::string> imports;
-};
-
-void collect(const Json& j, Refs& out) {
-  if (j.is_object()) {
-    if (j.size() == 1) {
-      const auto& [k, v] = *j.items().begin();
-      if (k == "Ref" && v.is_string()) {
-        out.local.insert(v.get<std::string>());
-        return;
-      }
-      if (k == "Fn::GetAtt") {
-        if (v.is_array() && !v.empty() && v[0].is_string()) out.local.insert(v[0].get<std::string>());
-        else if (v.is_string()) out.local.insert(v.get<std::string>().substr(0, v.get<std::string>().find('.')));
-        return;
-      }
-      if (k == "Fn::ImportValue" && v.is_string()) {
-        out.imports.insert(v.get<std::string>());
-        return;
-      }
-      if (k == "Fn::Sub") {
-        if (v.is_string()) sub_refs(v.get<std::string>(), out.local);
-        if (v.is_array() && !v.empty() && v[0].is_string()) {
-          sub_refs(v[0].get<std::string>(), out.local);
-          if (v.size() > 1) collect(v[1], out);
-        }
-        return;
-      }
-    }
-    for (const auto& [k, v] : j.items()) collect(v, out);
-  } else if (j.is_array()) {
-    for (const auto& v : j) collect(v, out);
-  }
-}
-
 // "tcp 80" is written "80"; other protocols keep their name.
-std::string port_text(const Json& rule) {
-  std::string proto = str(rule, "IpProtocol");
+std::string port_text(const StackView& view, const Json& rule) {
+  std::string proto = view.string_at(rule, "IpProtocol").value_or("");
   if (proto == "-1" || proto == "all") return "all traffic";
   if (proto == "6") proto = "tcp";
   if (proto == "17") proto = "udp";
-  const std::string from = str(rule, "FromPort");
-  const std::string to = str(rule, "ToPort");
+  const std::string from = view.string_at(rule, "FromPort").value_or("");
+  const std::string to = view.string_at(rule, "ToPort").value_or("");
   std::string ports = from == to || to.empty() ? from : from + "-" + to;
   if (proto == "icmp" || proto == "icmpv6" || proto == "1") return "icmp";
   if (ports.empty()) return proto;
@@ -100,8 +41,11 @@ std::string port_text(const Json& rule) {
 
 }  // namespace
 
-Kind classify(const std::string& type, const Json& props) {
-  static const std::map<std::string, Kind, std::less<>> kinds = {
+namespace {
+
+// The kinds of the types drawn as something other than plumbing.
+const std::map<std::string, Kind, std::less<>>& kinds() {
+  static const std::map<std::string, Kind, std::less<>> table = {
       {"AWS::ElasticLoadBalancingV2::LoadBalancer", Kind::LoadBalancer},
       {"AWS::ElasticLoadBalancing::LoadBalancer", Kind::LoadBalancer},
       {"AWS::AutoScaling::AutoScalingGroup", Kind::Compute},
@@ -141,7 +85,12 @@ Kind classify(const std::string& type, const Json& props) {
       {"AWS::SNS::Subscription", Kind::Rule},
       {"AWS::Lambda::EventSourceMapping", Kind::Rule},
   };
-  static const std::set<std::string, std::less<>> plumbing = {
+  return table;
+}
+
+// Types folded into what owns or uses them.
+const std::set<std::string, std::less<>>& plumbing() {
+  static const std::set<std::string, std::less<>> table = {
       "AWS::EC2::SecurityGroup",
       "AWS::EC2::LaunchTemplate",
       "AWS::EC2::FlowLog",
@@ -185,23 +134,20 @@ Kind classify(const std::string& type, const Json& props) {
       "AWS::CDK::Metadata",
       "AWS::CloudFormation::CustomResource",
   };
+  return table;
+}
+
+}  // namespace
+
+Kind classify(const std::string& type, const Json& props) {
   // An Aurora cluster's instances are part of the cluster.
-  if (type == "AWS::RDS::DBInstance" && props.contains("DBClusterIdentifier")) return Kind::Plumbing;
-  if (auto it = kinds.find(type); it != kinds.end()) return it->second;
-  if (plumbing.count(type) || type.rfind("Custom::", 0) == 0) return Kind::Plumbing;
+  if (type == "AWS::RDS::DBInstance" && StackView::at(props, "DBClusterIdentifier")) return Kind::Plumbing;
+  if (auto it = kinds().find(type); it != kinds().end()) return it->second;
+  if (plumbing().count(type) || type.rfind("Custom::", 0) == 0) return Kind::Plumbing;
   return Kind::Other;
 }
 
 bool shown(Kind k) { return k != Kind::Plumbing && k != Kind::Network && k != Kind::Rule; }
-
-std::string str(const Json& j, const char* key) {
-  if (!j.is_object() || !j.contains(key)) return {};
-  const Json& v = j[key];
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return {};
-}
 
 std::string relative(const std::string& path, const std::string& stack) {
   std::string out = path.rfind(stack + "/", 0) == 0 ? path.substr(stack.size() + 1) : path;
@@ -223,6 +169,8 @@ std::string Model::stack_id(std::size_t s) const { return assembly_.stacks[s].st
 std::string Model::node_id(std::size_t r) const { return stack_id(res_[r].key.first) + "." + res_[r].key.second; }
 
 Model::Model(const Assembly& a) : assembly_(a) {
+  views_.reserve(a.stacks.size());
+  for (const auto& s : a.stacks) views_.push_back(s.view ? s.view : std::make_shared<const StackView>(s.template_json));
   read_tree();
   read_resources();
   read_subnets();
@@ -238,16 +186,32 @@ std::optional<std::size_t> Model::find(const Key& k) const {
   return it->second;
 }
 
+std::string Model::text(std::size_t stack, const Json& object, std::string_view path) const {
+  return views_[stack]->string_at(object, path).value_or("");
+}
+
+std::string Model::prop(std::size_t r, std::string_view path) const {
+  return text(res_[r].key.first, *res_[r].props, path);
+}
+
 std::vector<std::size_t> Model::targets(std::size_t stack, const Json& value) const {
-  Refs refs;
-  collect(value, refs);
+  // Sorted and once each: the order arrows and places are found in.
+  std::set<std::string> local;
+  std::set<std::string> imports;
+  for (auto& ref : references_in(value))
+    (ref.kind == Reference::Kind::ImportValue ? imports : local).insert(std::move(ref.target));
   std::vector<std::size_t> out;
-  for (const auto& id : refs.local)
+  for (const auto& id : local)
     if (auto r = find({stack, id})) out.push_back(*r);
-  for (const auto& name : refs.imports)
+  for (const auto& name : imports)
     if (auto e = exports_.find(name); e != exports_.end())
       if (auto r = find(e->second)) out.push_back(*r);
   return out;
+}
+
+std::vector<std::size_t> Model::targets_at(std::size_t stack, const Json& object, std::string_view path) const {
+  const Json* v = StackView::at(object, path);
+  return v == nullptr ? std::vector<std::size_t>() : targets(stack, *v);
 }
 
 void Model::read_tree() {
@@ -262,10 +226,9 @@ void Model::read_tree() {
     todo.pop_back();
     const std::string path = node->value("path", std::string());
     if (auto s = stacks.find(path); s != stacks.end()) stack = s->second;
-    if (stack && node->contains("attributes")) {
-      const std::string id = str((*node)["attributes"], "aws:cdk:cloudformation:logicalId");
-      if (!id.empty()) paths_[{*stack, id}] = path;
-    }
+    if (const Json* id = StackView::at(*node, "attributes.aws:cdk:cloudformation:logicalId");
+        stack && id != nullptr && id->is_string() && !id->get_ref<const std::string&>().empty())
+      paths_[{*stack, id->get<std::string>()}] = path;
     if (node->contains("children"))
       for (const auto& [name, child] : (*node)["children"].items()) todo.emplace_back(&child, stack);
   }
@@ -273,24 +236,14 @@ void Model::read_tree() {
 
 void Model::read_resources() {
   for (std::size_t s = 0; s < assembly_.stacks.size(); ++s) {
-    const Json& t = assembly_.stacks[s].template_json;
-    if (t.contains("Outputs"))
-      for (const auto& [name, out] : t["Outputs"].items()) {
-        if (!out.contains("Export") || !out.contains("Value")) continue;
-        const std::string export_name = str(out["Export"], "Name");
-        Refs refs;
-        collect(out["Value"], refs);
-        if (!export_name.empty() && refs.local.size() == 1) exports_[export_name] = {s, *refs.local.begin()};
-      }
-    if (!t.contains("Resources")) continue;
-    static const Json empty = Json::object();
-    for (const auto& [id, r] : t["Resources"].items()) {
+    for (const auto& [name, id] : views_[s]->exports()) exports_[name] = {s, id};
+    for (const ResourceView& r : views_[s]->resources()) {
       Resource x;
-      x.key = {s, id};
-      x.type = r.value("Type", std::string());
-      x.props = r.contains("Properties") ? &r["Properties"] : &empty;
+      x.key = {s, std::string(r.id)};
+      x.type = std::string(r.type);
+      x.props = r.properties;
       auto p = paths_.find(x.key);
-      x.path = p != paths_.end() ? p->second : stack_path(s) + "/" + id;
+      x.path = p != paths_.end() ? p->second : stack_path(s) + "/" + x.key.second;
       // An L1 stands for its parent construct (the L2 that made it) unless
       // it sits right in the stack.
       const auto slash = x.path.rfind('/');
@@ -311,31 +264,50 @@ void Model::read_resources() {
     if (shown(r.kind) && owners[{r.key.first, r.owner}] > 1) r.owner = r.path;
 }
 
+namespace {
+
+// The value of the tag `key` of a resource, "" when it has none.
+std::string tag(const StackView& view, const Json& props, std::string_view key) {
+  for (const auto& t : view.list_at(props, "Tags"))
+    if (view.string_at(t, "Key") == key)
+      if (const Json* v = StackView::at(t, "Value"); v != nullptr && v->is_string()) return v->get<std::string>();
+  return {};
+}
+
+// The AZ of a subnet: a literal name, or "AZ n" for the n-th of Fn::GetAZs.
+void read_az(const Json& props, SubnetInfo& info) {
+  const Json* az = StackView::at(props, "AvailabilityZone");
+  const Json* select = az != nullptr ? StackView::at(*az, "Fn::Select") : nullptr;
+  if (az != nullptr && az->is_string()) {
+    info.az = az->get<std::string>();
+    info.az_order = 1000;
+  } else if (select != nullptr && select->is_array() && !select->empty() && (*select)[0].is_number_integer()) {
+    info.az_order = (*select)[0].get<int>();
+    info.az = fmt::format("AZ {}", info.az_order + 1);
+  } else {
+    info.az = "AZ ?";
+    info.az_order = 2000;
+  }
+}
+
+}  // namespace
+
 void Model::read_subnets() {
-  for (const auto& r : res_) {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
     if (r.type != "AWS::EC2::Subnet") continue;
+    const StackView& view = *views_[r.key.first];
     SubnetInfo info;
-    for (auto v : targets(r.key.first, (*r.props).value("VpcId", Json())))
+    for (auto v : targets_at(r.key.first, *r.props, "VpcId"))
       if (res_[v].type == "AWS::EC2::VPC") info.vpc = res_[v].key;
-    info.tier = tag(*r.props, "aws-cdk:subnet-name");
-    std::string type = tag(*r.props, "aws-cdk:subnet-type");
+    info.tier = tag(view, *r.props, "aws-cdk:subnet-name");
+    std::string type = tag(view, *r.props, "aws-cdk:subnet-type");
     std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (type.empty()) type = (*r.props).value("MapPublicIpOnLaunch", false) ? "public" : "private";
+    if (type.empty()) type = view.bool_at(*r.props, "MapPublicIpOnLaunch").value_or(false) ? "public" : "private";
     info.tier_type = type;
     if (info.tier.empty()) info.tier = type;
-    const Json az = (*r.props).value("AvailabilityZone", Json());
-    if (az.is_string()) {
-      info.az = az.get<std::string>();
-      info.az_order = 1000;
-    } else if (az.is_object() && az.contains("Fn::Select") && az["Fn::Select"].is_array() &&
-               !az["Fn::Select"].empty() && az["Fn::Select"][0].is_number_integer()) {
-      info.az_order = az["Fn::Select"][0].get<int>();
-      info.az = fmt::format("AZ {}", info.az_order + 1);
-    } else {
-      info.az = "AZ ?";
-      info.az_order = 2000;
-    }
-    info.cidr = str(*r.props, "CidrBlock");
+    read_az(*r.props, info);
+    info.cidr = prop(i, "CidrBlock");
     subnets_[r.key] = info;
   }
 }
@@ -469,126 +441,151 @@ std::set<std::size_t> Model::holders_of(std::size_t stack, const Json& value) co
 
 void Model::ingress(std::size_t stack, const std::set<std::size_t>& to, const Json& rule) {
   if (to.empty()) return;
-  const std::string label = port_text(rule);
+  const std::string label = port_text(*views_[stack], rule);
   std::vector<std::string> from;
   for (const char* cidr : {"CidrIp", "CidrIpv6"}) {
-    if (auto c = str(rule, cidr); !c.empty()) from.push_back(peer(c));
+    if (auto c = text(stack, rule, cidr); !c.empty()) from.push_back(peer(c));
     // A VPC's own range (Fn::GetAtt Vpc.CidrBlock): anything in that VPC.
-    if (rule.contains(cidr) && !rule[cidr].is_string())
-      for (auto t : targets(stack, rule[cidr]))
+    if (const Json* range = StackView::at(rule, cidr); range != nullptr && !range->is_string())
+      for (auto t : targets(stack, *range))
         if (res_[t].type == "AWS::EC2::VPC") {
           const std::string id = "peer." + node_id(t);
           peers_[id] = fmt::format("any address in VPC {}", relative(res_[t].owner, stack_path(res_[t].key.first)));
           from.push_back(id);
         }
   }
-  if (rule.contains("SourceSecurityGroupId"))
-    for (auto h : holders_of(stack, rule["SourceSecurityGroupId"])) from.push_back(node_id(h));
+  if (const Json* source = StackView::at(rule, "SourceSecurityGroupId"))
+    for (auto h : holders_of(stack, *source)) from.push_back(node_id(h));
   for (const auto& f : from)
     for (auto t : to) add_traffic(f, node_id(t), label);
 }
 
 void Model::traffic() {
-  // Security groups: "the holders of X may reach the holders of Y on P".
+  security_group_traffic();
+  load_balancer_traffic();
+  message_traffic();
+  alias_traffic();
+}
+
+// "The holders of X may reach the holders of Y on P".
+void Model::security_group_traffic() {
   for (std::size_t i = 0; i < res_.size(); ++i) {
     const auto& r = res_[i];
     const std::size_t s = r.key.first;
-    if (r.type == "AWS::EC2::SecurityGroup" && r.props->contains("SecurityGroupIngress")) {
+    if (r.type == "AWS::EC2::SecurityGroup" && StackView::at(*r.props, "SecurityGroupIngress")) {
       auto h = sg_holders_.find(r.key);
       if (h == sg_holders_.end()) continue;
       for (const auto& rule : (*r.props)["SecurityGroupIngress"]) ingress(s, h->second, rule);
-    } else if (r.type == "AWS::EC2::SecurityGroupIngress" && r.props->contains("GroupId")) {
-      ingress(s, holders_of(s, (*r.props)["GroupId"]), *r.props);
+    } else if (r.type == "AWS::EC2::SecurityGroupIngress") {
+      if (const Json* group = StackView::at(*r.props, "GroupId")) ingress(s, holders_of(s, *group), *r.props);
     }
   }
-  // Load balancers: listener -> target group -> targets.
-  std::map<std::size_t, std::vector<std::size_t>> group_targets;  // target group -> shown targets
-  std::map<std::pair<std::size_t, std::size_t>, std::string> target_ports;
+}
+
+// Auto Scaling groups and ECS services name their target groups; a target
+// group may name its targets (instances, functions).
+Model::GroupTargets Model::group_targets() const {
+  GroupTargets out;
   for (std::size_t i = 0; i < res_.size(); ++i) {
     const auto& r = res_[i];
     const std::size_t s = r.key.first;
     auto add = [&](const Json& arn, std::string port) {
       for (auto tg : targets(s, arn))
         if (res_[tg].type == "AWS::ElasticLoadBalancingV2::TargetGroup") {
-          group_targets[tg].push_back(i);
-          if (!port.empty()) target_ports[{tg, i}] = std::move(port);
+          out.of_group[tg].push_back(i);
+          if (!port.empty()) out.ports[{tg, i}] = std::move(port);
         }
     };
-    if (r.type == "AWS::AutoScaling::AutoScalingGroup" && r.props->contains("TargetGroupARNs"))
-      add((*r.props)["TargetGroupARNs"], "");
-    if (r.type == "AWS::ECS::Service" && r.props->contains("LoadBalancers"))
+    if (r.type == "AWS::AutoScaling::AutoScalingGroup")
+      if (const Json* arns = StackView::at(*r.props, "TargetGroupARNs")) add(*arns, "");
+    if (r.type == "AWS::ECS::Service" && StackView::at(*r.props, "LoadBalancers"))
       for (const auto& lb : (*r.props)["LoadBalancers"])
-        if (lb.contains("TargetGroupArn")) add(lb["TargetGroupArn"], str(lb, "ContainerPort"));
-    if (r.type == "AWS::ElasticLoadBalancingV2::TargetGroup" && r.props->contains("Targets"))
+        if (const Json* arn = StackView::at(lb, "TargetGroupArn")) add(*arn, text(s, lb, "ContainerPort"));
+    if (r.type == "AWS::ElasticLoadBalancingV2::TargetGroup" && StackView::at(*r.props, "Targets"))
       for (const auto& t : (*r.props)["Targets"])
-        for (auto target : targets(s, t.value("Id", Json())))
+        for (auto target : targets_at(s, t, "Id"))
           if (shown(res_[target].kind)) {
-            group_targets[i].push_back(target);
-            if (auto port = str(t, "Port"); !port.empty()) target_ports[{i, target}] = port;
+            out.of_group[i].push_back(target);
+            if (auto port = text(s, t, "Port"); !port.empty()) out.ports[{i, target}] = port;
           }
   }
+  return out;
+}
+
+void Model::action_groups(std::size_t stack, const Json* actions, std::set<std::size_t>& out) const {
+  if (actions == nullptr || !actions->is_array()) return;
+  for (const auto& a : *actions) {
+    Json arns = Json::array();
+    if (const Json* arn = StackView::at(a, "TargetGroupArn")) arns.push_back(*arn);
+    if (const Json* groups = StackView::at(a, "ForwardConfig.TargetGroups"))
+      for (const auto& t : *groups) arns.push_back(t.value("TargetGroupArn", Json()));
+    for (auto tg : targets(stack, arns)) out.insert(tg);
+  }
+}
+
+// Internet -> load balancer (when it has no security groups to read) ->
+// listener -> target group -> targets.
+void Model::load_balancer_traffic() {
+  const GroupTargets groups = group_targets();
   std::map<std::size_t, std::set<std::size_t>> listener_groups;
   std::map<std::size_t, std::size_t> listener_lb;
-  auto action_groups = [&](std::size_t s, const Json& actions, std::set<std::size_t>& out) {
-    if (!actions.is_array()) return;
-    for (const auto& a : actions) {
-      Json arns = Json::array();
-      if (a.contains("TargetGroupArn")) arns.push_back(a["TargetGroupArn"]);
-      if (a.contains("ForwardConfig") && a["ForwardConfig"].contains("TargetGroups"))
-        for (const auto& t : a["ForwardConfig"]["TargetGroups"]) arns.push_back(t.value("TargetGroupArn", Json()));
-      for (auto tg : targets(s, arns)) out.insert(tg);
-    }
-  };
   for (std::size_t i = 0; i < res_.size(); ++i) {
     const auto& r = res_[i];
-    if (r.type != "AWS::ElasticLoadBalancingV2::Listener") continue;
-    for (auto lb : targets(r.key.first, (*r.props).value("LoadBalancerArn", Json())))
-      if (res_[lb].kind == Kind::LoadBalancer) listener_lb[i] = lb;
-    action_groups(r.key.first, (*r.props).value("DefaultActions", Json()), listener_groups[i]);
+    if (r.type == "AWS::ElasticLoadBalancingV2::Listener") {
+      for (auto lb : targets_at(r.key.first, *r.props, "LoadBalancerArn"))
+        if (res_[lb].kind == Kind::LoadBalancer) listener_lb[i] = lb;
+      action_groups(r.key.first, StackView::at(*r.props, "DefaultActions"), listener_groups[i]);
+    }
   }
-  for (const auto& r : res_) {
-    if (r.type != "AWS::ElasticLoadBalancingV2::ListenerRule") continue;
-    for (auto l : targets(r.key.first, (*r.props).value("ListenerArn", Json())))
-      action_groups(r.key.first, (*r.props).value("Actions", Json()), listener_groups[l]);
-  }
+  for (const auto& r : res_)
+    if (r.type == "AWS::ElasticLoadBalancingV2::ListenerRule")
+      for (auto l : targets_at(r.key.first, *r.props, "ListenerArn"))
+        action_groups(r.key.first, StackView::at(*r.props, "Actions"), listener_groups[l]);
   for (const auto& [listener, lb] : listener_lb) {
-    const Json& lp = *res_[listener].props;
     // A load balancer without security groups (an NLB) takes what its
     // listeners take; one with groups is read from their rules above.
-    const Json& lbp = *res_[lb].props;
-    const bool has_groups = lbp.contains("SecurityGroups") && !lbp["SecurityGroups"].empty();
-    if (str(lbp, "Scheme") != "internal" && !has_groups) add_traffic("internet", node_id(lb), str(lp, "Port"));
-    for (auto tg : listener_groups[listener])
-      for (auto target : group_targets[tg]) {
-        std::string port = str(*res_[tg].props, "Port");
-        if (auto p = target_ports.find({tg, target}); p != target_ports.end()) port = p->second;
-        if (port.empty()) port = str(*res_[tg].props, "TargetType") == "lambda" ? "invoke" : "traffic";
+    const Json* lb_groups = StackView::at(*res_[lb].props, "SecurityGroups");
+    const bool has_groups = lb_groups != nullptr && !lb_groups->empty();
+    if (prop(lb, "Scheme") != "internal" && !has_groups) add_traffic("internet", node_id(lb), prop(listener, "Port"));
+    for (auto tg : listener_groups[listener]) {
+      const auto of_group = groups.of_group.find(tg);
+      if (of_group == groups.of_group.end()) continue;
+      for (auto target : of_group->second) {
+        std::string port = prop(tg, "Port");
+        if (auto p = groups.ports.find({tg, target}); p != groups.ports.end()) port = p->second;
+        if (port.empty()) port = prop(tg, "TargetType") == "lambda" ? "invoke" : "traffic";
         add_traffic(node_id(lb), node_id(target), port);
       }
+    }
   }
-  // Messages: a topic delivers to its subscribers, a queue or stream feeds
-  // its function.
-  for (const auto& r : res_) {
+}
+
+// A topic delivers to its subscribers, a queue or stream feeds its function.
+void Model::message_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
     const std::size_t s = r.key.first;
     if (r.type == "AWS::SNS::Subscription") {
-      const std::string protocol = str(*r.props, "Protocol");
+      const std::string protocol = prop(i, "Protocol");
       std::vector<std::string> to;
-      for (auto t : targets(s, r.props->value("Endpoint", Json())))
+      for (auto t : targets_at(s, *r.props, "Endpoint"))
         if (shown(res_[t].kind)) to.push_back(node_id(t));
-      if (auto literal = str(*r.props, "Endpoint"); !literal.empty()) {
+      if (auto literal = prop(i, "Endpoint"); !literal.empty()) {
         const std::string id = "endpoint." + protocol + "." + literal;
         endpoints_[id] = protocol + " " + literal;
         to.push_back(id);
       }
-      for (auto topic : targets(s, r.props->value("TopicArn", Json())))
+      for (auto topic : targets_at(s, *r.props, "TopicArn"))
         for (const auto& t : to) add_traffic(node_id(topic), t, protocol);
     } else if (r.type == "AWS::Lambda::EventSourceMapping") {
-      for (auto from : targets(s, r.props->value("EventSourceArn", Json())))
-        for (auto fn : targets(s, r.props->value("FunctionName", Json())))
-          add_traffic(node_id(from), node_id(fn), "events");
+      for (auto from : targets_at(s, *r.props, "EventSourceArn"))
+        for (auto fn : targets_at(s, *r.props, "FunctionName")) add_traffic(node_id(from), node_id(fn), "events");
     }
   }
-  // DNS records lead to what they alias.
+}
+
+// DNS records lead to what they alias.
+void Model::alias_traffic() {
   for (const auto& [m, uses] : uses_)
     if (res_[m].kind == Kind::Dns)
       for (auto t : uses)

@@ -2,13 +2,16 @@
 // The model behind the architecture diagram: the resources of every stack,
 // what each shown resource owns and uses, where it sits, and the arrows.
 // Built in architecture_model.cpp, drawn in architecture.cpp. Internal.
+#include "synth/stack_view.hpp"
 #include "synth/synthesizer.hpp"
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,9 +40,6 @@ Kind classify(const std::string& type, const Json& props);
 
 /// Whether resources of this kind are nodes of the diagram.
 bool shown(Kind k);
-
-/// A literal property as text ("" when absent or not a literal).
-std::string str(const Json& j, const char* key);
 
 /// A construct path relative to its stack, without the "Resource" and
 /// "Default" ids that L2 constructs give what they wrap.
@@ -79,6 +79,9 @@ struct Place {
   std::string note;  // "AZ 1, AZ 2" when the node spans AZs of its tier
 };
 
+/// A cluster of the drawing (architecture.cpp).
+struct Cluster;
+
 /// An arrow between two node ids.
 struct Edge {
   std::set<std::string> labels;  // ports, protocols ("443", "udp 53", "sqs")
@@ -95,6 +98,7 @@ class Model {
 
  private:
   const Assembly& assembly_;
+  std::vector<std::shared_ptr<const StackView>> views_;  // one per stack
   std::map<Key, std::string> paths_;  // from tree.json
   std::vector<Resource> res_;
   std::map<Key, std::size_t> index_;
@@ -115,8 +119,15 @@ class Model {
 
   std::optional<std::size_t> find(const Key& k) const;
 
+  // A literal at `path` in `object` (of stack `stack`) as text, "" when absent.
+  std::string text(std::size_t stack, const Json& object, std::string_view path) const;
+  // The same, in the properties of resource `r`.
+  std::string prop(std::size_t r, std::string_view path) const;
+
   // The resources a value points at, across stacks through exports.
   std::vector<std::size_t> targets(std::size_t stack, const Json& value) const;
+  // The same for the value at `path` in `object`; none when it is absent.
+  std::vector<std::size_t> targets_at(std::size_t stack, const Json& object, std::string_view path) const;
 
   void read_tree();       // construct paths of the logical ids, from tree.json
   void read_resources();  // every resource, its kind and owner; exports
@@ -139,14 +150,51 @@ class Model {
   std::set<std::size_t> holders_of(std::size_t stack, const Json& value) const;
   // Arrows for one ingress rule into the holders `to` of its group.
   void ingress(std::size_t stack, const std::set<std::size_t>& to, const Json& rule);
-  // Security group rules, listeners and target groups, subscriptions, DNS aliases.
+
+  // Traffic, in steps: security group rules; listeners, target groups and
+  // their targets; subscriptions and event sources; DNS aliases.
   void traffic();
+  void security_group_traffic();
+  struct GroupTargets {
+    std::map<std::size_t, std::vector<std::size_t>> of_group;                 // target group -> shown targets
+    std::map<std::pair<std::size_t, std::size_t>, std::string> ports;         // (group, target) -> port
+  };
+  GroupTargets group_targets() const;
+  // The target groups the actions of a listener or listener rule forward to.
+  void action_groups(std::size_t stack, const Json* actions, std::set<std::size_t>& out) const;
+  void load_balancer_traffic();
+  void message_traffic();
+  void alias_traffic();
   // What a shown resource uses that is shown and not already a traffic arrow.
   void references();
 
   // Drawing (architecture.cpp).
+  struct Caption {
+    std::string title;
+    std::string detail;  // the line under the name; "" for none
+  };
+  using Captioner = Caption (Model::*)(std::size_t) const;
+  Caption caption(std::size_t i) const;
+  Caption load_balancer_caption(std::size_t i) const;
+  Caption auto_scaling_caption(std::size_t i) const;
+  Caption ecs_service_caption(std::size_t i) const;
+  Caption db_instance_caption(std::size_t i) const;
+  Caption db_cluster_caption(std::size_t i) const;
+  Caption record_caption(std::size_t i) const;
+  Caption plain_caption(std::size_t i) const;  // a title, and the property (if any) shown under it
   std::string label(std::size_t i) const;
   std::string attributes(std::size_t i) const;
+
+  bool internet() const;  // whether traffic comes from the internet
+  std::string sources() const;  // nodes of the internet, endpoints and address ranges
+  void write_stack(std::string& out, std::size_t s) const;
+  Cluster& vpc_cluster(Cluster& root, std::size_t s, const Key& vpc) const;
+  Cluster& tier_cluster(Cluster& v, const Key& vpc, const std::string& tier) const;
+  Cluster& az_cluster(Cluster& t, const std::string& az) const;
+  Cluster& node_cluster(Cluster& root, const Place& place, std::size_t s) const;
+  std::string ordering() const;  // invisible edges that only order the boxes
+  std::string arrows() const;    // traffic, references, stack dependencies
+  std::string legend() const;
 };
 
 }  // namespace cdk::detail::diagram

@@ -1,10 +1,13 @@
 #include "graph/assembly_graph.hpp"
 
+#include "synth/stack_view.hpp"
+
 #include <cdk/stack.hpp>
 
 #include <fmt/format.h>
 
-#include <set>
+#include <memory>
+
 
 namespace cdk::detail {
 
@@ -22,20 +25,6 @@ std::string quote(std::string_view s) {
   return out + '"';
 }
 
-// Logical ids a resource entry refers to: Ref, Fn::GetAtt, DependsOn.
-void collect_refs(const Json& j, std::set<std::string>& out) {
-  if (j.is_object()) {
-    for (const auto& [k, v] : j.items()) {
-      if (k == "Ref" && v.is_string()) out.insert(v.get<std::string>());
-      else if (k == "Fn::GetAtt" && v.is_array() && !v.empty() && v[0].is_string()) out.insert(v[0].get<std::string>());
-      else if (k == "DependsOn" && v.is_array())
-        for (const auto& d : v) out.insert(d.get<std::string>());
-      else collect_refs(v, out);
-    }
-  } else if (j.is_array()) {
-    for (const auto& v : j) collect_refs(v, out);
-  }
-}
 }  // namespace
 
 std::string assembly_to_dot(const Assembly& assembly) {
@@ -46,22 +35,15 @@ std::string assembly_to_dot(const Assembly& assembly) {
     dot += fmt::format("  subgraph {} {{\n    label={};\n    style=rounded;\n", quote("cluster_" + stack_id),
                        quote(a.stack->node().path()));
     dot += fmt::format("    {} [label={}, shape=folder];\n", quote(stack_id), quote(a.stack->node().path()));
-    if (!a.template_json.contains("Resources")) {
-      dot += "  }\n";
-      continue;
-    }
-    const Json& resources = a.template_json["Resources"];
-    for (const auto& [id, r] : resources.items())
-      dot += fmt::format("    {} [label={}];\n", quote(stack_id + "." + id),
-                         quote(id + "\n" + r.value("Type", std::string())));
+    const auto view_of = a.view ? a.view : std::make_shared<const StackView>(a.template_json);
+    const StackView& view = *view_of;
+    for (const ResourceView& r : view.resources())
+      dot += fmt::format("    {} [label={}];\n", quote(stack_id + "." + std::string(r.id)),
+                         quote(std::string(r.id) + "\n" + std::string(r.type)));
     dot += "  }\n";
-    for (const auto& [id, r] : resources.items()) {
-      std::set<std::string> refs;
-      collect_refs(r, refs);
-      for (const auto& t : refs)
-        if (resources.contains(t) && t != id)
-          dot += fmt::format("  {} -> {};\n", quote(stack_id + "." + id), quote(stack_id + "." + t));
-    }
+    const Digraph& g = view.graph();
+    for (const auto& [from, to] : g.edges)
+      dot += fmt::format("  {} -> {};\n", quote(stack_id + "." + g.names[from]), quote(stack_id + "." + g.names[to]));
   }
   for (const auto& a : assembly.stacks)
     for (const Stack* d : a.dependencies)

@@ -2,6 +2,7 @@
 // The built-in security rule pack: a catalogue of rules and the checks that
 // run over each rendered template during synthesis. Internal.
 #include "synth/resolve.hpp"
+#include "synth/stack_view.hpp"
 
 #include <cdk/error.hpp>
 
@@ -41,7 +42,7 @@ inline constexpr std::string_view kSuppressionType = "cdkpp:security:suppress";
 /// template's logical ids to the constructs that made them (for paths and
 /// suppressions). Findings are warnings; suppressed ones are infos that carry
 /// the reason. Each diagnostic's `rule` names its rule.
-std::vector<Diagnostic> check_stack(const Stack& stack, const Json& tmpl,
+std::vector<Diagnostic> check_stack(const Stack& stack, const StackView& view,
                                     const std::unordered_map<std::string, const Construct*>& constructs);
 
 }  // namespace cdk::detail::security

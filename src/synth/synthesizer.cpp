@@ -1,13 +1,14 @@
 #include "synth/synthesizer.hpp"
 
-#include "graph/dependency_graph.hpp"
-#include "security/rules.hpp"
 #include "synth/aspects.hpp"
+#include "synth/digraph.hpp"
 #include "synth/json_text.hpp"
 #include "synth/manifest.hpp"
 #include "synth/raw_override.hpp"
 #include "synth/references.hpp"
+#include "synth/stack_view.hpp"
 #include "synth/tree_json.hpp"
+#include "synth/validation.hpp"
 
 #include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
@@ -103,8 +104,10 @@ class Synthesizer {
     }
     Assembly out;
     for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
-    if (options_.security_rules)
-      for (const auto& a : out.stacks) check_security(a);
+    for (auto& a : out.stacks) {
+      a.view = std::make_shared<const StackView>(a.template_json);  // in place: it points into the template
+      run_plugins(a);
+    }
     if (options_.strict) {
       for (auto& d : diagnostics_)
         if (d.level == Diagnostic::Level::Warning) {
@@ -388,13 +391,16 @@ class Synthesizer {
     return a;
   }
 
-  void check_security(const StackArtifact& a) {
+  void run_plugins(const StackArtifact& a) {
+    if (options_.plugins.empty()) return;
     std::unordered_map<std::string, const Construct*> owners;
     for (const CfnElement* e : work_[stack_index_.at(a.stack)].elements)
       if (auto it = ids_.find(e); it != ids_.end()) owners.emplace(it->second, e);
-    for (auto& d : security::check_stack(*a.stack, a.template_json, owners)) diagnostics_.push_back(std::move(d));
+    const StackUnderValidation stack{*a.stack, *a.view, owners};
+    for (const ValidationPlugin* plugin : options_.plugins)
+      for (auto& d : plugin->validate(stack))
+        (d.level == Diagnostic::Level::Error ? errors_ : diagnostics_).push_back(std::move(d));
   }
-
 
 
   App& app_;

@@ -5,6 +5,7 @@
 #include <cdk/error.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,14 @@ class Stack;
 
 namespace cdk::detail {
 
+class StackView;
+class ValidationPlugin;
+
 struct SynthOptions {
-  bool strict = false;         // warnings are errors
-  bool path_metadata = true;   // aws:cdk:path on each resource
-  bool security_rules = true;  // run the security rule pack (src/security)
+  bool strict = false;        // warnings are errors
+  bool path_metadata = true;  // aws:cdk:path on each resource
+  /// Checks run over each rendered stack, e.g. security::rule_pack_plugin(); none by default.
+  std::vector<const ValidationPlugin*> plugins{};
 };
 
 struct StackArtifact {
@@ -27,6 +32,7 @@ struct StackArtifact {
   std::string template_text;            // what is written, with trailing newline
   std::vector<const Stack*> dependencies;
   Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
+  std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read
 };
 
 struct Assembly {

@@ -1,5 +1,6 @@
 #include "sample_checks.hpp"
 
+#include "security/rule_pack.hpp"
 #include "synth/synthesizer.hpp"
 
 #include <gtest/gtest.h>
@@ -21,7 +22,7 @@ std::string template_text(cdk::Stack& stack) {
 
 std::vector<std::string> security_findings(cdk::App& app) {
   std::vector<std::string> out;
-  for (const auto& d : cdk::detail::synthesize(app, {}).diagnostics)
+  for (const auto& d : cdk::detail::synthesize(app, {.plugins = {&cdk::detail::security::rule_pack_plugin()}}).diagnostics)
     if (!d.rule.empty() && d.level != cdk::Diagnostic::Level::Info) out.push_back(d.path + " [" + d.rule + "]");
   return out;
 }

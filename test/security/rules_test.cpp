@@ -1,4 +1,5 @@
 // Each security rule: one construct that triggers it, one that does not.
+#include "security/rule_pack.hpp"
 #include "synth/synthesizer.hpp"
 #include "support/lint.hpp"
 
@@ -30,6 +31,11 @@ namespace {
 
 namespace ec2 = cdk::ec2;
 
+// Synthesis with the rule pack on, as the commands run it.
+cdk::detail::SynthOptions with_rules(bool strict = false) {
+  return {.strict = strict, .plugins = {&cdk::detail::security::rule_pack_plugin()}};
+}
+
 struct RulesTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Sec");
@@ -40,7 +46,7 @@ struct RulesTest : ::testing::Test {
                                                                        {"data", ec2::SubnetType::PrivateIsolated, 24}},
                                               .flow_logs = {{"FlowLogs", {}}}});
 
-  std::vector<cdk::Diagnostic> diagnostics() { return cdk::detail::synthesize(app, {}).diagnostics; }
+  std::vector<cdk::Diagnostic> diagnostics() { return cdk::detail::synthesize(app, with_rules()).diagnostics; }
 
   /// Paths of the unsuppressed findings of `rule`.
   std::vector<std::string> findings(std::string_view rule) {
@@ -205,7 +211,7 @@ TEST_F(RulesTest, DeletionProtectionIsRequiredOnlyInProductionStacks) {
   named.add<cdk::rds::AuroraCluster>("Db", {.engine = cdk::rds::AuroraEngine::mysql_8_0(),
                                             .vpc = named.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0})});
   std::vector<std::string> paths;
-  for (const auto& d : cdk::detail::synthesize(prod_app, {}).diagnostics)
+  for (const auto& d : cdk::detail::synthesize(prod_app, with_rules()).diagnostics)
     if (d.rule == "DB-NO-DELETION-PROTECTION") paths.push_back(d.path);
   EXPECT_THAT(paths, ElementsAre("Shop/Db", "ShopProd/Db"));
 }
@@ -245,7 +251,7 @@ TEST_F(RulesTest, FindingsAreWarningsAndErrorsWithStrict) {
   stack.add<ec2::SecurityGroup>("Open", {.vpc = vpc}).add_ingress_rule(ec2::Peer::any_ipv4(), ec2::Port::tcp(22));
   EXPECT_THAT(findings("SG-WORLD-ADMIN"), ElementsAre("Sec/Open"));
   try {
-    (void)cdk::detail::synthesize(app, {.strict = true});
+    (void)cdk::detail::synthesize(app, with_rules(true));
     FAIL() << "--strict let a finding through";
   } catch (const cdk::SynthError& e) {
     ASSERT_EQ(e.errors().size(), 1u);

@@ -1,5 +1,6 @@
 #pragma once
-// Dependency graphs of resources and of stacks, on Boost.Graph. Internal.
+// A generic digraph of named nodes on Boost.Graph: synthesis orders stacks
+// and finds cycles of resources and stacks with it; graph/ draws with it. Internal.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "graph/dependency_graph.hpp"
+#include "synth/digraph.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>

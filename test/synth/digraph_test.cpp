@@ -1,5 +1,5 @@
 // Dependency graphs: cycles named by node, deployment waves, DOT.
-#include "graph/dependency_graph.hpp"
+#include "synth/digraph.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
