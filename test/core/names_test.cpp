@@ -14,8 +14,9 @@ using ::testing::HasSubstr;
 
 // Builds the vector's path below a stack of its own and returns the leaf.
 cdk::Construct& leaf_of(cdk::App& app, const nlohmann::json& v) {
-  cdk::Construct* scope = &app.add<cdk::Stack>(v.at("stack_id").get<std::string>(),
-                                               cdk::StackProps{.stack_name = v.at("stack_name")});
+  const auto stack_id = v.at("stack_id").get<std::string>();
+  cdk::Construct* scope = app.node().try_find_child(stack_id);
+  if (scope == nullptr) scope = &app.add<cdk::Stack>(stack_id, cdk::StackProps{.stack_name = v.at("stack_name")});
   for (const auto& id : v.at("path")) {
     const std::string name = id.get<std::string>();
     cdk::Construct* child = scope->node().try_find_child(name);
