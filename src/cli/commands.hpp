@@ -1,6 +1,8 @@
 #pragma once
-// Internal contract between the command line (src/cli) and the command groups
-// that live in other folders (src/deploy). Not a public header.
+// Internal contract between the command line's driver (run.cpp) and its
+// command groups (deploy_commands.cpp, cost_command.cpp), all in src/cli. The
+// groups adapt plain functions of the lower layers (deploy/operations.hpp,
+// cost/command.hpp) to CLI11. Not a public header.
 #include "synth/resolve.hpp"
 
 #include <filesystem>
@@ -48,10 +50,10 @@ struct CommandContext {
 CLI::App* add_subcommand(CLI::App& cli, const std::string& name, const std::string& description,
                          std::function<void(CLI::App&)> declare_options);
 
-/// Adds deploy, diff, destroy and bootstrap (src/deploy/commands.cpp).
+/// Adds deploy, diff, destroy and bootstrap (deploy_commands.cpp).
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx);
 
-/// Adds cost (src/cost/command.cpp).
+/// Adds cost (cost_command.cpp).
 void add_cost_command(CLI::App& cli, CommandContext& ctx);
 
 }  // namespace cdk::detail

@@ -1,31 +1,19 @@
 // cost: the monthly cost estimate every cdkpp program gets.
-#include "cli/commands.hpp"
-#include "cost/estimate.hpp"
+#include "cost/command.hpp"
 
 #include <cdk/error.hpp>
-#include <cdk/stack.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
-#include <memory>
 #include <ostream>
 
-namespace cdk::detail {
+namespace cdk::detail::cost {
 
 namespace {
 
-struct CostCommandOptions {
-  std::vector<std::string> stacks;
-  std::string region = "us-east-1";
-  std::string format = "text";
-  std::vector<std::string> storage;
-  std::string prices;
-};
-
-bool names(const SynthesizedStack& s, const std::string& n) {
+bool names(const NamedTemplate& s, const std::string& n) {
   return n == s.path || n == s.name || n == s.artifact_id;
 }
 
@@ -48,51 +36,38 @@ std::map<std::string, double> parse_storage(const std::vector<std::string>& item
   return out;
 }
 
-void run_cost(const CostCommandOptions& o, CommandContext& ctx) {
-  const cost::PriceTable loaded = o.prices.empty() ? cost::PriceTable{} : cost::PriceTable::load(o.prices);
-  const cost::PriceTable& prices = o.prices.empty() ? cost::PriceTable::builtin() : loaded;
-  cost::CostOptions options{.default_region = o.region, .storage_gb = parse_storage(o.storage)};
-
-  const auto synthesized = ctx.synthesize();
-  for (const auto& n : o.stacks)
-    if (std::none_of(synthesized.begin(), synthesized.end(), [&](const SynthesizedStack& s) { return names(s, n); }))
+std::vector<StackTemplate> selected(const std::vector<std::string>& wanted, const std::vector<NamedTemplate>& all) {
+  for (const auto& n : wanted)
+    if (std::none_of(all.begin(), all.end(), [&](const NamedTemplate& s) { return names(s, n); }))
       throw Error("", fmt::format("no stack named \"{}\"", n), "run the list command to see the stacks");
-  std::vector<cost::StackTemplate> stacks;
-  for (const auto& s : synthesized)
-    if (o.stacks.empty() || std::any_of(o.stacks.begin(), o.stacks.end(), [&](const std::string& n) { return names(s, n); })) {
-      stacks.push_back({s.path, s.region, &s.template_json});
-    }
-
-  const auto estimate = cost::estimate(stacks, prices, options);
-  *ctx.out << (o.format == "json" ? cost::render_json(estimate, prices) : cost::render_text(estimate, prices));
-  if (!estimate.complete()) {
-    for (const auto& s : estimate.stacks)
-      for (const auto& n : s.not_priced)
-        if (n.gap == cost::Gap::MissingPrice)
-          *ctx.err << Error(n.path, n.what, "add the figure to data/prices/aws.json, or pass --prices FILE").what()
-                   << '\n';
-    *ctx.exit_code = 1;
-  }
+  std::vector<StackTemplate> stacks;
+  for (const auto& s : all)
+    if (wanted.empty() || std::any_of(wanted.begin(), wanted.end(), [&](const std::string& n) { return names(s, n); }))
+      stacks.push_back({s.path, s.region, s.template_json});
+  return stacks;
 }
 
 }  // namespace
 
-void add_cost_command(CLI::App& cli, CommandContext& ctx) {
-  auto o = std::make_shared<CostCommandOptions>();
-  auto* cmd = add_subcommand(
-      cli, "cost", "Estimate each stack's monthly cost from the dated price table; list what is not priced",
-      [o](CLI::App& c) {
-        c.add_option("stacks", o->stacks, "Stacks to price (path or name); default all");
-        c.add_option("--region", o->region, "Region whose prices apply to stacks that have none")
-            ->capture_default_str();
-        c.add_option("--format", o->format, "text or json")
-            ->check(CLI::IsMember({"text", "json"}))
-            ->capture_default_str();
-        c.add_option("--storage", o->storage,
-                     "PATH=GB: price that much storage for the EFS file system or S3 bucket at PATH (repeatable)");
-        c.add_option("--prices", o->prices, "A price table file in the format of data/prices/aws.json");
-      });
-  cmd->callback([o, &ctx] { run_cost(*o, ctx); });
+CostInputs read_cost_inputs(const CostRequest& request) {
+  CostInputs inputs;
+  if (!request.prices.empty()) inputs.table = PriceTable::load(request.prices);
+  inputs.options = CostOptions{.default_region = request.region, .storage_gb = parse_storage(request.storage)};
+  return inputs;
 }
 
-}  // namespace cdk::detail
+CostEstimate report_cost(const CostRequest& request, const CostInputs& inputs,
+                         const std::vector<NamedTemplate>& stacks, std::ostream& out, std::ostream& err) {
+  const PriceTable& prices = inputs.prices();
+  auto result = estimate(selected(request.stacks, stacks), prices, inputs.options);
+  out << (request.format == "json" ? render_json(result, prices) : render_text(result, prices));
+  if (!result.complete()) {
+    for (const auto& s : result.stacks)
+      for (const auto& n : s.not_priced)
+        if (n.gap == Gap::MissingPrice)
+          err << Error(n.path, n.what, "add the figure to data/prices/aws.json, or pass --prices FILE").what() << '\n';
+  }
+  return result;
+}
+
+}  // namespace cdk::detail::cost

@@ -7,10 +7,6 @@
 namespace cdk::deploy {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 QueryParams stack_params(const StackRequest& r, bool with_protection) {
   QueryParams p{{"StackName", r.stack_name}};
   if (!r.template_url.empty()) {
@@ -47,14 +43,6 @@ pugi::xml_node result(const pugi::xml_document& doc, const std::string& action) 
 
 }  // namespace
 
-bool is_in_progress(std::string_view status) { return ends_with(status, "_IN_PROGRESS"); }
-bool is_terminal(std::string_view status) { return !status.empty() && !is_in_progress(status); }
-bool is_success(std::string_view status) {
-  return status == "CREATE_COMPLETE" || status == "UPDATE_COMPLETE" || status == "IMPORT_COMPLETE" ||
-         status == "DELETE_COMPLETE";
-}
-bool is_failed_event(std::string_view status) { return ends_with(status, "_FAILED"); }
-
 bool is_missing_stack(const AwsError& error) {
   return error.code() == "ValidationError" && error.message().find("does not exist") != std::string::npos;
 }
@@ -82,7 +70,7 @@ std::optional<StackDescription> CloudFormation::describe_stack(const std::string
   d.name = member.child_value("StackName");
   d.status = member.child_value("StackStatus");
   d.status_reason = member.child_value("StackStatusReason");
-  if (d.status == "DELETE_COMPLETE") return std::nullopt;
+  if (d.status == stack_status::delete_complete) return std::nullopt;
   d.termination_protection = std::string_view(member.child_value("EnableTerminationProtection")) == "true";
   for (auto o : member.child("Outputs").children("member")) {
     d.outputs.push_back(

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "deploy/aws_client.hpp"
+#include "deploy/stack_status.hpp"
 
 namespace cdk::deploy {
 
@@ -64,12 +65,6 @@ struct StackRequest {
   std::vector<std::string> capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"};
   bool termination_protection = false;
 };
-
-bool is_in_progress(std::string_view status);
-bool is_terminal(std::string_view status);
-/// CREATE_COMPLETE, UPDATE_COMPLETE, IMPORT_COMPLETE (and DELETE_COMPLETE for deletes).
-bool is_success(std::string_view status);
-bool is_failed_event(std::string_view status);
 
 class CloudFormation {
  public:

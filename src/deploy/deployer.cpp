@@ -23,10 +23,6 @@ using steady = std::chrono::steady_clock;
 constexpr const char* stack_resource_type = "AWS::CloudFormation::Stack";
 constexpr const char* fallback_region = "us-east-1";
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string event_time(const std::string& iso) {
   // 2026-11-23T17:22:37.049Z -> 17:22:37
   return iso.size() >= 19 ? iso.substr(11, 8) : iso;
@@ -85,6 +81,19 @@ const char* verb(Status s) {
     case Status::Skipped: return "skipped";
   }
   return "";
+}
+
+/// "Hello: change set cdkpp-deploy-1 ready: 2 to add, 1 to modify (0 replaced), 0 to remove"
+std::string change_set_summary(const std::string& label, const std::string& cs_name, const ChangeSetDescription& cs) {
+  int add = 0, modify = 0, remove = 0, replace = 0;
+  for (const auto& c : cs.changes) {
+    add += c.action == "Add";
+    modify += c.action == "Modify";
+    remove += c.action == "Remove";
+    replace += c.replacement == "True";
+  }
+  return fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label, cs_name,
+                     add, modify, replace, remove);
 }
 
 template <class F>
@@ -200,7 +209,7 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       const StackEvent& e = *it;
       if (!seen.insert(e.event_id).second) continue;
       bool is_stack = e.resource_type == stack_resource_type;
-      if (!is_stack && ends_with(e.status, "_COMPLETE")) ++done;
+      if (!is_stack && is_complete_event(e.status)) ++done;
       // The stack's own success event means every resource is done, also where an
       // emulator (moto) sends no per-resource events.
       if (is_own_stack_event(e, stack_id) && is_success(e.status)) done = total_resources;
@@ -215,7 +224,9 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
     auto d = cfn.describe_stack(stack_id);
     pump_events();
     if (!d) {
-      if (deleting) return StackDescription{stack_id, label, "DELETE_COMPLETE", "", {}, {}, {}};
+      if (deleting) {
+        return StackDescription{stack_id, label, std::string(stack_status::delete_complete), "", {}, {}, {}};
+      }
       throw DeployError(fmt::format("{}: the stack disappeared while waiting for it", label));
     }
     if (is_terminal(d->status)) return *d;
@@ -223,8 +234,8 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
     if (waited >= options_.timeout) {
       throw DeployError(fmt::format(
           "{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; moto, for one, leaves a "
-          "stack in CREATE_IN_PROGRESS when a resource fails",
-          label, d->status, waited.count()));
+          "stack in {} when a resource fails",
+          label, d->status, waited.count(), stack_status::create_in_progress));
     }
     session_.sleep(options_.poll_interval);
   }
@@ -332,198 +343,234 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
   return result;
 }
 
-StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body) {
-  const std::string& label = stack.display_name;
-  const std::string region = session_.region_for(&stack);
-  CloudFormation cfn(session_.config("cloudformation", region));
-  nlohmann::json local = parse_template(label, body);
-  size_t total = resource_count(local);
-  check_account(stack, region);
-  StackResult result;
-  result.stack = stack.stack_name;
-  printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", label, total, region,
-                           options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
+/// One stack's deploy while it runs: what is known of the stack so far, shared by the steps.
+struct Deployer::Attempt {
+  const StackArtifact& stack;
+  const std::string& label;
+  std::string region;
+  CloudFormation cfn;
+  nlohmann::json local;  ///< the template to deploy
+  size_t total = 0;      ///< resources in it, for the progress count
+  std::optional<StackDescription> existing;
+  StackRequest request;
+  nlohmann::json deployed = nlohmann::json::object();  ///< the deployed template; null when unreadable
+  std::string stack_ref;   ///< the stack the started operation runs on
+  std::string last_event;  ///< the newest event before the operation started
 
-  auto existing = cfn.describe_stack(stack.stack_name);
-  if (existing && is_in_progress(existing->status) && existing->status != "REVIEW_IN_PROGRESS") {
-    printer_.out(fmt::format("{}: waiting for the operation in progress ({}) to finish", label, existing->status));
-    existing = wait_for_stack(cfn, label, existing->id, newest_event_id(cfn, existing->id), total, nullptr, false);
+  [[nodiscard]] bool exists() const { return existing.has_value(); }
+  [[nodiscard]] StackResult result(Status status) const {
+    StackResult r;
+    r.stack = stack.stack_name;
+    r.status = status;
+    return r;
   }
-  if (existing && (existing->status == "ROLLBACK_COMPLETE" || existing->status == "CREATE_FAILED" ||
-                   existing->status == "ROLLBACK_FAILED")) {
+  /// Nothing to do: what is deployed stays as it is.
+  [[nodiscard]] StackResult unchanged() const {
+    StackResult r = result(Status::NoChanges);
+    if (existing) {
+      r.outputs = existing->outputs;
+      r.stack_id = existing->id;
+    }
+    return r;
+  }
+};
+
+StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body) {
+  const std::string region = session_.region_for(&stack);
+  Attempt a{.stack = stack,
+            .label = stack.display_name,
+            .region = region,
+            .cfn = CloudFormation(session_.config("cloudformation", region)),
+            .local = parse_template(stack.display_name, body)};
+  a.total = resource_count(a.local);
+  check_account(stack, region);
+  printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", a.label, a.total, region,
+                           options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
+  a.existing = a.cfn.describe_stack(stack.stack_name);
+  settle_leftovers(a);
+  prepare_request(a);
+  if (is_up_to_date(a)) return keep_up_to_date(a);
+  if (body.size() > max_inline_template_bytes) {
+    a.request.template_url = stage_template(stack, region, body);
+  } else {
+    a.request.template_body = body;
+  }
+  auto ended = options_.method == DeployMethod::ChangeSet ? start_change_set(a) : start_direct(a);
+  if (ended) return *ended;
+  return finish(a);
+}
+
+void Deployer::settle_leftovers(Attempt& a) {
+  auto& existing = a.existing;
+  if (existing && is_in_progress(existing->status) && existing->status != stack_status::review_in_progress) {
+    printer_.out(fmt::format("{}: waiting for the operation in progress ({}) to finish", a.label, existing->status));
+    existing = wait_for_stack(a.cfn, a.label, existing->id, newest_event_id(a.cfn, existing->id), a.total, nullptr,
+                              false);
+  }
+  if (existing && is_failed_create(existing->status)) {
     // Nothing usable was ever created; CloudFormation cannot update such a stack.
-    printer_.out(fmt::format("{}: stack is {} after an earlier failed create; deleting it first", label,
+    printer_.out(fmt::format("{}: stack is {} after an earlier failed create; deleting it first", a.label,
                              existing->status));
-    std::string last = newest_event_id(cfn, existing->id);
-    cfn.delete_stack(existing->id);
-    wait_for_stack(cfn, label, existing->id, last, total, nullptr, true);
-    existing.reset();
+    delete_leftover(a);
   }
-  if (existing && existing->status == "REVIEW_IN_PROGRESS") {
+  if (existing && existing->status == stack_status::review_in_progress) {
     // A change set was created but never executed: nothing is deployed. Start
     // afresh (moto would otherwise make a second stack of the same name).
-    printer_.out(fmt::format("{}: removing the stack left in REVIEW_IN_PROGRESS by an unexecuted change set", label));
-    std::string last = newest_event_id(cfn, existing->id);
-    cfn.delete_stack(existing->id);
-    wait_for_stack(cfn, label, existing->id, last, total, nullptr, true);
-    existing.reset();
+    printer_.out(fmt::format("{}: removing the stack left in {} by an unexecuted change set", a.label,
+                             stack_status::review_in_progress));
+    delete_leftover(a);
   }
-  const bool exists = existing.has_value();
+}
 
-  StackRequest request;
-  request.stack_name = stack.stack_name;
-  request.parameters = parameters_for(stack, local);
-  request.tags = stack.tags;
-  request.termination_protection = stack.termination_protection;
-  nlohmann::json deployed = nlohmann::json::object();
-  if (exists) {
-    const nlohmann::json declared = local.value("Parameters", nlohmann::json::object());
-    for (const auto& [key, _] : declared.items()) {
-      if (!request.parameters.count(key) && existing->parameters.count(key)) {
-        request.use_previous_parameters.push_back(key);
-      }
-    }
-    if (auto text = cfn.get_template(existing->id)) {
-      // JSON from cdkpp, YAML from the AWS CDK CLI; unreadable counts as changed.
-      auto parsed = parse_template_text(*text);
-      deployed = parsed ? *parsed : nlohmann::json(nullptr);
-    }
-    bool same_parameters = std::all_of(request.parameters.begin(), request.parameters.end(), [&](const auto& p) {
-      auto it = existing->parameters.find(p.first);
-      return it != existing->parameters.end() && it->second == p.second;
-    });
-    bool same_tags = existing->tags == stack.tags;
-    if (!options_.force && deployed == local && same_parameters && same_tags && is_success(existing->status)) {
-      if (existing->termination_protection != stack.termination_protection) {
-        cfn.set_termination_protection(stack.stack_name, stack.termination_protection);
-        printer_.out(fmt::format("{}: termination protection {}", label,
-                                 stack.termination_protection ? "enabled" : "disabled"));
-      }
-      result.status = Status::NoChanges;
-      result.outputs = existing->outputs;
-      result.stack_id = existing->id;
-      return result;
+void Deployer::delete_leftover(Attempt& a) {
+  const std::string id = a.existing->id;
+  std::string last = newest_event_id(a.cfn, id);
+  a.cfn.delete_stack(id);
+  wait_for_stack(a.cfn, a.label, id, last, a.total, nullptr, true);
+  a.existing.reset();
+}
+
+void Deployer::prepare_request(Attempt& a) const {
+  StackRequest& request = a.request;
+  request.stack_name = a.stack.stack_name;
+  request.parameters = parameters_for(a.stack, a.local);
+  request.tags = a.stack.tags;
+  request.termination_protection = a.stack.termination_protection;
+  if (!a.exists()) return;
+  const nlohmann::json declared = a.local.value("Parameters", nlohmann::json::object());
+  for (const auto& [key, _] : declared.items()) {
+    if (!request.parameters.count(key) && a.existing->parameters.count(key)) {
+      request.use_previous_parameters.push_back(key);
     }
   }
-
-  if (body.size() > max_inline_template_bytes) {
-    request.template_url = stage_template(stack, region, body);
-  } else {
-    request.template_body = body;
+  if (auto text = a.cfn.get_template(a.existing->id)) {
+    // JSON from cdkpp, YAML from the AWS CDK CLI; unreadable counts as changed.
+    auto parsed = parse_template_text(*text);
+    a.deployed = parsed ? *parsed : nlohmann::json(nullptr);
   }
+}
 
-  std::string stack_ref;
-  std::string last_event;
-  if (options_.method == DeployMethod::ChangeSet) {
-    std::string cs_name = fmt::format(
-        "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch()).count());
-    std::string change_set_stack_id = cfn.create_change_set(request, cs_name, exists ? "UPDATE" : "CREATE").stack_id;
-    auto start = steady::now();
-    ChangeSetDescription cs;
-    for (;;) {
-      cs = cfn.describe_change_set(stack.stack_name, cs_name);
-      if (cs.status == "CREATE_COMPLETE" || cs.status == "FAILED" || cs.status == "DELETE_COMPLETE") break;
-      if (steady::now() - start >= options_.timeout) {
-        throw DeployError(fmt::format("{}: change set {} still {} after {}s", label, cs_name, cs.status,
-                                      options_.timeout.count()));
-      }
-      session_.sleep(options_.poll_interval);
-    }
-    if (cs.status != "CREATE_COMPLETE") {
-      try {
-        cfn.delete_change_set(stack.stack_name, cs_name);
-      } catch (const AwsError&) {
-      }
-      if (is_no_changes_message(cs.status_reason)) {
-        result.status = Status::NoChanges;
-        result.outputs = existing ? existing->outputs : std::vector<StackOutput>{};
-        result.stack_id = existing ? existing->id : "";
-        return result;
-      }
-      throw DeployError(fmt::format("{}: change set {} {}: {}", label, cs_name, cs.status, cs.status_reason));
-    }
-    {
-      int add = 0, modify = 0, remove = 0, replace = 0;
-      for (const auto& c : cs.changes) {
-        add += c.action == "Add";
-        modify += c.action == "Modify";
-        remove += c.action == "Remove";
-        replace += c.replacement == "True";
-      }
-      printer_.out(fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label,
-                               cs_name, add, modify, replace, remove));
-    }
-    if (!approve(stack, deployed, local)) {
-      cfn.delete_change_set(stack.stack_name, cs_name);
-      if (!exists) cfn.delete_stack(change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id);
-      result.status = Status::Cancelled;
-      return result;
-    }
-    stack_ref = change_set_stack_id.empty() ? stack.stack_name : change_set_stack_id;
-    last_event = newest_event_id(cfn, stack_ref);
-    cfn.execute_change_set(stack.stack_name, cs_name);
-    // ExecuteChangeSet returns before the stack leaves its previous (terminal)
-    // status; wait until the execution has started so an update is not taken
-    // for finished.
-    for (auto started = steady::now();;) {
-      ChangeSetDescription now;
-      try {
-        now = cfn.describe_change_set(stack.stack_name, cs_name);
-      } catch (const AwsError& e) {
-        if (e.code() == "ChangeSetNotFound" || e.code() == "ChangeSetNotFoundException") break;
-        throw;
-      }
-      if (now.execution_status != "AVAILABLE") break;
-      if (steady::now() - started >= options_.timeout) {
-        throw DeployError(fmt::format("{}: change set {} was not executed within {}s", label, cs_name,
-                                      options_.timeout.count()));
-      }
-      session_.sleep(options_.poll_interval);
-    }
-  } else {
-    if (!approve(stack, deployed, local)) {
-      result.status = Status::Cancelled;
-      return result;
-    }
-    if (exists) {
-      last_event = newest_event_id(cfn, existing->id);
-      try {
-        stack_ref = cfn.update_stack(request);
-      } catch (const AwsError& e) {
-        if (!is_no_changes_message(e.message())) throw;
-        result.status = Status::NoChanges;
-        result.outputs = existing->outputs;
-        result.stack_id = existing->id;
-        return result;
-      }
-      if (stack_ref.empty()) stack_ref = existing->id;
-    } else {
-      stack_ref = cfn.create_stack(request);
-      if (stack_ref.empty()) stack_ref = stack.stack_name;
-    }
+bool Deployer::is_up_to_date(const Attempt& a) const {
+  if (options_.force || !a.exists()) return false;
+  const StackDescription& existing = *a.existing;
+  bool same_parameters = std::all_of(a.request.parameters.begin(), a.request.parameters.end(), [&](const auto& p) {
+    auto it = existing.parameters.find(p.first);
+    return it != existing.parameters.end() && it->second == p.second;
+  });
+  bool same_tags = existing.tags == a.stack.tags;
+  return a.deployed == a.local && same_parameters && same_tags && is_success(existing.status);
+}
+
+StackResult Deployer::keep_up_to_date(Attempt& a) {
+  if (a.existing->termination_protection != a.stack.termination_protection) {
+    a.cfn.set_termination_protection(a.stack.stack_name, a.stack.termination_protection);
+    printer_.out(fmt::format("{}: termination protection {}", a.label,
+                             a.stack.termination_protection ? "enabled" : "disabled"));
   }
+  return a.unchanged();
+}
 
+std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
+  const std::string cs_name = fmt::format(
+      "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count());
+  const std::string created_id =
+      a.cfn.create_change_set(a.request, cs_name, a.exists() ? "UPDATE" : "CREATE").stack_id;
+  ChangeSetDescription cs = wait_for_change_set(a, cs_name);
+  if (cs.status != change_set_status::create_complete) {
+    try {
+      a.cfn.delete_change_set(a.stack.stack_name, cs_name);
+    } catch (const AwsError&) {
+    }
+    if (is_no_changes_message(cs.status_reason)) return a.unchanged();
+    throw DeployError(fmt::format("{}: change set {} {}: {}", a.label, cs_name, cs.status, cs.status_reason));
+  }
+  printer_.out(change_set_summary(a.label, cs_name, cs));
+  if (!approve(a.stack, a.deployed, a.local)) {
+    a.cfn.delete_change_set(a.stack.stack_name, cs_name);
+    if (!a.exists()) a.cfn.delete_stack(created_id.empty() ? a.stack.stack_name : created_id);
+    return a.result(Status::Cancelled);
+  }
+  a.stack_ref = created_id.empty() ? a.stack.stack_name : created_id;
+  a.last_event = newest_event_id(a.cfn, a.stack_ref);
+  a.cfn.execute_change_set(a.stack.stack_name, cs_name);
+  wait_until_executing(a, cs_name);
+  return std::nullopt;
+}
+
+ChangeSetDescription Deployer::wait_for_change_set(const Attempt& a, const std::string& cs_name) {
+  auto start = steady::now();
+  for (;;) {
+    ChangeSetDescription cs = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
+    if (is_change_set_settled(cs.status)) return cs;
+    if (steady::now() - start >= options_.timeout) {
+      throw DeployError(fmt::format("{}: change set {} still {} after {}s", a.label, cs_name, cs.status,
+                                    options_.timeout.count()));
+    }
+    session_.sleep(options_.poll_interval);
+  }
+}
+
+void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name) {
+  // ExecuteChangeSet returns before the stack leaves its previous (terminal)
+  // status; wait until the execution has started so an update is not taken
+  // for finished.
+  for (auto started = steady::now();;) {
+    ChangeSetDescription now;
+    try {
+      now = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
+    } catch (const AwsError& e) {
+      if (e.code() == "ChangeSetNotFound" || e.code() == "ChangeSetNotFoundException") return;
+      throw;
+    }
+    if (now.execution_status != change_set_status::available) return;
+    if (steady::now() - started >= options_.timeout) {
+      throw DeployError(fmt::format("{}: change set {} was not executed within {}s", a.label, cs_name,
+                                    options_.timeout.count()));
+    }
+    session_.sleep(options_.poll_interval);
+  }
+}
+
+std::optional<StackResult> Deployer::start_direct(Attempt& a) {
+  if (!approve(a.stack, a.deployed, a.local)) return a.result(Status::Cancelled);
+  if (!a.exists()) {
+    a.stack_ref = a.cfn.create_stack(a.request);
+    if (a.stack_ref.empty()) a.stack_ref = a.stack.stack_name;
+    return std::nullopt;
+  }
+  a.last_event = newest_event_id(a.cfn, a.existing->id);
+  try {
+    a.stack_ref = a.cfn.update_stack(a.request);
+  } catch (const AwsError& e) {
+    if (!is_no_changes_message(e.message())) throw;
+    return a.unchanged();
+  }
+  if (a.stack_ref.empty()) a.stack_ref = a.existing->id;
+  return std::nullopt;
+}
+
+StackResult Deployer::finish(Attempt& a) {
   std::vector<StackEvent> failures;
-  StackDescription final = wait_for_stack(cfn, label, stack_ref, last_event, total, &failures, false);
+  StackDescription final = wait_for_stack(a.cfn, a.label, a.stack_ref, a.last_event, a.total, &failures, false);
+  StackResult result = a.result(Status::Failed);
   result.stack_id = final.id;
   if (is_success(final.status)) {
-    result.status = exists ? Status::Updated : Status::Created;
+    result.status = a.exists() ? Status::Updated : Status::Created;
     result.outputs = final.outputs;
     // CreateStack sets protection; updates and change sets need the separate call.
-    if (final.termination_protection != stack.termination_protection) {
-      cfn.set_termination_protection(stack.stack_name, stack.termination_protection);
+    if (final.termination_protection != a.stack.termination_protection) {
+      a.cfn.set_termination_protection(a.stack.stack_name, a.stack.termination_protection);
     }
     return result;
   }
-  result.status = Status::Failed;
   if (const StackEvent* cause = first_cause(failures)) {
-    result.error = fmt::format("{}: {} ({}) {}: {}; the stack is now {}", label, cause->logical_id,
+    result.error = fmt::format("{}: {} ({}) {}: {}; the stack is now {}", a.label, cause->logical_id,
                                cause->resource_type, cause->status,
                                cause->status_reason.empty() ? "no reason given" : cause->status_reason,
                                final.status);
   } else {
-    result.error = fmt::format("{}: the stack is now {}{}", label, final.status,
+    result.error = fmt::format("{}: the stack is now {}{}", a.label, final.status,
                                final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
   }
   return result;
@@ -586,7 +633,7 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
     std::vector<StackEvent> failures;
     StackDescription final = wait_for_stack(cfn, label, existing->id, last, total, &failures, true);
     result.stack_id = existing->id;
-    if (final.status == "DELETE_COMPLETE") {
+    if (final.status == stack_status::delete_complete) {
       result.status = Status::Deleted;
       printer_.out(fmt::format("✅ {}: destroyed", label));
       return result;

@@ -100,7 +100,25 @@ class Deployer {
   StackResult bootstrap(const std::string& region);
 
  private:
+  struct Attempt;  // one stack's deploy while it runs (deployer.cpp)
+
   StackResult deploy_unchecked(const StackArtifact& stack, const std::string& body);
+  // The steps of deploy_unchecked, in order.
+  /// Waits out an operation in progress; deletes what an earlier failed create left.
+  void settle_leftovers(Attempt& a);
+  void delete_leftover(Attempt& a);
+  /// Parameters, tags and the deployed template to compare with.
+  void prepare_request(Attempt& a) const;
+  [[nodiscard]] bool is_up_to_date(const Attempt& a) const;
+  StackResult keep_up_to_date(Attempt& a);
+  /// Start the operation; a result when it ends before starting (no changes, cancelled).
+  std::optional<StackResult> start_change_set(Attempt& a);
+  ChangeSetDescription wait_for_change_set(const Attempt& a, const std::string& cs_name);
+  void wait_until_executing(const Attempt& a, const std::string& cs_name);
+  std::optional<StackResult> start_direct(Attempt& a);
+  /// Waits for the started operation and says how it ended.
+  StackResult finish(Attempt& a);
+
   StackDescription wait_for_stack(const CloudFormation& cfn, const std::string& label, const std::string& stack_id,
                                   const std::string& last_event_id, size_t total_resources,
                                   std::vector<StackEvent>* failures, bool deleting);

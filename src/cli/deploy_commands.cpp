@@ -1,0 +1,186 @@
+// deploy, diff, destroy and bootstrap: the subcommands every cdkpp program
+// gets. Options, help text and exit codes live here; the work is done by the
+// plain functions of deploy/operations.hpp.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "deploy/errors.hpp"
+#include "deploy/operations.hpp"
+
+namespace cdk::detail {
+namespace {
+
+using namespace cdk::deploy;
+
+/// The deploy subcommand's choices as typed on the command line.
+struct DeployCommandOptions {
+  TargetOptions target;
+  std::string method = "change-set";
+  std::string approval = "broadening";
+  std::vector<std::string> parameters;
+  std::string outputs_file;
+  bool force = false;
+};
+
+struct DestroyCommandOptions {
+  TargetOptions target;
+  bool force = false;
+};
+
+struct BootstrapCommandOptions {
+  TargetOptions target;
+  std::string toolkit_stack = default_toolkit_stack;
+  std::string method = "change-set";
+};
+
+/// The options every deploy-related subcommand shares.
+void add_target_options(CLI::App& cmd, TargetOptions& o, bool with_stacks) {
+  if (with_stacks) {
+    cmd.add_option("stacks", o.stacks, "Stacks to work on (id or name, * wildcards); default all");
+    cmd.add_flag("-e,--exclusively", o.exclusively, "Only the named stacks, not their dependencies/dependents");
+  }
+  cmd.add_option("--endpoint", o.aws.endpoint,
+                 "Endpoint URL for every AWS service (e.g. a local emulator); default from AWS_ENDPOINT_URL");
+  cmd.add_option("--profile", o.aws.profile, "Profile from ~/.aws/credentials and ~/.aws/config");
+  cmd.add_option("--region", o.aws.region, "Region for stacks without one; default from the AWS chain");
+  cmd.add_option("--timeout", o.timeout_seconds, "Seconds to wait for one stack operation")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+
+void add_concurrency_option(CLI::App& cmd, TargetOptions& o, const std::string& description) {
+  cmd.add_option("--concurrency", o.concurrency, description)->check(CLI::PositiveNumber)->capture_default_str();
+}
+
+DeployMethod method_named(const std::string& name) {
+  return name == "direct" ? DeployMethod::Direct : DeployMethod::ChangeSet;
+}
+
+Approval approval_named(const std::string& name) {
+  return name == "never" ? Approval::Never : name == "any-change" ? Approval::AnyChange : Approval::Broadening;
+}
+
+/// Asks on the terminal; nothing to ask with when standard input is not one.
+Confirm terminal_confirm(std::ostream& out) {
+  if (isatty(STDIN_FILENO) == 0) return nullptr;
+  return [&out](const std::string& question) {
+    out << question << ' ' << std::flush;
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    return !answer.empty() && (answer[0] == 'y' || answer[0] == 'Y');
+  };
+}
+
+/// Runs a command body: DeployError becomes one `error:` line and exit code 1.
+/// SynthError propagates to the CLI, which reports it.
+template <class F>
+void guarded(CommandContext& ctx, F&& body) {
+  try {
+    *ctx.exit_code = body() ? 0 : 1;
+  } catch (const DeployError& e) {
+    *ctx.err << "error: " << e.what() << '\n';
+    *ctx.exit_code = 1;
+  } catch (const std::filesystem::filesystem_error& e) {
+    *ctx.err << "error: " << e.what() << '\n';
+    *ctx.exit_code = 1;
+  }
+}
+
+void add_deploy(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<DeployCommandOptions>();
+  CLI::App* cmd = add_subcommand(cli, "deploy", "Deploy stacks to AWS through CloudFormation", [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_option("--method", o->method, "How to deploy: change-set or direct (create/update)")
+        ->check(CLI::IsMember({"change-set", "direct"}))
+        ->capture_default_str();
+    c.add_option("--require-approval", o->approval, "Ask first for: never, broadening, any-change")
+        ->check(CLI::IsMember({"never", "broadening", "any-change"}))
+        ->capture_default_str();
+    c.add_option("--parameters", o->parameters, "Template parameters: Key=Value or Stack:Key=Value")->take_all();
+    c.add_option("--outputs-file,-O", o->outputs_file, "Write stack outputs to this JSON file");
+    add_concurrency_option(c, o->target, "Independent stacks deployed at once");
+    c.add_flag("-f,--force", o->force, "Deploy even if the templates are unchanged");
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      DeployStacksOptions options{.target = o->target,
+                                  .method = method_named(o->method),
+                                  .approval = approval_named(o->approval),
+                                  .parameters = o->parameters,
+                                  .outputs_file = o->outputs_file,
+                                  .force = o->force};
+      return deploy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
+    });
+  });
+}
+
+void add_diff(CLI::App& cli, CommandContext& ctx) {
+  auto target = std::make_shared<TargetOptions>();
+  auto fail_on_diff = std::make_shared<bool>(false);
+  CLI::App* cmd = add_subcommand(cli, "diff", "Compare the synthesized templates with the deployed stacks",
+                                 [target, fail_on_diff](CLI::App& c) {
+    add_target_options(c, *target, true);
+    c.add_flag("--fail", *fail_on_diff, "Exit with status 1 when there are differences");
+  });
+  cmd->callback([&ctx, target, fail_on_diff] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      DiffOutcome outcome = diff_stacks(dir, *target, *ctx.out);
+      return !(outcome.differing > 0 && *fail_on_diff);
+    });
+  });
+}
+
+void add_destroy(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<DestroyCommandOptions>();
+  CLI::App* cmd = add_subcommand(cli, "destroy", "Delete deployed stacks (dependents first)", [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_flag("-f,--force", o->force, "Do not ask for confirmation");
+    add_concurrency_option(c, o->target, "Independent stacks deleted at once");
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      DestroyStacksOptions options{.target = o->target, .force = o->force};
+      return destroy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
+    });
+  });
+}
+
+void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<BootstrapCommandOptions>();
+  CLI::App* cmd = add_subcommand(cli, "bootstrap", "Create the staging bucket for templates over 51,200 bytes",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, false);
+    c.add_option("--toolkit-stack-name", o->toolkit_stack, "Stack that holds the staging bucket")
+        ->capture_default_str();
+    c.add_option("--method", o->method, "change-set or direct")
+        ->check(CLI::IsMember({"change-set", "direct"}))
+        ->capture_default_str();
+  });
+  cmd->callback([&ctx, o] {
+    guarded(ctx, [&] {
+      BootstrapOptions options{.target = o->target, .toolkit_stack = o->toolkit_stack,
+                               .method = method_named(o->method)};
+      return bootstrap_toolkit(options, *ctx.out, *ctx.err).ok();
+    });
+  });
+}
+
+}  // namespace
+
+void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
+  add_deploy(cli, ctx);
+  add_diff(cli, ctx);
+  add_destroy(cli, ctx);
+  add_bootstrap(cli, ctx);
+}
+
+}  // namespace cdk::detail

@@ -1,0 +1,140 @@
+#include "deploy/operations.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
+
+#include "deploy/assembly.hpp"
+#include "deploy/errors.hpp"
+#include "deploy/template_diff.hpp"
+#include "deploy/template_text.hpp"
+#include "deploy/transport.hpp"
+
+namespace cdk::deploy {
+namespace {
+
+Session make_session(const TargetOptions& o) {
+  Session session;
+  session.settings = resolve_settings(o.aws, process_environment());
+  session.transport = make_curl_transport();
+  return session;
+}
+
+DeployOptions deploy_options(const TargetOptions& o) {
+  DeployOptions d;
+  d.timeout = std::chrono::seconds(o.timeout_seconds);
+  d.concurrency = o.concurrency;
+  return d;
+}
+
+/// The deployed template, or an empty one when the stack does not exist.
+nlohmann::json deployed_template(const CloudFormation& cfn, const StackArtifact& s) {
+  auto text = cfn.get_template(s.stack_name);
+  if (!text) return nlohmann::json::object();
+  auto parsed = parse_template_text(*text);
+  if (!parsed) {
+    throw DeployError(
+        fmt::format("{}: cannot read the deployed template (JSON or plain YAML expected)", s.display_name));
+  }
+  return std::move(*parsed);
+}
+
+nlohmann::json local_template(const StackArtifact& s) {
+  try {
+    return nlohmann::json::parse(s.read_template());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw DeployError(fmt::format("{}: the template is not valid JSON: {}", s.display_name, e.what()));
+  }
+}
+
+/// Asks before deleting unless forced; false when the user says no.
+bool confirm_destroy(const std::vector<const StackArtifact*>& stacks, const Confirm& confirm) {
+  std::string names;
+  for (const auto* s : stacks) names += (names.empty() ? "" : ", ") + s->display_name;
+  if (!confirm) {
+    throw DeployError(
+        fmt::format("destroy asks before deleting {}; there is no terminal to ask, so re-run with --force", names));
+  }
+  return confirm(fmt::format("Are you sure you want to delete: {} (y/n)?", names));
+}
+
+}  // namespace
+
+bool StacksOutcome::ok() const {
+  return !cancelled &&
+         std::all_of(stacks.begin(), stacks.end(), [](const StackResult& r) { return r.ok(); });
+}
+
+StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const DeployStacksOptions& options,
+                            std::ostream& out, std::ostream& err, const Confirm& confirm) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, !options.target.exclusively, false);
+  if (stacks.empty()) throw DeployError("the app has no stacks to deploy");
+  Session session = make_session(options.target);
+  DeployOptions deploy = deploy_options(options.target);
+  deploy.method = options.method;
+  deploy.approval = options.approval;
+  deploy.parameters = options.parameters;
+  deploy.force = options.force;
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy, confirm);
+  StacksOutcome outcome{deployer.deploy_all(stacks)};
+  if (!options.outputs_file.empty()) write_outputs_file(options.outputs_file, outcome.stacks);
+  return outcome;
+}
+
+DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+                        std::ostream& out) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.stacks, false, false);
+  Session session = make_session(options);
+  DiffOutcome outcome;
+  for (const auto* s : stacks) {
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s)));
+    nlohmann::json deployed = deployed_template(cfn, *s);
+    TemplateDiff d = diff_templates(deployed, local_template(*s));
+    outcome.differing += d.empty() ? 0 : 1;
+    std::ostringstream text;
+    print_diff(text, s->display_name, d);
+    out << text.str() << '\n';
+  }
+  out << fmt::format("Number of stacks with differences: {}\n", outcome.differing);
+  return outcome;
+}
+
+StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const DestroyStacksOptions& options,
+                             std::ostream& out, std::ostream& err, const Confirm& confirm) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, false, !options.target.exclusively);
+  if (stacks.empty()) throw DeployError("the app has no stacks to destroy");
+  if (!options.force && !confirm_destroy(stacks, confirm)) {
+    err << "destroy cancelled\n";
+    return StacksOutcome{.cancelled = true};
+  }
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy_options(options.target), nullptr);
+  return StacksOutcome{deployer.destroy_all(stacks)};
+}
+
+StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out, std::ostream& err) {
+  Session session = make_session(options.target);
+  DeployOptions deploy = deploy_options(options.target);
+  deploy.toolkit_stack = options.toolkit_stack;
+  deploy.approval = Approval::Never;
+  deploy.method = options.method;
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy, nullptr);
+  std::string region = session.region_for(nullptr);
+  StackResult result = deployer.bootstrap(region);
+  if (!result.ok()) return result;
+  CloudFormation cfn(session.config("cloudformation", region));
+  out << fmt::format("Staging bucket for {}: {}\n", region,
+                     cfn.physical_resource_id(options.toolkit_stack, staging_bucket_logical_id));
+  return result;
+}
+
+}  // namespace cdk::deploy

@@ -1,0 +1,75 @@
+#pragma once
+// deploy, diff, destroy and bootstrap as plain functions over a cloud assembly
+// directory: options in, results out, progress to the streams given. The
+// command line maps its options onto these (deploy_commands.cpp in the CLI).
+// Each throws DeployError for bad input or an AWS failure outside a stack's
+// own deploy, and std::filesystem::filesystem_error for an unreadable assembly.
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "deploy/credentials.hpp"
+#include "deploy/deployer.hpp"
+
+namespace cdk::deploy {
+
+/// What every operation on deployed stacks is given.
+struct TargetOptions {
+  AwsOptions aws;                   ///< endpoint, profile, region; default: the AWS chain
+  std::vector<std::string> stacks;  ///< ids or names, * wildcards; default: all
+  bool exclusively = false;         ///< only the named stacks, not their dependencies/dependents; default false
+  int timeout_seconds = 3600;       ///< wait for one stack operation at most this long; default one hour
+  int concurrency = 1;              ///< independent stacks at once; default 1
+};
+
+struct DeployStacksOptions {
+  TargetOptions target;
+  DeployMethod method = DeployMethod::ChangeSet;  ///< default: through a change set
+  Approval approval = Approval::Broadening;       ///< ask first for security-broadening changes; default broadening
+  std::vector<std::string> parameters;            ///< Key=Value or Stack:Key=Value; default none
+  std::string outputs_file;                       ///< write stack outputs here as JSON; default: none written
+  bool force = false;                             ///< deploy even if unchanged; default false
+};
+
+struct DestroyStacksOptions {
+  TargetOptions target;
+  bool force = false;  ///< delete without asking; default false (ask)
+};
+
+struct BootstrapOptions {
+  TargetOptions target;                               ///< its stacks are not used
+  std::string toolkit_stack = default_toolkit_stack;  ///< default CdkppToolkit
+  DeployMethod method = DeployMethod::ChangeSet;      ///< default: through a change set
+};
+
+/// The operation's stacks, in the order they were worked on.
+struct StacksOutcome {
+  std::vector<StackResult> stacks;
+  bool cancelled = false;  ///< the user said no before anything was done
+  [[nodiscard]] bool ok() const;
+};
+
+/// Deploys the selected stacks (with their dependencies unless exclusively).
+/// `confirm` asks for approval; empty when there is no one to ask.
+StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const DeployStacksOptions& options,
+                            std::ostream& out, std::ostream& err, const Confirm& confirm);
+
+struct DiffOutcome {
+  int differing = 0;  ///< stacks whose deployed template differs
+};
+
+/// Prints each selected stack's difference from its deployed template, then
+/// the number of stacks that differ.
+DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+                        std::ostream& out);
+
+/// Deletes the selected stacks (with their dependents unless exclusively),
+/// after asking through `confirm` unless forced.
+StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const DestroyStacksOptions& options,
+                             std::ostream& out, std::ostream& err, const Confirm& confirm);
+
+/// Creates or updates the toolkit stack and prints its staging bucket.
+StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace cdk::deploy
