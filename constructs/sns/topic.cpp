@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <typeinfo>
 
 #include "synth/logical_id.hpp"
 
@@ -157,6 +158,11 @@ Subscription& Topic::add_subscription(const LambdaSubscription& s) {
   auto& stack = Stack::of(*this);
   Construct* function = stack.node().try_find_child(s.function_id);
   if (function == nullptr) function = &stack.add<Construct>(s.function_id);
+  // Only a plain construct stands for a function given by ARN; anything else there is a name clash.
+  if (typeid(*function) != typeid(Construct))
+    throw Error(node().path(), "function_id \"" + s.function_id + "\" names " + function->node().path() +
+                                   ", which is not a function placeholder",
+                "pick a function_id no other construct of the stack uses");
   const auto& id = node().id();
   check_unsubscribed(*function, id, "function");
   lambda::CfnPermission::Props permission;

@@ -152,6 +152,9 @@ TEST_F(SubscriptionTest, RejectsBadEndpointsNamingThePath) {
               error_with("Stack/Topic", "no function_arn"));
   EXPECT_THAT([&] { topic.add_subscription(sns::LambdaSubscription{.function_arn = function_arn}); },
               error_with("Stack/Topic", "no function_id"));
+  stack.add<sqs::Queue>("Taken");
+  EXPECT_THAT([&] { topic.add_subscription(sns::LambdaSubscription{.function_arn = function_arn, .function_id = "Taken"}); },
+              error_with("Stack/Topic", "not a function placeholder"));
   EXPECT_THAT([&] { stack.add<sns::Subscription>("NoTopic", {.endpoint = "a@b.c"}); }, error_with("Stack/NoTopic", "no topic"));
   EXPECT_THAT([&] { stack.add<sns::Subscription>("NoEndpoint", {.topic = topic}); },
               error_with("Stack/NoEndpoint", "no endpoint"));
