@@ -1,6 +1,7 @@
 #include <cdk/cloudwatch/alarm.hpp>
 
 #include <cdk/cloudwatch/cfn_alarm.hpp>
+#include <cdk/sns/topic.hpp>
 
 #include <cctype>
 #include <string>
@@ -141,5 +142,9 @@ void Alarm::add_insufficient_data_action(Value arn) {
   props_.insufficient_data_actions.push_back(std::move(arn));
   refresh_actions();
 }
+
+void Alarm::add_alarm_action(const sns::Topic& topic) { add_alarm_action(topic.topic_arn()); }
+void Alarm::add_ok_action(const sns::Topic& topic) { add_ok_action(topic.topic_arn()); }
+void Alarm::add_insufficient_data_action(const sns::Topic& topic) { add_insufficient_data_action(topic.topic_arn()); }
 
 }  // namespace cdk::cloudwatch

@@ -6,7 +6,7 @@
 ///                  .dimensions = {{"AutoScalingGroupName", asg_name}}},
 ///       .threshold = 80, .evaluation_periods = 3,
 ///       .comparison_operator = cdk::cloudwatch::ComparisonOperator::GreaterThanThreshold});
-///   alarm.add_alarm_action(topic_arn);
+///   alarm.add_alarm_action(topic_arn);   // or a cdk::sns::Topic
 ///
 /// Defaults follow the AWS CDK: GreaterThanOrEqualToThreshold, missing data
 /// treated as "missing". Actions are ARNs (an SNS topic, an Auto Scaling
@@ -19,6 +19,10 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace cdk::sns {
+class Topic;
+}
 
 namespace cdk::cloudwatch {
 
@@ -63,6 +67,10 @@ class Alarm : public Construct {
   void add_alarm_action(Value arn);
   void add_ok_action(Value arn);
   void add_insufficient_data_action(Value arn);
+  /// Notifies the topic (its ARN as the action), like the AWS CDK's SnsAction.
+  void add_alarm_action(const sns::Topic& topic);
+  void add_ok_action(const sns::Topic& topic);
+  void add_insufficient_data_action(const sns::Topic& topic);
 
   [[nodiscard]] CfnAlarm& cfn_alarm() noexcept { return *resource_; }
 

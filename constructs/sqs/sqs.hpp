@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::sqs.
+#include <cdk/sqs/queue.hpp>
