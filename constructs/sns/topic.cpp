@@ -3,6 +3,7 @@
 #include <cdk/annotations.hpp>
 #include <cdk/iam/grant.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
+#include <cdk/names.hpp>
 #include <cdk/sns/cfn_topic.hpp>
 #include <cdk/sns/cfn_topic_policy.hpp>
 #include <cdk/sns/subscription.hpp>
@@ -14,21 +15,11 @@
 #include <string>
 #include <typeinfo>
 
-#include "synth/logical_id.hpp"
-
 namespace cdk::sns {
 
 namespace {
 
 constexpr std::string_view fifo_suffix = ".fifo";
-
-// Names.nodeUniqueId of the AWS CDK: the path from the stack down, made into an id.
-std::string node_unique_id(const Construct& c) {
-  std::vector<std::string_view> components;
-  for (const auto* s : c.node().scopes())
-    if (!s->node().id().empty()) components.push_back(s->node().id());
-  return cdk::detail::make_logical_id(components);
-}
 
 // SNS topic names: https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
 std::string checked_topic_name(const std::string& path, const TopicProps& p) {
@@ -131,7 +122,7 @@ Subscription& Topic::add_subscription(const SqsSubscription& s) {
                 "make the topic FIFO too (.fifo = true)");
   // Under the queue, named after the topic, as the AWS CDK does (the subscription
   // lands in the queue's stack).
-  const auto id = node_unique_id(*this);
+  const auto id = Names::unique_id(*this);
   check_unsubscribed(queue, id, "queue");
   queue.add_to_resource_policy({.actions = {"sqs:SendMessage"}, .resources = {queue.queue_arn()},
                                 .principals = Value::map({{"Service", "sns.amazonaws.com"}}),
@@ -170,7 +161,7 @@ Subscription& Topic::add_subscription(const LambdaSubscription& s) {
   permission.function_name = s.function_arn;
   permission.principal = "sns.amazonaws.com";
   permission.source_arn = topic_arn();
-  function->add<lambda::CfnPermission>("AllowInvoke:" + node_unique_id(*this), std::move(permission));
+  function->add<lambda::CfnPermission>("AllowInvoke:" + Names::unique_id(*this), std::move(permission));
   auto& made = function->add<Subscription>(id, {.topic = *this, .protocol = SubscriptionProtocol::Lambda,
                                             .endpoint = s.function_arn, .filter_policy = s.filter_policy});
   return remember(made);
