@@ -1,6 +1,8 @@
 // Typed context readers: switches, lists and numbers, with one clear error each.
 #include <cdk/cdk.hpp>
 
+#include "support/expect_error.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -11,18 +13,10 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using cdk::testing::error_of;
 
 cdk::App app_with(std::map<std::string, std::string> context) {
   return cdk::App(cdk::AppProps{.context = std::move(context)});
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const cdk::Error& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 TEST(ContextFlag, ReadsTrueAndFalseAndFallsBackWhenUnset) {
