@@ -1,0 +1,8 @@
+#pragma once
+/// Everything of cdk::lambda (the L2s; the L1s are in <cdk/lambda/cfn.hpp>).
+#include <cdk/lambda/architecture.hpp>
+#include <cdk/lambda/code.hpp>
+#include <cdk/lambda/function.hpp>
+#include <cdk/lambda/function_url_auth_type.hpp>
+#include <cdk/lambda/permission.hpp>
+#include <cdk/lambda/runtime.hpp>
