@@ -12,8 +12,12 @@
 #include <cdk/iam/role.hpp>
 #include <cdk/lambda/cfn_function.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
+#include <cdk/lambda/event_source_mapping.hpp>
 #include <cdk/logs/cfn_log_group.hpp>
 #include <cdk/names.hpp>
+#include <cdk/sns/subscription.hpp>
+#include <cdk/sns/topic.hpp>
+#include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/queue.hpp>
 #include <cdk/stack.hpp>
 
@@ -30,6 +34,7 @@ namespace {
 
 // Lambda's limits: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 constexpr std::size_t max_environment_bytes = 4096;
+constexpr std::int64_t sqs_default_visibility_seconds = 30;
 constexpr std::int64_t lambda_default_timeout_seconds = 3;
 
 // Set by the Lambda runtime; Lambda refuses them in a function's configuration
@@ -319,6 +324,44 @@ void Function::grant_invoke(iam::IGrantable& grantee) const {
   // The function and every version and alias of it (arn:...:function:name:qualifier).
   iam::Grant::add_to_principal({.grantee = grantee, .actions = {"lambda:InvokeFunction"},
                                 .resource_arns = {function_arn(), function_arn() + Value(":*")}});
+}
+
+EventSourceMapping& Function::add_event_source(const SqsEventSource& s) {
+  const auto path = node().path();
+  if (!s.queue) throw Error(path, "SqsEventSource has no queue", "set .queue = queue");
+  auto& queue = *s.queue;
+  if (s.max_batching_window_seconds && queue.fifo())
+    throw Error(path, "a batching window is not available for the FIFO queue " + queue.node().path(),
+                "leave max_batching_window_seconds unset");
+  const std::int64_t max_batch = s.max_batching_window_seconds ? 10000 : 10;
+  if (s.batch_size && (*s.batch_size < 1 || *s.batch_size > max_batch))
+    throw Error(path, "SQS batch_size " + std::to_string(*s.batch_size) + " is outside Lambda's range 1-" +
+                          std::to_string(max_batch),
+                s.max_batching_window_seconds ? "set a batch size of 1-10000"
+                                              : "set 1-10, or up to 10000 with max_batching_window_seconds");
+  const auto& visibility = queue.cfn_queue().props().visibility_timeout.value();
+  const auto seconds = visibility.kind() == Value::Kind::Int ? visibility.as_int() : sqs_default_visibility_seconds;
+  if (!visibility.is_token() && seconds < timeout_seconds_)
+    throw Error(path, "the visibility timeout of " + queue.node().path() + " (" + std::to_string(seconds) +
+                          " s) is shorter than the function's timeout (" + std::to_string(timeout_seconds_) + " s)",
+                "set the queue's visibility_timeout_seconds to at least the timeout (AWS suggests six times it)");
+  const auto id = "SqsEventSource:" + Names::unique_id(queue);
+  if (node().try_find_child(id) != nullptr)
+    throw Error(path, "the queue " + queue.node().path() + " is already an event source of this function",
+                "add each queue once");
+  auto& mapping = add<EventSourceMapping>(id, {.target = *this, .event_source_arn = queue.queue_arn(),
+                                               .batch_size = s.batch_size,
+                                               .max_batching_window_seconds = s.max_batching_window_seconds,
+                                               .max_concurrency = s.max_concurrency,
+                                               .report_batch_item_failures = s.report_batch_item_failures,
+                                               .enabled = s.enabled});
+  queue.grant_consume_messages(*this);
+  return mapping;
+}
+
+sns::Subscription& Function::add_event_source(const SnsEventSource& s) {
+  if (!s.topic) throw Error(node().path(), "SnsEventSource has no topic", "set .topic = topic");
+  return s.topic->add_subscription(sns::LambdaSubscription{.function = *this, .filter_policy = s.filter_policy});
 }
 
 }  // namespace cdk::lambda

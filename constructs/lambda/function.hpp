@@ -10,6 +10,7 @@
 ///       .vpc = vpc, .dead_letter_queue = failed});
 ///   images.grant_read(fn);                         // fn is an iam::IGrantable (its role)
 ///   db.connections().allow_default_port_from(fn);  // in a VPC, fn is an ec2::IConnectable
+///   fn.add_event_source(cdk::lambda::SqsEventSource{.queue = jobs});
 ///   fn.grant_invoke(api_role);
 ///
 /// Construct ids and defaults follow the AWS CDK (Fn/Resource, Fn/ServiceRole
@@ -34,8 +35,7 @@
 ///   stack: put secrets in Secrets Manager and pass their ARN.
 ///
 /// Not supported yet: Code::from_asset (assets are a later issue), container
-/// images, event sources, versions, aliases, function URLs, layers, SNS
-/// dead-letter topics, tracing,
+/// images, versions, aliases, function URLs, layers, SNS dead-letter topics, tracing,
 /// SnapStart, EFS, code signing, provisioned concurrency, asynchronous invoke
 /// configuration, imported functions (use sns::LambdaSubscription's
 /// function_arn for a function by ARN).
@@ -47,6 +47,8 @@
 #include <cdk/lambda/code.hpp>
 #include <cdk/lambda/permission.hpp>
 #include <cdk/lambda/runtime.hpp>
+#include <cdk/lambda/sns_event_source.hpp>
+#include <cdk/lambda/sqs_event_source.hpp>
 #include <cdk/logs/log_group.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -65,6 +67,9 @@ class SecurityGroup;
 namespace cdk::iam {
 class IRole;
 }
+namespace cdk::sns {
+class Subscription;
+}
 namespace cdk::sqs {
 class Queue;
 }
@@ -73,6 +78,7 @@ namespace cdk::lambda {
 
 class CfnFunction;
 class CfnPermission;
+class EventSourceMapping;
 
 struct FunctionProps {
   std::optional<Runtime> runtime{};  ///< required
@@ -130,6 +136,11 @@ class Function : public Construct, public ec2::IConnectable, public iam::IGranta
   CfnPermission& add_permission(std::string_view id, const Permission& permission);
   /// lambda:InvokeFunction on the function and its versions and aliases, for an IAM identity.
   void grant_invoke(iam::IGrantable& grantee) const;
+
+  /// Messages of an SQS queue invoke the function (mapping + consume grant).
+  EventSourceMapping& add_event_source(const SqsEventSource& source);
+  /// Messages of an SNS topic invoke the function (subscription + permission).
+  sns::Subscription& add_event_source(const SnsEventSource& source);
 
   [[nodiscard]] CfnFunction& cfn_function() noexcept { return *resource_; }
 
