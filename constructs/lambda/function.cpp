@@ -13,6 +13,7 @@
 #include <cdk/lambda/cfn_function.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
 #include <cdk/lambda/event_source_mapping.hpp>
+#include <cdk/lambda/function_url.hpp>
 #include <cdk/logs/cfn_log_group.hpp>
 #include <cdk/names.hpp>
 #include <cdk/sns/subscription.hpp>
@@ -319,6 +320,8 @@ void Function::add_environment(const std::string& key, Value value) {
 CfnPermission& Function::add_permission(std::string_view id, const Permission& permission) {
   return detail::add_permission(*this, id, function_arn(), permission);
 }
+
+FunctionUrl& Function::add_function_url(FunctionUrlProps props) { return add<FunctionUrl>("FunctionUrl", std::move(props)); }
 
 void Function::grant_invoke(iam::IGrantable& grantee) const {
   // The function and every version and alias of it (arn:...:function:name:qualifier).

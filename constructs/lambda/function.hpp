@@ -34,8 +34,12 @@
 /// - environment values in the template are visible to anyone who can read the
 ///   stack: put secrets in Secrets Manager and pass their ARN.
 ///
+/// Versions and aliases are lambda::Version and lambda::Alias; a function URL
+/// is add_function_url (IAM auth by default, as in the AWS CDK).
+///
 /// Not supported yet: Code::from_asset (assets are a later issue), container
-/// images, versions, aliases, function URLs, layers, SNS dead-letter topics, tracing,
+/// images, the AWS CDK's currentVersion (a version named by a hash of the
+/// function's configuration), layers, SNS dead-letter topics, tracing,
 /// SnapStart, EFS, code signing, provisioned concurrency, asynchronous invoke
 /// configuration, imported functions (use sns::LambdaSubscription's
 /// function_arn for a function by ARN).
@@ -45,6 +49,7 @@
 #include <cdk/iam/grantable.hpp>
 #include <cdk/lambda/architecture.hpp>
 #include <cdk/lambda/code.hpp>
+#include <cdk/lambda/function_url_props.hpp>
 #include <cdk/lambda/permission.hpp>
 #include <cdk/lambda/runtime.hpp>
 #include <cdk/lambda/sns_event_source.hpp>
@@ -79,6 +84,7 @@ namespace cdk::lambda {
 class CfnFunction;
 class CfnPermission;
 class EventSourceMapping;
+class FunctionUrl;
 
 struct FunctionProps {
   std::optional<Runtime> runtime{};  ///< required
@@ -136,6 +142,8 @@ class Function : public Construct, public ec2::IConnectable, public iam::IGranta
   CfnPermission& add_permission(std::string_view id, const Permission& permission);
   /// lambda:InvokeFunction on the function and its versions and aliases, for an IAM identity.
   void grant_invoke(iam::IGrantable& grantee) const;
+  /// An HTTPS endpoint for the function (`<Function>/FunctionUrl`), IAM-authenticated by default.
+  FunctionUrl& add_function_url(FunctionUrlProps props = {});
 
   /// Messages of an SQS queue invoke the function (mapping + consume grant).
   EventSourceMapping& add_event_source(const SqsEventSource& source);
