@@ -329,6 +329,16 @@ void Function::grant_invoke(iam::IGrantable& grantee) const {
                                 .resource_arns = {function_arn(), function_arn() + Value(":*")}});
 }
 
+// The AWS CDK's metric helpers: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+cloudwatch::Metric Function::metric(std::string name, std::string statistic) const {
+  return {.namespace_ = "AWS/Lambda", .metric_name = std::move(name), .dimensions = {{"FunctionName", function_name()}},
+          .statistic = std::move(statistic)};
+}
+cloudwatch::Metric Function::metric_errors() const { return metric("Errors", "Sum"); }
+cloudwatch::Metric Function::metric_invocations() const { return metric("Invocations", "Sum"); }
+cloudwatch::Metric Function::metric_throttles() const { return metric("Throttles", "Sum"); }
+cloudwatch::Metric Function::metric_duration() const { return metric("Duration", "Average"); }
+
 EventSourceMapping& Function::add_event_source(const SqsEventSource& s) {
   const auto path = node().path();
   if (!s.queue) throw Error(path, "SqsEventSource has no queue", "set .queue = queue");

@@ -12,6 +12,7 @@
 ///   db.connections().allow_default_port_from(fn);  // in a VPC, fn is an ec2::IConnectable
 ///   fn.add_event_source(cdk::lambda::SqsEventSource{.queue = jobs});
 ///   fn.grant_invoke(api_role);
+///   stack.add<cdk::cloudwatch::Alarm>("ResizeErrors", {.metric = fn.metric_errors(), .threshold = 1});
 ///
 /// Construct ids and defaults follow the AWS CDK (Fn/Resource, Fn/ServiceRole
 /// with AWSLambdaBasicExecutionRole, plus AWSLambdaVPCAccessExecutionRole in a
@@ -43,6 +44,7 @@
 /// SnapStart, EFS, code signing, provisioned concurrency, asynchronous invoke
 /// configuration, imported functions (use sns::LambdaSubscription's
 /// function_arn for a function by ARN).
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
@@ -150,6 +152,15 @@ class Function : public Construct, public ec2::IConnectable, public iam::IGranta
   /// Messages of an SNS topic invoke the function (subscription + permission).
   sns::Subscription& add_event_source(const SnsEventSource& source);
 
+  /// Invocations that failed with a function error (Sum over five minutes).
+  [[nodiscard]] cloudwatch::Metric metric_errors() const;
+  /// Invocations, successful or not (Sum over five minutes).
+  [[nodiscard]] cloudwatch::Metric metric_invocations() const;
+  /// Invocations refused for lack of concurrency (Sum over five minutes).
+  [[nodiscard]] cloudwatch::Metric metric_throttles() const;
+  /// Run time in milliseconds (Average over five minutes; `.with("p99")` for a percentile).
+  [[nodiscard]] cloudwatch::Metric metric_duration() const;
+
   [[nodiscard]] CfnFunction& cfn_function() noexcept { return *resource_; }
 
  private:
@@ -159,6 +170,7 @@ class Function : public Construct, public ec2::IConnectable, public iam::IGranta
   void make_vpc_config(const FunctionProps& props);
   void make_function(const FunctionProps& props);
   void make_log_group(const FunctionProps& props);
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic) const;
 
   Runtime runtime_;
   std::int64_t timeout_seconds_;

@@ -8,6 +8,7 @@
 
 #include <cdk/assertions.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudwatch/alarm.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ec2/cfn_security_group.hpp>
 #include <cdk/iam/cfn_role.hpp>
@@ -256,6 +257,21 @@ TEST_F(FunctionTest, IsAGrantableWhoseGrantsLandInItsRole) {
       {"PolicyName", "FnServiceRoleDefaultPolicyC6A839BF"}, {"Roles", Match::array_equals({cfn_ref("FnServiceRoleB9001A96")})}}));
   t.has_resource("AWS::Lambda::Function", Match::object_like({
       {"DependsOn", Match::array_equals({"FnServiceRoleDefaultPolicyC6A839BF"})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(FunctionTest, MetricsNameTheFunctionForAlarms) {
+  auto& fn = function();
+  stack.add<cdk::cloudwatch::Alarm>("Errors", {.metric = fn.metric_errors(), .threshold = 1});
+  stack.add<cdk::cloudwatch::Alarm>("Slow", {.metric = fn.metric_duration().with("p99"), .threshold = 2000});
+  EXPECT_EQ(fn.metric_invocations().metric_name, "Invocations");
+  EXPECT_EQ(fn.metric_throttles().statistic, "Sum");
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
+      {"Namespace", "AWS/Lambda"}, {"MetricName", "Errors"}, {"Statistic", "Sum"}, {"Period", 300},
+      {"Dimensions", Match::array_equals({Match::object_equals({{"Name", "FunctionName"}, {"Value", cfn_ref("Fn9270CBC0")}})})}}));
+  t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
+      {"MetricName", "Duration"}, {"ExtendedStatistic", "p99"}}));
   cdk::testing::keep_for_lint(stack);
 }
 
