@@ -25,15 +25,20 @@
 ///   (on in new projects), a LogGroup "/aws/lambda/<name>" is made (kept two
 ///   years, retained on removal) unless one is given; `log_retention` sets its
 ///   retention directly where the AWS CDK's logRetention adds a custom resource
-///   (Fn/LogRetention) that changes the group after Lambda created it;
-/// - errors at construction, naming the function's path, where Lambda would
-///   fail the deployment: memory 128-10240 MB, timeout 1-900 s, ephemeral
-///   storage 512-10240 MB, reserved concurrency >= 0, environment keys (letters,
-///   digits, '_', starting with a letter, at least two characters; not a key
-///   Lambda reserves, such as AWS_REGION) and 4 KB in total, function name and
-///   description lengths, inline code only for Node.js and Python;
-/// - environment values in the template are visible to anyone who can read the
-///   stack: put secrets in Secrets Manager and pass their ARN.
+///   (Fn/LogRetention) that changes the group after Lambda created it.
+///
+/// Checked at construction, naming the function's path, where Lambda would
+/// fail the deployment: memory 128-10240 MB, timeout 1-900 s, ephemeral storage
+/// 512-10240 MB, reserved concurrency >= 0, environment keys (a letter, then
+/// letters, digits or '_', at least two characters; not one Lambda reserves,
+/// such as AWS_REGION) and 4 KB of variables, name and description lengths,
+/// inline code for Node.js and Python only. As in the AWS CDK, public subnets
+/// are refused unless allow_public_subnet: a function there has no public IP,
+/// so no way to the internet.
+///
+/// Security: the log group made keeps events two years where a group Lambda
+/// creates itself keeps them forever; environment values are readable by anyone
+/// who can read the stack, so pass secrets' ARNs, not secrets.
 ///
 /// Versions and aliases are lambda::Version and lambda::Alias; a function URL
 /// is add_function_url (IAM auth by default, as in the AWS CDK).
