@@ -159,8 +159,7 @@ Function::Function(Construct& scope, std::string_view id, FunctionProps props)
       dead_letter_queue_(props.dead_letter_queue.get()) {
   check(props);
   make_role(props);
-  if (dead_letter_queue_ != nullptr)
-    add_to_role_policy({.actions = {"sqs:SendMessage"}, .resources = {dead_letter_queue_->queue_arn()}});
+  if (dead_letter_queue_ != nullptr) grant_dead_letter_queue(*dead_letter_queue_);
   if (props.vpc) make_vpc_config(props);
   make_function(props);
   make_log_group(props);
@@ -212,6 +211,14 @@ void Function::make_role(const FunctionProps& p) {
   if (p.vpc) policies.push_back(iam::ManagedPolicy::aws_managed("service-role/AWSLambdaVPCAccessExecutionRole"));
   role_ = &add<iam::Role>("ServiceRole", {.assumed_by = iam::ServicePrincipal{"lambda.amazonaws.com"},
                                           .managed_policies = std::move(policies)});
+}
+
+void Function::grant_dead_letter_queue(const sqs::Queue& queue) {
+  // What aws-cdk-lib grants, plus the key of a customer-key queue, without
+  // which SQS refuses the message.
+  add_to_role_policy({.actions = {"sqs:SendMessage"}, .resources = {queue.queue_arn()}});
+  if (queue.encryption() == sqs::QueueEncryption::Kms)
+    add_to_role_policy({.actions = {"kms:Decrypt", "kms:GenerateDataKey*"}, .resources = {queue.encryption_key_arn()}});
 }
 
 void Function::make_vpc_config(const FunctionProps& p) {

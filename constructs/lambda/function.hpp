@@ -111,7 +111,7 @@ struct FunctionProps {
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< with vpc; default one made ("SecurityGroup")
   bool allow_all_outbound = true;                      ///< egress of the group made; default true (like the AWS CDK)
   bool allow_public_subnet = false;                    ///< accept public subnets (no internet there for Lambda); default false
-  Ptr<sqs::Queue> dead_letter_queue{};                 ///< failed asynchronous events go here; default none
+  Ptr<sqs::Queue> dead_letter_queue{};                 ///< failed asynchronous events go here (a standard queue); default none
   Ptr<logs::LogGroup> log_group{};                     ///< where logs go; default one made ("LogGroup")
   std::optional<logs::RetentionDays> log_retention{};  ///< of the log group made; default two years (731 days)
 };
@@ -172,6 +172,7 @@ class Function : public Construct, public ec2::IConnectable, public iam::IGranta
   void check(const FunctionProps& props) const;
   void check_environment_variable(const std::string& key, const Value& value) const;
   void make_role(const FunctionProps& props);
+  void grant_dead_letter_queue(const sqs::Queue& queue);
   void make_vpc_config(const FunctionProps& props);
   void make_function(const FunctionProps& props);
   void make_log_group(const FunctionProps& props);

@@ -140,6 +140,19 @@ TEST_F(FunctionTest, RendersSizesEnvironmentArchitectureConcurrencyAndADeadLette
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(FunctionTest, ADeadLetterQueueWithACustomerKeyGrantsTheKeyToo) {
+  const std::string key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  auto& dlq = stack.add<cdk::sqs::Queue>("Dlq", {.encryption = cdk::sqs::QueueEncryption::Kms, .encryption_key_arn = key});
+  function("Fn", {.dead_letter_queue = dlq});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
+      {"Statement", Match::array_equals({
+          Match::object_equals({{"Action", "sqs:SendMessage"}, {"Effect", "Allow"}, {"Resource", get_att("DlqD1FAA4AD", "Arn")}}),
+          Match::object_equals({{"Action", Match::array_equals({"kms:Decrypt", "kms:GenerateDataKey*"})},
+                                {"Effect", "Allow"}, {"Resource", key}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(FunctionTest, InAVpcGetsASecurityGroupTheVpcPolicyAndWaitsForTheSubnetRoutes) {
   auto& vpc = stack.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
   auto& fn = function("Fn3", {.vpc = vpc});
