@@ -5,6 +5,7 @@
 ///
 ///   topic.add_subscription(cdk::sns::EmailSubscription{.email_address = "ops@example.com"});
 ///   topic.add_subscription(cdk::sns::SqsSubscription{.queue = jobs, .raw_message_delivery = true});
+///   topic.add_subscription(cdk::sns::LambdaSubscription{.function = notifier});   // a lambda::Function
 ///   topic.add_subscription(cdk::sns::LambdaSubscription{.function_arn = fn_arn, .function_id = "Notifier"});
 ///   topic.add_subscription(cdk::sns::UrlSubscription{.url = "https://hooks.example.com/sns"});
 ///
@@ -17,6 +18,9 @@
 
 #include <string>
 
+namespace cdk::lambda {
+class Function;
+}
 namespace cdk::sqs {
 class Queue;
 }
@@ -35,12 +39,15 @@ struct SqsSubscription {
   Value filter_policy{};              ///< default all messages
 };
 
-/// A function by ARN; the AWS CDK equivalent is
-/// `topic.addSubscription(new LambdaSubscription(Function.fromFunctionArn(this, function_id, arn)))`.
+/// A function of this app (`function`: the permission and subscription go
+/// below it, as `topic.addSubscription(new LambdaSubscription(fn))` does), or
+/// one by ARN (`function_arn` + `function_id`; the AWS CDK equivalent is
+/// `topic.addSubscription(new LambdaSubscription(Function.fromFunctionArn(this, function_id, arn)))`).
 struct LambdaSubscription {
-  Value function_arn{};     ///< required
-  std::string function_id{};  ///< construct id (below the topic's stack) that holds the permission and subscription, as the imported function would; required
-  Value filter_policy{};    ///< default all messages
+  Ptr<lambda::Function> function{};  ///< a function of this app; required unless function_arn is set
+  Value function_arn{};              ///< a function by ARN (with function_id); required unless function is set
+  std::string function_id{};  ///< construct id (below the topic's stack) that holds the permission and subscription, as the imported function would; required with function_arn
+  Value filter_policy{};      ///< default all messages
 };
 
 struct UrlSubscription {

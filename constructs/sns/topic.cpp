@@ -3,6 +3,7 @@
 #include <cdk/annotations.hpp>
 #include <cdk/iam/grant.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
+#include <cdk/lambda/function.hpp>
 #include <cdk/names.hpp>
 #include <cdk/sns/cfn_topic.hpp>
 #include <cdk/sns/cfn_topic_policy.hpp>
@@ -140,8 +141,10 @@ Subscription& Topic::add_subscription(const SqsSubscription& s) {
 }
 
 Subscription& Topic::add_subscription(const LambdaSubscription& s) {
+  if (s.function) return subscribe_function(*s.function, s.function_arn, s.function_id, s.filter_policy);
   if (s.function_arn.is_null())
-    throw Error(node().path(), "LambdaSubscription has no function_arn", "set .function_arn");
+    throw Error(node().path(), "LambdaSubscription has no function_arn (nor function)",
+                "set .function = fn for a function of this app, or .function_arn and .function_id");
   if (s.function_id.empty())
     throw Error(node().path(), "LambdaSubscription has no function_id",
                 "set .function_id, the construct id the AWS CDK app gives Function.fromFunctionArn");
@@ -164,6 +167,24 @@ Subscription& Topic::add_subscription(const LambdaSubscription& s) {
   function->add<lambda::CfnPermission>("AllowInvoke:" + Names::unique_id(*this), std::move(permission));
   auto& made = function->add<Subscription>(id, {.topic = *this, .protocol = SubscriptionProtocol::Lambda,
                                             .endpoint = s.function_arn, .filter_policy = s.filter_policy});
+  return remember(made);
+}
+
+Subscription& Topic::subscribe_function(lambda::Function& function, const Value& function_arn,
+                                        const std::string& function_id, const Value& filter_policy) {
+  if (!function_arn.is_null() || !function_id.empty())
+    throw Error(node().path(), "LambdaSubscription gives both a function and a function_arn or function_id",
+                "set .function for a function of this app, or .function_arn and .function_id for one by ARN");
+  check_not_fifo(*this, "a Lambda function");
+  // Below the function, as aws-cdk-lib's LambdaSubscription does: the
+  // permission "AllowInvoke:<topic unique id>" and the subscription named
+  // after the topic.
+  const auto& id = node().id();
+  check_unsubscribed(function, id, "function");
+  function.add_permission("AllowInvoke:" + Names::unique_id(*this),
+                          {.principal = "sns.amazonaws.com", .source_arn = topic_arn()});
+  auto& made = function.add<Subscription>(id, {.topic = *this, .protocol = SubscriptionProtocol::Lambda,
+                                               .endpoint = function.function_arn(), .filter_policy = filter_policy});
   return remember(made);
 }
 

@@ -29,6 +29,10 @@
 #include <string>
 #include <vector>
 
+namespace cdk::lambda {
+class Function;
+}
+
 namespace cdk::sns {
 
 class CfnTopic;
@@ -76,6 +80,8 @@ class Topic : public Construct {
 
  private:
   Subscription& remember(Subscription& made);
+  Subscription& subscribe_function(lambda::Function& function, const Value& function_arn,
+                                   const std::string& function_id, const Value& filter_policy);
   void check_unsubscribed(const Construct& scope, const std::string& id, const char* what) const;
   TopicProps props_;
   CfnTopic* resource_ = nullptr;
