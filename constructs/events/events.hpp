@@ -1,0 +1,5 @@
+#pragma once
+/// Everything of cdk::events.
+#include <cdk/events/event_pattern.hpp>
+#include <cdk/events/rule.hpp>
+#include <cdk/events/schedule.hpp>
