@@ -1,7 +1,13 @@
 #include <cdk/events/rule.hpp>
 
 #include <cdk/annotations.hpp>
+#include <cdk/ecs/task_definition.hpp>
 #include <cdk/events/cfn_rule.hpp>
+#include <cdk/events/detail/target_base.hpp>
+#include <cdk/names.hpp>
+#include <cdk/sns/topic.hpp>
+#include <cdk/sqs/queue.hpp>
+#include <cdk/stack.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +18,7 @@ namespace {
 
 constexpr std::size_t max_rule_name = 64;
 constexpr std::size_t max_description = 512;
+constexpr const char* events_service = "events.amazonaws.com";
 
 void check_name(const std::string& path, const std::string& name) {
   if (name.empty()) return;
@@ -97,5 +104,83 @@ Rule::Rule(Construct& scope, std::string_view id, RuleProps props) : Construct(s
 
 Value Rule::rule_arn() const { return resource_->attr_arn(); }
 Value Rule::rule_name() const { return resource_->ref(); }
+
+std::string Rule::next_target_id() const {
+  const auto count = resource_->props().targets.size();
+  if (count >= max_targets)
+    throw Error(node().path(), "a rule takes at most 5 targets", "make a second rule with the same schedule or pattern");
+  return "Target" + std::to_string(count);
+}
+
+void Rule::grant_dead_letter_queue(sqs::Queue& queue) {
+  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&queue)) != granted_.end()) return;
+  granted_.push_back(&queue);
+  // The AWS CDK's statement id for the dead-letter queue of a rule.
+  queue.add_to_resource_policy({.actions = {"sqs:SendMessage"}, .resources = {queue.queue_arn()},
+                                .principals = Value::map({{"Service", events_service}}),
+                                .conditions = Value::map({{"ArnEquals", Value::map({{"aws:SourceArn", rule_arn()}})}}),
+                                .sid = "AllowEventRule" + Names::unique_id(*this)});
+}
+
+
+void Rule::add_target(const SqsQueueTarget& t) {
+  const auto path = node().path();
+  if (!t.queue) throw Error(path, "SqsQueueTarget has no queue", "set .queue = queue");
+  auto& queue = *t.queue;
+  if (queue.encryption() == sqs::QueueEncryption::KmsManaged)
+    throw Error(queue.node().path(), "EventBridge cannot send to a queue encrypted with the AWS managed key alias/aws/sqs",
+                "use QueueEncryption::SqsManaged, or a customer key whose policy lets events.amazonaws.com use it");
+  if (queue.fifo() && t.message_group_id.empty())
+    throw Error(path, "the FIFO queue " + queue.node().path() + " needs a message_group_id", "set .message_group_id");
+  if (!queue.fifo() && !t.message_group_id.empty())
+    throw Error(path, "message_group_id applies to FIFO queues only, and " + queue.node().path() + " is standard",
+                "drop .message_group_id");
+  auto target = detail::target_base(node().path(), t, next_target_id(), queue.queue_arn(), t.message);
+  if (!t.message_group_id.empty())
+    target.sqs_parameters = CfnRule::SqsParametersProperty{.message_group_id = t.message_group_id};
+  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&queue)) == granted_.end()) {
+    granted_.push_back(&queue);
+    // As the AWS CDK (with its restrictToSameAccount flag): the rule's ARN, or the
+    // account for a queue with a customer key.
+    const bool kms = queue.encryption() == sqs::QueueEncryption::Kms;
+    auto condition = kms ? Value::map({{"StringEquals", Value::map({{"aws:SourceAccount", Stack::of(*this).account()}})}})
+                         : Value::map({{"ArnEquals", Value::map({{"aws:SourceArn", rule_arn()}})}});
+    queue.add_to_resource_policy({.actions = {"sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"},
+                                  .resources = {queue.queue_arn()},
+                                  .principals = Value::map({{"Service", events_service}}), .conditions = condition});
+    if (kms)
+      Annotations::of(queue).add_warning(
+          "the queue's KMS key policy must let events.amazonaws.com use kms:Decrypt and kms:GenerateDataKey for " +
+          node().path() + " to deliver; cdkpp cannot change the policy of a key given by ARN");
+  }
+  if (t.dead_letter_queue) grant_dead_letter_queue(*t.dead_letter_queue);
+  resource_->props().targets.push_back(std::move(target));
+}
+
+void Rule::add_target(const SnsTopicTarget& t) {
+  if (!t.topic) throw Error(node().path(), "SnsTopicTarget has no topic", "set .topic = topic");
+  auto& topic = *t.topic;
+  auto target = detail::target_base(node().path(), t, next_target_id(), topic.topic_arn(), t.message);
+  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&topic)) == granted_.end()) {
+    granted_.push_back(&topic);
+    topic.add_to_resource_policy({.actions = {"sns:Publish"}, .resources = {topic.topic_arn()},
+                                  .principals = Value::map({{"Service", events_service}})});
+  }
+  if (t.dead_letter_queue) grant_dead_letter_queue(*t.dead_letter_queue);
+  resource_->props().targets.push_back(std::move(target));
+}
+
+std::vector<Diagnostic> Rule::validate() const {
+  std::vector<Diagnostic> out;
+  for (const auto& use : ecs_tasks_) {
+    auto* task = use.task_definition;
+    if (!use.passes_execution_role && task->execution_role() != nullptr)
+      out.push_back({.path = node().path(),
+                     .message = "the task definition " + task->node().path() +
+                                " got an execution role after this rule's ECS target was added, so EventBridge may not pass it",
+                     .hint = "add the target after the task definition's containers"});
+  }
+  return out;
+}
 
 }  // namespace cdk::events

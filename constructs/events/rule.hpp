@@ -5,25 +5,33 @@
 ///   using namespace std::chrono_literals;
 ///   auto& nightly = stack.add<cdk::events::Rule>("Nightly", {
 ///       .schedule = cdk::events::Schedule::cron({.minute = "0", .hour = "2"})});
+///   nightly.add_target(cdk::events::EcsTaskTarget{.cluster = cluster, .task_definition = report_task});
 ///
 ///   auto& stopped = stack.add<cdk::events::Rule>("TaskStopped", {
 ///       .event_pattern = {.source = {"aws.ecs"}, .detail_type = {"ECS Task State Change"},
 ///                         .detail = cdk::Value::map({{"lastStatus", cdk::Value::list({"STOPPED"})}})}});
+///   stopped.add_target(cdk::events::SnsTopicTarget{.topic = alerts});
 ///
-/// Construct ids and defaults follow the AWS CDK (Rule/Resource, State
-/// ENABLED), so logical ids match.
+/// Construct ids, defaults and target ids follow the AWS CDK (Rule/Resource,
+/// State ENABLED, targets "Target0".., `<TaskDefinition>/EventsRole` and
+/// `<TaskDefinition>/SecurityGroup` for ECS tasks), so logical ids match.
 /// Checked when made, each error naming the rule's path: a schedule or a
 /// pattern (or both), the schedule (see schedule.hpp), the name (1-64 of
 /// letters, digits, '.', '-', '_'), the description (at most 512 characters),
 /// no schedule on a custom event bus, pattern lists not empty and detail
-/// leaves being lists.
+/// leaves being lists, at most five targets, and each target's own settings.
 ///
-/// Targets come next.
+/// Not supported: cross-account and cross-region targets, input transformers
+/// (event fields in the message), and targets other than those of targets.hpp
+/// (Lambda functions come with lambda::Function).
 #include <cdk/construct.hpp>
+#include <cdk/ec2/connections.hpp>
 #include <cdk/events/event_pattern.hpp>
 #include <cdk/events/schedule.hpp>
+#include <cdk/events/targets.hpp>
 #include <cdk/value.hpp>
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +52,7 @@ struct RuleProps {
 class Rule : public Construct {
  public:
   using Props = RuleProps;
+  static constexpr std::size_t max_targets = 5;
 
   Rule(Construct& scope, std::string_view id, RuleProps props);
 
@@ -52,10 +61,29 @@ class Rule : public Construct {
   /// {"Ref": rule}: its name.
   [[nodiscard]] Value rule_name() const;
 
+  void add_target(const SqsQueueTarget& target);
+  void add_target(const SnsTopicTarget& target);
+  /// Returns the connections of the task's security groups, for letting the
+  /// task into a database: `db.connections().allow_default_port_from(...)`.
+  ec2::Connections& add_target(const EcsTaskTarget& target);
+
   [[nodiscard]] CfnRule& cfn_rule() noexcept { return *resource_; }
 
+  /// An ECS target whose task definition got an execution role after the
+  /// target was added: EventBridge could not pass that role.
+  [[nodiscard]] std::vector<Diagnostic> validate() const override;
+
  private:
+  struct EcsTaskUse {
+    ecs::TaskDefinition* task_definition;
+    bool passes_execution_role;
+  };
+  [[nodiscard]] std::string next_target_id() const;
+  void grant_dead_letter_queue(sqs::Queue& queue);
   CfnRule* resource_ = nullptr;
+  std::vector<const void*> granted_;        // queues and topics whose policy already lets this rule in
+  std::vector<EcsTaskUse> ecs_tasks_;
+  std::deque<ec2::Connections> connections_;  // handed out by reference: must not move
 };
 
 }  // namespace cdk::events

@@ -7,6 +7,7 @@
 #include <cdk/cdk.hpp>
 #include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/events.hpp>
+#include <cdk/sqs/sqs.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -129,6 +130,17 @@ TEST_F(RuleTest, RefusesPatternsEventBridgeWouldReject) {
                  "event_pattern.detail.a.b is 1");
   expect_refused("EmptyLeaf", {.event_pattern = {.detail = Value::map({{"state", Value(Value::List{})}})}},
                  "event_pattern.detail.state is []");
+}
+
+TEST_F(RuleTest, TakesAtMostFiveTargets) {
+  auto& rule = stack.add<Rule>("Rule", {.schedule = Schedule::rate(1h)});
+  for (int i = 0; i < 5; ++i)
+    rule.add_target(cdk::events::SqsQueueTarget{.queue = stack.add<cdk::sqs::Queue>("Q" + std::to_string(i))});
+  auto& sixth = stack.add<cdk::sqs::Queue>("Sixth");
+  expect_error([&] { rule.add_target(cdk::events::SqsQueueTarget{.queue = sixth}); }, "Stack/Rule",
+               "a rule takes at most 5 targets");
+  EXPECT_EQ(rule.cfn_rule().props().targets.size(), 5U);
+  EXPECT_EQ(rule.cfn_rule().props().targets.back().id.value().as_string(), "Target4");
 }
 
 }  // namespace
