@@ -70,6 +70,13 @@ Value render_pattern(const std::string& path, const EventPattern& p) {
   return out.empty() ? Value() : Value(std::move(out));
 }
 
+// Records `p`; false when it was there already.
+bool first_use(std::vector<const void*>& seen, const void* p) {
+  if (std::find(seen.begin(), seen.end(), p) != seen.end()) return false;
+  seen.push_back(p);
+  return true;
+}
+
 bool is_default_bus(const Value& bus) {
   return bus.is_null() || (bus.kind() == Value::Kind::String && bus.as_string() == "default");
 }
@@ -113,8 +120,7 @@ std::string Rule::next_target_id() const {
 }
 
 void Rule::grant_dead_letter_queue(sqs::Queue& queue) {
-  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&queue)) != granted_.end()) return;
-  granted_.push_back(&queue);
+  if (!first_use(granted_dead_letter_queues_, &queue)) return;
   // The AWS CDK's statement id for the dead-letter queue of a rule.
   queue.add_to_resource_policy({.actions = {"sqs:SendMessage"}, .resources = {queue.queue_arn()},
                                 .principals = Value::map({{"Service", events_service}}),
@@ -138,8 +144,7 @@ void Rule::add_target(const SqsQueueTarget& t) {
   auto target = detail::target_base(node().path(), t, next_target_id(), queue.queue_arn(), t.message);
   if (!t.message_group_id.empty())
     target.sqs_parameters = CfnRule::SqsParametersProperty{.message_group_id = t.message_group_id};
-  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&queue)) == granted_.end()) {
-    granted_.push_back(&queue);
+  if (first_use(granted_targets_, &queue)) {
     // As the AWS CDK (with its restrictToSameAccount flag): the rule's ARN, or the
     // account for a queue with a customer key.
     const bool kms = queue.encryption() == sqs::QueueEncryption::Kms;
@@ -161,8 +166,7 @@ void Rule::add_target(const SnsTopicTarget& t) {
   if (!t.topic) throw Error(node().path(), "SnsTopicTarget has no topic", "set .topic = topic");
   auto& topic = *t.topic;
   auto target = detail::target_base(node().path(), t, next_target_id(), topic.topic_arn(), t.message);
-  if (std::find(granted_.begin(), granted_.end(), static_cast<const void*>(&topic)) == granted_.end()) {
-    granted_.push_back(&topic);
+  if (first_use(granted_targets_, &topic)) {
     topic.add_to_resource_policy({.actions = {"sns:Publish"}, .resources = {topic.topic_arn()},
                                   .principals = Value::map({{"Service", events_service}})});
   }

@@ -81,9 +81,10 @@ class Rule : public Construct {
   [[nodiscard]] std::string next_target_id() const;
   void grant_dead_letter_queue(sqs::Queue& queue);
   CfnRule* resource_ = nullptr;
-  std::vector<const void*> granted_;        // queues and topics whose policy already lets this rule in
+  std::vector<const void*> granted_targets_;  // queues and topics whose policy lets this rule deliver
+  std::vector<const void*> granted_dead_letter_queues_;
   std::vector<EcsTaskUse> ecs_tasks_;
-  std::deque<ec2::Connections> connections_;  // handed out by reference: must not move
+  std::deque<ec2::Connections> connections_;   // handed out by reference: must not move
 };
 
 }  // namespace cdk::events

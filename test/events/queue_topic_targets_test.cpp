@@ -111,6 +111,32 @@ TEST_F(QueueTopicTargetsTest, MessagesAreSentAsJsonText) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(QueueTopicTargetsTest, MessagesEscapeLiteralsAroundTokensAndKeepNumbersAndNulls) {
+  auto& queue = stack.add<sqs::Queue>("Queue");
+  rule.add_target(SqsQueueTarget{.queue = queue, .message = Value::map({
+      {"url", Value("say \"") + queue.queue_url() + Value("\"\t")}, {"ratio", 0.25}, {"none", Value()},
+      {"list", Value::list({1, Value::list({}), Value::map({})})}})});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::Events::Rule", Match::object_like({{"Targets", Match::array_equals({
+      Match::object_like({{"Input", Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({
+          R"({"url":"say \")", ref("Queue4A7E3555"), R"(\"\t","ratio":0.25,"none":null,"list":[1,[],{}]})"})})}})}})})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(QueueTopicTargetsTest, AQueueUsedAsDeadLetterQueueFirstStillGetsTheTargetStatement) {
+  auto& queue = stack.add<sqs::Queue>("Queue");
+  auto& topic = stack.add<cdk::sns::Topic>("Topic");
+  rule.add_target(SnsTopicTarget{.topic = topic, .dead_letter_queue = queue});
+  rule.add_target(SqsQueueTarget{.queue = queue});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_like({
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
+          Match::object_like({{"Effect", "Deny"}}),
+          Match::object_like({{"Action", "sqs:SendMessage"}, {"Sid", Match::any_value()}}),
+          from_events(from_rule(), get_att("Queue4A7E3555", "Arn"), send_actions())})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(QueueTopicTargetsTest, FifoQueuesGetTheMessageGroupId) {
   auto& queue = stack.add<sqs::Queue>("Orders", {.fifo = true});
   rule.add_target(SqsQueueTarget{.queue = queue, .message_group_id = "nightly"});
