@@ -128,7 +128,6 @@ void Rule::grant_dead_letter_queue(sqs::Queue& queue) {
                                 .sid = "AllowEventRule" + Names::unique_id(*this)});
 }
 
-
 void Rule::add_target(const SqsQueueTarget& t) {
   const auto path = node().path();
   if (!t.queue) throw Error(path, "SqsQueueTarget has no queue", "set .queue = queue");

@@ -9,6 +9,7 @@
 #include <cdk/cdk.hpp>
 #include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/events.hpp>
+#include <cdk/sns/cfn_topic_policy.hpp>
 #include <cdk/sns/sns.hpp>
 #include <cdk/sqs/sqs.hpp>
 
@@ -213,6 +214,18 @@ TEST_F(QueueTopicTargetsTest, RefusesRetryPoliciesOutsideEventBridgesRanges) {
   auto& topic = stack.add<cdk::sns::Topic>("Topic");
   expect_error([&] { rule.add_target(SnsTopicTarget{.topic = topic, .max_event_age_seconds = 86401}); }, "Stack/Rule",
                "max_event_age_seconds 86401");
+}
+
+TEST_F(QueueTopicTargetsTest, RefusesDeadLetterQueuesEventBridgeCannotUse) {
+  auto& topic = stack.add<cdk::sns::Topic>("Topic");
+  auto& fifo = stack.add<sqs::Queue>("Fifo", {.fifo = true});
+  expect_error([&] { rule.add_target(SnsTopicTarget{.topic = topic, .dead_letter_queue = fifo}); }, "Stack/Rule",
+               "the dead-letter queue Stack/Fifo is FIFO; EventBridge takes standard ones only");
+  auto& managed = stack.add<sqs::Queue>("Managed", {.encryption = sqs::QueueEncryption::KmsManaged});
+  expect_error([&] { rule.add_target(SnsTopicTarget{.topic = topic, .dead_letter_queue = managed}); }, "Stack/Managed",
+               "AWS managed key alias/aws/sqs");
+  EXPECT_TRUE(rule.cfn_rule().props().targets.empty());
+  EXPECT_EQ(topic.policy()->props().policy_document.find("Statement")->as_list().size(), 1U);  // TLS-only, nothing more
 }
 
 TEST_F(QueueTopicTargetsTest, RefusesInputsOverEventBridgesLimit) {

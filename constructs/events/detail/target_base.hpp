@@ -1,6 +1,6 @@
 #pragma once
 // What every target of a Rule takes (dead-letter queue, retry policy, input),
-// rendered the one way for all of them.
+// checked and rendered the one way for all of them, before anything is changed.
 #include <cdk/error.hpp>
 #include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/detail/json_text.hpp>
@@ -22,6 +22,16 @@ inline void check_range(const std::string& path, const char* field, const std::o
                 std::string("set .") + field + " within range, or leave it unset for EventBridge's default");
 }
 
+// EventBridge's dead-letter queues: standard queues it can write to.
+inline void check_dead_letter_queue(const std::string& path, const sqs::Queue& queue) {
+  if (queue.fifo())
+    throw Error(path, "the dead-letter queue " + queue.node().path() + " is FIFO; EventBridge takes standard ones only",
+                "use a standard queue as the dead-letter queue");
+  if (queue.encryption() == sqs::QueueEncryption::KmsManaged)
+    throw Error(queue.node().path(), "EventBridge cannot send to a queue encrypted with the AWS managed key alias/aws/sqs",
+                "use QueueEncryption::SqsManaged for the dead-letter queue");
+}
+
 template <class Target>
 CfnRule::TargetProperty target_base(const std::string& path, const Target& t, std::string id, Value arn,
                                     const Value& input) {
@@ -30,6 +40,7 @@ CfnRule::TargetProperty target_base(const std::string& path, const Target& t, st
   CfnRule::TargetProperty out;
   out.arn = std::move(arn);
   out.id = std::move(id);
+  if (t.dead_letter_queue) check_dead_letter_queue(path, *t.dead_letter_queue);
   if (t.dead_letter_queue)
     out.dead_letter_config = CfnRule::DeadLetterConfigProperty{.arn = t.dead_letter_queue->queue_arn()};
   if (t.retry_attempts || t.max_event_age_seconds) {
