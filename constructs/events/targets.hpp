@@ -76,8 +76,13 @@ struct ContainerOverride {
 
 /// Runs `task_count` copies of a task definition in a cluster. EventBridge
 /// assumes a role (`<TaskDefinition>/EventsRole` unless `role` is given) that
-/// may only run this task definition in this cluster, tag the tasks, and pass
-/// the task's task and execution roles.
+/// may only run this task definition in this cluster (ecs:RunTask with
+/// ArnEquals on ecs:cluster, as the AWS CDK writes it), tag the tasks, and
+/// pass the task's task and execution roles. Unlike the AWS CDK, the task role
+/// is passed for EC2 tasks too (RunTask needs it there as well). Add the target
+/// after the task definition's containers: overrides are checked against
+/// them, and an execution role made later is an error at synthesis.
+/// platform_version stays a string because Fargate adds versions over time.
 struct EcsTaskTarget {
   Ptr<ecs::Cluster> cluster{};                      ///< required; awsvpc tasks need its VPC
   Ptr<ecs::TaskDefinition> task_definition{};       ///< required
