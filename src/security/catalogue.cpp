@@ -47,16 +47,6 @@ constexpr std::array kRules{
          "unencrypted",
          "keep the sqs::Queue default (QueueEncryption::SqsManaged) or use QueueEncryption::KmsManaged or Kms; on "
          "an L1, drop SqsManagedSseEnabled: false or set KmsMasterKeyId"},
-    Rule{"SQS-NO-TLS", Severity::Medium, "SQS queue accepts requests without TLS",
-         "without a queue policy denying aws:SecureTransport=false, messages can be sent and received over plain "
-         "HTTP, readable by anyone on the path",
-         "keep the sqs::Queue default enforce_ssl = true, or add an AWS::SQS::QueuePolicy naming the queue that "
-         "denies requests without TLS"},
-    Rule{"SNS-NO-TLS", Severity::Medium, "SNS topic accepts publishing without TLS",
-         "without a topic policy denying aws:SecureTransport=false, messages can be published over plain HTTP, "
-         "readable by anyone on the path",
-         "use sns::Topic (enforce_ssl = true by default), or add an AWS::SNS::TopicPolicy naming the topic that "
-         "denies sns:Publish without TLS"},
     Rule{"LAMBDA-URL-NO-AUTH", Severity::High, "Lambda function URL without authentication",
          "a function URL with AuthType NONE lets anyone on the internet invoke the function (and run up its bill); "
          "the function has to authenticate every request itself",

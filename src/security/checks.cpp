@@ -52,7 +52,7 @@ class Checker {
     databases();
     storage_encryption();
     buckets();
-    queues_and_topics();
+    queues();
     function_urls();
     flow_logs();
     load_balancers();
@@ -225,39 +225,14 @@ class Checker {
     }
   }
 
-  // --- SQS-UNENCRYPTED, SQS-NO-TLS, SNS-NO-TLS ----------------------------------
-  /// The resources the policies of `policy_type` apply to (their property
-  /// `list`: queue URLs, topic ARNs) when a statement denies plain HTTP.
-  std::set<std::string> tls_only(std::string_view policy_type, std::string_view list) const {
-    std::set<std::string> out;
-    for (const ResourceView* policy : of_type(policy_type)) {
-      const auto statements = view_.items_at(*policy->properties, "PolicyDocument.Statement");
-      if (std::none_of(statements.begin(), statements.end(), [&](const Json* s) { return denies_plain_http(*s); }))
-        continue;
-      // The list itself, not items_at: that would read a lone {"Ref": queue} as a parameter.
-      const Json* named = StackView::at(*policy->properties, list);
-      if (named != nullptr && named->is_array())
-        for (const auto& n : *named) out.insert(direct_target(n));
-      else if (named != nullptr)
-        out.insert(direct_target(*named));
-    }
-    return out;
-  }
-
-  void queues_and_topics() {
-    const auto tls_queues = tls_only("AWS::SQS::QueuePolicy", "Queues");
+  // --- SQS-UNENCRYPTED -----------------------------------------------------------
+  void queues() {
     for (const ResourceView* queue : of_type("AWS::SQS::Queue")) {
       const Json& p = *queue->properties;
       // SSE-SQS is SQS's default: only an explicit false without a KMS key leaves messages in the clear.
       if (view_.bool_at(p, "SqsManagedSseEnabled") == false && !StackView::at(p, "KmsMasterKeyId"))
         add(queue->id, "SQS-UNENCRYPTED", "SqsManagedSseEnabled is false and no KmsMasterKeyId is set");
-      if (!tls_queues.contains(std::string(queue->id)))
-        add(queue->id, "SQS-NO-TLS", "no queue policy denies aws:SecureTransport=false");
     }
-    const auto tls_topics = tls_only("AWS::SNS::TopicPolicy", "Topics");
-    for (const ResourceView* topic : of_type("AWS::SNS::Topic"))
-      if (!tls_topics.contains(std::string(topic->id)))
-        add(topic->id, "SNS-NO-TLS", "no topic policy denies aws:SecureTransport=false");
   }
 
   // --- LAMBDA-URL-NO-AUTH --------------------------------------------------------

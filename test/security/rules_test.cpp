@@ -18,8 +18,6 @@
 #include <cdk/s3/bucket.hpp>
 #include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/security.hpp>
-#include <cdk/sns/cfn_topic.hpp>
-#include <cdk/sns/cfn_topic_policy.hpp>
 #include <cdk/sns/sns.hpp>
 #include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/sqs.hpp>
@@ -157,23 +155,6 @@ TEST_F(RulesTest, QueueWithSseExplicitlyOffAndNoKeyIsFoundButTheDefaultsAreNot) 
   stack.add<cdk::sqs::CfnQueue>("Raw", {});
   stack.add<cdk::sqs::CfnQueue>("RawKms", {.kms_master_key_id = "alias/aws/sqs", .sqs_managed_sse_enabled = false});
   EXPECT_THAT(findings("SQS-UNENCRYPTED"), ElementsAre("Sec/Plain"));
-}
-
-TEST_F(RulesTest, QueuesAndTopicsWithoutATlsOnlyPolicyAreFoundButTheL2DefaultsAreNot) {
-  stack.add<cdk::sqs::Queue>("Jobs", {});
-  stack.add<cdk::sqs::Queue>("PlainHttp", {.enforce_ssl = false});
-  stack.add<cdk::sqs::CfnQueue>("Raw", {});
-  stack.add<cdk::sns::Topic>("Alerts", {});
-  stack.add<cdk::sns::Topic>("Loose", {.enforce_ssl = false});
-  auto& raw_topic = stack.add<cdk::sns::CfnTopic>("RawTopic", {});
-  // A policy that only allows does not make a topic TLS-only.
-  stack.add<cdk::sns::CfnTopicPolicy>("RawTopicPolicy", {
-      .policy_document = cdk::iam::policy_document({{.actions = {"sns:Publish"},
-                                                     .resources = {raw_topic.ref()},
-                                                     .principals = cdk::Value::map({{"Service", "events.amazonaws.com"}})}}),
-      .topics = {raw_topic.ref()}});
-  EXPECT_THAT(findings("SQS-NO-TLS"), ElementsAre("Sec/PlainHttp", "Sec/Raw"));
-  EXPECT_THAT(findings("SNS-NO-TLS"), ElementsAre("Sec/Loose", "Sec/RawTopic"));
 }
 
 TEST_F(RulesTest, FunctionUrlWithoutAuthIsFoundAndCanBeSuppressedButIamAuthIsNot) {
