@@ -45,6 +45,9 @@ const std::set<std::string, std::less<>>& no_charge() {
     "AWS::S3::BucketPolicy", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::Subscription",
     "AWS::Logs::MetricFilter", "AWS::Logs::SubscriptionFilter", "AWS::Lambda::Permission",
     "AWS::ECR::RepositoryPolicy", "AWS::CloudFormation::WaitConditionHandle", "AWS::CloudFormation::WaitCondition",
+    // A function URL, its invoke settings and layers: the function's requests carry the charges.
+    "AWS::Lambda::Url", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::LayerVersion",
+    "AWS::Lambda::LayerVersionPermission",
   };
   return types;
 }
@@ -59,6 +62,7 @@ const std::map<std::string, std::string, std::less<>>& usage_only() {
     {"AWS::ECR::Repository", "image storage and data transfer"},
     {"AWS::EC2::FlowLog", "flow log data delivered"},
     {"AWS::Events::Rule", "custom and cross-account events"},
+    {"AWS::Events::EventBus", "custom events published"},
     {"AWS::StepFunctions::StateMachine", "state transitions"},
     {"AWS::ApiGateway::RestApi", "requests and data transfer"},
     {"AWS::ApiGatewayV2::Api", "requests and data transfer"},
@@ -148,6 +152,15 @@ class Estimator {
       {"AWS::SSM::Parameter", [](Estimator& e, const ResourceView& r) {
         if (e.view_.string_at(*r.properties, "Tier").value_or("Standard") == "Standard") ++e.out_.no_charge;
         else e.gap(Gap::MissingPrice, "advanced parameter: not in the price table");
+      }},
+      // Free, but for the capacity kept ready: fixed charges the table has no figure for.
+      {"AWS::Lambda::Version", [](Estimator& e, const ResourceView& r) { e.provisioned_concurrency(*r.properties); }},
+      {"AWS::Lambda::Alias", [](Estimator& e, const ResourceView& r) { e.provisioned_concurrency(*r.properties); }},
+      {"AWS::Lambda::EventSourceMapping", [](Estimator& e, const ResourceView& r) {
+        if (const auto n = e.view_.number_at(*r.properties, "ProvisionedPollerConfig.MinimumPollers"); n && *n > 0)
+          e.gap(Gap::MissingPrice, fmt::format("provisioned mode, at least {} event pollers: not in the price table",
+                                               trim_number(*n)));
+        else ++e.out_.no_charge;
       }},
       {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
         if (e.view_.string_at(*r.properties, "VpcEndpointType").value_or("Gateway") == "Gateway") ++e.out_.no_charge;
@@ -608,6 +621,21 @@ class Estimator {
     gap(Gap::Usage, fmt::format("{}{}: give a size with --storage {}=GB", label,
                                 price ? fmt::format(" ({} USD per GB-month)", trim_number(*price)) : std::string(),
                                 construct));
+  }
+
+  // --- Lambda ---------------------------------------------------------------------------
+
+  // Provisioned concurrency on a version or alias is charged for every hour
+  // it is configured, whether invoked or not.
+  void provisioned_concurrency(const Json& p) {
+    const auto n = view_.number_at(p, "ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+    if (!n || *n <= 0) {
+      ++out_.no_charge;
+      return;
+    }
+    gap(Gap::MissingPrice,
+        fmt::format("provisioned concurrency, {} executions kept warm: not in the price table", trim_number(*n)));
+    gap(Gap::Usage, "requests and duration of the provisioned executions");
   }
 
   // --- CloudWatch -----------------------------------------------------------------------

@@ -104,7 +104,7 @@ Model::Caption Model::plain_caption(std::size_t i) const {
       {"AWS::CodeConnections::Connection", {"CodeConnections connection"}},
       {"AWS::SNS::Topic", {"SNS topic"}},
       {"AWS::SQS::Queue", {"SQS queue"}},
-      {"AWS::Events::Rule", {"EventBridge rule"}},
+      {"AWS::Events::Rule", {"EventBridge rule", "ScheduleExpression"}},
       {"AWS::CloudFront::Distribution", {"CloudFront distribution"}},
       {"AWS::DynamoDB::Table", {"DynamoDB table"}},
       {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
@@ -147,6 +147,8 @@ std::string Model::attributes(std::size_t i) const {
     case Kind::Compute: return "shape=box3d, fillcolor=\"#fde2c8\"";
     case Kind::Database: return "shape=cylinder, fillcolor=\"#d3e4f7\"";
     case Kind::Storage: return "shape=folder, fillcolor=\"#d8f0d2\"";
+    case Kind::Messaging: return "shape=cds, fillcolor=\"#f6d8e8\"";
+    case Kind::Trigger: return "shape=hexagon, fillcolor=\"#e3f0f7\"";
     case Kind::Secret: return "shape=octagon, fillcolor=\"#fbe9a8\"";
     case Kind::Dns: return "shape=parallelogram, fillcolor=\"#e0e0e0\"";
     case Kind::Zone: return "shape=tab, fillcolor=\"#e0e0e0\"";

@@ -60,6 +60,9 @@ const std::map<std::string, Kind, std::less<>>& kinds() {
       {"AWS::EFS::FileSystem", Kind::Storage},
       {"AWS::S3::Bucket", Kind::Storage},
       {"AWS::ECR::Repository", Kind::Storage},
+      {"AWS::SQS::Queue", Kind::Messaging},
+      {"AWS::SNS::Topic", Kind::Messaging},
+      {"AWS::Events::Rule", Kind::Trigger},
       {"AWS::SecretsManager::Secret", Kind::Secret},
       {"AWS::KMS::Key", Kind::Secret},
       {"AWS::SSM::Parameter", Kind::Secret},
@@ -126,6 +129,10 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::S3::BucketPolicy",
       "AWS::KMS::Alias",
       "AWS::Lambda::Permission",
+      "AWS::Lambda::Url",
+      "AWS::Lambda::Version",
+      "AWS::Lambda::Alias",
+      "AWS::Lambda::EventInvokeConfig",
       "AWS::ECR::RepositoryPolicy",
       "AWS::SQS::QueuePolicy",
       "AWS::SNS::TopicPolicy",
@@ -212,6 +219,27 @@ std::vector<std::size_t> Model::targets(std::size_t stack, const Json& value) co
 std::vector<std::size_t> Model::targets_at(std::size_t stack, const Json& object, std::string_view path) const {
   const Json* v = StackView::at(object, path);
   return v == nullptr ? std::vector<std::size_t>() : targets(stack, *v);
+}
+
+std::vector<std::size_t> Model::shown_targets(std::size_t stack, const Json& value) const {
+  std::set<std::size_t> out;
+  for (auto t : targets(stack, value)) {
+    const auto& r = res_[t];
+    if (shown(r.kind)) {
+      out.insert(t);
+    } else if (t < owner_.size() && owner_[t]) {
+      out.insert(*owner_[t]);
+    } else if (r.type == "AWS::Lambda::Alias" || r.type == "AWS::Lambda::Version") {
+      for (auto f : targets_at(r.key.first, *r.props, "FunctionName"))
+        if (shown(res_[f].kind)) out.insert(f);
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::size_t> Model::shown_targets_at(std::size_t stack, const Json& object, std::string_view path) const {
+  const Json* v = StackView::at(object, path);
+  return v == nullptr ? std::vector<std::size_t>() : shown_targets(stack, *v);
 }
 
 void Model::read_tree() {
@@ -315,7 +343,8 @@ void Model::read_subnets() {
 void Model::fold() {
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   Graph g(res_.size());
-  std::vector<std::optional<std::size_t>> owner(res_.size());
+  owner_.assign(res_.size(), std::nullopt);
+  auto& owner = owner_;
   std::vector<std::size_t> main;
   for (std::size_t i = 0; i < res_.size(); ++i)
     if (shown(res_[i].kind)) main.push_back(i);
@@ -464,6 +493,9 @@ void Model::traffic() {
   security_group_traffic();
   load_balancer_traffic();
   message_traffic();
+  dead_letter_traffic();
+  alarm_traffic();
+  rule_traffic();
   alias_traffic();
 }
 
@@ -560,27 +592,77 @@ void Model::load_balancer_traffic() {
   }
 }
 
+void Model::subscribe(std::size_t stack, std::size_t topic, const Json& subscription) {
+  const std::string protocol = text(stack, subscription, "Protocol");
+  std::vector<std::string> to;
+  for (auto t : shown_targets_at(stack, subscription, "Endpoint")) to.push_back(node_id(t));
+  if (auto literal = text(stack, subscription, "Endpoint"); !literal.empty()) {
+    const std::string id = "endpoint." + protocol + "." + literal;
+    endpoints_[id] = protocol + " " + literal;
+    to.push_back(id);
+  }
+  for (const auto& t : to) add_traffic(node_id(topic), t, protocol);
+}
+
 // A topic delivers to its subscribers, a queue or stream feeds its function.
 void Model::message_traffic() {
   for (std::size_t i = 0; i < res_.size(); ++i) {
     const auto& r = res_[i];
     const std::size_t s = r.key.first;
     if (r.type == "AWS::SNS::Subscription") {
-      const std::string protocol = prop(i, "Protocol");
-      std::vector<std::string> to;
-      for (auto t : targets_at(s, *r.props, "Endpoint"))
-        if (shown(res_[t].kind)) to.push_back(node_id(t));
-      if (auto literal = prop(i, "Endpoint"); !literal.empty()) {
-        const std::string id = "endpoint." + protocol + "." + literal;
-        endpoints_[id] = protocol + " " + literal;
-        to.push_back(id);
-      }
-      for (auto topic : targets_at(s, *r.props, "TopicArn"))
-        for (const auto& t : to) add_traffic(node_id(topic), t, protocol);
+      for (auto topic : shown_targets_at(s, *r.props, "TopicArn")) subscribe(s, topic, *r.props);
+    } else if (r.type == "AWS::SNS::Topic") {
+      for (const auto& sub : views_[s]->list_at(*r.props, "Subscription")) subscribe(s, i, sub);
     } else if (r.type == "AWS::Lambda::EventSourceMapping") {
-      for (auto from : targets_at(s, *r.props, "EventSourceArn"))
-        for (auto fn : targets_at(s, *r.props, "FunctionName")) add_traffic(node_id(from), node_id(fn), "events");
+      for (auto from : shown_targets_at(s, *r.props, "EventSourceArn"))
+        for (auto fn : shown_targets_at(s, *r.props, "FunctionName")) add_traffic(node_id(from), node_id(fn), "events");
     }
+  }
+}
+
+// A queue moves the messages its consumers keep failing on to its
+// dead-letter queue; a function sends the events it fails on to its own.
+void Model::dead_letter_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    const char* path = r.type == "AWS::SQS::Queue"         ? "RedrivePolicy.deadLetterTargetArn"
+                       : r.type == "AWS::Lambda::Function" ? "DeadLetterConfig.TargetArn"
+                                                           : nullptr;
+    if (path == nullptr) continue;
+    for (auto dlq : shown_targets_at(r.key.first, *r.props, path)) add_traffic(node_id(i), node_id(dlq), "dead letters");
+  }
+}
+
+// An alarm is plumbing, so its notifications start at what it watches (the
+// resources its dimensions name) or, failing that, at the resource that
+// holds it. Only topics are drawn: other actions (scaling policies, EC2
+// recovery) act on what the alarm watches rather than send to it.
+void Model::alarm_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    if (r.type != "AWS::CloudWatch::Alarm") continue;
+    const std::size_t s = r.key.first;
+    std::set<std::size_t> from;
+    for (const char* path : {"Dimensions", "Metrics"})
+      for (auto w : shown_targets_at(s, *r.props, path)) from.insert(w);
+    if (from.empty() && owner_[i]) from.insert(*owner_[i]);
+    for (const char* actions : {"AlarmActions", "OKActions"})
+      for (auto topic : shown_targets_at(s, *r.props, actions))
+        if (res_[topic].type == "AWS::SNS::Topic")
+          for (auto f : from) add_traffic(node_id(f), node_id(topic), "alarm");
+  }
+}
+
+// A rule starts each of its targets (Targets[].Arn), on a schedule or when
+// an event matches its pattern.
+void Model::rule_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    if (r.type != "AWS::Events::Rule") continue;
+    const std::size_t s = r.key.first;
+    const std::string label = StackView::at(*r.props, "ScheduleExpression") ? "schedule" : "events";
+    for (const auto& target : views_[s]->list_at(*r.props, "Targets"))
+      for (auto t : shown_targets_at(s, target, "Arn")) add_traffic(node_id(i), node_id(t), label);
   }
 }
 

@@ -26,6 +26,8 @@ enum class Kind {
   Compute,
   Database,
   Storage,
+  Messaging,     // queues and topics
+  Trigger,       // EventBridge rules: start their targets on a schedule or an event
   Secret,
   Dns,           // a record set
   Zone,          // a hosted zone (a cluster holding its records)
@@ -106,6 +108,8 @@ class Model {
   std::map<Key, SubnetInfo> subnets_;
   // For each shown resource: what it reaches through its plumbing.
   std::map<std::size_t, std::set<std::size_t>> uses_;
+  // For each plumbing resource: the shown resource whose construct holds it.
+  std::vector<std::optional<std::size_t>> owner_;
   std::map<std::size_t, Place> places_;
   std::map<Key, std::set<std::size_t>> sg_holders_;
   std::map<std::pair<std::string, std::string>, Edge> traffic_;
@@ -128,6 +132,11 @@ class Model {
   std::vector<std::size_t> targets(std::size_t stack, const Json& value) const;
   // The same for the value at `path` in `object`; none when it is absent.
   std::vector<std::size_t> targets_at(std::size_t stack, const Json& object, std::string_view path) const;
+  // The shown resources a value stands for: what it points at when shown,
+  // else the owner of the plumbing it points at, else the function of a
+  // Lambda version or alias. Sorted, once each. Valid after fold().
+  std::vector<std::size_t> shown_targets(std::size_t stack, const Json& value) const;
+  std::vector<std::size_t> shown_targets_at(std::size_t stack, const Json& object, std::string_view path) const;
 
   void read_tree();       // construct paths of the logical ids, from tree.json
   void read_resources();  // every resource, its kind and owner; exports
@@ -152,7 +161,8 @@ class Model {
   void ingress(std::size_t stack, const std::set<std::size_t>& to, const Json& rule);
 
   // Traffic, in steps: security group rules; listeners, target groups and
-  // their targets; subscriptions and event sources; DNS aliases.
+  // their targets; subscriptions and event sources; dead-letter queues;
+  // alarm notifications; EventBridge rules and their targets; DNS aliases.
   void traffic();
   void security_group_traffic();
   struct GroupTargets {
@@ -164,6 +174,12 @@ class Model {
   void action_groups(std::size_t stack, const Json* actions, std::set<std::size_t>& out) const;
   void load_balancer_traffic();
   void message_traffic();
+  // Arrows from `topic` to where a subscription delivers: the properties of
+  // an AWS::SNS::Subscription, or an entry of a topic's Subscription list.
+  void subscribe(std::size_t stack, std::size_t topic, const Json& subscription);
+  void dead_letter_traffic();
+  void alarm_traffic();
+  void rule_traffic();
   void alias_traffic();
   // What a shown resource uses that is shown and not already a traffic arrow.
   void references();

@@ -42,6 +42,16 @@ constexpr std::array kRules{
          "S3 encrypts objects at rest by default (SSE-S3), but a bucket without a policy denying "
          "aws:SecureTransport=false also serves them over plain HTTP",
          "keep the s3::Bucket default enforce_ssl = true, or add a bucket policy that denies requests without TLS"},
+    Rule{"SQS-UNENCRYPTED", Severity::Medium, "SQS queue not encrypted at rest",
+         "SqsManagedSseEnabled: false without a KMS key stores messages (job payloads, often personal data) "
+         "unencrypted",
+         "keep the sqs::Queue default (QueueEncryption::SqsManaged) or use QueueEncryption::KmsManaged or Kms; on "
+         "an L1, drop SqsManagedSseEnabled: false or set KmsMasterKeyId"},
+    Rule{"LAMBDA-URL-NO-AUTH", Severity::High, "Lambda function URL without authentication",
+         "a function URL with AuthType NONE lets anyone on the internet invoke the function (and run up its bill); "
+         "the function has to authenticate every request itself",
+         "keep IAM auth (AuthType AWS_IAM, the default) and sign requests, or suppress with the reason the "
+         "endpoint is public (a webhook that verifies its own signatures)"},
     Rule{"VPC-NO-FLOW-LOGS", Severity::Medium, "VPC without flow logs",
          "without flow logs there is no record of the traffic that reached or left the network after an incident",
          "add one: .flow_logs = {{\"FlowLogs\", {}}} in ec2::VpcProps, or an AWS::EC2::FlowLog for the VPC"},

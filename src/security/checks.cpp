@@ -52,6 +52,8 @@ class Checker {
     databases();
     storage_encryption();
     buckets();
+    queues();
+    function_urls();
     flow_logs();
     load_balancers();
     iam_wildcards();
@@ -220,6 +222,27 @@ class Checker {
         add(bucket->id, "S3-PUBLIC-ACCESS", fmt::format("{} not on", fmt::join(off, ", ")));
       if (!tls_only.contains(std::string(bucket->id)))
         add(bucket->id, "S3-NO-TLS", "no bucket policy denies aws:SecureTransport=false");
+    }
+  }
+
+  // --- SQS-UNENCRYPTED -----------------------------------------------------------
+  void queues() {
+    for (const ResourceView* queue : of_type("AWS::SQS::Queue")) {
+      const Json& p = *queue->properties;
+      // SSE-SQS is SQS's default: only an explicit false without a KMS key leaves messages in the clear.
+      if (view_.bool_at(p, "SqsManagedSseEnabled") == false && !StackView::at(p, "KmsMasterKeyId"))
+        add(queue->id, "SQS-UNENCRYPTED", "SqsManagedSseEnabled is false and no KmsMasterKeyId is set");
+    }
+  }
+
+  // --- LAMBDA-URL-NO-AUTH --------------------------------------------------------
+  void function_urls() {
+    for (const ResourceView* url : of_type("AWS::Lambda::Url")) {
+      if (view_.string_at(*url->properties, "AuthType") != "NONE") continue;
+      const std::string function = target_at(*url->properties, "TargetFunctionArn");
+      add(url->id, "LAMBDA-URL-NO-AUTH",
+          fmt::format("AuthType is NONE: anyone can invoke {}",
+                      function.empty() ? dump_at(*url->properties, "TargetFunctionArn") : "function " + function));
     }
   }
 

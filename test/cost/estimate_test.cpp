@@ -17,12 +17,17 @@
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
+#include <cdk/sns/sns.hpp>
+#include <cdk/sqs/sqs.hpp>
 
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "support/lint.hpp"
+
+#include <map>
+#include <string>
 
 namespace {
 
@@ -350,6 +355,66 @@ TEST_F(CostTest, UsageOnlyAndUnsupportedTypesAreListedNotPriced) {
   ASSERT_EQ(unsupported.size(), 1U);
   EXPECT_EQ(unsupported[0].type, "AWS::Route53::HealthCheck");
   cdk::testing::keep_for_lint(stack);
+}
+
+// A Lambda function (L1) with its alias, URL and an SQS event source.
+cdk::CfnResource& worker(cdk::Stack& stack, cdk::sqs::Queue& queue, cdk::Value::Map alias_extra = {}) {
+  using cdk::Value;
+  auto& fn = stack.add<cdk::CfnResource>(
+      "Worker", "AWS::Lambda::Function",
+      Value::map({{"Runtime", "python3.12"}, {"Handler", "index.handler"},
+                  {"Role", "arn:aws:iam::123456789012:role/worker"}, {"Code", Value::map({{"ZipFile", "pass"}})}}));
+  Value::Map alias{{"FunctionName", fn.ref()}, {"FunctionVersion", "$LATEST"}, {"Name", "live"}};
+  alias.insert(alias.end(), alias_extra.begin(), alias_extra.end());
+  auto& live = stack.add<cdk::CfnResource>("Live", "AWS::Lambda::Alias", Value(std::move(alias)));
+  stack.add<cdk::CfnResource>("WorkerUrl", "AWS::Lambda::Url",
+                              Value::map({{"AuthType", "AWS_IAM"}, {"TargetFunctionArn", live.ref()}}));
+  stack.add<cdk::CfnResource>("FromJobs", "AWS::Lambda::EventSourceMapping",
+                              Value::map({{"EventSourceArn", queue.queue_arn()}, {"FunctionName", live.ref()}}));
+  return fn;
+}
+
+TEST_F(CostTest, QueuesTopicsFunctionsAndRulesAreListedAsUsageWithNoFixedCharge) {
+  using cdk::Value;
+  auto& stack = stack_in("us-east-1");
+  auto& jobs = stack.add<cdk::sqs::Queue>("Jobs", {});
+  auto& alerts = stack.add<cdk::sns::Topic>("Alerts", {});
+  alerts.add_subscription(cdk::sns::SqsSubscription{.queue = jobs});
+  auto& fn = worker(stack, jobs);
+  stack.add<cdk::CfnResource>("Nightly", "AWS::Events::Rule",
+                              Value::map({{"ScheduleExpression", "rate(1 day)"},
+                                          {"Targets", Value::list({Value::map({{"Id", "Target0"}, {"Arn", fn.get_att("Arn")}})})}}));
+  auto c = price(stack);
+  EXPECT_TRUE(c.lines.empty());
+  EXPECT_EQ(c.monthly_usd, 0);
+  std::map<std::string, std::string> usage;
+  for (const auto& n : gaps(c, Gap::Usage)) usage[n.type] = n.what;
+  EXPECT_EQ(usage, (std::map<std::string, std::string>{{"AWS::Events::Rule", "custom and cross-account events"},
+                                                       {"AWS::Lambda::Function", "requests and compute duration"},
+                                                       {"AWS::SNS::Topic", "publishes and deliveries"},
+                                                       {"AWS::SQS::Queue", "requests"}}));
+  EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
+  // Queue and topic policies, the subscription, alias, URL and event source mapping.
+  EXPECT_EQ(c.no_charge, 6);
+  CostEstimate e;
+  e.stacks.push_back(c);
+  EXPECT_TRUE(e.complete());
+}
+
+TEST_F(CostTest, ProvisionedConcurrencyIsAFixedChargeWithoutAPriceSoTheEstimateIsIncomplete) {
+  using cdk::Value;
+  auto& stack = stack_in("us-east-1");
+  auto& jobs = stack.add<cdk::sqs::Queue>("Jobs", {});
+  worker(stack, jobs,
+         {{"ProvisionedConcurrencyConfig", Value::map({{"ProvisionedConcurrentExecutions", 5}})}});
+  auto c = price(stack);
+  const auto missing = gaps(c, Gap::MissingPrice);
+  ASSERT_EQ(missing.size(), 1U);
+  EXPECT_EQ(missing[0].type, "AWS::Lambda::Alias");
+  EXPECT_THAT(missing[0].what, HasSubstr("provisioned concurrency, 5 executions"));
+  CostEstimate e;
+  e.stacks.push_back(c);
+  EXPECT_FALSE(e.complete());
 }
 
 TEST_F(CostTest, TotalsAreTheSumsOfTheLines) {

@@ -5,12 +5,15 @@
 
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudwatch/alarm.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/repository.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/efs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/rds/rds.hpp>
+#include <cdk/sns/sns.hpp>
+#include <cdk/sqs/sqs.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -323,6 +326,87 @@ TEST(ArchitectureToDot, ATopicSendsToItsSubscribersAndTheSubscriptionIsNoNode) {
   EXPECT_EQ(dot.nodes.at("endpoint.email.ops@example.com").label, "email ops@example.com");
   EXPECT_FALSE(dot.nodes.count("S.ToQueue"));
   EXPECT_FALSE(dot.nodes.count("S.ToOps"));
+}
+
+// A Lambda function (L1: its fields do not matter to the drawing).
+cdk::CfnResource& function(cdk::Stack& stack, const std::string& id, cdk::Value::Map extra = {}) {
+  cdk::Value::Map props{{"Runtime", "python3.12"},
+                        {"Handler", "index.handler"},
+                        {"Role", "arn:aws:iam::123456789012:role/fn"},
+                        {"Code", cdk::Value::map({{"ZipFile", "pass"}})}};
+  props.insert(props.end(), extra.begin(), extra.end());
+  return stack.add<cdk::CfnResource>(id, "AWS::Lambda::Function", cdk::Value(std::move(props)));
+}
+
+// The line that writes node `id`, with its attributes.
+std::string node_line(const std::string& text, const std::string& id) {
+  const auto at = text.find("\"" + id + "\" [label=");
+  return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
+}
+
+TEST(ArchitectureToDot, AQueueSendsToItsDeadLetterQueueAndFeedsItsFunctionThroughAnAlias) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& dlq = stack.add<sqs::Queue>("DeadLetters", {});
+  auto& jobs = stack.add<sqs::Queue>("Jobs", {.dead_letter_queue = sqs::DeadLetterQueue{.queue = dlq, .max_receive_count = 5}});
+  auto& failed = stack.add<sqs::Queue>("Failed", {});
+  auto& worker = function(stack, "Worker", {{"DeadLetterConfig", Value::map({{"TargetArn", failed.queue_arn()}})}});
+  auto& live = stack.add<CfnResource>("Live", "AWS::Lambda::Alias",
+                                      Value::map({{"FunctionName", worker.ref()}, {"FunctionVersion", "$LATEST"}, {"Name", "live"}}));
+  stack.add<CfnResource>("FromJobs", "AWS::Lambda::EventSourceMapping",
+                         Value::map({{"EventSourceArn", jobs.queue_arn()}, {"FunctionName", live.ref()}}));
+  const std::string text = detail::architecture_to_dot(detail::synthesize(app, {}));
+  const auto dot = parse(text);
+  const auto jobs_id = dot.id_of("SQS queue\\nJobs");
+  const auto dlq_id = dot.id_of("SQS queue\\nDeadLetters");
+  EXPECT_THAT(dot.edges.at({jobs_id, dlq_id}), HasSubstr("label=\"dead letters\""));
+  EXPECT_THAT(dot.edges.at({jobs_id, "S.Worker"}), HasSubstr("label=\"events\""));
+  EXPECT_THAT(dot.edges.at({"S.Worker", dot.id_of("SQS queue\\nFailed")}), HasSubstr("label=\"dead letters\""));
+  EXPECT_FALSE(dot.nodes.count("S.Live"));
+  EXPECT_FALSE(dot.nodes.count("S.FromJobs"));
+  EXPECT_THAT(node_line(text, jobs_id), HasSubstr("shape=cds"));
+}
+
+TEST(ArchitectureToDot, AnAlarmNotifiesItsTopicFromWhatItWatchesAndTheTopicDeliversToItsQueue) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& jobs = stack.add<sqs::Queue>("Jobs", {});
+  auto& inbox = stack.add<sqs::Queue>("Inbox", {});
+  auto& alerts = stack.add<sns::Topic>("Alerts", {});
+  alerts.add_subscription(sns::SqsSubscription{.queue = inbox});
+  stack.add<cloudwatch::Alarm>("Backlog", {.metric = jobs.metric_approximate_age_of_oldest_message(), .threshold = 600})
+      .add_alarm_action(alerts);
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const auto topic = dot.id_of("SNS topic\\nAlerts");
+  EXPECT_THAT(dot.edges.at({dot.id_of("SQS queue\\nJobs"), topic}), HasSubstr("label=\"alarm\""));
+  EXPECT_THAT(dot.edges.at({topic, dot.id_of("SQS queue\\nInbox")}), HasSubstr("label=\"sqs\""));
+  // The alarm and the policies are plumbing, no nodes of their own.
+  for (const auto& [id, n] : dot.nodes) {
+    EXPECT_THAT(n.label, Not(HasSubstr("Backlog"))) << id;
+    EXPECT_THAT(n.label, Not(HasSubstr("::"))) << id;
+  }
+}
+
+TEST(ArchitectureToDot, ARuleStartsItsTargetsOnItsScheduleOrOnMatchingEvents) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& report = function(stack, "Report");
+  auto& alerts = stack.add<sns::Topic>("Alerts", {});
+  stack.add<CfnResource>("Nightly", "AWS::Events::Rule",
+                         Value::map({{"ScheduleExpression", "cron(0 3 * * ? *)"},
+                                     {"Targets", Value::list({Value::map({{"Id", "Target0"}, {"Arn", report.get_att("Arn")}})})}}));
+  stack.add<CfnResource>("OnFailure", "AWS::Events::Rule",
+                         Value::map({{"EventPattern", Value::map({{"source", Value::list({"aws.codebuild"})}})},
+                                     {"Targets", Value::list({Value::map({{"Id", "Target0"}, {"Arn", alerts.topic_arn()}})})}}));
+  const std::string text = detail::architecture_to_dot(detail::synthesize(app, {}));
+  const auto dot = parse(text);
+  EXPECT_EQ(dot.nodes.at("S.Nightly").label, "EventBridge rule\\nNightly\\ncron(0 3 * * ? *)");
+  EXPECT_THAT(dot.edges.at({"S.Nightly", "S.Report"}), HasSubstr("label=\"schedule\""));
+  EXPECT_THAT(dot.edges.at({"S.OnFailure", dot.id_of("SNS topic\\nAlerts")}), HasSubstr("label=\"events\""));
+  EXPECT_THAT(node_line(text, "S.Nightly"), HasSubstr("shape=hexagon"));
 }
 
 }  // namespace

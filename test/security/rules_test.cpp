@@ -18,6 +18,9 @@
 #include <cdk/s3/bucket.hpp>
 #include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/security.hpp>
+#include <cdk/sns/sns.hpp>
+#include <cdk/sqs/cfn_queue.hpp>
+#include <cdk/sqs/sqs.hpp>
 #include <cdk/stack.hpp>
 
 #include <gmock/gmock.h>
@@ -144,6 +147,42 @@ TEST_F(RulesTest, BucketsWithoutBlockPublicAccessOrTlsAreFound) {
   EXPECT_THAT(findings("S3-NO-TLS"), ElementsAre("Sec/PlainHttp", "Sec/Raw"));
 }
 
+TEST_F(RulesTest, QueueWithSseExplicitlyOffAndNoKeyIsFoundButTheDefaultsAreNot) {
+  stack.add<cdk::sqs::Queue>("Jobs", {});
+  stack.add<cdk::sqs::Queue>("Managed", {.encryption = cdk::sqs::QueueEncryption::KmsManaged});
+  stack.add<cdk::sqs::Queue>("Plain", {.encryption = cdk::sqs::QueueEncryption::Unencrypted});
+  // An L1 queue without the property gets SQS's own default, SSE-SQS.
+  stack.add<cdk::sqs::CfnQueue>("Raw", {});
+  stack.add<cdk::sqs::CfnQueue>("RawKms", {.kms_master_key_id = "alias/aws/sqs", .sqs_managed_sse_enabled = false});
+  EXPECT_THAT(findings("SQS-UNENCRYPTED"), ElementsAre("Sec/Plain"));
+}
+
+TEST_F(RulesTest, FunctionUrlWithoutAuthIsFoundAndCanBeSuppressedButIamAuthIsNot) {
+  using cdk::Value;
+  auto& fn = stack.add<cdk::CfnResource>(
+      "Fn", "AWS::Lambda::Function",
+      Value::map({{"Runtime", "python3.12"}, {"Handler", "index.handler"},
+                  {"Role", "arn:aws:iam::123456789012:role/fn"}, {"Code", Value::map({{"ZipFile", "pass"}})}}));
+  stack.add<cdk::CfnResource>("OpenUrl", "AWS::Lambda::Url",
+                              Value::map({{"AuthType", "NONE"}, {"TargetFunctionArn", fn.get_att("Arn")}}));
+  stack.add<cdk::CfnResource>("SignedUrl", "AWS::Lambda::Url",
+                              Value::map({{"AuthType", "AWS_IAM"}, {"TargetFunctionArn", fn.get_att("Arn")}}));
+  auto& hook = stack.add<cdk::CfnResource>("HookUrl", "AWS::Lambda::Url",
+                                           Value::map({{"AuthType", "NONE"}, {"TargetFunctionArn", fn.get_att("Arn")}}));
+  cdk::security::suppress(hook, "LAMBDA-URL-NO-AUTH", "a webhook that verifies the sender's signature");
+  EXPECT_THAT(findings("LAMBDA-URL-NO-AUTH"), ElementsAre("Sec/OpenUrl"));
+  std::vector<std::string> infos;
+  for (const auto& d : diagnostics()) {
+    if (d.rule != "LAMBDA-URL-NO-AUTH") continue;
+    if (d.level == cdk::Diagnostic::Level::Info) {
+      infos.push_back(d.path);
+    } else {
+      EXPECT_THAT(d.message, HasSubstr("anyone can invoke function Fn"));
+    }
+  }
+  EXPECT_THAT(infos, ElementsAre("Sec/HookUrl"));
+}
+
 TEST_F(RulesTest, VpcWithoutFlowLogsIsFound) {
   stack.add<ec2::Vpc>("Quiet", {.max_azs = 1, .nat_gateways = 0});
   EXPECT_THAT(findings("VPC-NO-FLOW-LOGS"), ElementsAre("Sec/Quiet"));
@@ -268,6 +307,8 @@ TEST_F(RulesTest, AStackThatFollowsEveryRuleHasNoFindingsAndLints) {
   db.connections().allow_default_port_from(web);
   stack.add<cdk::s3::Bucket>("Data", {});
   stack.add<cdk::efs::FileSystem>("Files", {.vpc = vpc});
+  auto& jobs = stack.add<cdk::sqs::Queue>("Jobs", {});
+  stack.add<cdk::sns::Topic>("Alerts", {}).add_subscription(cdk::sns::SqsSubscription{.queue = jobs});
   for (const auto& d : diagnostics()) EXPECT_TRUE(d.rule.empty()) << d.to_string();
   cdk::testing::keep_for_lint(stack);
 }
