@@ -4,6 +4,8 @@
 #include <cdk/ecs/task_definition.hpp>
 #include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/detail/target_base.hpp>
+#include <cdk/lambda/cfn_permission.hpp>
+#include <cdk/lambda/function.hpp>
 #include <cdk/names.hpp>
 #include <cdk/sns/topic.hpp>
 #include <cdk/sqs/queue.hpp>
@@ -168,6 +170,23 @@ void Rule::add_target(const SnsTopicTarget& t) {
   if (first_use(granted_targets_, &topic)) {
     topic.add_to_resource_policy({.actions = {"sns:Publish"}, .resources = {topic.topic_arn()},
                                   .principals = Value::map({{"Service", events_service}})});
+  }
+  if (t.dead_letter_queue) grant_dead_letter_queue(*t.dead_letter_queue);
+  resource_->props().targets.push_back(std::move(target));
+}
+
+void Rule::add_target(const LambdaFunctionTarget& t) {
+  if (!t.function) throw Error(node().path(), "LambdaFunctionTarget has no function", "set .function = function");
+  auto& function = *t.function;
+  auto target = detail::target_base(node().path(), t, next_target_id(), function.function_arn(), t.message);
+  const auto permission_id = "AllowEventRule" + Names::unique_id(function);
+  if (node().try_find_child(permission_id) == nullptr) {
+    lambda::CfnPermission::Props permission;
+    permission.action = "lambda:InvokeFunction";
+    permission.function_name = function.function_arn();
+    permission.principal = events_service;
+    permission.source_arn = rule_arn();
+    add<lambda::CfnPermission>(permission_id, std::move(permission));
   }
   if (t.dead_letter_queue) grant_dead_letter_queue(*t.dead_letter_queue);
   resource_->props().targets.push_back(std::move(target));

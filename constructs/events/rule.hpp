@@ -22,8 +22,7 @@
 /// leaves being lists, at most five targets, and each target's own settings.
 ///
 /// Not supported: cross-account and cross-region targets, input transformers
-/// (event fields in the message), and targets other than those of targets.hpp
-/// (Lambda functions come with lambda::Function).
+/// (event fields in the message), and targets other than those of targets.hpp.
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/events/event_pattern.hpp>
@@ -63,6 +62,7 @@ class Rule : public Construct {
 
   void add_target(const SqsQueueTarget& target);
   void add_target(const SnsTopicTarget& target);
+  void add_target(const LambdaFunctionTarget& target);
   /// Returns the connections of the task's security groups, for letting the
   /// task into a database: `db.connections().allow_default_port_from(...)`.
   ec2::Connections& add_target(const EcsTaskTarget& target);

@@ -2,6 +2,7 @@
 /// What an events::Rule can invoke; pass one to Rule::add_target.
 ///
 ///   rule.add_target(cdk::events::SqsQueueTarget{.queue = jobs});
+///   rule.add_target(cdk::events::LambdaFunctionTarget{.function = cleanup});
 ///   rule.add_target(cdk::events::SnsTopicTarget{.topic = alerts,
 ///       .message = cdk::Value::map({{"text", "nightly export started"}})});
 ///   auto& export_task = rule.add_target(cdk::events::EcsTaskTarget{
@@ -24,6 +25,9 @@
 #include <string>
 #include <vector>
 
+namespace cdk::lambda {
+class Function;
+}
 namespace cdk::sqs {
 class Queue;
 }
@@ -49,6 +53,18 @@ struct SqsQueueTarget {
   Ptr<sqs::Queue> queue{};                          ///< required; not encrypted with alias/aws/sqs
   Value message{};                                  ///< a string or map, sent as JSON; default the event itself
   std::string message_group_id{};                   ///< FIFO queues only, and required there; default none
+  Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
+  std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
+  std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
+};
+
+/// Invokes a function with the event (or `message`). The permission that lets
+/// events.amazonaws.com invoke it from this rule only (SourceArn) is made in
+/// the rule, `<Rule>/AllowEventRule<function's unique id>`, as the AWS CDK
+/// does, so a function in another stack takes no reference back to the rule.
+struct LambdaFunctionTarget {
+  Ptr<lambda::Function> function{};                 ///< required
+  Value message{};                                  ///< a string or map, sent as JSON; default the event itself
   Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
   std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
   std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
