@@ -1,6 +1,7 @@
 #include "cli/run.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/findings_report.hpp"
 #include "core/context.hpp"
 #include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
@@ -91,6 +92,8 @@ struct Options {
   std::string graph_format = "dot";
   std::string graph_view = "architecture";
   bool list_rules = false;          // validate
+  std::string validate_format = "text";
+  std::string validate_out;
 };
 
 struct Subcommands {
@@ -135,6 +138,11 @@ Subcommands declare_subcommands(CLI::App& cli, Options& o) {
   s.validate = add_subcommand(cli, "validate", "Check the app and print every problem; writes nothing",
                               [&o](CLI::App& cmd) {
     cmd.add_flag("--rules", o.list_rules, "List the security rules (id, severity, what, why, fix) and exit");
+    cmd.add_option("--format", o.validate_format,
+                   "text (a summary), or every security finding as json or sarif (for code scanning)")
+        ->check(CLI::IsMember({"text", "json", "sarif"}))
+        ->capture_default_str();
+    cmd.add_option("--out", o.validate_out, "Write the json or sarif report to this file instead of standard output");
   });
   return s;
 }
@@ -201,6 +209,23 @@ void run_graph(const Assembly& assembly, const Options& o, std::ostream& out) {
   out << "graph: " << o.graph_out << '\n';
 }
 
+void run_validate(const Assembly& assembly, const Options& o, std::ostream& out) {
+  if (o.validate_format == "text") {
+    out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
+    out << security_summary(assembly.diagnostics) << '\n';
+    return;
+  }
+  const auto report = o.validate_format == "json" ? findings_json(assembly, o.outdir) : findings_sarif(assembly, o.outdir);
+  if (o.validate_out.empty()) {
+    out << report;
+    return;
+  }
+  std::ofstream f(o.validate_out, std::ios::binary);
+  f << report;
+  if (!f) throw Error("", "cannot write " + o.validate_out, "check the path");
+  out << fmt::format("validate: {} ({})\n", o.validate_out, security_summary(assembly.diagnostics));
+}
+
 // The program's own subcommands; the others ran from their CLI11 callbacks.
 void dispatch(const CLI::App& cli, const Subcommands& cmd, const Options& o,
               const std::function<Assembly()>& synthesize_app, std::ostream& out) {
@@ -215,9 +240,7 @@ void dispatch(const CLI::App& cli, const Subcommands& cmd, const Options& o,
   } else if (cmd.validate->parsed() && o.list_rules) {
     print_security_rules(out);
   } else if (cmd.validate->parsed()) {
-    auto assembly = synthesize_app();
-    out << fmt::format("valid: {} stack(s), no errors\n", assembly.stacks.size());
-    out << security_summary(assembly.diagnostics) << '\n';
+    run_validate(synthesize_app(), o, out);
   }
 }
 

@@ -362,22 +362,32 @@ std::string display_path(const Construct& c) {
 
 }  // namespace
 
+std::vector<Result> find_all(const Stack& stack, const StackView& view,
+                             const std::unordered_map<std::string, const Construct*>& constructs) {
+  std::vector<Result> out;
+  for (auto& f : Checker(stack, view).run()) {
+    const Rule* rule = find_rule(f.rule);
+    auto it = constructs.find(f.logical_id);
+    const Construct* owner = it == constructs.end() ? nullptr : it->second;
+    auto path = owner ? display_path(*owner) : stack.node().path() + "/" + f.logical_id;
+    out.push_back({rule, std::move(f.logical_id), std::move(path), std::move(f.detail), suppression(owner, rule->id)});
+  }
+  return out;
+}
+
 std::vector<Diagnostic> check_stack(const Stack& stack, const StackView& view,
                                     const std::unordered_map<std::string, const Construct*>& constructs) {
   std::vector<Diagnostic> out;
-  for (auto& f : Checker(stack, view).run()) {
-    const Rule& rule = *find_rule(f.rule);
-    auto it = constructs.find(f.logical_id);
-    const Construct* owner = it == constructs.end() ? nullptr : it->second;
-    const std::string path = owner ? display_path(*owner) : stack.node().path() + "/" + f.logical_id;
-    if (auto reason = suppression(owner, rule.id)) {
-      out.push_back({Diagnostic::Level::Info, path,
-                     fmt::format("[{}] suppressed: {} ({}); reason: {}", rule.id, rule.title, f.detail, *reason),
+  for (auto& r : find_all(stack, view, constructs)) {
+    const Rule& rule = *r.rule;
+    if (r.suppressed) {
+      out.push_back({Diagnostic::Level::Info, std::move(r.path),
+                     fmt::format("[{}] suppressed: {} ({}); reason: {}", rule.id, rule.title, r.detail, *r.suppressed),
                      "", std::string(rule.id)});
       continue;
     }
-    out.push_back({Diagnostic::Level::Warning, path,
-                   fmt::format("[{} {}] {}: {}", rule.id, to_string(rule.severity), rule.title, f.detail),
+    out.push_back({Diagnostic::Level::Warning, std::move(r.path),
+                   fmt::format("[{} {}] {}: {}", rule.id, to_string(rule.severity), rule.title, r.detail),
                    std::string(rule.fix), std::string(rule.id)});
   }
   return out;

@@ -6,6 +6,7 @@
 
 #include <cdk/error.hpp>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,6 +38,19 @@ const Rule* find_rule(std::string_view id);
 
 /// Metadata type of a suppression on a construct; data is "<rule id>: <reason>".
 inline constexpr std::string_view kSuppressionType = "cdkpp:security:suppress";
+
+/// One finding of one rule on one resource of a stack's template.
+struct Result {
+  const Rule* rule = nullptr;
+  std::string logical_id;                // the resource in the template
+  std::string path;                      // the construct path users know (an L2's, not its "Resource")
+  std::string detail;                    // what exactly was found, e.g. "port 22 from 0.0.0.0/0"
+  std::optional<std::string> suppressed;  // the reason, when the construct or a scope above suppresses it
+};
+
+/// Every finding of every rule in one stack, suppressed ones included.
+std::vector<Result> find_all(const Stack& stack, const StackView& view,
+                             const std::unordered_map<std::string, const Construct*>& constructs);
 
 /// Runs every rule over one stack's rendered template. `constructs` maps the
 /// template's logical ids to the constructs that made them (for paths and

@@ -391,12 +391,10 @@ class Synthesizer {
     return a;
   }
 
-  void run_plugins(const StackArtifact& a) {
-    if (options_.plugins.empty()) return;
-    std::unordered_map<std::string, const Construct*> owners;
+  void run_plugins(StackArtifact& a) {
     for (const CfnElement* e : work_[stack_index_.at(a.stack)].elements)
-      if (auto it = ids_.find(e); it != ids_.end()) owners.emplace(it->second, e);
-    const StackUnderValidation stack{*a.stack, *a.view, owners};
+      if (auto it = ids_.find(e); it != ids_.end()) a.owners.emplace(it->second, e);
+    const StackUnderValidation stack{*a.stack, *a.view, a.owners};
     for (const ValidationPlugin* plugin : options_.plugins)
       for (auto& d : plugin->validate(stack))
         (d.level == Diagnostic::Level::Error ? errors_ : diagnostics_).push_back(std::move(d));

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cdk {
 class App;
+class Construct;
 class Stack;
 }  // namespace cdk
 
@@ -33,6 +35,7 @@ struct StackArtifact {
   std::vector<const Stack*> dependencies;
   Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
   std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read
+  std::unordered_map<std::string, const Construct*> owners;  // logical id -> the construct that made it
 };
 
 struct Assembly {
