@@ -13,12 +13,29 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cdk::security {
+
+/// Narrows a suppression of a cdk-nag rule to some of its findings.
+struct SuppressOptions {
+  /// cdk-nag's granular findings, e.g. {"Action::s3:GetObject*", "Resource::*"}
+  /// for AwsSolutions-IAM5; cdk-nag ids only; default every finding of the rule.
+  std::vector<std::string> applies_to{};
+};
 
 /// Silences rule `rule_id` on `scope` and every construct below it. The reason
 /// must say why the finding is acceptable (at least 10 characters); an unknown
 /// rule id or an empty reason throws cdk::Error naming the scope's path.
-void suppress(Construct& scope, std::string_view rule_id, std::string_view reason);
-
+///
+/// `rule_id` is one of cdkpp's rules (`validate --rules`) or another tool's:
+/// cdk-nag ("AwsSolutions-IAM5"), cfn_nag ("W9", "F1000"), checkov
+/// ("CKV_AWS_20") or cfn-guard ("S3_BUCKET_SSL_REQUESTS_ONLY"). Synthesis
+/// writes every suppression into the Metadata of the resources it covers, in
+/// the form each tool reads (cdk_nag.rules_to_suppress,
+/// cfn_nag.rules_to_suppress, checkov.skip, guard.SuppressedRules): a cdkpp
+/// rule as the same finding's ids in those tools, on the resource types it
+/// checks; another tool's id as given, on every resource below `scope`.
+void suppress(Construct& scope, std::string_view rule_id, std::string_view reason,
+              const SuppressOptions& options = {});
 }  // namespace cdk::security

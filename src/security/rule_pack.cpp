@@ -1,6 +1,7 @@
 #include "security/rule_pack.hpp"
 
 #include "security/rules.hpp"
+#include "security/suppression_metadata.hpp"
 
 namespace cdk::detail::security {
 
@@ -12,6 +13,7 @@ class RulePack final : public ValidationPlugin {
   [[nodiscard]] std::vector<Diagnostic> validate(const StackUnderValidation& s) const override {
     return check_stack(s.stack, s.view, s.constructs);
   }
+  void annotate(const Construct& resource, Json& entry) const override { write_suppressions(resource, entry); }
 };
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "security/other_tools.hpp"
 #include "security/rules.hpp"
 
 #include <cdk/security.hpp>
@@ -11,22 +12,48 @@
 namespace cdk::security {
 
 namespace {
-constexpr std::size_t kMinReasonLength = 10;
+
+constexpr std::size_t kMinReasonLength = 10;  // cdk-nag's minimum too
+
+void check_rule_id(const Construct& scope, std::string_view rule_id) {
+  namespace sec = detail::security;
+  if (sec::find_rule(rule_id) != nullptr || sec::tool_of(rule_id)) return;
+  std::vector<std::string_view> ids;
+  for (const auto& r : sec::rules()) ids.push_back(r.id);
+  throw Error(scope.node().path(), fmt::format("no security rule is called \"{}\"", rule_id),
+              fmt::format("use one of {}, or another tool's id (AwsSolutions-IAM5, W9, CKV_AWS_20, "
+                          "S3_BUCKET_SSL_REQUESTS_ONLY)",
+                          fmt::join(ids, ", ")));
 }
 
-void suppress(Construct& scope, std::string_view rule_id, std::string_view reason) {
-  namespace sec = detail::security;
-  if (sec::find_rule(rule_id) == nullptr) {
-    std::vector<std::string_view> ids;
-    for (const auto& r : sec::rules()) ids.push_back(r.id);
-    throw Error(scope.node().path(), fmt::format("no security rule is called \"{}\"", rule_id),
-                fmt::format("use one of {}", fmt::join(ids, ", ")));
-  }
+void check_applies_to(const Construct& scope, std::string_view rule_id, const SuppressOptions& options) {
+  if (options.applies_to.empty()) return;
+  if (detail::security::tool_of(rule_id) != detail::security::Tool::CdkNag)
+    throw Error(scope.node().path(), fmt::format("applies_to narrows cdk-nag rules only, not \"{}\"", rule_id),
+                "drop applies_to, or suppress the cdk-nag rule it belongs to (e.g. AwsSolutions-IAM5)");
+  for (const auto& finding : options.applies_to)
+    if (finding.empty() || finding.find_first_of("[]") != std::string::npos)
+      throw Error(scope.node().path(), fmt::format("applies_to entry \"{}\" of {} is not a finding", finding, rule_id),
+                  "give cdk-nag's finding as it reports it, e.g. \"Action::s3:GetObject*\" or \"Resource::*\"");
+}
+
+}  // namespace
+
+void suppress(Construct& scope, std::string_view rule_id, std::string_view reason, const SuppressOptions& options) {
+  check_rule_id(scope, rule_id);
+  check_applies_to(scope, rule_id, options);
   const auto meaningful = std::count_if(reason.begin(), reason.end(), [](unsigned char c) { return !std::isspace(c); });
   if (static_cast<std::size_t>(meaningful) < kMinReasonLength)
     throw Error(scope.node().path(), fmt::format("suppressing {} needs a reason", rule_id),
                 "say why the finding is acceptable here, e.g. \"public website assets, no private data\"");
-  scope.node().add_metadata(std::string(sec::kSuppressionType), fmt::format("{}: {}", rule_id, reason));
+  const std::string type(detail::security::kSuppressionType);
+  if (options.applies_to.empty()) {
+    scope.node().add_metadata(type, fmt::format("{}: {}", rule_id, reason));
+    return;
+  }
+  // One entry per finding, in cdk-nag's own "Rule[finding]" form.
+  for (const auto& finding : options.applies_to)
+    scope.node().add_metadata(type, fmt::format("{}[{}]: {}", rule_id, finding, reason));
 }
 
 }  // namespace cdk::security

@@ -245,6 +245,7 @@ class Synthesizer {
           apply_override(json, o.path, o.remove ? nullptr : &value);
         }
         if (options_.path_metadata) json["Metadata"]["aws:cdk:path"] = path;
+        for (const ValidationPlugin* plugin : options_.plugins) plugin->annotate(*r, json);
       }
       Json& section = w.sections[static_cast<std::size_t>(e->section())];
       // Logical ids are unique in a stack (but for the reported duplicates),

@@ -37,6 +37,13 @@ class ValidationPlugin {
   /// What the plugin finds in one stack. Errors fail the synthesis;
   /// warnings and infos are reported (warnings fail it under --strict).
   [[nodiscard]] virtual std::vector<Diagnostic> validate(const StackUnderValidation& stack) const = 0;
+  /// Adds to a resource's template entry ({Type, Properties, Metadata, ...})
+  /// as synthesis renders it, e.g. the suppressions outside tools read from
+  /// Metadata; `resource` is the construct that made it. Default: nothing.
+  virtual void annotate(const Construct& resource, Json& entry) const {
+    (void)resource;
+    (void)entry;
+  }
 };
 
 }  // namespace cdk::detail

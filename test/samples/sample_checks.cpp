@@ -12,9 +12,10 @@
 
 namespace samples {
 
+// As `synth` writes it: with the rule pack, whose suppressions go into the template.
 std::string template_text(cdk::Stack& stack) {
   auto& app = dynamic_cast<cdk::App&>(stack.node().root());
-  auto assembly = cdk::detail::synthesize(app, {});
+  auto assembly = cdk::detail::synthesize(app, {.plugins = {&cdk::detail::security::rule_pack_plugin()}});
   for (const auto& a : assembly.stacks)
     if (a.stack == &stack) return a.template_text;
   return {};

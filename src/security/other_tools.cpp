@@ -1,0 +1,98 @@
+// Rule ids of cdk-nag (AwsSolutions pack), cfn_nag, checkov and cfn-guard
+// (AWS Guard Rules Registry) for the findings cdkpp's rules make, each read
+// from that tool's own rule sources (cdk-nag 2.37 and 3.0, cfn_nag's
+// custom_rules, checkov's CloudFormation checks, the registry's rules/aws).
+// DB-PUBLIC-SUBNET has no equivalent in any of them.
+#include "security/other_tools.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <regex>
+
+namespace cdk::detail::security {
+
+namespace {
+
+constexpr std::string_view kSecurityGroups = "AWS::EC2::SecurityGroup AWS::EC2::SecurityGroupIngress";
+
+// Where a tool's rule is broader than cdkpp's (EC23 and W2 fire on any port
+// open to the world), a suppression of cdkpp's rule on a resource still
+// answers it there: the reason given covers the resource's exposure.
+constexpr std::array kEquivalents{
+    Equivalents{"SG-WORLD-ADMIN", kSecurityGroups, "AwsSolutions-EC23", "W2 W9", "CKV_AWS_24 CKV_AWS_25",
+                "EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE"},
+    Equivalents{"SG-WORLD-ADMIN", "AWS::EC2::SecurityGroup", "", "", "", "INCOMING_SSH_DISABLED"},
+    Equivalents{"SG-WORLD-ALL", kSecurityGroups, "AwsSolutions-EC23", "W42 W2 W27", "",
+                "SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE"},
+    Equivalents{"DB-PUBLICLY-ACCESSIBLE", "AWS::RDS::DBInstance", "", "F22", "CKV_AWS_17",
+                "RDS_INSTANCE_PUBLIC_ACCESS_CHECK"},
+    Equivalents{"RDS-UNENCRYPTED", "AWS::RDS::DBInstance", "AwsSolutions-RDS2", "F27", "CKV_AWS_16",
+                "RDS_STORAGE_ENCRYPTED"},
+    Equivalents{"RDS-UNENCRYPTED", "AWS::RDS::DBCluster", "AwsSolutions-RDS2", "F26", "CKV_AWS_96", ""},
+    Equivalents{"EFS-UNENCRYPTED", "AWS::EFS::FileSystem", "AwsSolutions-EFS1", "F32", "CKV_AWS_42",
+                "EFS_ENCRYPTED_CHECK"},
+    // cdk-nag reports launch-template block devices on the instance or group using the template.
+    Equivalents{"EBS-UNENCRYPTED", "AWS::EC2::Volume", "AwsSolutions-EC26", "F1", "CKV_AWS_3",
+                "ENCRYPTED_VOLUMES EC2_EBS_ENCRYPTION_BY_DEFAULT"},
+    Equivalents{"EBS-UNENCRYPTED", "AWS::EC2::Instance AWS::AutoScaling::AutoScalingGroup", "AwsSolutions-EC26", "",
+                "", ""},
+    Equivalents{"S3-PUBLIC-ACCESS", "AWS::S3::Bucket", "AwsSolutions-S2", "",
+                "CKV_AWS_53 CKV_AWS_54 CKV_AWS_55 CKV_AWS_56", "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED"},
+    Equivalents{"S3-NO-TLS", "AWS::S3::Bucket", "AwsSolutions-S10", "", "", ""},
+    Equivalents{"S3-NO-TLS", "AWS::S3::BucketPolicy", "AwsSolutions-S10", "", "", "S3_BUCKET_SSL_REQUESTS_ONLY"},
+    Equivalents{"SQS-UNENCRYPTED", "AWS::SQS::Queue", "AwsSolutions-SQS2", "W48", "CKV_AWS_27",
+                "SQS_QUEUE_KMS_MASTER_KEY_ID_RULE"},
+    Equivalents{"LAMBDA-URL-NO-AUTH", "AWS::Lambda::Url", "", "", "CKV_AWS_258", ""},
+    Equivalents{"VPC-NO-FLOW-LOGS", "AWS::EC2::VPC", "AwsSolutions-VPC7", "W60", "", ""},
+    Equivalents{"LB-NO-ACCESS-LOGS", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AwsSolutions-ELB2", "W52",
+                "CKV_AWS_91", "ELBV2_ACCESS_LOGGING_RULE"},
+    Equivalents{"LB-HTTP-NO-REDIRECT", "AWS::ElasticLoadBalancingV2::Listener", "", "W56", "CKV_AWS_2",
+                "ELBV2_LISTENER_PROTOCOL_RULE"},
+    Equivalents{"LB-HTTP-NO-REDIRECT", "AWS::ElasticLoadBalancingV2::LoadBalancer", "", "", "CKV2_AWS_20", ""},
+    // cdk-nag's IAM5 is narrowed to the resource's own wildcard actions (see suppression_metadata.cpp).
+    Equivalents{"IAM-WILDCARD-ACTION", "AWS::IAM::Policy", "AwsSolutions-IAM5", "F4", "CKV_AWS_63", ""},
+    Equivalents{"IAM-WILDCARD-ACTION", "AWS::IAM::ManagedPolicy", "AwsSolutions-IAM5", "F5", "",
+                "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS"},
+    Equivalents{"IAM-WILDCARD-ACTION", "AWS::IAM::Role", "AwsSolutions-IAM5", "F3", "CKV_AWS_63",
+                "IAM_ROLE_NO_WILDCARD_ACTIONS_ON_PERMISSIONS"},
+    Equivalents{"IAM-WILDCARD-ACTION", "AWS::IAM::User AWS::IAM::Group", "AwsSolutions-IAM5", "", "CKV_AWS_63", ""},
+    Equivalents{"SECRET-IN-ENV", "AWS::Lambda::Function", "", "", "CKV_AWS_45", ""},
+    Equivalents{"SECRET-IN-ENV", "AWS::CodeBuild::Project", "", "", "", "CODEBUILD_PROJECT_ENVVAR_AWSCRED_CHECK"},
+    Equivalents{"DB-NO-DELETION-PROTECTION", "AWS::RDS::DBInstance", "AwsSolutions-RDS10", "F80", "",
+                "RDS_INSTANCE_DELETION_PROTECTION_ENABLED"},
+    Equivalents{"DB-NO-DELETION-PROTECTION", "AWS::RDS::DBCluster", "AwsSolutions-RDS10", "", "", ""},
+};
+
+bool has_word(std::string_view list, std::string_view word) {
+  for (std::size_t at = 0; at < list.size();) {
+    const auto end = std::min(list.find(' ', at), list.size());
+    if (list.substr(at, end - at) == word) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Tool> tool_of(std::string_view id) {
+  static const std::regex cdk_nag(R"((AwsSolutions|HIPAA\.Security|NIST\.800\.53\.R[45]|PCI\.DSS\.321|Serverless)-[A-Za-z0-9]+)");
+  static const std::regex cfn_nag(R"([FW][0-9]+)");
+  static const std::regex checkov(R"(CKV2?_[A-Z0-9_]+)");
+  static const std::regex guard(R"([A-Z][A-Z0-9]*(_[A-Z0-9]+)+)");
+  const std::string s(id);
+  if (std::regex_match(s, cdk_nag)) return Tool::CdkNag;
+  if (std::regex_match(s, cfn_nag)) return Tool::CfnNag;
+  if (std::regex_match(s, checkov)) return Tool::Checkov;
+  if (std::regex_match(s, guard)) return Tool::Guard;
+  return std::nullopt;
+}
+
+std::vector<const Equivalents*> equivalents(std::string_view rule, std::string_view type) {
+  std::vector<const Equivalents*> out;
+  for (const auto& e : kEquivalents)
+    if (e.rule == rule && has_word(e.types, type)) out.push_back(&e);
+  return out;
+}
+
+}  // namespace cdk::detail::security
