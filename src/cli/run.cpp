@@ -6,6 +6,7 @@
 #include "graph/architecture.hpp"
 #include "graph/assembly_graph.hpp"
 #include "graph/render.hpp"
+#include "security/other_tools.hpp"
 #include "security/rule_pack.hpp"
 #include "security/rules.hpp"
 #include "synth/synthesizer.hpp"
@@ -23,6 +24,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace cdk::detail {
 
@@ -51,10 +53,31 @@ std::vector<const StackArtifact*> select_stacks(const Assembly& a, const std::ve
   return out;
 }
 
+// "cdk-nag AwsSolutions-S2; checkov CKV_AWS_53 CKV_AWS_54; ...", each id once.
+std::string other_tools_ids(std::string_view rule) {
+  std::map<std::string, std::set<std::string>> ids;
+  auto add = [&](const char* tool, std::string_view list) {
+    for (std::size_t at = 0; at < list.size();) {
+      const auto end = std::min(list.find(' ', at), list.size());
+      if (end > at) ids[tool].emplace(list.substr(at, end - at));
+      at = end + 1;
+    }
+  };
+  for (const auto* e : security::equivalents(rule)) {
+    add("cdk-nag", e->cdk_nag);
+    add("cfn_nag", e->cfn_nag);
+    add("checkov", e->checkov);
+    add("cfn-guard", e->guard);
+  }
+  std::vector<std::string> parts;
+  for (const auto& [tool, set] : ids) parts.push_back(fmt::format("{} {}", tool, fmt::join(set, " ")));
+  return parts.empty() ? "none of cdk-nag, cfn_nag, checkov, cfn-guard" : fmt::format("{}", fmt::join(parts, "; "));
+}
+
 void print_security_rules(std::ostream& out) {
   for (const auto& r : security::rules())
-    out << fmt::format("{} ({}): {}\n  why: {}\n  fix: {}\n", r.id, security::to_string(r.severity), r.title,
-                       r.explanation, r.fix);
+    out << fmt::format("{} ({}): {}\n  why: {}\n  fix: {}\n  same finding in: {}\n", r.id,
+                       security::to_string(r.severity), r.title, r.explanation, r.fix, other_tools_ids(r.id));
 }
 
 // "security: 2 finding(s) (1 high, 1 medium), 1 suppressed"

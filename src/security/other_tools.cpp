@@ -95,4 +95,11 @@ std::vector<const Equivalents*> equivalents(std::string_view rule, std::string_v
   return out;
 }
 
+std::vector<const Equivalents*> equivalents(std::string_view rule) {
+  std::vector<const Equivalents*> out;
+  for (const auto& e : kEquivalents)
+    if (e.rule == rule) out.push_back(&e);
+  return out;
+}
+
 }  // namespace cdk::detail::security

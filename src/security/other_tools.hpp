@@ -28,5 +28,7 @@ struct Equivalents {
 
 /// Every row for cdkpp rule `rule` whose types include `type`.
 std::vector<const Equivalents*> equivalents(std::string_view rule, std::string_view type);
+/// Every row for cdkpp rule `rule`.
+std::vector<const Equivalents*> equivalents(std::string_view rule);
 
 }  // namespace cdk::detail::security

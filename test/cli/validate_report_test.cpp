@@ -105,6 +105,16 @@ TEST_F(ValidateReport, SarifHasTheRulesAndLocatedResults) {
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));
 }
 
+TEST_F(ValidateReport, RulesNameTheSameFindingInOtherTools) {
+  auto r = run(app, {"validate", "--rules"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("S3-PUBLIC-ACCESS (high)"));
+  EXPECT_THAT(r.out, HasSubstr("  same finding in: cdk-nag AwsSolutions-S2; cfn-guard S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED; "
+                               "checkov CKV_AWS_53 CKV_AWS_54 CKV_AWS_55 CKV_AWS_56\n"));
+  EXPECT_THAT(r.out, HasSubstr("DB-PUBLIC-SUBNET (high)"));
+  EXPECT_THAT(r.out, HasSubstr("same finding in: none of cdk-nag, cfn_nag, checkov, cfn-guard"));
+}
+
 TEST_F(ValidateReport, AnUnknownFormatIsRejected) {
   auto r = run(app, {"validate", "--format", "xml"});
   EXPECT_NE(r.code, 0);
