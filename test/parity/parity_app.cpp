@@ -3,7 +3,10 @@
 // step: same construct ids, same props; where the APIs differ, the comment
 // says how close this gets.
 #include <cdk/cdk.hpp>
+#include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/ec2/ec2.hpp>
+#include <cdk/ecs/ecs.hpp>
+#include <cdk/elbv2/elbv2.hpp>
 #include <cdk/efs/efs.hpp>
 #include <cdk/events/events.hpp>
 #include <cdk/iam/iam.hpp>
@@ -87,12 +90,31 @@ void efs_filesystem(cdk::Stack& s) {
   s.add<cdk::efs::FileSystem>("Fs", {.vpc = vpc});
 }
 
+void ecs_fargate_alb(cdk::Stack& s) {
+  auto& vpc = s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
+  auto& cluster = s.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
+  auto& task = s.add<cdk::ecs::FargateTaskDefinition>("Task");
+  task.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                             .port_mappings = {{.container_port = 8080}}});
+  auto& svc = s.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task});
+  auto& alb = s.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc});
+  alb.add_listener("Http", {.port = 80}).add_targets("Web", {.port = 8080, .targets = {svc}});
+}
+
+void asg_nlb(cdk::Stack& s) {
+  auto& vpc = s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
+  auto& asg = s.add<cdk::autoscaling::AutoScalingGroup>("Asg", {.vpc = vpc, .instance_type = "t3.small"});
+  auto& nlb = s.add<cdk::elbv2::NetworkLoadBalancer>("Nlb", {.vpc = vpc});
+  nlb.add_listener("Tcp", {.port = 80}).add_targets("Web", {.port = 80, .targets = {asg}});
+}
+
 const std::map<std::string, Case>& cases() {
   static const std::map<std::string, Case> all{
       {"s3_bucket", s3_bucket}, {"sqs_queue", sqs_queue}, {"sns_sqs", sns_sqs},
       {"vpc_default", vpc_default}, {"vpc_3groups", vpc_3groups}, {"security_group", security_group},
       {"lambda_inline", lambda_inline}, {"events_schedule", events_schedule},
-      {"rds_instance", rds_instance}, {"rds_aurora", rds_aurora}, {"efs_filesystem", efs_filesystem}};
+      {"rds_instance", rds_instance}, {"rds_aurora", rds_aurora}, {"efs_filesystem", efs_filesystem},
+      {"ecs_fargate_alb", ecs_fargate_alb}, {"asg_nlb", asg_nlb}};
   return all;
 }
 

@@ -4,7 +4,10 @@
 // recommended-feature-flags.json. Keep each case in step with parity_app.cpp.
 const path = require('path');
 const cdk = require('aws-cdk-lib');
+const autoscaling = require('aws-cdk-lib/aws-autoscaling');
 const ec2 = require('aws-cdk-lib/aws-ec2');
+const ecs = require('aws-cdk-lib/aws-ecs');
+const elbv2 = require('aws-cdk-lib/aws-elasticloadbalancingv2');
 const efs = require('aws-cdk-lib/aws-efs');
 const events = require('aws-cdk-lib/aws-events');
 const targets = require('aws-cdk-lib/aws-events-targets');
@@ -71,6 +74,23 @@ const cases = {
   efs_filesystem(s) {
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
     new efs.FileSystem(s, 'Fs', { vpc });
+  },
+  ecs_fargate_alb(s) {
+    const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
+    const cluster = new ecs.Cluster(s, 'Cluster', { vpc });
+    const task = new ecs.FargateTaskDefinition(s, 'Task');
+    task.addContainer('web', { image: ecs.ContainerImage.fromRegistry('nginx'), portMappings: [{ containerPort: 8080 }] });
+    const svc = new ecs.FargateService(s, 'Web', { cluster, taskDefinition: task });
+    const alb = new elbv2.ApplicationLoadBalancer(s, 'Alb', { vpc });
+    alb.addListener('Http', { port: 80 }).addTargets('Web', { port: 8080, targets: [svc] });
+  },
+  asg_nlb(s) {
+    const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
+    // cdkpp's default image is the latest Amazon Linux 2023; aws-cdk-lib requires one.
+    const asg = new autoscaling.AutoScalingGroup(s, 'Asg', { vpc, instanceType: new ec2.InstanceType('t3.small'),
+      machineImage: ec2.MachineImage.latestAmazonLinux2023() });
+    const nlb = new elbv2.NetworkLoadBalancer(s, 'Nlb', { vpc });
+    nlb.addListener('Tcp', { port: 80 }).addTargets('Web', { port: 80, targets: [asg] });
   },
 };
 

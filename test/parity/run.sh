@@ -17,7 +17,7 @@ fi
 export NODE_PATH=$cache/node_modules CDK_DISABLE_CLI_TELEMETRY=true CDK_VALIDATION=false
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(s3_bucket sqs_queue sns_sqs vpc_default vpc_3groups security_group lambda_inline
-                                 events_schedule rds_instance rds_aurora efs_filesystem)
+                                 events_schedule rds_instance rds_aurora efs_filesystem ecs_fargate_alb asg_nlb)
 rm -rf "$work" && mkdir -p "$work"
 echo "aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")"
 pairs=()
