@@ -58,6 +58,10 @@ def compare_case(name, cdk, cpp, replaces):
         findings.append({"kind": "only-cdk", "id": lid, "property": "*", "text": a[lid]["Type"]})
     for lid in sorted(set(b) - set(a)):
         findings.append({"kind": "only-cdkpp", "id": lid, "property": "*", "text": b[lid]["Type"]})
+    pa_, pb_ = (set(t.get("Parameters", {})) - CDK_ONLY_PARAMETERS for t in (cdk, cpp))
+    for pid in sorted(pa_ ^ pb_):
+        side = "cdk" if pid in pa_ else "cdkpp"
+        findings.append({"kind": "parameter", "id": pid, "property": "*", "text": f"parameter only in the {side} template"})
     for lid in sorted(set(a) & set(b)):
         ta, tb = a[lid]["Type"], b[lid]["Type"]
         if ta != tb:
