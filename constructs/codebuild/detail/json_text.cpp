@@ -65,7 +65,10 @@ class Writer {
     return out + "\"";
   }
 
-  void newline(int depth) { text_ += "\n" + std::string(static_cast<std::size_t>(depth * indent_), ' '); }
+  // Indent 0 is compact JSON, as JSON.stringify without an indent writes it.
+  void newline(int depth) {
+    if (indent_ > 0) text_ += "\n" + std::string(static_cast<std::size_t>(depth * indent_), ' ');
+  }
 
   void write_list(const Value::List& items, int depth) {
     if (items.empty()) {
@@ -92,7 +95,7 @@ class Writer {
       if (i > 0) text_ += ",";
       newline(depth + 1);
       write_key(entries[i].first);
-      text_ += ": ";
+      text_ += indent_ > 0 ? ": " : ":";
       write(entries[i].second, depth + 1);
     }
     newline(depth);

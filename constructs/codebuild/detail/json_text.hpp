@@ -8,8 +8,8 @@
 
 namespace cdk::codebuild::detail {
 
-/// `value` as JSON text indented by two spaces, as the AWS CDK's
-/// Stack.toJsonString writes it. Literal values give a plain string; a token
+/// `value` as JSON text indented by `indent` spaces (0: compact), as the AWS
+/// CDK's Stack.toJsonString writes it. Literal values give a plain string; a token
 /// anywhere inside (a Ref, a GetAtt) makes the whole an Fn::Join around it,
 /// with the token written as a JSON string. A map key "\x01<n>" stands for
 /// key_tokens[n] (JSON keys are text; a report group's ARN is a token).
