@@ -31,10 +31,11 @@
 /// references, VPC options without a VPC, and public subnets (CodeBuild gives
 /// builds there no public address, so no way out).
 ///
-/// Security: privileged mode (Docker in the build) is off unless asked for,
-/// as in the AWS CDK, and reported by cdkpp's security rules (low) when on;
-/// the environment's plaintext values are readable by anyone who can read
-/// the project: pass ParameterStore or SecretsManager variables instead.
+/// Security: privileged mode (Docker in the build, root on the build host's
+/// daemon) is off unless asked for, as in the AWS CDK; the environment's
+/// plaintext values are readable by anyone who can read the project (the
+/// SECRET-IN-ENV rule reports secret-like names): pass ParameterStore or
+/// SecretsManager variables instead.
 ///
 /// Not supported yet: CodeCommit, Bitbucket and GitHub Enterprise sources,
 /// webhook filter groups, secondary sources and artifacts, batch builds,
