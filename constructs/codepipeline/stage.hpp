@@ -46,6 +46,8 @@ class Stage : public Construct {
   /// Adds an action: makes its role, binds it, and adds it to the pipeline.
   /// Throws cdk::Error (naming the action's path) for a repeated or invalid
   /// name, a run order outside 1-999, or an artifact name CodePipeline refuses.
+  /// An action refused by its own checks leaves its role in the tree: treat
+  /// the error as the end of the program, as `synth` does.
   template <PipelineAction A>
   Stage& add_action(const A& action) {
     auto& scope = begin_action(action.action_name, action.run_order);
