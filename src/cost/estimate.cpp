@@ -48,6 +48,9 @@ const std::set<std::string, std::less<>>& no_charge() {
     // A function URL, its invoke settings and layers: the function's requests carry the charges.
     "AWS::Lambda::Url", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::LayerVersion",
     "AWS::Lambda::LayerVersionPermission",
+    // Report groups keep reports for free (an export bucket is priced as a bucket);
+    // a connection to a Git provider is free.
+    "AWS::CodeBuild::ReportGroup", "AWS::CodeStarConnections::Connection",
   };
   return types;
 }
@@ -162,6 +165,7 @@ class Estimator {
                                                trim_number(*n)));
         else ++e.out_.no_charge;
       }},
+      {"AWS::CodePipeline::Pipeline", [](Estimator& e, const ResourceView& r) { e.pipeline(*r.properties); }},
       {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
         if (e.view_.string_at(*r.properties, "VpcEndpointType").value_or("Gateway") == "Gateway") ++e.out_.no_charge;
         else e.gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");
@@ -241,6 +245,19 @@ class Estimator {
   }
   bool monthly(std::string_view item, std::string_view key, double count, std::string what) {
     return add(item, key, count, 0, std::move(what));
+  }
+
+  // --- CodePipeline -------------------------------------------------------------
+
+  // V2 pipelines are charged per action execution minute; V1 (CloudFormation's
+  // default when PipelineType is absent) per active pipeline and month.
+  // https://aws.amazon.com/codepipeline/pricing/
+  void pipeline(const Json& props) {
+    if (view_.string_at(props, "PipelineType").value_or("V1") == "V2") {
+      gap(Gap::Usage, "V2 pipeline: action execution minutes");
+      return;
+    }
+    monthly("codepipeline.pipeline_v1", "", 1, "V1 pipeline (active in the month)");
   }
 
   // --- EC2 ----------------------------------------------------------------------

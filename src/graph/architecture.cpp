@@ -117,6 +117,14 @@ Model::Caption Model::plain_caption(std::size_t i) const {
   return {k->second.title, k->second.detail ? prop(i, k->second.detail) : std::string()};
 }
 
+Model::Caption Model::pipeline_caption(std::size_t i) const {
+  const auto& r = res_[i];
+  std::string chain;
+  for (const auto& stage : views_[r.key.first]->list_at(*r.props, "Stages"))
+    chain += (chain.empty() ? "" : " > ") + text(r.key.first, stage, "Name");
+  return {"CodePipeline pipeline", chain};
+}
+
 Model::Caption Model::caption(std::size_t i) const {
   // The types whose caption reads more than one property.
   static const std::map<std::string, Captioner, std::less<>> special = {
@@ -126,6 +134,7 @@ Model::Caption Model::caption(std::size_t i) const {
       {"AWS::RDS::DBInstance", &Model::db_instance_caption},
       {"AWS::RDS::DBCluster", &Model::db_cluster_caption},
       {"AWS::Route53::RecordSet", &Model::record_caption},
+      {"AWS::CodePipeline::Pipeline", &Model::pipeline_caption},
   };
   auto s = special.find(res_[i].type);
   return s != special.end() ? (this->*(s->second))(i) : plain_caption(i);
@@ -149,6 +158,7 @@ std::string Model::attributes(std::size_t i) const {
     case Kind::Storage: return "shape=folder, fillcolor=\"#d8f0d2\"";
     case Kind::Messaging: return "shape=cds, fillcolor=\"#f6d8e8\"";
     case Kind::Trigger: return "shape=hexagon, fillcolor=\"#e3f0f7\"";
+    case Kind::Pipeline: return "shape=rarrow, fillcolor=\"#e2f2e2\"";
     case Kind::Secret: return "shape=octagon, fillcolor=\"#fbe9a8\"";
     case Kind::Dns: return "shape=parallelogram, fillcolor=\"#e0e0e0\"";
     case Kind::Zone: return "shape=tab, fillcolor=\"#e0e0e0\"";

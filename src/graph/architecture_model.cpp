@@ -63,6 +63,7 @@ const std::map<std::string, Kind, std::less<>>& kinds() {
       {"AWS::SQS::Queue", Kind::Messaging},
       {"AWS::SNS::Topic", Kind::Messaging},
       {"AWS::Events::Rule", Kind::Trigger},
+      {"AWS::CodePipeline::Pipeline", Kind::Pipeline},
       {"AWS::SecretsManager::Secret", Kind::Secret},
       {"AWS::KMS::Key", Kind::Secret},
       {"AWS::SSM::Parameter", Kind::Secret},
@@ -140,6 +141,8 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::IAM::AccessKey",
       "AWS::CDK::Metadata",
       "AWS::CloudFormation::CustomResource",
+      "AWS::CodeBuild::ReportGroup",
+      "AWS::CodeStarConnections::Connection",
   };
   return table;
 }
@@ -282,6 +285,7 @@ void Model::read_resources() {
       res_.push_back(std::move(x));
     }
   }
+  fold_into_pipelines();
   // A construct that made several shown resources (a pipeline with its
   // build projects and connection) owns none of them: each stands for
   // itself, and its plumbing is found through references instead.
@@ -290,6 +294,15 @@ void Model::read_resources() {
     if (shown(r.kind)) ++owners[{r.key.first, r.owner}];
   for (auto& r : res_)
     if (shown(r.kind) && owners[{r.key.first, r.owner}] > 1) r.owner = r.path;
+}
+
+void Model::fold_into_pipelines() {
+  for (const auto& p : res_) {
+    if (p.kind != Kind::Pipeline || p.owner == p.path) continue;
+    const std::string below = p.owner + "/";
+    for (auto& r : res_)
+      if (&r != &p && r.key.first == p.key.first && shown(r.kind) && r.owner.starts_with(below)) r.kind = Kind::Plumbing;
+  }
 }
 
 namespace {
@@ -677,7 +690,7 @@ void Model::alias_traffic() {
 void Model::references() {
   for (const auto& [m, uses] : uses_)
     for (auto t : uses) {
-      if (!shown(res_[t].kind) || t == m) continue;
+      if (!shown(res_[t].kind) || t == m || res_[m].kind == Kind::Pipeline) continue;
       if (res_[m].kind == Kind::Dns && res_[t].kind == Kind::Zone) continue;  // drawn inside the zone
       const std::string a = node_id(m);
       const std::string b = node_id(t);

@@ -28,6 +28,7 @@ enum class Kind {
   Storage,
   Messaging,     // queues and topics
   Trigger,       // EventBridge rules: start their targets on a schedule or an event
+  Pipeline,      // a CodePipeline pipeline: one node, the chain of its stages, no reference arrows
   Secret,
   Dns,           // a record set
   Zone,          // a hosted zone (a cluster holding its records)
@@ -140,6 +141,9 @@ class Model {
 
   void read_tree();       // construct paths of the logical ids, from tree.json
   void read_resources();  // every resource, its kind and owner; exports
+  // What a pipeline construct made besides the pipeline (its artifact
+  // bucket, an action's event rule) is part of the pipeline's node.
+  void fold_into_pipelines();
   void read_subnets();    // VPC, tier and AZ of every subnet
 
   // Plumbing goes to the shown resource whose construct holds it (the
@@ -197,6 +201,7 @@ class Model {
   Caption db_instance_caption(std::size_t i) const;
   Caption db_cluster_caption(std::size_t i) const;
   Caption record_caption(std::size_t i) const;
+  Caption pipeline_caption(std::size_t i) const;  // its stages in order: "Source > Build > Deploy"
   Caption plain_caption(std::size_t i) const;  // a title, and the property (if any) shown under it
   std::string label(std::size_t i) const;
   std::string attributes(std::size_t i) const;

@@ -7,6 +7,9 @@
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
+#include <cdk/codebuild/codebuild.hpp>
+#include <cdk/codepipeline/codepipeline.hpp>
+#include <cdk/codepipeline_actions/codepipeline_actions.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/efs.hpp>
@@ -451,6 +454,35 @@ TEST_F(CostTest, TotalsAreTheSumsOfTheLines) {
   EXPECT_NEAR(json["monthly_usd"].get<double>(), e.monthly_usd, 1e-6);
   EXPECT_EQ(json["stacks"].size(), 2U);
   EXPECT_EQ(json["complete"], true);
+}
+
+TEST_F(CostTest, PipelinesV2AndBuildsAreUsageAndAV1PipelineIsPricedPerMonth) {
+  namespace actions = cdk::codepipeline_actions;
+  auto& stack = stack_in("eu-west-1");
+  auto& project = stack.add<cdk::codebuild::PipelineProject>("Build");
+  auto& connection = stack.add<actions::CodeStarConnection>("GitHub", {.connection_name = "acme"});
+  stack.add<cdk::codebuild::ReportGroup>("Tests");
+  for (auto type : {cdk::codepipeline::PipelineType::V2, cdk::codepipeline::PipelineType::V1}) {
+    cdk::codepipeline::Artifact source{"Source"};
+    auto& p = stack.add<cdk::codepipeline::Pipeline>(type == cdk::codepipeline::PipelineType::V2 ? "Modern" : "Classic",
+                                                      {.pipeline_type = type});
+    p.add_stage({.stage_name = "Source"}).add_action(actions::CodeStarConnectionsSourceAction{
+        .action_name = "GitHub", .connection_arn = connection.connection_arn(), .owner = "acme", .repo = "app",
+        .branch = "main", .output = source});
+    p.add_stage({.stage_name = "Build"}).add_action(actions::CodeBuildAction{.action_name = "Build", .project = project, .input = source});
+  }
+  auto c = price(stack);
+  const auto v1 = line(c, "Shop/Classic/Resource");
+  EXPECT_EQ(v1.type, "AWS::CodePipeline::Pipeline");
+  EXPECT_DOUBLE_EQ(v1.monthly_usd, monthly("codepipeline.pipeline_v1", "eu-west-1"));
+  EXPECT_TRUE(lines(c, "Shop/Modern/").empty());
+  std::map<std::string, std::string> usage;
+  for (const auto& n : gaps(c, Gap::Usage))
+    if (n.type.starts_with("AWS::Code")) usage[n.path] = n.what;
+  EXPECT_EQ(usage, (std::map<std::string, std::string>{{"Shop/Build/Resource", "build minutes"},
+                                                       {"Shop/Modern/Resource", "V2 pipeline: action execution minutes"}}));
+  EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
+  EXPECT_TRUE(gaps(c, Gap::MissingPrice).empty());
 }
 
 }  // namespace

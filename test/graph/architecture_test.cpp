@@ -6,6 +6,9 @@
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cdk.hpp>
 #include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/codebuild/project.hpp>
+#include <cdk/codepipeline/codepipeline.hpp>
+#include <cdk/codepipeline_actions/codepipeline_actions.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/repository.hpp>
 #include <cdk/ecs/ecs.hpp>
@@ -407,6 +410,33 @@ TEST(ArchitectureToDot, ARuleStartsItsTargetsOnItsScheduleOrOnMatchingEvents) {
   EXPECT_THAT(dot.edges.at({"S.Nightly", "S.Report"}), HasSubstr("label=\"schedule\""));
   EXPECT_THAT(dot.edges.at({"S.OnFailure", dot.id_of("SNS topic\\nAlerts")}), HasSubstr("label=\"events\""));
   EXPECT_THAT(node_line(text, "S.Nightly"), HasSubstr("shape=hexagon"));
+}
+
+TEST(ArchitectureToDot, APipelineIsOneNodeListingItsStagesWithoutReferenceArrows) {
+  using namespace cdk;
+  namespace actions = codepipeline_actions;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& repo = stack.add<ecr::Repository>("Images", {});
+  auto& project = stack.add<codebuild::PipelineProject>("Build");
+  codepipeline::Artifact image{"Image"};
+  auto& pipeline = stack.add<codepipeline::Pipeline>("Release");
+  pipeline.add_stage({.stage_name = "Source"}).add_action(actions::EcrSourceAction{
+      .action_name = "Image", .repository = repo, .output = image});
+  pipeline.add_stage({.stage_name = "Test"}).add_action(actions::CodeBuildAction{
+      .action_name = "Smoke", .project = project, .input = image, .type = actions::CodeBuildActionType::Test});
+  pipeline.add_stage({.stage_name = "Approve"}).add_action(actions::ManualApprovalAction{.action_name = "Approve"});
+  const std::string text = detail::architecture_to_dot(detail::synthesize(app, {}));
+  const auto dot = parse(text);
+  const auto node = dot.id_of("CodePipeline pipeline\\nRelease");
+  EXPECT_EQ(dot.nodes.at(node).label, "CodePipeline pipeline\\nRelease\\nSource > Test > Approve");
+  EXPECT_THAT(node_line(text, node), HasSubstr("shape=rarrow"));
+  for (const auto& [edge, attributes] : dot.edges) EXPECT_NE(edge.first, node) << edge.second;
+  // Its artifact bucket and the source's event rule are part of it, not nodes of their own.
+  for (const auto& [id, n] : dot.nodes) {
+    EXPECT_THAT(n.label, Not(HasSubstr("ArtifactsBucket"))) << id;
+    EXPECT_THAT(n.label, Not(HasSubstr("SourceEventRule"))) << id;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+#pragma once
+/// cdk::codepipeline::Stage: a stage of a Pipeline, made by Pipeline::add_stage.
+///
+///   auto& build = pipeline.add_stage({.stage_name = "Build"});
+///   build.add_action(cdk::codepipeline_actions::CodeBuildAction{
+///       .action_name = "Compile", .project = project, .input = source, .outputs = {binaries}});
+///
+/// A stage is the construct `<Pipeline>/<StageName>`, and each action the
+/// construct `<Pipeline>/<StageName>/<ActionName>` holding its role, as in the
+/// AWS CDK, so the roles' logical ids match.
+#include <cdk/codepipeline/action.hpp>
+#include <cdk/construct.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdk::codepipeline {
+
+class Pipeline;
+
+struct StageProps {
+  std::string stage_name{};                                   ///< 1-100 of [A-Za-z0-9.@_-], unique in the pipeline; required
+  bool transition_to_enabled = true;                          ///< let executions enter the stage; default true
+  std::string transition_disabled_reason = "Transition disabled";  ///< with transition_to_enabled false; default as the AWS CDK
+};
+
+/// One action as the stage holds it.
+struct StageAction {
+  std::string name;
+  std::int64_t run_order = 1;
+  std::string variables_namespace;
+  Construct* scope = nullptr;  ///< `<Pipeline>/<Stage>/<Action>`
+  iam::Role* role = nullptr;
+  ActionConfig config;
+};
+
+class Stage : public Construct {
+ public:
+  using Props = StageProps;
+  /// `scope` must be the Pipeline (use Pipeline::add_stage).
+  Stage(Construct& scope, std::string_view id, StageProps props);
+
+  /// Adds an action: makes its role, binds it, and adds it to the pipeline.
+  /// Throws cdk::Error (naming the action's path) for a repeated or invalid
+  /// name, a run order outside 1-999, or an artifact name CodePipeline refuses.
+  /// An action refused by its own checks leaves its role in the tree: treat
+  /// the error as the end of the program, as `synth` does.
+  template <PipelineAction A>
+  Stage& add_action(const A& action) {
+    auto& scope = begin_action(action.action_name, action.run_order);
+    const ActionConfig config = action.bind(bind_options(scope));
+    finish_action(scope, action.run_order.value_or(1), action.variables_namespace, config);
+    return *this;
+  }
+
+  [[nodiscard]] const std::string& stage_name() const noexcept { return props_.stage_name; }
+  [[nodiscard]] const StageProps& props() const noexcept { return props_; }
+  [[nodiscard]] const std::vector<StageAction>& actions() const noexcept { return actions_; }
+  [[nodiscard]] Pipeline& pipeline() const noexcept { return pipeline_; }
+
+ private:
+  Construct& begin_action(const std::string& name, const std::optional<std::int64_t>& run_order);
+  [[nodiscard]] ActionBindOptions bind_options(Construct& scope);
+  void finish_action(Construct& scope, std::int64_t run_order, const std::string& variables_namespace,
+                     const ActionConfig& config);
+
+  Pipeline& pipeline_;
+  StageProps props_;
+  std::vector<StageAction> actions_;
+};
+
+}  // namespace cdk::codepipeline
