@@ -6,6 +6,7 @@
 #include <cdk/codedeploy/compute_platform.hpp>
 #include <cdk/codedeploy/deployment_config.hpp>
 #include <cdk/codedeploy/ecs_deployment_config.hpp>
+#include <cdk/codedeploy/ecs_deployment_group.hpp>
 #include <cdk/codedeploy/load_balancer.hpp>
 #include <cdk/codedeploy/server_deployment_config.hpp>
 #include <cdk/codedeploy/server_deployment_group.hpp>
