@@ -48,6 +48,8 @@ const std::set<std::string, std::less<>>& no_charge() {
     // A function URL, its invoke settings and layers: the function's requests carry the charges.
     "AWS::Lambda::Url", "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::LayerVersion",
     "AWS::Lambda::LayerVersionPermission",
+    // CodeDeploy charges nothing for EC2, ECS and Lambda deployments (on-premises: see rules()).
+    "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentConfig",
   };
   return types;
 }
@@ -160,6 +162,12 @@ class Estimator {
         if (const auto n = e.view_.number_at(*r.properties, "ProvisionedPollerConfig.MinimumPollers"); n && *n > 0)
           e.gap(Gap::MissingPrice, fmt::format("provisioned mode, at least {} event pollers: not in the price table",
                                                trim_number(*n)));
+        else ++e.out_.no_charge;
+      }},
+      {"AWS::CodeDeploy::DeploymentGroup", [](Estimator& e, const ResourceView& r) {
+        // Free on EC2, ECS and Lambda; each update of an on-premises instance is charged.
+        if (StackView::at(*r.properties, "OnPremisesTagSet") || StackView::at(*r.properties, "OnPremisesInstanceTagFilters"))
+          e.gap(Gap::Usage, "on-premises instance updates");
         else ++e.out_.no_charge;
       }},
       {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
