@@ -1,7 +1,7 @@
 #pragma once
 /// What CodeDeploy applications share: a name that groups deployment groups
-/// and revisions, for one compute platform. ServerApplication and
-/// EcsApplication are this construct with their platform; a deployment group
+/// and revisions, for one compute platform. ServerApplication, EcsApplication
+/// and LambdaApplication are this construct with their platform; a deployment group
 /// makes its own (`<group>/Application`) unless it is given one.
 ///
 ///   auto& app = stack.add<cdk::codedeploy::ServerApplication>("App", {.application_name = "web"});
@@ -56,6 +56,15 @@ class EcsApplication : public BaseApplication {
   using Props = EcsApplicationProps;
   EcsApplication(Construct& scope, std::string_view id, EcsApplicationProps props = {})
       : BaseApplication(scope, id, ComputePlatform::Ecs, std::move(props)) {}
+};
+
+/// An application of Lambda alias deployments (LambdaDeploymentGroup).
+using LambdaApplicationProps = ApplicationProps;
+class LambdaApplication : public BaseApplication {
+ public:
+  using Props = LambdaApplicationProps;
+  LambdaApplication(Construct& scope, std::string_view id, LambdaApplicationProps props = {})
+      : BaseApplication(scope, id, ComputePlatform::Lambda, std::move(props)) {}
 };
 
 }  // namespace cdk::codedeploy

@@ -7,6 +7,8 @@
 #include <cdk/codedeploy/deployment_config.hpp>
 #include <cdk/codedeploy/ecs_deployment_config.hpp>
 #include <cdk/codedeploy/ecs_deployment_group.hpp>
+#include <cdk/codedeploy/lambda_deployment_config.hpp>
+#include <cdk/codedeploy/lambda_deployment_group.hpp>
 #include <cdk/codedeploy/load_balancer.hpp>
 #include <cdk/codedeploy/server_deployment_config.hpp>
 #include <cdk/codedeploy/server_deployment_group.hpp>

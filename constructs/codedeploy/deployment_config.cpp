@@ -1,5 +1,6 @@
 #include <cdk/codedeploy/deployment_config.hpp>
 #include <cdk/codedeploy/ecs_deployment_config.hpp>
+#include <cdk/codedeploy/lambda_deployment_config.hpp>
 #include <cdk/codedeploy/server_deployment_config.hpp>
 
 #include <cdk/codedeploy/cfn_deployment_config.hpp>
@@ -113,6 +114,47 @@ DeploymentConfigRef EcsDeploymentConfig::canary_10_percent_15_minutes() {
 }
 DeploymentConfigRef EcsDeploymentConfig::from_name(std::string name) {
   return DeploymentConfigRef::from_name(std::move(name), ComputePlatform::Ecs);
+}
+
+// ---- Lambda ----
+
+LambdaDeploymentConfig::LambdaDeploymentConfig(Construct& scope, std::string_view id, LambdaDeploymentConfigProps props)
+    : BaseDeploymentConfig(scope, id, ComputePlatform::Lambda), traffic_routing_(props.traffic_routing) {
+  check_name(props.deployment_config_name);
+  CfnDeploymentConfig::Props l1;
+  l1.compute_platform = compute_platform_name(ComputePlatform::Lambda);
+  if (!props.deployment_config_name.empty()) l1.deployment_config_name = props.deployment_config_name;
+  l1.traffic_routing_config = render_routing(node().path(), traffic_routing_);
+  resource_ = &add<CfnDeploymentConfig>("Resource", std::move(l1));
+}
+
+DeploymentConfigRef LambdaDeploymentConfig::all_at_once() { return from_name("CodeDeployDefault.LambdaAllAtOnce"); }
+DeploymentConfigRef LambdaDeploymentConfig::canary_10_percent_5_minutes() {
+  return from_name("CodeDeployDefault.LambdaCanary10Percent5Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::canary_10_percent_10_minutes() {
+  return from_name("CodeDeployDefault.LambdaCanary10Percent10Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::canary_10_percent_15_minutes() {
+  return from_name("CodeDeployDefault.LambdaCanary10Percent15Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::canary_10_percent_30_minutes() {
+  return from_name("CodeDeployDefault.LambdaCanary10Percent30Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::linear_10_percent_every_1_minute() {
+  return from_name("CodeDeployDefault.LambdaLinear10PercentEvery1Minute");
+}
+DeploymentConfigRef LambdaDeploymentConfig::linear_10_percent_every_2_minutes() {
+  return from_name("CodeDeployDefault.LambdaLinear10PercentEvery2Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::linear_10_percent_every_3_minutes() {
+  return from_name("CodeDeployDefault.LambdaLinear10PercentEvery3Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::linear_10_percent_every_10_minutes() {
+  return from_name("CodeDeployDefault.LambdaLinear10PercentEvery10Minutes");
+}
+DeploymentConfigRef LambdaDeploymentConfig::from_name(std::string name) {
+  return DeploymentConfigRef::from_name(std::move(name), ComputePlatform::Lambda);
 }
 
 }  // namespace cdk::codedeploy

@@ -37,10 +37,10 @@ void check_minutes(const std::string& path, const char* field, int minutes) {
 EcsDeploymentGroup::EcsDeploymentGroup(Construct& scope, std::string_view id, EcsDeploymentGroupProps props)
     : BaseDeploymentGroup(scope, id, ComputePlatform::Ecs, props.deployment_group_name), service_(props.service.get()) {
   check(props);
+  use_config(props.deployment_config.value_or(EcsDeploymentConfig::all_at_once()));
   make_role(props.role, "ServiceRole", "AWSCodeDeployRoleForECS");
   set_application(props.application ? static_cast<BaseApplication&>(*props.application)
                                     : add<EcsApplication>("Application"));
-  use_config(props.deployment_config.value_or(EcsDeploymentConfig::all_at_once()));
   finish(make_group(props), {.alarms = std::move(props.alarms),
                              .ignore_poll_alarms_failure = props.ignore_poll_alarms_failure,
                              .ignore_alarm_configuration = props.ignore_alarm_configuration,

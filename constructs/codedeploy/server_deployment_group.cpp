@@ -61,10 +61,10 @@ ServerDeploymentGroup::ServerDeploymentGroup(Construct& scope, std::string_view 
     : BaseDeploymentGroup(scope, id, ComputePlatform::Server, props.deployment_group_name),
       install_agent_(props.install_agent) {
   check(props);
+  use_config(props.deployment_config);
   make_role(props.role, "Role", "service-role/AWSCodeDeployRole");
   set_application(props.application ? static_cast<BaseApplication&>(*props.application)
                                     : add<ServerApplication>("Application"));
-  use_config(props.deployment_config);
   finish(make_group(props), {.alarms = std::move(props.alarms),
                  .ignore_poll_alarms_failure = props.ignore_poll_alarms_failure,
                  .ignore_alarm_configuration = props.ignore_alarm_configuration,
