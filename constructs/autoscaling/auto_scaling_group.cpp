@@ -149,6 +149,7 @@ void AutoScalingGroup::make_launch_template(const AutoScalingGroupProps& props, 
   auto& lt = add<Construct>("LaunchTemplate");
   const ec2::MachineImageConfig image = props.machine_image.get_image(lt);
   user_data_ = props.user_data.value_or(image.user_data);
+  os_type_ = image.os_type;
   const std::string root_device = !props.root_volume.device_name.empty() ? props.root_volume.device_name : image.root_device_name;
   if (root_device.empty()) {
     throw Error(node().path(), "the root device of the machine image is unknown, so its volume cannot be encrypted",

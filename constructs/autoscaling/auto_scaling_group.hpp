@@ -153,6 +153,8 @@ class AutoScalingGroup : public Construct,
   /// Appends commands to the user data (the script run at boot).
   void add_user_data(const std::vector<Value>& commands);
   [[nodiscard]] const ec2::UserData& user_data() const noexcept { return user_data_; }
+  /// The operating system of the machine image (what user data others add must be written for).
+  [[nodiscard]] ec2::OperatingSystemType os_type() const noexcept { return os_type_; }
 
   /// The L1 AWS::AutoScaling::AutoScalingGroup and AWS::EC2::LaunchTemplate (escape hatches).
   [[nodiscard]] CfnAutoScalingGroup& cfn() noexcept { return *resource_; }
@@ -176,6 +178,7 @@ class AutoScalingGroup : public Construct,
   std::vector<Value> target_group_arns_;
   std::vector<elbv2::TargetGroup*> alb_target_groups_;
   ec2::UserData user_data_ = ec2::UserData::for_linux();
+  ec2::OperatingSystemType os_type_ = ec2::OperatingSystemType::Linux;
   int min_ = 1;
   int max_ = 1;
 };

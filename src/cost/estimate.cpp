@@ -51,6 +51,8 @@ const std::set<std::string, std::less<>>& no_charge() {
     // Report groups keep reports for free (an export bucket is priced as a bucket);
     // a connection to a Git provider is free.
     "AWS::CodeBuild::ReportGroup", "AWS::CodeStarConnections::Connection",
+    // CodeDeploy charges nothing for EC2, ECS and Lambda deployments (on-premises: see rules()).
+    "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentConfig",
   };
   return types;
 }
@@ -166,6 +168,12 @@ class Estimator {
         else ++e.out_.no_charge;
       }},
       {"AWS::CodePipeline::Pipeline", [](Estimator& e, const ResourceView& r) { e.pipeline(*r.properties); }},
+      {"AWS::CodeDeploy::DeploymentGroup", [](Estimator& e, const ResourceView& r) {
+        // Free on EC2, ECS and Lambda; each update of an on-premises instance is charged.
+        if (StackView::at(*r.properties, "OnPremisesTagSet") || StackView::at(*r.properties, "OnPremisesInstanceTagFilters"))
+          e.gap(Gap::Usage, "on-premises instance updates");
+        else ++e.out_.no_charge;
+      }},
       {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
         if (e.view_.string_at(*r.properties, "VpcEndpointType").value_or("Gateway") == "Gateway") ++e.out_.no_charge;
         else e.gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");

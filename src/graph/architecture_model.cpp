@@ -510,6 +510,7 @@ void Model::traffic() {
   alarm_traffic();
   rule_traffic();
   alias_traffic();
+  deployment_traffic();
 }
 
 // "The holders of X may reach the holders of Y on P".
@@ -685,6 +686,21 @@ void Model::alias_traffic() {
     if (res_[m].kind == Kind::Dns)
       for (auto t : uses)
         if (res_[t].kind == Kind::LoadBalancer) add_traffic(node_id(m), node_id(t), "alias");
+}
+
+// A CodeDeploy deployment group deploys to its Auto Scaling groups and ECS
+// services, and its triggers notify their topics.
+void Model::deployment_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    if (r.type != "AWS::CodeDeploy::DeploymentGroup") continue;
+    const std::size_t s = r.key.first;
+    for (auto t : shown_targets_at(s, *r.props, "AutoScalingGroups")) add_traffic(node_id(i), node_id(t), "deploys");
+    for (const auto& service : views_[s]->list_at(*r.props, "ECSServices"))
+      for (auto t : shown_targets_at(s, service, "ServiceName")) add_traffic(node_id(i), node_id(t), "deploys");
+    for (const auto& trigger : views_[s]->list_at(*r.props, "TriggerConfigurations"))
+      for (auto t : shown_targets_at(s, trigger, "TriggerTargetArn")) add_traffic(node_id(i), node_id(t), "notifies");
+  }
 }
 
 void Model::references() {

@@ -74,6 +74,10 @@ constexpr std::array kRules{
          "a stack update or a mistaken delete removes a production database and its automated backups",
          "set deletion_protection = true on production databases (a stack counts as production when it has "
          "termination protection, a stage/env/environment tag of prod or production, or 'prod' in its name)"},
+    Rule{"CODEDEPLOY-NO-ROLLBACK", Severity::Low, "CodeDeploy deployment group that does not roll back failed deployments",
+         "a failed deployment leaves instances or tasks on a half-deployed revision until someone redeploys by hand",
+         "keep auto_rollback.failed_deployment = true (the default of the codedeploy deployment groups), or "
+         "AutoRollbackConfiguration {Enabled: true, Events: [DEPLOYMENT_FAILURE]}"},
 };
 
 }  // namespace

@@ -58,6 +58,7 @@ class Checker {
     load_balancers();
     iam_wildcards();
     plain_secrets();
+    deployment_groups();
     return std::move(findings_);
   }
 
@@ -334,6 +335,19 @@ class Checker {
         if (const std::string* name = entry_name(*e); plain && name)
           check(project->id, *name, "the build project");
       }
+  }
+
+  // --- CODEDEPLOY-NO-ROLLBACK --------------------------------------------------
+  void deployment_groups() {
+    for (const ResourceView* group : of_type("AWS::CodeDeploy::DeploymentGroup")) {
+      const Json& p = *group->properties;
+      const auto events = view_.items_at(p, "AutoRollbackConfiguration.Events");
+      const bool on_failure = std::any_of(events.begin(), events.end(), [](const Json* e) {
+        return e->is_string() && *e == "DEPLOYMENT_FAILURE";
+      });
+      if (!is_true(p, "AutoRollbackConfiguration.Enabled") || !on_failure)
+        add(group->id, "CODEDEPLOY-NO-ROLLBACK", "AutoRollbackConfiguration does not roll back on DEPLOYMENT_FAILURE");
+    }
   }
 
   const Stack& stack_;

@@ -10,6 +10,7 @@
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
+#include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/efs.hpp>
@@ -483,6 +484,22 @@ TEST_F(CostTest, PipelinesV2AndBuildsAreUsageAndAV1PipelineIsPricedPerMonth) {
                                                        {"Shop/Modern/Resource", "V2 pipeline: action execution minutes"}}));
   EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
   EXPECT_TRUE(gaps(c, Gap::MissingPrice).empty());
+TEST_F(CostTest, CodeDeployIsFreeExceptForUpdatesOfOnPremisesInstances) {
+  auto& stack = stack_in("us-east-1");
+  auto& config = stack.add<cdk::codedeploy::ServerDeploymentConfig>(
+      "Half", {.minimum_healthy_hosts = cdk::codedeploy::MinimumHealthyHosts::percentage(50)});
+  stack.add<cdk::codedeploy::ServerDeploymentGroup>("Cloud", {.deployment_config = config,
+                                                             .ec2_instance_tags = {{{"app", {"web"}}}}});
+  stack.add<cdk::codedeploy::ServerDeploymentGroup>("OnPremises", {.on_premise_instance_tags = {{{"site", {"dc1"}}}}});
+  auto c = price(stack);
+  EXPECT_TRUE(c.lines.empty());
+  EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
+  const auto usage = gaps(c, Gap::Usage);
+  ASSERT_EQ(usage.size(), 1U);
+  EXPECT_EQ(usage[0].type, "AWS::CodeDeploy::DeploymentGroup");
+  EXPECT_EQ(usage[0].what, "on-premises instance updates");
+  // Two applications, two roles, the configuration and the cloud deployment group.
+  EXPECT_EQ(c.no_charge, 6);
 }
 
 }  // namespace

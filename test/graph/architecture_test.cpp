@@ -9,6 +9,7 @@
 #include <cdk/codebuild/project.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
+#include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/repository.hpp>
 #include <cdk/ecs/ecs.hpp>
@@ -437,6 +438,22 @@ TEST(ArchitectureToDot, APipelineIsOneNodeListingItsStagesWithoutReferenceArrows
     EXPECT_THAT(n.label, Not(HasSubstr("ArtifactsBucket"))) << id;
     EXPECT_THAT(n.label, Not(HasSubstr("SourceEventRule"))) << id;
   }
+TEST(ArchitectureToDot, ADeploymentGroupDeploysToItsAutoScalingGroupAndNotifiesItsTopic) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0,
+                                          .subnet_configuration = {{"public", ec2::SubnetType::Public},
+                                                                   {"app", ec2::SubnetType::PrivateIsolated}}});
+  auto& web = stack.add<autoscaling::AutoScalingGroup>("Web", {.vpc = vpc, .instance_type = "t3.small",
+                                                               .vpc_subnets = ec2::SubnetSelection{.subnet_group_name = "app"}});
+  auto& alerts = stack.add<sns::Topic>("Alerts", {});
+  stack.add<codedeploy::ServerDeploymentGroup>("Deploy", {.auto_scaling_groups = {web},
+                                                         .triggers = {{.trigger_name = "failed", .topic = alerts}}});
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const std::string group = dot.id_of("CodeDeploy deployment group");
+  EXPECT_THAT(dot.edges.at({group, dot.id_of("Auto Scaling group")}), HasSubstr("label=\"deploys\""));
+  EXPECT_THAT(dot.edges.at({group, dot.id_of("SNS topic\\nAlerts")}), HasSubstr("label=\"notifies\""));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <cdk/app.hpp>
 #include <cdk/codebuild/cfn_project.hpp>
+#include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/cfn_security_group_ingress.hpp>
 #include <cdk/ec2/cfn_volume.hpp>
 #include <cdk/ec2/ec2.hpp>
@@ -199,6 +200,16 @@ TEST_F(RulesTest, LoadBalancerWithoutAccessLogsAndHttpWithoutRedirectAreFound) {
       "Nlb", {.vpc = vpc, .access_logs = cdk::elbv2::AccessLogs{.bucket_name = logs.bucket_name(), .prefix = "nlb"}});
   EXPECT_THAT(findings("LB-NO-ACCESS-LOGS"), ElementsAre("Sec/Plain"));
   EXPECT_THAT(findings("LB-HTTP-NO-REDIRECT"), ElementsAre("Sec/Plain/Http"));
+}
+
+TEST_F(RulesTest, DeploymentGroupsThatDoNotRollBackFailedDeploymentsAreFound) {
+  namespace codedeploy = cdk::codedeploy;
+  stack.add<codedeploy::ServerDeploymentGroup>("Default", {});
+  stack.add<codedeploy::ServerDeploymentGroup>("Never", {.auto_rollback = {.failed_deployment = false,
+                                                                           .deployment_in_alarm = false}});
+  stack.add<codedeploy::ServerDeploymentGroup>("StopsOnly", {.auto_rollback = {.failed_deployment = false,
+                                                                               .stopped_deployment = true}});
+  EXPECT_THAT(findings("CODEDEPLOY-NO-ROLLBACK"), ElementsAre("Sec/Never", "Sec/StopsOnly"));
 }
 
 TEST_F(RulesTest, WildcardActionsAreFoundButListedActionsAreNot) {
