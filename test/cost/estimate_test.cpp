@@ -484,6 +484,8 @@ TEST_F(CostTest, PipelinesV2AndBuildsAreUsageAndAV1PipelineIsPricedPerMonth) {
                                                        {"Shop/Modern/Resource", "V2 pipeline: action execution minutes"}}));
   EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
   EXPECT_TRUE(gaps(c, Gap::MissingPrice).empty());
+}
+
 TEST_F(CostTest, CodeDeployIsFreeExceptForUpdatesOfOnPremisesInstances) {
   auto& stack = stack_in("us-east-1");
   auto& config = stack.add<cdk::codedeploy::ServerDeploymentConfig>(

@@ -438,6 +438,8 @@ TEST(ArchitectureToDot, APipelineIsOneNodeListingItsStagesWithoutReferenceArrows
     EXPECT_THAT(n.label, Not(HasSubstr("ArtifactsBucket"))) << id;
     EXPECT_THAT(n.label, Not(HasSubstr("SourceEventRule"))) << id;
   }
+}
+
 TEST(ArchitectureToDot, ADeploymentGroupDeploysToItsAutoScalingGroupAndNotifiesItsTopic) {
   using namespace cdk;
   App app;
