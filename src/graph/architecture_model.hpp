@@ -181,6 +181,7 @@ class Model {
   void alarm_traffic();
   void rule_traffic();
   void alias_traffic();
+  void discovery_traffic();
   // What a shown resource uses that is shown and not already a traffic arrow.
   void references();
 
