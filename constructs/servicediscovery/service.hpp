@@ -18,6 +18,10 @@
 /// load balancers without A/AAAA records, a resource path on a TCP check, and
 /// Cloud Map's limits (name 1-127 characters in DNS labels, description 1,024,
 /// TTL 0-2147483647, failure thresholds 1-10).
+///
+/// Not supported yet: registering a load balancer (the AWS CDK's
+/// registerLoadBalancer / AliasTargetInstance) or a non-IP instance, and
+/// importing a service by its attributes; load_balancer only shapes routing.
 #include <cdk/construct.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/servicediscovery/cname_instance.hpp>
