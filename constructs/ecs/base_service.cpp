@@ -4,12 +4,17 @@
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/cluster.hpp>
+#include <cdk/ecs/container_definition.hpp>
 #include <cdk/ecs/ec2_service.hpp>
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/names.hpp>
+#include <cdk/servicediscovery/namespace.hpp>
+#include <cdk/servicediscovery/service.hpp>
+
+#include <algorithm>
 
 namespace cdk::ecs {
 
@@ -67,9 +72,14 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   if (s.enable_execute_command) p.enable_execute_command = true;
   p.launch_type = launch_type_name(launch_type);
   if (task_->network_mode() == NetworkMode::AwsVpc) p.network_configuration = make_awsvpc_configuration(*this, s);
+  // Bridge and host tasks use their instance's network, so its groups decide
+  // who reaches them (and a discovered service's connections() opens them).
+  else
+    for (auto* g : cluster_->connections().security_groups()) connections_.add_security_group(*g);
   if (!s.service_name.empty()) p.service_name = s.service_name;
   p.task_definition = task_->task_definition_arn();
   resource_ = &add<CfnService>("Service", std::move(p));
+  if (s.cloud_map_options) enable_cloud_map(std::move(*s.cloud_map_options));
 }
 
 void BaseService::check(const BaseServiceProps& s, LaunchType launch_type) const {
@@ -123,6 +133,86 @@ ScalableTaskCount& BaseService::auto_scale_task_count(TaskCountProps props) {
   if (scaling_) throw Error(node().path(), "auto scaling is already set up for this service", "call auto_scale_task_count once");
   scaling_ = &add<ScalableTaskCount>("TaskCount", *this, props);
   return *scaling_;
+}
+
+// ---- Cloud Map ----
+
+namespace {
+
+using servicediscovery::DnsRecordType;
+
+// The AWS CDK's rule: awsvpc tasks have their own address (A records by
+// default); bridge and host tasks share the instance's, so only SRV records
+// (address and port) find them.
+DnsRecordType pick_record_type(const std::string& path, NetworkMode mode, std::optional<DnsRecordType> asked) {
+  if (mode == NetworkMode::None)
+    throw Error(path, "tasks with network mode none cannot be discovered", "use awsvpc, bridge or host networking");
+  if (mode == NetworkMode::AwsVpc) {
+    if (asked == DnsRecordType::Cname)
+      throw Error(path, "ECS registers addresses, not CNAME records", "use A, AAAA, \"A, AAAA\" or SRV records");
+    return asked.value_or(DnsRecordType::A);
+  }
+  if (asked && *asked != DnsRecordType::Srv)
+    throw Error(path, "bridge and host tasks share their instance's address, so they need SRV records, not " +
+                          std::string(servicediscovery::dns_record_type_name(*asked)),
+                "use DnsRecordType::Srv (the default for these network modes)");
+  return DnsRecordType::Srv;
+}
+
+// The container and port an SRV record points at (none for address records).
+CfnService::ServiceRegistryProperty render_registry(const std::string& path, TaskDefinition& task,
+                                                    const CloudMapOptions& o, DnsRecordType type) {
+  CfnService::ServiceRegistryProperty out;
+  if (type != DnsRecordType::Srv) {
+    if (o.container || o.container_port)
+      throw Error(path, "a container and port apply to SRV records only", "drop them, or use DnsRecordType::Srv");
+    return out;
+  }
+  if (o.container && &o.container->task_definition() != &task)
+    throw Error(path, o.container->node().path() + " is not a container of " + task.node().path(),
+                "name a container of the service's task definition");
+  ContainerDefinition* container = o.container ? o.container.get() : task.default_container();
+  if (!container)
+    throw Error(path, "SRV records need a container with a port and the task definition has none",
+                "add an essential container with a port mapping");
+  const auto& mappings = container->options().port_mappings;
+  if (mappings.empty())
+    throw Error(path, "SRV records need a port, and " + container->node().path() + " maps none",
+                "add .port_mappings = {{.container_port = 8080}} to the container");
+  const auto port = o.container_port.value_or(mappings.front().container_port);
+  if (std::none_of(mappings.begin(), mappings.end(), [&](const PortMapping& m) { return m.container_port == port; }))
+    throw Error(path, "port " + std::to_string(port) + " is not mapped by " + container->node().path(),
+                "name one of the container's mapped ports");
+  out.container_name = container->container_name();
+  out.container_port = port;
+  return out;
+}
+
+}  // namespace
+
+servicediscovery::Service& BaseService::enable_cloud_map(CloudMapOptions options) {
+  const auto path = node().path();
+  if (cloud_map_service_)
+    throw Error(path, "the service is registered in Cloud Map already", "ECS takes one service registry per service");
+  servicediscovery::Namespace* ns =
+      options.cloud_map_namespace ? options.cloud_map_namespace.get() : cluster_->default_cloud_map_namespace();
+  if (!ns)
+    throw Error(path, "Cloud Map options name no namespace and cluster " + cluster_->node().path() + " has no default one",
+                "call cluster.add_default_cloud_map_namespace({.name = \"internal\"}) or set .cloud_map_namespace");
+  if (!ns->is_dns())
+    throw Error(path, ns->node().path() + " is an HTTP namespace, and ECS service discovery registers DNS records",
+                "use a private or public DNS namespace");
+  const auto type = pick_record_type(path, task_->network_mode(), options.dns_record_type);
+  auto entry = render_registry(path, *task_, options, type);  // checked before anything is made
+  auto& registry = add<servicediscovery::Service>(
+      "CloudmapService", servicediscovery::ServiceProps{
+                             .namespace_ = *ns, .name = options.name, .dns_record_type = type,
+                             .dns_ttl_seconds = options.dns_ttl_seconds,
+                             .custom_health_check = servicediscovery::HealthCheckCustomConfig{options.failure_threshold}});
+  entry.registry_arn = registry.service_arn();
+  resource_->props().service_registries.push_back(std::move(entry));
+  cloud_map_service_ = &registry;
+  return registry;
 }
 
 // ---- auto scaling ----

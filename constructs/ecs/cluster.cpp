@@ -1,10 +1,14 @@
 #include <cdk/autoscaling/auto_scaling_group.hpp>
+#include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/cfn_capacity_provider.hpp>
 #include <cdk/ecs/cfn_cluster.hpp>
 #include <cdk/ecs/cfn_cluster_capacity_provider_associations.hpp>
 #include <cdk/ecs/cluster.hpp>
 #include <cdk/iam/managed_policy.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/servicediscovery/http_namespace.hpp>
+#include <cdk/servicediscovery/private_dns_namespace.hpp>
+#include <cdk/servicediscovery/public_dns_namespace.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -21,6 +25,35 @@ Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Co
   if (!name.empty()) p.cluster_name = name;
   if (props_.container_insights) p.cluster_settings.push_back({.name = "containerInsights", .value = "enabled"});
   resource_ = &add<CfnCluster>("Resource", std::move(p));
+  if (props_.default_cloud_map_namespace) add_default_cloud_map_namespace(*props_.default_cloud_map_namespace);
+}
+
+servicediscovery::Namespace& Cluster::add_default_cloud_map_namespace(CloudMapNamespaceOptions options) {
+  using servicediscovery::NamespaceType;
+  const std::string id = "DefaultServiceDiscoveryNamespace";  // the AWS CDK's id, so logical ids match
+  if (namespace_)
+    throw Error(node().path() + "/" + id, "the cluster has a default Cloud Map namespace already",
+                "call add_default_cloud_map_namespace once (or drop ClusterProps::default_cloud_map_namespace)");
+  const auto type = options.type.value_or(NamespaceType::DnsPrivate);
+  if (options.vpc && type != NamespaceType::DnsPrivate)
+    throw Error(node().path() + "/" + id, "only a private DNS namespace takes a VPC", "drop .vpc");
+  switch (type) {
+    case NamespaceType::DnsPrivate: {
+      Ptr<ec2::IVpc> vpc = options.vpc ? options.vpc : props_.vpc;
+      if (!vpc)
+        throw Error(node().path() + "/" + id, "a private DNS namespace needs a VPC and the cluster has none",
+                    "create the cluster with .vpc = vpc, or give the namespace options a .vpc");
+      namespace_ = &add<servicediscovery::PrivateDnsNamespace>(id, {.name = options.name, .vpc = vpc});
+      break;
+    }
+    case NamespaceType::DnsPublic:
+      namespace_ = &add<servicediscovery::PublicDnsNamespace>(id, {.name = options.name});
+      break;
+    case NamespaceType::Http:
+      namespace_ = &add<servicediscovery::HttpNamespace>(id, {.name = options.name});
+      break;
+  }
+  return *namespace_;
 }
 
 CfnCapacityProvider& Cluster::add_asg_capacity_provider(std::string_view id, autoscaling::AutoScalingGroup& group,
@@ -30,6 +63,7 @@ CfnCapacityProvider& Cluster::add_asg_capacity_provider(std::string_view id, aut
   // Instances join this cluster when their ECS agent starts.
   group.add_user_data({Value("echo ECS_CLUSTER=") + cluster_name() + Value(" >> /etc/ecs/ecs.config")});
   group.role().add_managed_policy(iam::ManagedPolicy::aws_managed("service-role/AmazonEC2ContainerServiceforEC2Role"));
+  for (auto* sg : group.connections().security_groups()) connections_.add_security_group(*sg);
 
   CfnCapacityProvider::AutoScalingGroupProviderProperty asg;
   asg.auto_scaling_group_arn = group.auto_scaling_group_name();  // CloudFormation takes the name or the ARN

@@ -74,6 +74,7 @@ const std::map<std::string, std::string, std::less<>>& usage_only() {
     {"AWS::CloudFront::Distribution", "requests and data transfer"},
     {"AWS::CodeBuild::Project", "build minutes"},
     {"AWS::SecretsManager::RotationSchedule", "the rotation function's requests"},
+    {"AWS::ServiceDiscovery::HttpNamespace", "DiscoverInstances API calls"},
   };
   return types;
 }
@@ -152,6 +153,25 @@ class Estimator {
       {"AWS::Route53::HostedZone", [](Estimator& e, const ResourceView&) {
         e.monthly("route53.hosted_zone", "", 1, "hosted zone");
         e.gap(Gap::Usage, "DNS queries");
+      }},
+      // A DNS namespace is a Route 53 hosted zone, billed as one.
+      {"AWS::ServiceDiscovery::PrivateDnsNamespace", [](Estimator& e, const ResourceView&) {
+        e.monthly("route53.hosted_zone", "", 1, "hosted zone of the Cloud Map namespace");
+        e.gap(Gap::Usage, "DNS queries");
+      }},
+      {"AWS::ServiceDiscovery::PublicDnsNamespace", [](Estimator& e, const ResourceView&) {
+        e.monthly("route53.hosted_zone", "", 1, "hosted zone of the Cloud Map namespace");
+        e.gap(Gap::Usage, "DNS queries");
+      }},
+      // Instances that ECS tasks register come and go with the tasks: a usage charge.
+      {"AWS::ServiceDiscovery::Service", [](Estimator& e, const ResourceView& r) {
+        e.gap(Gap::Usage, "instances registered at run time (per instance-month), DiscoverInstances API calls");
+        if (StackView::at(*r.properties, "HealthCheckConfig"))
+          e.gap(Gap::Usage, "Route 53 health checks, one per registered instance");
+      }},
+      // An instance in the template stays registered: a fixed monthly charge.
+      {"AWS::ServiceDiscovery::Instance", [](Estimator& e, const ResourceView&) {
+        e.monthly("cloudmap.instance", "", 1, "registered instance");
       }},
       {"AWS::EC2::Volume", [](Estimator& e, const ResourceView& r) { e.volume(*r.properties, 1, "EBS volume"); }},
       {"AWS::SSM::Parameter", [](Estimator& e, const ResourceView& r) {

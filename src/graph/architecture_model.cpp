@@ -69,6 +69,11 @@ const std::map<std::string, Kind, std::less<>>& kinds() {
       {"AWS::SSM::Parameter", Kind::Secret},
       {"AWS::Route53::RecordSet", Kind::Dns},
       {"AWS::Route53::HostedZone", Kind::Zone},
+      // A Cloud Map DNS namespace is a hosted zone holding its services' records.
+      {"AWS::ServiceDiscovery::PrivateDnsNamespace", Kind::Zone},
+      {"AWS::ServiceDiscovery::PublicDnsNamespace", Kind::Zone},
+      {"AWS::ServiceDiscovery::HttpNamespace", Kind::Other},
+      {"AWS::ServiceDiscovery::Service", Kind::Dns},
       {"AWS::CertificateManager::Certificate", Kind::Certificate},
       {"AWS::EC2::NatGateway", Kind::Nat},
       {"AWS::EC2::InternetGateway", Kind::InternetGateway},
@@ -124,6 +129,7 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::ECS::TaskDefinition",
       "AWS::ECS::ClusterCapacityProviderAssociations",
       "AWS::ECS::CapacityProvider",
+      "AWS::ServiceDiscovery::Instance",
       "AWS::Logs::LogGroup",
       "AWS::Logs::MetricFilter",
       "AWS::CloudWatch::Alarm",
@@ -511,6 +517,7 @@ void Model::traffic() {
   rule_traffic();
   alias_traffic();
   deployment_traffic();
+  discovery_traffic();
 }
 
 // "The holders of X may reach the holders of Y on P".
@@ -700,6 +707,18 @@ void Model::deployment_traffic() {
       for (auto t : shown_targets_at(s, service, "ServiceName")) add_traffic(node_id(i), node_id(t), "deploys");
     for (const auto& trigger : views_[s]->list_at(*r.props, "TriggerConfigurations"))
       for (auto t : shown_targets_at(s, trigger, "TriggerTargetArn")) add_traffic(node_id(i), node_id(t), "notifies");
+  }
+}
+
+// A Cloud Map service's name leads to the ECS services that register their
+// tasks in it (ServiceRegistries), as a record leads to what it aliases.
+void Model::discovery_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    if (r.type != "AWS::ECS::Service") continue;
+    for (const auto& registry : views_[r.key.first]->list_at(*r.props, "ServiceRegistries"))
+      for (auto c : shown_targets_at(r.key.first, registry, "RegistryArn"))
+        if (res_[c].type == "AWS::ServiceDiscovery::Service") add_traffic(node_id(c), node_id(i), "discovery");
   }
 }
 

@@ -186,6 +186,7 @@ class Model {
   void rule_traffic();
   void alias_traffic();
   void deployment_traffic();
+  void discovery_traffic();
   // What a shown resource uses that is shown and not already a traffic arrow.
   void references();
 

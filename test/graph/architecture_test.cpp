@@ -459,3 +459,41 @@ TEST(ArchitectureToDot, ADeploymentGroupDeploysToItsAutoScalingGroupAndNotifiesI
 }
 
 }  // namespace
+
+#include <cdk/servicediscovery/servicediscovery.hpp>
+
+namespace {
+
+// Cloud Map: the namespace is a zone holding its services, a service's name
+// leads to the ECS service registered in it, and the port web may reach api
+// on is drawn from web to api.
+TEST(ArchitectureToDot, ACloudMapServiceSitsInItsNamespaceAndLeadsToTheEcsServiceItFinds) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("App", {.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 1});
+  auto& cluster = stack.add<ecs::Cluster>("Cluster", {.vpc = vpc});
+  cluster.add_default_cloud_map_namespace({.name = "internal"});
+  auto task = [&](const std::string& id, std::int64_t port) -> ecs::FargateTaskDefinition& {
+    auto& t = stack.add<ecs::FargateTaskDefinition>(id);
+    t.add_container("app", {.image = ecs::ContainerImage::from_registry("nginx"), .port_mappings = {{.container_port = port}}});
+    return t;
+  };
+  auto& api = stack.add<ecs::FargateService>("Api", {.cluster = cluster, .task_definition = task("ApiTask", 8080),
+                                                     .cloud_map_options = ecs::CloudMapOptions{.name = "api"}});
+  auto& web = stack.add<ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task("WebTask", 80)});
+  api.connections().allow_from(web, ec2::Port::tcp(8080));
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const char* stack_label = "stack App (aws://123456789012/eu-west-1)";
+  const auto& registry = dot.with_label("Cloud Map service\\nApi/CloudmapService");
+  EXPECT_THAT(registry.label, HasSubstr("\\napi"));
+  EXPECT_THAT(registry.clusters, ElementsAre(stack_label, "Route 53 zone internal"));
+  EXPECT_THAT(dot.with_label("Cloud Map private DNS namespace").clusters, ElementsAre(stack_label, "Route 53 zone internal"));
+  const auto api_id = dot.id_of("ECS service (FARGATE)\\nApi");
+  EXPECT_THAT(dot.edges.at({dot.id_of("Cloud Map service"), api_id}), HasSubstr("label=\"discovery\""));
+  EXPECT_THAT(dot.edges.at({dot.id_of("ECS service (FARGATE)\\nWeb"), api_id}), HasSubstr("label=\"8080\""));
+  EXPECT_EQ(dot.edges.count({api_id, dot.id_of("Cloud Map service")}), 0U);  // no reference arrow back
+  cdk::testing::keep_for_lint(stack);
+}
+
+}  // namespace

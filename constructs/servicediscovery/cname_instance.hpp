@@ -1,0 +1,36 @@
+#pragma once
+/// cdk::servicediscovery::CnameInstance: a domain name registered in a Cloud
+/// Map service that answers with CNAME records. Made by
+/// `service.register_cname_instance(id, {...})`, as the service's child.
+///
+///   auto& docs = ns.create_service("Docs", {.name = "docs", .dns_record_type = cdk::servicediscovery::DnsRecordType::Cname});
+///   docs.register_cname_instance("Site", {.instance_cname = "docs.example.com"});
+#include <cdk/construct.hpp>
+
+#include <map>
+#include <string>
+
+namespace cdk::servicediscovery {
+
+class CfnInstance;
+
+struct CnameInstanceProps {
+  std::string instance_cname{};                            ///< the name the CNAME record points to; required
+  std::string instance_id{};                               ///< at most 64 of letters, digits and _/:.@-; default the last 64 characters of the construct's unique id
+  std::map<std::string, std::string> custom_attributes{};  ///< at most 30; default none
+};
+
+class CnameInstance : public Construct {
+ public:
+  using Props = CnameInstanceProps;
+  /// Use Service::register_cname_instance.
+  CnameInstance(Construct& scope, std::string_view id, CnameInstanceProps props);
+  [[nodiscard]] const std::string& instance_id() const noexcept { return instance_id_; }
+  [[nodiscard]] CfnInstance& cfn_instance() noexcept { return *resource_; }
+
+ private:
+  std::string instance_id_;
+  CfnInstance* resource_ = nullptr;
+};
+
+}  // namespace cdk::servicediscovery
