@@ -74,6 +74,18 @@ constexpr std::array kRules{
          "a stack update or a mistaken delete removes a production database and its automated backups",
          "set deletion_protection = true on production databases (a stack counts as production when it has "
          "termination protection, a stage/env/environment tag of prod or production, or 'prod' in its name)"},
+    Rule{"CLOUDFRONT-HTTP", Severity::Medium, "CloudFront behaviour serves plain HTTP to viewers",
+         "ViewerProtocolPolicy allow-all sends pages, cookies and tokens over HTTP, readable and changeable on the way",
+         "keep the cloudfront::Distribution default (ViewerProtocolPolicy::RedirectToHttps) or use HttpsOnly"},
+    Rule{"CLOUDFRONT-OLD-TLS", Severity::Medium, "CloudFront distribution accepts TLS below 1.2",
+         "TLS 1.0 and 1.1 have known weaknesses and are not allowed by PCI DSS; a distribution without a certificate "
+         "uses CloudFront's fixed *.cloudfront.net policy, which accepts TLS 1.0",
+         "give the distribution an ACM certificate and domain names, with minimum_protocol_version TLSv1.2_2021 (the "
+         "cdkpp default), or suppress with the reason old clients must be served"},
+    Rule{"PUBLIC-NO-WAF", Severity::Low, "internet-facing load balancer or CloudFront distribution without a WAF web ACL",
+         "without a web ACL, floods and common exploits (SQL injection, bad bots) reach the application unfiltered",
+         "associate a WAFv2 web ACL: alb.associate_web_acl(regional_acl), or web_acl_id = cloudfront_acl.attr_arn() on a "
+         "distribution (checked in production stacks only, as DB-NO-DELETION-PROTECTION counts them)"},
 };
 
 }  // namespace
