@@ -5,6 +5,9 @@
 #include <cdk/elbv2/detail/render_action.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/error.hpp>
+#include <cdk/wafv2/cfn_web_acl.hpp>
+#include <cdk/wafv2/web_acl_association.hpp>
+#include <cdk/wafv2/web_acl_scope.hpp>
 
 namespace cdk::elbv2 {
 
@@ -54,6 +57,20 @@ ApplicationListener& ApplicationLoadBalancer::add_redirect(ApplicationRedirectPr
                            .default_action = ListenerAction::redirect(
                                {.protocol = std::string(to_string(props.target_protocol)),
                                 .port = std::to_string(props.target_port)})});
+}
+
+wafv2::WebAclAssociation& ApplicationLoadBalancer::associate_web_acl(const Value& web_acl_arn) {
+  if (web_acl_association_ != nullptr)
+    throw Error(node().path(), "the load balancer has a web ACL already", "a load balancer takes one web ACL: put the rules in it");
+  wafv2::check_web_acl_scope(node().path(), web_acl_arn, wafv2::WebAclScope::Regional,
+                             "load balancer " + node().path());
+  web_acl_association_ =
+      &add<wafv2::WebAclAssociation>("WebAclAssociation", {.resource_arn = load_balancer_arn(), .web_acl_arn = web_acl_arn});
+  return *web_acl_association_;
+}
+
+wafv2::WebAclAssociation& ApplicationLoadBalancer::associate_web_acl(const wafv2::CfnWebACL& web_acl) {
+  return associate_web_acl(web_acl.attr_arn());
 }
 
 // ---- ApplicationListener ----------------------------------------------------

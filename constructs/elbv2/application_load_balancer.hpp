@@ -12,8 +12,18 @@
 /// HTTP header fields by default (a cdkpp default, secure; the AWS CDK's is
 /// off). Access logs go to an S3 bucket whose policy must let Elastic Load
 /// Balancing write to it (cdkpp does not edit the bucket's policy).
+///
+/// A WAF web ACL goes in front with one call (the web ACL stays an L1; a
+/// CLOUDFRONT-scoped one is an error):
+///
+///   alb.associate_web_acl(regional_acl);   // a cdk::wafv2::CfnWebACL, or its ARN
 #include <cdk/elbv2/application_listener.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
+
+namespace cdk::wafv2 {
+class CfnWebACL;
+class WebAclAssociation;
+}  // namespace cdk::wafv2
 
 namespace cdk::elbv2 {
 
@@ -49,7 +59,17 @@ class ApplicationLoadBalancer : public BaseLoadBalancer {
   /// A listener "Redirect<source>To<target>" that redirects every request (HTTP 301).
   ApplicationListener& add_redirect(ApplicationRedirectProps props = {});
 
+  /// Puts a REGIONAL WAFv2 web ACL in front of the load balancer: a
+  /// wafv2::WebAclAssociation "WebAclAssociation" below it. One per load balancer.
+  wafv2::WebAclAssociation& associate_web_acl(const Value& web_acl_arn);
+  wafv2::WebAclAssociation& associate_web_acl(const wafv2::CfnWebACL& web_acl);
+  /// The association made by associate_web_acl(), or nullptr.
+  [[nodiscard]] wafv2::WebAclAssociation* web_acl_association() const noexcept { return web_acl_association_; }
+
   [[nodiscard]] bool is_application() const noexcept override { return true; }
+
+ private:
+  wafv2::WebAclAssociation* web_acl_association_ = nullptr;
 };
 
 }  // namespace cdk::elbv2

@@ -26,6 +26,15 @@ const char* storage_class_name(StorageClass c) {
   return "STANDARD_IA";
 }
 
+const char* object_ownership_name(ObjectOwnership o) {
+  switch (o) {
+    case ObjectOwnership::BucketOwnerPreferred: return "BucketOwnerPreferred";
+    case ObjectOwnership::ObjectWriter: return "ObjectWriter";
+    case ObjectOwnership::BucketOwnerEnforced: break;
+  }
+  return "BucketOwnerEnforced";
+}
+
 // Bucket naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 std::string bucket_name_problem(const std::string& name) {
   if (name.size() < 3 || name.size() > 63) return "must be 3-63 characters long";
@@ -138,6 +147,8 @@ CfnBucket::Props bucket_props(const std::string& path, const BucketProps& props)
     if (!props.website_error_document.empty()) web.error_document = props.website_error_document;
     l1.website_configuration = std::move(web);
   }
+  if (props.object_ownership != ObjectOwnership::BucketOwnerEnforced)
+    l1.ownership_controls = CfnBucket::OwnershipControlsProperty{.rules = {{.object_ownership = object_ownership_name(props.object_ownership)}}};
   return l1;
 }
 
@@ -241,7 +252,9 @@ Value Bucket::bucket_website_url() const {
   return resource_->attr_website_url();
 }
 Value Bucket::arn_for_objects(std::string_view key_pattern) const {
-  return bucket_arn() + Value("/" + std::string(key_pattern));
+  std::string suffix(1, '/');  // appended, not "/" + ...: GCC 12 warns falsely (-Wrestrict) on that here
+  suffix.append(key_pattern);
+  return bucket_arn() + Value(suffix);
 }
 
 void Bucket::grant(iam::IGrantable& grantee, std::vector<std::string> actions, std::vector<std::string> kms_actions,

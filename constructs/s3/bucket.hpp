@@ -45,6 +45,13 @@ enum class BucketEncryption : std::uint8_t {
   Kms,        ///< SSE-KMS with the key in encryption_key_arn
 };
 
+/// Who owns uploaded objects, and whether ACLs apply (S3 Object Ownership).
+enum class ObjectOwnership : std::uint8_t {
+  BucketOwnerEnforced,   ///< ACLs off, the bucket owner owns every object (S3's default for new buckets)
+  BucketOwnerPreferred,  ///< ACLs on; objects uploaded with bucket-owner-full-control belong to the bucket owner
+  ObjectWriter,          ///< ACLs on; the uploading account owns the object (CloudFront standard logs need ACLs)
+};
+
 enum class StorageClass : std::uint8_t { StandardIa, OnezoneIa, IntelligentTiering, Glacier, GlacierIr, DeepArchive };
 
 struct Transition {
@@ -88,6 +95,7 @@ struct BucketProps {
   std::string website_error_document{};            ///< needs website_index_document; default none
   Ptr<Bucket> server_access_logs_bucket{};         ///< where S3 writes access logs (SSE-S3 only); default none, or this bucket with a prefix
   std::string server_access_logs_prefix{};         ///< key prefix of the access logs; default none
+  ObjectOwnership object_ownership = ObjectOwnership::BucketOwnerEnforced;  ///< default BucketOwnerEnforced (ACLs off; not written, S3's default)
 };
 
 class Bucket : public Construct {
@@ -115,6 +123,11 @@ class Bucket : public Construct {
   void grant_put(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
   /// s3:DeleteObject* on matching objects.
   void grant_delete(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
+
+  [[nodiscard]] BucketEncryption encryption() const noexcept { return props_.encryption; }
+  /// The KMS key ARN with BucketEncryption::Kms, else null.
+  [[nodiscard]] const Value& encryption_key_arn() const noexcept { return props_.encryption_key_arn; }
+  [[nodiscard]] ObjectOwnership object_ownership() const noexcept { return props_.object_ownership; }
 
   /// Adds a lifecycle rule after creation (checked as the props' rules are).
   void add_lifecycle_rule(const LifecycleRule& rule);

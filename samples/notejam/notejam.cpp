@@ -239,6 +239,7 @@ Stack& build(App& app, const Settings& settings) {
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {
       .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
   security::suppress(lb, "LB-NO-ACCESS-LOGS", "the app's request log goes to CloudWatch Logs through the container");
+  security::suppress(lb, "PUBLIC-NO-WAF", "no web ACL yet: WAF on this load balancer is the sample's open item (issue 15)");
   auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
   auto& targets = https.add_targets("App", {
       .port = static_cast<int>(app_port), .targets = {service},

@@ -53,6 +53,11 @@ const std::set<std::string, std::less<>>& no_charge() {
     "AWS::CodeBuild::ReportGroup", "AWS::CodeStarConnections::Connection",
     // CodeDeploy charges nothing for EC2, ECS and Lambda deployments (on-premises: see rules()).
     "AWS::CodeDeploy::Application", "AWS::CodeDeploy::DeploymentConfig",
+    // CloudFront's access control and policies, WAF's associations and match sets: the
+    // distribution's traffic and the web ACL carry the charges.
+    "AWS::CloudFront::OriginAccessControl", "AWS::CloudFront::CachePolicy", "AWS::CloudFront::OriginRequestPolicy",
+    "AWS::CloudFront::ResponseHeadersPolicy", "AWS::WAFv2::WebACLAssociation", "AWS::WAFv2::IPSet",
+    "AWS::WAFv2::RegexPatternSet",
   };
   return types;
 }
@@ -194,6 +199,7 @@ class Estimator {
           e.gap(Gap::Usage, "on-premises instance updates");
         else ++e.out_.no_charge;
       }},
+      {"AWS::WAFv2::WebACL", [](Estimator& e, const ResourceView& r) { e.web_acl(*r.properties); }},
       {"AWS::EC2::VPCEndpoint", [](Estimator& e, const ResourceView& r) {
         if (e.view_.string_at(*r.properties, "VpcEndpointType").value_or("Gateway") == "Gateway") ++e.out_.no_charge;
         else e.gap(Gap::MissingPrice, "interface endpoint hours: not in the price table");
@@ -644,6 +650,27 @@ class Estimator {
     gap(Gap::Usage, "API requests beyond the free tier");
     if (view_.bool_at(p, "EnableKeyRotation").value_or(false))
       gap(Gap::Outside, "rotated key material adds to the key's monthly price after each yearly rotation");
+  }
+
+  // --- WAF ------------------------------------------------------------------------------
+
+  // $5 a month per web ACL and $1 per rule (a rule group counts as one); paid managed rule
+  // groups add a subscription the table has no figure for.
+  void web_acl(const Json& p) {
+    monthly("wafv2.web_acl", "", 1, "web ACL");
+    const auto rules = view_.items_at(p, "Rules");
+    if (!rules.empty()) monthly("wafv2.rule", "", static_cast<double>(rules.size()), "WAF rules (a rule group counts as one)");
+    gap(Gap::Usage, "requests inspected, per million");
+    static const std::set<std::string, std::less<>> paid = {
+        "AWSManagedRulesBotControlRuleSet", "AWSManagedRulesATPRuleSet", "AWSManagedRulesACFPRuleSet",
+        "AWSManagedRulesAntiDDoSRuleSet"};
+    for (const Json* rule : rules) {
+      const Json* group = view_.map_at(*rule, "Statement.ManagedRuleGroupStatement");
+      if (group == nullptr) continue;
+      const auto name = view_.string_at(*group, "Name").value_or("");
+      if (view_.string_at(*group, "VendorName") != "AWS" || paid.contains(name))
+        gap(Gap::MissingPrice, fmt::format("managed rule group {}: its subscription is not in the price table", name));
+    }
   }
 
   // --- storage given on the command line -----------------------------------------------

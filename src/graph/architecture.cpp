@@ -110,6 +110,7 @@ Model::Caption Model::plain_caption(std::size_t i) const {
       {"AWS::SQS::Queue", {"SQS queue"}},
       {"AWS::Events::Rule", {"EventBridge rule", "ScheduleExpression"}},
       {"AWS::CloudFront::Distribution", {"CloudFront distribution"}},
+      {"AWS::WAFv2::WebACL", {"WAF web ACL", "Scope"}},
       {"AWS::DynamoDB::Table", {"DynamoDB table"}},
       {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
       {"AWS::ElastiCache::ReplicationGroup", {"ElastiCache replication group"}},
@@ -157,6 +158,7 @@ std::string Model::label(std::size_t i) const {
 std::string Model::attributes(std::size_t i) const {
   switch (res_[i].kind) {
     case Kind::LoadBalancer: return "shape=invhouse, fillcolor=\"#e8dcf5\"";
+    case Kind::Edge: return "shape=invtrapezium, fillcolor=\"#fff1c8\"";
     case Kind::Compute: return "shape=box3d, fillcolor=\"#fde2c8\"";
     case Kind::Database: return "shape=cylinder, fillcolor=\"#d3e4f7\"";
     case Kind::Storage: return "shape=folder, fillcolor=\"#d8f0d2\"";

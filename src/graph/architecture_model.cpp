@@ -48,6 +48,7 @@ const std::map<std::string, Kind, std::less<>>& kinds() {
   static const std::map<std::string, Kind, std::less<>> table = {
       {"AWS::ElasticLoadBalancingV2::LoadBalancer", Kind::LoadBalancer},
       {"AWS::ElasticLoadBalancing::LoadBalancer", Kind::LoadBalancer},
+      {"AWS::CloudFront::Distribution", Kind::Edge},
       {"AWS::AutoScaling::AutoScalingGroup", Kind::Compute},
       {"AWS::EC2::Instance", Kind::Compute},
       {"AWS::ECS::Service", Kind::Compute},
@@ -146,6 +147,11 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::AutoScaling::LaunchConfiguration",
       "AWS::IAM::AccessKey",
       "AWS::CDK::Metadata",
+      "AWS::CloudFront::OriginAccessControl",
+      "AWS::CloudFront::CachePolicy",
+      "AWS::CloudFront::OriginRequestPolicy",
+      "AWS::CloudFront::ResponseHeadersPolicy",
+      "AWS::WAFv2::WebACLAssociation",
       "AWS::CloudFormation::CustomResource",
       "AWS::CodeBuild::ReportGroup",
       "AWS::CodeStarConnections::Connection",
@@ -518,6 +524,7 @@ void Model::traffic() {
   alias_traffic();
   deployment_traffic();
   discovery_traffic();
+  edge_traffic();
 }
 
 // "The holders of X may reach the holders of Y on P".
@@ -692,7 +699,31 @@ void Model::alias_traffic() {
   for (const auto& [m, uses] : uses_)
     if (res_[m].kind == Kind::Dns)
       for (auto t : uses)
-        if (res_[t].kind == Kind::LoadBalancer) add_traffic(node_id(m), node_id(t), "alias");
+        if (res_[t].kind == Kind::LoadBalancer || res_[t].kind == Kind::Edge) add_traffic(node_id(m), node_id(t), "alias");
+}
+
+// Viewers reach a distribution from the internet; it fetches from its origins
+// (Origins[].DomainName: a bucket, a load balancer, or a name outside the app).
+void Model::edge_traffic() {
+  for (std::size_t i = 0; i < res_.size(); ++i) {
+    const auto& r = res_[i];
+    if (r.kind != Kind::Edge) continue;
+    const std::size_t s = r.key.first;
+    const Json* config = views_[s]->map_at(*r.props, "DistributionConfig");
+    if (config == nullptr) continue;
+    add_traffic("internet", node_id(i), "https");
+    for (const auto& origin : views_[s]->list_at(*config, "Origins")) {
+      const std::string policy = text(s, origin, "CustomOriginConfig.OriginProtocolPolicy");
+      const std::string label = policy == "http-only" ? "http" : policy == "match-viewer" ? "http, https" : "https";
+      const auto to = shown_targets_at(s, origin, "DomainName");
+      for (auto t : to) add_traffic(node_id(i), node_id(t), label);
+      if (auto literal = text(s, origin, "DomainName"); to.empty() && !literal.empty()) {
+        const std::string id = "origin." + literal;
+        endpoints_[id] = "origin " + literal;
+        add_traffic(node_id(i), id, label);
+      }
+    }
+  }
 }
 
 // A CodeDeploy deployment group deploys to its Auto Scaling groups and ECS

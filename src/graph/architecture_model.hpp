@@ -23,6 +23,7 @@ enum class Kind {
   Network,       // the VPC's own structure (VPC, subnets, routes): drawn as clusters
   Rule,          // security group rules, subscriptions, event source mappings: read as arrows
   LoadBalancer,
+  Edge,          // a CloudFront distribution: in front of its origins, reached from the internet
   Compute,
   Database,
   Storage,
@@ -166,7 +167,8 @@ class Model {
 
   // Traffic, in steps: security group rules; listeners, target groups and
   // their targets; subscriptions and event sources; dead-letter queues;
-  // alarm notifications; EventBridge rules and their targets; DNS aliases.
+  // alarm notifications; EventBridge rules and their targets; DNS aliases;
+  // CloudFront distributions and their origins.
   void traffic();
   void security_group_traffic();
   struct GroupTargets {
@@ -187,6 +189,7 @@ class Model {
   void alias_traffic();
   void deployment_traffic();
   void discovery_traffic();
+  void edge_traffic();
   // What a shown resource uses that is shown and not already a traffic arrow.
   void references();
 

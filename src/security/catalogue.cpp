@@ -78,6 +78,18 @@ constexpr std::array kRules{
          "a failed deployment leaves instances or tasks on a half-deployed revision until someone redeploys by hand",
          "keep auto_rollback.failed_deployment = true (the default of the codedeploy deployment groups), or "
          "AutoRollbackConfiguration {Enabled: true, Events: [DEPLOYMENT_FAILURE]}"},
+    Rule{"CLOUDFRONT-HTTP", Severity::Medium, "CloudFront behaviour serves plain HTTP to viewers",
+         "ViewerProtocolPolicy allow-all sends pages, cookies and tokens over HTTP, readable and changeable on the way",
+         "keep the cloudfront::Distribution default (ViewerProtocolPolicy::RedirectToHttps) or use HttpsOnly"},
+    Rule{"CLOUDFRONT-OLD-TLS", Severity::Medium, "CloudFront distribution accepts TLS below 1.2",
+         "TLS 1.0 and 1.1 have known weaknesses and are not allowed by PCI DSS; a distribution without a certificate "
+         "uses CloudFront's fixed *.cloudfront.net policy, which accepts TLS 1.0",
+         "give the distribution an ACM certificate and domain names, with minimum_protocol_version TLSv1.2_2021 (the "
+         "cdkpp default), or suppress with the reason old clients must be served"},
+    Rule{"PUBLIC-NO-WAF", Severity::Low, "internet-facing load balancer or CloudFront distribution without a WAF web ACL",
+         "without a web ACL, floods and common exploits (SQL injection, bad bots) reach the application unfiltered",
+         "associate a WAFv2 web ACL: alb.associate_web_acl(regional_acl), or web_acl_id = cloudfront_acl.attr_arn() on a "
+         "distribution (checked in production stacks only, as DB-NO-DELETION-PROTECTION counts them)"},
 };
 
 }  // namespace

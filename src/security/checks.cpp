@@ -59,6 +59,8 @@ class Checker {
     iam_wildcards();
     plain_secrets();
     deployment_groups();
+    distributions();
+    web_acls();
     return std::move(findings_);
   }
 
@@ -347,6 +349,49 @@ class Checker {
       });
       if (!is_true(p, "AutoRollbackConfiguration.Enabled") || !on_failure)
         add(group->id, "CODEDEPLOY-NO-ROLLBACK", "AutoRollbackConfiguration does not roll back on DEPLOYMENT_FAILURE");
+    }
+  }
+
+  // --- CLOUDFRONT-HTTP, CLOUDFRONT-OLD-TLS ---------------------------------------
+  void distributions() {
+    for (const ResourceView* d : of_type("AWS::CloudFront::Distribution")) {
+      const Json* config = view_.map_at(*d->properties, "DistributionConfig");
+      if (config == nullptr) continue;
+      std::vector<const Json*> behaviors = view_.items_at(*config, "CacheBehaviors");
+      if (const Json* def = view_.map_at(*config, "DefaultCacheBehavior")) behaviors.insert(behaviors.begin(), def);
+      for (const Json* b : behaviors)
+        if (view_.string_at(*b, "ViewerProtocolPolicy") == "allow-all")
+          add(d->id, "CLOUDFRONT-HTTP",
+              fmt::format("the behaviour for {} allows HTTP", StackView::at(*b, "PathPattern") ? dump_at(*b, "PathPattern") : "\"*\""));
+      const Json* cert = view_.map_at(*config, "ViewerCertificate");
+      const bool custom = cert != nullptr && !is_true(*cert, "CloudFrontDefaultCertificate") &&
+                          (StackView::at(*cert, "AcmCertificateArn") || StackView::at(*cert, "IamCertificateId"));
+      const auto policy = custom ? view_.string_at(*cert, "MinimumProtocolVersion") : std::nullopt;
+      if (!custom)
+        add(d->id, "CLOUDFRONT-OLD-TLS", "no certificate: the *.cloudfront.net name accepts TLSv1 (CloudFront's fixed policy)");
+      else if (!policy)
+        add(d->id, "CLOUDFRONT-OLD-TLS", "MinimumProtocolVersion is not set (CloudFront's default is TLSv1)");
+      else if (!policy->starts_with("TLSv1.2") && !policy->starts_with("TLSv1.3"))
+        add(d->id, "CLOUDFRONT-OLD-TLS", fmt::format("MinimumProtocolVersion is {}", *policy));
+    }
+  }
+
+  // --- PUBLIC-NO-WAF -------------------------------------------------------------
+  void web_acls() {
+    if (!production()) return;
+    std::set<std::string> protected_ids;
+    for (const char* type : {"AWS::WAFv2::WebACLAssociation", "AWS::WAFRegional::WebACLAssociation"})
+      for (const ResourceView* a : of_type(type)) protected_ids.insert(target_at(*a->properties, "ResourceArn"));
+    for (const ResourceView* lb : of_type("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
+      const Json& p = *lb->properties;
+      const auto type = view_.string_at(p, "Type").value_or("application");
+      if (type == "application" && view_.string_at(p, "Scheme") == "internet-facing" && !protected_ids.contains(std::string(lb->id)))
+        add(lb->id, "PUBLIC-NO-WAF", "no AWS::WAFv2::WebACLAssociation names this internet-facing load balancer");
+    }
+    for (const ResourceView* d : of_type("AWS::CloudFront::Distribution")) {
+      const Json* acl = StackView::at(*d->properties, "DistributionConfig.WebACLId");
+      if (acl == nullptr || (acl->is_string() && acl->get_ref<const std::string&>().empty()))
+        add(d->id, "PUBLIC-NO-WAF", "DistributionConfig.WebACLId is not set");
     }
   }
 

@@ -62,6 +62,12 @@ constexpr std::array kEquivalents{
     Equivalents{"DB-NO-DELETION-PROTECTION", "AWS::RDS::DBInstance", "AwsSolutions-RDS10", "F80", "",
                 "RDS_INSTANCE_DELETION_PROTECTION_ENABLED"},
     Equivalents{"DB-NO-DELETION-PROTECTION", "AWS::RDS::DBCluster", "AwsSolutions-RDS10", "", "", ""},
+    Equivalents{"CLOUDFRONT-HTTP", "AWS::CloudFront::Distribution", "", "", "CKV_AWS_34",
+                "CLOUDFRONT_VIEWER_POLICY_HTTPS"},
+    Equivalents{"CLOUDFRONT-OLD-TLS", "AWS::CloudFront::Distribution", "AwsSolutions-CFR4", "W70", "CKV_AWS_174",
+                "CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE"},
+    // The load balancer side has no equivalent in the four tools.
+    Equivalents{"PUBLIC-NO-WAF", "AWS::CloudFront::Distribution", "AwsSolutions-CFR2", "", "CKV_AWS_68", ""},
 };
 
 bool has_word(std::string_view list, std::string_view word) {

@@ -6,6 +6,7 @@
 
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
@@ -29,6 +30,7 @@
 #include <gtest/gtest.h>
 
 #include "support/lint.hpp"
+#include "support/web_acl.hpp"
 
 #include <map>
 #include <string>
@@ -502,6 +504,50 @@ TEST_F(CostTest, CodeDeployIsFreeExceptForUpdatesOfOnPremisesInstances) {
   EXPECT_EQ(usage[0].what, "on-premises instance updates");
   // Two applications, two roles, the configuration and the cloud deployment group.
   EXPECT_EQ(c.no_charge, 6);
+}
+
+TEST_F(CostTest, WebAclsAndTheirRulesAreMonthlyChargesAndCloudfrontIsUsage) {
+  auto& stack = stack_in("us-east-1");
+  auto& vpc = data_vpc(stack);
+  auto& alb = stack.add<cdk::elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc, .internet_facing = true});
+  alb.associate_web_acl(cdk::testing::web_acl(stack, "Regional", "REGIONAL", 3));
+  auto& bucket = stack.add<cdk::s3::Bucket>("Assets", {});
+  stack.add<cdk::cloudfront::Distribution>("Cdn", {
+      .default_behavior = {.origin = cdk::cloudfront::S3BucketOrigin::with_origin_access_control(bucket)},
+      .web_acl_id = cdk::testing::web_acl(stack, "Global", "CLOUDFRONT").attr_arn()});
+  auto c = price(stack);
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Regional", "web ACL").monthly_usd, monthly("wafv2.web_acl", "us-east-1"));
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Regional", "rules").monthly_usd, 3 * monthly("wafv2.rule", "us-east-1"));
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Global", "web ACL").monthly_usd, 5.0);
+  EXPECT_TRUE(lines(c, "Shop/Global", "rules").empty());
+  EXPECT_EQ(gaps(c, Gap::Usage, "requests inspected").size(), 2U);
+  std::map<std::string, std::string> usage;
+  for (const auto& n : gaps(c, Gap::Usage)) usage[n.type] = n.what;
+  EXPECT_EQ(usage["AWS::CloudFront::Distribution"], "requests and data transfer");
+  EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
+  EXPECT_TRUE(gaps(c, Gap::MissingPrice).empty());
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(CostTest, APaidManagedRuleGroupIsAFixedChargeWithoutAPrice) {
+  using Acl = cdk::wafv2::CfnWebACL;
+  auto& stack = stack_in("eu-west-1");
+  auto& acl = cdk::testing::web_acl(stack, "Acl", "REGIONAL", 1);
+  Acl::RuleProperty bots;
+  bots.name = "Bots";
+  bots.priority = 9;
+  bots.override_action = Acl::OverrideActionProperty{.none = cdk::Value::map({})};
+  bots.statement = Acl::StatementProperty{.managed_rule_group_statement = Acl::ManagedRuleGroupStatementProperty{
+      .name = "AWSManagedRulesBotControlRuleSet", .vendor_name = "AWS"}};
+  bots.visibility_config = Acl::VisibilityConfigProperty{
+      .cloud_watch_metrics_enabled = true, .metric_name = "Bots", .sampled_requests_enabled = true};
+  acl.props().rules.push_back(std::move(bots));
+  auto c = price(stack);
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Acl", "rules").monthly_usd, 2.0);
+  EXPECT_EQ(gaps(c, Gap::MissingPrice, "AWSManagedRulesBotControlRuleSet").size(), 1U);
+  CostEstimate e;
+  e.stacks.push_back(c);
+  EXPECT_FALSE(e.complete());
 }
 
 }  // namespace

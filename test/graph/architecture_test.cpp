@@ -5,6 +5,7 @@
 
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/cloudwatch/alarm.hpp>
 #include <cdk/codebuild/project.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
@@ -16,6 +17,8 @@
 #include <cdk/efs/efs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/rds/rds.hpp>
+#include <cdk/route53/route53.hpp>
+#include <cdk/s3/bucket.hpp>
 #include <cdk/sns/sns.hpp>
 #include <cdk/sqs/sqs.hpp>
 
@@ -493,6 +496,37 @@ TEST(ArchitectureToDot, ACloudMapServiceSitsInItsNamespaceAndLeadsToTheEcsServic
   EXPECT_THAT(dot.edges.at({dot.id_of("Cloud Map service"), api_id}), HasSubstr("label=\"discovery\""));
   EXPECT_THAT(dot.edges.at({dot.id_of("ECS service (FARGATE)\\nWeb"), api_id}), HasSubstr("label=\"8080\""));
   EXPECT_EQ(dot.edges.count({api_id, dot.id_of("Cloud Map service")}), 0U);  // no reference arrow back
+}
+
+TEST(ArchitectureToDot, ADistributionStandsBetweenTheInternetAndItsOrigins) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("Cdn", {.env = {.account = "123456789012", .region = "us-east-1"}});
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0,
+                                          .subnet_configuration = {{"public", ec2::SubnetType::Public},
+                                                                   {"data", ec2::SubnetType::PrivateIsolated}}});
+  auto& alb = stack.add<elbv2::ApplicationLoadBalancer>("Alb", {.vpc = vpc, .internet_facing = true});
+  auto& assets = stack.add<s3::Bucket>("Assets");
+  auto& zone = stack.add<route53::HostedZone>("Zone", {.zone_name = "example.com"});
+  auto& dist = stack.add<cloudfront::Distribution>("Site", {
+      .default_behavior = {.origin = cloudfront::LoadBalancerV2Origin::of(alb)},
+      .certificate = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+      .domain_names = {"www.example.com"}});
+  dist.add_behavior("/static/*", cloudfront::S3BucketOrigin::with_origin_access_control(assets));
+  dist.add_behavior("/legacy/*", cloudfront::HttpOrigin::of("legacy.example.net",
+                                                            {.protocol_policy = cloudfront::OriginProtocolPolicy::HttpOnly}));
+  stack.add<route53::ARecord>("Www", {.zone = zone, .record_name = "www",
+                                      .target = route53::RecordTarget::alias(route53::CloudFrontTarget(dist))});
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const auto cdn = dot.id_of("CloudFront distribution");
+  EXPECT_THAT(dot.edges.at({"internet", cdn}), HasSubstr("label=\"https\""));
+  EXPECT_THAT(dot.edges.at({cdn, dot.id_of("Application Load Balancer")}), HasSubstr("label=\"https\""));
+  EXPECT_THAT(dot.edges.at({cdn, dot.id_of("S3 bucket")}), HasSubstr("label=\"https\""));
+  EXPECT_THAT(dot.edges.at({cdn, "origin.legacy.example.net"}), HasSubstr("label=\"http\""));
+  EXPECT_THAT(dot.edges.at({dot.id_of("DNS record"), cdn}), HasSubstr("label=\"alias\""));
+  // The origin access control and the bucket policy are plumbing: no box, no arrow back.
+  for (const auto& [id, node] : dot.nodes) EXPECT_THAT(node.label, Not(HasSubstr("OriginAccessControl"))) << id;
+  EXPECT_FALSE(dot.edges.count({dot.id_of("S3 bucket"), cdn}));
   cdk::testing::keep_for_lint(stack);
 }
 

@@ -4,6 +4,7 @@
 #include "support/lint.hpp"
 
 #include <cdk/app.hpp>
+#include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/codebuild/cfn_project.hpp>
 #include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/cfn_security_group_ingress.hpp>
@@ -23,6 +24,7 @@
 #include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/sqs.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/wafv2/cfn_web_acl.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -322,6 +324,52 @@ TEST_F(RulesTest, AStackThatFollowsEveryRuleHasNoFindingsAndLints) {
   stack.add<cdk::sns::Topic>("Alerts", {}).add_subscription(cdk::sns::SqsSubscription{.queue = jobs});
   for (const auto& d : diagnostics()) EXPECT_TRUE(d.rule.empty()) << d.to_string();
   cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(RulesTest, CloudfrontServingHttpOrTlsBelow12IsFoundButTheDefaultsWithACertificateAreNot) {
+  namespace cf = cdk::cloudfront;
+  const std::string cert = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+  auto origin = cf::HttpOrigin::of("www.example.com");
+  auto& lax = stack.add<cf::Distribution>("Lax", {
+      .default_behavior = {.origin = origin, .viewer_protocol_policy = cf::ViewerProtocolPolicy::AllowAll},
+      .certificate = cert, .domain_names = {"old.example.com"},
+      .minimum_protocol_version = cf::SecurityPolicyProtocol::TlsV1_2016});
+  lax.add_behavior("/api/*", origin, {.viewer_protocol_policy = cf::ViewerProtocolPolicy::AllowAll});
+  stack.add<cf::Distribution>("NoCert", {.default_behavior = {.origin = origin}});
+  stack.add<cf::Distribution>("Good", {.default_behavior = {.origin = origin}, .certificate = cert,
+                                       .domain_names = {"www.example.com"}});
+  EXPECT_THAT(findings("CLOUDFRONT-HTTP"), ElementsAre("Sec/Lax", "Sec/Lax"));
+  EXPECT_THAT(findings("CLOUDFRONT-OLD-TLS"), ElementsAre("Sec/Lax", "Sec/NoCert"));
+  for (const auto& d : diagnostics())
+    if (d.rule == "CLOUDFRONT-OLD-TLS" && d.path == "Sec/NoCert") EXPECT_THAT(d.message, HasSubstr("accepts TLSv1"));
+}
+
+TEST_F(RulesTest, PublicLoadBalancersAndDistributionsWithoutAWebAclAreFoundInProductionStacks) {
+  namespace cf = cdk::cloudfront;
+  using Acl = cdk::wafv2::CfnWebACL;
+  auto& prod = app.add<cdk::Stack>("ShopProd", {.env = {.region = "us-east-1"}});
+  auto& prod_vpc = prod.add<ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 0,
+                                              .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
+                                                                       {"data", ec2::SubnetType::PrivateIsolated, 24}},
+                                              .flow_logs = {{"FlowLogs", {}}}});
+  auto acl = [&](const char* id, const char* scope) -> Acl& {
+    return prod.add<Acl>(id, Acl::Props{.default_action = Acl::DefaultActionProperty{.allow = Acl::AllowActionProperty{}},
+                                        .scope = scope,
+                                        .visibility_config = Acl::VisibilityConfigProperty{
+                                            .cloud_watch_metrics_enabled = true, .metric_name = id,
+                                            .sampled_requests_enabled = true}});
+  };
+  prod.add<cdk::elbv2::ApplicationLoadBalancer>("Open", {.vpc = prod_vpc, .internet_facing = true});
+  prod.add<cdk::elbv2::ApplicationLoadBalancer>("Guarded", {.vpc = prod_vpc, .internet_facing = true})
+      .associate_web_acl(acl("Regional", "REGIONAL"));
+  prod.add<cdk::elbv2::ApplicationLoadBalancer>("Internal", {.vpc = prod_vpc});
+  prod.add<cdk::elbv2::NetworkLoadBalancer>("Tcp", {.vpc = prod_vpc, .internet_facing = true});
+  auto origin = cf::HttpOrigin::of("www.example.com");
+  prod.add<cf::Distribution>("Cdn", {.default_behavior = {.origin = origin}});
+  prod.add<cf::Distribution>("GuardedCdn", {.default_behavior = {.origin = origin},
+                                            .web_acl_id = acl("Global", "CLOUDFRONT").attr_arn()});
+  stack.add<cdk::elbv2::ApplicationLoadBalancer>("DevAlb", {.vpc = vpc, .internet_facing = true});
+  EXPECT_THAT(findings("PUBLIC-NO-WAF"), ElementsAre("ShopProd/Open", "ShopProd/Cdn"));
 }
 
 }  // namespace

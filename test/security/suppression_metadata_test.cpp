@@ -7,6 +7,7 @@
 #include "support/lint.hpp"
 
 #include <cdk/app.hpp>
+#include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/s3/bucket.hpp>
 #include <cdk/security.hpp>
@@ -103,6 +104,23 @@ TEST_F(SuppressionMetadataTest, WildcardActionsSuppressIam5ForTheResourcesWildca
   // The role itself allows no wildcard action: nothing to say there.
   auto role_metadata = entry("Role/Resource")["Metadata"];
   for (const char* tool : {"cdk_nag", "cfn_nag", "checkov", "guard"}) EXPECT_FALSE(role_metadata.contains(tool)) << tool;
+}
+
+TEST_F(SuppressionMetadataTest, ADistributionsTlsAndWafSuppressionsReachEachToolThatChecksThem) {
+  auto& assets = stack.add<cdk::s3::Bucket>("Assets");
+  auto& cdn = stack.add<cdk::cloudfront::Distribution>("Cdn", {
+      .default_behavior = {.origin = cdk::cloudfront::S3BucketOrigin::with_origin_access_control(assets)}});
+  cdk::security::suppress(cdn, "CLOUDFRONT-OLD-TLS", "served on the cloudfront.net name until the domain moves");
+  cdk::security::suppress(cdn, "PUBLIC-NO-WAF", "static files only, nothing to inject into");
+  auto metadata = entry("Cdn/Resource")["Metadata"];
+  std::vector<std::string> cdk_nag;
+  for (const auto& r : metadata["cdk_nag"]["rules_to_suppress"]) cdk_nag.push_back(r["id"]);
+  EXPECT_EQ(cdk_nag, (std::vector<std::string>{"AwsSolutions-CFR4", "AwsSolutions-CFR2"}));
+  EXPECT_EQ(metadata["cfn_nag"]["rules_to_suppress"][0]["id"], "W70");
+  std::vector<std::string> checkov;
+  for (const auto& r : metadata["checkov"]["skip"]) checkov.push_back(r["id"]);
+  EXPECT_EQ(checkov, (std::vector<std::string>{"CKV_AWS_174", "CKV_AWS_68"}));
+  EXPECT_EQ(metadata["guard"]["SuppressedRules"], Json::array({"CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE"}));
 }
 
 TEST_F(SuppressionMetadataTest, BadIdsAndAppliesToAreErrorsNamingTheScope) {
