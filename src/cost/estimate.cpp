@@ -124,6 +124,12 @@ class Estimator {
  private:
   using Rule = void (*)(Estimator&, const ResourceView&);
 
+  // A Cloud Map DNS namespace is a Route 53 hosted zone, billed as one.
+  static void dns_namespace(Estimator& e, const ResourceView&) {
+    e.monthly("route53.hosted_zone", "", 1, "hosted zone of the Cloud Map namespace");
+    e.gap(Gap::Usage, "DNS queries");
+  }
+
   // How each priced resource type is priced (the types of no_charge() and
   // usage_only() are settled before this table is read).
   static const std::map<std::string_view, Rule, std::less<>>& rules() {
@@ -159,15 +165,8 @@ class Estimator {
         e.monthly("route53.hosted_zone", "", 1, "hosted zone");
         e.gap(Gap::Usage, "DNS queries");
       }},
-      // A DNS namespace is a Route 53 hosted zone, billed as one.
-      {"AWS::ServiceDiscovery::PrivateDnsNamespace", [](Estimator& e, const ResourceView&) {
-        e.monthly("route53.hosted_zone", "", 1, "hosted zone of the Cloud Map namespace");
-        e.gap(Gap::Usage, "DNS queries");
-      }},
-      {"AWS::ServiceDiscovery::PublicDnsNamespace", [](Estimator& e, const ResourceView&) {
-        e.monthly("route53.hosted_zone", "", 1, "hosted zone of the Cloud Map namespace");
-        e.gap(Gap::Usage, "DNS queries");
-      }},
+      {"AWS::ServiceDiscovery::PrivateDnsNamespace", &dns_namespace},
+      {"AWS::ServiceDiscovery::PublicDnsNamespace", &dns_namespace},
       // Instances that ECS tasks register come and go with the tasks: a usage charge.
       {"AWS::ServiceDiscovery::Service", [](Estimator& e, const ResourceView& r) {
         e.gap(Gap::Usage, "instances registered at run time (per instance-month), DiscoverInstances API calls");
