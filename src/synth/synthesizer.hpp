@@ -11,6 +11,8 @@
 
 namespace cdk {
 class App;
+class DockerImageAsset;
+class FileAsset;
 class Stack;
 }  // namespace cdk
 
@@ -33,6 +35,9 @@ struct StackArtifact {
   std::vector<const Stack*> dependencies;
   Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
   std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read
+  std::vector<const FileAsset*> file_assets;          // in tree order (synth/asset_manifest.hpp)
+  std::vector<const DockerImageAsset*> image_assets;  // in tree order
+  Json asset_manifest;                  // <Stack>.assets.json; null for a stack without assets
 };
 
 struct Assembly {
