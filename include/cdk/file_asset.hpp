@@ -14,8 +14,9 @@
 /// executables), key `<hash>.zip`; a file is staged as is, key `<hash><ext>`.
 /// Left out of a directory: `.git`, `.hg`, `.svn`, `.DS_Store`, `cdk.out` and
 /// the `exclude` globs (without '/': a name at any depth; with '/': the path
-/// from the asset root). Symbolic links are followed when they stay inside the
-/// asset; one pointing outside it, dangling or looping is an error.
+/// from the asset root); directories left empty are left out. Symbolic links
+/// are followed when they stay inside the asset; one pointing outside it,
+/// dangling or looping is an error.
 /// Usually made for you: lambda::Code::from_asset, s3_assets::Asset.
 #include <cdk/construct.hpp>
 #include <cdk/value.hpp>

@@ -84,6 +84,9 @@ class Walker {
         open.push_back(canonical);
         walk(e.path(), rel, open);
         open.pop_back();
+        // An empty directory (or one emptied by the excludes) is left out, so
+        // that excluded files leave no trace in the hash or the archive.
+        if (out_.back().relative == rel) out_.pop_back();
       } else if (fs::is_regular_file(status)) {
         out_.push_back({rel, e.path(), false, executable(status.permissions()), fs::file_size(e.path(), ec)});
       } else {

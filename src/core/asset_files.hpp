@@ -29,7 +29,7 @@ bool asset_path_excluded(std::string_view relative, std::string_view name, const
 
 /// The entries of the file or directory `root`: the file itself, or everything
 /// below the directory except the default and the given excludes, sorted by
-/// relative path. Symbolic links are followed when they point inside the asset;
+/// relative path; directories left empty are left out. Symbolic links are followed when they point inside the asset;
 /// one that points outside it, dangles or loops is an error. Throws cdk::Error
 /// naming `construct_path` for a missing path or an unreadable directory.
 std::vector<AssetFile> list_asset_files(const std::filesystem::path& root, const std::vector<std::string>& exclude,
