@@ -8,3 +8,6 @@ find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(pugixml REQUIRED)
 find_package(Threads REQUIRED)
+# libzip (libzip-dev): its header only; src/synth/zip_archive.cpp loads
+# libzip.so.4 when the first directory asset is archived.
+find_path(CDKPP_LIBZIP_INCLUDE_DIR zip.h REQUIRED)

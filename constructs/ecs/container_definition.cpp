@@ -43,6 +43,7 @@ ContainerDefinition::ContainerDefinition(Construct& scope, std::string_view id, 
   if (options_.image.empty())
     throw Error(node().path(), "the container has no image",
                 "set .image = cdk::ecs::ContainerImage::from_registry(...) or from_ecr_repository(...)");
+  options_.image = options_.image.bind(*this);  // an image asset becomes the image it pushes
   if (options_.memory_limit_mib > 0 && options_.memory_reservation_mib > options_.memory_limit_mib)
     throw Error(node().path(), "memory_reservation_mib is larger than memory_limit_mib",
                 "make the reservation at most the limit");

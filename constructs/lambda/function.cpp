@@ -8,6 +8,7 @@
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ec2/cfn_subnet_route_table_association.hpp>
 #include <cdk/ec2/subnet.hpp>
+#include <cdk/file_asset.hpp>
 #include <cdk/iam/grant.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/lambda/cfn_function.hpp>
@@ -73,6 +74,8 @@ void check_code(const std::string& path, const Code& code, Runtime runtime) {
                               std::to_string(TemplateLimits::max_bytes) + ")",
                     "upload a package to S3 and use Code::from_bucket");
       return;
+    case Code::Kind::Asset:  // checked when the function makes the asset (Code::bind)
+      break;
     case Code::Kind::S3:
       if (code.bucket_name().is_null()) throw Error(path, "Code::from_bucket has no bucket", "pass a bucket or its name");
       if (code.key().empty() || code.key().size() > 1024)
@@ -242,6 +245,11 @@ void Function::make_function(const FunctionProps& p) {
   CfnFunction::Props l1;
   const auto& code = p.code;
   CfnFunction::CodeProperty c;
+  const FileAsset* asset = code.kind() == Code::Kind::Asset ? &code.bind(*this) : nullptr;
+  if (asset != nullptr) {  // content-addressed key: no object version needed
+    c.s3_bucket = asset->bucket_name();
+    c.s3_key = asset->object_key();
+  }
   if (code.kind() == Code::Kind::Inline) c.zip_file = code.inline_source();
   if (code.kind() == Code::Kind::S3) {
     c.s3_bucket = code.bucket_name();
@@ -274,6 +282,7 @@ void Function::make_function(const FunctionProps& p) {
     l1.vpc_config = std::move(vpc);
   }
   resource_ = &add<CfnFunction>("Resource", std::move(l1));
+  if (asset != nullptr) asset->add_resource_metadata(*resource_, "Code");
   for (const auto& [key, value] : p.environment) add_environment(key, value);
   // The function cannot start before what was granted to its role exists.
   if (auto* role = dynamic_cast<Construct*>(role_))

@@ -29,6 +29,9 @@ struct StackProps {
   std::string description{};                  ///< default: none
   std::map<std::string, std::string> tags{};  ///< on the stack and every taggable resource; default none
   bool termination_protection = false;        ///< default false
+  /// Which bootstrap the stack's assets go to (cdk/bootstrap.hpp); default the
+  /// context value @aws-cdk/core:bootstrapQualifier, else "hnb659fds".
+  std::string bootstrap_qualifier{};
 };
 
 /// Template limits that CloudFormation enforces.
@@ -73,6 +76,10 @@ class Stack : public Construct {
   [[nodiscard]] TagManager& tag_manager() noexcept { return tag_manager_; }
   [[nodiscard]] bool termination_protection() const noexcept { return props_.termination_protection; }
   void set_termination_protection(bool on) { props_.termination_protection = on; }
+  /// The bootstrap qualifier: StackProps.bootstrap_qualifier, else the context
+  /// value @aws-cdk/core:bootstrapQualifier, else "hnb659fds". Throws cdk::Error
+  /// when it is not 1-10 lowercase letters, digits or hyphens.
+  [[nodiscard]] std::string bootstrap_qualifier() const;
 
   /// This stack deploys after `other`.
   void add_dependency(Stack& other, std::string reason = {});

@@ -1,5 +1,7 @@
 #include "synth/synthesizer.hpp"
 
+#include "synth/asset_manifest.hpp"
+#include "synth/asset_staging.hpp"
 #include "synth/json_text.hpp"
 
 #include <cdk/stack.hpp>
@@ -36,6 +38,14 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
   if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
   try {
     for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
+    for (const auto& a : assembly.stacks) {
+      if (a.asset_manifest.is_null()) continue;
+      std::string text;
+      append_json(text, a.asset_manifest, 1);
+      text += '\n';
+      write_file(tmp / (asset_manifest_id(*a.stack) + ".json"), text);
+    }
+    stage_assets(assembly, tmp, fs::is_directory(target) ? target : fs::path());
     std::string manifest;
     append_json(manifest, assembly.manifest, 1);
     manifest += '\n';

@@ -1,5 +1,7 @@
 #include "synth/manifest.hpp"
 
+#include "synth/asset_manifest.hpp"
+
 #include <cdk/stack.hpp>
 
 namespace cdk::detail {
@@ -14,12 +16,11 @@ Json make_manifest(Assembly& out) {
                   {"validateOnSynth", false}};
     if (!s.tags().empty()) props["tags"] = s.tags();
     if (!s.description().empty()) props["description"] = s.description();
+    Json deps = Json::array();
+    for (const Stack* d : a.dependencies) deps.push_back(d->artifact_id());
+    if (!a.asset_manifest.is_null()) add_asset_artifacts(a, artifacts, props, deps);
     Json art = {{"type", "aws:cloudformation:stack"}, {"environment", s.environment_uri()}, {"properties", props}};
-    if (!a.dependencies.empty()) {
-      Json deps = Json::array();
-      for (const Stack* d : a.dependencies) deps.push_back(d->artifact_id());
-      art["dependencies"] = deps;
-    }
+    if (!deps.empty()) art["dependencies"] = deps;
     if (!a.metadata.empty()) art["metadata"] = std::move(a.metadata);
     art["displayName"] = s.node().path();
     artifacts[s.artifact_id()] = std::move(art);

@@ -1,6 +1,7 @@
 #include "synth/synthesizer.hpp"
 
 #include "synth/aspects.hpp"
+#include "synth/asset_manifest.hpp"
 #include "synth/digraph.hpp"
 #include "synth/json_text.hpp"
 #include "synth/manifest.hpp"
@@ -13,6 +14,8 @@
 #include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
 #include <cdk/cfn_resource.hpp>
+#include <cdk/docker_image_asset.hpp>
+#include <cdk/file_asset.hpp>
 #include <cdk/stack.hpp>
 
 #include <fmt/format.h>
@@ -79,6 +82,8 @@ struct StackWork {
   std::set<const Stack*> depends_on;
   Digraph resources;                                          // resource dependency graph
   std::unordered_map<const CfnElement*, std::size_t> vertex;  // resource -> graph node
+  std::vector<const FileAsset*> file_assets;
+  std::vector<const DockerImageAsset*> image_assets;
 };
 
 class Synthesizer {
@@ -87,6 +92,7 @@ class Synthesizer {
 
   Assembly run() {
     invoke_aspects(app_);
+    add_bootstrap_checks();
     collect();
     validate_tree();
     assign_logical_ids();
@@ -128,6 +134,16 @@ class Synthesizer {
     errors_.push_back({Diagnostic::Level::Error, std::move(path), std::move(message), std::move(hint)});
   }
 
+  // Stacks with assets check the bootstrap version, as aws-cdk-lib's do;
+  // an error here (a bad qualifier) is reported like any other.
+  void add_bootstrap_checks() {
+    try {
+      add_bootstrap_version_checks(app_);
+    } catch (const Error& ex) {
+      error(ex.path(), ex.diagnostic().message, ex.diagnostic().hint);
+    }
+  }
+
   void collect() {
     std::string path;
     collect(app_, path);
@@ -145,6 +161,10 @@ class Synthesizer {
       auto& w = work_[stack_index_.at(&e->stack())];
       w.elements.push_back(e);
       w.paths.push_back(path);
+    } else if (auto* f = dynamic_cast<FileAsset*>(&c)) {
+      work_[stack_index_.at(&Stack::of(*f))].file_assets.push_back(f);
+    } else if (auto* i = dynamic_cast<DockerImageAsset*>(&c)) {
+      work_[stack_index_.at(&Stack::of(*i))].image_assets.push_back(i);
     }
     for (Construct* k : c.node().children()) {
       const std::size_t size = path.size();
@@ -370,6 +390,9 @@ class Synthesizer {
                               "run the bootstrap command once per account and region"});
     a.template_json = std::move(t);
     for (const Stack* d : w.depends_on) a.dependencies.push_back(d);
+    a.file_assets = w.file_assets;
+    a.image_assets = w.image_assets;
+    if (!a.file_assets.empty() || !a.image_assets.empty()) a.asset_manifest = make_asset_manifest(a);
     std::sort(a.dependencies.begin(), a.dependencies.end(),
               [&](const Stack* x, const Stack* y) { return stack_index_.at(x) < stack_index_.at(y); });
 

@@ -13,6 +13,8 @@
 namespace cdk {
 class App;
 class Construct;
+class DockerImageAsset;
+class FileAsset;
 class Stack;
 }  // namespace cdk
 
@@ -36,6 +38,9 @@ struct StackArtifact {
   Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
   std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read
   std::unordered_map<std::string, const Construct*> owners;  // logical id -> the construct that made it
+  std::vector<const FileAsset*> file_assets;          // in tree order (synth/asset_manifest.hpp)
+  std::vector<const DockerImageAsset*> image_assets;  // in tree order
+  Json asset_manifest;                  // <Stack>.assets.json; null for a stack without assets
 };
 
 struct Assembly {

@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::s3_assets.
+#include <cdk/s3_assets/asset.hpp>
