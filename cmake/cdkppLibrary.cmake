@@ -29,6 +29,8 @@ target_link_libraries(cdkpp
 # libcurl's header only: src/deploy/curl_transport.cpp loads the library when
 # the first request is made (see there why).
 target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFACE_INCLUDE_DIRECTORIES>)
+# Likewise libzip's header only (src/deploy/zip_directory.cpp).
+target_include_directories(cdkpp PRIVATE ${CDKPP_LIBZIP_INCLUDE_DIR})
 set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
