@@ -61,6 +61,29 @@ bool confirm_destroy(const std::vector<const StackArtifact*>& stacks, const Conf
   return confirm(fmt::format("Are you sure you want to delete: {} (y/n)?", names));
 }
 
+/// An output of the toolkit stack, else the physical id of the resource behind
+/// it: moto gives stacks made by change sets no outputs.
+std::string toolkit_value(const Session& session, const std::string& stack, const std::string& region,
+                          const StackResult& result, const std::string& output, const std::string& logical_id) {
+  for (const auto& o : result.outputs) {
+    if (o.key == output) return o.value;
+  }
+  try {
+    return CloudFormation(session.config("cloudformation", region)).physical_resource_id(stack, logical_id);
+  } catch (const AwsError&) {
+    return {};  // moto cannot describe every resource type (ECR repositories)
+  }
+}
+
+/// The repository name the toolkit template gives, for when the stack cannot say.
+std::string default_repository_name(const Session& session, const std::string& qualifier, const std::string& region) {
+  AwsClient sts(session.config("sts", region), "sts", "2011-06-15");
+  auto doc = sts.call("GetCallerIdentity");
+  std::string account =
+      doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
+  return fmt::format("cdk-{}-container-assets-{}-{}", qualifier, account, region);
+}
+
 /// Publishes the stacks' assets; a failure stops everything before any stack is touched.
 void publish_or_stop(Session& session, Printer& printer, const AssetPublishOptions& options,
                      const std::vector<const StackArtifact*>& stacks) {
@@ -164,12 +187,12 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   std::string region = session.region_for(nullptr);
   StackResult result = deployer.bootstrap(region);
   if (!result.ok()) return result;
-  // Resources rather than outputs: moto gives stacks made by change sets no outputs.
-  CloudFormation cfn(session.config("cloudformation", region));
-  out << fmt::format("Staging bucket for {}: {}\n", region,
-                     cfn.physical_resource_id(options.toolkit_stack, staging_bucket_logical_id));
-  out << fmt::format("Container repository for {}: {}\n", region,
-                     cfn.physical_resource_id(options.toolkit_stack, "ContainerAssetsRepository"));
+  out << fmt::format("Staging bucket for {}: {}\n", region, toolkit_value(session, options.toolkit_stack, region, result,
+                                                                bucket_name_output, staging_bucket_logical_id));
+  std::string repository = toolkit_value(session, options.toolkit_stack, region, result, "ImageRepositoryName",
+                                        "ContainerAssetsRepository");
+  if (repository.empty()) repository = default_repository_name(session, options.qualifier, region);
+  out << fmt::format("Container repository for {}: {}\n", region, repository);
   out << fmt::format("Bootstrap version {} (qualifier {}), usable by cdkpp and the AWS CDK CLI\n", bootstrap_version,
                      options.qualifier);
   return result;

@@ -60,7 +60,9 @@ std::string S3Bucket::upload_part(const std::string& key, const std::string& upl
                                   std::string body) const {
   HttpResponse r = client_.rest(
       "UploadPart", "PUT",
-      fmt::format("{}?partNumber={}&uploadId={}", path(key), part_number, uri_encode(upload_id)), std::move(body));
+      fmt::format("{}?partNumber={}&uploadId={}", path(key), part_number, uri_encode(upload_id)), std::move(body),
+      // Else curl sends its default form Content-Type, and moto then reads the part as a form.
+      {{"Content-Type", "application/octet-stream"}});
   std::string etag = header_value(r.headers, "ETag");
   if (etag.empty()) throw AwsError("UploadPart", r.status, "MalformedResponse", "the answer has no ETag", "");
   return etag;
