@@ -27,6 +27,7 @@ void make_pipe(int fds[2]) {
 
 /// Writes all of `input` while draining the output, so neither side blocks on a full pipe.
 std::string exchange(int to_child, int from_child, const std::string& input) {
+  ::fcntl(to_child, F_SETFL, ::fcntl(to_child, F_GETFL) | O_NONBLOCK);  // write what fits, then read
   std::string output;
   size_t written = 0;
   if (input.empty()) {
@@ -42,7 +43,8 @@ std::string exchange(int to_child, int from_child, const std::string& input) {
     if (to_child >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t n = ::write(to_child, input.data() + written, input.size() - written);
       if (n > 0) written += static_cast<size_t>(n);
-      if (n < 0 || written == input.size()) {
+      bool broken = n < 0 && errno != EAGAIN && errno != EINTR;
+      if (broken || written == input.size()) {
         ::close(to_child);
         to_child = -1;
       }

@@ -91,7 +91,7 @@ std::vector<Entry> list_entries(const fs::path& root) {
   for (; it != end; it.increment(ec)) {
     if (ec) throw DeployError(fmt::format("cannot read directory {}: {}", root.string(), ec.message()));
     const fs::path& p = it->path();
-    std::string name = fs::relative(p, root).generic_string();
+    std::string name = p.lexically_relative(root).generic_string();  // not relative(): it resolves links
     if (it->is_symlink() && fs::is_directory(p)) {
       throw DeployError(fmt::format("{}: {} is a symbolic link to a directory, which is not zipped; copy the "
                                     "directory instead",
