@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace cdk::deploy {
@@ -53,6 +55,19 @@ TEST(BootstrapTemplate, QualifiersAreWhatCdkBootstrapAccepts) {
   EXPECT_FALSE(is_valid_qualifier("Upper"));
   EXPECT_FALSE(is_valid_qualifier("elevenchars"));
   EXPECT_FALSE(is_valid_qualifier("with-dash"));
+}
+
+}  // namespace
+}  // namespace cdk::deploy
+
+namespace cdk::deploy {
+namespace {
+
+// lint.deploy runs cfn-lint over what this writes (ctest's working directory is the build tree).
+TEST(BootstrapTemplate, IsWrittenForTheLintRun) {
+  std::filesystem::create_directories("lint/deploy");
+  std::ofstream("lint/deploy/CDKToolkit.template.json") << toolkit_template();
+  EXPECT_TRUE(std::filesystem::exists("lint/deploy/CDKToolkit.template.json"));
 }
 
 }  // namespace
