@@ -36,6 +36,14 @@ using testing::write_file;
 const std::string zip_hash(64, 'a');
 const std::string image_hash(64, 'b');
 
+// Read before any test moves HOME (isolate_aws_environment).
+const std::string cdk_cli = [] {
+  const char* cache = std::getenv("CDKPP_NPM_CACHE");
+  const char* home = std::getenv("HOME");
+  std::string dir = cache ? cache : std::string(home ? home : "") + "/.cache/cdkpp-npm";
+  return dir + "/node_modules/.bin/cdk";
+}();
+
 std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
 
 size_t count(const std::string& text, const std::string& what) {
@@ -176,6 +184,23 @@ TEST_F(MotoAssets, DeployPublishesTheLambdaCodeUnderItsHashAndASecondDeployUploa
   EXPECT_NE(again.out.find("(App/Fn/Code): already at s3://"), std::string::npos) << again.out;
   EXPECT_EQ(again.out.find("published to"), std::string::npos) << again.out;
   EXPECT_NE(again.out.find("✅ App (no changes)"), std::string::npos) << again.out;
+}
+
+// A team already on the AWS CDK bootstraps nothing twice: cdkpp deploys into `cdk bootstrap`'s CDKToolkit.
+TEST_F(MotoAssets, DeployWorksInAnAccountBootstrappedByTheCdkCli) {
+  if (!std::filesystem::exists(cdk_cli) || std::system("command -v node > /dev/null") != 0) {
+    GTEST_SKIP() << "node or the AWS CDK CLI (" << cdk_cli << ") is not installed; the interop tests install it";
+  }
+  std::string command = "AWS_ENDPOINT_URL=" + moto->url() + " CDK_DISABLE_CLI_TELEMETRY=true " + cdk_cli +
+                        " bootstrap aws://123456789012/us-east-1 --no-notices > " +
+                        (home.path() / "bootstrap.txt").string() + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << testing::read_file(home.path() / "bootstrap.txt");
+  FileAssetSpec code = code_asset();
+  testing::write_asset_assembly(assembly.path(), {{"App", testing::lambda_template(code), {code}}});
+  CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_TRUE(bucket().has_object(code.object_key()));
+  EXPECT_EQ(cfn().describe_stack("App")->status, "CREATE_COMPLETE");
 }
 
 TEST_F(MotoAssets, PublishAssetsPublishesOnlyTheSelectedStacksAndDeploysNothing) {
