@@ -86,14 +86,23 @@ AssetPublisher::AssetPublisher(Session& session, Printer& printer, AssetPublishO
 }
 
 std::string AssetPublisher::account_for(const StackArtifact& stack, const std::string& region) {
-  if (!stack.account.empty()) return stack.account;
-  std::lock_guard lock(account_mutex_);
-  if (!caller_account_) {
-    AwsClient sts(session_.config("sts", region), "sts", "2011-06-15");
-    auto doc = sts.call("GetCallerIdentity");
-    caller_account_ = doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
+  std::string caller;
+  {
+    std::lock_guard lock(account_mutex_);
+    if (!caller_account_) {
+      AwsClient sts(session_.config("sts", region), "sts", "2011-06-15");
+      auto doc = sts.call("GetCallerIdentity");
+      caller_account_ =
+          doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
+    }
+    caller = *caller_account_;
   }
-  return *caller_account_;
+  // As deploy refuses such a stack, nothing of it is published into another account's names either.
+  if (!stack.account.empty() && !caller.empty() && stack.account != caller) {
+    throw DeployError(fmt::format("the stack is for account {} but the credentials ({}) are for account {}",
+                                  stack.account, session_.settings.credentials.source, caller));
+  }
+  return stack.account.empty() ? caller : stack.account;
 }
 
 }  // namespace cdk::deploy
