@@ -1,4 +1,4 @@
-// deploy, diff, destroy and bootstrap: the subcommands every cdkpp program
+// deploy, diff, destroy, publish-assets and bootstrap: the subcommands every cdkpp program
 // gets. Options, help text and exit codes live here; the work is done by the
 // plain functions of deploy/operations.hpp.
 #include <CLI/CLI.hpp>
@@ -26,6 +26,8 @@ struct DeployCommandOptions {
   std::vector<std::string> parameters;
   std::string outputs_file;
   bool force = false;
+  std::string toolkit_stack = default_toolkit_stack;
+  int asset_concurrency = AssetPublishOptions{}.concurrency;
 };
 
 struct DestroyCommandOptions {
@@ -33,9 +35,15 @@ struct DestroyCommandOptions {
   bool force = false;
 };
 
+struct PublishAssetsCommandOptions {
+  TargetOptions target;
+  int asset_concurrency = AssetPublishOptions{}.concurrency;
+};
+
 struct BootstrapCommandOptions {
   TargetOptions target;
   std::string toolkit_stack = default_toolkit_stack;
+  std::string qualifier = default_qualifier;
   std::string method = "change-set";
 };
 
@@ -56,6 +64,12 @@ void add_target_options(CLI::App& cmd, TargetOptions& o, bool with_stacks) {
 
 void add_concurrency_option(CLI::App& cmd, TargetOptions& o, const std::string& description) {
   cmd.add_option("--concurrency", o.concurrency, description)->check(CLI::PositiveNumber)->capture_default_str();
+}
+
+void add_asset_concurrency_option(CLI::App& cmd, int& concurrency) {
+  cmd.add_option("--asset-concurrency", concurrency, "Assets uploaded or pushed at once")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
 }
 
 DeployMethod method_named(const std::string& name) {
@@ -105,6 +119,9 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
     c.add_option("--parameters", o->parameters, "Template parameters: Key=Value or Stack:Key=Value")->take_all();
     c.add_option("--outputs-file,-O", o->outputs_file, "Write stack outputs to this JSON file");
     add_concurrency_option(c, o->target, "Independent stacks deployed at once");
+    add_asset_concurrency_option(c, o->asset_concurrency);
+    c.add_option("--toolkit-stack-name", o->toolkit_stack, "Bootstrap stack whose bucket takes large templates")
+        ->capture_default_str();
     c.add_flag("-f,--force", o->force, "Deploy even if the templates are unchanged");
   });
   cmd->callback([&ctx, o] {
@@ -115,7 +132,9 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
                                   .approval = approval_named(o->approval),
                                   .parameters = o->parameters,
                                   .outputs_file = o->outputs_file,
-                                  .force = o->force};
+                                  .force = o->force,
+                                  .toolkit_stack = o->toolkit_stack};
+      options.assets.concurrency = o->asset_concurrency;
       return deploy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
     });
   });
@@ -154,12 +173,34 @@ void add_destroy(CLI::App& cli, CommandContext& ctx) {
   });
 }
 
+void add_publish_assets(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<PublishAssetsCommandOptions>();
+  CLI::App* cmd = add_subcommand(cli, "publish-assets",
+                                 "Upload the stacks' file assets to S3 and push their images to ECR; deploy nothing",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    add_asset_concurrency_option(c, o->asset_concurrency);
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      PublishAssetsOptions options{.target = o->target};
+      options.assets.concurrency = o->asset_concurrency;
+      return publish_assets(dir, options, *ctx.out, *ctx.err);
+    });
+  });
+}
+
 void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<BootstrapCommandOptions>();
-  CLI::App* cmd = add_subcommand(cli, "bootstrap", "Create the staging bucket for templates over 51,200 bytes",
+  CLI::App* cmd = add_subcommand(cli, "bootstrap",
+                                 "Create the asset bucket, image repository and roles that deploys need, as "
+                                 "'cdk bootstrap' does",
                                  [o](CLI::App& c) {
     add_target_options(c, o->target, false);
-    c.add_option("--toolkit-stack-name", o->toolkit_stack, "Stack that holds the staging bucket")
+    c.add_option("--toolkit-stack-name", o->toolkit_stack, "Stack that holds the bootstrap resources")
+        ->capture_default_str();
+    c.add_option("--qualifier", o->qualifier, "Distinguishes bootstraps in one account and region (as the app's)")
         ->capture_default_str();
     c.add_option("--method", o->method, "change-set or direct")
         ->check(CLI::IsMember({"change-set", "direct"}))
@@ -167,7 +208,7 @@ void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
   });
   cmd->callback([&ctx, o] {
     guarded(ctx, [&] {
-      BootstrapOptions options{.target = o->target, .toolkit_stack = o->toolkit_stack,
+      BootstrapOptions options{.target = o->target, .toolkit_stack = o->toolkit_stack, .qualifier = o->qualifier,
                                .method = method_named(o->method)};
       return bootstrap_toolkit(options, *ctx.out, *ctx.err).ok();
     });
@@ -180,6 +221,7 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   add_deploy(cli, ctx);
   add_diff(cli, ctx);
   add_destroy(cli, ctx);
+  add_publish_assets(cli, ctx);
   add_bootstrap(cli, ctx);
 }
 

@@ -14,6 +14,7 @@ namespace cdk::deploy {
 namespace {
 
 constexpr std::string_view stack_type = "aws:cloudformation:stack";
+constexpr std::string_view asset_manifest_type = "cdk:asset-manifest";
 
 std::string read_file(const std::filesystem::path& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
@@ -47,6 +48,77 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
+namespace {
+
+using Artifacts = nlohmann::ordered_json;
+
+AssetManifestArtifact asset_manifest_artifact(const std::filesystem::path& dir, const std::string& id,
+                                              const nlohmann::ordered_json& artifact) {
+  const nlohmann::ordered_json props = artifact.value("properties", nlohmann::ordered_json::object());
+  std::string file = props.value("file", "");
+  if (file.empty()) throw DeployError(fmt::format("manifest: asset manifest artifact '{}' has no file", id));
+  return {id, dir / file, props.value("requiresBootstrapStackVersion", 0),
+          props.value("bootstrapStackVersionSsmParameter", "")};
+}
+
+/// `aws:cdk:asset` metadata entries name the construct that made each asset.
+void read_asset_metadata(StackArtifact& s, const nlohmann::ordered_json& artifact) {
+  const nlohmann::ordered_json metadata = artifact.value("metadata", nlohmann::ordered_json::object());
+  for (const auto& [path, entries] : metadata.items()) {
+    if (!entries.is_array()) continue;
+    std::string construct = path.size() > 1 && path[0] == '/' ? path.substr(1) : path;
+    for (const auto& entry : entries) {
+      if (!entry.is_object() || entry.value("type", "") != "aws:cdk:asset") continue;
+      const nlohmann::ordered_json data = entry.value("data", nlohmann::ordered_json::object());
+      for (const char* key : {"id", "sourceHash", "path"}) {
+        if (data.contains(key) && data[key].is_string()) s.asset_construct_paths[data[key].get<std::string>()] = construct;
+      }
+    }
+  }
+}
+
+void read_environment(StackArtifact& s, const std::string& env) {
+  if (env.rfind("aws://", 0) != 0) return;
+  auto rest = env.substr(6);
+  auto slash = rest.find('/');
+  std::string account = rest.substr(0, slash);
+  std::string region = slash == std::string::npos ? "" : rest.substr(slash + 1);
+  if (account != "unknown-account") s.account = account;
+  if (region != "unknown-region") s.region = region;
+}
+
+StackArtifact read_stack(const std::filesystem::path& dir, const std::string& id, const nlohmann::ordered_json& artifact,
+                         const Artifacts& artifacts) {
+  StackArtifact s;
+  s.id = id;
+  const nlohmann::ordered_json props = artifact.value("properties", nlohmann::ordered_json::object());
+  s.stack_name = props.value("stackName", id);
+  s.display_name = artifact.value("displayName", id);
+  std::string file = props.value("templateFile", "");
+  if (file.empty()) throw DeployError(fmt::format("manifest: stack artifact '{}' has no templateFile", id));
+  s.template_file = dir / file;
+  read_environment(s, artifact.value("environment", "aws://unknown-account/unknown-region"));
+  // value() returns a copy: keep it alive for the loops (items() only refers to it).
+  const nlohmann::ordered_json tags = props.value("tags", nlohmann::ordered_json::object());
+  const nlohmann::ordered_json parameters = props.value("parameters", nlohmann::ordered_json::object());
+  const nlohmann::ordered_json dependencies = artifact.value("dependencies", nlohmann::ordered_json::array());
+  for (const auto& [k, v] : tags.items()) s.tags[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  for (const auto& [k, v] : parameters.items()) s.parameters[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  s.termination_protection = props.value("terminationProtection", false);
+  for (const auto& dep : dependencies) {
+    if (!dep.is_string() || !artifacts.contains(dep.get<std::string>())) continue;
+    const auto& target = artifacts.at(dep.get<std::string>());
+    if (target.value("type", "") == stack_type) s.dependencies.push_back(dep);
+    if (target.value("type", "") == asset_manifest_type) {
+      s.asset_manifests.push_back(asset_manifest_artifact(dir, dep.get<std::string>(), target));
+    }
+  }
+  read_asset_metadata(s, artifact);
+  return s;
+}
+
+}  // namespace
+
 Assembly read_assembly(const std::filesystem::path& dir) {
   Assembly assembly;
   assembly.dir = std::filesystem::absolute(dir);
@@ -56,45 +128,10 @@ Assembly read_assembly(const std::filesystem::path& dir) {
   } catch (const nlohmann::ordered_json::parse_error& e) {
     throw DeployError(fmt::format("{}: invalid JSON: {}", (assembly.dir / "manifest.json").string(), e.what()));
   }
-  const nlohmann::ordered_json artifacts = manifest.value("artifacts", nlohmann::ordered_json::object());
-  std::set<std::string> stack_ids;
-  for (const auto& [id, artifact] : artifacts.items()) {
-    if (artifact.value("type", "") == stack_type) stack_ids.insert(id);
-  }
+  const Artifacts artifacts = manifest.value("artifacts", nlohmann::ordered_json::object());
   for (const auto& [id, artifact] : artifacts.items()) {
     if (artifact.value("type", "") != stack_type) continue;
-    StackArtifact s;
-    s.id = id;
-    const nlohmann::ordered_json props = artifact.value("properties", nlohmann::ordered_json::object());
-    s.stack_name = props.value("stackName", id);
-    s.display_name = artifact.value("displayName", id);
-    std::string file = props.value("templateFile", "");
-    if (file.empty()) throw DeployError(fmt::format("manifest: stack artifact '{}' has no templateFile", id));
-    s.template_file = assembly.dir / file;
-    std::string env = artifact.value("environment", "aws://unknown-account/unknown-region");
-    if (env.rfind("aws://", 0) == 0) {
-      auto rest = env.substr(6);
-      auto slash = rest.find('/');
-      std::string account = rest.substr(0, slash);
-      std::string region = slash == std::string::npos ? "" : rest.substr(slash + 1);
-      if (account != "unknown-account") s.account = account;
-      if (region != "unknown-region") s.region = region;
-    }
-    // value() returns a copy: keep it alive for the loops (items() only refers to it).
-    const nlohmann::ordered_json tags = props.value("tags", nlohmann::ordered_json::object());
-    const nlohmann::ordered_json parameters = props.value("parameters", nlohmann::ordered_json::object());
-    const nlohmann::ordered_json dependencies = artifact.value("dependencies", nlohmann::ordered_json::array());
-    for (const auto& [k, v] : tags.items()) {
-      s.tags[k] = v.is_string() ? v.get<std::string>() : v.dump();
-    }
-    for (const auto& [k, v] : parameters.items()) {
-      s.parameters[k] = v.is_string() ? v.get<std::string>() : v.dump();
-    }
-    s.termination_protection = props.value("terminationProtection", false);
-    for (const auto& dep : dependencies) {
-      if (dep.is_string() && stack_ids.count(dep.get<std::string>())) s.dependencies.push_back(dep);
-    }
-    assembly.stacks.push_back(std::move(s));
+    assembly.stacks.push_back(read_stack(assembly.dir, id, artifact, artifacts));
   }
   return assembly;
 }

@@ -9,6 +9,14 @@
 
 namespace cdk::deploy {
 
+/// A `cdk:asset-manifest` artifact a stack depends on: the assets to publish before it deploys.
+struct AssetManifestArtifact {
+  std::string id;                   ///< artifact id ("Stack.assets")
+  std::filesystem::path file;       ///< the .assets.json, absolute
+  int requires_bootstrap_version = 0;  ///< requiresBootstrapStackVersion; 0 when not given
+  std::string bootstrap_version_parameter;  ///< bootstrapStackVersionSsmParameter; empty when not given
+};
+
 struct StackArtifact {
   std::string id;            ///< artifact id in manifest.json
   std::string stack_name;    ///< CloudFormation stack name
@@ -20,6 +28,10 @@ struct StackArtifact {
   std::map<std::string, std::string> parameters;  ///< "parameters" property, if synthesis wrote one
   bool termination_protection = false;
   std::vector<std::string> dependencies;  ///< artifact ids of stacks (non-stack artifacts dropped)
+  std::vector<AssetManifestArtifact> asset_manifests;  ///< from the stack's asset-manifest dependencies
+  /// Construct paths of the stack's assets from `aws:cdk:asset` metadata, keyed by
+  /// asset id (source hash) and by staged path ("asset.<hash>").
+  std::map<std::string, std::string> asset_construct_paths;
 
   /// The template text, read from disk.
   [[nodiscard]] std::string read_template() const;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 
@@ -20,10 +21,23 @@ struct ParsedError {
 
 /// Query-protocol errors are <ErrorResponse><Error><Code/><Message/></Error><RequestId/>;
 /// S3's are <Error><Code/><Message/><RequestId/></Error>.
+/// JSON-protocol errors are {"__type": "[namespace#]Code", "message": "..."}.
+bool parse_json_error(const HttpResponse& response, ParsedError& e) {
+  if (response.body.empty() || response.body.front() != '{') return false;
+  auto doc = nlohmann::json::parse(response.body, nullptr, false);
+  if (!doc.is_object()) return false;
+  std::string type = doc.value("__type", std::string());
+  e.code = type.substr(type.find('#') == std::string::npos ? 0 : type.find('#') + 1);
+  e.message = doc.value("message", doc.value("Message", std::string()));
+  e.request_id = header_value(response.headers, "x-amzn-RequestId");
+  return true;
+}
+
 ParsedError parse_error(const HttpResponse& response) {
   ParsedError e;
   pugi::xml_document doc;
-  if (!response.body.empty() && doc.load_buffer(response.body.data(), response.body.size())) {
+  bool is_json = parse_json_error(response, e);
+  if (!is_json && !response.body.empty() && doc.load_buffer(response.body.data(), response.body.size())) {
     pugi::xml_node error = doc.child("ErrorResponse").child("Error");
     if (!error) error = doc.child("Response").child("Errors").child("Error");
     if (!error) error = doc.child("Error");
@@ -137,6 +151,16 @@ HttpResponse AwsClient::rest(const std::string& what, std::string method, const 
   request.headers = std::move(headers);
   request.body = std::move(body);
   return send_with_retries(what, request);
+}
+
+std::string AwsClient::json_call(const std::string& target_prefix, const std::string& action,
+                                 std::string body) const {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = config_.endpoint + "/";
+  request.headers = {{"Content-Type", "application/x-amz-json-1.1"}, {"X-Amz-Target", target_prefix + "." + action}};
+  request.body = std::move(body);
+  return send_with_retries(action, request).body;
 }
 
 std::string xml_text(const pugi::xml_node& node, const char* path) {

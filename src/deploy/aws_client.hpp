@@ -1,6 +1,7 @@
 #pragma once
 // One signed, retried conversation with an AWS service endpoint: the query
-// protocol (CloudFormation, STS) and plain REST requests (S3).
+// protocol (CloudFormation, STS), the JSON protocol (ECR, SSM) and plain REST
+// requests (S3).
 #include <pugixml.hpp>
 
 #include <chrono>
@@ -57,6 +58,10 @@ class AwsClient {
   /// Non-2xx answers become AwsError named after `what`.
   HttpResponse rest(const std::string& what, std::string method, const std::string& path_and_query,
                     std::string body = {}, Headers headers = {}) const;
+
+  /// The JSON protocol (ECR, SSM): POSTs `body` to / with X-Amz-Target `<target_prefix>.<action>`
+  /// and returns the answer's JSON text. Errors as for call().
+  std::string json_call(const std::string& target_prefix, const std::string& action, std::string body) const;
 
   [[nodiscard]] const ClientConfig& config() const noexcept { return config_; }
   [[nodiscard]] const std::string& service() const noexcept { return service_; }

@@ -11,6 +11,8 @@
 
 #include "deploy/endpoint.hpp"
 #include "deploy/errors.hpp"
+#include "deploy/parallel.hpp"
+#include "deploy/s3_bucket.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 
@@ -94,23 +96,6 @@ std::string change_set_summary(const std::string& label, const std::string& cs_n
   }
   return fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label, cs_name,
                      add, modify, replace, remove);
-}
-
-template <class F>
-void run_parallel(size_t count, int concurrency, F&& work) {
-  size_t threads = std::min<size_t>(count, static_cast<size_t>(std::max(1, concurrency)));
-  if (threads <= 1) {
-    for (size_t i = 0; i < count; ++i) work(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (size_t t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) work(i);
-    });
-  }
-  for (auto& th : pool) th.join();
 }
 
 }  // namespace
@@ -241,42 +226,40 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
   }
 }
 
-std::string Deployer::stage_template(const StackArtifact& stack, const std::string& region,
-                                     const std::string& body) {
+std::string Deployer::find_staging_bucket(const StackArtifact& stack, const std::string& region) {
   CloudFormation cfn(session_.config("cloudformation", region));
   auto toolkit = cfn.describe_stack(options_.toolkit_stack);
-  if (!toolkit || !is_success(toolkit->status)) {
+  if (!toolkit && options_.toolkit_stack == default_toolkit_stack) {
+    toolkit = cfn.describe_stack(legacy_toolkit_stack);
+    if (toolkit) {
+      printer_.out(fmt::format("{}: using the staging bucket of the old {} stack; run 'bootstrap' to create {} (then "
+                               "{} can be deleted)",
+                               stack.display_name, legacy_toolkit_stack, default_toolkit_stack,
+                               legacy_toolkit_stack));
+    }
+  }
+  if (!toolkit || !is_success(toolkit->status)) return {};
+  for (const auto& o : toolkit->outputs) {
+    if (o.key == bucket_name_output && !o.value.empty()) return o.value;
+  }
+  return cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
+}
+
+std::string Deployer::stage_template(const StackArtifact& stack, const std::string& region,
+                                     const std::string& body) {
+  std::string bucket_name = find_staging_bucket(stack, region);
+  if (bucket_name.empty()) {
     throw DeployError(fmt::format(
         "{}: the template is {} bytes, over the {}-byte limit for inline templates; run 'bootstrap' to create the "
         "staging bucket (stack {}) in {} first",
         stack.display_name, body.size(), max_inline_template_bytes, options_.toolkit_stack, region));
   }
-  std::string bucket = cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
-  if (bucket.empty()) {
-    throw DeployError(fmt::format("{}: stack {} has no {} resource; re-run 'bootstrap'", stack.display_name,
-                                  options_.toolkit_stack, staging_bucket_logical_id));
-  }
   std::string key = fmt::format("cdkpp/templates/{}.json", sha256_hex(body));
-  ClientConfig config = session_.config("s3", region);
-  std::string path;
-  std::string template_url;
-  if (session_.settings.custom_endpoint("s3")) {
-    // Emulators take path-style requests. moto finds the bucket in a TemplateURL only
-    // when the URL names "localhost", so a loopback address is written that way.
-    path = fmt::format("/{}/{}", bucket, key);
-    Url url = parse_url(config.endpoint);
-    if (url.host == "127.0.0.1") url.host = "localhost";
-    template_url = url.origin() + path;
-  } else {
-    config.endpoint = fmt::format("https://{}.s3.{}.amazonaws.com", bucket, region);
-    path = "/" + key;
-    template_url = config.endpoint + path;
-  }
-  AwsClient s3(config, "s3");
-  s3.rest("PutObject", "PUT", path, body, {{"Content-Type", "application/json"}});
+  S3Bucket bucket(session_.config("s3", region), bucket_name, session_.settings.custom_endpoint("s3"));
+  bucket.put_object(key, body, "application/json");
   printer_.out(fmt::format("{}: template is {} bytes, uploaded to s3://{}/{}", stack.display_name, body.size(),
-                           bucket, key));
-  return template_url;
+                           bucket_name, key));
+  return bucket.object_url(key);
 }
 
 void Deployer::check_account(const StackArtifact& stack, const std::string& region) {
@@ -676,37 +659,14 @@ std::vector<StackResult> Deployer::destroy_all(const std::vector<const StackArti
   return results;
 }
 
-std::string toolkit_template() {
-  nlohmann::ordered_json t = {
-      {"Description", "cdkpp staging bucket for templates over 51,200 bytes (created by 'bootstrap')"},
-      {"Resources",
-       {{staging_bucket_logical_id,
-         {{"Type", "AWS::S3::Bucket"},
-          {"Properties",
-           {{"BucketEncryption",
-             {{"ServerSideEncryptionConfiguration",
-               nlohmann::ordered_json::array({{{"ServerSideEncryptionByDefault", {{"SSEAlgorithm", "AES256"}}}}})}}},
-            {"PublicAccessBlockConfiguration",
-             {{"BlockPublicAcls", true},
-              {"BlockPublicPolicy", true},
-              {"IgnorePublicAcls", true},
-              {"RestrictPublicBuckets", true}}},
-            {"LifecycleConfiguration",
-             {{"Rules", nlohmann::ordered_json::array(
-                            {{{"Id", "ExpireStagedTemplates"}, {"Status", "Enabled"}, {"ExpirationInDays", 30}}})}}}}},
-          {"UpdateReplacePolicy", "Retain"},
-          {"DeletionPolicy", "Retain"}}}}},
-      {"Outputs", {{"BucketName", {{"Value", {{"Ref", staging_bucket_logical_id}}}}}}}};
-  return t.dump(1) + "\n";
-}
-
 StackResult Deployer::bootstrap(const std::string& region) {
   StackArtifact toolkit;
   toolkit.id = options_.toolkit_stack;
   toolkit.stack_name = options_.toolkit_stack;
   toolkit.display_name = options_.toolkit_stack;
   toolkit.region = region;
-  return deploy(toolkit, toolkit_template());
+  toolkit.parameters["Qualifier"] = options_.qualifier;
+  return deploy(toolkit, toolkit_template(options_.qualifier));
 }
 
 void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "deploy/assembly.hpp"
+#include "deploy/bootstrap_template.hpp"
 #include "deploy/cloudformation.hpp"
 #include "deploy/credentials.hpp"
 
@@ -24,9 +25,6 @@ enum class Approval { Never, Broadening, AnyChange };
 
 /// Templates larger than this go through the staging bucket (CloudFormation's TemplateBody limit).
 inline constexpr size_t max_inline_template_bytes = 51'200;
-/// The stack `bootstrap` creates; holds the staging bucket.
-inline constexpr const char* default_toolkit_stack = "CdkppToolkit";
-inline constexpr const char* staging_bucket_logical_id = "StagingBucket";
 
 struct DeployOptions {
   DeployMethod method = DeployMethod::ChangeSet;
@@ -37,7 +35,8 @@ struct DeployOptions {
   int concurrency = 1;
   std::chrono::seconds timeout{3600};             ///< give up waiting for one stack after this
   std::chrono::milliseconds poll_interval{2000};  ///< between DescribeStacks calls while waiting
-  std::string toolkit_stack = default_toolkit_stack;
+  std::string toolkit_stack = default_toolkit_stack;  ///< where large templates are staged; default CDKToolkit
+  std::string qualifier = default_qualifier;          ///< for bootstrap; default hnb659fds
 };
 
 /// Where output goes; safe to use from several deploying threads.
@@ -96,7 +95,7 @@ class Deployer {
   StackResult destroy(const StackArtifact& stack);
   /// Deletes in reverse dependency order.
   std::vector<StackResult> destroy_all(const std::vector<const StackArtifact*>& stacks);
-  /// Creates or updates the toolkit stack with the staging bucket.
+  /// Creates or updates the toolkit stack (bootstrap_template.hpp).
   StackResult bootstrap(const std::string& region);
 
  private:
@@ -123,6 +122,9 @@ class Deployer {
                                   const std::string& last_event_id, size_t total_resources,
                                   std::vector<StackEvent>* failures, bool deleting);
   std::string stage_template(const StackArtifact& stack, const std::string& region, const std::string& body);
+  /// The staging bucket's name: the toolkit stack's BucketName output (cdkpp's or
+  /// `cdk bootstrap`'s), else the old CdkppToolkit's bucket. Empty when neither exists.
+  std::string find_staging_bucket(const StackArtifact& stack, const std::string& region);
   std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
   bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
   void print_outputs(const StackResult& result);
@@ -140,8 +142,5 @@ class Deployer {
 
 /// Writes {"Stack": {"OutputKey": "value"}} to `path` atomically (temp file + rename).
 void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results);
-
-/// The template for the toolkit stack (staging bucket, encrypted, private, expiring objects).
-std::string toolkit_template();
 
 }  // namespace cdk::deploy

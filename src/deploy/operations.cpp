@@ -61,6 +61,41 @@ bool confirm_destroy(const std::vector<const StackArtifact*>& stacks, const Conf
   return confirm(fmt::format("Are you sure you want to delete: {} (y/n)?", names));
 }
 
+/// An output of the toolkit stack, else the physical id of the resource behind
+/// it: moto gives stacks made by change sets no outputs.
+std::string toolkit_value(const Session& session, const std::string& stack, const std::string& region,
+                          const StackResult& result, const std::string& output, const std::string& logical_id) {
+  for (const auto& o : result.outputs) {
+    if (o.key == output) return o.value;
+  }
+  try {
+    return CloudFormation(session.config("cloudformation", region)).physical_resource_id(stack, logical_id);
+  } catch (const AwsError&) {
+    return {};  // moto cannot describe every resource type (ECR repositories)
+  }
+}
+
+/// The repository name the toolkit template gives, for when the stack cannot say.
+std::string default_repository_name(const Session& session, const std::string& qualifier, const std::string& region) {
+  AwsClient sts(session.config("sts", region), "sts", "2011-06-15");
+  auto doc = sts.call("GetCallerIdentity");
+  std::string account =
+      doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
+  return fmt::format("cdk-{}-container-assets-{}-{}", qualifier, account, region);
+}
+
+/// Publishes the stacks' assets; a failure stops everything before any stack is touched.
+void publish_or_stop(Session& session, Printer& printer, const AssetPublishOptions& options,
+                     const std::vector<const StackArtifact*>& stacks) {
+  AssetPublishOptions o = options;
+  // Parts of 8 MiB need more than the 60 s an API call is given on slow links.
+  if (!o.upload_transport) o.upload_transport = make_curl_transport(std::chrono::minutes(15));
+  PublishOutcome outcome = AssetPublisher(session, printer, o).publish(stacks);
+  if (outcome.ok()) return;
+  for (size_t i = 0; i + 1 < outcome.failures.size(); ++i) printer.err("❌ " + outcome.failures[i]);
+  throw DeployError(fmt::format("{}; no stack was deployed", outcome.failures.back()));
+}
+
 }  // namespace
 
 bool StacksOutcome::ok() const {
@@ -79,8 +114,10 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   deploy.approval = options.approval;
   deploy.parameters = options.parameters;
   deploy.force = options.force;
+  deploy.toolkit_stack = options.toolkit_stack;
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy, confirm);
+  publish_or_stop(session, printer, options.assets, stacks);
   StacksOutcome outcome{deployer.deploy_all(stacks)};
   if (!options.outputs_file.empty()) write_outputs_file(options.outputs_file, outcome.stacks);
   return outcome;
@@ -120,10 +157,29 @@ StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const De
   return StacksOutcome{deployer.destroy_all(stacks)};
 }
 
+bool publish_assets(const std::filesystem::path& assembly_dir, const PublishAssetsOptions& options,
+                    std::ostream& out, std::ostream& err) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, !options.target.exclusively, false);
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  AssetPublishOptions o = options.assets;
+  if (!o.upload_transport) o.upload_transport = make_curl_transport(std::chrono::minutes(15));
+  PublishOutcome outcome = AssetPublisher(session, printer, o).publish(stacks);
+  for (const auto& f : outcome.failures) printer.err("❌ " + f);
+  printer.out(fmt::format("Assets: {} published, {} already there{}", outcome.published, outcome.existing,
+                          outcome.ok() ? "" : fmt::format(", {} failed", outcome.failures.size())));
+  return outcome.ok();
+}
+
 StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out, std::ostream& err) {
+  if (!is_valid_qualifier(options.qualifier)) {
+    throw DeployError(fmt::format("--qualifier '{}': expected 1 to 10 lower-case letters or digits", options.qualifier));
+  }
   Session session = make_session(options.target);
   DeployOptions deploy = deploy_options(options.target);
   deploy.toolkit_stack = options.toolkit_stack;
+  deploy.qualifier = options.qualifier;
   deploy.approval = Approval::Never;
   deploy.method = options.method;
   Printer printer(out, err);
@@ -131,9 +187,14 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   std::string region = session.region_for(nullptr);
   StackResult result = deployer.bootstrap(region);
   if (!result.ok()) return result;
-  CloudFormation cfn(session.config("cloudformation", region));
-  out << fmt::format("Staging bucket for {}: {}\n", region,
-                     cfn.physical_resource_id(options.toolkit_stack, staging_bucket_logical_id));
+  out << fmt::format("Staging bucket for {}: {}\n", region, toolkit_value(session, options.toolkit_stack, region, result,
+                                                                bucket_name_output, staging_bucket_logical_id));
+  std::string repository = toolkit_value(session, options.toolkit_stack, region, result, "ImageRepositoryName",
+                                        "ContainerAssetsRepository");
+  if (repository.empty()) repository = default_repository_name(session, options.qualifier, region);
+  out << fmt::format("Container repository for {}: {}\n", region, repository);
+  out << fmt::format("Bootstrap version {} (qualifier {}), usable by cdkpp and the AWS CDK CLI\n", bootstrap_version,
+                     options.qualifier);
   return result;
 }
 

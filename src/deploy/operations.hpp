@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "deploy/asset_publisher.hpp"
 #include "deploy/credentials.hpp"
 #include "deploy/deployer.hpp"
 
@@ -30,6 +31,13 @@ struct DeployStacksOptions {
   std::vector<std::string> parameters;            ///< Key=Value or Stack:Key=Value; default none
   std::string outputs_file;                       ///< write stack outputs here as JSON; default: none written
   bool force = false;                             ///< deploy even if unchanged; default false
+  std::string toolkit_stack = default_toolkit_stack;  ///< holds the bucket for large templates; default CDKToolkit
+  AssetPublishOptions assets;                     ///< how assets are published first; default 4 at a time
+};
+
+struct PublishAssetsOptions {
+  TargetOptions target;
+  AssetPublishOptions assets;  ///< default 4 at a time
 };
 
 struct DestroyStacksOptions {
@@ -39,7 +47,8 @@ struct DestroyStacksOptions {
 
 struct BootstrapOptions {
   TargetOptions target;                               ///< its stacks are not used
-  std::string toolkit_stack = default_toolkit_stack;  ///< default CdkppToolkit
+  std::string toolkit_stack = default_toolkit_stack;  ///< default CDKToolkit
+  std::string qualifier = default_qualifier;          ///< names the bucket, repository and roles; default hnb659fds
   DeployMethod method = DeployMethod::ChangeSet;      ///< default: through a change set
 };
 
@@ -50,8 +59,10 @@ struct StacksOutcome {
   [[nodiscard]] bool ok() const;
 };
 
-/// Deploys the selected stacks (with their dependencies unless exclusively).
-/// `confirm` asks for approval; empty when there is no one to ask.
+/// Deploys the selected stacks (with their dependencies unless exclusively),
+/// after publishing their assets. When an asset fails to publish no stack is
+/// deployed: DeployError names the asset. `confirm` asks for approval; empty
+/// when there is no one to ask.
 StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const DeployStacksOptions& options,
                             std::ostream& out, std::ostream& err, const Confirm& confirm);
 
@@ -69,7 +80,13 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetO
 StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const DestroyStacksOptions& options,
                              std::ostream& out, std::ostream& err, const Confirm& confirm);
 
-/// Creates or updates the toolkit stack and prints its staging bucket.
+/// Publishes the assets of the selected stacks (with their dependencies unless
+/// exclusively) and deploys nothing. Returns false when one failed (each
+/// failure printed as one line to `err`).
+bool publish_assets(const std::filesystem::path& assembly_dir, const PublishAssetsOptions& options,
+                    std::ostream& out, std::ostream& err);
+
+/// Creates or updates the toolkit stack and prints its bucket and repository.
 StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace cdk::deploy

@@ -258,7 +258,7 @@ TEST_F(MotoCli, LargeTemplatesNeedBootstrapAndThenGoThroughTheStagingBucket) {
   CliResult boot = cli({"bootstrap"});
   ASSERT_EQ(boot.exit_code, 0) << explain(boot);
   EXPECT_NE(boot.out.find("Staging bucket for us-east-1: "), std::string::npos) << boot.out;
-  EXPECT_NE(cli({"bootstrap"}).out.find("✅ CdkppToolkit (no changes)"), std::string::npos);
+  EXPECT_NE(cli({"bootstrap"}).out.find("✅ CDKToolkit (no changes)"), std::string::npos);
 
   CliResult r = cli({"deploy", "--method", "direct", "--require-approval", "never"});
   ASSERT_EQ(r.exit_code, 0) << explain(r);
