@@ -14,6 +14,7 @@
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
+#include <cdk/s3_assets/s3_assets.hpp>
 #include <cdk/sns/cfn_topic.hpp>
 
 #include <algorithm>
@@ -42,6 +43,20 @@ std::string record_name(const Settings& s) {
   throw Error("", "domain " + s.domain + " is not in zone " + s.zone, "pass -c domain=<name>." + s.zone);
 }
 
+// The first revision, shipped with the stack: a file asset the instances may
+// read (that object only, not the whole bootstrap bucket a grant_read opens),
+// deployed by CloudFormation as soon as the deployment group exists.
+void deploy_bundle(Stack& stack, const std::string& bundle, autoscaling::AutoScalingGroup& web,
+                   codedeploy::CfnDeploymentGroup& deployments) {
+  auto& revision = stack.add<s3_assets::Asset>("Revision", {.path = bundle});
+  web.role().add_to_policy({.actions = {"s3:GetObject"}, .resources = {revision.object_arn()}});
+  deployments.props().deployment = codedeploy::CfnDeploymentGroup::DeploymentProperty{
+      .description = "the revision shipped with the stack",
+      .revision = {{.revision_type = "S3",
+                    .s3_location = {{.bucket = revision.s3_bucket_name(), .bundle_type = "zip",
+                                     .key = revision.s3_object_key()}}}}};
+}
+
 }  // namespace
 
 Settings settings_from_context(const App& app) {
@@ -60,6 +75,7 @@ Settings settings_from_context(const App& app) {
   s.bastion_instance_type = app.context_or("bastion_instance_type", s.bastion_instance_type);
   if (app.context("ssh_cidrs")) s.ssh_cidrs = app.context_list("ssh_cidrs");
   s.alert_email = app.context_or("alert_email", s.alert_email);
+  s.bundle = app.context_or("bundle", s.bundle);
   return s;
 }
 
@@ -208,6 +224,7 @@ Stack& build(App& app, const Settings& settings) {
       .trigger_configurations = {{.trigger_events = {"DeploymentFailure"},
                                   .trigger_name = "deployment-failed",
                                   .trigger_target_arn = alerts.ref()}}});
+  if (!settings.bundle.empty()) deploy_bundle(stack, settings.bundle, web, deployments);
   // CodeDeploy checks the role's permissions when the group is made.
   if (auto* policy = deploy_role.default_policy()) deployments.node().add_dependency(*policy);
 

@@ -28,12 +28,17 @@ struct Settings {
   std::string bastion_instance_type = "t3.micro";  ///< default t3.micro
   std::vector<std::string> ssh_cidrs{};   ///< who may SSH to the bastion; default nobody (Session Manager only)
   std::string alert_email{};              ///< gets failed-deployment notifications; default none (topic only)
+  /// a directory holding a CodeDeploy revision (appspec.yml at its root, e.g.
+  /// samples/keyedin/bundle): zipped, uploaded as an asset on deploy and
+  /// deployed when the deployment group is made; default none (revisions come
+  /// from the app's pipeline)
+  std::string bundle{};
 };
 
 /// -c region=... -c name=... -c zone=... -c domain=... -c nat_gateways=N
 /// -c instance_type=... -c spot_instance_types=a,b -c max_capacity=N
 /// -c requests_per_target=N -c ami=ami-... -c db_instance_type=...
-/// -c bastion_instance_type=... -c ssh_cidrs=a/32,b/32 -c alert_email=...
+/// -c bastion_instance_type=... -c ssh_cidrs=a/32,b/32 -c alert_email=... -c bundle=DIR
 /// Throws cdk::Error for a number that is not one.
 Settings settings_from_context(const cdk::App& app);
 

@@ -373,3 +373,47 @@ TEST(Keyedin, BadContextIsAClearError) {
   cdk::App outside(cdk::AppProps{.context = {{"zone", "example.org"}, {"domain", "app.example.com"}}});
   EXPECT_THROW(keyedin::build(outside, keyedin::settings_from_context(outside)), cdk::Error);
 }
+
+namespace {
+
+const std::string kBundle = std::string(CDKPP_GOLDEN_DIR) + "/../../../samples/keyedin/bundle";
+
+}  // namespace
+
+// -c bundle=DIR: the CodeDeploy revision is a file asset, zipped at synthesis
+// and deployed when the deployment group is made; the instances may read that
+// object and nothing else of the bootstrap bucket.
+TEST(Keyedin, ABundleIsAFileAssetTheDeploymentGroupDeploysFirst) {
+  Keyedin k({{"bundle", kBundle}});
+  const auto& location = only(k.t, "AWS::CodeDeploy::DeploymentGroup")["Properties"]["Deployment"]["Revision"];
+  EXPECT_EQ(location["RevisionType"], "S3");
+  EXPECT_EQ(location["S3Location"]["BundleType"], "zip");
+  EXPECT_THAT(location["S3Location"]["Key"].get<std::string>(), ::testing::MatchesRegex("[0-9a-f]{64}\\.zip"));
+  EXPECT_THAT(location["S3Location"]["Bucket"].dump(), ::testing::HasSubstr("cdk-hnb659fds-assets-"));
+  EXPECT_TRUE(k.t["Parameters"].contains("BootstrapVersion"));
+
+  const auto& statements =
+      k.t["Resources"][id_at(k.t, "Keyedin/App/InstanceRole/DefaultPolicy/Resource")]["Properties"]["PolicyDocument"]["Statement"];
+  const auto read = std::find_if(statements.begin(), statements.end(), [&](const Json& s) {
+    return s["Resource"].dump().find(location["S3Location"]["Key"].get<std::string>()) != std::string::npos;
+  });
+  ASSERT_NE(read, statements.end());
+  EXPECT_EQ((*read)["Action"], "s3:GetObject");
+  EXPECT_THAT(samples::security_findings(k.app), ::testing::IsEmpty());
+  cdk::testing::keep_for_lint(k.stack);
+}
+
+TEST(Keyedin, WithoutABundleTheStackNeedsNoBootstrap) {
+  Keyedin k;
+  EXPECT_FALSE(only(k.t, "AWS::CodeDeploy::DeploymentGroup")["Properties"].contains("Deployment"));
+  EXPECT_FALSE(k.t.contains("Parameters") && k.t["Parameters"].contains("BootstrapVersion"));
+}
+
+TEST(Keyedin, AMissingBundleIsAnErrorNamingTheRevision) {
+  try {
+    Keyedin k({{"bundle", kBundle + "-missing"}});
+    FAIL() << "expected cdk::Error";
+  } catch (const cdk::Error& e) {
+    EXPECT_EQ(e.path(), "Keyedin/Revision") << e.what();
+  }
+}
