@@ -255,7 +255,9 @@ Main build_main(App& app, const Settings& s, const Names& n) {
   m.task = &task;
   // libpq reads PGHOST and friends, so the credentials never form a URL in the template.
   task.add_container(container_name,
-                     {.image = ecs::ContainerImage::from_ecr_repository(repository, s.image_tag),
+                     {.image = s.image_source.empty()
+                                   ? ecs::ContainerImage::from_ecr_repository(repository, s.image_tag)
+                                   : ecs::ContainerImage::from_asset(s.image_source, {.platform = "linux/amd64"}),
                       .port_mappings = {{.container_port = app_port}},
                       .environment = {{"RACK_ENV", "production"},
                                       {"PGHOST", db.endpoint_address()},
@@ -585,6 +587,7 @@ Settings settings_from_context(const App& app) {
   s.company = app.context_or("company", s.company);
   s.image_tag = app.context_or("image_tag", s.image_tag);
   s.alarm_email = app.context_or("alarm_email", s.alarm_email);
+  s.image_source = app.context_or("image_source", s.image_source);
   s.desired_count = app.context_int("desired_count", s.desired_count);
   if (s.desired_count < 0)
     throw Error(main_id, "desired_count " + std::to_string(s.desired_count) + " is not a number of tasks",

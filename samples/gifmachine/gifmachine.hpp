@@ -14,10 +14,14 @@ struct Settings {
   std::int64_t desired_count = 1;      ///< gifmachine tasks; default 1
   std::string image_tag = "latest";    ///< the image the first deployment runs; default latest
   std::string alarm_email{};           ///< who gets alarm mail; default nobody (the topic only)
+  /// a directory with a Dockerfile (e.g. samples/gifmachine/image): the first
+  /// deployment runs the image built from it, published as an asset on
+  /// deploy; default none (image_tag from the repository the pipeline pushes to)
+  std::string image_source{};
 };
 
 /// -c region=..., -c environment=..., -c company=..., -c desired_count=...,
-/// -c image_tag=..., -c alarm_email=...
+/// -c image_tag=..., -c alarm_email=..., -c image_source=DIR
 Settings settings_from_context(const cdk::App& app);
 
 /// The three stacks; monitoring and cicd depend on main through its exports.

@@ -457,3 +457,42 @@ TEST(Gifmachine, BucketsAreEncryptedPrivateAndHttpsOnlyAndImagesAreScanned) {
   for (const auto& id : of_type(g.main, "AWS::SecretsManager::Secret"))
     EXPECT_TRUE(g.main["Resources"][id]["Properties"].contains("GenerateSecretString")) << id << " holds a literal";
 }
+
+namespace {
+
+const std::string kImageSource = std::string(CDKPP_GOLDEN_DIR) + "/../../../samples/gifmachine/image";
+
+std::string container_image(const Json& t) {
+  const auto tasks = of_type(t, "AWS::ECS::TaskDefinition");
+  return t["Resources"][tasks.at(0)]["Properties"]["ContainerDefinitions"][0]["Image"].dump();
+}
+
+}  // namespace
+
+// -c image_source=DIR: the first deployment runs the image built from the
+// sample's Dockerfile, published to the bootstrap repository as an asset.
+TEST(Gifmachine, AnImageSourceIsBuiltAsAnAssetForTheFirstDeployment) {
+  cdk::App app;
+  auto stacks = gifmachine::build(app, gifmachine::Settings{.image_source = kImageSource});
+  const Json main = Json::parse(samples::template_text(stacks.main));
+  EXPECT_THAT(container_image(main), HasSubstr("cdk-hnb659fds-container-assets-"));
+  EXPECT_THAT(container_image(main), ::testing::ContainsRegex(":[0-9a-f]{64}"));
+  EXPECT_TRUE(main["Parameters"].contains("BootstrapVersion"));
+  EXPECT_THAT(samples::security_findings(app), ::testing::IsEmpty());
+  cdk::testing::keep_for_lint(stacks.main);
+
+  Gifmachine from_repository;
+  EXPECT_THAT(container_image(from_repository.main), Not(HasSubstr("container-assets")));
+  EXPECT_FALSE(from_repository.main.contains("Parameters") && from_repository.main["Parameters"].contains("BootstrapVersion"));
+}
+
+TEST(Gifmachine, AnImageSourceWithoutADockerfileIsAnErrorNamingTheContainer) {
+  cdk::App app;
+  try {
+    gifmachine::build(app, gifmachine::Settings{.image_source = kImageSource + "/.."});
+    FAIL() << "expected cdk::Error";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.path(), HasSubstr("Task/gifmachine")) << e.what();
+    EXPECT_THAT(std::string(e.what()), HasSubstr("Dockerfile"));
+  }
+}
