@@ -5,14 +5,12 @@
 ///
 ///   auto& docs = ns.create_service("Docs", {.name = "docs", .dns_record_type = cdk::servicediscovery::DnsRecordType::Cname});
 ///   docs.register_cname_instance("Site", {.instance_cname = "docs.example.com"});
-#include <cdk/construct.hpp>
+#include <cdk/servicediscovery/instance_base.hpp>
 
 #include <map>
 #include <string>
 
 namespace cdk::servicediscovery {
-
-class CfnInstance;
 
 struct CnameInstanceProps {
   std::string instance_cname{};                            ///< the name the CNAME record points to; required
@@ -20,17 +18,11 @@ struct CnameInstanceProps {
   std::map<std::string, std::string> custom_attributes{};  ///< at most 30; default none
 };
 
-class CnameInstance : public Construct {
+class CnameInstance : public InstanceBase {
  public:
   using Props = CnameInstanceProps;
   /// Use Service::register_cname_instance.
   CnameInstance(Construct& scope, std::string_view id, CnameInstanceProps props);
-  [[nodiscard]] const std::string& instance_id() const noexcept { return instance_id_; }
-  [[nodiscard]] CfnInstance& cfn_instance() noexcept { return *resource_; }
-
- private:
-  std::string instance_id_;
-  CfnInstance* resource_ = nullptr;
 };
 
 }  // namespace cdk::servicediscovery

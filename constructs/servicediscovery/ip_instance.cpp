@@ -1,7 +1,6 @@
 #include <cdk/servicediscovery/ip_instance.hpp>
 
-#include <cdk/names.hpp>
-#include <cdk/servicediscovery/cfn_instance.hpp>
+#include <cdk/error.hpp>
 #include <cdk/servicediscovery/detail/checks.hpp>
 #include <cdk/servicediscovery/service.hpp>
 
@@ -31,27 +30,17 @@ void check_addresses(const std::string& path, const Service& service, const IpIn
 
 }  // namespace
 
-IpInstance::IpInstance(Construct& scope, std::string_view id, IpInstanceProps props) : Construct(scope, id) {
+IpInstance::IpInstance(Construct& scope, std::string_view id, IpInstanceProps props) : InstanceBase(scope, id) {
   const auto path = node().path();
-  auto* service = dynamic_cast<Service*>(&scope);
-  if (service == nullptr)
-    throw Error(path, "an IP instance belongs to a servicediscovery::Service", "make it with service.register_ip_instance()");
-  check_addresses(path, *service, props);
+  const Service& service = service_of(scope, "an IP instance", "service.register_ip_instance()");
+  check_addresses(path, service, props);
   const auto port = props.port.value_or(default_port);
   detail::check_range(path, "port", port, 1, 65535);
-  instance_id_ = props.instance_id.empty() ? detail::default_instance_id(Names::unique_id(*this)) : props.instance_id;
-  detail::check_instance(path, instance_id_, props.custom_attributes);
-
   Value::Map attributes;
   if (!props.ipv4.empty()) attributes.emplace_back("AWS_INSTANCE_IPV4", props.ipv4);
   if (!props.ipv6.empty()) attributes.emplace_back("AWS_INSTANCE_IPV6", props.ipv6);
   attributes.emplace_back("AWS_INSTANCE_PORT", std::to_string(port));
-  for (const auto& [k, v] : props.custom_attributes) attributes.emplace_back(k, v);
-  CfnInstance::Props p;
-  p.instance_attributes = Value(std::move(attributes));
-  p.instance_id = instance_id_;
-  p.service_id = service->service_id();
-  resource_ = &add<CfnInstance>("Resource", std::move(p));
+  register_in(service, props.instance_id, std::move(attributes), props.custom_attributes);
 }
 
 }  // namespace cdk::servicediscovery

@@ -8,7 +8,7 @@
 /// What the service's records need is checked: A records need ipv4, AAAA
 /// records ipv6, SRV records a port and an address; CNAME services take
 /// CnameInstance instead. The port defaults to 80, as in the AWS CDK.
-#include <cdk/construct.hpp>
+#include <cdk/servicediscovery/instance_base.hpp>
 
 #include <cstdint>
 #include <map>
@@ -16,8 +16,6 @@
 #include <string>
 
 namespace cdk::servicediscovery {
-
-class CfnInstance;
 
 struct IpInstanceProps {
   std::string ipv4{};                                      ///< required by A and "A, AAAA" services; default none
@@ -27,17 +25,11 @@ struct IpInstanceProps {
   std::map<std::string, std::string> custom_attributes{};  ///< at most 30; default none
 };
 
-class IpInstance : public Construct {
+class IpInstance : public InstanceBase {
  public:
   using Props = IpInstanceProps;
   /// Use Service::register_ip_instance.
   IpInstance(Construct& scope, std::string_view id, IpInstanceProps props);
-  [[nodiscard]] const std::string& instance_id() const noexcept { return instance_id_; }
-  [[nodiscard]] CfnInstance& cfn_instance() noexcept { return *resource_; }
-
- private:
-  std::string instance_id_;
-  CfnInstance* resource_ = nullptr;
 };
 
 }  // namespace cdk::servicediscovery

@@ -4,6 +4,7 @@
 #include <cdk/servicediscovery/dns_record_type.hpp>
 #include <cdk/servicediscovery/health_check.hpp>
 #include <cdk/servicediscovery/http_namespace.hpp>
+#include <cdk/servicediscovery/instance_base.hpp>
 #include <cdk/servicediscovery/ip_instance.hpp>
 #include <cdk/servicediscovery/namespace.hpp>
 #include <cdk/servicediscovery/private_dns_namespace.hpp>
