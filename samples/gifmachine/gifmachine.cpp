@@ -285,6 +285,8 @@ Main build_main(App& app, const Settings& s, const Names& n) {
       "Lb", {.vpc = vpc, .internet_facing = true, .load_balancer_name = n.load_balancer, .cross_zone_enabled = true});
   m.lb = &lb;
   security::suppress(lb, "LB-NO-ACCESS-LOGS", "plain TCP listeners: NLB access logs cover TLS listeners only");
+  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
+                    "internet-facing: the public app takes port 80 from anywhere; the test listener is VPC only");
   auto& http = lb.add_listener("Http", {.port = 80});
   m.prod_listener = &http;
   m.blue = &http.add_targets("Blue", {.port = app_port,

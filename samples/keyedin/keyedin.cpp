@@ -190,6 +190,8 @@ Stack& build(App& app, const Settings& settings) {
 
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
   security::suppress(lb, "LB-NO-ACCESS-LOGS", "nginx on every instance writes the request log");
+  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
+                    "internet-facing: browsers reach 80 (redirected) and 443 from anywhere");
   auto& group = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}})
                     .add_targets("App", {.port = 80, .targets = {web},
                                          .health_check = {.path = "/", .healthy_http_codes = "200-399"},

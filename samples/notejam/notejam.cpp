@@ -240,6 +240,8 @@ Stack& build(App& app, const Settings& settings) {
       .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
   security::suppress(lb, "LB-NO-ACCESS-LOGS", "the app's request log goes to CloudWatch Logs through the container");
   security::suppress(lb, "PUBLIC-NO-WAF", "no web ACL yet: WAF on this load balancer is the sample's open item (issue 15)");
+  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
+                    "internet-facing: browsers reach 80 (redirected) and 443 from anywhere");
   auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
   auto& targets = https.add_targets("App", {
       .port = static_cast<int>(app_port), .targets = {service},

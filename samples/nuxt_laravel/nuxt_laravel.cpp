@@ -315,6 +315,8 @@ Stack& build(App& app, const Settings& settings) {
 
   auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {.vpc = vpc, .internet_facing = true});
   security::suppress(lb, "LB-NO-ACCESS-LOGS", "both services log every request to CloudWatch Logs");
+  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
+                    "internet-facing: browsers reach 80 (redirected) and 443 from anywhere");
   auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
   https.add_targets("Frontend", {.port = frontend_port, .targets = {*frontend.service},
                                  .health_check = {.path = "/", .healthy_http_codes = "200-399"},
