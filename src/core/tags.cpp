@@ -1,9 +1,11 @@
 #include <cdk/aspects.hpp>
 #include <cdk/cfn_resource.hpp>
+#include <cdk/error.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 namespace cdk {
@@ -48,9 +50,36 @@ class TagAspect final : public IAspect {
   TagProps props_;
   bool remove_;
 };
+// Characters, not bytes: AWS counts Unicode characters in tag keys and values.
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// AWS's limits for every tagged resource and for stacks, which CloudFormation
+// would otherwise report halfway through a deploy.
+void check_tag(const Construct& scope, const std::string& key, const std::string& value) {
+  constexpr std::size_t kMaxKey = 128;
+  constexpr std::size_t kMaxValue = 256;
+  const std::string path = scope.node().path();
+  if (key.empty() || characters(key) > kMaxKey)
+    throw Error(path, "tag key \"" + key.substr(0, 40) + (key.size() > 40 ? "..." : "") + "\" has " +
+                          std::to_string(characters(key)) + " characters; AWS takes 1 to 128",
+                "shorten the key");
+  if (characters(value) > kMaxValue)
+    throw Error(path, "the value of tag \"" + key + "\" has " + std::to_string(characters(value)) +
+                          " characters; AWS takes at most 256",
+                "shorten the value");
+  std::string prefix = key.substr(0, 4);
+  std::transform(prefix.begin(), prefix.end(), prefix.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (prefix == "aws:")
+    throw Error(path, "tag key \"" + key + "\" starts with the prefix aws:, which AWS reserves for its own tags",
+                "use a key without the aws: prefix");
+}
 }  // namespace
 
 void Tags::add(std::string key, std::string value, TagProps props) {
+  check_tag(scope_, key, value);
   Aspects::of(scope_).add(std::make_shared<TagAspect>(std::move(key), std::move(value), std::move(props), false));
 }
 

@@ -163,3 +163,39 @@ TEST(TagManager, PriorityRulesAndRendering) {
 }
 
 }  // namespace
+
+namespace {
+
+// AWS's tag limits are checked when the tag is added, naming the scope.
+TEST(TagLimits, KeysOf1To128AndValuesUpTo256CharactersWithoutTheAwsPrefix) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Stack");
+  auto& bucket = stack.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket", cdk::Value{}, cdk::TagFormat::Standard);
+  cdk::Tags::of(bucket).add(std::string(128, 'k'), std::string(256, 'v'));
+  cdk::Tags::of(bucket).add("café", std::string(254, 'v') + "é");  // characters, not bytes
+  auto error_of = [&](const std::string& key, const std::string& value) -> std::string {
+    try {
+      cdk::Tags::of(bucket).add(key, value);
+    } catch (const cdk::Error& e) {
+      EXPECT_EQ(e.path(), "Stack/Bucket");
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_THAT(error_of(std::string(129, 'k'), "v"), ::testing::HasSubstr("129 characters; AWS takes 1 to 128"));
+  EXPECT_THAT(error_of("", "v"), ::testing::HasSubstr("AWS takes 1 to 128"));
+  EXPECT_THAT(error_of("k", std::string(257, 'v')), ::testing::HasSubstr("257 characters; AWS takes at most 256"));
+  EXPECT_THAT(error_of("AWS:cloudformation:stack-name", "v"), ::testing::HasSubstr("prefix aws:"));
+}
+
+TEST(TagLimits, AStackTagOverTheLimitIsAnErrorNamingTheStack) {
+  cdk::App app;
+  try {
+    app.add<cdk::Stack>("Stack", cdk::StackProps{.tags = {{"aws:team", "infra"}}});
+    FAIL() << "expected cdk::Error";
+  } catch (const cdk::Error& e) {
+    EXPECT_EQ(e.path(), "Stack");
+  }
+}
+
+}  // namespace
