@@ -110,6 +110,7 @@ class Synthesizer {
     }
     Assembly out;
     for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
+    check_export_names(out.stacks);
     for (auto& a : out.stacks) {
       a.view = std::make_shared<const StackView>(a.template_json);  // in place: it points into the template
       run_plugins(a);
@@ -336,6 +337,25 @@ class Synthesizer {
       if (auto cycle = find_cycle(w.resources))
         error(w.stack->node().path(), "dependency cycle between resources: " + describe_cycle(w.resources, *cycle),
               "break the cycle, e.g. with a separate ingress/egress rule resource instead of inline rules");
+  }
+
+  // CloudFormation takes an export name once per account and region; a second
+  // stack exporting it would fail halfway through a deploy.
+  void check_export_names(const std::vector<StackArtifact>& stacks) {
+    std::map<std::pair<std::string, std::string>, std::string> first;  // (environment, name) -> path
+    for (const auto& a : stacks) {
+      if (!a.template_json.contains("Outputs")) continue;
+      for (const auto& [id, output] : a.template_json["Outputs"].items()) {
+        const Json* name = output.contains("Export") ? &output["Export"]["Name"] : nullptr;
+        if (name == nullptr || !name->is_string()) continue;  // a token is only known at deploy time
+        const std::string where = a.stack->node().path() + " (output " + id + ")";
+        const auto [seen, fresh] = first.try_emplace({a.stack->environment_uri(), name->get<std::string>()}, where);
+        if (!fresh)
+          error(a.stack->node().path(), "output " + id + ": export name " + name->get<std::string>() +
+                                            " is already exported by " + seen->second + " in " + a.stack->environment_uri(),
+                "give one of the outputs another export_name (export names are unique per account and region)");
+      }
+    }
   }
 
   std::vector<std::size_t> stack_order() {

@@ -246,3 +246,37 @@ TEST(Synthesizer, AutomaticExportClashingWithAUserOutputIsAnError) {
 }
 
 }  // namespace
+
+namespace {
+
+// An export name is unique per account and region: the second stack to use
+// one is an error at synthesis, not halfway through a deploy.
+std::vector<cdk::Diagnostic> export_errors(const std::string& second_region) {
+  cdktest::TempDir dir;
+  cdk::App app(cdk::AppProps{.outdir = (dir.path() / "cdk.out").string()});
+  auto& a = app.add<cdk::Stack>("A", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& b = app.add<cdk::Stack>("B", cdk::StackProps{.env = {.account = "123456789012", .region = second_region}});
+  for (cdk::Stack* s : {&a, &b}) s->add<cdk::CfnResource>("Handle", "AWS::CloudFormation::WaitConditionHandle");
+  a.add<cdk::CfnOutput>("Url", {.value = "https://a.example", .export_name = "shared-url"});
+  b.add<cdk::CfnOutput>("Url", {.value = "https://b.example", .export_name = "shared-url"});
+  try {
+    app.synth();
+  } catch (const cdk::SynthError& e) {
+    return e.errors();
+  }
+  return {};
+}
+
+TEST(Synthesizer, AnExportNameUsedTwiceInOneRegionIsAnErrorNamingBothStacks) {
+  const auto errors = export_errors("eu-west-1");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].path, "B");
+  EXPECT_THAT(errors[0].message, HasSubstr("export name shared-url is already exported by A (output Url)"));
+  EXPECT_THAT(errors[0].message, HasSubstr("aws://123456789012/eu-west-1"));
+}
+
+TEST(Synthesizer, TheSameExportNameInAnotherRegionIsFine) {
+  for (const auto& e : export_errors("eu-west-2")) ADD_FAILURE() << e.path << ": " << e.message;
+}
+
+}  // namespace
