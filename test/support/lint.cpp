@@ -8,17 +8,13 @@
 
 #include <fstream>
 
-#ifndef CDKPP_TEST_FOLDER
-#define CDKPP_TEST_FOLDER "misc"
-#endif
-
 namespace cdk::testing {
 
-std::filesystem::path keep_for_lint(Stack& stack) {
+std::filesystem::path keep_for_lint_in(Stack& stack, std::string_view folder) {
   auto& app = dynamic_cast<App&>(stack.node().root());
   auto assembly = cdk::detail::synthesize(app, {});
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::filesystem::path dir = std::filesystem::path(CDKPP_BINARY_DIR) / "lint" / CDKPP_TEST_FOLDER;
+  const std::filesystem::path dir = std::filesystem::path(CDKPP_BINARY_DIR) / "lint" / folder;
   std::filesystem::create_directories(dir);
   std::filesystem::path file;
   for (const auto& a : assembly.stacks)
