@@ -24,12 +24,14 @@ target_include_directories(cdkpp
     ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(cdkpp
   PRIVATE
-    nlohmann_json::nlohmann_json fmt::fmt-header-only Boost::boost CLI11::CLI11
+    nlohmann_json::nlohmann_json Boost::boost CLI11::CLI11
     OpenSSL::Crypto pugixml::static Threads::Threads ${CMAKE_DL_LIBS})
 # libcurl's header only: src/deploy/curl_transport.cpp loads the library when
 # the first request is made (see there why).
 target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:CURL::libcurl,INTERFACE_INCLUDE_DIRECTORIES>)
 target_include_directories(cdkpp PRIVATE ${CDKPP_LIBZIP_INCLUDE_DIR})
+# fmt's headers only: src/core/format.cpp compiles its code into the library.
+target_include_directories(cdkpp PRIVATE $<TARGET_PROPERTY:fmt::fmt-header-only,INTERFACE_INCLUDE_DIRECTORIES>)
 set_target_properties(cdkpp PROPERTIES EXPORT_NAME cdkpp POSITION_INDEPENDENT_CODE ON)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(cdkpp PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
