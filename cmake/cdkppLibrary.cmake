@@ -40,6 +40,29 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(cdkpp PRIVATE -ffunction-sections -fdata-sections)
 endif()
 
+# The library's own sources (src/) compile in batches of up to eight files of
+# one folder: a batch parses nlohmann/json, fmt, Boost and the standard library
+# once and emits their templates once, where file by file every source did it
+# again. Constructs and the generated L1 sources stay one object per file.
+# -DCDKPP_UNITY_BUILD=OFF compiles src/ file by file, which rebuilds less after
+# editing one source.
+option(CDKPP_UNITY_BUILD "Compile src/ in batches of one folder's files" ON)
+if(CDKPP_UNITY_BUILD)
+  set_target_properties(cdkpp PROPERTIES UNITY_BUILD ON UNITY_BUILD_MODE GROUP)
+  set(_cdkpp_batch_size 8)
+  foreach(source IN LISTS CDKPP_SOURCES)
+    file(RELATIVE_PATH relative ${PROJECT_SOURCE_DIR}/src ${source})
+    get_filename_component(folder ${relative} DIRECTORY)
+    string(REPLACE "/" "_" folder "${folder}")
+    if(NOT DEFINED _cdkpp_batch_count_${folder})
+      set(_cdkpp_batch_count_${folder} 0)
+    endif()
+    math(EXPR batch "${_cdkpp_batch_count_${folder}} / ${_cdkpp_batch_size}")
+    math(EXPR _cdkpp_batch_count_${folder} "${_cdkpp_batch_count_${folder}} + 1")
+    set_source_files_properties(${source} PROPERTIES UNITY_GROUP "src_${folder}_${batch}")
+  endforeach()
+endif()
+
 # Extra parts (the generated L1 layer, for one) hook themselves in here.
 file(GLOB CDKPP_PARTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/cmake/parts/*.cmake)
 foreach(part IN LISTS CDKPP_PARTS)
