@@ -15,7 +15,7 @@
 ///   workers.scale_on_queue_depth("Backlog", jobs);   // step scaling on the queue's visible messages
 ///   workers.scale_on_metric("Age", {.metric = jobs.metric_approximate_age_of_oldest_message(),
 ///                                   .scaling_steps = {{.upper = 60, .change = -1}, {.lower = 300, .change = +2}}});
-///   web.scale_to_track_metric("Latency", {.metric = latency_p50_metric, .target_value = 0.2});
+///   web.scale_to_track_metric("Sessions", {.metric = sessions_per_instance, .target_value = 200});
 ///   web.connections().allow_from(bastion, cdk::ec2::Port::tcp(22));
 ///   bucket.grant_read(web);   // an iam::IGrantable: its instance role
 ///

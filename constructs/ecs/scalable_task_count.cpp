@@ -116,7 +116,9 @@ void ScalableTaskCount::scale_on_request_count(std::string_view id, RequestCount
 
 void ScalableTaskCount::scale_to_track_custom_metric(std::string_view id, TrackCustomMetricProps props) {
   autoscaling::detail::check_tracked_metric(target_scope_->node().path() + "/" + std::string(id), props.metric);
-  add_tracking_policy(*target_scope_, id, target_->ref(), customized(props.metric), props.target_value,
+  auto tt = customized(props.metric);
+  if (props.disable_scale_in) tt.disable_scale_in = true;
+  add_tracking_policy(*target_scope_, id, target_->ref(), std::move(tt), props.target_value,
                       props.scale_in_cooldown_seconds, props.scale_out_cooldown_seconds, {});
 }
 

@@ -5,6 +5,7 @@
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
 #include <cdk/autoscaling/autoscaling.hpp>
+#include <cdk/autoscaling/cfn_auto_scaling_group.hpp>
 #include <cdk/autoscaling/cfn_scaling_policy.hpp>
 #include <cdk/cfn_element.hpp>
 #include <cdk/cloudwatch/alarm.hpp>
@@ -61,6 +62,7 @@ struct StepScalingTest : ::testing::Test {
   AutoScalingGroup& web = stack.add<AutoScalingGroup>(
       "Web", {.vpc = vpc, .instance_type = "t3.small",
               .machine_image = cdk::ec2::MachineImage::generic_linux({{"eu-west-1", kAmi}}),
+              .min_capacity = 1, .max_capacity = 4,
               .root_volume = {.device_name = "/dev/xvda"}});
 
   static cdk::cloudwatch::Metric cpu_of(const AutoScalingGroup& group) {

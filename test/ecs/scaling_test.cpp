@@ -9,6 +9,7 @@
 #include <cdk/cloudwatch/alarm.hpp>
 #include <cdk/cloudwatch/cfn_alarm.hpp>
 #include <cdk/ecs/ecs.hpp>
+#include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/queue.hpp>
 #include <cdk/stack.hpp>
 
