@@ -2,6 +2,7 @@
 
 #include <cdk/autoscaling/cfn_auto_scaling_group.hpp>
 #include <cdk/autoscaling/cfn_scaling_policy.hpp>
+#include <cdk/autoscaling/detail/step_intervals.hpp>
 #include <cdk/ec2/cfn_launch_template.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
@@ -10,6 +11,7 @@
 #include <cdk/fn.hpp>
 #include <cdk/iam/cfn_instance_profile.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/sqs/queue.hpp>
 #include <cdk/tags.hpp>
 
 namespace cdk::autoscaling {
@@ -273,6 +275,27 @@ TargetTrackingScalingPolicy& AutoScalingGroup::scale_on_request_count(std::strin
   // The metric exists only once the target group is attached to the load balancer.
   for (CfnResource* r : tg.attached_by()) policy.cfn().add_depends_on(*r);
   return policy;
+}
+
+TargetTrackingScalingPolicy& AutoScalingGroup::scale_to_track_metric(std::string_view id, MetricTargetTrackingProps props) {
+  return add<TargetTrackingScalingPolicy>("ScalingPolicy" + std::string(id),
+                                          TargetTrackingScalingPolicy::Props{
+                                              .auto_scaling_group_name = auto_scaling_group_name(),
+                                              .custom_metric = std::move(props.metric),
+                                              .target_value = props.target_value,
+                                              .disable_scale_in = props.disable_scale_in,
+                                              .estimated_instance_warmup_seconds = props.estimated_instance_warmup_seconds});
+}
+
+StepScalingPolicy& AutoScalingGroup::scale_on_metric(std::string_view id, StepScalingProps props) {
+  return add<StepScalingPolicy>(id, StepScalingPolicy::Props{.auto_scaling_group_name = auto_scaling_group_name(),
+                                                             .policy = std::move(props)});
+}
+
+StepScalingPolicy& AutoScalingGroup::scale_on_queue_depth(std::string_view id, const sqs::Queue& queue, StepScalingProps props) {
+  detail::use_queue_depth(node().path() + "/" + std::string(id), queue.metric_approximate_number_of_messages_visible(),
+                          props.metric, props.scaling_steps);
+  return scale_on_metric(id, std::move(props));
 }
 
 ScheduledAction& AutoScalingGroup::scale_on_schedule(std::string_view id, ScheduledActionProps props) {

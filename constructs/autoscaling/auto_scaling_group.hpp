@@ -12,6 +12,10 @@
 ///   listener.add_targets("Web", {.port = 80, .targets = {web}});   // health check type becomes ELB
 ///   web.scale_on_request_count("Requests", {.target_requests_per_minute = 1000});
 ///   web.scale_on_cpu_utilization("Cpu", {.target_utilization_percent = 60});
+///   workers.scale_on_queue_depth("Backlog", jobs);   // step scaling on the queue's visible messages
+///   workers.scale_on_metric("Age", {.metric = jobs.metric_approximate_age_of_oldest_message(),
+///                                   .scaling_steps = {{.upper = 60, .change = -1}, {.lower = 300, .change = +2}}});
+///   web.scale_to_track_metric("Sessions", {.metric = sessions_per_instance, .target_value = 200});
 ///   web.connections().allow_from(bastion, cdk::ec2::Port::tcp(22));
 ///   bucket.grant_read(web);   // an iam::IGrantable: its instance role
 ///
@@ -24,8 +28,9 @@
 /// Name tag with the construct path (propagated to instances). With an image
 /// whose root device is unknown (generic_linux), give root_volume.device_name:
 /// the group refuses to run without an encrypted root volume.
-/// Not supported: warm pools, lifecycle hooks, step scaling, signals.
+/// Not supported: warm pools, lifecycle hooks, signals.
 #include <cdk/autoscaling/scaling_policy.hpp>
+#include <cdk/autoscaling/step_scaling_policy.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/block_device.hpp>
 #include <cdk/ec2/connections.hpp>
@@ -51,6 +56,9 @@ class Role;
 }
 namespace cdk::elbv2 {
 class TargetGroup;
+}
+namespace cdk::sqs {
+class Queue;
 }
 
 namespace cdk::autoscaling {
@@ -149,6 +157,17 @@ class AutoScalingGroup : public Construct,
   /// Keeps the requests per instance at the target (ALBRequestCountPerTarget);
   /// the group must be a target of exactly one Application Load Balancer target group.
   TargetTrackingScalingPolicy& scale_on_request_count(std::string_view id, RequestCountScalingProps props);
+  /// Keeps any metric that moves with the group's size at the target
+  /// (CustomizedMetricSpecification), at `<group>/ScalingPolicy<id>`.
+  TargetTrackingScalingPolicy& scale_to_track_metric(std::string_view id, MetricTargetTrackingProps props);
+  /// Step scaling on any metric: a scale-in policy and alarm below the steps'
+  /// no-change band, a scale-out policy and alarm above it, at `<group>/<id>/...`
+  /// (see step_scaling_policy.hpp).
+  StepScalingPolicy& scale_on_metric(std::string_view id, StepScalingProps props);
+  /// scale_on_metric on the queue's ApproximateNumberOfMessagesVisible (Maximum
+  /// over five minutes); leave props.metric empty. Steps default to the AWS
+  /// CDK's queue processing service: 0 messages -1, 100 or more +1, 500 or more +5.
+  StepScalingPolicy& scale_on_queue_depth(std::string_view id, const sqs::Queue& queue, StepScalingProps props = {});
   ScheduledAction& scale_on_schedule(std::string_view id, ScheduledActionProps props);
   /// Appends commands to the user data (the script run at boot).
   void add_user_data(const std::vector<Value>& commands);

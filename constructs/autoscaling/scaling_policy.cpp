@@ -2,11 +2,32 @@
 
 #include <cdk/autoscaling/cfn_scaling_policy.hpp>
 #include <cdk/autoscaling/cfn_scheduled_action.hpp>
+#include <cdk/autoscaling/detail/tracked_metric.hpp>
 #include <cdk/error.hpp>
 
 #include <sstream>
 
 namespace cdk::autoscaling {
+
+namespace {
+
+// The AWS CDK's renderCustomMetric: the metric without its period.
+CfnScalingPolicy::CustomizedMetricSpecificationProperty customized_metric(const cloudwatch::Metric& m) {
+  CfnScalingPolicy::CustomizedMetricSpecificationProperty spec;
+  for (const auto& [name, value] : m.dimensions) {
+    CfnScalingPolicy::MetricDimensionProperty d;
+    d.name = name;
+    d.value = value;
+    spec.dimensions.push_back(std::move(d));
+  }
+  spec.metric_name = m.metric_name;
+  spec.namespace_ = m.namespace_;
+  spec.statistic = m.statistic;
+  if (!m.unit.empty()) spec.unit = m.unit;
+  return spec;
+}
+
+}  // namespace
 
 TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::string_view id, Props props)
     : Construct(scope, id) {
@@ -17,15 +38,23 @@ TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::
   if (props.estimated_instance_warmup_seconds && *props.estimated_instance_warmup_seconds < 0) {
     throw Error(path, "estimated instance warmup is negative", "use 0 seconds or more");
   }
+  if (props.custom_metric.has_value() == !props.predefined_metric.empty())
+    throw Error(path, "a target tracking policy tracks either a predefined metric or a custom one",
+                "set one of predefined_metric and custom_metric");
+  if (props.custom_metric) detail::check_tracked_metric(path, *props.custom_metric);
   CfnScalingPolicy::Props l1;
   l1.auto_scaling_group_name = props.auto_scaling_group_name;
   l1.policy_type = "TargetTrackingScaling";
   if (props.estimated_instance_warmup_seconds) l1.estimated_instance_warmup = *props.estimated_instance_warmup_seconds;
   CfnScalingPolicy::TargetTrackingConfigurationProperty tt;
-  CfnScalingPolicy::PredefinedMetricSpecificationProperty metric;
-  metric.predefined_metric_type = props.predefined_metric;
-  if (!props.resource_label.is_null()) metric.resource_label = props.resource_label;
-  tt.predefined_metric_specification = std::move(metric);
+  if (props.custom_metric) {
+    tt.customized_metric_specification = customized_metric(*props.custom_metric);
+  } else {
+    CfnScalingPolicy::PredefinedMetricSpecificationProperty metric;
+    metric.predefined_metric_type = props.predefined_metric;
+    if (!props.resource_label.is_null()) metric.resource_label = props.resource_label;
+    tt.predefined_metric_specification = std::move(metric);
+  }
   tt.target_value = props.target_value;
   if (props.disable_scale_in) tt.disable_scale_in = true;
   l1.target_tracking_configuration = std::move(tt);

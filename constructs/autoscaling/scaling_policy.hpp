@@ -1,10 +1,12 @@
 #pragma once
 /// Scaling of an AutoScalingGroup: target tracking policies and scheduled
 /// actions (AWS::AutoScaling::ScalingPolicy / ScheduledAction), made with
-/// `asg.scale_on_cpu_utilization(...)`, `scale_on_request_count(...)` and
-/// `scale_on_schedule(...)` at the AWS CDK's construct ids
-/// ("ScalingPolicy<id>", "ScheduledAction<id>").
+/// `asg.scale_on_cpu_utilization(...)`, `scale_on_request_count(...)`,
+/// `scale_to_track_metric(...)` and `scale_on_schedule(...)` at the AWS CDK's
+/// construct ids ("ScalingPolicy<id>", "ScheduledAction<id>"). Step scaling
+/// on a metric is in step_scaling_policy.hpp.
 #include <cdk/autoscaling/schedule.hpp>
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/value.hpp>
 
@@ -30,6 +32,14 @@ struct RequestCountScalingProps {
   std::optional<int> estimated_instance_warmup_seconds{};  ///< default: the group's
 };
 
+/// Target tracking on any metric that moves with the group's size (the AWS CDK's MetricTargetTrackingProps).
+struct MetricTargetTrackingProps {
+  cloudwatch::Metric metric{};                      ///< Average, Minimum, Maximum, Sum or SampleCount (no percentiles); its period is not used; required
+  double target_value = 0;                          ///< the value to keep the metric at, above 0; required
+  bool disable_scale_in = false;                    ///< default false
+  std::optional<int> estimated_instance_warmup_seconds{};  ///< default: the group's
+};
+
 struct ScheduledActionProps {
   std::optional<Schedule> schedule{};   ///< when; required
   std::optional<int> min_capacity{};    ///< at least one of min, max and desired; default unchanged
@@ -45,7 +55,8 @@ class TargetTrackingScalingPolicy : public Construct {
  public:
   struct Props {
     Value auto_scaling_group_name{};    ///< required
-    std::string predefined_metric{};    ///< ASGAverageCPUUtilization, ALBRequestCountPerTarget, ...; required
+    std::string predefined_metric{};    ///< ASGAverageCPUUtilization, ALBRequestCountPerTarget, ...; required unless custom_metric
+    std::optional<cloudwatch::Metric> custom_metric{};  ///< instead of predefined_metric (CustomizedMetricSpecification); default none
     Value resource_label{};             ///< for ALBRequestCountPerTarget; default none
     double target_value = 0;            ///< required
     bool disable_scale_in = false;      ///< default false

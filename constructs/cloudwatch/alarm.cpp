@@ -52,36 +52,41 @@ bool is_extended_statistic(const std::string& s) {
 
 }  // namespace
 
-Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construct(scope, id), props_(std::move(props)) {
-  const auto path = node().path();
-  const auto& m = props_.metric;
+void check_alarm_props(const std::string& path, const AlarmProps& props) {
+  const auto& m = props.metric;
   if (m.namespace_.empty() || m.metric_name.empty())
     throw Error(path, "the alarm's metric needs a namespace and a metric name",
                 "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
-  if (!props_.threshold)
+  if (!props.threshold)
     throw Error(path, "the alarm has no threshold", "set .threshold");
-  if (props_.evaluation_periods < 1)
+  if (props.evaluation_periods < 1)
     throw Error(path, "evaluation_periods must be at least 1", "set .evaluation_periods");
-  if (props_.datapoints_to_alarm < 0 || props_.datapoints_to_alarm > props_.evaluation_periods)
-    throw Error(path, "datapoints_to_alarm " + std::to_string(props_.datapoints_to_alarm) + " is not within 1-" +
-                          std::to_string(props_.evaluation_periods) + " (evaluation_periods)",
+  if (props.datapoints_to_alarm < 0 || props.datapoints_to_alarm > props.evaluation_periods)
+    throw Error(path, "datapoints_to_alarm " + std::to_string(props.datapoints_to_alarm) + " is not within 1-" +
+                          std::to_string(props.evaluation_periods) + " (evaluation_periods)",
                 "leave it 0 to alarm when every evaluated point breaches");
   const auto period = m.period_seconds;
   if (!(period == 10 || period == 30 || (period >= 60 && period % 60 == 0)))
     throw Error(path, "metric period " + std::to_string(period) + " s is not 10, 30 or a multiple of 60",
                 "e.g. 60 or 300");
-  if (period * props_.evaluation_periods > 7 * 24 * 3600)
+  if (period * props.evaluation_periods > 7 * 24 * 3600)
     throw Error(path, "the alarm evaluates more than seven days of data (period x evaluation_periods)",
                 "use fewer or shorter periods");
-  const bool simple = is_simple_statistic(m.statistic);
-  if (!simple && !is_extended_statistic(m.statistic))
+  if (!is_simple_statistic(m.statistic) && !is_extended_statistic(m.statistic))
     throw Error(path, "statistic \"" + m.statistic + "\" is not one CloudWatch knows",
                 "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
   if (m.dimensions.size() > 30)
     throw Error(path, "the metric has more than 30 dimensions", "CloudWatch allows 30");
-  if (props_.alarm_name.size() > 255)
+  if (props.alarm_name.size() > 255)
     throw Error(path, "alarm name is longer than 255 characters", "use a shorter name");
+}
 
+Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construct(scope, id), props_(std::move(props)) {
+  const auto path = node().path();
+  check_alarm_props(path, props_);
+  const auto& m = props_.metric;
+  const auto period = m.period_seconds;
+  const bool simple = is_simple_statistic(m.statistic);
   CfnAlarm::Props l1;
   if (!props_.alarm_name.empty()) l1.alarm_name = props_.alarm_name;
   if (!props_.alarm_description.empty()) l1.alarm_description = props_.alarm_description;

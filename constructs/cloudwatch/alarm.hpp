@@ -52,6 +52,10 @@ struct AlarmProps {
   std::vector<Value> insufficient_data_actions{};  ///< ARNs run on INSUFFICIENT_DATA (up to 5); default none
 };
 
+/// Throws the cdk::Error (at `path`) that an Alarm with these props would: for
+/// constructs that make alarms and check everything before they make anything.
+void check_alarm_props(const std::string& path, const AlarmProps& props);
+
 class Alarm : public Construct {
  public:
   using Props = AlarmProps;

@@ -1,5 +1,3 @@
-#include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
-#include <cdk/applicationautoscaling/cfn_scaling_policy.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/cfn_service.hpp>
@@ -9,8 +7,6 @@
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
-#include <cdk/fn.hpp>
-#include <cdk/names.hpp>
 #include <cdk/servicediscovery/namespace.hpp>
 #include <cdk/servicediscovery/service.hpp>
 
@@ -213,77 +209,6 @@ servicediscovery::Service& BaseService::enable_cloud_map(CloudMapOptions options
   resource_->props().service_registries.push_back(std::move(entry));
   cloud_map_service_ = &registry;
   return registry;
-}
-
-// ---- auto scaling ----
-
-ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props)
-    : Construct(scope, id) {
-  if (props.min_capacity < 0 || props.max_capacity < 1 || props.max_capacity < props.min_capacity)
-    throw Error(node().path(), "task auto scaling needs 0 <= min_capacity <= max_capacity and max_capacity >= 1",
-                "e.g. {.min_capacity = 2, .max_capacity = 10}");
-  using applicationautoscaling::CfnScalableTarget;
-  auto& holder = add<Construct>("Target");
-  CfnScalableTarget::Props p;
-  p.max_capacity = props.max_capacity;
-  p.min_capacity = props.min_capacity;
-  p.resource_id = Fn::join("", {"service/", service.cluster().cluster_name(), "/", service.service_name()});
-  // The ECS service-linked role of Application Auto Scaling, as the AWS CDK uses.
-  p.role_arn = Fn::join("", {"arn:", Aws::partition(), ":iam::", Aws::account_id(),
-                             ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
-                             "AWSServiceRoleForApplicationAutoScaling_ECSService"});
-  p.scalable_dimension = "ecs:service:DesiredCount";
-  p.service_namespace = "ecs";
-  target_ = &holder.add<CfnScalableTarget>("Resource", std::move(p));
-  // Tags on scalable targets are newer than cfn-lint's schema (as for elbv2
-  // listeners): inherited tags stay off them.
-  target_->tags() = TagManager();
-}
-
-void ScalableTaskCount::add_policy(std::string_view id, std::string metric, Value resource_label, double target,
-                                   std::int64_t in, std::int64_t out, const std::vector<CfnResource*>& depends_on) {
-  using applicationautoscaling::CfnScalingPolicy;
-  if (target <= 0) throw Error(node().path() + "/" + std::string(id), "the scaling target must be positive");
-  auto& holder = add<Construct>(id);
-  CfnScalingPolicy::TargetTrackingScalingPolicyConfigurationProperty tt;
-  CfnScalingPolicy::PredefinedMetricSpecificationProperty pm;
-  pm.predefined_metric_type = std::move(metric);
-  if (!resource_label.is_null()) pm.resource_label = std::move(resource_label);
-  tt.predefined_metric_specification = std::move(pm);
-  tt.scale_in_cooldown = in;
-  tt.scale_out_cooldown = out;
-  tt.target_value = target;
-  CfnScalingPolicy::Props p;
-  p.policy_name = Names::unique_id(holder);
-  p.policy_type = "TargetTrackingScaling";
-  p.scaling_target_id = target_->ref();
-  p.target_tracking_scaling_policy_configuration = std::move(tt);
-  auto& policy = holder.add<CfnScalingPolicy>("Resource", std::move(p));
-  for (auto* d : depends_on) policy.add_depends_on(*d);
-}
-
-void ScalableTaskCount::scale_on_cpu_utilization(std::string_view id, CpuScalingProps props) {
-  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "CPU target above 100%");
-  add_policy(id, "ECSServiceAverageCPUUtilization", {}, props.target_percent, props.scale_in_cooldown_seconds,
-             props.scale_out_cooldown_seconds, {});
-}
-
-void ScalableTaskCount::scale_on_memory_utilization(std::string_view id, MemoryScalingProps props) {
-  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "memory target above 100%");
-  add_policy(id, "ECSServiceAverageMemoryUtilization", {}, props.target_percent, props.scale_in_cooldown_seconds,
-             props.scale_out_cooldown_seconds, {});
-}
-
-void ScalableTaskCount::scale_on_request_count(std::string_view id, RequestCountScalingProps props) {
-  const auto path = node().path() + "/" + std::string(id);
-  if (!props.target_group) throw Error(path, "request count scaling needs a target group", "set .target_group = group");
-  auto* lb = props.target_group->load_balancer();
-  if (!lb || !props.target_group->is_application())
-    throw Error(path, "the target group is not attached to an Application Load Balancer",
-                "attach the group to an ALB listener first (ALBRequestCountPerTarget needs one)");
-  auto label = Fn::join("/", {lb->load_balancer_full_name(), props.target_group->target_group_full_name()});
-  add_policy(id, "ALBRequestCountPerTarget", label, props.requests_per_target, props.scale_in_cooldown_seconds,
-             props.scale_out_cooldown_seconds, props.target_group->attached_by());
 }
 
 // ---- launch types ----

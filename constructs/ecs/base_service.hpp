@@ -8,6 +8,9 @@
 ///   auto& scaling = service.auto_scale_task_count({.min_capacity = 2, .max_capacity = 10});
 ///   scaling.scale_on_cpu_utilization("Cpu", {.target_percent = 60});
 ///   scaling.scale_on_request_count("Requests", {.requests_per_target = 500, .target_group = group});
+///   scaling.scale_on_queue_depth("Backlog", jobs);   // step scaling on an SQS queue's visible messages
+///
+/// Scaling on any metric (steps or target tracking) is in scalable_task_count.hpp.
 ///
 /// Load balancers send traffic to the task definition's default container
 /// (the first essential one) on its first port mapping.
@@ -27,6 +30,7 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
+#include <cdk/ecs/scalable_task_count.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/servicediscovery/dns_record_type.hpp>
@@ -46,9 +50,6 @@ class SecurityGroup;
 namespace cdk::elbv2 {
 class TargetGroup;
 }
-namespace cdk::applicationautoscaling {
-class CfnScalableTarget;
-}
 namespace cdk::servicediscovery {
 class Namespace;
 class Service;
@@ -61,43 +62,6 @@ class Cluster;
 class ContainerDefinition;
 class TaskDefinition;
 class BaseService;
-
-struct CpuScalingProps {
-  double target_percent = 70;                      ///< average CPU to keep; default 70
-  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
-  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
-};
-struct MemoryScalingProps {
-  double target_percent = 70;                      ///< average memory to keep; default 70
-  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
-  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
-};
-struct RequestCountScalingProps {
-  double requests_per_target = 0;                  ///< ALB requests per task to keep; required
-  Ptr<elbv2::TargetGroup> target_group{};          ///< an ALB target group this service is attached to; required
-  std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300
-  std::int64_t scale_out_cooldown_seconds = 300;   ///< default 300
-};
-
-struct TaskCountProps {
-  std::int64_t min_capacity = 1;  ///< default 1
-  std::int64_t max_capacity = 0;  ///< required, >= min_capacity
-};
-
-/// Application Auto Scaling of a service's desired count (`<Service>/TaskCount`).
-class ScalableTaskCount : public Construct {
- public:
-  ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props);
-  void scale_on_cpu_utilization(std::string_view id, CpuScalingProps props = {});
-  void scale_on_memory_utilization(std::string_view id, MemoryScalingProps props = {});
-  void scale_on_request_count(std::string_view id, RequestCountScalingProps props);
-  [[nodiscard]] applicationautoscaling::CfnScalableTarget& cfn_target() noexcept { return *target_; }
-
- private:
-  void add_policy(std::string_view id, std::string metric, Value resource_label, double target, std::int64_t in,
-                  std::int64_t out, const std::vector<CfnResource*>& depends_on);
-  applicationautoscaling::CfnScalableTarget* target_ = nullptr;
-};
 
 /// How a service registers its tasks in Cloud Map (the AWS CDK's CloudMapOptions).
 struct CloudMapOptions {

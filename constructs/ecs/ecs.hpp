@@ -11,5 +11,6 @@
 #include <cdk/ecs/fargate_task_definition.hpp>
 #include <cdk/ecs/launch_type.hpp>
 #include <cdk/ecs/log_driver.hpp>
+#include <cdk/ecs/scalable_task_count.hpp>
 #include <cdk/ecs/secret.hpp>
 #include <cdk/ecs/task_definition.hpp>
