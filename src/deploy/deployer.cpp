@@ -669,27 +669,4 @@ StackResult Deployer::bootstrap(const std::string& region) {
   return deploy(toolkit, toolkit_template(options_.qualifier));
 }
 
-void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results) {
-  nlohmann::ordered_json doc = nlohmann::ordered_json::object();
-  for (const auto& r : results) {
-    if (!r.ok() || r.status == Status::Deleted || r.status == Status::Missing) continue;
-    auto& stack = doc[r.stack] = nlohmann::ordered_json::object();
-    for (const auto& o : r.outputs) stack[o.key] = o.value;
-  }
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw DeployError(fmt::format("cannot write outputs file {}", path.string()));
-    out << doc.dump(2) << '\n';
-    if (!out.flush()) throw DeployError(fmt::format("cannot write outputs file {}", path.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw DeployError(fmt::format("cannot write outputs file {}: {}", path.string(), ec.message()));
-  }
-}
-
 }  // namespace cdk::deploy

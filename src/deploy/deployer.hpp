@@ -140,7 +140,4 @@ class Deployer {
   std::optional<std::string> caller_account_;
 };
 
-/// Writes {"Stack": {"OutputKey": "value"}} to `path` atomically (temp file + rename).
-void write_outputs_file(const std::filesystem::path& path, const std::vector<StackResult>& results);
-
 }  // namespace cdk::deploy

@@ -9,6 +9,7 @@
 
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
+#include "deploy/outputs_file.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 #include "deploy/transport.hpp"
@@ -108,6 +109,8 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   Assembly assembly = read_assembly(assembly_dir);
   auto stacks = assembly.select(options.target.stacks, !options.target.exclusively, false);
   if (stacks.empty()) throw DeployError("the app has no stacks to deploy");
+  const auto previous_outputs = options.outputs_file.empty() ? nlohmann::ordered_json::object()
+                                                             : read_outputs_file(options.outputs_file);
   Session session = make_session(options.target);
   DeployOptions deploy = deploy_options(options.target);
   deploy.method = options.method;
@@ -119,7 +122,7 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   Deployer deployer(session, printer, deploy, confirm);
   publish_or_stop(session, printer, options.assets, stacks);
   StacksOutcome outcome{deployer.deploy_all(stacks)};
-  if (!options.outputs_file.empty()) write_outputs_file(options.outputs_file, outcome.stacks);
+  if (!options.outputs_file.empty()) write_outputs_file(options.outputs_file, outcome.stacks, previous_outputs);
   return outcome;
 }
 

@@ -3,7 +3,10 @@
 // rollbacks, change sets without changes and stuck stacks, which the emulator
 // does not produce.
 #include "deploy/deployer.hpp"
+#include "deploy/errors.hpp"
+#include "deploy/outputs_file.hpp"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -367,6 +370,40 @@ TEST(OutputsFile, IsWrittenWholeAsJsonKeyedByStack) {
                             {"C", StackResult::Status::NoChanges, {}, "", ""}});
   EXPECT_EQ(nlohmann::json::parse(testing::read_file(path)),
             (nlohmann::json{{"A", {{"Url", "http://a"}}}, {"C", nlohmann::json::object()}}));
+}
+
+// A failed deploy keeps what the file had for the stacks it did not deploy:
+// the outputs of a stack still deployed are never lost.
+TEST(OutputsFile, KeepsEarlierOutputsOfStacksThatFailedOrWereNotDeployed) {
+  testing::TempDir dir;
+  auto path = dir.path() / "outputs.json";
+  write_outputs_file(path, {{"A", StackResult::Status::Created, {{"Url", "http://a", "", ""}}, "", ""},
+                            {"B", StackResult::Status::Created, {{"Url", "http://b", "", ""}}, "", ""},
+                            {"C", StackResult::Status::Created, {{"Url", "http://c", "", ""}}, "", ""},
+                            {"D", StackResult::Status::Created, {{"Url", "http://d", "", ""}}, "", ""}});
+  write_outputs_file(path,
+                     {{"A", StackResult::Status::Updated, {{"Url", "http://a2", "", ""}}, "", ""},
+                      {"B", StackResult::Status::Failed, {}, "", "boom"},
+                      {"C", StackResult::Status::Deleted, {}, "", ""}},
+                     read_outputs_file(path));
+  EXPECT_EQ(nlohmann::json::parse(testing::read_file(path)),
+            (nlohmann::json{{"A", {{"Url", "http://a2"}}}, {"B", {{"Url", "http://b"}}}, {"D", {{"Url", "http://d"}}}}));
+}
+
+TEST(OutputsFile, AMissingFileReadsAsNoOutputs) {
+  testing::TempDir dir;
+  EXPECT_EQ(read_outputs_file(dir.path() / "none.json"), nlohmann::ordered_json::object());
+}
+
+TEST(OutputsFile, AFileThatIsNotAnObjectOfStacksIsAnErrorAndIsLeftAlone) {
+  testing::TempDir dir;
+  auto path = dir.path() / "outputs.json";
+  for (const char* text : {"not json", "[1, 2]"}) {
+    std::ofstream(path) << text;
+    EXPECT_THAT([&] { read_outputs_file(path); },
+                ::testing::ThrowsMessage<DeployError>(::testing::HasSubstr("is not a JSON object of stacks")));
+    EXPECT_EQ(testing::read_file(path), text);
+  }
 }
 
 TEST(Toolkit, TemplateIsAPrivateEncryptedBucketThatIsKept) {
