@@ -123,7 +123,7 @@ HttpResponse AwsClient::send_with_retries(const std::string& what, const HttpReq
       config_.sleep(backoff_delay(policy, attempt, random_unit()));
       continue;
     }
-    throw AwsError(what, response.status, e.code, e.message, e.request_id);
+    throw AwsError(what, response.status, e.code, e.message, e.request_id, attempt + 1);
   }
 }
 
@@ -169,12 +169,13 @@ std::string xml_text(const pugi::xml_node& node, const char* path) {
 }
 
 AwsError::AwsError(std::string action, long http_status, std::string code, std::string message,
-                   std::string request_id)
+                   std::string request_id, int attempts)
     : DeployError(fmt::format("{} failed: {}: {}", action, code, message)),
       action_(std::move(action)),
       http_status_(http_status),
       code_(std::move(code)),
       message_(std::move(message)),
-      request_id_(std::move(request_id)) {}
+      request_id_(std::move(request_id)),
+      attempts_(attempts) {}
 
 }  // namespace cdk::deploy

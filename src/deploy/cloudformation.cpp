@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <random>
+
 #include "deploy/errors.hpp"
 
 namespace cdk::deploy {
@@ -39,6 +41,20 @@ QueryParams stack_params(const StackRequest& r, bool with_protection) {
 
 pugi::xml_node result(const pugi::xml_document& doc, const std::string& action) {
   return doc.child((action + "Response").c_str()).child((action + "Result").c_str());
+}
+
+// A fresh ClientRequestToken ([a-zA-Z0-9][-a-zA-Z0-9]*, up to 128 characters).
+// The request body is built once, so every retry of a call sends the same one.
+std::string new_request_token() {
+  static thread_local std::mt19937_64 random{std::random_device{}()};
+  return fmt::format("cdkpp-{:016x}{:016x}", random(), random());
+}
+
+// The refusals a retried call gets when its first attempt was carried out.
+bool refused_as_done(const AwsError& e) {
+  return e.code() == "AlreadyExistsException" || e.code() == "InvalidChangeSetStatus" ||
+         e.code() == "InvalidChangeSetStatusException" || is_no_changes_message(e.message()) ||
+         e.message().find("state and can not be updated") != std::string::npos;
 }
 
 }  // namespace
@@ -98,7 +114,7 @@ std::vector<StackEvent> CloudFormation::describe_stack_events(const std::string&
       StackEvent e{m.child_value("EventId"),      m.child_value("LogicalResourceId"),
                    m.child_value("PhysicalResourceId"), m.child_value("ResourceType"),
                    m.child_value("ResourceStatus"),     m.child_value("ResourceStatusReason"),
-                   m.child_value("Timestamp")};
+                   m.child_value("Timestamp"),          m.child_value("ClientRequestToken")};
       if (!stop_at_event_id.empty() && e.event_id == stop_at_event_id) return events;
       events.push_back(std::move(e));
     }
@@ -123,18 +139,42 @@ std::string CloudFormation::physical_resource_id(const std::string& stack, const
   return result(*doc, "DescribeStackResource").child("StackResourceDetail").child_value("PhysicalResourceId");
 }
 
+bool CloudFormation::carried_out(const AwsError& error, const std::string& stack, const std::string& token) const {
+  if (error.attempts() < 2 || !refused_as_done(error)) return false;
+  for (const auto& e : describe_stack_events(stack, "", 1))
+    if (e.resource_type == "AWS::CloudFormation::Stack")
+      return e.client_request_token.empty() || e.client_request_token == token;
+  return false;
+}
+
 std::string CloudFormation::create_stack(const StackRequest& request) const {
-  auto doc = client_.call("CreateStack", stack_params(request, true));
-  return result(*doc, "CreateStack").child_value("StackId");
+  const std::string token = new_request_token();
+  QueryParams p = stack_params(request, true);
+  p.emplace_back("ClientRequestToken", token);
+  try {
+    auto doc = client_.call("CreateStack", p);
+    return result(*doc, "CreateStack").child_value("StackId");
+  } catch (const AwsError& e) {
+    if (!carried_out(e, request.stack_name, token)) throw;
+    return describe_stack(request.stack_name).value_or(StackDescription{}).id;
+  }
 }
 
 std::string CloudFormation::update_stack(const StackRequest& request) const {
-  auto doc = client_.call("UpdateStack", stack_params(request, false));
-  return result(*doc, "UpdateStack").child_value("StackId");
+  const std::string token = new_request_token();
+  QueryParams p = stack_params(request, false);
+  p.emplace_back("ClientRequestToken", token);
+  try {
+    auto doc = client_.call("UpdateStack", p);
+    return result(*doc, "UpdateStack").child_value("StackId");
+  } catch (const AwsError& e) {
+    if (!carried_out(e, request.stack_name, token)) throw;
+    return describe_stack(request.stack_name).value_or(StackDescription{}).id;
+  }
 }
 
 void CloudFormation::delete_stack(const std::string& name_or_id) const {
-  client_.call("DeleteStack", {{"StackName", name_or_id}});
+  client_.call("DeleteStack", {{"StackName", name_or_id}, {"ClientRequestToken", new_request_token()}});
 }
 
 void CloudFormation::set_termination_protection(const std::string& name, bool enabled) const {
@@ -148,9 +188,18 @@ CloudFormation::ChangeSetIds CloudFormation::create_change_set(const StackReques
   QueryParams p = stack_params(request, false);
   p.emplace_back("ChangeSetName", change_set_name);
   p.emplace_back("ChangeSetType", type);
-  auto doc = client_.call("CreateChangeSet", p);
-  pugi::xml_node r = result(*doc, "CreateChangeSet");
-  return {r.child_value("Id"), r.child_value("StackId")};
+  p.emplace_back("ClientToken", new_request_token());
+  try {
+    auto doc = client_.call("CreateChangeSet", p);
+    pugi::xml_node r = result(*doc, "CreateChangeSet");
+    return {r.child_value("Id"), r.child_value("StackId")};
+  } catch (const AwsError& e) {
+    // The deployer names each change set once, so a retry refused with that
+    // name is its own first attempt.
+    if (e.attempts() < 2 || e.code() != "AlreadyExistsException") throw;
+    return {describe_change_set(request.stack_name, change_set_name).id,
+            describe_stack(request.stack_name).value_or(StackDescription{}).id};
+  }
 }
 
 ChangeSetDescription CloudFormation::describe_change_set(const std::string& stack,
@@ -171,7 +220,12 @@ ChangeSetDescription CloudFormation::describe_change_set(const std::string& stac
 }
 
 void CloudFormation::execute_change_set(const std::string& stack, const std::string& change_set) const {
-  client_.call("ExecuteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+  const std::string token = new_request_token();
+  try {
+    client_.call("ExecuteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}, {"ClientRequestToken", token}});
+  } catch (const AwsError& e) {
+    if (!carried_out(e, stack, token)) throw;
+  }
 }
 
 void CloudFormation::delete_change_set(const std::string& stack, const std::string& change_set) const {

@@ -11,6 +11,8 @@
 
 namespace cdk::deploy {
 
+class AwsError;
+
 struct StackOutput {
   std::string key;
   std::string value;
@@ -37,6 +39,7 @@ struct StackEvent {
   std::string status;
   std::string status_reason;
   std::string timestamp;  ///< ISO 8601 as sent
+  std::string client_request_token{};  ///< of the operation that made the event; empty when none was sent or recorded
 };
 
 struct ResourceChange {
@@ -80,6 +83,11 @@ class CloudFormation {
   std::optional<std::string> get_template(const std::string& name_or_id) const;
   std::string physical_resource_id(const std::string& stack, const std::string& logical_id) const;
 
+  // The mutating calls send a ClientRequestToken, the same on every retry of
+  // one call. When an answer was lost and the retry is refused because the
+  // first attempt was carried out (the stack exists, is busy, or has no
+  // changes left), the call succeeds: the stack's newest event carries our
+  // token, or no token at all on an endpoint that does not record them.
   std::string create_stack(const StackRequest& request) const;  ///< returns the stack id
   std::string update_stack(const StackRequest& request) const;
   void delete_stack(const std::string& name_or_id) const;
@@ -99,6 +107,8 @@ class CloudFormation {
   [[nodiscard]] const AwsClient& client() const noexcept { return client_; }
 
  private:
+  [[nodiscard]] bool carried_out(const AwsError& error, const std::string& stack, const std::string& token) const;
+
   AwsClient client_;
 };
 

@@ -21,12 +21,16 @@ class CredentialsError : public DeployError {
 /// An error answer from an AWS API (after retries, if it was retryable).
 class AwsError : public DeployError {
  public:
-  AwsError(std::string action, long http_status, std::string code, std::string message, std::string request_id);
+  AwsError(std::string action, long http_status, std::string code, std::string message, std::string request_id,
+           int attempts = 1);
   [[nodiscard]] const std::string& action() const noexcept { return action_; }
   [[nodiscard]] long http_status() const noexcept { return http_status_; }
   [[nodiscard]] const std::string& code() const noexcept { return code_; }
   [[nodiscard]] const std::string& message() const noexcept { return message_; }
   [[nodiscard]] const std::string& request_id() const noexcept { return request_id_; }
+  /// How many times the request was sent: above 1, an earlier attempt may have
+  /// been carried out although its answer was lost.
+  [[nodiscard]] int attempts() const noexcept { return attempts_; }
 
  private:
   std::string action_;
@@ -34,6 +38,7 @@ class AwsError : public DeployError {
   std::string code_;
   std::string message_;
   std::string request_id_;
+  int attempts_;
 };
 
 /// The endpoint could not be reached (after retries).

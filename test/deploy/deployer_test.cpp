@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 
 #include "support.hpp"
@@ -42,7 +43,7 @@ HttpResponse stacks(const std::string& status, const std::string& reason = "", c
 HttpResponse missing() { return aws_error(400, "ValidationError", "Stack with id Hello does not exist"); }
 
 struct Event {
-  std::string id, logical, type, status, reason, time;
+  std::string id, logical, type, status, reason, time, token{};
 };
 
 HttpResponse events(const std::vector<Event>& newest_first) {
@@ -54,7 +55,7 @@ HttpResponse events(const std::vector<Event>& newest_first) {
                "</ResourceType><Timestamp>2026-11-23T" + e.time + ".123Z</Timestamp><ResourceStatus>" + e.status +
                "</ResourceStatus>" +
                (e.reason.empty() ? "" : "<ResourceStatusReason>" + e.reason + "</ResourceStatusReason>") +
-               "</member>";
+               (e.token.empty() ? "" : "<ClientRequestToken>" + e.token + "</ClientRequestToken>") + "</member>";
   }
   return xml_response(200, wrap("DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>"));
 }
@@ -214,6 +215,65 @@ TEST_F(Replay, AStackThatNeverFinishesHitsTheTimeoutWithAClearMessage) {
   EXPECT_EQ(r.status, StackResult::Status::Failed);
   EXPECT_NE(r.error.find("Hello: still CREATE_IN_PROGRESS after 0s, stopped waiting (--timeout)"), std::string::npos)
       << r.error;
+}
+
+// A retried CreateStack refused because the stack exists is this deploy's own
+// first attempt only when the stack's events carry this deploy's token.
+TEST_F(Replay, ARetriedCreateStackRefusedForAnotherDeploysStackIsAnError) {
+  transport->on("DescribeStacks", {missing()});
+  transport->on("CreateStack", {aws_error(500, "InternalFailure", "injected", "Receiver"),
+                                aws_error(400, "AlreadyExistsException", "Stack [Hello] already exists")});
+  transport->on("DescribeStackEvents",
+                {events({{"e1", "Hello", stack_type, "CREATE_IN_PROGRESS", "", "12:00:01", "cdkpp-someone-else"}})});
+  StackResult r = Deployer(session, printer, direct(), nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  EXPECT_NE(r.error.find("AlreadyExistsException"), std::string::npos) << r.error;
+}
+
+// A lost UpdateStack answer: the retry is refused because the update runs.
+// Whether it is this deploy's depends on the token of the stack's newest event.
+class LostUpdate : public Replay {
+ protected:
+  StackResult deploy_with_newest_event_token(const std::string& token) {
+    transport->on("DescribeStacks", {stacks("CREATE_COMPLETE"), stacks("UPDATE_COMPLETE")});
+    transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>{\"Resources\":{}}</TemplateBody>")});
+    transport->on("UpdateStack", {aws_error(503, "ServiceUnavailable", "injected", "Receiver"),
+                                  aws_error(400, "ValidationError",
+                                            std::string("Stack:") + stack_arn +
+                                                " is in UPDATE_IN_PROGRESS state and can not be updated.")});
+    const Event created{"u0", "Hello", stack_type, "CREATE_COMPLETE", "", "11:00:00"};
+    const Event started{"u2", "Hello", stack_type, "UPDATE_IN_PROGRESS", "User Initiated", "12:00:02", token};
+    transport->on("DescribeStackEvents",
+                  {events({created}), events({started, created}),
+                   events({{"u3", "Hello", stack_type, "UPDATE_COMPLETE", "", "12:00:03", token}, started, created})});
+    return Deployer(session, printer, direct(), nullptr).deploy(hello, three_resources);
+  }
+};
+
+TEST_F(LostUpdate, IsThisDeploysUpdateWhenTheEndpointRecordsNoToken) {
+  StackResult r = deploy_with_newest_event_token("");
+  EXPECT_EQ(r.status, StackResult::Status::Updated) << r.error;
+  auto updates = transport->requests();
+  std::vector<std::string> tokens;
+  for (const auto& q : updates)
+    if (testing::form_field(q.body, "Action") == "UpdateStack") tokens.push_back(testing::form_field(q.body, "ClientRequestToken"));
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0], tokens[1]);
+}
+
+TEST_F(LostUpdate, IsAnErrorWhenTheRunningUpdateCarriesAnotherToken) {
+  StackResult r = deploy_with_newest_event_token("cdkpp-another-deploy");
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  EXPECT_NE(r.error.find("UPDATE_IN_PROGRESS state and can not be updated"), std::string::npos) << r.error;
+}
+
+TEST_F(Replay, ACreateStackRefusedOnItsFirstAttemptIsAnError) {
+  transport->on("DescribeStacks", {missing()});
+  transport->on("CreateStack", {aws_error(400, "AlreadyExistsException", "Stack [Hello] already exists")});
+  StackResult r = Deployer(session, printer, direct(), nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  EXPECT_NE(r.error.find("AlreadyExistsException"), std::string::npos) << r.error;
+  EXPECT_EQ(position("DescribeStackEvents"), transport->actions().size()) << "nothing to recognise without a retry";
 }
 
 TEST_F(Replay, AStackLeftInRollbackCompleteIsDeletedBeforeItIsCreatedAgain) {

@@ -79,6 +79,64 @@ TEST_F(MotoDeployer, InjectedServerErrorsAndThrottlingAreRetried) {
   EXPECT_EQ(r.outputs[0].key, "Name");
 }
 
+// The server carries a mutating call out but its answer is lost: the retry
+// sends the same ClientRequestToken. A repeated CreateStack is refused (the
+// emulator does not record tokens) and the client recognises its own stack;
+// the emulator carries a repeated UpdateStack or change set call out again, so
+// there the tests check the token and the outcome (deployer_test.cpp replays
+// the refusals CloudFormation gives).
+class LostAnswer : public MotoDeployer {
+ protected:
+  std::shared_ptr<InterceptingTransport> transport = std::make_shared<InterceptingTransport>(make_curl_transport());
+  StackResult deploy_losing(const std::string& action, DeployMethod method, const std::string& name,
+                            const std::string& body) {
+    int calls = 0;
+    transport->lose_answer = [&, action](int, const std::string& a) { return a == action && calls++ == 0; };
+    Session session = session_for(*moto, transport);
+    DeployOptions o = direct();
+    o.method = method;
+    StackResult r = Deployer(session, printer, o, nullptr).deploy(artifact(name), body);
+    transport->lose_answer = nullptr;
+    return r;
+  }
+  void expect_one_token_sent_twice(const std::string& action, const std::string& field = "ClientRequestToken") {
+    auto tokens = transport->fields(action, field);
+    ASSERT_EQ(tokens.size(), 2u) << action;
+    EXPECT_EQ(tokens[0], tokens[1]);
+    EXPECT_EQ(tokens[0].rfind("cdkpp-", 0), 0u) << tokens[0];
+  }
+};
+
+TEST_F(LostAnswer, ALostCreateStackAnswerIsTheStackThisDeployCreated) {
+  StackResult r = deploy_losing("CreateStack", DeployMethod::Direct, "Lost", queue_template);
+  ASSERT_EQ(r.status, StackResult::Status::Created) << r.error;
+  ASSERT_EQ(r.outputs.size(), 1u);
+  expect_one_token_sent_twice("CreateStack");
+}
+
+TEST_F(LostAnswer, ALostUpdateStackAnswerIsTheUpdateThisDeployMade) {
+  ASSERT_EQ(deploy_losing("None", DeployMethod::Direct, "Lost", queue_template).status, StackResult::Status::Created);
+  const std::string two_queues =
+      R"({"Resources":{"Queue":{"Type":"AWS::SQS::Queue"},"Other":{"Type":"AWS::SQS::Queue"}},"Outputs":{)"
+      R"("Name":{"Value":{"Fn::GetAtt":["Queue","QueueName"]}},"Other":{"Value":{"Fn::GetAtt":["Other","QueueName"]}}}})";
+  StackResult r = deploy_losing("UpdateStack", DeployMethod::Direct, "Lost", two_queues);
+  ASSERT_EQ(r.status, StackResult::Status::Updated) << r.error;
+  EXPECT_EQ(r.outputs.size(), 2u);
+  expect_one_token_sent_twice("UpdateStack");
+}
+
+TEST_F(LostAnswer, ALostExecuteChangeSetAnswerIsThisDeploysChangeSet) {
+  StackResult r = deploy_losing("ExecuteChangeSet", DeployMethod::ChangeSet, "LostExecute", queue_template);
+  ASSERT_EQ(r.status, StackResult::Status::Created) << r.error;
+  expect_one_token_sent_twice("ExecuteChangeSet");
+}
+
+TEST_F(LostAnswer, ALostCreateChangeSetAnswerIsThisDeploysChangeSet) {
+  StackResult r = deploy_losing("CreateChangeSet", DeployMethod::ChangeSet, "LostCreate", queue_template);
+  ASSERT_EQ(r.status, StackResult::Status::Created) << r.error;
+  expect_one_token_sent_twice("CreateChangeSet", "ClientToken");
+}
+
 TEST_F(MotoDeployer, ApprovalDeclinedLeavesNothingBehindAndAcceptedDeploys) {
   const std::string with_group =
       R"({"Resources":{"Sg":{"Type":"AWS::EC2::SecurityGroup","Properties":{"GroupDescription":"web",

@@ -74,17 +74,28 @@ HttpResponse InterceptingTransport::send(const HttpRequest& request) {
   {
     std::lock_guard lock(mutex_);
     actions_.push_back(action);
+    bodies_.push_back(request.body);
   }
   if (before) before(n, action);
   if (replace) {
     if (auto r = replace(n, action)) return *r;
   }
-  return inner_->send(request);
+  HttpResponse response = inner_->send(request);
+  if (lose_answer && lose_answer(n, action)) throw TransportError("connection reset after the request was sent");
+  return response;
 }
 
 std::vector<std::string> InterceptingTransport::actions() const {
   std::lock_guard lock(mutex_);
   return actions_;
+}
+
+std::vector<std::string> InterceptingTransport::fields(const std::string& action, const std::string& name) const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < actions_.size(); ++i)
+    if (actions_[i] == action) values.push_back(form_field(bodies_[i], name));
+  return values;
 }
 
 TempDir::TempDir() {

@@ -47,7 +47,8 @@ HttpResponse aws_error(long status, const std::string& code, const std::string& 
                        const std::string& type = "Sender");
 
 /// Passes requests to another transport; `before` may throw or act (kill a server)
-/// before request number n (0-based) goes out, `replace` may answer instead.
+/// before request number n (0-based) goes out, `replace` may answer instead,
+/// `lose_answer` may drop the answer of a request the server carried out.
 class InterceptingTransport : public Transport {
  public:
   explicit InterceptingTransport(std::shared_ptr<Transport> inner) : inner_(std::move(inner)) {}
@@ -55,13 +56,18 @@ class InterceptingTransport : public Transport {
 
   std::function<void(int n, const std::string& action)> before;
   std::function<std::optional<HttpResponse>(int n, const std::string& action)> replace;
+  /// Returning true drops the answer after the server has carried the request out.
+  std::function<bool(int n, const std::string& action)> lose_answer;
   std::vector<std::string> actions() const;
+  /// Form field `name` of every request of `action`, in the order they were sent.
+  std::vector<std::string> fields(const std::string& action, const std::string& name) const;
 
  private:
   std::shared_ptr<Transport> inner_;
   mutable std::mutex mutex_;
   std::atomic<int> count_{0};
   std::vector<std::string> actions_;
+  std::vector<std::string> bodies_;
 };
 
 /// A fresh directory under the system temp dir, removed at destruction.
