@@ -31,6 +31,12 @@ constexpr std::array kRules{
     Rule{"EFS-UNENCRYPTED", Severity::Medium, "EFS file system not encrypted at rest",
          "file data and metadata are stored unencrypted; encryption can only be chosen when the file system is made",
          "keep the efs::FileSystem default (encrypted) or set Encrypted: true"},
+    Rule{"ELASTICACHE-UNENCRYPTED", Severity::High, "ElastiCache replication group not encrypted at rest or in transit",
+         "cached data (sessions, tokens, query results) is stored on unencrypted disks and snapshots, or travels "
+         "in clear text inside the VPC; neither can be turned on in place for an existing group, and the AUTH "
+         "token needs in-transit encryption",
+         "keep the elasticache::ReplicationGroup defaults (at_rest_encryption and transit_encryption on), or set "
+         "AtRestEncryptionEnabled: true and TransitEncryptionEnabled: true"},
     Rule{"EBS-UNENCRYPTED", Severity::Medium, "EBS volume not encrypted",
          "volumes, their snapshots and the AMIs made from them are stored unencrypted",
          "keep encrypted = true on ec2::BlockDevice volumes (the default) or set Encrypted: true on the volume"},

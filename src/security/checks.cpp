@@ -170,7 +170,7 @@ class Checker {
     }
   }
 
-  // --- RDS-UNENCRYPTED, EFS-UNENCRYPTED, EBS-UNENCRYPTED -----------------------
+  // --- RDS-UNENCRYPTED, EFS-UNENCRYPTED, EBS-UNENCRYPTED, ELASTICACHE-UNENCRYPTED
   void block_devices(std::string_view id, const std::vector<const Json*>& mappings) {
     for (const Json* m : mappings) {
       const Json* ebs = view_.map_at(*m, "Ebs");
@@ -193,12 +193,28 @@ class Checker {
     }
     for (const ResourceView* fs : of_type("AWS::EFS::FileSystem"))
       if (!is_true(*fs->properties, "Encrypted")) add(fs->id, "EFS-UNENCRYPTED", "Encrypted is not true");
+    cache_encryption();
     for (const ResourceView* v : of_type("AWS::EC2::Volume"))
       if (!is_true(*v->properties, "Encrypted")) add(v->id, "EBS-UNENCRYPTED", "Encrypted is not true");
     for (const ResourceView* i : of_type("AWS::EC2::Instance"))
       block_devices(i->id, view_.items_at(*i->properties, "BlockDeviceMappings"));
     for (const ResourceView* lt : of_type("AWS::EC2::LaunchTemplate"))
       block_devices(lt->id, view_.items_at(*lt->properties, "LaunchTemplateData.BlockDeviceMappings"));
+  }
+
+  // --- ELASTICACHE-UNENCRYPTED ----------------------------------------------------
+  // Both settings default to false in CloudFormation. A group that joins a Global
+  // Datastore takes them from it, so it is left to the datastore's primary.
+  void cache_encryption() {
+    for (const ResourceView* group : of_type("AWS::ElastiCache::ReplicationGroup")) {
+      const Json& p = *group->properties;
+      if (StackView::at(p, "GlobalReplicationGroupId")) continue;
+      std::vector<std::string> off;
+      if (!is_true(p, "AtRestEncryptionEnabled")) off.emplace_back("AtRestEncryptionEnabled");
+      if (!is_true(p, "TransitEncryptionEnabled")) off.emplace_back("TransitEncryptionEnabled");
+      if (!off.empty())
+        add(group->id, "ELASTICACHE-UNENCRYPTED", fmt::format("{} {} not true", fmt::join(off, " and "), off.size() == 1 ? "is" : "are"));
+    }
   }
 
   // --- S3-PUBLIC-ACCESS, S3-NO-TLS ---------------------------------------------

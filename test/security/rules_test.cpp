@@ -12,6 +12,8 @@
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/file_system.hpp>
+#include <cdk/elasticache/cfn_replication_group.hpp>
+#include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/rds/cfn_db_instance.hpp>
@@ -139,6 +141,24 @@ TEST_F(RulesTest, UnencryptedDatabaseFileSystemAndVolumesAreFound) {
   EXPECT_THAT(findings("RDS-UNENCRYPTED"), ElementsAre("Sec/Aurora", "Sec/Plain"));
   EXPECT_THAT(findings("EFS-UNENCRYPTED"), ElementsAre("Sec/PlainFs"));
   EXPECT_THAT(findings("EBS-UNENCRYPTED"), ElementsAre("Sec/PlainVolume", "Sec/Host"));
+}
+
+TEST_F(RulesTest, CachesWithoutEncryptionAtRestOrInTransitAreFound) {
+  namespace elasticache = cdk::elasticache;
+  stack.add<elasticache::ReplicationGroup>("Sealed", {.vpc = vpc});
+  stack.add<elasticache::ReplicationGroup>("PlainDisk", {.vpc = vpc, .at_rest_encryption = false});
+  stack.add<elasticache::ReplicationGroup>("PlainWire", {.vpc = vpc, .transit_encryption = false, .auth_token = false});
+  // CloudFormation's defaults are false for both.
+  stack.add<elasticache::CfnReplicationGroup>(
+      "Raw", elasticache::CfnReplicationGroup::Props{.cache_node_type = "cache.t4g.micro", .replication_group_description = "raw"});
+  EXPECT_THAT(findings("ELASTICACHE-UNENCRYPTED"), ElementsAre("Sec/PlainDisk", "Sec/PlainWire", "Sec/Raw"));
+  std::vector<std::string> details;
+  for (const auto& d : diagnostics())
+    if (d.rule == "ELASTICACHE-UNENCRYPTED") details.push_back(d.message);
+  ASSERT_EQ(details.size(), 3U);
+  EXPECT_THAT(details[0], HasSubstr("AtRestEncryptionEnabled is not true"));
+  EXPECT_THAT(details[1], HasSubstr("TransitEncryptionEnabled is not true"));
+  EXPECT_THAT(details[2], HasSubstr("AtRestEncryptionEnabled and TransitEncryptionEnabled are not true"));
 }
 
 TEST_F(RulesTest, BucketsWithoutBlockPublicAccessOrTlsAreFound) {
