@@ -18,8 +18,9 @@ constexpr std::array kRules{
          "an ingress rule for all protocols or all ports from 0.0.0.0/0 or ::/0 exposes every service on the host",
          "open only the ports the service answers on, e.g. connections().allow_from(ec2::Peer::any_ipv4(), "
          "ec2::Port::tcp(443))"},
-    Rule{"DB-PUBLIC-SUBNET", Severity::High, "database in a public subnet",
-         "a database whose subnet group has subnets routed to an internet gateway can be given a public address",
+    Rule{"DB-PUBLIC-SUBNET", Severity::High, "database or cache in a public subnet",
+         "a database or ElastiCache group whose subnet group has subnets routed to an internet gateway sits next to "
+         "internet-facing hosts, and an RDS instance there can be given a public address",
          "place it in isolated or private subnets: .vpc_subnets = {.subnet_type = ec2::SubnetType::PrivateIsolated}"},
     Rule{"DB-PUBLICLY-ACCESSIBLE", Severity::High, "database publicly accessible",
          "PubliclyAccessible gives the instance a public DNS name that resolves to a public address",

