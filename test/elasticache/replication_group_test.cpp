@@ -261,11 +261,12 @@ TEST_F(ReplicationGroupTest, AVpcWithoutIsolatedSubnetsGetsItsPrivateOnes) {
 TEST_F(ReplicationGroupTest, LogicalIdsAreStable) {
   auto& cache = stack.add<elasticache::ReplicationGroup>("Cache", {.vpc = vpc});
   auto t = Template::from_stack(stack);
-  // Renaming a construct id here replaces the cache (and its data) on the next deploy.
+  // Renaming a construct id here replaces the cache (and its data) on the next deploy. The
+  // suffixes are the first 8 hex digits of the MD5 of the path below the stack (Cache/Resource, ...).
   EXPECT_EQ(t.logical_id(cache.cfn_replication_group()), "Cache18F6EE16");
-  EXPECT_EQ(t.logical_id(cache.cfn_subnet_group()), "CacheSubnetGroupD47D4A9D");
-  EXPECT_EQ(t.logical_id(cache.auth_token_secret()->cfn_secret()), "CacheAuthToken2A6F9C1B");
-  EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"CacheSecurityGroupE5E0CC5A"});
+  EXPECT_EQ(t.logical_id(cache.cfn_subnet_group()), "CacheSubnetGroup355C216D");
+  EXPECT_EQ(t.logical_id(cache.auth_token_secret()->cfn_secret()), "CacheAuthToken04672416");
+  EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"CacheSecurityGroup79A9F160"});
 }
 
 TEST_F(ReplicationGroupTest, BadShapesAreErrorsNamingThePath) {
