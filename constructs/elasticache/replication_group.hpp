@@ -30,6 +30,11 @@
 /// parameter groups, user groups (RBAC) instead of the AUTH token, log delivery,
 /// data tiering, global datastores, restoring from a snapshot, IPv6/dual stack.
 /// Windows are checked for their format and 60-minute minimum, not for overlap.
+///
+/// cdk-nag (AwsSolutions) passes AEC3 and AEC6 (encryption, AUTH) on the defaults
+/// and still reports AEC4 for a single node (no Multi-AZ; set num_cache_clusters
+/// = 2 or more) and, with Engine::Redis, AEC5 for port 6379 (set another port or
+/// suppress with a reason).
 #include <cdk/cfn_resource.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
