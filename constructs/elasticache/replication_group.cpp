@@ -44,6 +44,13 @@ bool version_like(const std::string& v) {
 
 int major_version(const std::string& v) { return std::stoi(v.substr(0, v.find('.'))); }
 
+// The second part of a version_like() string; 0 when absent or "x".
+int minor_version(const std::string& v) {
+  const auto dot = v.find('.');
+  if (dot == std::string::npos || !std::isdigit(static_cast<unsigned char>(v[dot + 1]))) return 0;
+  return std::stoi(v.substr(dot + 1));
+}
+
 // The default parameter group with cluster-enabled yes: default.valkey8.cluster.on,
 // default.redis7.cluster.on, default.redis6.x.cluster.on.
 std::string cluster_parameter_group(Engine engine, const std::string& version) {
@@ -96,7 +103,8 @@ void ReplicationGroup::check() const {
   if (!props_.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
   if (!version_like(version()))
     throw Error(path, "engine version '" + props_.engine_version + "' is not a version", "write it like \"7.2\" or leave it empty");
-  if (props_.engine == Engine::Valkey && major_version(version()) < 7)
+  if (props_.engine == Engine::Valkey && (major_version(version()) < 7 ||
+                                          (major_version(version()) == 7 && minor_version(version()) < 2)))
     throw Error(path, "Valkey starts at version 7.2, not " + version(), "use 7.2 or later, or Engine::Redis");
   if (props_.cache_node_type.rfind("cache.", 0) != 0)
     throw Error(path, "node type '" + props_.cache_node_type + "' is not an ElastiCache node type",

@@ -300,6 +300,8 @@ TEST_F(ReplicationGroupTest, BadSettingsAreErrorsNamingThePath) {
   EXPECT_THAT(error_of("A", {}), HasSubstr("no VPC"));
   EXPECT_THAT(error_of("B", {.vpc = vpc, .engine_version = "latest"}), HasSubstr("engine version 'latest' is not a version"));
   EXPECT_THAT(error_of("C", {.vpc = vpc, .engine_version = "6.2"}), HasSubstr("Valkey starts at version 7.2"));
+  EXPECT_THAT(error_of("C2", {.vpc = vpc, .engine_version = "7.1"}), HasSubstr("Valkey starts at version 7.2"));
+  EXPECT_THAT(error_of("C3", {.vpc = vpc, .engine_version = "7.2"}), ::testing::IsEmpty());
   EXPECT_THAT(error_of("D", {.vpc = vpc, .cache_node_type = "t4g.micro"}), HasSubstr("not an ElastiCache node type"));
   EXPECT_THAT(error_of("E", {.vpc = vpc, .port = 0}), HasSubstr("port 0 is out of range"));
   EXPECT_THAT(error_of("F", {.vpc = vpc, .port = 65536}), HasSubstr("port 65536 is out of range"));
