@@ -38,6 +38,7 @@ const std::set<std::string, std::less<>>& no_charge() {
     "AWS::RDS::DBSubnetGroup", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup",
     "AWS::RDS::OptionGroup",
     "AWS::EFS::MountTarget", "AWS::EFS::AccessPoint",
+    "AWS::ElastiCache::SubnetGroup", "AWS::ElastiCache::ParameterGroup",
     "AWS::SecretsManager::SecretTargetAttachment", "AWS::SecretsManager::ResourcePolicy",
     "AWS::CertificateManager::Certificate",  // public certificates
     "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
@@ -148,6 +149,7 @@ class Estimator {
       {"AWS::RDS::DBInstance", [](Estimator& e, const ResourceView& r) { e.db_instance(*r.properties); }},
       {"AWS::RDS::DBCluster", [](Estimator& e, const ResourceView& r) { e.db_cluster(*r.properties); }},
       {"AWS::EFS::FileSystem", [](Estimator& e, const ResourceView& r) { e.file_system(r); }},
+      {"AWS::ElastiCache::ReplicationGroup", [](Estimator& e, const ResourceView& r) { e.replication_group(*r.properties); }},
       {"AWS::S3::Bucket", [](Estimator& e, const ResourceView& r) {
         e.stored("s3.standard", std::string(r.id), "S3 Standard storage");
         e.gap(Gap::Usage, "requests, data transfer, storage classes other than Standard");
@@ -633,6 +635,51 @@ class Estimator {
       return;
     }
     gap(Gap::Usage, "Aurora storage (GB-month) and I/O requests, backups beyond the free retention");
+  }
+
+  // --- ElastiCache -------------------------------------------------------------------
+
+  // Nodes of a replication group: shards x (primary + replicas) in cluster mode, else
+  // NumCacheClusters (one when absent). nullopt when a count is not a literal.
+  std::optional<double> cache_nodes(const Json& p, std::string& shape) const {
+    const auto groups = view_.items_at(p, "NodeGroupConfiguration");
+    const auto replicas = view_.number_at(p, "ReplicasPerNodeGroup");
+    if (!groups.empty()) {
+      double nodes = 0;
+      for (const Json* g : groups) {
+        const auto r = present(*g, "ReplicaCount") ? view_.number_at(*g, "ReplicaCount") : replicas.value_or(0);
+        if (!r) return std::nullopt;
+        nodes += 1 + *r;
+      }
+      shape = fmt::format("{} shards", groups.size());
+      return nodes;
+    }
+    if (present(p, "NumNodeGroups") || view_.string_at(p, "ClusterMode") == "enabled") {
+      const auto shards = present(p, "NumNodeGroups") ? view_.number_at(p, "NumNodeGroups") : 1.0;
+      if (!shards || (present(p, "ReplicasPerNodeGroup") && !replicas)) return std::nullopt;
+      shape = fmt::format("{} shard{} x (1 primary + {} replica{})", trim_number(*shards), *shards == 1 ? "" : "s",
+                          trim_number(replicas.value_or(0)), replicas.value_or(0) == 1 ? "" : "s");
+      return *shards * (1 + replicas.value_or(0));
+    }
+    const auto n = present(p, "NumCacheClusters") ? view_.number_at(p, "NumCacheClusters") : 1.0;
+    if (n) shape = *n == 1 ? "1 node" : fmt::format("{} nodes (primary and replicas)", trim_number(*n));
+    return n;
+  }
+
+  // Node-hours by engine and node type; a cluster or Global Datastore member is
+  // priced like any other node. https://aws.amazon.com/elasticache/pricing/
+  void replication_group(const Json& p) {
+    const auto type = view_.string_at(p, "CacheNodeType");
+    const auto engine = lower(view_.string_at(p, "Engine").value_or("redis"));  // CloudFormation's default
+    std::string shape;
+    const auto nodes = cache_nodes(p, shape);
+    if (!type || !nodes) {
+      gap(Gap::MissingPrice, "node type or node count is decided at deploy time (not a literal in the template)");
+      return;
+    }
+    hourly("elasticache.node", engine + "/" + *type, *nodes,
+           fmt::format("{} {} node{} ({}, on-demand)", *type, engine, *nodes == 1 ? "" : "s", shape));
+    gap(Gap::Usage, "snapshot storage, data transfer between AZs");
   }
 
   // --- EFS and KMS ----------------------------------------------------------------------

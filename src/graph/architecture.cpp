@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <tuple>
@@ -73,6 +74,22 @@ Model::Caption Model::db_cluster_caption(std::size_t i) const {
           fmt::format("{} {}, {} instance{}", prop(i, "Engine"), prop(i, "EngineVersion"), n, n == 1 ? "" : "s")};
 }
 
+// "valkey 8.0, 2 x cache.t4g.micro" or, in cluster mode, "redis 7.1, 3 shards x 2 x cache.r7g.large".
+Model::Caption Model::cache_caption(std::size_t i) const {
+  std::string engine = prop(i, "Engine");
+  Caption c{"ElastiCache replication group", fmt::format("{} {}", engine.empty() ? "redis" : engine, prop(i, "EngineVersion"))};
+  const std::string type = prop(i, "CacheNodeType");
+  if (auto shards = prop(i, "NumNodeGroups"); !shards.empty()) {
+    const std::string replicas = prop(i, "ReplicasPerNodeGroup");
+    const int per_shard = 1 + (replicas.empty() ? 0 : std::atoi(replicas.c_str()));
+    c.detail += fmt::format(", {} shard{} x {} x {}", shards, shards == "1" ? "" : "s", per_shard, type);
+  } else {
+    const std::string nodes = prop(i, "NumCacheClusters");
+    c.detail += fmt::format(", {} x {}", nodes.empty() ? "1" : nodes, type);
+  }
+  return c;
+}
+
 Model::Caption Model::record_caption(std::size_t i) const {
   return {"DNS record", fmt::format("{} {}", prop(i, "Type"), prop(i, "Name").empty() ? "(computed)" : prop(i, "Name"))};
 }
@@ -113,7 +130,6 @@ Model::Caption Model::plain_caption(std::size_t i) const {
       {"AWS::WAFv2::WebACL", {"WAF web ACL", "Scope"}},
       {"AWS::DynamoDB::Table", {"DynamoDB table"}},
       {"AWS::ElastiCache::CacheCluster", {"ElastiCache cluster"}},
-      {"AWS::ElastiCache::ReplicationGroup", {"ElastiCache replication group"}},
       {"AWS::EC2::VPCEndpoint", {"VPC endpoint", "ServiceName"}},
   };
   const std::string& type = res_[i].type;
@@ -138,6 +154,7 @@ Model::Caption Model::caption(std::size_t i) const {
       {"AWS::ECS::Service", &Model::ecs_service_caption},
       {"AWS::RDS::DBInstance", &Model::db_instance_caption},
       {"AWS::RDS::DBCluster", &Model::db_cluster_caption},
+      {"AWS::ElastiCache::ReplicationGroup", &Model::cache_caption},
       {"AWS::Route53::RecordSet", &Model::record_caption},
       {"AWS::CodePipeline::Pipeline", &Model::pipeline_caption},
   };

@@ -118,6 +118,8 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::RDS::OptionGroup",
       "AWS::EFS::MountTarget",
       "AWS::EFS::AccessPoint",
+      "AWS::ElastiCache::SubnetGroup",
+      "AWS::ElastiCache::ParameterGroup",
       "AWS::SecretsManager::SecretTargetAttachment",
       "AWS::SecretsManager::RotationSchedule",
       "AWS::SecretsManager::ResourcePolicy",

@@ -205,6 +205,7 @@ class Model {
   Caption ecs_service_caption(std::size_t i) const;
   Caption db_instance_caption(std::size_t i) const;
   Caption db_cluster_caption(std::size_t i) const;
+  Caption cache_caption(std::size_t i) const;  // engine, version, nodes or shards, node type
   Caption record_caption(std::size_t i) const;
   Caption pipeline_caption(std::size_t i) const;  // its stages in order: "Source > Build > Deploy"
   Caption plain_caption(std::size_t i) const;  // a title, and the property (if any) shown under it

@@ -18,8 +18,9 @@ constexpr std::array kRules{
          "an ingress rule for all protocols or all ports from 0.0.0.0/0 or ::/0 exposes every service on the host",
          "open only the ports the service answers on, e.g. connections().allow_from(ec2::Peer::any_ipv4(), "
          "ec2::Port::tcp(443))"},
-    Rule{"DB-PUBLIC-SUBNET", Severity::High, "database in a public subnet",
-         "a database whose subnet group has subnets routed to an internet gateway can be given a public address",
+    Rule{"DB-PUBLIC-SUBNET", Severity::High, "database or cache in a public subnet",
+         "a database or ElastiCache group whose subnet group has subnets routed to an internet gateway sits next to "
+         "internet-facing hosts, and an RDS instance there can be given a public address",
          "place it in isolated or private subnets: .vpc_subnets = {.subnet_type = ec2::SubnetType::PrivateIsolated}"},
     Rule{"DB-PUBLICLY-ACCESSIBLE", Severity::High, "database publicly accessible",
          "PubliclyAccessible gives the instance a public DNS name that resolves to a public address",
@@ -31,6 +32,12 @@ constexpr std::array kRules{
     Rule{"EFS-UNENCRYPTED", Severity::Medium, "EFS file system not encrypted at rest",
          "file data and metadata are stored unencrypted; encryption can only be chosen when the file system is made",
          "keep the efs::FileSystem default (encrypted) or set Encrypted: true"},
+    Rule{"ELASTICACHE-UNENCRYPTED", Severity::High, "ElastiCache replication group not encrypted at rest or in transit",
+         "cached data (sessions, tokens, query results) is stored on unencrypted disks and snapshots, or travels "
+         "in clear text inside the VPC; neither can be turned on in place for an existing group, and the AUTH "
+         "token needs in-transit encryption",
+         "keep the elasticache::ReplicationGroup defaults (at_rest_encryption and transit_encryption on), or set "
+         "AtRestEncryptionEnabled: true and TransitEncryptionEnabled: true"},
     Rule{"EBS-UNENCRYPTED", Severity::Medium, "EBS volume not encrypted",
          "volumes, their snapshots and the AMIs made from them are stored unencrypted",
          "keep encrypted = true on ec2::BlockDevice volumes (the default) or set Encrypted: true on the volume"},

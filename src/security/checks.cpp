@@ -149,12 +149,13 @@ class Checker {
   void databases() {
     const auto public_ids = public_subnets();
     std::map<std::string, std::string> public_groups;  // subnet group -> a public subnet in it
-    for (const ResourceView* group : of_type("AWS::RDS::DBSubnetGroup"))
-      for (const Json* subnet : view_.items_at(*group->properties, "SubnetIds"))
-        if (auto t = direct_target(*subnet); public_ids.contains(t)) {
-          public_groups.emplace(group->id, t);
-          break;
-        }
+    for (const char* type : {"AWS::RDS::DBSubnetGroup", "AWS::ElastiCache::SubnetGroup"})
+      for (const ResourceView* group : of_type(type))
+        for (const Json* subnet : view_.items_at(*group->properties, "SubnetIds"))
+          if (auto t = direct_target(*subnet); public_ids.contains(t)) {
+            public_groups.emplace(group->id, t);
+            break;
+          }
     const bool prod = production();
     auto check = [&](const ResourceView& db, const char* what) {
       if (auto g = public_groups.find(target_at(*db.properties, "DBSubnetGroupName")); g != public_groups.end())
@@ -163,6 +164,10 @@ class Checker {
         add(db.id, "DB-NO-DELETION-PROTECTION", fmt::format("{} in production stack {}", what, stack_.stack_name()));
     };
     for (const ResourceView* db : of_type("AWS::RDS::DBCluster")) check(*db, "the cluster");
+    // ElastiCache has no deletion protection to ask for.
+    for (const ResourceView* cache : of_type("AWS::ElastiCache::ReplicationGroup"))
+      if (auto g = public_groups.find(target_at(*cache->properties, "CacheSubnetGroupName")); g != public_groups.end())
+        add(cache->id, "DB-PUBLIC-SUBNET", fmt::format("its subnet group {} includes the public subnet {}", g->first, g->second));
     for (const ResourceView* db : of_type("AWS::RDS::DBInstance")) {
       if (is_true(*db->properties, "PubliclyAccessible")) add(db->id, "DB-PUBLICLY-ACCESSIBLE", "PubliclyAccessible is true");
       if (StackView::at(*db->properties, "DBClusterIdentifier")) continue;  // the cluster carries the rest
@@ -170,7 +175,7 @@ class Checker {
     }
   }
 
-  // --- RDS-UNENCRYPTED, EFS-UNENCRYPTED, EBS-UNENCRYPTED -----------------------
+  // --- RDS-UNENCRYPTED, EFS-UNENCRYPTED, EBS-UNENCRYPTED, ELASTICACHE-UNENCRYPTED
   void block_devices(std::string_view id, const std::vector<const Json*>& mappings) {
     for (const Json* m : mappings) {
       const Json* ebs = view_.map_at(*m, "Ebs");
@@ -193,12 +198,28 @@ class Checker {
     }
     for (const ResourceView* fs : of_type("AWS::EFS::FileSystem"))
       if (!is_true(*fs->properties, "Encrypted")) add(fs->id, "EFS-UNENCRYPTED", "Encrypted is not true");
+    cache_encryption();
     for (const ResourceView* v : of_type("AWS::EC2::Volume"))
       if (!is_true(*v->properties, "Encrypted")) add(v->id, "EBS-UNENCRYPTED", "Encrypted is not true");
     for (const ResourceView* i : of_type("AWS::EC2::Instance"))
       block_devices(i->id, view_.items_at(*i->properties, "BlockDeviceMappings"));
     for (const ResourceView* lt : of_type("AWS::EC2::LaunchTemplate"))
       block_devices(lt->id, view_.items_at(*lt->properties, "LaunchTemplateData.BlockDeviceMappings"));
+  }
+
+  // --- ELASTICACHE-UNENCRYPTED ----------------------------------------------------
+  // Both settings default to false in CloudFormation. A group that joins a Global
+  // Datastore takes them from it, so it is left to the datastore's primary.
+  void cache_encryption() {
+    for (const ResourceView* group : of_type("AWS::ElastiCache::ReplicationGroup")) {
+      const Json& p = *group->properties;
+      if (StackView::at(p, "GlobalReplicationGroupId")) continue;
+      std::vector<std::string> off;
+      if (!is_true(p, "AtRestEncryptionEnabled")) off.emplace_back("AtRestEncryptionEnabled");
+      if (!is_true(p, "TransitEncryptionEnabled")) off.emplace_back("TransitEncryptionEnabled");
+      if (!off.empty())
+        add(group->id, "ELASTICACHE-UNENCRYPTED", fmt::format("{} {} not true", fmt::join(off, " and "), off.size() == 1 ? "is" : "are"));
+    }
   }
 
   // --- S3-PUBLIC-ACCESS, S3-NO-TLS ---------------------------------------------

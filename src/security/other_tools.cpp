@@ -32,6 +32,10 @@ constexpr std::array kEquivalents{
     Equivalents{"RDS-UNENCRYPTED", "AWS::RDS::DBCluster", "AwsSolutions-RDS2", "F26", "CKV_AWS_96", ""},
     Equivalents{"EFS-UNENCRYPTED", "AWS::EFS::FileSystem", "AwsSolutions-EFS1", "F32", "CKV_AWS_42",
                 "EFS_ENCRYPTED_CHECK"},
+    // cfn-guard's in-transit rule looks at Engine redis only; the others at any group.
+    Equivalents{"ELASTICACHE-UNENCRYPTED", "AWS::ElastiCache::ReplicationGroup", "AwsSolutions-AEC3", "F25 F33",
+                "CKV_AWS_29 CKV_AWS_30",
+                "ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_IN_TRANSIT"},
     // cdk-nag reports launch-template block devices on the instance or group using the template.
     Equivalents{"EBS-UNENCRYPTED", "AWS::EC2::Volume", "AwsSolutions-EC26", "F1", "CKV_AWS_3",
                 "ENCRYPTED_VOLUMES EC2_EBS_ENCRYPTION_BY_DEFAULT"},

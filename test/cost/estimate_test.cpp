@@ -15,6 +15,8 @@
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/efs.hpp>
+#include <cdk/elasticache/cfn_replication_group.hpp>
+#include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/kms/cfn_key.hpp>
 #include <cdk/rds/rds.hpp>
@@ -248,6 +250,44 @@ TEST_F(CostTest, RdsInstancePricesClassStorageAndDoublesBothForMultiAz) {
   EXPECT_DOUBLE_EQ(line(c, "Shop/Db/Secret", "secret").monthly_usd, monthly("secretsmanager.secret", "us-east-1"));
   EXPECT_EQ(gaps(c, Gap::Usage, "backup storage").size(), 1U);
   cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(CostTest, ReplicationGroupsArePricedPerNodeByEngineAndNodeType) {
+  auto& stack = stack_in("eu-west-1");
+  auto& vpc = data_vpc(stack);
+  stack.add<cdk::elasticache::ReplicationGroup>("Sessions", {.vpc = vpc, .num_cache_clusters = 3});
+  stack.add<cdk::elasticache::ReplicationGroup>(
+      "Cluster", {.vpc = vpc, .engine = cdk::elasticache::Engine::Redis, .cache_node_type = "cache.r7g.large",
+                  .num_node_groups = 2, .replicas_per_node_group = 1});
+  auto c = price(stack);
+  const auto& sessions = line(c, "Shop/Sessions/Resource", "cache.t4g.micro valkey");
+  EXPECT_EQ(sessions.count, 3);
+  EXPECT_THAT(sessions.what, HasSubstr("3 nodes"));
+  EXPECT_DOUBLE_EQ(sessions.monthly_usd, 3 * hourly("elasticache.node", "eu-west-1", "valkey/cache.t4g.micro"));
+  const auto& cluster = line(c, "Shop/Cluster/Resource", "cache.r7g.large redis");
+  EXPECT_THAT(cluster.what, HasSubstr("2 shards x (1 primary + 1 replica)"));
+  EXPECT_DOUBLE_EQ(cluster.monthly_usd, 4 * hourly("elasticache.node", "eu-west-1", "redis/cache.r7g.large"));
+  // Valkey nodes cost less than Redis OSS nodes of the same type.
+  EXPECT_LT(hourly("elasticache.node", "eu-west-1", "valkey/cache.r7g.large"),
+            hourly("elasticache.node", "eu-west-1", "redis/cache.r7g.large"));
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Sessions/AuthToken", "secret").monthly_usd, monthly("secretsmanager.secret", "eu-west-1"));
+  EXPECT_EQ(gaps(c, Gap::Usage, "snapshot storage").size(), 2U);
+  EXPECT_TRUE(lines(c, "SubnetGroup").empty());
+  EXPECT_TRUE(gaps(c, Gap::Unsupported).empty());
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(CostTest, ReplicationGroupOfAnUnknownNodeTypeOrL1ShapeIsNamed) {
+  auto& stack = stack_in("us-east-1");
+  stack.add<cdk::elasticache::ReplicationGroup>("Big", {.vpc = data_vpc(stack), .cache_node_type = "cache.r7g.16xlarge"});
+  // An L1 group without NumCacheClusters has one node; its engine defaults to redis.
+  stack.add<cdk::elasticache::CfnReplicationGroup>(
+      "Raw", cdk::elasticache::CfnReplicationGroup::Props{.cache_node_type = "cache.t3.small",
+                                                          .replication_group_description = "raw"});
+  auto c = price(stack);
+  EXPECT_EQ(gaps(c, Gap::MissingPrice, "valkey/cache.r7g.16xlarge").size(), 1U);
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Raw", "cache.t3.small redis node").monthly_usd,
+                   hourly("elasticache.node", "us-east-1", "redis/cache.t3.small"));
 }
 
 TEST_F(CostTest, AuroraPricesEachInstanceAndTheServerlessMinimumNotItsStorage) {

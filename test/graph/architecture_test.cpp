@@ -15,6 +15,7 @@
 #include <cdk/ecr/repository.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/efs.hpp>
+#include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
@@ -270,6 +271,41 @@ TEST(ArchitectureToDot, AFargateServiceSitsInItsSubnetsAndTheAlbSendsItsContaine
   EXPECT_THAT(dot.edges.at({service, dot.id_of("EFS file system")}), HasSubstr("label=\"2049\""));
   // The task definition is plumbing: the image repository is the service's reference.
   EXPECT_THAT(dot.edges.at({service, dot.id_of("ECR repository")}), HasSubstr("style=dashed"));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(ArchitectureToDot, AReplicationGroupSitsInItsIsolatedSubnetsAndItsClientsReachItsPort) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("App", {.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {.max_azs = 2,
+                                          .nat_gateways = 1,
+                                          .subnet_configuration = {{"public", ec2::SubnetType::Public},
+                                                                   {"app", ec2::SubnetType::PrivateWithEgress},
+                                                                   {"data", ec2::SubnetType::PrivateIsolated}}});
+  auto& web = stack.add<autoscaling::AutoScalingGroup>("Web", {.vpc = vpc, .instance_type = "t3.micro"});
+  auto& cache = stack.add<elasticache::ReplicationGroup>("Cache", {.vpc = vpc, .num_cache_clusters = 2});
+  auto& shards = stack.add<elasticache::ReplicationGroup>(
+      "Shards", {.vpc = vpc, .engine = elasticache::Engine::Redis, .cache_node_type = "cache.r7g.large",
+                 .num_node_groups = 3, .replicas_per_node_group = 2});
+  cache.connections().allow_default_port_from(web);
+  shards.connections().allow_default_port_from(web);
+  const auto assembly = detail::synthesize(app, {});
+  const auto dot = parse(detail::architecture_to_dot(assembly));
+  const char* stack_label = "stack App (aws://123456789012/eu-west-1)";
+  const auto& node = dot.with_label("ElastiCache replication group\\nCache\\n");
+  EXPECT_THAT(node.label, HasSubstr("valkey 8.0, 2 x cache.t4g.micro"));
+  EXPECT_THAT(node.clusters, ElementsAre(stack_label, kVpc, "data subnets (isolated)"));
+  EXPECT_THAT(dot.with_label("ElastiCache replication group\\nShards").label,
+              HasSubstr("redis 7.1, 3 shards x 3 x cache.r7g.large"));
+  const auto group = dot.id_of("Auto Scaling group");
+  EXPECT_THAT(dot.edges.at({group, dot.id_of("ElastiCache replication group\\nCache")}), HasSubstr("label=\"6379\""));
+  // The subnet group and security group are folded into the cache.
+  for (const auto& [id, r] : assembly.stacks.at(0).template_json["Resources"].items()) {
+    const std::string type = r["Type"].get<std::string>();
+    if (type == "AWS::ElastiCache::SubnetGroup" || type == "AWS::EC2::SecurityGroup")
+      EXPECT_FALSE(dot.nodes.count("App." + id)) << id << " (" << type << ") is drawn";
+  }
   cdk::testing::keep_for_lint(stack);
 }
 

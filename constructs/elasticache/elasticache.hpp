@@ -1,0 +1,3 @@
+#pragma once
+/// Everything of cdk::elasticache.
+#include <cdk/elasticache/replication_group.hpp>
