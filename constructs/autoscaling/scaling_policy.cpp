@@ -9,26 +9,6 @@
 
 namespace cdk::autoscaling {
 
-namespace {
-
-// The AWS CDK's renderCustomMetric: the metric without its period.
-CfnScalingPolicy::CustomizedMetricSpecificationProperty customized_metric(const cloudwatch::Metric& m) {
-  CfnScalingPolicy::CustomizedMetricSpecificationProperty spec;
-  for (const auto& [name, value] : m.dimensions) {
-    CfnScalingPolicy::MetricDimensionProperty d;
-    d.name = name;
-    d.value = value;
-    spec.dimensions.push_back(std::move(d));
-  }
-  spec.metric_name = m.metric_name;
-  spec.namespace_ = m.namespace_;
-  spec.statistic = m.statistic;
-  if (!m.unit.empty()) spec.unit = m.unit;
-  return spec;
-}
-
-}  // namespace
-
 TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::string_view id, Props props)
     : Construct(scope, id) {
   const std::string path = node().path();
@@ -48,7 +28,8 @@ TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::
   if (props.estimated_instance_warmup_seconds) l1.estimated_instance_warmup = *props.estimated_instance_warmup_seconds;
   CfnScalingPolicy::TargetTrackingConfigurationProperty tt;
   if (props.custom_metric) {
-    tt.customized_metric_specification = customized_metric(*props.custom_metric);
+    tt.customized_metric_specification =
+        detail::customized_metric<CfnScalingPolicy::CustomizedMetricSpecificationProperty>(*props.custom_metric);
   } else {
     CfnScalingPolicy::PredefinedMetricSpecificationProperty metric;
     metric.predefined_metric_type = props.predefined_metric;

@@ -49,19 +49,9 @@ TrackingConfig predefined(std::string metric, Value resource_label = {}) {
 
 // The AWS CDK's renderCustomMetric: the metric without its period.
 TrackingConfig customized(const cloudwatch::Metric& m) {
-  CfnScalingPolicy::CustomizedMetricSpecificationProperty spec;
-  for (const auto& [name, value] : m.dimensions) {
-    CfnScalingPolicy::MetricDimensionProperty d;
-    d.name = name;
-    d.value = value;
-    spec.dimensions.push_back(std::move(d));
-  }
-  spec.metric_name = m.metric_name;
-  spec.namespace_ = m.namespace_;
-  spec.statistic = m.statistic;
-  if (!m.unit.empty()) spec.unit = m.unit;
   TrackingConfig tt;
-  tt.customized_metric_specification = std::move(spec);
+  tt.customized_metric_specification =
+      autoscaling::detail::customized_metric<CfnScalingPolicy::CustomizedMetricSpecificationProperty>(m);
   return tt;
 }
 
