@@ -147,30 +147,25 @@ bool CloudFormation::carried_out(const AwsError& error, const std::string& stack
   return false;
 }
 
-std::string CloudFormation::create_stack(const StackRequest& request) const {
+std::string CloudFormation::submit_stack(const std::string& action, const StackRequest& request) const {
   const std::string token = new_request_token();
-  QueryParams p = stack_params(request, true);
+  QueryParams p = stack_params(request, action == "CreateStack");
   p.emplace_back("ClientRequestToken", token);
   try {
-    auto doc = client_.call("CreateStack", p);
-    return result(*doc, "CreateStack").child_value("StackId");
+    auto doc = client_.call(action, p);
+    return result(*doc, action).child_value("StackId");
   } catch (const AwsError& e) {
     if (!carried_out(e, request.stack_name, token)) throw;
     return describe_stack(request.stack_name).value_or(StackDescription{}).id;
   }
 }
 
+std::string CloudFormation::create_stack(const StackRequest& request) const {
+  return submit_stack("CreateStack", request);
+}
+
 std::string CloudFormation::update_stack(const StackRequest& request) const {
-  const std::string token = new_request_token();
-  QueryParams p = stack_params(request, false);
-  p.emplace_back("ClientRequestToken", token);
-  try {
-    auto doc = client_.call("UpdateStack", p);
-    return result(*doc, "UpdateStack").child_value("StackId");
-  } catch (const AwsError& e) {
-    if (!carried_out(e, request.stack_name, token)) throw;
-    return describe_stack(request.stack_name).value_or(StackDescription{}).id;
-  }
+  return submit_stack("UpdateStack", request);
 }
 
 void CloudFormation::delete_stack(const std::string& name_or_id) const {

@@ -108,6 +108,8 @@ class CloudFormation {
 
  private:
   [[nodiscard]] bool carried_out(const AwsError& error, const std::string& stack, const std::string& token) const;
+  /// CreateStack or UpdateStack with a fresh token; returns the stack id.
+  std::string submit_stack(const std::string& action, const StackRequest& request) const;
 
   AwsClient client_;
 };

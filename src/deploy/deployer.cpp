@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <fstream>
 #include <ostream>
 #include <set>
 #include <sstream>
