@@ -181,6 +181,7 @@ Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Const
   resource_ = &add<CfnBucket>("Resource", std::move(l1));
   resource_->apply_removal_policy(props_.removal_policy);
   if (log_bucket != nullptr) allow_log_delivery(*log_bucket);
+  if (props_.event_bridge_enabled) enable_event_bridge_notification();
   make_default_policies();
 }
 
@@ -293,6 +294,13 @@ void Bucket::add_lifecycle_rule(const LifecycleRule& rule) {
   if (!lc) lc.emplace();
   lc->rules.push_back(std::move(rendered));
   props_.lifecycle_rules.push_back(rule);
+}
+
+void Bucket::enable_event_bridge_notification() {
+  auto& notifications = resource_->props().notification_configuration;
+  if (!notifications) notifications.emplace();
+  notifications->event_bridge_configuration = CfnBucket::EventBridgeConfigurationProperty{.event_bridge_enabled = true};
+  props_.event_bridge_enabled = true;
 }
 
 void Bucket::add_cors_rule(const CorsRule& rule) {

@@ -96,6 +96,7 @@ struct BucketProps {
   Ptr<Bucket> server_access_logs_bucket{};         ///< where S3 writes access logs (SSE-S3 only); default none, or this bucket with a prefix
   std::string server_access_logs_prefix{};         ///< key prefix of the access logs; default none
   ObjectOwnership object_ownership = ObjectOwnership::BucketOwnerEnforced;  ///< default BucketOwnerEnforced (ACLs off; not written, S3's default)
+  bool event_bridge_enabled = false;               ///< send the bucket's events to EventBridge; default false
 };
 
 class Bucket : public Construct {
@@ -133,11 +134,16 @@ class Bucket : public Construct {
   void add_lifecycle_rule(const LifecycleRule& rule);
   /// Adds a CORS rule after creation.
   void add_cors_rule(const CorsRule& rule);
+  /// Sends the bucket's events (Object Created, ...) to the account's default
+  /// event bus. Written as the bucket's NotificationConfiguration, where the
+  /// AWS CDK deploys a Lambda-backed custom resource for it.
+  void enable_event_bridge_notification();
 
   /// Adds a statement to the bucket policy (created on first use). It must name a principal.
   void add_to_resource_policy(const iam::PolicyStatement& statement);
 
   [[nodiscard]] CfnBucket& cfn_bucket() noexcept { return *resource_; }
+  [[nodiscard]] const CfnBucket& cfn_bucket() const noexcept { return *resource_; }
   /// The bucket policy, or nullptr when there is none.
   [[nodiscard]] CfnBucketPolicy* policy() noexcept { return policy_; }
 

@@ -101,6 +101,19 @@ TEST_F(BucketTest, RendersVersioningAndLifecycleRules) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(BucketTest, EventBridgeNotificationsAreTheBucketsOwnConfigurationNotACustomResource) {
+  stack.add<s3::Bucket>("Announced", {.event_bridge_enabled = true});
+  auto& later = stack.add<s3::Bucket>("Later");
+  later.enable_event_bridge_notification();
+  auto t = Template::from_stack(stack);
+  t.resource_count_is("AWS::S3::Bucket", 2);
+  t.all_resources_properties("AWS::S3::Bucket", Match::object_like({
+      {"NotificationConfiguration", Match::object_equals({{"EventBridgeConfiguration", Match::object_equals({
+          {"EventBridgeEnabled", true}})}})}}));
+  t.resource_count_is("Custom::S3BucketNotifications", 0);
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(BucketTest, GrantReadCoversTheBucketAndItsObjects) {
   auto& bucket = stack.add<s3::Bucket>("Bucket");
   auto& r = role();
