@@ -2,6 +2,7 @@
 
 #include "detail/names.hpp"
 
+#include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/codepipeline/cfn_pipeline.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/policy.hpp>
@@ -91,7 +92,7 @@ Pipeline::Pipeline(Construct& scope, std::string_view id, PipelineProps props) :
                 "use PipelineType::V2, or the Superseded mode");
   bucket_ = props_.artifact_bucket ? props_.artifact_bucket.get() : &add<s3::Bucket>("ArtifactsBucket");
   role_ = &add<iam::Role>("Role", {.assumed_by = iam::ServicePrincipal{"codepipeline.amazonaws.com"}});
-  bucket_->grant_read_write(*role_);
+  grant_artifacts_read_write(*bucket_, *role_);
   CfnPipeline::Props l1;
   l1.artifact_store = CfnPipeline::ArtifactStoreProperty{.location = bucket_->bucket_name(), .type = "S3"};
   l1.role_arn = role_->role_arn();

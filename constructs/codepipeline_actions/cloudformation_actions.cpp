@@ -1,10 +1,10 @@
 #include <cdk/codepipeline_actions/cloudformation_actions.hpp>
 
 #include <cdk/codebuild/detail/json_text.hpp>
+#include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/role.hpp>
-#include <cdk/s3/bucket.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -61,9 +61,9 @@ iam::IRole& bind_deployment(const ActionBindOptions& o, const Ptr<iam::IRole>& g
     throw Error(o.scope.node().path(), "admin_permissions applies to the deployment role the action makes, and one is given",
                 "grant the given role what the stack needs");
   }
-  o.bucket.grant_read(*role);
-  if (has_output) o.bucket.grant_read_write(o.role);
-  else o.bucket.grant_read(o.role);
+  codepipeline::grant_artifacts_read(o.bucket, *role);
+  if (has_output) codepipeline::grant_artifacts_read_write(o.bucket, o.role);
+  else codepipeline::grant_artifacts_read(o.bucket, o.role);
   o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = {role->role_arn()}});
   return *role;
 }
@@ -145,8 +145,8 @@ ActionConfig CloudFormationCreateReplaceChangeSetAction::bind(const ActionBindOp
 ActionConfig CloudFormationExecuteChangeSetAction::bind(const ActionBindOptions& o) const {
   const auto path = o.scope.node().path();
   check_names(path, stack_name, &change_set_name, output, output_file_name);
-  if (output.empty()) o.bucket.grant_read(o.role);
-  else o.bucket.grant_read_write(o.role);
+  if (output.empty()) codepipeline::grant_artifacts_read(o.bucket, o.role);
+  else codepipeline::grant_artifacts_read_write(o.bucket, o.role);
   o.role.add_to_policy({.actions = {"cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks",
                                     "cloudformation:ExecuteChangeSet"},
                         .resources = {stack_arn(stack_name)}, .conditions = change_set_condition(change_set_name)});

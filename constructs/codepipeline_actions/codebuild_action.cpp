@@ -3,10 +3,10 @@
 // The JSON text CodeBuild projects render is what the action's variables need too.
 #include <cdk/codebuild/detail/json_text.hpp>
 #include <cdk/codebuild/project.hpp>
+#include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/error.hpp>
 #include <cdk/iam/role.hpp>
-#include <cdk/s3/bucket.hpp>
 
 namespace cdk::codepipeline_actions {
 
@@ -37,8 +37,8 @@ codepipeline::ActionConfig CodeBuildAction::bind(const codepipeline::ActionBindO
   if (input.empty()) throw Error(path, "the CodeBuild action has no input artifact", "set .input to the source's artifact");
   codebuild::check_environment_variables(path, environment_variables);
   project->grant_start_build(o.role);
-  if (outputs.empty()) o.bucket.grant_read(*project);
-  else o.bucket.grant_read_write(*project);
+  if (outputs.empty()) codepipeline::grant_artifacts_read(o.bucket, *project);
+  else codepipeline::grant_artifacts_read_write(o.bucket, *project);
   codebuild::grant_environment_variables_read(*project, environment_variables);
   grant_clone_connections(o, *this);
   Value::Map config = {{"ProjectName", project->project_name()}};

@@ -1,5 +1,6 @@
 #include <cdk/codepipeline_actions/codestar_connections_source_action.hpp>
 
+#include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/error.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/s3/bucket.hpp>
@@ -14,7 +15,7 @@ codepipeline::ActionConfig CodeStarConnectionsSourceAction::bind(const codepipel
     throw Error(path, "the source action needs owner, repo and branch", "set .owner, .repo and .branch");
   if (output.empty()) throw Error(path, "the source action has no output artifact", "set .output = cdk::codepipeline::Artifact{\"Source\"}");
   o.role.add_to_policy({.actions = {"codestar-connections:UseConnection"}, .resources = {connection_arn}});
-  o.bucket.grant_read_write(o.role);
+  codepipeline::grant_artifacts_read_write(o.bucket, o.role);
   o.role.add_to_policy({.actions = {"s3:PutObjectAcl", "s3:PutObjectVersionAcl"}, .resources = {o.bucket.arn_for_objects("*")}});
   Value::Map config = {{"ConnectionArn", connection_arn}, {"FullRepositoryId", owner + "/" + repo}, {"BranchName", branch}};
   if (code_build_clone_output) config.emplace_back("OutputArtifactFormat", "CODEBUILD_CLONE_REF");

@@ -1,10 +1,10 @@
 #include <cdk/codepipeline_actions/ecs_deploy_action.hpp>
 
+#include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/ecs/base_service.hpp>
 #include <cdk/ecs/cluster.hpp>
 #include <cdk/error.hpp>
 #include <cdk/iam/role.hpp>
-#include <cdk/s3/bucket.hpp>
 
 namespace cdk::codepipeline_actions {
 
@@ -22,7 +22,7 @@ codepipeline::ActionConfig EcsDeployAction::bind(const codepipeline::ActionBindO
                         .resources = {"*"}});
   o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = {"*"},
                         .conditions = Value::map({{"StringEquals", Value::map({{"iam:PassedToService", "ecs-tasks.amazonaws.com"}})}})});
-  o.bucket.grant_read(o.role);
+  codepipeline::grant_artifacts_read(o.bucket, o.role);
   Value::Map config = {{"ClusterName", service->cluster().cluster_name()}, {"ServiceName", service->service_name()}};
   if (!file_name.empty()) config.emplace_back("FileName", file_name);
   if (deployment_timeout_minutes) config.emplace_back("DeploymentTimeout", std::to_string(*deployment_timeout_minutes));

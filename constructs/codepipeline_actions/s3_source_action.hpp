@@ -7,8 +7,12 @@
 /// Its role may read the object and write the artifact (what the AWS CDK
 /// grants). CodePipeline needs the bucket versioned (checked). Changes are
 /// found by polling, the AWS CDK's default; S3Trigger::None starts the
-/// pipeline only by hand or by a trigger elsewhere. The AWS CDK's
-/// S3Trigger.EVENTS (a CloudTrail trail and rule) is not supported.
+/// pipeline only by hand or by a trigger elsewhere; S3Trigger::Events starts
+/// it when the object is written: the bucket sends its events to EventBridge
+/// and a rule (`<action>/SourceEventRule`) starts the pipeline through
+/// `<Pipeline>/EventsRole`. The AWS CDK's S3Trigger.EVENTS needs a CloudTrail
+/// trail logging the bucket's data events; S3's EventBridge notifications
+/// need none and cost nothing.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/ptr.hpp>
@@ -23,7 +27,7 @@ class Bucket;
 
 namespace cdk::codepipeline_actions {
 
-enum class S3Trigger : std::uint8_t { Poll, None };
+enum class S3Trigger : std::uint8_t { Poll, None, Events };
 
 struct S3SourceAction {
   std::string action_name{};                ///< required

@@ -1,0 +1,15 @@
+#include <cdk/codepipeline_actions/detail/events_role.hpp>
+
+#include <cdk/codepipeline/pipeline.hpp>
+#include <cdk/iam/role.hpp>
+
+namespace cdk::codepipeline_actions::detail {
+
+iam::Role& pipeline_events_role(codepipeline::Pipeline& pipeline) {
+  if (auto* existing = dynamic_cast<iam::Role*>(pipeline.node().try_find_child("EventsRole"))) return *existing;
+  auto& role = pipeline.add<iam::Role>("EventsRole", {.assumed_by = iam::ServicePrincipal{"events.amazonaws.com"}});
+  role.add_to_policy({.actions = {"codepipeline:StartPipelineExecution"}, .resources = {pipeline.pipeline_arn()}});
+  return role;
+}
+
+}  // namespace cdk::codepipeline_actions::detail
