@@ -66,6 +66,10 @@ struct LinuxBuildImage {
   static BuildImage amazon_linux_2_5() {
     return {"aws/codebuild/amazonlinux2-x86_64-standard:5.0", EnvironmentType::LinuxContainer, true};
   }
+  /// Amazon Linux 2023.
+  static BuildImage amazon_linux_2023_5() {
+    return {"aws/codebuild/amazonlinux-x86_64-standard:5.0", EnvironmentType::LinuxContainer, true};
+  }
   /// An image from Docker Hub or another public registry, e.g. "gcc:14".
   static BuildImage from_docker_registry(std::string name) { return {std::move(name), EnvironmentType::LinuxContainer, false}; }
   /// An image of an ECR repository of this app; the project's role may pull it.
