@@ -4,25 +4,21 @@
 #include <cctype>
 #include <cdk/cdk.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
-#include <cdk/codebuild/cfn_project.hpp>
-#include <cdk/codedeploy/cfn_application.hpp>
-#include <cdk/codedeploy/cfn_deployment_group.hpp>
-#include <cdk/codepipeline/cfn_pipeline.hpp>
+#include <cdk/codebuild/codebuild.hpp>
+#include <cdk/codedeploy/codedeploy.hpp>
+#include <cdk/codepipeline/codepipeline.hpp>
+#include <cdk/codepipeline_actions/codepipeline_actions.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
-#include <cdk/events/cfn_rule.hpp>
-#include <cdk/iam/cfn_policy.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/logs/logs.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/s3/bucket.hpp>
-#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
-#include <cdk/sns/cfn_subscription.hpp>
-#include <cdk/sns/cfn_topic.hpp>
+#include <cdk/sns/sns.hpp>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -136,44 +132,31 @@ constexpr int deregistration_delay_seconds = 30;
 // root), pushed with a build-numbered tag, and the three files CodeDeploy's ECS
 // action reads. The task definition template is the one running now, with the
 // image left as the placeholder the action fills in.
-constexpr const char* buildspec = R"yaml(version: 0.2
-phases:
-  pre_build:
-    commands:
-      - aws ecr get-login-password | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"
-      - echo "build-${CODEBUILD_BUILD_NUMBER}" > tag.txt
-  build:
-    commands:
-      - docker build -t "${REPOSITORY_URI}:$(cat tag.txt)" .
-      - docker push "${REPOSITORY_URI}:$(cat tag.txt)"
-  post_build:
-    commands:
-      - |
-        printf '{"ImageURI":"%s"}' "${REPOSITORY_URI}:$(cat tag.txt)" > imageDetail.json
-      - |
-        aws ecs describe-task-definition --task-definition "${TASK_FAMILY}" --query taskDefinition |
-          jq '{family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes,
-               requiresCompatibilities, cpu, memory, runtimePlatform}
-              | with_entries(select(.value != null))
-              | (.containerDefinitions[] | select(.name == env.CONTAINER_NAME) | .image) = "<IMAGE1_NAME>"' > taskdef.json
-      - |
-        cat > appspec.yaml <<EOF
-        version: 0.0
-        Resources:
-          - TargetService:
-              Type: AWS::ECS::Service
-              Properties:
-                TaskDefinition: <TASK_DEFINITION>
-                LoadBalancerInfo:
-                  ContainerName: "${CONTAINER_NAME}"
-                  ContainerPort: ${CONTAINER_PORT}
-        EOF
-artifacts:
-  files:
-    - imageDetail.json
-    - taskdef.json
-    - appspec.yaml
-)yaml";
+codebuild::BuildSpec build_spec() {
+  return codebuild::BuildSpec::from_object(
+      {.pre_build = {.commands = {R"sh(aws ecr get-login-password | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}")sh",
+                                  R"sh(echo "build-${CODEBUILD_BUILD_NUMBER}" > tag.txt)sh"}},
+       .build = {.commands = {R"sh(docker build -t "${REPOSITORY_URI}:$(cat tag.txt)" .)sh",
+                              R"sh(docker push "${REPOSITORY_URI}:$(cat tag.txt)")sh"}},
+       .post_build = {.commands = {R"sh(printf '{"ImageURI":"%s"}' "${REPOSITORY_URI}:$(cat tag.txt)" > imageDetail.json)sh",
+                                   R"sh(aws ecs describe-task-definition --task-definition "${TASK_FAMILY}" --query taskDefinition |
+  jq '{family, taskRoleArn, executionRoleArn, networkMode, containerDefinitions, volumes,
+       requiresCompatibilities, cpu, memory, runtimePlatform}
+      | with_entries(select(.value != null))
+      | (.containerDefinitions[] | select(.name == env.CONTAINER_NAME) | .image) = "<IMAGE1_NAME>"' > taskdef.json)sh",
+                                   R"sh(cat > appspec.yaml <<EOF
+version: 0.0
+Resources:
+  - TargetService:
+      Type: AWS::ECS::Service
+      Properties:
+        TaskDefinition: <TASK_DEFINITION>
+        LoadBalancerInfo:
+          ContainerName: "${CONTAINER_NAME}"
+          ContainerPort: ${CONTAINER_PORT}
+EOF)sh"}},
+       .artifact_files = {"imageDetail.json", "taskdef.json", "appspec.yaml"}});
+}
 
 /// What the monitoring and CI/CD stacks need from the main one. Using these
 /// values in another stack is what turns them into exports and imports.
@@ -340,13 +323,12 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
                                 .tags = tags_of(s)});
   out.stack = &stack;
 
-  auto& topic = stack.add<sns::CfnTopic>("Alarms", {.display_name = n.prefix + " gifmachine alarms"});
-  if (!s.alarm_email.empty())
-    stack.add<sns::CfnSubscription>("Mail", {.endpoint = s.alarm_email, .protocol = "email", .topic_arn = topic.ref()});
+  auto& topic = stack.add<sns::Topic>("Alarms", {.display_name = n.prefix + " gifmachine alarms"});
+  if (!s.alarm_email.empty()) topic.add_subscription(sns::EmailSubscription{.email_address = s.alarm_email});
 
   auto alarm = [&](std::string_view id, cloudwatch::AlarmProps props) -> cloudwatch::Alarm& {
-    props.alarm_actions.insert(props.alarm_actions.begin(), topic.ref());
-    props.ok_actions.push_back(topic.ref());
+    props.alarm_actions.insert(props.alarm_actions.begin(), topic.topic_arn());
+    props.ok_actions.push_back(topic.topic_arn());
     return stack.add<cloudwatch::Alarm>(id, std::move(props));
   };
   using cloudwatch::ComparisonOperator;
@@ -422,161 +404,61 @@ Stack& build_cicd(App& app, const Settings& s, const Names& n, const Main& m, co
        .tags = tags_of(s)});
 
   // Pipeline artifacts, and the source upload that starts the pipeline
-  // (versioned, as the S3 source action requires; announced to EventBridge).
+  // (versioned, as the S3 source action requires).
   auto& artifacts = stack.add<s3::Bucket>(
       "Artifacts",
       {.versioned = true, .lifecycle_rules = {{.id = "old-versions", .noncurrent_version_expiration_days = 30}}});
-  artifacts.cfn_bucket().props().notification_configuration = s3::CfnBucket::NotificationConfigurationProperty{
-      .event_bridge_configuration = s3::CfnBucket::EventBridgeConfigurationProperty{.event_bridge_enabled = true}};
 
-  // ---- build ----
+  // ---- build: the image and the files of a CodeDeploy ECS deployment ----
   auto& build_logs = stack.add<logs::LogGroup>("BuildLogs", {.retention = logs::RetentionDays::OneMonth});
-  auto& build_role =
-      stack.add<iam::Role>("BuildRole", {.assumed_by = iam::ServicePrincipal{"codebuild.amazonaws.com"}});
-  build_logs.grant_write(build_role);
-  artifacts.grant_read_write(build_role);
-  m.repository->grant_pull_push(build_role);
+  auto& project = stack.add<codebuild::PipelineProject>(
+      "Build", {.build_spec = build_spec(),
+                .privileged = true,  // docker build
+                .environment_variables = {{"REPOSITORY_URI", {.value = m.repository->repository_uri()}},
+                                          {"TASK_FAMILY", {.value = m.task->family()}},
+                                          {"CONTAINER_NAME", {.value = container_name}},
+                                          {"CONTAINER_PORT", {.value = std::to_string(app_port)}}},
+                .project_name = n.build_project,
+                .description = "Builds the gifmachine image and the files of a CodeDeploy ECS deployment",
+                .timeout_minutes = 30,
+                .log_group = build_logs});
+  m.repository->grant_pull_push(project);
   // DescribeTaskDefinition has no resource-level permissions.
-  build_role.add_to_policy({.actions = {"ecs:DescribeTaskDefinition"}, .resources = {"*"}});
+  project.add_to_role_policy({.actions = {"ecs:DescribeTaskDefinition"}, .resources = {"*"}});
 
-  using codebuild::CfnProject;
-  CfnProject::Props bp;
-  bp.artifacts = CfnProject::ArtifactsProperty{.type = "CODEPIPELINE"};
-  bp.description = "Builds the gifmachine image and the files of a CodeDeploy ECS deployment";
-  bp.environment = CfnProject::EnvironmentProperty{
-      .compute_type = "BUILD_GENERAL1_SMALL",
-      .environment_variables = {{.name = "REPOSITORY_URI", .value = m.repository->repository_uri()},
-                                {.name = "TASK_FAMILY", .value = m.task->family()},
-                                {.name = "CONTAINER_NAME", .value = container_name},
-                                {.name = "CONTAINER_PORT", .value = std::to_string(app_port)}},
-      .image = "aws/codebuild/standard:7.0",
-      .privileged_mode = true,  // docker build
-      .type = "LINUX_CONTAINER"};
-  bp.logs_config = CfnProject::LogsConfigProperty{.cloud_watch_logs = CfnProject::CloudWatchLogsConfigProperty{
-                                                      .group_name = build_logs.log_group_name(), .status = "ENABLED"}};
-  bp.name = n.build_project;
-  bp.service_role = build_role.role_arn();
-  bp.source = CfnProject::SourceProperty{.build_spec = buildspec, .type = "CODEPIPELINE"};
-  bp.timeout_in_minutes = 30;
-  auto& project = stack.add<CfnProject>("Build", std::move(bp));
-  project.add_depends_on(build_role.default_policy()->cfn_policy());
+  // ---- deploy: CodeDeploy blue/green for ECS, stopped and rolled back by
+  // either colour's unhealthy-host alarm ----
+  auto& group = stack.add<codedeploy::EcsDeploymentGroup>(
+      "BlueGreen",
+      {.service = *m.service,
+       .blue_green_deployment_config = {.blue_target_group = *m.blue,
+                                        .green_target_group = *m.green,
+                                        .listener = *m.prod_listener,
+                                        .test_listener = *m.test_listener,
+                                        .termination_wait_time_minutes = 5},
+       .application = stack.add<codedeploy::EcsApplication>("Application", {.application_name = n.deploy_application}),
+       .deployment_group_name = n.deployment_group,
+       .alarms = {*mon.blue_unhealthy, *mon.green_unhealthy}});
 
-  // ---- deploy: CodeDeploy blue/green for ECS ----
-  auto& application = stack.add<codedeploy::CfnApplication>(
-      "Application", {.application_name = n.deploy_application, .compute_platform = "ECS"});
-  auto& deploy_role = stack.add<iam::Role>(
-      "DeployRole", {.assumed_by = iam::ServicePrincipal{"codedeploy.amazonaws.com"},
-                     .managed_policies = {iam::ManagedPolicy::aws_managed("AWSCodeDeployRoleForECS")}});
-
-  using codedeploy::CfnDeploymentGroup;
-  CfnDeploymentGroup::Props dg;
-  dg.alarm_configuration = CfnDeploymentGroup::AlarmConfigurationProperty{
-      .alarms = {{.name = mon.blue_unhealthy->alarm_name()}, {.name = mon.green_unhealthy->alarm_name()}},
-      .enabled = true};
-  dg.application_name = application.ref();
-  dg.auto_rollback_configuration = CfnDeploymentGroup::AutoRollbackConfigurationProperty{
-      .enabled = true, .events = {"DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"}};
-  dg.blue_green_deployment_configuration = CfnDeploymentGroup::BlueGreenDeploymentConfigurationProperty{
-      .deployment_ready_option =
-          CfnDeploymentGroup::DeploymentReadyOptionProperty{.action_on_timeout = "CONTINUE_DEPLOYMENT"},
-      .terminate_blue_instances_on_deployment_success = CfnDeploymentGroup::BlueInstanceTerminationOptionProperty{
-          .action = "TERMINATE", .termination_wait_time_in_minutes = 5}};
-  dg.deployment_config_name = "CodeDeployDefault.ECSAllAtOnce";
-  dg.deployment_group_name = n.deployment_group;
-  dg.deployment_style = CfnDeploymentGroup::DeploymentStyleProperty{.deployment_option = "WITH_TRAFFIC_CONTROL",
-                                                                    .deployment_type = "BLUE_GREEN"};
-  dg.ecs_services = {{.cluster_name = m.cluster->cluster_name(), .service_name = m.service->service_name()}};
-  dg.load_balancer_info = CfnDeploymentGroup::LoadBalancerInfoProperty{
-      .target_group_pair_info_list = {
-          {.prod_traffic_route =
-               CfnDeploymentGroup::TrafficRouteProperty{.listener_arns = {m.prod_listener->listener_arn()}},
-           .target_groups = {{.name = m.blue->target_group_name()}, {.name = m.green->target_group_name()}},
-           .test_traffic_route =
-               CfnDeploymentGroup::TrafficRouteProperty{.listener_arns = {m.test_listener->listener_arn()}}}}};
-  dg.service_role_arn = deploy_role.role_arn();
-  auto& group = stack.add<CfnDeploymentGroup>("BlueGreen", std::move(dg));
-
-  // ---- pipeline ----
-  auto& pipeline_role =
-      stack.add<iam::Role>("PipelineRole", {.assumed_by = iam::ServicePrincipal{"codepipeline.amazonaws.com"}});
-  artifacts.grant_read_write(pipeline_role);
-  pipeline_role.add_to_policy({.actions = {"s3:GetBucketVersioning"}, .resources = {artifacts.bucket_arn()}});
-  pipeline_role.add_to_policy(
-      {.actions = {"codebuild:BatchGetBuilds", "codebuild:StartBuild"}, .resources = {project.attr_arn()}});
-  const auto codedeploy_arn = [](std::string_view tail, Value::Map vars) {
-    return Fn::sub("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:" + std::string(tail),
-                   std::move(vars));
-  };
-  pipeline_role.add_to_policy({.actions = {"codedeploy:CreateDeployment", "codedeploy:GetApplication",
-                                           "codedeploy:GetApplicationRevision", "codedeploy:GetDeployment",
-                                           "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision"},
-                               .resources = {codedeploy_arn("application:${App}", {{"App", application.ref()}}),
-                                             codedeploy_arn("deploymentgroup:${App}/${Group}",
-                                                            {{"App", application.ref()}, {"Group", group.ref()}}),
-                                             codedeploy_arn("deploymentconfig:CodeDeployDefault.ECSAllAtOnce", {})}});
-  // The deploy action registers the new task definition and passes its roles.
-  pipeline_role.add_to_policy({.actions = {"ecs:RegisterTaskDefinition"}, .resources = {"*"}});
-  m.task->task_role().grant_pass_role(pipeline_role);
-  m.task->obtain_execution_role().grant_pass_role(pipeline_role);
-
-  using codepipeline::CfnPipeline;
-  auto action_type = [](const char* category, const char* provider) {
-    return CfnPipeline::ActionTypeIdProperty{
-        .category = category, .owner = "AWS", .provider = provider, .version = "1"};
-  };
-  CfnPipeline::Props pp;
-  pp.artifact_store = CfnPipeline::ArtifactStoreProperty{.location = artifacts.bucket_name(), .type = "S3"};
-  pp.name = n.pipeline;
-  pp.pipeline_type = "V2";
-  pp.role_arn = pipeline_role.role_arn();
-  pp.stages = {{.actions = {{.action_type_id = action_type("Source", "S3"),
-                             .configuration = Value::map({{"S3Bucket", artifacts.bucket_name()},
-                                                          {"S3ObjectKey", source_key},
-                                                          {"PollForSourceChanges", false}}),
-                             .name = "Source",
-                             .output_artifacts = {{.name = "Source"}}}},
-                .name = "Source"},
-               {.actions = {{.action_type_id = action_type("Build", "CodeBuild"),
-                             .configuration = Value::map({{"ProjectName", project.ref()}}),
-                             .input_artifacts = {{.name = "Source"}},
-                             .name = "Build",
-                             .output_artifacts = {{.name = "BuildOutput"}}}},
-                .name = "Build"},
-               {.actions = {{.action_type_id = action_type("Deploy", "CodeDeployToECS"),
-                             .configuration = Value::map({{"ApplicationName", application.ref()},
-                                                          {"DeploymentGroupName", group.ref()},
-                                                          {"TaskDefinitionTemplateArtifact", "BuildOutput"},
-                                                          {"TaskDefinitionTemplatePath", "taskdef.json"},
-                                                          {"AppSpecTemplateArtifact", "BuildOutput"},
-                                                          {"AppSpecTemplatePath", "appspec.yaml"},
-                                                          {"Image1ArtifactName", "BuildOutput"},
-                                                          {"Image1ContainerName", "IMAGE1_NAME"}}),
-                             .input_artifacts = {{.name = "BuildOutput"}},
-                             .name = "Deploy"}},
-                .name = "Deploy"}};
-  auto& pipeline = stack.add<CfnPipeline>("Pipeline", std::move(pp));
-  // The pipeline starts once created: its permissions must be there first.
-  pipeline.add_depends_on(pipeline_role.default_policy()->cfn_policy());
-
-  // An upload of the source object starts the pipeline.
-  const Value pipeline_arn = Fn::sub("arn:${AWS::Partition}:codepipeline:${AWS::Region}:${AWS::AccountId}:${Pipeline}",
-                                     {{"Pipeline", pipeline.ref()}});
-  auto& events_role =
-      stack.add<iam::Role>("SourceEventsRole", {.assumed_by = iam::ServicePrincipal{"events.amazonaws.com"}});
-  events_role.add_to_policy({.actions = {"codepipeline:StartPipelineExecution"}, .resources = {pipeline_arn}});
-  stack.add<events::CfnRule>(
-      "SourceUploaded",
-      {.description = "Starts the gifmachine pipeline when a new source archive is uploaded",
-       .event_pattern = Value::map(
-           {{"source", Value::list({"aws.s3"})},
-            {"detail-type", Value::list({"Object Created"})},
-            {"detail", Value::map({{"bucket", Value::map({{"name", Value::list({artifacts.bucket_name()})}})},
-                                   {"object", Value::map({{"key", Value::list({source_key})}})}})}}),
-       .targets = {{.arn = pipeline_arn, .id = "Pipeline", .role_arn = events_role.role_arn()}}});
+  // ---- pipeline: an upload of the source starts it ----
+  codepipeline::Artifact source{"Source"}, built{"BuildOutput"};
+  auto& pipeline = stack.add<codepipeline::Pipeline>("Pipeline", {.pipeline_name = n.pipeline, .artifact_bucket = artifacts});
+  pipeline.add_stage({.stage_name = "Source"})
+      .add_action(codepipeline_actions::S3SourceAction{.action_name = "Source", .bucket = artifacts,
+                                                       .bucket_key = source_key, .output = source,
+                                                       .trigger = codepipeline_actions::S3Trigger::Events});
+  pipeline.add_stage({.stage_name = "Build"})
+      .add_action(codepipeline_actions::CodeBuildAction{
+          .action_name = "Build", .project = project, .input = source, .outputs = {built}});
+  pipeline.add_stage({.stage_name = "Deploy"})
+      .add_action(codepipeline_actions::CodeDeployEcsDeployAction{
+          .action_name = "Deploy", .deployment_group = group,
+          .task_definition_template_input = built, .app_spec_template_input = built,
+          .container_image_inputs = {{.input = built, .task_definition_placeholder = "IMAGE1_NAME"}}});
 
   stack.add<CfnOutput>("SourceUpload", {.value = "s3://" + artifacts.bucket_name() + "/" + source_key,
                                         .description = "upload a zip of the source (Dockerfile at its root) here"});
-  stack.add<CfnOutput>("PipelineName", {.value = pipeline.ref()});
+  stack.add<CfnOutput>("PipelineName", {.value = pipeline.pipeline_name()});
   return stack;
 }
 

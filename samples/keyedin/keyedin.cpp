@@ -4,8 +4,8 @@
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/autoscaling/cfn_auto_scaling_group.hpp>
 #include <cdk/cdk.hpp>
-#include <cdk/codedeploy/cfn_application.hpp>
 #include <cdk/codedeploy/cfn_deployment_group.hpp>
+#include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/cfn_instance.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
@@ -15,7 +15,7 @@
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/s3_assets/s3_assets.hpp>
-#include <cdk/sns/cfn_topic.hpp>
+#include <cdk/sns/sns.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -47,10 +47,11 @@ std::string record_name(const Settings& s) {
 // read (that object only, not the whole bootstrap bucket a grant_read opens),
 // deployed by CloudFormation as soon as the deployment group exists.
 void deploy_bundle(Stack& stack, const std::string& bundle, autoscaling::AutoScalingGroup& web,
-                   codedeploy::CfnDeploymentGroup& deployments) {
+                   codedeploy::ServerDeploymentGroup& deployments) {
   auto& revision = stack.add<s3_assets::Asset>("Revision", {.path = bundle});
   web.role().add_to_policy({.actions = {"s3:GetObject"}, .resources = {revision.object_arn()}});
-  deployments.props().deployment = codedeploy::CfnDeploymentGroup::DeploymentProperty{
+  // The L2 has no first revision (nor has the AWS CDK's): set on the L1.
+  deployments.cfn().props().deployment = codedeploy::CfnDeploymentGroup::DeploymentProperty{
       .description = "the revision shipped with the stack",
       .revision = {{.revision_type = "S3",
                     .s3_location = {{.bucket = revision.s3_bucket_name(), .bundle_type = "zip",
@@ -206,29 +207,16 @@ Stack& build(App& app, const Settings& settings) {
   // CodeDeploy: in-place deployments to the group, one instance at a time,
   // taken out of the load balancer while they update; rolled back and
   // announced on failure.
-  auto& application = stack.add<codedeploy::CfnApplication>("Application", {
-      .application_name = settings.name, .compute_platform = "Server"});
-  auto& alerts = stack.add<sns::CfnTopic>("DeployAlerts", {.display_name = settings.name + " deployments"});
-  if (!settings.alert_email.empty())
-    alerts.props().subscription = {{.endpoint = settings.alert_email, .protocol = "email"}};
-  auto& deploy_role = stack.add<iam::Role>("DeployRole", {
-      .assumed_by = iam::ServicePrincipal{"codedeploy.amazonaws.com"},
-      .managed_policies = {iam::ManagedPolicy::aws_managed("service-role/AWSCodeDeployRole")}});
-  deploy_role.add_to_policy({.actions = {"sns:Publish"}, .resources = {alerts.ref()}});
-  auto& deployments = stack.add<codedeploy::CfnDeploymentGroup>("DeploymentGroup", {
-      .application_name = application.ref(),
-      .auto_rollback_configuration = {{.enabled = true, .events = {"DEPLOYMENT_FAILURE"}}},
-      .auto_scaling_groups = {web.auto_scaling_group_name()},
-      .deployment_config_name = "CodeDeployDefault.OneAtATime",
-      .deployment_style = {{.deployment_option = "WITH_TRAFFIC_CONTROL", .deployment_type = "IN_PLACE"}},
-      .load_balancer_info = {{.target_group_info_list = {{.name = group.target_group_name()}}}},
-      .service_role_arn = deploy_role.role_arn(),
-      .trigger_configurations = {{.trigger_events = {"DeploymentFailure"},
-                                  .trigger_name = "deployment-failed",
-                                  .trigger_target_arn = alerts.ref()}}});
+  auto& alerts = stack.add<sns::Topic>("DeployAlerts", {.display_name = settings.name + " deployments"});
+  if (!settings.alert_email.empty()) alerts.add_subscription(sns::EmailSubscription{.email_address = settings.alert_email});
+  auto& deployments = stack.add<codedeploy::ServerDeploymentGroup>("DeploymentGroup", {
+      .application = stack.add<codedeploy::ServerApplication>("Application", {.application_name = settings.name}),
+      .deployment_config = codedeploy::ServerDeploymentConfig::one_at_a_time(),
+      .auto_scaling_groups = {web},
+      .install_agent = false,  // the boot script above (or the prebuilt image) has it
+      .load_balancers = {codedeploy::LoadBalancer::target_group(group)},
+      .triggers = {{.trigger_name = "deployment-failed", .topic = alerts}}});
   if (!settings.bundle.empty()) deploy_bundle(stack, settings.bundle, web, deployments);
-  // CodeDeploy checks the role's permissions when the group is made.
-  if (auto* policy = deploy_role.default_policy()) deployments.node().add_dependency(*policy);
 
   stack.add<CfnOutput>("Url", {.value = "https://" + settings.domain + "/"});
   // Route 53 gives every public zone four name servers.

@@ -18,8 +18,7 @@
 #include <cdk/rds/cfn_db_subnet_group.hpp>
 #include <cdk/rds/engine.hpp>
 #include <cdk/route53/route53.hpp>
-#include <cdk/sns/cfn_subscription.hpp>
-#include <cdk/sns/cfn_topic.hpp>
+#include <cdk/sns/sns.hpp>
 #include <cdk/ssm/ssm.hpp>
 #include <cdk/tags.hpp>
 
@@ -59,6 +58,11 @@ Settings settings_from_context(const App& app) {
   s.zone_id = app.context_or("zone_id", s.zone_id);
   s.domain = app.context_or("domain", s.domain);
   s.repository = app.context_or("repository", s.repository);
+  const auto slash = s.repository.find('/');
+  if (slash == 0 || slash == std::string::npos || slash + 1 == s.repository.size() ||
+      s.repository.find('/', slash + 1) != std::string::npos)
+    throw Error("", "repository \"" + s.repository + "\" is not a GitHub owner/name",
+                "pass -c repository=<owner>/<name>, e.g. -c repository=example-org/notejam");
   s.branch = app.context_or("branch", s.branch);
   s.alarm_email = app.context_or("alarm_email", s.alarm_email);
   s.db_password_version = app.context_int("db_password_version", s.db_password_version);
@@ -255,17 +259,15 @@ Stack& build(App& app, const Settings& settings) {
                                         .target = route53::RecordTarget::alias(lb)});
 
   // Alarms, mailed through one topic.
-  auto& topic = stack.add<sns::CfnTopic>("Alarms", sns::CfnTopic::Props{.display_name = "Notejam " + env + " alarms"});
-  if (!settings.alarm_email.empty())
-    stack.add<sns::CfnSubscription>("AlarmMail", sns::CfnSubscription::Props{
-        .endpoint = settings.alarm_email, .protocol = "email", .topic_arn = topic.ref()});
+  auto& topic = stack.add<sns::Topic>("Alarms", {.display_name = "Notejam " + env + " alarms"});
+  if (!settings.alarm_email.empty()) topic.add_subscription(sns::EmailSubscription{.email_address = settings.alarm_email});
   auto alarm = [&](std::string id, cloudwatch::Metric metric, double threshold, std::int64_t periods,
                    std::string description) {
     stack.add<cloudwatch::Alarm>(id, {
         .metric = std::move(metric), .threshold = threshold, .evaluation_periods = periods,
         .comparison_operator = cloudwatch::ComparisonOperator::GreaterThanOrEqualToThreshold,
         .treat_missing_data = cloudwatch::TreatMissingData::NotBreaching,
-        .alarm_description = std::move(description), .alarm_actions = {topic.ref()}, .ok_actions = {topic.ref()}});
+        .alarm_description = std::move(description), .alarm_actions = {topic.topic_arn()}, .ok_actions = {topic.topic_arn()}});
   };
   alarm("AppCpuHigh",
         {.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization",
@@ -294,7 +296,7 @@ Stack& build(App& app, const Settings& settings) {
 
   add_pipeline(stack, {.settings = settings, .vpc = vpc, .images = images, .cluster = cluster,
                        .service = service, .task = task, .database = *db.security_group,
-                       .db_host = db.cluster->attr_endpoint_address(), .notifications = topic.ref()});
+                       .db_host = db.cluster->attr_endpoint_address(), .notifications = topic});
 
   stack.add<CfnOutput>("Url", {.value = "https://" + domain + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});

@@ -12,6 +12,9 @@ class Vpc;
 namespace cdk::ecr {
 class Repository;
 }
+namespace cdk::sns {
+class Topic;
+}
 namespace cdk::ecs {
 class Cluster;
 class FargateService;
@@ -30,11 +33,11 @@ struct PipelineTargets {
   cdk::ecs::FargateTaskDefinition& task;  ///< its roles are passed to ECS on deploy
   cdk::ec2::SecurityGroup& database;      ///< migrations are let in here
   cdk::Value db_host;                     ///< the cluster's writer endpoint
-  cdk::Value notifications;               ///< SNS topic ARN told about pending approvals (prod)
+  cdk::sns::Topic& notifications;         ///< told about pending approvals (prod)
 };
 
-/// Adds the artifact bucket, the GitHub connection, the CodeBuild projects and
-/// the pipeline (all under "Pipeline") to `stack`.
+/// Adds the pipeline (with its artifact bucket), the GitHub connection and the
+/// CodeBuild projects (all under "Pipeline") to `stack`.
 void add_pipeline(cdk::Stack& stack, const PipelineTargets& targets);
 
 }  // namespace notejam

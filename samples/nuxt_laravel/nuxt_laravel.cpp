@@ -3,14 +3,13 @@
 #include <cdk/acm/acm.hpp>
 #include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
 #include <cdk/cdk.hpp>
-#include <cdk/codebuild/cfn_project.hpp>
-#include <cdk/codeconnections/cfn_connection.hpp>
-#include <cdk/codepipeline/cfn_pipeline.hpp>
+#include <cdk/codebuild/codebuild.hpp>
+#include <cdk/codepipeline/codepipeline.hpp>
+#include <cdk/codepipeline_actions/codepipeline_actions.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
-#include <cdk/iam/cfn_policy.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/logs/logs.hpp>
 #include <cdk/rds/rds.hpp>
@@ -47,30 +46,23 @@ struct Tier {
   std::string name;  // "frontend" or "backend": the folder in the repository and the container's name
   ecr::Repository* repository = nullptr;
   ecs::FargateService* service = nullptr;
-  codebuild::CfnProject* project = nullptr;
+  codebuild::PipelineProject* project = nullptr;
 };
 
 // Builds the folder's Dockerfile, pushes the image tagged with the commit and
 // "latest", and hands ECS the new image in imagedefinitions.json.
-constexpr const char* buildspec = R"(version: 0.2
-env:
-  shell: bash
-phases:
-  pre_build:
-    commands:
-      - aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"
-      - IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:0:12}"
-  build:
-    commands:
-      - docker build -t "$REPOSITORY_URI:$IMAGE_TAG" -t "$REPOSITORY_URI:latest" "$SERVICE_DIR"
-  post_build:
-    commands:
-      - docker push --all-tags "$REPOSITORY_URI"
-      - printf '[{"name":"%s","imageUri":"%s"}]' "$CONTAINER_NAME" "$REPOSITORY_URI:$IMAGE_TAG" > imagedefinitions.json
-artifacts:
-  files:
-    - imagedefinitions.json
-)";
+codebuild::BuildSpec image_spec() {
+  return codebuild::BuildSpec::from_object({
+      .env_shell = "bash",
+      .pre_build = {.commands = {
+          R"sh(aws ecr get-login-password --region "$AWS_DEFAULT_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}")sh",
+          R"sh(IMAGE_TAG="${CODEBUILD_RESOLVED_SOURCE_VERSION:0:12}")sh"}},
+      .build = {.commands = {R"sh(docker build -t "$REPOSITORY_URI:$IMAGE_TAG" -t "$REPOSITORY_URI:latest" "$SERVICE_DIR")sh"}},
+      .post_build = {.commands = {
+          R"sh(docker push --all-tags "$REPOSITORY_URI")sh",
+          R"sh(printf '[{"name":"%s","imageUri":"%s"}]' "$CONTAINER_NAME" "$REPOSITORY_URI:$IMAGE_TAG" > imagedefinitions.json)sh"}},
+      .artifact_files = {"imagedefinitions.json"}});
+}
 
 ecr::Repository& image_repository(Stack& stack, const std::string& id) {
   return stack.add<ecr::Repository>(id, {
@@ -80,127 +72,54 @@ ecr::Repository& image_repository(Stack& stack, const std::string& id) {
                           {.description = "keep the last 30 releases", .max_image_count = 30}}});
 }
 
-codebuild::CfnProject& image_build(Stack& stack, const std::string& id, Tier& tier, s3::Bucket& artifacts,
-                                   logs::LogGroup& build_logs) {
-  auto& role = stack.add<iam::Role>(id + "Role", {
-      .assumed_by = iam::ServicePrincipal{"codebuild.amazonaws.com"},
-      .description = "Builds and pushes the " + tier.name + " image"});
-  tier.repository->grant_pull_push(role);
-  artifacts.grant_read_write(role);
-  build_logs.grant_write(role);
-
-  auto& project = stack.add<codebuild::CfnProject>(id, {
-      .artifacts = codebuild::CfnProject::ArtifactsProperty{.type = "CODEPIPELINE"},
+void image_build(Stack& stack, const std::string& id, Tier& tier, logs::LogGroup& build_logs) {
+  auto& project = stack.add<codebuild::PipelineProject>(id, {
+      .build_spec = image_spec(),
+      .build_image = codebuild::LinuxBuildImage::amazon_linux_2023_5(),
+      .privileged = true,  // docker build needs the Docker daemon
+      .environment_variables = {{"REPOSITORY_URI", {.value = tier.repository->repository_uri()}},
+                                {"CONTAINER_NAME", {.value = tier.name}},
+                                {"SERVICE_DIR", {.value = tier.name}}},
       .description = "docker build of " + tier.name + "/ for the " + tier.name + " service",
-      .environment = codebuild::CfnProject::EnvironmentProperty{
-          .compute_type = "BUILD_GENERAL1_SMALL",
-          .environment_variables = {{.name = "REPOSITORY_URI", .value = tier.repository->repository_uri()},
-                                    {.name = "CONTAINER_NAME", .value = tier.name},
-                                    {.name = "SERVICE_DIR", .value = tier.name}},
-          .image = "aws/codebuild/amazonlinux-x86_64-standard:5.0",
-          .privileged_mode = true,  // docker build needs the Docker daemon
-          .type = "LINUX_CONTAINER"},
-      .logs_config = codebuild::CfnProject::LogsConfigProperty{
-          .cloud_watch_logs = codebuild::CfnProject::CloudWatchLogsConfigProperty{
-              .group_name = build_logs.log_group_name(), .status = "ENABLED", .stream_name = tier.name}},
-      .service_role = role.role_arn(),
-      .source = codebuild::CfnProject::SourceProperty{.build_spec = buildspec, .type = "CODEPIPELINE"},
-      .timeout_in_minutes = 30});
-  // The first build starts as soon as the pipeline exists: the role must already hold its grants.
-  project.add_depends_on(role.default_policy()->cfn_policy());
+      .timeout_minutes = 30,
+      .log_group = build_logs,
+      .log_stream_prefix = tier.name});
+  tier.repository->grant_pull_push(project);
   tier.project = &project;
-  return project;
 }
 
 // Source (GitHub through a connection) -> build both images -> deploy Laravel, then Nuxt.
-void release_pipeline(Stack& stack, const Settings& settings, ecs::Cluster& cluster, Tier& frontend, Tier& backend) {
-  auto& artifacts = stack.add<s3::Bucket>("Artifacts", {
-      .lifecycle_rules = {{.id = "expire-build-artifacts", .expiration_days = 30,
-                           .abort_incomplete_multipart_upload_after_days = 1}}});
+void release_pipeline(Stack& stack, const Settings& settings, Tier& frontend, Tier& backend) {
   auto& build_logs = stack.add<logs::LogGroup>("BuildLogs", {.retention = logs::RetentionDays::OneMonth});
   // Created PENDING: someone with access to the GitHub account completes it once in the console.
-  auto& github = stack.add<codeconnections::CfnConnection>("GitHub", {
-      .connection_name = "nuxt-laravel-github", .provider_type = "GitHub"});
+  auto& github = stack.add<codepipeline_actions::CodeStarConnection>("GitHub", {.connection_name = "nuxt-laravel-github"});
+  image_build(stack, "FrontendBuild", frontend, build_logs);
+  image_build(stack, "BackendBuild", backend, build_logs);
 
-  image_build(stack, "FrontendBuild", frontend, artifacts, build_logs);
-  image_build(stack, "BackendBuild", backend, artifacts, build_logs);
-
-  auto& role = stack.add<iam::Role>("PipelineRole", {
-      .assumed_by = iam::ServicePrincipal{"codepipeline.amazonaws.com"},
-      .description = "Runs the nuxt-laravel release pipeline"});
-  artifacts.grant_read_write(role);
-  role.add_to_policy({.actions = {"codeconnections:UseConnection"}, .resources = {github.attr_connection_arn()}});
-  role.add_to_policy({.actions = {"codebuild:BatchGetBuilds", "codebuild:StartBuild"},
-                      .resources = {frontend.project->attr_arn(), backend.project->attr_arn()}});
-  // The ECS deploy action registers a new task definition revision and points the service at it.
-  role.add_to_policy({.actions = {"ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
-                                  "ecs:RegisterTaskDefinition"},
-                      .resources = {"*"}});  // these actions take no resource-level permissions
-  role.add_to_policy({.actions = {"ecs:DescribeServices", "ecs:UpdateService"},
-                      .resources = {frontend.service->service_arn(), backend.service->service_arn()}});
-  std::vector<Value> families;
-  for (auto* tier : {&frontend, &backend})
-    families.push_back(Fn::sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/" +
-                               tier->service->task_definition().family() + ":*"));
-  role.add_to_policy({.actions = {"ecs:TagResource"}, .resources = families});
-  for (auto* tier : {&frontend, &backend}) {
-    auto& task = tier->service->task_definition();
-    task.task_role().grant_pass_role(role);
-    task.obtain_execution_role().grant_pass_role(role);
-  }
-
-  using Pipeline = codepipeline::CfnPipeline;
-  auto action_type = [](const char* category, const char* provider) {
-    return Pipeline::ActionTypeIdProperty{.category = category, .owner = "AWS", .provider = provider, .version = "1"};
+  auto& pipeline = stack.add<codepipeline::Pipeline>("Pipeline", {
+      .execution_mode = codepipeline::ExecutionMode::Queued});  // every pushed commit is released, in order
+  pipeline.artifact_bucket().add_lifecycle_rule({.id = "expire-build-artifacts", .expiration_days = 30,
+                                                 .abort_incomplete_multipart_upload_after_days = 1});
+  codepipeline::Artifact source{"Source"}, frontend_image{"FrontendImage"}, backend_image{"BackendImage"};
+  pipeline.add_stage({.stage_name = "Source"}).add_action(codepipeline_actions::CodeStarConnectionsSourceAction{
+      .action_name = "GitHub", .connection_arn = github.connection_arn(), .owner = settings.github_owner,
+      .repo = settings.github_repo, .branch = settings.branch, .output = source, .trigger_on_push = true});
+  auto build = [&](Tier& tier, const codepipeline::Artifact& image) {
+    return codepipeline_actions::CodeBuildAction{.action_name = tier.name, .project = *tier.project, .input = source,
+                                                 .outputs = {image}};
   };
-  auto build_action = [&](Tier& tier, const std::string& output) {
-    return Pipeline::ActionDeclarationProperty{
-        .action_type_id = action_type("Build", "CodeBuild"),
-        .configuration = Value::map({{"ProjectName", tier.project->ref()}}),
-        .input_artifacts = {{.name = "Source"}},
-        .name = tier.name,
-        .output_artifacts = {{.name = output}},
-        .run_order = 1};
+  pipeline.add_stage({.stage_name = "Build"}).add_action(build(frontend, frontend_image)).add_action(build(backend, backend_image));
+  auto deploy = [&](Tier& tier, const codepipeline::Artifact& image, std::int64_t order) {
+    return codepipeline_actions::EcsDeployAction{.action_name = tier.name, .service = *tier.service, .input = image,
+                                                 .file_name = "imagedefinitions.json", .run_order = order};
   };
-  auto deploy_action = [&](Tier& tier, const std::string& input, std::int64_t order) {
-    return Pipeline::ActionDeclarationProperty{
-        .action_type_id = action_type("Deploy", "ECS"),
-        .configuration = Value::map({{"ClusterName", cluster.cluster_name()},
-                                     {"ServiceName", tier.service->service_name()},
-                                     {"FileName", "imagedefinitions.json"}}),
-        .input_artifacts = {{.name = input}},
-        .name = tier.name,
-        .run_order = order};
-  };
-
-  auto& pipeline = stack.add<Pipeline>("Pipeline", {
-      .artifact_store = Pipeline::ArtifactStoreProperty{.location = artifacts.bucket_name(), .type = "S3"},
-      .execution_mode = "QUEUED",  // every pushed commit is released, in order
-      .pipeline_type = "V2",
-      .restart_execution_on_update = false,
-      .role_arn = role.role_arn(),
-      .stages = {
-          {.actions = {{.action_type_id = Pipeline::ActionTypeIdProperty{
-                            .category = "Source", .owner = "AWS", .provider = "CodeStarSourceConnection",
-                            .version = "1"},
-                        .configuration = Value::map({
-                            {"ConnectionArn", github.attr_connection_arn()},
-                            {"FullRepositoryId", settings.github_owner + "/" + settings.github_repo},
-                            {"BranchName", settings.branch},
-                            {"OutputArtifactFormat", "CODE_ZIP"},
-                            {"DetectChanges", true}}),
-                        .name = "GitHub",
-                        .output_artifacts = {{.name = "Source"}}}},
-           .name = "Source"},
-          {.actions = {build_action(frontend, "FrontendImage"), build_action(backend, "BackendImage")},
-           .name = "Build"},
-          // Laravel first, so the new Nuxt never calls an API older than itself.
-          {.actions = {deploy_action(backend, "BackendImage", 1), deploy_action(frontend, "FrontendImage", 2)},
-           .name = "Deploy"}}});
-  pipeline.add_depends_on(role.default_policy()->cfn_policy());
+  // Laravel first, so the new Nuxt never calls an API older than itself.
+  pipeline.add_stage({.stage_name = "Deploy"})
+      .add_action(deploy(backend, backend_image, 1))
+      .add_action(deploy(frontend, frontend_image, 2));
 
   stack.add<CfnOutput>("GitHubConnection", {
-      .value = github.attr_connection_arn(),
+      .value = github.connection_arn(),
       .description = "complete this pending connection in the console before the first release"});
 }
 
@@ -334,7 +253,7 @@ Stack& build(App& app, const Settings& settings) {
   stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record,
                                         .target = route53::RecordTarget::alias(lb)});
 
-  release_pipeline(stack, settings, cluster, frontend, backend);
+  release_pipeline(stack, settings, frontend, backend);
 
   stack.add<CfnOutput>("Url", {.value = site + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});

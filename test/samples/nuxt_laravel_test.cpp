@@ -301,7 +301,7 @@ TEST(NuxtLaravel, EachServiceHasItsOwnRepositoryAndLogGroup) {
 
 TEST(NuxtLaravel, PipelineBuildsBothImagesFromGitHubAndDeploysBackendFirst) {
   NuxtLaravel n;
-  const auto& connection = n.only("AWS::CodeConnections::Connection")["Properties"];
+  const auto& connection = n.only("AWS::CodeStarConnections::Connection")["Properties"];
   EXPECT_EQ(connection["ProviderType"], "GitHub");
   const auto& pipeline = n.only("AWS::CodePipeline::Pipeline")["Properties"];
   ASSERT_EQ(pipeline["Stages"].size(), 3u);
@@ -309,7 +309,7 @@ TEST(NuxtLaravel, PipelineBuildsBothImagesFromGitHubAndDeploysBackendFirst) {
   EXPECT_EQ(source["ActionTypeId"]["Provider"], "CodeStarSourceConnection");
   EXPECT_EQ(source["Configuration"]["FullRepositoryId"], "example-org/nuxt-laravel");
   EXPECT_EQ(source["Configuration"]["BranchName"], "main");
-  EXPECT_EQ(source["Configuration"]["ConnectionArn"]["Fn::GetAtt"][0], n.ids.find_resources("AWS::CodeConnections::Connection")[0]);
+  EXPECT_EQ(source["Configuration"]["ConnectionArn"]["Fn::GetAtt"][0], n.ids.find_resources("AWS::CodeStarConnections::Connection")[0]);
 
   // Every build project pushes to one of the two repositories, and each repository gets one project.
   std::set<std::string> pushed_to;
@@ -336,7 +336,7 @@ TEST(NuxtLaravel, PipelineBuildsBothImagesFromGitHubAndDeploysBackendFirst) {
 
   auto t = cdk::assertions::Template::from_stack(n.stack);
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
-      {"Statement", Match::array_with({Match::object_like({{"Action", "codeconnections:UseConnection"}})})}})}}));
+      {"Statement", Match::array_with({Match::object_like({{"Action", "codestar-connections:UseConnection"}})})}})}}));
 }
 
 TEST(NuxtLaravel, ContextChangesRepositoryDomainTaskCountsAndStandby) {
