@@ -684,15 +684,24 @@ void Model::alarm_traffic() {
 }
 
 // A rule starts each of its targets (Targets[].Arn), on a schedule or when
-// an event matches its pattern.
+// an event matches its pattern. A rule that is part of another construct (a
+// pipeline's source rule) is not drawn: the events come from what its pattern
+// names (a bucket, a repository), else from that construct.
 void Model::rule_traffic() {
   for (std::size_t i = 0; i < res_.size(); ++i) {
     const auto& r = res_[i];
     if (r.type != "AWS::Events::Rule") continue;
     const std::size_t s = r.key.first;
     const std::string label = StackView::at(*r.props, "ScheduleExpression") ? "schedule" : "events";
+    std::vector<std::size_t> from{i};
+    if (owner_[i]) {
+      from = shown_targets_at(s, *r.props, "EventPattern");
+      if (from.empty()) from = {*owner_[i]};
+    }
     for (const auto& target : views_[s]->list_at(*r.props, "Targets"))
-      for (auto t : shown_targets_at(s, target, "Arn")) add_traffic(node_id(i), node_id(t), label);
+      for (auto t : shown_targets_at(s, target, "Arn"))
+        for (auto f : from)
+          if (f != t) add_traffic(node_id(f), node_id(t), label);
   }
 }
 

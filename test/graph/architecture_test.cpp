@@ -472,11 +472,14 @@ TEST(ArchitectureToDot, APipelineIsOneNodeListingItsStagesWithoutReferenceArrows
   EXPECT_EQ(dot.nodes.at(node).label, "CodePipeline pipeline\\nRelease\\nSource > Test > Approve");
   EXPECT_THAT(node_line(text, node), HasSubstr("shape=rarrow"));
   for (const auto& [edge, attributes] : dot.edges) EXPECT_NE(edge.first, node) << edge.second;
-  // Its artifact bucket and the source's event rule are part of it, not nodes of their own.
+  // Its artifact bucket and the source's event rule are part of it, not nodes of
+  // their own: a push to the repository starts it.
   for (const auto& [id, n] : dot.nodes) {
     EXPECT_THAT(n.label, Not(HasSubstr("ArtifactsBucket"))) << id;
     EXPECT_THAT(n.label, Not(HasSubstr("SourceEventRule"))) << id;
+    EXPECT_THAT(id, Not(HasSubstr("SourceEventRule")));
   }
+  EXPECT_THAT(dot.edges.at({dot.id_of("ECR repository\\nImages"), node}), HasSubstr("label=\"events\""));
 }
 
 TEST(ArchitectureToDot, ADeploymentGroupDeploysToItsAutoScalingGroupAndNotifiesItsTopic) {
