@@ -78,6 +78,7 @@ CfnPipeline::ActionDeclarationProperty render_action(const StageAction& a) {
   if (!a.variables_namespace.empty()) out.namespace_ = a.variables_namespace;
   for (const auto& o : c.outputs) out.output_artifacts.push_back({.name = o.name()});
   if (a.role != nullptr) out.role_arn = a.role->role_arn();
+  else if (!a.role_arn.is_null()) out.role_arn = a.role_arn;
   out.run_order = a.run_order;
   return out;
 }

@@ -25,7 +25,7 @@ Pipeline& pipeline_of(Construct& scope, std::string_view id) {
 Stage::Stage(Construct& scope, std::string_view id, StageProps props)
     : Construct(scope, id), pipeline_(pipeline_of(scope, id)), props_(std::move(props)) {}
 
-Construct& Stage::begin_action(const std::string& name, const std::optional<std::int64_t>& run_order) {
+Construct& Stage::begin_action(const std::string& name, const std::optional<std::int64_t>& run_order, bool make_role) {
   const auto path = node().path() + "/" + name;
   detail::check_name(path, "action name", name, ".@_-");
   if (node().try_find_child(name) != nullptr)
@@ -35,11 +35,24 @@ Construct& Stage::begin_action(const std::string& name, const std::optional<std:
     throw Error(path, "run_order " + std::to_string(*run_order) + " is outside CodePipeline's range 1-999",
                 "set 1-999 (actions with the same run order run in parallel)");
   auto& scope = add<Construct>(name);
+  if (!make_role) return scope;
   // Only the pipeline's role may assume an action's role; it gets
   // sts:AssumeRole on exactly this one.
   auto& role = scope.add<iam::Role>("CodePipelineActionRole", {.assumed_by = iam::ArnPrincipal{pipeline_.role().role_arn()}});
   pipeline_.role().add_to_policy({.actions = {"sts:AssumeRole"}, .resources = {role.role_arn()}});
   return scope;
+}
+
+Stage& Stage::add_action_as_role(RoleActionProps action) {
+  if (action.role_arn.is_null())
+    throw Error(node().path() + "/" + action.action_name, "the action has no role_arn",
+                "set .role_arn to the role CodePipeline should assume, or use add_action to have one made");
+  auto& scope = begin_action(action.action_name, action.run_order, false);
+  pipeline_.role().add_to_policy({.actions = {"sts:AssumeRole"}, .resources = {action.role_arn}});
+  finish_action(scope, action.run_order, action.variables_namespace, action.config);
+  actions_.back().role_arn = std::move(action.role_arn);
+  pipeline_.refresh();
+  return *this;
 }
 
 ActionBindOptions Stage::bind_options(Construct& scope) {

@@ -27,14 +27,31 @@ struct StageProps {
   std::string transition_disabled_reason = "Transition disabled";  ///< with transition_to_enabled false; default as the AWS CDK
 };
 
+/// An action declared whole that CodePipeline runs as a role that exists
+/// already, by ARN, instead of one made for it: how CDK Pipelines deploys (as
+/// the target environment's bootstrap deploy role, which may be in another
+/// account). Nothing is bound and nothing is granted to that role (it must
+/// allow what the action does); the pipeline's role may assume it.
+///
+///   stage.add_action_as_role({.action_name = "Deploy", .run_order = 2,
+///                             .role_arn = deploy_role_arn, .config = {...}});
+struct RoleActionProps {
+  std::string action_name{};          ///< unique in the stage; required
+  std::int64_t run_order = 1;         ///< 1-999; default 1
+  std::string variables_namespace{};  ///< default none
+  Value role_arn{};                   ///< the role CodePipeline assumes to run the action; required
+  ActionConfig config{};              ///< category, provider, artifacts and configuration; required
+};
+
 /// One action as the stage holds it.
 struct StageAction {
   std::string name;
   std::int64_t run_order = 1;
   std::string variables_namespace;
   Construct* scope = nullptr;  ///< `<Pipeline>/<Stage>/<Action>`
-  iam::Role* role = nullptr;
+  iam::Role* role = nullptr;   ///< the role made for the action, or nullptr with role_arn
   ActionConfig config;
+  Value role_arn{};            ///< an existing role the action runs as (add_action_as_role)
 };
 
 class Stage : public Construct {
@@ -56,13 +73,17 @@ class Stage : public Construct {
     return *this;
   }
 
+  /// Adds an action that runs as an existing role (RoleActionProps). Throws
+  /// cdk::Error as add_action does, and for a missing role_arn.
+  Stage& add_action_as_role(RoleActionProps action);
+
   [[nodiscard]] const std::string& stage_name() const noexcept { return props_.stage_name; }
   [[nodiscard]] const StageProps& props() const noexcept { return props_; }
   [[nodiscard]] const std::vector<StageAction>& actions() const noexcept { return actions_; }
   [[nodiscard]] Pipeline& pipeline() const noexcept { return pipeline_; }
 
  private:
-  Construct& begin_action(const std::string& name, const std::optional<std::int64_t>& run_order);
+  Construct& begin_action(const std::string& name, const std::optional<std::int64_t>& run_order, bool make_role = true);
   [[nodiscard]] ActionBindOptions bind_options(Construct& scope);
   void finish_action(Construct& scope, std::int64_t run_order, const std::string& variables_namespace,
                      const ActionConfig& config);

@@ -213,3 +213,32 @@ TEST_F(PipelineStructureTest, ATriggerMustNameACodeStarSourceAction) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(PipelineStructureTest, AnActionAsAnExistingRoleMakesNoRoleAndLetsThePipelineAssumeIt) {
+  auto& p = pipeline();
+  const char* role = "arn:aws:iam::123456789012:role/deployer";
+  p.add_stage({.stage_name = "Deploy"}).add_action_as_role({
+      .action_name = "Stack", .run_order = 2, .role_arn = role,
+      .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation", .inputs = {source},
+                 .configuration = cdk::Value::map({{"ActionMode", "CHANGE_SET_EXECUTE"}, {"StackName", "app"},
+                                                   {"ChangeSetName", "next"}})}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::CodePipeline::Pipeline", Match::object_like({{"Stages", Match::array_with({
+      Match::object_like({{"Name", "Deploy"}, {"Actions", Match::array_equals({Match::object_like({
+          {"Name", "Stack"}, {"RoleArn", role}, {"RunOrder", 2}, {"InputArtifacts", Match::array_equals({Match::object_equals({{"Name", "Source"}})})}})})}})})}}));
+  EXPECT_EQ(p.stages().back()->actions().front().role, nullptr);
+  t.resource_count_is("AWS::IAM::Role", 2);  // the pipeline's and the source action's
+  t.has_resource_properties("AWS::IAM::Policy", policy_of("PipelineRoleD68726F7", Match::array_with({allow({"sts:AssumeRole"}, role)})));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(PipelineStructureTest, RefusesAnActionAsARoleWithoutTheRole) {
+  auto& stage = pipeline().add_stage({.stage_name = "Deploy"});
+  expect_error([&] { stage.add_action_as_role({.action_name = "Stack", .config = {.category = codepipeline::ActionCategory::Deploy,
+                                                                                  .provider = "CloudFormation"}}); },
+               "Stack/Pipeline/Deploy/Stack", "the action has no role_arn");
+}
+
+}  // namespace

@@ -1,0 +1,251 @@
+#include "build.hpp"
+
+#include "deploy_order.hpp"
+
+#include <cdk/bootstrap.hpp>
+#include <cdk/cfn_output.hpp>
+#include <cdk/codebuild/project.hpp>
+#include <cdk/codepipeline/pipeline.hpp>
+#include <cdk/codepipeline_actions/codebuild_action.hpp>
+#include <cdk/codepipeline_actions/manual_approval_action.hpp>
+#include <cdk/docker_image_asset.hpp>
+#include <cdk/error.hpp>
+#include <cdk/file_asset.hpp>
+#include <cdk/iam/policy_statement.hpp>
+#include <cdk/pipelines/code_pipeline.hpp>
+#include <cdk/s3/bucket.hpp>
+#include <cdk/stack.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace cdk::pipelines::detail {
+
+namespace {
+
+using codepipeline::Artifact;
+
+constexpr const char* capabilities = "CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAND";
+
+// The target environment's bootstrap role ("deploy-role", "cfn-exec-role").
+Value bootstrap_role(const Stack& stack, std::string_view role) {
+  const auto qualifier = stack.bootstrap_qualifier();
+  return bootstrap::cfnify(bootstrap::specialize(bootstrap::role_arn(qualifier, role), stack));
+}
+
+bool has_assets(const Construct& c) {
+  if (dynamic_cast<const FileAsset*>(&c) != nullptr || dynamic_cast<const DockerImageAsset*>(&c) != nullptr) return true;
+  return std::any_of(c.node().children().begin(), c.node().children().end(), [](const Construct* child) {
+    return dynamic_cast<const Stack*>(child) == nullptr && has_assets(*child);
+  });
+}
+
+// "<Stack artifact id>" with what a variables namespace refuses replaced.
+std::string namespace_of(const Stack& stack) {
+  auto ns = stack.artifact_id();
+  std::replace_if(ns.begin(), ns.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '@' && c != '_' && c != '-'; }, '_');
+  return ns;
+}
+
+class Builder {
+ public:
+  explicit Builder(CodePipeline& owner) : owner_(owner), props_(owner.props()) {}
+
+  codepipeline::Pipeline& run() {
+    collect_output_namespaces();
+    for (const auto& wave : owner_.waves())
+      for (const auto& d : wave->stages()) planned_.insert(planned_.end(), d->stacks().begin(), d->stacks().end());
+    pipeline_ = &owner_.add<codepipeline::Pipeline>("Pipeline", codepipeline::PipelineProps{
+        .pipeline_name = props_.pipeline_name, .restart_execution_on_update = props_.self_mutation});
+    props_.source->add_to(pipeline_->add_stage({.stage_name = "Source"}), source_);
+    add_synth();
+    if (props_.self_mutation) add_self_mutation();
+    for (const auto& wave : owner_.waves()) add_wave(*wave);
+    return *pipeline_;
+  }
+
+ private:
+  // The stacks whose outputs steps read get a variables namespace on their Deploy action.
+  void collect_output_namespaces() {
+    auto collect = [&](const std::vector<Step>& steps) {
+      for (const auto& step : steps)
+        if (const auto* shell = std::get_if<ShellStep>(&step))
+          for (const auto& [name, output] : shell->env_from_cfn_outputs) {
+            if (!output)
+              throw Error(owner_.node().path(), "step " + shell->id + " reads variable " + name + " from no output",
+                          "name a CfnOutput of a stack the pipeline deploys");
+            reading_outputs_.insert(&Stack::of(*output));
+          }
+    };
+    for (const auto& wave : owner_.waves()) {
+      collect(wave->pre());
+      collect(wave->post());
+      for (const auto& stage : wave->stages()) {
+        collect(stage->pre());
+        collect(stage->post());
+      }
+    }
+  }
+
+  codebuild::PipelineProject& project(Construct& scope, const ShellStep& step, bool synth) {
+    codebuild::BuildSpecProps spec;
+    for (const auto& [k, v] : step.env) spec.env_variables.emplace(k, Value(v));
+    spec.install.commands = step.install_commands;
+    spec.build.commands = step.commands;
+    codebuild::ProjectProps p{.build_image = props_.build_image, .compute_type = props_.compute_type};
+    if (synth) {
+      spec.artifact_files = {"**/*"};
+      spec.artifact_base_directory = props_.primary_output_directory;
+      spec.cache_paths = step.cache_paths;
+      if (props_.synth_compute_type) p.compute_type = props_.synth_compute_type;
+      if (!step.cache_paths.empty()) p.cache = props_.synth_cache;
+    }
+    p.build_spec = codebuild::BuildSpec::from_object(std::move(spec));
+    return scope.add<codebuild::PipelineProject>("CdkBuildProject", std::move(p));
+  }
+
+  void add_synth() {
+    auto& scope = owner_.add<Construct>("Build").add<Construct>("Synth");
+    auto& stage = pipeline_->add_stage({.stage_name = "Build"});
+    stage.add_action(codepipeline_actions::CodeBuildAction{
+        .action_name = "Synth", .project = project(scope, *props_.synth, true), .input = source_, .outputs = {synth_output_}});
+  }
+
+  // Lets the target's bootstrap roles read the assembly (the deploy role's own
+  // policy covers only buckets of other accounts).
+  void grant_assembly_read(const Value& role_arn) {
+    auto& bucket = pipeline_->artifact_bucket();
+    bucket.add_to_resource_policy({.actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"},
+                                   .resources = {bucket.bucket_arn(), bucket.arn_for_objects("*")},
+                                   .principals = Value::map({{"AWS", role_arn}})});
+  }
+
+  Value::Map deploy_config(const Stack& stack, const char* mode) {
+    const auto exec_role = bootstrap_role(stack, "cfn-exec-role");
+    grant_assembly_read(exec_role);
+    return {{"ActionMode", mode}, {"StackName", stack.stack_name()},
+            {"TemplatePath", synth_output_.at_path(stack.template_file()).location()}, {"RoleArn", exec_role},
+            {"Capabilities", capabilities}};
+  }
+
+  void add_self_mutation() {
+    const auto& self = Stack::of(owner_);
+    const auto deploy_role = bootstrap_role(self, "deploy-role");
+    grant_assembly_read(deploy_role);
+    pipeline_->add_stage({.stage_name = "UpdatePipeline"}).add_action_as_role({
+        .action_name = "SelfMutate", .role_arn = deploy_role,
+        .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
+                   .inputs = {synth_output_}, .configuration = Value(deploy_config(self, "CREATE_UPDATE"))}});
+  }
+
+  struct Placement {
+    codepipeline::Stage& stage;
+    std::string prefix;  // of action names
+    std::set<const Stack*> deployed;  // stacks whose outputs the step may read
+  };
+
+  std::int64_t add_step(const Step& step, std::int64_t run_order, const Placement& at) {
+    const auto name = at.prefix + step_id(step);
+    if (const auto* approval = std::get_if<ManualApprovalStep>(&step)) {
+      at.stage.add_action(codepipeline_actions::ManualApprovalAction{
+          .action_name = name, .additional_information = approval->comment, .run_order = run_order});
+      return run_order + 1;
+    }
+    const auto& shell = std::get<ShellStep>(step);
+    const auto path = owner_.node().path() + "/" + at.stage.stage_name() + "/" + name;
+    if (shell.commands.empty()) throw Error(path, "the step has no commands", "give it .commands");
+    codebuild::BuildEnvironmentVariables vars;
+    for (const auto& [var, output] : shell.env_from_cfn_outputs) {
+      const auto& stack = Stack::of(*output);
+      if (at.deployed.count(&stack) == 0)
+        throw Error(path, "variable " + var + " reads an output of stack " + stack.node().path() + ", which is not deployed before the step",
+                    "read outputs of stacks deployed in an earlier stage, or in a post step of their own stage");
+      vars[var] = {.value = Value("#{" + namespace_of(stack) + "." + stack.logical_id(*output) + "}")};
+    }
+    auto* scope = owner_.node().try_find_child(at.stage.stage_name());
+    if (scope == nullptr) scope = &owner_.add<Construct>(at.stage.stage_name());
+    auto& step_scope = scope->add<Construct>(name);
+    at.stage.add_action(codepipeline_actions::CodeBuildAction{
+        .action_name = name, .project = project(step_scope, shell, false),
+        .input = shell.input == StepInput::Source ? source_ : synth_output_, .environment_variables = std::move(vars),
+        .run_order = run_order});
+    return run_order + 1;
+  }
+
+  std::int64_t add_steps(const std::vector<Step>& steps, std::int64_t run_order, const Placement& at) {
+    for (const auto& s : steps) run_order = add_step(s, run_order, at);
+    return run_order;
+  }
+
+  void check_dependencies(const std::string& path, const Stack& stack, const std::vector<Stack*>& group) {
+    for (const auto* d : stack_dependencies(stack)) {
+      const bool planned = std::find(planned_.begin(), planned_.end(), d) != planned_.end();
+      const bool in_group = std::find(group.begin(), group.end(), d) != group.end();
+      if (planned && !in_group && deployed_.count(d) == 0)
+        throw Error(path, "stack " + stack.node().path() + " depends on " + d->node().path() + ", which deploys in parallel or later",
+                    "deploy " + d->node().path() + " in an earlier stage, or in the same stage");
+    }
+  }
+
+  void add_stack(codepipeline::Stage& stage, const std::string& prefix, const Stack& stack, std::int64_t run_order) {
+    const auto path = owner_.node().path() + "/" + stage.stage_name();
+    if (has_assets(stack))
+      throw Error(path, "stack " + stack.node().path() + " has file or image assets, which the pipeline does not publish yet",
+                  "deploy it with `<program> deploy`, or keep its assets out of the stacks the pipeline deploys");
+    const auto deploy_role = bootstrap_role(stack, "deploy-role");
+    grant_assembly_read(deploy_role);
+    const auto name = prefix + stack.artifact_id();
+    auto prepare = deploy_config(stack, "CHANGE_SET_REPLACE");
+    prepare.insert(prepare.begin() + 2, {"ChangeSetName", change_set_name});
+    stage.add_action_as_role({.action_name = name + ".Prepare", .run_order = run_order, .role_arn = deploy_role,
+                              .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
+                                         .inputs = {synth_output_}, .configuration = Value(std::move(prepare))}});
+    Value::Map execute = {{"ActionMode", "CHANGE_SET_EXECUTE"}, {"StackName", stack.stack_name()}, {"ChangeSetName", change_set_name}};
+    stage.add_action_as_role({.action_name = name + ".Deploy", .run_order = run_order + 1,
+                              .variables_namespace = reading_outputs_.count(&stack) != 0 ? namespace_of(stack) : "",
+                              .role_arn = deploy_role,
+                              .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
+                                         .configuration = Value(std::move(execute))}});
+  }
+
+  // One stage deployment from `run_order`; returns the run order after it.
+  std::int64_t add_deployment(const StageDeployment& d, const Wave& wave, codepipeline::Stage& stage, std::int64_t run_order) {
+    const auto prefix = wave.prefix_actions() ? d.name() + "." : std::string();
+    const auto path = owner_.node().path() + "/" + wave.name();
+    Placement at{stage, prefix, deployed_};
+    run_order = add_steps(d.pre(), run_order, at);
+    for (const auto* s : d.stacks()) check_dependencies(path, *s, d.stacks());
+    for (const auto& level : deploy_levels(path, d.stacks())) {
+      for (const auto* s : level) add_stack(stage, prefix, *s, run_order);
+      run_order += 2;
+    }
+    at.deployed.insert(d.stacks().begin(), d.stacks().end());
+    return add_steps(d.post(), run_order, at);
+  }
+
+  void add_wave(const Wave& wave) {
+    auto& stage = pipeline_->add_stage({.stage_name = wave.name()});
+    const auto start = add_steps(wave.pre(), 1, {stage, "", deployed_});
+    std::int64_t end = start;
+    for (const auto& d : wave.stages()) end = std::max(end, add_deployment(*d, wave, stage, start));
+    for (const auto& d : wave.stages()) deployed_.insert(d->stacks().begin(), d->stacks().end());
+    add_steps(wave.post(), end, {stage, "", deployed_});
+  }
+
+  CodePipeline& owner_;
+  const CodePipelineProps& props_;
+  codepipeline::Pipeline* pipeline_ = nullptr;
+  Artifact source_{props_.source->artifact_name()};
+  Artifact synth_output_{synth_output_name};
+  std::set<const Stack*> reading_outputs_;
+  std::vector<const Stack*> planned_;    // every stack the pipeline deploys
+  std::set<const Stack*> deployed_;      // stacks of the waves finished so far
+};
+
+}  // namespace
+
+codepipeline::Pipeline& build(CodePipeline& pipeline) { return Builder(pipeline).run(); }
+
+}  // namespace cdk::pipelines::detail
