@@ -19,11 +19,13 @@ ShellStep cmake_synth(const CMakeSynthOptions& o) {
   if (!o.generator.empty()) configure += " -G " + quoted(o.generator);
   for (const auto& a : o.configure_args) configure += " " + a;
   const auto program = o.program_path.empty() ? o.target : o.program_path;
+  std::string synth = build + "/" + program + " --out " + quoted(o.output_directory);
+  for (const auto& [key, value] : o.context) synth += " -c " + quoted(key + "=" + value);
   return ShellStep{
       .id = "Synth",
       .commands = {"ln -sfn \"$CODEBUILD_SRC_DIR\" " + std::string(cmake_synth_source_link), configure,
                    "cmake --build " + build + " --target " + o.target + " --parallel \"$(nproc)\"",
-                   build + "/" + program + " --out " + quoted(o.output_directory) + " synth"},
+                   synth + " synth"},
       .install_commands = o.install_commands,
       .cache_paths = {build + "/**/*"}};
 }

@@ -60,6 +60,7 @@ struct CMakeSynthOptions {
   std::vector<std::string> configure_args{};     ///< more `cmake -S ... -B ...` arguments; default none
   std::vector<std::string> install_commands{};   ///< e.g. installing cdkpp's build dependencies; default none
   std::string output_directory = "cdk.out";      ///< where `synth` writes the cloud assembly; default "cdk.out"
+  std::map<std::string, std::string> context{};  ///< passed to the program as `-c key=value`; default none
 };
 
 /// The build directory cmake_synth uses and caches: outside the source, at a
@@ -75,7 +76,7 @@ inline constexpr const char* cmake_synth_source_link = "/tmp/cdkpp-app";
 ///   ln -sfn "$CODEBUILD_SRC_DIR" /tmp/cdkpp-app
 ///   cmake -S /tmp/cdkpp-app/<source_dir> -B /root/.cache/cdkpp-build -DCMAKE_BUILD_TYPE=Release
 ///   cmake --build /root/.cache/cdkpp-build --target <target> --parallel "$(nproc)"
-///   /root/.cache/cdkpp-build/<program_path> --out cdk.out synth
+///   /root/.cache/cdkpp-build/<program_path> --out cdk.out [-c key=value ...] synth
 ///
 /// with the build directory as its cache path. Throws cdk::Error without a target.
 ShellStep cmake_synth(const CMakeSynthOptions& options);

@@ -11,6 +11,10 @@
 //
 //   build/bin/notejam -c env=dev synth
 //   build/bin/notejam -c env=prod -c zone=example.org -c zone_id=Z0EXAMPLE synth
+//
+// -c delivery=true -c account=<12 digits> builds the three environments at
+// once and NotejamDelivery, a pipeline that deploys them in order (delivery.hpp).
+#include "delivery.hpp"
 #include "notejam.hpp"
 
 #include <cdk/cdk.hpp>
@@ -20,7 +24,11 @@
 int main(int argc, char** argv) {
   cdk::App app(argc, argv);
   try {
-    notejam::build(app, notejam::settings_from_context(app));
+    const auto settings = notejam::settings_from_context(app);
+    if (app.context_flag("delivery", false))
+      notejam::build_delivery(app, settings, notejam::delivery_from_context(app));
+    else
+      notejam::build(app, settings);
   } catch (const cdk::Error& e) {
     std::cerr << e.diagnostic().to_string() << '\n';
     return 1;

@@ -54,6 +54,9 @@ Settings settings_from_context(const App& app) {
   s.environment = app.context_or("env", s.environment);
   s.sizing = sizing_for(s.environment);
   s.region = app.context_or("region", s.region);
+  s.account = app.context_or("account", s.account);
+  if (!s.account.empty() && (s.account.size() != 12 || s.account.find_first_not_of("0123456789") != std::string::npos))
+    throw Error("", "account \"" + s.account + "\" is not a 12-digit AWS account id", "pass -c account=<12 digits>");
   s.zone = app.context_or("zone", s.zone);
   s.zone_id = app.context_or("zone_id", s.zone_id);
   s.domain = app.context_or("domain", s.domain);
@@ -179,7 +182,7 @@ Stack& build(App& app, const Settings& settings) {
   const std::string& env = settings.environment;
   const bool prod = env == "prod";
   auto& stack = app.add<Stack>("Notejam" + capitalized(env), {
-      .env = {.region = settings.region},
+      .env = {.account = settings.account, .region = settings.region},
       .stack_name = "notejam-" + env,
       .description = "Notejam (" + env + "): ALB, ECS Fargate, Aurora MySQL, CodePipeline",
       .tags = {{"app", "notejam"}, {"environment", env}},

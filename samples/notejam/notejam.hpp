@@ -36,6 +36,7 @@ Sizing sizing_for(std::string_view environment);
 struct Settings {
   std::string environment = "dev";                     ///< dev, test or prod; default dev
   std::string region = "eu-west-1";                    ///< default eu-west-1
+  std::string account{};                               ///< the AWS account, 12 digits; default none (the deploy's)
   std::string zone = "example.com";                    ///< the existing public zone; default example.com
   std::string zone_id = "Z0123456789ABCDEFGHIJ";       ///< that zone's id (-c zone_id=); default an example id
   std::string domain{};                                ///< the app's name; default notejam.<zone> (prod), <env>.notejam.<zone>
@@ -47,7 +48,7 @@ struct Settings {
   Sizing sizing = sizing_for("dev");                   ///< default the dev sizing
 };
 
-/// -c env=dev|test|prod (sizing follows), -c region=, -c zone=, -c zone_id=, -c domain=,
+/// -c env=dev|test|prod (sizing follows), -c region=, -c account=, -c zone=, -c zone_id=, -c domain=,
 /// -c repository=owner/name, -c branch=, -c alarm_email=, -c db_password_version=,
 /// -c first_deploy=true.
 /// Throws cdk::Error for an unknown environment or a bad version.

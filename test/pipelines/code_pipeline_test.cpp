@@ -185,3 +185,13 @@ TEST_F(PipelinesTest, AnS3SourceReadsTheObjectOfAVersionedBucket) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CMakeSynth, PassesContextToTheProgramBeforeTheSynthCommand) {
+  const auto step = cdk::pipelines::cmake_synth({.target = "infra", .context = {{"account", "111111111111"}, {"env", "prod"}}});
+  EXPECT_EQ(step.commands.back(),
+            "/root/.cache/cdkpp-build/infra --out \"cdk.out\" -c \"account=111111111111\" -c \"env=prod\" synth");
+}
+
+}  // namespace

@@ -1,3 +1,4 @@
+#include "notejam/delivery.hpp"
 #include "notejam/notejam.hpp"
 #include "sample_checks.hpp"
 #include "support/lint.hpp"
@@ -360,4 +361,58 @@ TEST(Notejam, AnUnknownEnvironmentIsAClearErrorSayingWhatToDo) {
   EXPECT_TRUE(app.node().children().empty()) << "nothing was built";
   cdk::App bad_version(cdk::AppProps{.context = {{"env", "dev"}, {"db_password_version", "latest"}}});
   EXPECT_THROW((void)notejam::settings_from_context(bad_version), cdk::Error);
+}
+
+namespace {
+
+struct Delivery {
+  explicit Delivery(std::map<std::string, std::string> context) : app(cdk::AppProps{.context = std::move(context)}) {}
+  cdk::App app;
+  cdk::Stack& stack = notejam::build_delivery(app, notejam::settings_from_context(app), notejam::delivery_from_context(app));
+  Json t = Json::parse(samples::template_text(stack));
+};
+
+const std::map<std::string, std::string> delivery_context = {
+    {"delivery", "true"}, {"account", "111111111111"}, {"infra_repository", "acme/notejam-infra"}};
+
+}  // namespace
+
+TEST(Notejam, DeliveryDeploysDevThenTestThenProdAfterAnApproval) {
+  Delivery d(delivery_context);
+  for (const char* id : {"NotejamDev", "NotejamTest", "NotejamProd"}) {
+    const auto* env = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child(id));
+    ASSERT_NE(env, nullptr) << id;
+    EXPECT_EQ(env->account(), cdk::Value("111111111111")) << id;
+  }
+  Json pipeline;
+  for (const auto& [id, r] : d.t["Resources"].items())
+    if (r["Type"] == "AWS::CodePipeline::Pipeline") pipeline = r["Properties"];
+  std::vector<std::string> names;
+  for (const auto& stage : pipeline["Stages"]) names.push_back(stage["Name"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"Source", "Build", "UpdatePipeline", "Dev", "Test", "Prod"}));
+  EXPECT_EQ(pipeline["Stages"][0]["Actions"][0]["Configuration"]["FullRepositoryId"], "acme/notejam-infra");
+  const auto& prod = pipeline["Stages"][5]["Actions"];
+  ASSERT_EQ(prod.size(), 3u);
+  EXPECT_EQ(prod[0]["ActionTypeId"]["Provider"], "Manual");
+  EXPECT_EQ(prod[1]["Configuration"]["StackName"], "notejam-prod");
+  EXPECT_GT(prod[1]["RunOrder"].get<int>(), prod[0]["RunOrder"].get<int>());
+  // The pipeline's synth builds this same app: the context goes back to the program.
+  std::string spec;
+  for (const auto& [id, r] : d.t["Resources"].items())
+    if (r["Type"] == "AWS::CodeBuild::Project") spec += r["Properties"]["Source"]["BuildSpec"].get<std::string>();
+  EXPECT_THAT(spec, HasSubstr("notejam --out \\\"cdk.out\\\" -c \\\"account=111111111111\\\""));
+  EXPECT_THAT(spec, HasSubstr("-c \\\"delivery=true\\\""));
+  cdk::testing::keep_for_lint(d.stack);
+}
+
+TEST(Notejam, DeliveryNeedsAnAccountAndNoSingleDomain) {
+  auto without = delivery_context;
+  without.erase("account");
+  EXPECT_THROW(Delivery{without}, cdk::Error);
+  auto domain = delivery_context;
+  domain["domain"] = "notes.example.com";
+  EXPECT_THROW(Delivery{domain}, cdk::Error);
+  auto bad = delivery_context;
+  bad["account"] = "12345";
+  EXPECT_THROW(Delivery{bad}, cdk::Error);
 }

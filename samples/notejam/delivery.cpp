@@ -1,0 +1,81 @@
+#include "delivery.hpp"
+
+#include <cdk/cdk.hpp>
+#include <cdk/codepipeline_actions/connection.hpp>
+#include <cdk/pipelines/pipelines.hpp>
+
+#include <map>
+#include <string>
+
+namespace notejam {
+
+using namespace cdk;
+
+namespace {
+
+// The context the pipeline's synth passes back, so it builds this same app.
+std::map<std::string, std::string> synth_context(const Settings& s, const Delivery& d) {
+  std::map<std::string, std::string> c = {
+      {"delivery", "true"}, {"account", s.account}, {"region", s.region}, {"zone", s.zone}, {"zone_id", s.zone_id},
+      {"repository", s.repository}, {"branch", s.branch}, {"db_password_version", std::to_string(s.db_password_version)},
+      {"infra_repository", d.repository}, {"infra_branch", d.branch}};
+  if (!s.alarm_email.empty()) c["alarm_email"] = s.alarm_email;
+  if (s.first_deploy) c["first_deploy"] = "true";
+  return c;
+}
+
+}  // namespace
+
+Delivery delivery_from_context(const App& app) {
+  Delivery d;
+  d.repository = app.context_or("infra_repository", d.repository);
+  d.branch = app.context_or("infra_branch", d.branch);
+  const auto slash = d.repository.find('/');
+  if (slash == 0 || slash == std::string::npos || slash + 1 == d.repository.size())
+    throw Error("", "infra_repository \"" + d.repository + "\" is not a GitHub owner/name",
+                "pass -c infra_repository=<owner>/<name>: the repository this program is built from");
+  return d;
+}
+
+Stack& build_delivery(App& app, const Settings& settings, const Delivery& delivery) {
+  if (settings.account.empty())
+    throw Error("", "the delivery pipeline deploys to one account, and none is given",
+                "pass -c account=<12 digits> with -c delivery=true");
+  if (!settings.domain.empty())
+    throw Error("", "-c domain= names one environment, and delivery builds three",
+                "leave -c domain out: the names follow the zone (dev.notejam.<zone>, test.notejam.<zone>, notejam.<zone>)");
+  std::map<std::string, Stack*> stacks;
+  for (auto env : environments) {
+    Settings s = settings;
+    s.environment = std::string(env);
+    s.sizing = sizing_for(env);
+    stacks[s.environment] = &build(app, s);
+  }
+
+  auto& stack = app.add<Stack>("NotejamDelivery", {
+      .env = {.account = settings.account, .region = settings.region},
+      .stack_name = "notejam-delivery",
+      .description = "Notejam delivery: deploys the dev, test and prod stacks from the infrastructure repository",
+      .tags = {{"app", "notejam"}}});
+  // Created PENDING, like the environments' connections: approve it once in the console.
+  auto& github = stack.add<codepipeline_actions::CodeStarConnection>("GitHub", {.connection_name = "notejam-delivery"});
+  auto& pipeline = stack.add<pipelines::CodePipeline>("Pipeline", {
+      .source = pipelines::CodePipelineSource::connection(delivery.repository, delivery.branch,
+                                                          {.connection_arn = github.connection_arn()}),
+      // The repository holds cdkpp with this sample: tools/setup installs its build packages.
+      .synth = pipelines::cmake_synth({.target = "notejam", .generator = "Ninja",
+                                       .install_commands = {"tools/setup"},
+                                       .context = synth_context(settings, delivery)}),
+      .pipeline_name = "notejam-delivery",
+      .synth_compute_type = codebuild::ComputeType::Large});
+  pipeline.add_stage("Dev", {stacks.at("dev")});
+  pipeline.add_stage("Test", {stacks.at("test")});
+  pipeline.add_stage("Prod", {stacks.at("prod")},
+                     {.pre = {pipelines::ManualApprovalStep{.id = "Approve", .comment = "Deploy notejam to prod?"}}});
+  stack.add<CfnOutput>("DeliveryConnection", {
+      .value = github.connection_arn(),
+      .description = "approve this connection once in the console before the first run"});
+  return stack;
+}
+
+}  // namespace notejam
