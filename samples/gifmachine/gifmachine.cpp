@@ -423,6 +423,7 @@ Stack& build_cicd(App& app, const Settings& s, const Names& n, const Main& m, co
                 .timeout_minutes = 30,
                 .log_group = build_logs});
   m.repository->grant_pull_push(project);
+  security::suppress(project, "CODEBUILD-PRIVILEGED", "builds the application's image with docker, from the uploaded source");
   // DescribeTaskDefinition has no resource-level permissions.
   project.add_to_role_policy({.actions = {"ecs:DescribeTaskDefinition"}, .resources = {"*"}});
 

@@ -11,6 +11,7 @@
 #include <cdk/s3/bucket.hpp>
 #include <cdk/sns/cfn_subscription.hpp>
 #include <cdk/sns/cfn_topic.hpp>
+#include <cdk/sns/cfn_topic_policy.hpp>
 #include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/cfn_queue_policy.hpp>
 
@@ -41,13 +42,26 @@ int main(int argc, char** argv) {
   stack.add<cdk::sns::CfnSubscription>("WorkSubscription", {
       .endpoint = queue.attr_arn(), .protocol = "sqs", .topic_arn = topic.ref()});
 
+  // Nobody may use the topic or the queue without TLS (the sns and sqs L2s
+  // write this by default).
+  const auto tls_only = [](std::string actions, cdk::Value resource) {
+    return cdk::iam::PolicyStatement{
+        .effect = cdk::iam::Effect::Deny, .actions = {std::move(actions)}, .resources = {std::move(resource)},
+        .principals = cdk::Value::map({{"AWS", "*"}}),
+        .conditions = cdk::Value::map({{"Bool", cdk::Value::map({{"aws:SecureTransport", "false"}})}})};
+  };
+  stack.add<cdk::sns::CfnTopicPolicy>("UploadedPolicy", {
+      .policy_document = cdk::iam::policy_document({tls_only("sns:Publish", topic.ref())}),
+      .topics = {topic.ref()}});
+
   // The topic may deliver to the queue, and nothing else may.
   stack.add<cdk::sqs::CfnQueuePolicy>("WorkPolicy", {
-      .policy_document = cdk::iam::policy_document({{
-          .actions = {"sqs:SendMessage"},
-          .resources = {queue.attr_arn()},
-          .principals = cdk::Value::map({{"Service", "sns.amazonaws.com"}}),
-          .conditions = cdk::Value::map({{"ArnEquals", cdk::Value::map({{"aws:SourceArn", topic.ref()}})}})}}),
+      .policy_document = cdk::iam::policy_document({
+          {.actions = {"sqs:SendMessage"},
+           .resources = {queue.attr_arn()},
+           .principals = cdk::Value::map({{"Service", "sns.amazonaws.com"}}),
+           .conditions = cdk::Value::map({{"ArnEquals", cdk::Value::map({{"aws:SourceArn", topic.ref()}})}})},
+          tls_only("sqs:*", queue.attr_arn())}),
       .queues = {queue.ref()}});
 
   stack.add<cdk::CfnOutput>("BucketName", {.value = bucket.bucket_name(), .description = "Upload bucket"});

@@ -85,6 +85,7 @@ void image_build(Stack& stack, const std::string& id, Tier& tier, logs::LogGroup
       .log_group = build_logs,
       .log_stream_prefix = tier.name});
   tier.repository->grant_pull_push(project);
+  security::suppress(project, "CODEBUILD-PRIVILEGED", "builds the " + tier.name + " image with docker, from the repository's Dockerfile");
   tier.project = &project;
 }
 

@@ -54,6 +54,20 @@ constexpr std::array kRules{
          "unencrypted",
          "keep the sqs::Queue default (QueueEncryption::SqsManaged) or use QueueEncryption::KmsManaged or Kms; on "
          "an L1, drop SqsManagedSseEnabled: false or set KmsMasterKeyId"},
+    Rule{"SNS-NO-TLS", Severity::Medium, "SNS topic accepts publishing without TLS",
+         "without a topic policy denying aws:SecureTransport=false, clients may publish (and read subscription "
+         "confirmations) over plain HTTP",
+         "keep the sns::Topic default enforce_ssl = true, or add an AWS::SNS::TopicPolicy that denies requests "
+         "without TLS"},
+    Rule{"SQS-NO-TLS", Severity::Medium, "SQS queue accepts requests without TLS",
+         "without a queue policy denying aws:SecureTransport=false, messages can be sent and received over plain "
+         "HTTP",
+         "keep the sqs::Queue default enforce_ssl = true, or add an AWS::SQS::QueuePolicy that denies requests "
+         "without TLS"},
+    Rule{"CODEBUILD-PRIVILEGED", Severity::Low, "CodeBuild project runs privileged",
+         "privileged mode runs the Docker daemon in the build with root access to the build host's kernel: "
+         "anything the build runs (dependencies, the repository's scripts) gets it too",
+         "leave privileged off unless the build runs docker (images); suppress with that reason when it does"},
     Rule{"LAMBDA-URL-NO-AUTH", Severity::High, "Lambda function URL without authentication",
          "a function URL with AuthType NONE lets anyone on the internet invoke the function (and run up its bill); "
          "the function has to authenticate every request itself",

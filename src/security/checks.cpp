@@ -53,12 +53,14 @@ class Checker {
     storage_encryption();
     buckets();
     queues();
+    messaging_tls();
     function_urls();
     flow_logs();
     load_balancers();
     iam_wildcards();
     plain_secrets();
     deployment_groups();
+    build_projects();
     distributions();
     web_acls();
     return std::move(findings_);
@@ -259,6 +261,35 @@ class Checker {
     }
   }
 
+  // --- SNS-NO-TLS, SQS-NO-TLS --------------------------------------------------------
+  /// What policies of `type` that deny plain HTTP cover: each logical id in
+  /// `list` (Topics, Queues) or at `single` (an inline policy's TopicArn, Queue).
+  std::set<std::string> tls_only(std::string_view type, std::string_view list, std::string_view single) const {
+    std::set<std::string> out;
+    for (const ResourceView* policy : of_type(type)) {
+      const auto statements = view_.items_at(*policy->properties, "PolicyDocument.Statement");
+      if (std::none_of(statements.begin(), statements.end(), [&](const Json* s) { return denies_plain_http(*s); }))
+        continue;
+      if (!list.empty())
+        for (const Json* t : view_.items_at(*policy->properties, list)) out.insert(direct_target(*t));
+      if (!single.empty()) out.insert(target_at(*policy->properties, single));
+    }
+    return out;
+  }
+
+  void messaging_tls() {
+    auto topics = tls_only("AWS::SNS::TopicPolicy", "Topics", "");
+    topics.merge(tls_only("AWS::SNS::TopicInlinePolicy", "", "TopicArn"));
+    for (const ResourceView* topic : of_type("AWS::SNS::Topic"))
+      if (!topics.contains(std::string(topic->id)))
+        add(topic->id, "SNS-NO-TLS", "no topic policy denies aws:SecureTransport=false");
+    auto queues = tls_only("AWS::SQS::QueuePolicy", "Queues", "");
+    queues.merge(tls_only("AWS::SQS::QueueInlinePolicy", "", "Queue"));
+    for (const ResourceView* queue : of_type("AWS::SQS::Queue"))
+      if (!queues.contains(std::string(queue->id)))
+        add(queue->id, "SQS-NO-TLS", "no queue policy denies aws:SecureTransport=false");
+  }
+
   // --- LAMBDA-URL-NO-AUTH --------------------------------------------------------
   void function_urls() {
     for (const ResourceView* url : of_type("AWS::Lambda::Url")) {
@@ -371,6 +402,13 @@ class Checker {
       if (!is_true(p, "AutoRollbackConfiguration.Enabled") || !on_failure)
         add(group->id, "CODEDEPLOY-NO-ROLLBACK", "AutoRollbackConfiguration does not roll back on DEPLOYMENT_FAILURE");
     }
+  }
+
+  // --- CODEBUILD-PRIVILEGED -------------------------------------------------------
+  void build_projects() {
+    for (const ResourceView* project : of_type("AWS::CodeBuild::Project"))
+      if (is_true(*project->properties, "Environment.PrivilegedMode"))
+        add(project->id, "CODEBUILD-PRIVILEGED", "Environment.PrivilegedMode is true: builds run the Docker daemon as root");
   }
 
   // --- CLOUDFRONT-HTTP, CLOUDFRONT-OLD-TLS ---------------------------------------

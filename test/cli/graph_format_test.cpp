@@ -4,6 +4,7 @@
 #include "graph/render.hpp"
 
 #include <cdk/cdk.hpp>
+#include <cdk/iam/policy_statement.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -26,7 +27,14 @@ class GraphFormat : public ::testing::Test {
  protected:
   void SetUp() override {
     auto& stack = app.add<cdk::Stack>("Mail");
-    stack.add<cdk::CfnResource>("Outbox", "AWS::SNS::Topic");
+    auto& outbox = stack.add<cdk::CfnResource>("Outbox", "AWS::SNS::Topic");
+    // TLS only, so that the security rules have nothing to print.
+    stack.add<cdk::CfnResource>("OutboxPolicy", "AWS::SNS::TopicPolicy", cdk::Value::map({
+        {"Topics", cdk::Value::list({outbox.ref()})},
+        {"PolicyDocument", cdk::iam::policy_document({{
+            .effect = cdk::iam::Effect::Deny, .actions = {"sns:Publish"}, .resources = {outbox.ref()},
+            .principals = cdk::Value::map({{"AWS", "*"}}),
+            .conditions = cdk::Value::map({{"Bool", cdk::Value::map({{"aws:SecureTransport", "false"}})}})}})}}));
   }
   bool have_dot() const { return cdk::detail::find_on_path("dot").has_value(); }
 

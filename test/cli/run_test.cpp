@@ -123,9 +123,11 @@ TEST_F(Cli, GraphOutToAnUnwritablePathFails) {
 TEST_F(Cli, ValidateSucceedsWithoutWriting) {
   auto r = run(app, {"validate"});
   EXPECT_EQ(r.code, 0) << r.err;
-  // The test VPC has no flow log: a security finding, reported but not an error.
-  EXPECT_EQ(r.out, "valid: 2 stack(s), no errors\nsecurity: 1 finding(s) (1 medium), 0 suppressed\n");
+  // The test VPC has no flow log and the L1 topic no TLS-only policy: security
+  // findings, reported but not errors.
+  EXPECT_EQ(r.out, "valid: 2 stack(s), no errors\nsecurity: 2 finding(s) (2 medium), 0 suppressed\n");
   EXPECT_THAT(r.err, HasSubstr("warning: Net/Vpc: [VPC-NO-FLOW-LOGS medium]"));
+  EXPECT_THAT(r.err, HasSubstr("[SNS-NO-TLS medium]"));
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));
 }
 

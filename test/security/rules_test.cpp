@@ -6,6 +6,7 @@
 #include <cdk/app.hpp>
 #include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/codebuild/cfn_project.hpp>
+#include <cdk/codebuild/project.hpp>
 #include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/cfn_security_group_ingress.hpp>
 #include <cdk/ec2/cfn_volume.hpp>
@@ -24,7 +25,9 @@
 #include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/security.hpp>
 #include <cdk/sns/sns.hpp>
+#include <cdk/sns/cfn_topic.hpp>
 #include <cdk/sqs/cfn_queue.hpp>
+#include <cdk/sqs/cfn_queue_policy.hpp>
 #include <cdk/sqs/sqs.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/wafv2/cfn_web_acl.hpp>
@@ -196,6 +199,38 @@ TEST_F(RulesTest, QueueWithSseExplicitlyOffAndNoKeyIsFoundButTheDefaultsAreNot) 
   stack.add<cdk::sqs::CfnQueue>("Raw", {});
   stack.add<cdk::sqs::CfnQueue>("RawKms", {.kms_master_key_id = "alias/aws/sqs", .sqs_managed_sse_enabled = false});
   EXPECT_THAT(findings("SQS-UNENCRYPTED"), ElementsAre("Sec/Plain"));
+}
+
+TEST_F(RulesTest, TopicsAndQueuesWithoutATlsOnlyPolicyAreFoundButTheL2DefaultsAreNot) {
+  using cdk::Value;
+  stack.add<cdk::sns::Topic>("Alerts");
+  stack.add<cdk::sns::Topic>("PlainAlerts", {.enforce_ssl = false});
+  stack.add<cdk::sns::CfnTopic>("RawTopic", {});
+  stack.add<cdk::sqs::Queue>("Jobs", {});
+  stack.add<cdk::sqs::Queue>("PlainJobs", {.enforce_ssl = false});
+  auto& allowed = stack.add<cdk::sqs::CfnQueue>("Allowed", {});
+  auto& denied = stack.add<cdk::sqs::CfnQueue>("Denied", {});
+  // A policy that only allows does not count; one that denies plain HTTP does.
+  const auto policy = [&](const char* id, cdk::sqs::CfnQueue& queue, cdk::iam::PolicyStatement statement) {
+    statement.resources = {queue.attr_arn()};
+    statement.principals = Value::map({{"AWS", "*"}});
+    stack.add<cdk::sqs::CfnQueuePolicy>(id, {.policy_document = cdk::iam::policy_document({statement}),
+                                             .queues = {queue.ref()}});
+  };
+  policy("AllowedPolicy", allowed, {.actions = {"sqs:SendMessage"}});
+  policy("DeniedPolicy", denied, {.effect = cdk::iam::Effect::Deny, .actions = {"sqs:*"},
+                                  .conditions = Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})});
+  EXPECT_THAT(findings("SNS-NO-TLS"), ElementsAre("Sec/PlainAlerts", "Sec/RawTopic"));
+  EXPECT_THAT(findings("SQS-NO-TLS"), ElementsAre("Sec/PlainJobs", "Sec/Allowed"));
+}
+
+TEST_F(RulesTest, PrivilegedBuildsAreFoundAndASuppressionGivesItsReason) {
+  const auto spec = cdk::codebuild::BuildSpec::from_object({.build = {.commands = {"make"}}});
+  stack.add<cdk::codebuild::Project>("Unit", {.build_spec = spec});
+  auto& images = stack.add<cdk::codebuild::Project>("Images", {.build_spec = spec, .privileged = true});
+  stack.add<cdk::codebuild::Project>("Docker", {.build_spec = spec, .privileged = true});
+  cdk::security::suppress(images, "CODEBUILD-PRIVILEGED", "builds the application's image with docker");
+  EXPECT_THAT(findings("CODEBUILD-PRIVILEGED"), ElementsAre("Sec/Docker"));
 }
 
 TEST_F(RulesTest, FunctionUrlWithoutAuthIsFoundAndCanBeSuppressedButIamAuthIsNot) {
