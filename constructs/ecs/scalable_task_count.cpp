@@ -81,26 +81,26 @@ ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, Base
 }
 
 void ScalableTaskCount::scale_on_cpu_utilization(std::string_view id, CpuScalingProps props) {
-  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "CPU target above 100%");
-  add_tracking_policy(*this, id, target_->ref(), predefined("ECSServiceAverageCPUUtilization"), props.target_percent,
+  if (props.target_percent > 100) throw Error(target_scope_->node().path() + "/" + std::string(id), "CPU target above 100%");
+  add_tracking_policy(*target_scope_, id, target_->ref(), predefined("ECSServiceAverageCPUUtilization"), props.target_percent,
                       props.scale_in_cooldown_seconds, props.scale_out_cooldown_seconds, {});
 }
 
 void ScalableTaskCount::scale_on_memory_utilization(std::string_view id, MemoryScalingProps props) {
-  if (props.target_percent > 100) throw Error(node().path() + "/" + std::string(id), "memory target above 100%");
-  add_tracking_policy(*this, id, target_->ref(), predefined("ECSServiceAverageMemoryUtilization"), props.target_percent,
+  if (props.target_percent > 100) throw Error(target_scope_->node().path() + "/" + std::string(id), "memory target above 100%");
+  add_tracking_policy(*target_scope_, id, target_->ref(), predefined("ECSServiceAverageMemoryUtilization"), props.target_percent,
                       props.scale_in_cooldown_seconds, props.scale_out_cooldown_seconds, {});
 }
 
 void ScalableTaskCount::scale_on_request_count(std::string_view id, RequestCountScalingProps props) {
-  const auto path = node().path() + "/" + std::string(id);
+  const auto path = target_scope_->node().path() + "/" + std::string(id);
   if (!props.target_group) throw Error(path, "request count scaling needs a target group", "set .target_group = group");
   auto* lb = props.target_group->load_balancer();
   if (!lb || !props.target_group->is_application())
     throw Error(path, "the target group is not attached to an Application Load Balancer",
                 "attach the group to an ALB listener first (ALBRequestCountPerTarget needs one)");
   auto label = Fn::join("/", {lb->load_balancer_full_name(), props.target_group->target_group_full_name()});
-  add_tracking_policy(*this, id, target_->ref(), predefined("ALBRequestCountPerTarget", label), props.requests_per_target,
+  add_tracking_policy(*target_scope_, id, target_->ref(), predefined("ALBRequestCountPerTarget", label), props.requests_per_target,
                       props.scale_in_cooldown_seconds, props.scale_out_cooldown_seconds, props.target_group->attached_by());
 }
 

@@ -10,11 +10,8 @@
 ///                                   .scaling_steps = {{.upper = 30, .change = -1}, {.lower = 300, .change = +2}}});
 ///   scaling.scale_to_track_custom_metric("PerTask", {.metric = backlog_per_task, .target_value = 10});
 ///
-/// Step scaling (scale_on_metric, scale_on_queue_depth) and custom-metric
-/// target tracking sit under the scalable target as in the AWS CDK
-/// (`TaskCount/Target/<id>/...`), so their logical ids match aws-cdk-lib's.
-/// The CPU, memory and request count policies are at `TaskCount/<id>` (as
-/// before; their logical ids differ from aws-cdk-lib's `TaskCount/Target/<id>`).
+/// Every policy sits under the scalable target as in the AWS CDK
+/// (`TaskCount/Target/<id>/...`), so its logical id matches aws-cdk-lib's.
 #include <cdk/applicationautoscaling/step_scaling_policy.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>

@@ -163,6 +163,17 @@ TEST_F(TaskScalingTest, OneSidedStepListsMakeOneSide) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(TaskScalingTest, PredefinedMetricPoliciesSitUnderTheScalableTargetAsInTheAwsCdk) {
+  scaling.scale_on_cpu_utilization("Cpu", {.target_percent = 60});
+  scaling.scale_on_memory_utilization("Memory", {.target_percent = 70});
+  auto t = Template::from_stack(stack);
+  auto ids = t.find_resources("AWS::ApplicationAutoScaling::ScalingPolicy");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_THAT(ids, ::testing::UnorderedElementsAre(::testing::StartsWith("WorkerTaskCountTargetCpu"),
+                                                   ::testing::StartsWith("WorkerTaskCountTargetMemory")));
+  EXPECT_NE(stack.node().try_find("Worker/TaskCount/Target/Cpu/Resource"), nullptr);
+}
+
 TEST_F(TaskScalingTest, TracksACustomMetric) {
   scaling.scale_to_track_custom_metric(
       "Custom", {.metric = {.namespace_ = "App", .metric_name = "Backlog", .dimensions = {{"Queue", "x"}}, .statistic = "Sum", .unit = "Count"},
