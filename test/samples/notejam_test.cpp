@@ -11,6 +11,7 @@
 
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -242,6 +243,25 @@ TEST(Notejam, SecretsComeOnlyFromSecureStringParameters) {
           EXPECT_THAT(variable["Value"].get<std::string>(), ::testing::StartsWith("/notejam/" + env + "/"));
         }
   }
+}
+
+TEST(Notejam, ProdsLoadBalancerIsBehindAWebAclWithManagedRulesAndARateLimit) {
+  Notejam prod("prod");
+  const auto acl = prod.only("AWS::WAFv2::WebACL")["Properties"];
+  EXPECT_EQ(acl["Scope"], "REGIONAL");
+  EXPECT_TRUE(acl["DefaultAction"].contains("Allow"));
+  std::vector<std::string> rules;
+  for (const auto& r : acl["Rules"]) rules.push_back(r["Name"]);
+  EXPECT_EQ(rules, (std::vector<std::string>{"AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+                                             "AWSManagedRulesSQLiRuleSet", "RateLimitPerAddress"}));
+  EXPECT_EQ(acl["Rules"][3]["Statement"]["RateBasedStatement"]["Limit"], 2000);
+  const auto association = prod.only("AWS::WAFv2::WebACLAssociation")["Properties"];
+  std::set<std::string> lbs;
+  for (const auto& [id, r] : prod.t["Resources"].items())
+    if (r["Type"] == "AWS::ElasticLoadBalancingV2::LoadBalancer") lbs.insert(id);
+  EXPECT_EQ(samples::refs_in(association["ResourceArn"]), lbs);
+  Notejam dev("dev");
+  EXPECT_TRUE(dev.of_type("AWS::WAFv2::WebACL").empty()) << "dev and test save the ACL's monthly charge";
 }
 
 TEST(Notejam, ProdIsProtectedAndBiggerThanDev) {
