@@ -1,5 +1,6 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/ecs/cfn_cluster_capacity_provider_associations.hpp>
 #include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/cluster.hpp>
 #include <cdk/ecs/container_definition.hpp>
@@ -7,6 +8,8 @@
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
+#include <cdk/iam/role.hpp>
+#include <cdk/security.hpp>
 #include <cdk/servicediscovery/namespace.hpp>
 #include <cdk/servicediscovery/service.hpp>
 
@@ -41,6 +44,50 @@ CfnService::NetworkConfigurationProperty make_awsvpc_configuration(BaseService& 
   av.subnets = picked.subnet_ids();
   return CfnService::NetworkConfigurationProperty{.awsvpc_configuration = std::move(av)};
 }
+// ECS Exec: the agent in each task opens Session Manager channels as the task role.
+void grant_execute_command(TaskDefinition& task) {
+  auto& role = task.task_role();
+  role.add_to_policy({.actions = {"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                                  "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"},
+                      .resources = {"*"}});
+  security::suppress(role, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages actions have no resource-level permissions",
+                     {.applies_to = {"Resource::*"}});
+}
+
+bool is_fargate_provider(const Value& name) { return name == Value("FARGATE") || name == Value("FARGATE_SPOT"); }
+
+void check_capacity_providers(const std::string& path, const std::vector<CapacityProviderStrategy>& strategies, bool fargate) {
+  int with_base = 0;
+  for (const auto& s : strategies) {
+    if (s.capacity_provider.is_null()) throw Error(path, "a capacity provider strategy names no provider", "set .capacity_provider");
+    if (fargate != is_fargate_provider(s.capacity_provider))
+      throw Error(path, fargate ? "a Fargate service runs on FARGATE or FARGATE_SPOT only"
+                                : "an EC2 service cannot run on FARGATE or FARGATE_SPOT",
+                  fargate ? "name \"FARGATE\" or \"FARGATE_SPOT\"" : "name an add_asg_capacity_provider()'s ref()");
+    if (s.weight < 0 || s.weight > 1000) throw Error(path, "a capacity provider weight must be 0-1000");
+    if (s.base < 0 || s.base > 100000) throw Error(path, "a capacity provider base must be 0-100000");
+    if (s.base > 0) ++with_base;
+  }
+  if (with_base > 1) throw Error(path, "only one capacity provider of a strategy may have a base", "keep .base on one of them");
+  if (!strategies.empty() && std::all_of(strategies.begin(), strategies.end(), [](const auto& s) { return s.weight == 0; }))
+    throw Error(path, "every capacity provider has weight 0, so no task would be placed", "give one a weight of 1 or more");
+}
+
+// Capacity providers replace the launch type; naming FARGATE or FARGATE_SPOT
+// associates both with the cluster.
+std::vector<CfnService::CapacityProviderStrategyItemProperty> capacity_provider_items(
+    Cluster& cluster, const std::vector<CapacityProviderStrategy>& strategies) {
+  std::vector<CfnService::CapacityProviderStrategyItemProperty> out;
+  for (const auto& s : strategies) {
+    if (is_fargate_provider(s.capacity_provider)) cluster.enable_fargate_capacity_providers();
+    CfnService::CapacityProviderStrategyItemProperty item;
+    item.capacity_provider = s.capacity_provider;
+    item.weight = s.weight;
+    if (s.base > 0) item.base = s.base;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
 }  // namespace
 
 BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launch_type, BaseServiceProps s)
@@ -65,8 +112,12 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   p.deployment_controller = CfnService::DeploymentControllerProperty{.type = code_deploy ? "CODE_DEPLOY" : "ECS"};
   if (s.desired_count) p.desired_count = *s.desired_count;
   p.enable_ecs_managed_tags = false;
-  if (s.enable_execute_command) p.enable_execute_command = true;
-  p.launch_type = launch_type_name(launch_type);
+  if (s.enable_execute_command) {
+    p.enable_execute_command = true;
+    grant_execute_command(*task_);
+  }
+  if (s.capacity_provider_strategies.empty()) p.launch_type = launch_type_name(launch_type);
+  else p.capacity_provider_strategy = capacity_provider_items(*cluster_, s.capacity_provider_strategies);
   if (task_->network_mode() == NetworkMode::AwsVpc) p.network_configuration = make_awsvpc_configuration(*this, s);
   // Bridge and host tasks use their instance's network, so its groups decide
   // who reaches them (and a discovered service's connections() opens them).
@@ -76,7 +127,10 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   p.task_definition = task_->task_definition_arn();
   resource_ = &add<CfnService>("Service", std::move(p));
   if (s.cloud_map_options) enable_cloud_map(std::move(*s.cloud_map_options));
+  if (auto* associations = cluster_->capacity_provider_associations(); associations && !s.capacity_provider_strategies.empty())
+    resource_->add_depends_on(*associations);  // a provider must be associated before a service uses it
 }
+
 
 void BaseService::check(const BaseServiceProps& s, LaunchType launch_type) const {
   const auto path = node().path();
@@ -98,6 +152,7 @@ void BaseService::check(const BaseServiceProps& s, LaunchType launch_type) const
                 "set circuit_breaker_rollback = false with DeploymentControllerType::CodeDeploy");
   if (s.min_healthy_percent == 100 && s.max_healthy_percent == 100)
     throw Error(path, "min 100% and max 100% leave no room to deploy", "raise max_healthy_percent");
+  check_capacity_providers(path, s.capacity_provider_strategies, fargate);
   if (task_->network_mode() != NetworkMode::AwsVpc && (!s.security_groups.empty() || s.assign_public_ip))
     throw Error(path, "security groups and public IPs apply to awsvpc tasks only",
                 "use NetworkMode::AwsVpc in the task definition, or drop them");

@@ -26,6 +26,33 @@ Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Co
   if (props_.container_insights) p.cluster_settings.push_back({.name = "containerInsights", .value = "enabled"});
   resource_ = &add<CfnCluster>("Resource", std::move(p));
   if (props_.default_cloud_map_namespace) add_default_cloud_map_namespace(*props_.default_cloud_map_namespace);
+  if (props_.enable_fargate_capacity_providers) enable_fargate_capacity_providers();
+}
+
+void Cluster::enable_fargate_capacity_providers() {
+  if (fargate_providers_) return;
+  fargate_providers_ = true;
+  associate("FARGATE");
+  associate("FARGATE_SPOT");
+}
+
+// Adds `provider` to the cluster's associations; the first one made becomes
+// the default strategy.
+void Cluster::associate(const Value& provider) {
+  if (!associations_) {
+    CfnClusterCapacityProviderAssociations::Props ap;
+    ap.cluster = cluster_name();
+    CfnClusterCapacityProviderAssociations::CapacityProviderStrategyProperty first;
+    first.capacity_provider = provider;
+    first.weight = 1;
+    ap.default_capacity_provider_strategy.push_back(std::move(first));
+    associations_ = &add<CfnClusterCapacityProviderAssociations>("CapacityProviderAssociations", std::move(ap));
+  }
+  Value::List providers;
+  if (const auto& existing = associations_->props().capacity_providers.value(); !existing.is_null())
+    providers = existing.as_list();
+  providers.push_back(provider);
+  associations_->props().capacity_providers = Value(std::move(providers));
 }
 
 servicediscovery::Namespace& Cluster::add_default_cloud_map_namespace(CloudMapNamespaceOptions options) {
@@ -78,21 +105,7 @@ CfnCapacityProvider& Cluster::add_asg_capacity_provider(std::string_view id, aut
   p.auto_scaling_group_provider = std::move(asg);
   if (!options.capacity_provider_name.empty()) p.name = options.capacity_provider_name;
   auto& provider = add<CfnCapacityProvider>(id, std::move(p));
-
-  if (!associations_) {
-    CfnClusterCapacityProviderAssociations::Props ap;
-    ap.cluster = cluster_name();
-    CfnClusterCapacityProviderAssociations::CapacityProviderStrategyProperty first;
-    first.capacity_provider = provider.ref();
-    first.weight = 1;
-    ap.default_capacity_provider_strategy.push_back(std::move(first));
-    associations_ = &add<CfnClusterCapacityProviderAssociations>("CapacityProviderAssociations", std::move(ap));
-  }
-  Value::List providers;
-  if (const auto& existing = associations_->props().capacity_providers.value(); !existing.is_null())
-    providers = existing.as_list();
-  providers.push_back(provider.ref());
-  associations_->props().capacity_providers = Value(std::move(providers));
+  associate(provider.ref());
   return provider;
 }
 

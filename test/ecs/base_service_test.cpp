@@ -3,7 +3,11 @@
 #include <cdk/ec2/cfn_security_group.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/ecs/cfn_capacity_provider.hpp>
+#include <cdk/ecs/cfn_cluster.hpp>
+#include <cdk/ecs/cfn_cluster_capacity_provider_associations.hpp>
 #include <cdk/ecs/cfn_service.hpp>
+#include <cdk/iam/cfn_role.hpp>
+#include <cdk/iam/role.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/application_load_balancer.hpp>
 #include <cdk/elbv2/network_load_balancer.hpp>
@@ -252,6 +256,69 @@ TEST_F(ServiceTest, AnAutoScalingGroupBecomesTheClustersEc2Capacity) {
   EXPECT_THAT(t.to_json(), HasSubstr("AmazonEC2ContainerServiceforEC2Role"));
   EXPECT_THAT(t.to_json(), HasSubstr("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"));
   EXPECT_THROW(cluster.add_asg_capacity_provider("Bad", hosts, {.target_capacity_percent = 0}), cdk::Error);
+  cdk::testing::keep_for_lint(stack);
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(ServiceTest, FargateSpotReplacesTheLaunchTypeAndAssociatesTheProvidersWithTheCluster) {
+  stack.add<cdk::ecs::FargateService>("Web", {
+      .cluster = cluster, .task_definition = task,
+      .capacity_provider_strategies = {{.capacity_provider = "FARGATE", .weight = 1, .base = 1},
+                                       {.capacity_provider = "FARGATE_SPOT", .weight = 3}}});
+  auto t = Template::from_stack(stack);
+  const auto associations = t.logical_id(*cluster.capacity_provider_associations());
+  t.has_resource("AWS::ECS::Service", Match::object_like({
+      {"Properties", Match::object_like({
+          {"LaunchType", Match::absent()},
+          {"CapacityProviderStrategy", Match::array_equals({
+              Match::object_equals({{"CapacityProvider", "FARGATE"}, {"Weight", 1}, {"Base", 1}}),
+              Match::object_equals({{"CapacityProvider", "FARGATE_SPOT"}, {"Weight", 3}})})}})},
+      {"DependsOn", Match::array_with({associations})}}));
+  t.has_resource_properties("AWS::ECS::ClusterCapacityProviderAssociations", Match::object_equals({
+      {"Cluster", Match::object_equals({{"Ref", t.logical_id(cluster.cfn_cluster())}})},
+      {"CapacityProviders", Match::array_equals({"FARGATE", "FARGATE_SPOT"})},
+      {"DefaultCapacityProviderStrategy", Match::array_equals({
+          Match::object_equals({{"CapacityProvider", "FARGATE"}, {"Weight", 1}})})}}));
+  // A second service on the same providers associates nothing more.
+  stack.add<cdk::ecs::FargateService>("Worker", {
+      .cluster = cluster, .task_definition = task,
+      .capacity_provider_strategies = {{.capacity_provider = "FARGATE_SPOT"}}});
+  Template::from_stack(stack).resource_count_is("AWS::ECS::ClusterCapacityProviderAssociations", 1);
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, CapacityProviderStrategiesAreCheckedNamingTheService) {
+  using Strategies = std::vector<cdk::ecs::CapacityProviderStrategy>;
+  const auto service = [&](const char* id, Strategies strategies) {
+    stack.add<cdk::ecs::FargateService>(id, {.cluster = cluster, .task_definition = task,
+                                             .capacity_provider_strategies = std::move(strategies)});
+  };
+  EXPECT_THROW(service("TwoBases", {{.capacity_provider = "FARGATE", .base = 1}, {.capacity_provider = "FARGATE_SPOT", .base = 2}}),
+               cdk::Error);
+  EXPECT_THROW(service("NoWeight", {{.capacity_provider = "FARGATE_SPOT", .weight = 0}}), cdk::Error);
+  try {
+    service("OnEc2", {{.capacity_provider = "my-asg-provider"}});
+    FAIL() << "a Fargate service on an EC2 capacity provider was accepted";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Svc/OnEc2"));
+    EXPECT_THAT(e.what(), HasSubstr("FARGATE or FARGATE_SPOT only"));
+  }
+}
+
+TEST_F(ServiceTest, EcsExecGivesTheTaskRoleTheSessionManagerChannels) {
+  stack.add<cdk::ecs::FargateService>("Web", {.cluster = cluster, .task_definition = task, .enable_execute_command = true});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"EnableExecuteCommand", true}}));
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
+      {"Roles", Match::array_equals({Match::object_equals({{"Ref", t.logical_id(task.task_role().cfn_role())}})})},
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({Match::object_equals({
+          {"Effect", "Allow"},
+          {"Action", Match::array_equals({"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                                          "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"})},
+          {"Resource", "*"}})})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
