@@ -20,8 +20,8 @@
 /// min and max_scaling_capacity: step scaling on the visible messages (the AWS
 /// CDK's steps: 0 messages -1 task, 100 or more +1, 500 or more +5, under
 /// `TaskCount/Target/QueueMessagesVisibleScaling`, at aws-cdk-lib's ids) and
-/// target tracking of 50% CPU (`TaskCount/CpuScaling`; aws-cdk-lib puts it
-/// at `TaskCount/Target/CpuScaling`, so that policy's logical id differs).
+/// target tracking of 50% CPU (`TaskCount/Target/CpuScaling`, also at
+/// aws-cdk-lib's id).
 ///
 /// Where cdkpp differs from the AWS CDK, on purpose: a cluster or VPC must be
 /// given (no VPC made behind your back); deployments roll back on failure and

@@ -61,6 +61,8 @@ TEST_F(QueueServiceTest, QueuesTaskServiceAndQueueScalingHaveTheAwsCdkLogicalIds
             "\"AWS::ApplicationAutoScaling::ScalingPolicy\"");
   EXPECT_EQ(type_at(t, "WorkerQueueProcessingFargateServiceTaskCountTargetQueueMessagesVisibleScalingUpperAlarm7D8017DC"),
             "\"AWS::CloudWatch::Alarm\"");
+  EXPECT_EQ(type_at(t, "WorkerQueueProcessingFargateServiceTaskCountTargetCpuScalingC7243423"),
+            "\"AWS::ApplicationAutoScaling::ScalingPolicy\"");
   for (const char* output : {"WorkerSQSQueue1B59E312", "WorkerSQSQueueArn20630BCA", "WorkerSQSDeadLetterQueue5EDB77D6",
                              "WorkerSQSDeadLetterQueueArn943361AE"})
     t.has_output(output, Match::any_value());
