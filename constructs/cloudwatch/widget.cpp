@@ -177,7 +177,9 @@ bool valid_period(std::int64_t s) { return s == 1 || s == 5 || s == 10 || s == 3
 
 void check_period(const std::string& path, const std::string& where, std::int64_t seconds, const std::string& what) {
   if (!valid_period(seconds))
-    throw Error(path, where + ": " + what + " period " + std::to_string(seconds) + " s is not 1, 5, 10, 30 or a multiple of 60",
+    throw Error(path,
+                where + ": " + what + " period " + std::to_string(seconds) +
+                    " s is not 1, 5, 10, 30 or a multiple of 60",
                 "e.g. 60 or 300");
 }
 

@@ -454,7 +454,8 @@ TEST(Gifmachine, MonitoringDashboardShowsServiceTargetsDatabaseAndEveryAlarm) {
                                               "Database CPU (%)", "Alarms"}));
   std::set<std::string> metrics;
   for (const auto& w : body["widgets"])
-    for (const auto& m : w["properties"].value("metrics", Json::array())) metrics.insert(m[0].get<std::string>() + "/" + m[1].get<std::string>());
+    for (const auto& m : w["properties"].value("metrics", Json::array()))
+      metrics.insert(m[0].get<std::string>() + "/" + m[1].get<std::string>());
   EXPECT_EQ(metrics, (std::set<std::string>{"AWS/ECS/CPUUtilization", "AWS/ECS/MemoryUtilization",
                                             "AWS/NetworkELB/HealthyHostCount", "AWS/NetworkELB/UnHealthyHostCount",
                                             "AWS/RDS/CPUUtilization"}));
