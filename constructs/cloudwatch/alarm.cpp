@@ -1,12 +1,15 @@
 #include <cdk/cloudwatch/alarm.hpp>
 
 #include <cdk/cloudwatch/cfn_alarm.hpp>
+#include <cdk/cloudwatch/detail/statistic.hpp>
 #include <cdk/sns/topic.hpp>
 
-#include <cctype>
 #include <string>
 
 namespace cdk::cloudwatch {
+
+using detail::is_extended_statistic;
+using detail::is_simple_statistic;
 
 namespace {
 
@@ -28,26 +31,6 @@ const char* missing_name(TreatMissingData t) {
     case TreatMissingData::Ignore: return "ignore";
   }
   return "missing";
-}
-
-bool is_simple_statistic(const std::string& s) {
-  return s == "Average" || s == "Sum" || s == "Minimum" || s == "Maximum" || s == "SampleCount";
-}
-
-// Percentiles and the other extended statistics: p99, p99.9, tm90, wm99, tc90, ts90, IQM, PR(...).
-bool is_extended_statistic(const std::string& s) {
-  if (s == "IQM") return true;
-  std::size_t i = 0;
-  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
-  const auto prefix = s.substr(0, i);
-  if (prefix != "p" && prefix != "tm" && prefix != "wm" && prefix != "tc" && prefix != "ts") return false;
-  if (i == s.size()) return false;
-  bool digit = false;
-  for (; i < s.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(s[i]))) digit = true;
-    else if (s[i] != '.') return false;
-  }
-  return digit;
 }
 
 }  // namespace

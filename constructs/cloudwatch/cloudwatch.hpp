@@ -1,4 +1,6 @@
 #pragma once
 /// Everything of cdk::cloudwatch.
 #include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/cloudwatch/dashboard.hpp>
 #include <cdk/cloudwatch/metric.hpp>
+#include <cdk/cloudwatch/widget.hpp>

@@ -1,6 +1,6 @@
 #pragma once
-/// cdk::cloudwatch::Metric: which CloudWatch metric an alarm watches, and how
-/// its data points are aggregated. A plain value type.
+/// cdk::cloudwatch::Metric: which CloudWatch metric an alarm watches or a
+/// dashboard draws, and how its data points are aggregated. A plain value type.
 ///
 ///   cdk::cloudwatch::Metric cpu{.namespace_ = "AWS/EC2", .metric_name = "CPUUtilization",
 ///                               .dimensions = {{"AutoScalingGroupName", asg.name()}},
@@ -21,6 +21,8 @@ struct Metric {
   std::string statistic = "Average";  ///< Average, Sum, Minimum, Maximum, SampleCount or a percentile like "p99"; default Average
   std::int64_t period_seconds = 300;  ///< 10, 30 or a multiple of 60; default 300 (five minutes), like the AWS CDK
   std::string unit{};            ///< e.g. "Percent"; default none (any unit)
+  std::string label{};           ///< legend text on a dashboard (alarms ignore it); default CloudWatch's
+  std::string color{};           ///< line colour on a dashboard, "#1f77b4"; default CloudWatch's
 
   /// A copy with another statistic or period: `cpu.with("Maximum", 60)`.
   [[nodiscard]] Metric with(std::string new_statistic, std::int64_t new_period_seconds = 0) const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudwatch/cfn_dashboard.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codedeploy/codedeploy.hpp>
@@ -314,6 +315,53 @@ struct Monitoring {
   cloudwatch::Alarm* green_unhealthy = nullptr;
 };
 
+// What the write-up's Grafana showed: the service's CPU and memory, the load
+// balancer's targets in each colour, the database's CPU, and every alarm.
+void build_dashboard(Stack& stack, const Names& n, const Main& m,
+                     const std::vector<std::pair<std::string, Value>>& service_dims,
+                     const std::vector<std::pair<std::string, Value>>& db_dims,
+                     const std::vector<Ptr<const cloudwatch::Alarm>>& alarms) {
+  using cloudwatch::GraphWidget;
+  using cloudwatch::Metric;
+  const cloudwatch::YAxis percent{.min = 0, .max = 100};
+  auto hosts = [&](const char* metric_name, elbv2::TargetGroup& group, const char* label) {
+    return Metric{.namespace_ = "AWS/NetworkELB",
+                  .metric_name = metric_name,
+                  .dimensions = {{"TargetGroup", group.target_group_full_name()},
+                                 {"LoadBalancer", m.lb->load_balancer_full_name()}},
+                  .statistic = "Maximum",
+                  .period_seconds = 60,
+                  .label = label};
+  };
+  auto& dashboard = stack.add<cloudwatch::Dashboard>("Dashboard", {.dashboard_name = n.prefix + "-gifmachine"});
+  // The stack's tags reach the dashboard: CloudFormation takes Tags on it (the
+  // pinned spec has them) but cfn-lint 1.51.0's bundled schema does not yet.
+  dashboard.cfn_dashboard().add_metadata(
+      "cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({"E3002"})}})}}));
+  dashboard.add_widgets(
+      GraphWidget{.title = "Service CPU and memory (%)",
+                  .left = {{.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization", .dimensions = service_dims,
+                            .label = "CPU"},
+                           {.namespace_ = "AWS/ECS", .metric_name = "MemoryUtilization", .dimensions = service_dims,
+                            .label = "memory"}},
+                  .width = 12,
+                  .left_y_axis = percent},
+      GraphWidget{.title = "Load balancer targets",
+                  .left = {hosts("HealthyHostCount", *m.blue, "healthy (blue)"),
+                           hosts("HealthyHostCount", *m.green, "healthy (green)"),
+                           hosts("UnHealthyHostCount", *m.blue, "unhealthy (blue)"),
+                           hosts("UnHealthyHostCount", *m.green, "unhealthy (green)")},
+                  .width = 12,
+                  .left_y_axis = {.min = 0}});
+  dashboard.add_widgets(
+      GraphWidget{.title = "Database CPU (%)",
+                  .left = {{.namespace_ = "AWS/RDS", .metric_name = "CPUUtilization", .dimensions = db_dims,
+                            .label = "CPU"}},
+                  .width = 12,
+                  .left_y_axis = percent},
+      cloudwatch::AlarmStatusWidget{.alarms = alarms, .title = "Alarms", .width = 12, .height = 6});
+}
+
 Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const Main& m) {
   Monitoring out;
   auto& stack = app.add<Stack>(monitoring_id,
@@ -326,10 +374,13 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
   auto& topic = stack.add<sns::Topic>("Alarms", {.display_name = n.prefix + " gifmachine alarms"});
   if (!s.alarm_email.empty()) topic.add_subscription(sns::EmailSubscription{.email_address = s.alarm_email});
 
+  std::vector<Ptr<const cloudwatch::Alarm>> alarms;
   auto alarm = [&](std::string_view id, cloudwatch::AlarmProps props) -> cloudwatch::Alarm& {
     props.alarm_actions.insert(props.alarm_actions.begin(), topic.topic_arn());
     props.ok_actions.push_back(topic.topic_arn());
-    return stack.add<cloudwatch::Alarm>(id, std::move(props));
+    auto& a = stack.add<cloudwatch::Alarm>(id, std::move(props));
+    alarms.emplace_back(a);
+    return a;
   };
   using cloudwatch::ComparisonOperator;
   using cloudwatch::Metric;
@@ -391,6 +442,8 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
            .evaluation_periods = 2,
            .alarm_description = "the NAT instance failed its system status check; EC2 recovers it",
            .alarm_actions = {recover}});
+
+  build_dashboard(stack, n, m, service_dims, db_dims, alarms);
   return out;
 }
 

@@ -163,6 +163,10 @@ class Estimator {
       {"AWS::CloudWatch::CompositeAlarm", [](Estimator& e, const ResourceView&) {
         e.monthly("cloudwatch.alarm", "composite", 1, "composite alarm");
       }},
+      // The account's first three dashboards are free: a free tier, which the table leaves out.
+      {"AWS::CloudWatch::Dashboard", [](Estimator& e, const ResourceView&) {
+        e.monthly("cloudwatch.dashboard", "", 1, "dashboard");
+      }},
       {"AWS::Route53::HostedZone", [](Estimator& e, const ResourceView&) {
         e.monthly("route53.hosted_zone", "", 1, "hosted zone");
         e.gap(Gap::Usage, "DNS queries");

@@ -136,6 +136,7 @@ const std::set<std::string, std::less<>>& plumbing() {
       "AWS::Logs::LogGroup",
       "AWS::Logs::MetricFilter",
       "AWS::CloudWatch::Alarm",
+      "AWS::CloudWatch::Dashboard",
       "AWS::S3::BucketPolicy",
       "AWS::KMS::Alias",
       "AWS::Lambda::Permission",

@@ -320,7 +320,7 @@ TEST_F(CostTest, FileSystemAndBucketStorageIsUsageBasedUnlessASizeIsGiven) {
   cdk::testing::keep_for_lint(stack);
 }
 
-TEST_F(CostTest, SecretsKeysAlarmsAndZonesHaveMonthlyPrices) {
+TEST_F(CostTest, SecretsKeysAlarmsZonesAndDashboardsHaveMonthlyPrices) {
   auto& stack = stack_in("eu-west-2");
   stack.add<cdk::secretsmanager::Secret>("ApiKey", {});
   stack.add<cdk::kms::CfnKey>("Key", cdk::kms::CfnKey::Props{.enable_key_rotation = true});
@@ -330,6 +330,7 @@ TEST_F(CostTest, SecretsKeysAlarmsAndZonesHaveMonthlyPrices) {
   stack.add<cdk::cloudwatch::Alarm>("Busy", {.metric = cpu, .threshold = 80});
   stack.add<cdk::cloudwatch::Alarm>("Spike", {.metric = fast, .threshold = 95});
   stack.add<cdk::route53::HostedZone>("Zone", {.zone_name = "example.org"});
+  stack.add<cdk::cloudwatch::Dashboard>("Ops", {}).add_widgets(cdk::cloudwatch::GraphWidget{.left = {cpu}});
   auto c = price(stack);
   EXPECT_DOUBLE_EQ(line(c, "Shop/ApiKey", "secret").monthly_usd, monthly("secretsmanager.secret", "eu-west-2"));
   EXPECT_DOUBLE_EQ(line(c, "Shop/Key", "customer managed key").monthly_usd, monthly("kms.key", "eu-west-2"));
@@ -339,6 +340,7 @@ TEST_F(CostTest, SecretsKeysAlarmsAndZonesHaveMonthlyPrices) {
                    monthly("cloudwatch.alarm", "eu-west-2", "high_resolution"));
   EXPECT_DOUBLE_EQ(line(c, "Shop/Zone", "hosted zone").monthly_usd, monthly("route53.hosted_zone", "eu-west-2"));
   EXPECT_EQ(gaps(c, Gap::Usage, "DNS queries").size(), 1U);
+  EXPECT_DOUBLE_EQ(line(c, "Shop/Ops", "dashboard").monthly_usd, monthly("cloudwatch.dashboard", "eu-west-2"));
 }
 
 TEST_F(CostTest, StackWithoutARegionUsesTheOptionsRegionAndSaysSo) {

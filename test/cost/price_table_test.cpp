@@ -34,7 +34,7 @@ TEST(PriceTable, BuiltInTableIsDatedAndCoversTheRegionsWithSourcedFigures) {
   for (const char* item : {"ec2.instance", "ebs.volume", "vpc.nat_gateway", "vpc.public_ipv4", "elb.application",
                            "elb.network", "fargate.vcpu", "fargate.memory", "rds.instance", "rds.storage",
                            "aurora.instance", "aurora.serverless_v2", "efs.standard", "s3.standard",
-                           "secretsmanager.secret", "kms.key", "cloudwatch.alarm", "route53.hosted_zone"}) {
+                           "secretsmanager.secret", "kms.key", "cloudwatch.alarm", "cloudwatch.dashboard", "route53.hosted_zone"}) {
     const auto& i = t.item(item);
     EXPECT_THAT(i.source, ::testing::StartsWith("https://aws.amazon.com/")) << item;
     for (const auto& region : t.regions()) EXPECT_FALSE(t.keys(item, region).empty()) << item << " " << region;

@@ -7,6 +7,7 @@
 #include <cdk/cdk.hpp>
 #include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/cloudwatch/dashboard.hpp>
 #include <cdk/codebuild/project.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
@@ -430,6 +431,22 @@ TEST(ArchitectureToDot, AnAlarmNotifiesItsTopicFromWhatItWatchesAndTheTopicDeliv
     EXPECT_THAT(n.label, Not(HasSubstr("Backlog"))) << id;
     EXPECT_THAT(n.label, Not(HasSubstr("::"))) << id;
   }
+}
+
+TEST(ArchitectureToDot, ADashboardIsPlumbingLikeTheAlarmsItShows) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& jobs = stack.add<sqs::Queue>("Jobs", {});
+  const auto age = jobs.metric_approximate_age_of_oldest_message();
+  auto& backlog = stack.add<cloudwatch::Alarm>("Backlog", {.metric = age, .threshold = 600});
+  stack.add<cloudwatch::Dashboard>("Ops", {}).add_widgets(cloudwatch::GraphWidget{.left = {age}},
+                                                          cloudwatch::AlarmStatusWidget{.alarms = {backlog}});
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  EXPECT_FALSE(dot.id_of("SQS queue\\nJobs").empty());
+  for (const auto& [id, n] : dot.nodes) EXPECT_THAT(n.label, Not(HasSubstr("Ops"))) << id << " is drawn";
+  for (const auto& [edge, attributes] : dot.edges)
+    EXPECT_FALSE(edge.first.starts_with("S.Ops")) << "an arrow from the dashboard to " << edge.second;
 }
 
 TEST(ArchitectureToDot, ARuleStartsItsTargetsOnItsScheduleOrOnMatchingEvents) {

@@ -429,6 +429,40 @@ TEST(Gifmachine, MonitoringAlarmsNotifyATopicAndRecoverTheNatInstance) {
   cdk::testing::keep_for_lint(stacks.monitoring);
 }
 
+TEST(Gifmachine, MonitoringDashboardShowsServiceTargetsDatabaseAndEveryAlarm) {
+  Gifmachine g;
+  const auto dashboards = of_type(g.monitoring, "AWS::CloudWatch::Dashboard");
+  ASSERT_EQ(dashboards.size(), 1u);
+  const auto& p = g.monitoring["Resources"][dashboards[0]]["Properties"];
+  EXPECT_EQ(p["DashboardName"], "prod-dundermiff-gifmachine");
+  // The body is JSON text around the imported names and the alarms' ARNs.
+  std::string text;
+  std::set<std::string> alarm_arns;
+  for (const auto& part : p["DashboardBody"]["Fn::Join"][1]) {
+    if (part.is_string()) {
+      text += part.get<std::string>();
+    } else {
+      if (part.contains("Fn::GetAtt")) alarm_arns.insert(part["Fn::GetAtt"][0].get<std::string>());
+      text += "token";
+    }
+  }
+  const auto body = Json::parse(text);
+  ASSERT_EQ(body["widgets"].size(), 4u);
+  std::vector<std::string> titles;
+  for (const auto& w : body["widgets"]) titles.push_back(w["properties"]["title"].get<std::string>());
+  EXPECT_EQ(titles, (std::vector<std::string>{"Service CPU and memory (%)", "Load balancer targets",
+                                              "Database CPU (%)", "Alarms"}));
+  std::set<std::string> metrics;
+  for (const auto& w : body["widgets"])
+    for (const auto& m : w["properties"].value("metrics", Json::array()))
+      metrics.insert(m[0].get<std::string>() + "/" + m[1].get<std::string>());
+  EXPECT_EQ(metrics, (std::set<std::string>{"AWS/ECS/CPUUtilization", "AWS/ECS/MemoryUtilization",
+                                            "AWS/NetworkELB/HealthyHostCount", "AWS/NetworkELB/UnHealthyHostCount",
+                                            "AWS/RDS/CPUUtilization"}));
+  const auto alarms = of_type(g.monitoring, "AWS::CloudWatch::Alarm");
+  EXPECT_EQ(alarm_arns, std::set<std::string>(alarms.begin(), alarms.end())) << "the status widget lists every alarm";
+}
+
 TEST(Gifmachine, BucketsAreEncryptedPrivateAndHttpsOnlyAndImagesAreScanned) {
   Gifmachine g;
   int buckets = 0;

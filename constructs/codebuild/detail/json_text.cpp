@@ -2,6 +2,7 @@
 
 #include <cdk/fn.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -35,10 +36,12 @@ class Writer {
   }
 
  private:
+  // The shortest text that reads back as the same double, as JavaScript
+  // writes numbers (0.1, not %.17g's 0.10000000000000001).
   static std::string number(double d) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", d);
-    return buffer;
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
   }
 
   static std::string quoted(const std::string& s) {

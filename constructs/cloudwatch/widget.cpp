@@ -1,0 +1,269 @@
+#include <cdk/cloudwatch/widget.hpp>
+
+#include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/cloudwatch/detail/statistic.hpp>
+#include <cdk/cloudwatch/detail/widget_json.hpp>
+#include <cdk/error.hpp>
+#include <cdk/fn.hpp>
+
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace cdk::cloudwatch {
+
+namespace {
+
+// CloudWatch's limits on a widget's height, in grid units.
+constexpr int max_widget_height = 1000;
+// A metric without these options is drawn with them: the AWS CDK leaves them out.
+constexpr std::int64_t default_metric_period = 300;
+constexpr const char* default_metric_statistic = "Average";
+
+template <class>
+inline constexpr bool always_false = false;
+
+const char* view_name(GraphWidgetView v) {
+  switch (v) {
+    case GraphWidgetView::TimeSeries: return "timeSeries";
+    case GraphWidgetView::Bar: return "bar";
+    case GraphWidgetView::Pie: return "pie";
+  }
+  return "timeSeries";
+}
+
+const char* background_name(TextWidgetBackground b) {
+  return b == TextWidgetBackground::Transparent ? "transparent" : "solid";
+}
+
+const char* alarm_state_name(AlarmState s) {
+  switch (s) {
+    case AlarmState::Alarm: return "ALARM";
+    case AlarmState::InsufficientData: return "INSUFFICIENT_DATA";
+    case AlarmState::Ok: return "OK";
+  }
+  return "ALARM";
+}
+
+const char* sort_by_name(AlarmStatusSortBy s) {
+  switch (s) {
+    case AlarmStatusSortBy::Default: return "default";
+    case AlarmStatusSortBy::StateUpdatedTimestamp: return "stateUpdatedTimestamp";
+    case AlarmStatusSortBy::Timestamp: return "timestamp";
+  }
+  return "default";
+}
+
+// Adds the entry unless the value is absent, as JSON.stringify drops undefined.
+void put(Value::Map& map, const char* key, Value value) {
+  if (!value.is_null()) map.emplace_back(key, std::move(value));
+}
+
+Value text_or_absent(const std::string& s) { return s.empty() ? Value() : Value(s); }
+
+Value region_of(const std::string& region) { return region.empty() ? Aws::region() : Value(region); }
+
+Value y_axis_json(const YAxis& axis) {
+  Value::Map out;
+  if (axis.min) put(out, "min", *axis.min);
+  if (axis.max) put(out, "max", *axis.max);
+  put(out, "label", text_or_absent(axis.label));
+  if (axis.show_units) put(out, "showUnits", *axis.show_units);
+  return out.empty() ? Value() : Value(std::move(out));
+}
+
+// [namespace, name, dimension, value, ..., {options}]: the dashboard's metric
+// array; options only where they differ from CloudWatch's defaults.
+Value metric_json(const Metric& m, bool right_axis) {
+  Value::List out{m.namespace_, m.metric_name};
+  for (const auto& [name, value] : m.dimensions) {
+    out.emplace_back(name);
+    out.push_back(value);
+  }
+  Value::Map options;
+  put(options, "color", text_or_absent(m.color));
+  put(options, "label", text_or_absent(m.label));
+  if (m.period_seconds != default_metric_period) put(options, "period", m.period_seconds);
+  if (!m.statistic.empty() && m.statistic != default_metric_statistic) put(options, "stat", m.statistic);
+  if (right_axis) put(options, "yAxis", "right");
+  if (!options.empty()) out.emplace_back(std::move(options));
+  return out;
+}
+
+Value placed(const char* type, detail::WidgetSize size, int x, int y, Value::Map properties) {
+  return Value::map({{"type", type},
+                     {"width", size.width},
+                     {"height", size.height},
+                     {"x", x},
+                     {"y", y},
+                     {"properties", Value(std::move(properties))}});
+}
+
+Value::Map properties_of(const GraphWidget& w) {
+  Value::List metrics;
+  for (const auto& m : w.left) metrics.push_back(metric_json(m, false));
+  for (const auto& m : w.right) metrics.push_back(metric_json(m, true));
+  Value::Map y_axis;
+  put(y_axis, "left", y_axis_json(w.left_y_axis));
+  put(y_axis, "right", y_axis_json(w.right_y_axis));
+  Value::Map p;
+  put(p, "view", view_name(w.view));
+  put(p, "title", text_or_absent(w.title));
+  put(p, "region", region_of(w.region));
+  if (w.stacked) put(p, "stacked", true);
+  put(p, "metrics", std::move(metrics));
+  put(p, "yAxis", std::move(y_axis));
+  if (w.period_seconds > 0) put(p, "period", w.period_seconds);
+  put(p, "stat", text_or_absent(w.statistic));
+  return p;
+}
+
+Value::Map properties_of(const SingleValueWidget& w) {
+  Value::List metrics;
+  for (const auto& m : w.metrics) metrics.push_back(metric_json(m, false));
+  Value::Map p;
+  put(p, "view", "singleValue");
+  put(p, "title", text_or_absent(w.title));
+  put(p, "region", region_of(w.region));
+  if (w.sparkline) put(p, "sparkline", true);
+  put(p, "metrics", std::move(metrics));
+  if (w.full_precision) put(p, "singleValueFullPrecision", true);
+  if (w.period_seconds > 0) put(p, "period", w.period_seconds);
+  return p;
+}
+
+Value::Map properties_of(const TextWidget& w) {
+  Value::Map p;
+  put(p, "markdown", w.markdown);
+  if (w.background) put(p, "background", background_name(*w.background));
+  return p;
+}
+
+Value::Map properties_of(const AlarmWidget& w) {
+  Value::Map y_axis;
+  put(y_axis, "left", y_axis_json(w.left_y_axis));
+  Value::Map p;
+  put(p, "view", "timeSeries");
+  put(p, "title", text_or_absent(w.title));
+  put(p, "region", region_of(w.region));
+  put(p, "annotations", Value::map({{"alarms", Value::list({w.alarm->alarm_arn()})}}));
+  put(p, "yAxis", std::move(y_axis));
+  return p;
+}
+
+Value::Map properties_of(const AlarmStatusWidget& w) {
+  Value::List arns;
+  for (const auto& a : w.alarms) arns.push_back(a->alarm_arn());
+  Value::Map p;
+  put(p, "title", w.title.empty() ? "Alarm Status" : w.title);
+  put(p, "alarms", std::move(arns));
+  if (!w.states.empty()) {
+    Value::List states;
+    for (auto s : w.states) states.emplace_back(alarm_state_name(s));
+    put(p, "states", std::move(states));
+  }
+  if (w.sort_by) put(p, "sortBy", sort_by_name(*w.sort_by));
+  return p;
+}
+
+const char* json_type(const Widget& widget) {
+  if (std::holds_alternative<TextWidget>(widget)) return "text";
+  if (std::holds_alternative<AlarmStatusWidget>(widget)) return "alarm";
+  return "metric";
+}
+
+// 10 and 30 s are high-resolution periods; 1 and 5 s too on a dashboard.
+bool valid_period(std::int64_t s) { return s == 1 || s == 5 || s == 10 || s == 30 || (s >= 60 && s % 60 == 0); }
+
+void check_period(const std::string& path, const std::string& where, std::int64_t seconds, const std::string& what) {
+  if (!valid_period(seconds))
+    throw Error(path,
+                where + ": " + what + " period " + std::to_string(seconds) +
+                    " s is not 1, 5, 10, 30 or a multiple of 60",
+                "e.g. 60 or 300");
+}
+
+void check_statistic(const std::string& path, const std::string& where, const std::string& statistic) {
+  if (!detail::is_simple_statistic(statistic) && !detail::is_extended_statistic(statistic))
+    throw Error(path, where + ": statistic \"" + statistic + "\" is not one CloudWatch knows",
+                "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
+}
+
+void check_metrics(const std::string& path, const std::string& where, const std::vector<Metric>& metrics) {
+  for (const auto& m : metrics) {
+    if (m.namespace_.empty() || m.metric_name.empty())
+      throw Error(path, where + ": a metric has no namespace or metric name",
+                  "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
+    const auto what = "metric " + m.namespace_ + " " + m.metric_name;
+    check_period(path, where, m.period_seconds, what);
+    check_statistic(path, where, m.statistic);
+  }
+}
+
+void check_alarm(const std::string& path, const std::string& where, const Ptr<const Alarm>& alarm) {
+  if (!alarm) throw Error(path, where + " has no alarm", "set .alarm to a cloudwatch::Alarm");
+}
+
+}  // namespace
+
+const char* widget_type_name(const Widget& widget) noexcept {
+  return std::visit(
+      [](const auto& w) -> const char* {
+        using W = std::decay_t<decltype(w)>;
+        if constexpr (std::is_same_v<W, GraphWidget>) return "GraphWidget";
+        else if constexpr (std::is_same_v<W, SingleValueWidget>) return "SingleValueWidget";
+        else if constexpr (std::is_same_v<W, TextWidget>) return "TextWidget";
+        else if constexpr (std::is_same_v<W, AlarmWidget>) return "AlarmWidget";
+        else if constexpr (std::is_same_v<W, AlarmStatusWidget>) return "AlarmStatusWidget";
+        else static_assert(always_false<W>);
+      },
+      widget);
+}
+
+namespace detail {
+
+WidgetSize widget_size(const Widget& widget) {
+  return std::visit([](const auto& w) { return WidgetSize{w.width, w.height}; }, widget);
+}
+
+void check_widget(const std::string& path, const std::string& where, const Widget& widget) {
+  const auto size = widget_size(widget);
+  if (size.width < 1 || size.width > dashboard_grid_width)
+    throw Error(path, where + " is " + std::to_string(size.width) + " units wide, not 1-24",
+                "a dashboard is 24 units wide: set .width to 24 or less");
+  if (size.height < 1 || size.height > max_widget_height)
+    throw Error(path, where + " is " + std::to_string(size.height) + " units high, not 1-1000", "set .height");
+  std::visit(
+      [&](const auto& w) {
+        using W = std::decay_t<decltype(w)>;
+        if constexpr (std::is_same_v<W, GraphWidget>) {
+          if (w.left.empty() && w.right.empty())
+            throw Error(path, where + " has no metrics", "give it .left or .right metrics");
+          check_metrics(path, where, w.left);
+          check_metrics(path, where, w.right);
+          if (w.period_seconds != 0) check_period(path, where, w.period_seconds, "the widget's");
+          if (!w.statistic.empty()) check_statistic(path, where, w.statistic);
+        } else if constexpr (std::is_same_v<W, SingleValueWidget>) {
+          if (w.metrics.empty()) throw Error(path, where + " has no metrics", "give it .metrics");
+          check_metrics(path, where, w.metrics);
+          if (w.period_seconds != 0) check_period(path, where, w.period_seconds, "the widget's");
+        } else if constexpr (std::is_same_v<W, TextWidget>) {
+          if (w.markdown.empty()) throw Error(path, where + " has no text", "set .markdown");
+        } else if constexpr (std::is_same_v<W, AlarmWidget>) {
+          check_alarm(path, where, w.alarm);
+        } else if constexpr (std::is_same_v<W, AlarmStatusWidget>) {
+          if (w.alarms.empty()) throw Error(path, where + " has no alarms", "give it .alarms");
+          for (const auto& a : w.alarms) check_alarm(path, where, a);
+        }
+      },
+      widget);
+}
+
+Value widget_json(const Widget& widget, int x, int y) {
+  auto properties = std::visit([](const auto& w) { return properties_of(w); }, widget);
+  return placed(json_type(widget), widget_size(widget), x, y, std::move(properties));
+}
+
+}  // namespace detail
+
+}  // namespace cdk::cloudwatch

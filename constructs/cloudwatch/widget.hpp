@@ -1,0 +1,109 @@
+#pragma once
+/// The widgets of a cdk::cloudwatch::Dashboard: plain values, laid out by the
+/// dashboard that they are added to (they are not constructs).
+///
+///   cdk::cloudwatch::GraphWidget{.title = "CPU", .left = {cpu}, .width = 12}
+///   cdk::cloudwatch::SingleValueWidget{.title = "Requests", .metrics = {requests}}
+///   cdk::cloudwatch::TextWidget{.markdown = "# gifmachine"}
+///   cdk::cloudwatch::AlarmWidget{.alarm = high_cpu}
+///   cdk::cloudwatch::AlarmStatusWidget{.alarms = {high_cpu, low_storage}}
+///
+/// They render as the AWS CDK renders them, so a ported dashboard gets the same
+/// body. Sizes are in grid units; a dashboard is 24 units wide. The region of a
+/// metric widget defaults to the stack's region ({"Ref": "AWS::Region"}).
+/// Not supported: math and search expressions, annotations, gauge, table, log
+/// and custom widgets, dashboard variables.
+#include <cdk/cloudwatch/metric.hpp>
+#include <cdk/ptr.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cdk::cloudwatch {
+
+class Alarm;
+
+/// The width of a dashboard, in grid units.
+inline constexpr int dashboard_grid_width = 24;
+
+/// One Y axis of a graph.
+struct YAxis {
+  std::optional<double> min{};        ///< default CloudWatch's (fits the data)
+  std::optional<double> max{};        ///< default CloudWatch's (fits the data)
+  std::string label{};                ///< default none
+  std::optional<bool> show_units{};   ///< default CloudWatch's (shown)
+};
+
+enum class GraphWidgetView : std::uint8_t { TimeSeries, Bar, Pie };
+
+/// Lines (or bars, or a pie) of metrics on a left and a right axis.
+struct GraphWidget {
+  std::string title{};                  ///< default none
+  std::vector<Metric> left{};           ///< metrics on the left axis; left and right together need one at least
+  std::vector<Metric> right{};          ///< metrics on the right axis; default none
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 6;                       ///< grid units; default 6
+  bool stacked = false;                 ///< stacked areas instead of lines; default false
+  GraphWidgetView view = GraphWidgetView::TimeSeries;  ///< default TimeSeries
+  YAxis left_y_axis{};                  ///< default CloudWatch's
+  YAxis right_y_axis{};                 ///< default CloudWatch's
+  std::int64_t period_seconds = 0;      ///< the period of every metric without its own; default 0 (each metric's own)
+  std::string statistic{};              ///< the statistic of every metric without its own; default each metric's own
+  std::string region{};                 ///< where the metrics are; default the stack's region
+};
+
+/// The latest value of each metric, as a number.
+struct SingleValueWidget {
+  std::string title{};                  ///< default none
+  std::vector<Metric> metrics{};        ///< required (one at least)
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 3;                       ///< grid units; default 3
+  bool sparkline = false;               ///< a small graph of the time range under each value; default false
+  bool full_precision = false;          ///< every digit instead of a rounded value; default false
+  std::int64_t period_seconds = 0;      ///< default 0 (each metric's own)
+  std::string region{};                 ///< where the metrics are; default the stack's region
+};
+
+enum class TextWidgetBackground : std::uint8_t { Solid, Transparent };
+
+/// Markdown text: a heading, links to runbooks.
+struct TextWidget {
+  std::string markdown{};               ///< required
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 2;                       ///< grid units; default 2
+  std::optional<TextWidgetBackground> background{};  ///< default CloudWatch's (solid)
+};
+
+/// An alarm's metric with its threshold drawn on it.
+struct AlarmWidget {
+  Ptr<const Alarm> alarm{};             ///< required
+  std::string title{};                  ///< default none
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 6;                       ///< grid units; default 6
+  YAxis left_y_axis{};                  ///< default CloudWatch's
+  std::string region{};                 ///< where the alarm is; default the stack's region
+};
+
+enum class AlarmState : std::uint8_t { Alarm, InsufficientData, Ok };
+enum class AlarmStatusSortBy : std::uint8_t { Default, StateUpdatedTimestamp, Timestamp };
+
+/// The state of each alarm, as a grid of coloured tiles.
+struct AlarmStatusWidget {
+  std::vector<Ptr<const Alarm>> alarms{};  ///< required (one at least)
+  std::string title = "Alarm Status";   ///< default "Alarm Status", as in the AWS CDK
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 3;                       ///< grid units; default 3
+  std::optional<AlarmStatusSortBy> sort_by{};  ///< default CloudWatch's (by name)
+  std::vector<AlarmState> states{};     ///< show only alarms in these states; default all
+};
+
+/// Any widget: what Dashboard::add_widgets takes.
+using Widget = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWidget, AlarmStatusWidget>;
+
+/// "GraphWidget", ...: how errors name a widget's type.
+[[nodiscard]] const char* widget_type_name(const Widget& widget) noexcept;
+
+}  // namespace cdk::cloudwatch
