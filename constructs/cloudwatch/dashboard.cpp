@@ -5,6 +5,7 @@
 #include <cdk/codebuild/detail/json_text.hpp>
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
+#include <cdk/tag_manager.hpp>
 
 #include <algorithm>
 #include <string>
@@ -85,6 +86,9 @@ Dashboard::Dashboard(Construct& scope, std::string_view id, DashboardProps props
   CfnDashboard::Props l1;
   if (!props_.dashboard_name.empty()) l1.dashboard_name = props_.dashboard_name;
   resource_ = &add<CfnDashboard>("Resource", std::move(l1));
+  // Tags on dashboards are newer than cfn-lint's schema (as for scalable
+  // targets and listeners): inherited tags stay off them.
+  resource_->tags() = TagManager();
   render();
 }
 

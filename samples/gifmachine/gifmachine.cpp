@@ -334,10 +334,6 @@ void build_dashboard(Stack& stack, const Names& n, const Main& m,
                   .label = label};
   };
   auto& dashboard = stack.add<cloudwatch::Dashboard>("Dashboard", {.dashboard_name = n.prefix + "-gifmachine"});
-  // The stack's tags reach the dashboard: CloudFormation takes Tags on it (the
-  // pinned spec has them) but cfn-lint 1.51.0's bundled schema does not yet.
-  dashboard.cfn_dashboard().add_metadata(
-      "cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({"E3002"})}})}}));
   dashboard.add_widgets(
       GraphWidget{.title = "Service CPU and memory (%)",
                   .left = {{.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization", .dimensions = service_dims,

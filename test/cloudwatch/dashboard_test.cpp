@@ -72,6 +72,14 @@ TEST_F(DashboardTest, TextWidgetAloneGivesAPlainCompactBodyWithTheCdkDefaults) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(DashboardTest, TheStacksTagsStayOffTheDashboard) {
+  cdk::Tags::of(stack).add("team", "shop");
+  stack.add<cw::Dashboard>("Dash", {}).add_widgets(cw::TextWidget{.markdown = "# Shop"});
+  Template::from_stack(stack).has_resource_properties("AWS::CloudWatch::Dashboard",
+                                                      Match::object_like({{"Tags", Match::absent()}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(DashboardTest, AnEmptyDashboardHasAnEmptyWidgetList) {
   auto& d = stack.add<cw::Dashboard>("Dash", {});
   d.add_row({});
