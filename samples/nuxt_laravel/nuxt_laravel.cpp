@@ -9,15 +9,20 @@
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/ecs.hpp>
+#include <cdk/ecs_patterns/ecs_patterns.hpp>
 #include <cdk/elbv2/elbv2.hpp>
+#include <cdk/events/schedule.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/logs/logs.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
+#include <cdk/sqs/sqs.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 
 namespace nuxt_laravel {
 
@@ -90,7 +95,7 @@ void image_build(Stack& stack, const std::string& id, Tier& tier, logs::LogGroup
 }
 
 // Source (GitHub through a connection) -> build both images -> deploy Laravel, then Nuxt.
-void release_pipeline(Stack& stack, const Settings& settings, Tier& frontend, Tier& backend) {
+void release_pipeline(Stack& stack, const Settings& settings, Tier& frontend, Tier& backend, Tier& worker) {
   auto& build_logs = stack.add<logs::LogGroup>("BuildLogs", {.retention = logs::RetentionDays::OneMonth});
   // Created PENDING: someone with access to the GitHub account completes it once in the console.
   auto& github = stack.add<codepipeline_actions::CodeStarConnection>("GitHub", {.connection_name = "nuxt-laravel-github"});
@@ -114,9 +119,11 @@ void release_pipeline(Stack& stack, const Settings& settings, Tier& frontend, Ti
     return codepipeline_actions::EcsDeployAction{.action_name = tier.name, .service = *tier.service, .input = image,
                                                  .file_name = "imagedefinitions.json", .run_order = order};
   };
-  // Laravel first, so the new Nuxt never calls an API older than itself.
+  // Laravel (the API and its queue worker) first, so the new Nuxt never calls
+  // an API older than itself; the scheduler runs the latest image each minute.
   pipeline.add_stage({.stage_name = "Deploy"})
       .add_action(deploy(backend, backend_image, 1))
+      .add_action(deploy(worker, backend_image, 1))
       .add_action(deploy(frontend, frontend_image, 2));
 
   stack.add<CfnOutput>("GitHubConnection", {
@@ -177,24 +184,41 @@ Stack& build(App& app, const Settings& settings) {
   Tier backend{.name = "backend", .repository = &image_repository(stack, "BackendImages")};
   const std::string site = "https://" + settings.domain;
 
+  // Jobs Laravel queues (QUEUE_CONNECTION=sqs): the API sends, the worker consumes;
+  // a job failing three times moves to the dead-letter queue for two weeks.
+  auto& failed_jobs = stack.add<sqs::Queue>("FailedJobs", {.retention_period_seconds = 14 * 24 * 3600});
+  auto& jobs = stack.add<sqs::Queue>("Jobs", {.visibility_timeout_seconds = 120,
+                                              .dead_letter_queue = sqs::DeadLetterQueue{.queue = failed_jobs, .max_receive_count = 3}});
+
+  // What the API, the queue worker and the scheduler share: the Laravel image's settings.
+  const std::map<std::string, Value> laravel_env = {
+      {"APP_ENV", "production"},
+      {"APP_DEBUG", "false"},
+      {"APP_URL", site},
+      {"LOG_CHANNEL", "stderr"},
+      {"DB_CONNECTION", "mysql"},
+      {"DB_HOST", db.endpoint_address()},
+      {"DB_PORT", db.endpoint_port()},
+      {"DB_DATABASE", "laravel"},
+      {"QUEUE_CONNECTION", "sqs"},
+      {"SQS_PREFIX", Value("https://sqs.") + Aws::region() + Value(".amazonaws.com/") + Aws::account_id()},
+      {"SQS_QUEUE", jobs.queue_name()},
+      {"AWS_DEFAULT_REGION", Aws::region()}};
+  // Read by ECS at task start: no credential ever shows in the template or the task definition.
+  const std::map<std::string, ecs::Secret> laravel_secrets = {
+      {"APP_KEY", ecs::Secret::from_secrets_manager(app_key)},
+      {"DB_USERNAME", ecs::Secret::from_secrets_manager(db.secret(), "username")},
+      {"DB_PASSWORD", ecs::Secret::from_secrets_manager(db.secret(), "password")}};
+
   auto& backend_logs = stack.add<logs::LogGroup>("BackendLogs", {.retention = logs::RetentionDays::OneMonth});
   auto& backend_task = stack.add<ecs::FargateTaskDefinition>("BackendTask", {.cpu = 512, .memory_limit_mib = 1024});
   backend_task.add_container("backend", {
       .image = ecs::ContainerImage::from_ecr_repository(*backend.repository),
       .port_mappings = {{.container_port = backend_port}},
-      .environment = {{"APP_ENV", "production"},
-                      {"APP_DEBUG", "false"},
-                      {"APP_URL", site},
-                      {"LOG_CHANNEL", "stderr"},
-                      {"DB_CONNECTION", "mysql"},
-                      {"DB_HOST", db.endpoint_address()},
-                      {"DB_PORT", db.endpoint_port()},
-                      {"DB_DATABASE", "laravel"}},
-      // Read by ECS at task start: no credential ever shows in the template or the task definition.
-      .secrets = {{"APP_KEY", ecs::Secret::from_secrets_manager(app_key)},
-                  {"DB_USERNAME", ecs::Secret::from_secrets_manager(db.secret(), "username")},
-                  {"DB_PASSWORD", ecs::Secret::from_secrets_manager(db.secret(), "password")}},
+      .environment = laravel_env,
+      .secrets = laravel_secrets,
       .logging = ecs::LogDriver::aws_logs({.stream_prefix = "backend", .log_group = backend_logs})});
+  jobs.grant_send_messages(backend_task.task_role());
 
   auto& frontend_logs = stack.add<logs::LogGroup>("FrontendLogs", {.retention = logs::RetentionDays::OneMonth});
   auto& frontend_task = stack.add<ecs::FargateTaskDefinition>("FrontendTask", {.cpu = 256, .memory_limit_mib = 512});
@@ -229,6 +253,33 @@ Stack& build(App& app, const Settings& settings) {
     scaling.cfn_target().add_property_deletion_override("Tags");
   }
 
+  // The write-up's next steps: a queue worker and Laravel's scheduler, from
+  // the API's image and settings. The worker scales on the queue's depth; the
+  // scheduler runs `schedule:run` every minute, as Laravel's cron line would.
+  auto& worker = stack.add<ecs_patterns::QueueProcessingFargateService>("Worker", {
+      .cluster = cluster,
+      .image = ecs::ContainerImage::from_ecr_repository(*backend.repository),
+      .container_name = "backend",  // the build's imagedefinitions.json names this container
+      .command = {"php", "artisan", "queue:work", "sqs", "--sleep=3", "--tries=3", "--max-time=3600"},
+      .environment = laravel_env,
+      .secrets = laravel_secrets,
+      .queue = jobs,
+      .min_scaling_capacity = 0,
+      .max_scaling_capacity = std::max<std::int64_t>(settings.max_tasks, 1),
+      .task_subnets = app_subnets});
+  auto& scheduler = stack.add<ecs_patterns::ScheduledFargateTask>("Scheduler", {
+      .schedule = events::Schedule::rate(std::chrono::minutes(1)),
+      .cluster = cluster,
+      .image = ecs::ContainerImage::from_ecr_repository(*backend.repository),
+      .command = {"php", "artisan", "schedule:run"},
+      .environment = laravel_env,
+      .secrets = laravel_secrets,
+      .subnet_selection = app_subnets});
+  jobs.grant_send_messages(scheduler.task_definition().task_role());  // scheduled commands may queue jobs
+  db.connections().allow_default_port_from(worker.service(), "the queue worker");
+  db.connections().allow_default_port_from(scheduler, "the scheduler");
+  Tier worker_tier{.name = "worker", .repository = backend.repository, .service = &worker.service()};
+
   auto& zone = stack.add<route53::HostedZone>("Zone", {.zone_name = settings.zone});
   auto& cert = stack.add<acm::Certificate>("Certificate", {
       .domain_name = settings.domain, .validation = acm::CertificateValidation::from_dns(zone)});
@@ -254,7 +305,7 @@ Stack& build(App& app, const Settings& settings) {
   stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record,
                                         .target = route53::RecordTarget::alias(lb)});
 
-  release_pipeline(stack, settings, frontend, backend);
+  release_pipeline(stack, settings, frontend, backend, worker_tier);
 
   stack.add<CfnOutput>("Url", {.value = site + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});

@@ -3,6 +3,9 @@
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
+#include <cdk/ec2/cfn_security_group.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/ecs_patterns/ecs_patterns.hpp>
 #include <cdk/ecs/cfn_service.hpp>
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/error.hpp>
@@ -149,22 +152,25 @@ TEST(NuxtLaravel, DatabaseIsPrivateEncryptedAndInIsolatedSubnets) {
   EXPECT_EQ(db["Engine"], "mysql");
 }
 
-TEST(NuxtLaravel, DatabaseIsReachableOnlyFromTheBackendService) {
+TEST(NuxtLaravel, DatabaseIsReachableOnlyFromLaravelsApiWorkerAndScheduler) {
   NuxtLaravel n;
   const auto& db_groups = n.resources()[n.database()]["Properties"]["VPCSecurityGroups"];
   ASSERT_EQ(db_groups.size(), 1u);
   const std::string db_group = group_id_of(db_groups[0]);
-  const std::string backend = n.service_group("Backend");
-  int rules = 0;
+  std::set<std::string> sources;
   for (const auto& rule : group_ingress(n.t)) {
     if (rule.group != db_group) continue;
-    ++rules;
-    EXPECT_EQ(rule.source, backend) << "the database lets in something other than the backend service";
+    sources.insert(rule.source);
     EXPECT_TRUE(rule.cidr.empty());
     EXPECT_EQ(rule.from, 3306);
     EXPECT_EQ(rule.to, 3306);
   }
-  EXPECT_EQ(rules, 1);
+  const auto& worker = dynamic_cast<cdk::ecs_patterns::QueueProcessingFargateService&>(n.stack.node().find_child("Worker"));
+  auto& scheduler = dynamic_cast<cdk::ecs_patterns::ScheduledFargateTask&>(n.stack.node().find_child("Scheduler"));
+  std::set<std::string> laravel = {n.service_group("Backend"),
+                                   n.ids.logical_id(*worker.service().connections().security_groups().at(0)->resource()),
+                                   n.ids.logical_id(*scheduler.connections().security_groups().at(0)->resource())};
+  EXPECT_EQ(sources, laravel) << "the database lets in exactly the API, the queue worker and the scheduler";
   for (const auto& rule : group_ingress(n.t))
     EXPECT_FALSE(rule.source == n.service_group("Frontend") && rule.group == db_group);
 }
@@ -228,14 +234,17 @@ TEST(NuxtLaravel, DatabaseCredentialsReachTheBackendOnlyAsSecrets) {
   }
   ASSERT_NE(find_by(backend[0]["Secrets"], "Name", "APP_KEY"), nullptr);
   EXPECT_FALSE(n.containers("Frontend")[0].contains("Secrets"));
-  // Only the backend's execution role may read the database secret.
+  // Only the execution roles of Laravel's API, queue worker and scheduler may read the database secret.
   std::set<std::string> readers;
   for (const auto& [id, r] : n.resources().items())
     if (r["Type"] == "AWS::IAM::Policy" && r["Properties"]["PolicyDocument"].dump().find("\"Ref\":\"" + secret + "\"") !=
                                                std::string::npos)
       readers.insert(r["Properties"]["Roles"][0]["Ref"].get<std::string>());
-  ASSERT_EQ(readers.size(), 1u);
-  EXPECT_THAT(*readers.begin(), ::testing::StartsWith("BackendTaskExecutionRole"));
+  ASSERT_EQ(readers.size(), 3u);
+  for (const auto& reader : readers)
+    EXPECT_THAT(reader, ::testing::AnyOf(::testing::StartsWith("BackendTaskExecutionRole"),
+                                         ::testing::StartsWith("WorkerQueueProcessingTaskDefExecutionRole"),
+                                         ::testing::StartsWith("SchedulerScheduledTaskDefExecutionRole")));
 }
 
 TEST(NuxtLaravel, PathRoutingSendsApiToTheBackendAndEverythingElseToTheFrontend) {
@@ -325,7 +334,7 @@ TEST(NuxtLaravel, PipelineBuildsBothImagesFromGitHubAndDeploysBackendFirst) {
   EXPECT_EQ(pushed_to.size(), 2u);
 
   const auto& deploys = pipeline["Stages"][2]["Actions"];
-  ASSERT_EQ(deploys.size(), 2u);
+  ASSERT_EQ(deploys.size(), 3u);  // the API, its queue worker (the same image), the frontend
   std::map<std::string, long> order;
   for (const auto& d : deploys) {
     EXPECT_EQ(d["ActionTypeId"]["Provider"], "ECS");
@@ -333,6 +342,8 @@ TEST(NuxtLaravel, PipelineBuildsBothImagesFromGitHubAndDeploysBackendFirst) {
     order[d["Configuration"]["ServiceName"]["Fn::GetAtt"][0].get<std::string>()] = d["RunOrder"].get<long>();
   }
   EXPECT_LT(order.at(n.service("Backend")), order.at(n.service("Frontend")));
+  const auto& worker = dynamic_cast<cdk::ecs_patterns::QueueProcessingFargateService&>(n.stack.node().find_child("Worker"));
+  EXPECT_EQ(order.at(n.ids.logical_id(worker.service().cfn_service())), order.at(n.service("Backend")));
 
   auto t = cdk::assertions::Template::from_stack(n.stack);
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
