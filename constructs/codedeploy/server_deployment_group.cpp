@@ -111,6 +111,18 @@ CfnDeploymentGroup& ServerDeploymentGroup::make_group(const ServerDeploymentGrou
           {.on_premises_tag_group = tag_filters<CfnDeploymentGroup::TagFilterProperty>(path, group)});
   }
   if (props.termination_hook) l1.termination_hook_enabled = true;
+  if (const auto& r = props.initial_revision) {
+    if (r->bucket.is_null() || r->key.is_null())
+      throw Error(path, "the initial revision names no bucket or no key", "set .bucket and .key (e.g. of an s3_assets::Asset)");
+    if (r->bundle_type != "zip" && r->bundle_type != "tar" && r->bundle_type != "tgz")
+      throw Error(path, "bundle type \"" + r->bundle_type + "\" is not one CodeDeploy reads", "use zip, tar or tgz");
+    CfnDeploymentGroup::DeploymentProperty deployment;
+    if (!r->description.empty()) deployment.description = r->description;
+    deployment.revision = CfnDeploymentGroup::RevisionLocationProperty{
+        .revision_type = "S3",
+        .s3_location = CfnDeploymentGroup::S3LocationProperty{.bucket = r->bucket, .bundle_type = r->bundle_type, .key = r->key}};
+    l1.deployment = std::move(deployment);
+  }
   return add<CfnDeploymentGroup>("Resource", std::move(l1));
 }
 

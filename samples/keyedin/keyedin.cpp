@@ -4,7 +4,6 @@
 #include <cdk/autoscaling/autoscaling.hpp>
 #include <cdk/autoscaling/cfn_auto_scaling_group.hpp>
 #include <cdk/cdk.hpp>
-#include <cdk/codedeploy/cfn_deployment_group.hpp>
 #include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/ec2/cfn_instance.hpp>
 #include <cdk/ec2/ec2.hpp>
@@ -46,16 +45,13 @@ std::string record_name(const Settings& s) {
 // The first revision, shipped with the stack: a file asset the instances may
 // read (that object only, not the whole bootstrap bucket a grant_read opens),
 // deployed by CloudFormation as soon as the deployment group exists.
-void deploy_bundle(Stack& stack, const std::string& bundle, autoscaling::AutoScalingGroup& web,
-                   codedeploy::ServerDeploymentGroup& deployments) {
+std::optional<codedeploy::S3Revision> first_revision(Stack& stack, const std::string& bundle,
+                                                    autoscaling::AutoScalingGroup& web) {
+  if (bundle.empty()) return std::nullopt;
   auto& revision = stack.add<s3_assets::Asset>("Revision", {.path = bundle});
   web.role().add_to_policy({.actions = {"s3:GetObject"}, .resources = {revision.object_arn()}});
-  // The L2 has no first revision (nor has the AWS CDK's): set on the L1.
-  deployments.cfn().props().deployment = codedeploy::CfnDeploymentGroup::DeploymentProperty{
-      .description = "the revision shipped with the stack",
-      .revision = {{.revision_type = "S3",
-                    .s3_location = {{.bucket = revision.s3_bucket_name(), .bundle_type = "zip",
-                                     .key = revision.s3_object_key()}}}}};
+  return codedeploy::S3Revision{.bucket = revision.s3_bucket_name(), .key = revision.s3_object_key(),
+                                .description = "the revision shipped with the stack"};
 }
 
 }  // namespace
@@ -209,14 +205,14 @@ Stack& build(App& app, const Settings& settings) {
   // announced on failure.
   auto& alerts = stack.add<sns::Topic>("DeployAlerts", {.display_name = settings.name + " deployments"});
   if (!settings.alert_email.empty()) alerts.add_subscription(sns::EmailSubscription{.email_address = settings.alert_email});
-  auto& deployments = stack.add<codedeploy::ServerDeploymentGroup>("DeploymentGroup", {
+  stack.add<codedeploy::ServerDeploymentGroup>("DeploymentGroup", {
       .application = stack.add<codedeploy::ServerApplication>("Application", {.application_name = settings.name}),
       .deployment_config = codedeploy::ServerDeploymentConfig::one_at_a_time(),
       .auto_scaling_groups = {web},
       .install_agent = false,  // the boot script above (or the prebuilt image) has it
       .load_balancers = {codedeploy::LoadBalancer::target_group(group)},
-      .triggers = {{.trigger_name = "deployment-failed", .topic = alerts}}});
-  if (!settings.bundle.empty()) deploy_bundle(stack, settings.bundle, web, deployments);
+      .triggers = {{.trigger_name = "deployment-failed", .topic = alerts}},
+      .initial_revision = first_revision(stack, settings.bundle, web)});
 
   stack.add<CfnOutput>("Url", {.value = "https://" + settings.domain + "/"});
   // Route 53 gives every public zone four name servers.

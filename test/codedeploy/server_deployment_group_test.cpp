@@ -273,3 +273,27 @@ TEST_F(ServerDeploymentGroupTest, BadInputIsAnErrorNamingTheGroup) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(ServerDeploymentGroupTest, AnInitialRevisionIsDeployedWhenTheGroupIsMade) {
+  stack.add<codedeploy::ServerDeploymentGroup>("Deploy", {
+      .auto_scaling_groups = {asg()},
+      .initial_revision = codedeploy::S3Revision{.bucket = "releases", .key = "app/v1.tgz", .bundle_type = "tgz",
+                                                 .description = "first release"}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::CodeDeploy::DeploymentGroup", Match::object_like({{"Deployment", Match::object_equals({
+      {"Description", "first release"},
+      {"Revision", Match::object_equals({{"RevisionType", "S3"}, {"S3Location", Match::object_equals({
+          {"Bucket", "releases"}, {"BundleType", "tgz"}, {"Key", "app/v1.tgz"}})}})}})}}));
+  cdk::testing::keep_for_lint(stack);
+  expect_error([&] {
+    stack.add<codedeploy::ServerDeploymentGroup>("Rar", {.initial_revision = codedeploy::S3Revision{
+        .bucket = "releases", .key = "app.rar", .bundle_type = "rar"}});
+  }, "Stack/Rar", "bundle type \"rar\" is not one CodeDeploy reads");
+  expect_error([&] {
+    stack.add<codedeploy::ServerDeploymentGroup>("NoKey", {.initial_revision = codedeploy::S3Revision{.bucket = "releases"}});
+  }, "Stack/NoKey", "names no bucket or no key");
+}
+
+}  // namespace
