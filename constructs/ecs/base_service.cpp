@@ -9,6 +9,8 @@
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/logs/log_group.hpp>
+#include <cdk/s3/bucket.hpp>
 #include <cdk/security.hpp>
 #include <cdk/servicediscovery/namespace.hpp>
 #include <cdk/servicediscovery/service.hpp>
@@ -44,14 +46,30 @@ CfnService::NetworkConfigurationProperty make_awsvpc_configuration(BaseService& 
   av.subnets = picked.subnet_ids();
   return CfnService::NetworkConfigurationProperty{.awsvpc_configuration = std::move(av)};
 }
+// Where the cluster logs ECS Exec sessions (ExecuteCommandLogging::Override),
+// the task role writes them.
+void grant_execute_command_logging(const ExecuteCommandConfiguration& c, iam::Role& role) {
+  if (c.logging != ExecuteCommandLogging::Override) return;
+  if (c.log_group) {
+    role.add_to_policy({.actions = {"logs:DescribeLogGroups"}, .resources = {"*"}});
+    role.add_to_policy({.actions = {"logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"},
+                        .resources = {c.log_group->log_group_arn()}});
+  }
+  if (c.bucket) {
+    role.add_to_policy({.actions = {"s3:PutObject"}, .resources = {c.bucket->arn_for_objects(c.s3_key_prefix + "*")}});
+    role.add_to_policy({.actions = {"s3:GetEncryptionConfiguration"}, .resources = {c.bucket->bucket_arn()}});
+  }
+}
+
 // ECS Exec: the agent in each task opens Session Manager channels as the task role.
-void grant_execute_command(TaskDefinition& task) {
+void grant_execute_command(TaskDefinition& task, const Cluster& cluster) {
   auto& role = task.task_role();
   role.add_to_policy({.actions = {"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                                   "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"},
                       .resources = {"*"}});
-  security::suppress(role, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages actions have no resource-level permissions",
+  security::suppress(role, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages actions (and logs:DescribeLogGroups) have no resource-level permissions",
                      {.applies_to = {"Resource::*"}});
+  if (const auto* logging = cluster.execute_command_configuration()) grant_execute_command_logging(*logging, role);
 }
 
 bool is_fargate_provider(const Value& name) { return name == Value("FARGATE") || name == Value("FARGATE_SPOT"); }
@@ -114,7 +132,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   p.enable_ecs_managed_tags = false;
   if (s.enable_execute_command) {
     p.enable_execute_command = true;
-    grant_execute_command(*task_);
+    grant_execute_command(*task_, *cluster_);
   }
   if (s.capacity_provider_strategies.empty()) p.launch_type = launch_type_name(launch_type);
   else p.capacity_provider_strategy = capacity_provider_items(*cluster_, s.capacity_provider_strategies);

@@ -4,8 +4,11 @@
 #include <cdk/ecs/cfn_cluster.hpp>
 #include <cdk/ecs/cfn_cluster_capacity_provider_associations.hpp>
 #include <cdk/ecs/cluster.hpp>
+#include <cdk/error.hpp>
 #include <cdk/iam/managed_policy.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/logs/log_group.hpp>
+#include <cdk/s3/bucket.hpp>
 #include <cdk/servicediscovery/http_namespace.hpp>
 #include <cdk/servicediscovery/private_dns_namespace.hpp>
 #include <cdk/servicediscovery/public_dns_namespace.hpp>
@@ -14,6 +17,30 @@
 #include <cctype>
 
 namespace cdk::ecs {
+
+namespace {
+
+CfnCluster::ClusterConfigurationProperty execute_command(const std::string& path, const ExecuteCommandConfiguration& c) {
+  const bool override = c.logging == ExecuteCommandLogging::Override;
+  if (override && !c.log_group && !c.bucket)
+    throw Error(path, "ECS Exec logging is Override but names no log group or bucket", "set .log_group and/or .bucket");
+  if (!override && (c.log_group || c.bucket || !c.s3_key_prefix.empty()))
+    throw Error(path, "an ECS Exec log group or bucket is used only with ExecuteCommandLogging::Override",
+                "set .logging = ExecuteCommandLogging::Override");
+  if (!c.s3_key_prefix.empty() && !c.bucket) throw Error(path, "s3_key_prefix needs a bucket", "set .bucket");
+  CfnCluster::ExecuteCommandConfigurationProperty out;
+  out.logging = c.logging == ExecuteCommandLogging::Default ? "DEFAULT" : override ? "OVERRIDE" : "NONE";
+  if (override) {
+    CfnCluster::ExecuteCommandLogConfigurationProperty log;
+    if (c.log_group) log.cloud_watch_log_group_name = c.log_group->log_group_name();
+    if (c.bucket) log.s3_bucket_name = c.bucket->bucket_name();
+    if (!c.s3_key_prefix.empty()) log.s3_key_prefix = c.s3_key_prefix;
+    out.log_configuration = std::move(log);
+  }
+  return {.execute_command_configuration = std::move(out)};
+}
+
+}  // namespace
 
 Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Construct(scope, id), props_(std::move(props)) {
   const auto& name = props_.cluster_name;
@@ -24,6 +51,7 @@ Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Co
   CfnCluster::Props p;
   if (!name.empty()) p.cluster_name = name;
   if (props_.container_insights) p.cluster_settings.push_back({.name = "containerInsights", .value = "enabled"});
+  if (const auto* exec = execute_command_configuration()) p.configuration = execute_command(node().path(), *exec);
   resource_ = &add<CfnCluster>("Resource", std::move(p));
   if (props_.default_cloud_map_namespace) add_default_cloud_map_namespace(*props_.default_cloud_map_namespace);
   if (props_.enable_fargate_capacity_providers) enable_fargate_capacity_providers();

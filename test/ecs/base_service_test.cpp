@@ -8,6 +8,10 @@
 #include <cdk/ecs/cfn_service.hpp>
 #include <cdk/iam/cfn_role.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/logs/cfn_log_group.hpp>
+#include <cdk/logs/log_group.hpp>
+#include <cdk/s3/bucket.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/application_load_balancer.hpp>
 #include <cdk/elbv2/network_load_balancer.hpp>
@@ -320,6 +324,40 @@ TEST_F(ServiceTest, EcsExecGivesTheTaskRoleTheSessionManagerChannels) {
                                           "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"})},
           {"Resource", "*"}})})}})}}));
   cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(ServiceTest, EcsExecSessionsLoggedWhereTheClusterSaysAndTheTaskRoleMayWriteThere) {
+  auto& sessions = stack.add<cdk::logs::LogGroup>("ExecSessions");
+  auto& audit = stack.add<cdk::s3::Bucket>("Audit");
+  auto& logged = stack.add<cdk::ecs::Cluster>("Logged", {
+      .vpc = vpc, .execute_command_configuration = cdk::ecs::ExecuteCommandConfiguration{
+          .logging = cdk::ecs::ExecuteCommandLogging::Override, .log_group = sessions, .bucket = audit,
+          .s3_key_prefix = "exec/"}});
+  stack.add<cdk::ecs::FargateService>("Web", {.cluster = logged, .task_definition = task, .enable_execute_command = true});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ECS::Cluster", Match::object_like({{"Configuration", Match::object_equals({
+      {"ExecuteCommandConfiguration", Match::object_equals({
+          {"Logging", "OVERRIDE"},
+          {"LogConfiguration", Match::object_equals({
+              {"CloudWatchLogGroupName", Match::object_equals({{"Ref", t.logical_id(sessions.cfn_log_group())}})},
+              {"S3BucketName", Match::object_equals({{"Ref", t.logical_id(audit.cfn_bucket())}})},
+              {"S3KeyPrefix", "exec/"}})}})}})}}));
+  EXPECT_THAT(t.to_json(), HasSubstr("logs:PutLogEvents"));
+  EXPECT_THAT(t.to_json(), HasSubstr("s3:GetEncryptionConfiguration"));
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
+      {"Roles", Match::array_equals({Match::object_equals({{"Ref", t.logical_id(task.task_role().cfn_role())}})})},
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({
+          Match::object_equals({{"Effect", "Allow"}, {"Action", "s3:PutObject"},
+                                {"Resource", Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({
+                                    Match::object_equals({{"Fn::GetAtt", Match::array_equals({t.logical_id(audit.cfn_bucket()), "Arn"})}}),
+                                    "/exec/*"})})}})}})})}})}}));
+  cdk::testing::keep_for_lint(stack);
+  EXPECT_THROW(stack.add<cdk::ecs::Cluster>("Nowhere", {.vpc = vpc, .execute_command_configuration = cdk::ecs::ExecuteCommandConfiguration{
+                   .logging = cdk::ecs::ExecuteCommandLogging::Override}}),
+               cdk::Error);
+  EXPECT_THROW(stack.add<cdk::ecs::Cluster>("Ignored", {.vpc = vpc, .execute_command_configuration = cdk::ecs::ExecuteCommandConfiguration{
+                   .log_group = sessions}}),
+               cdk::Error);
 }
 
 }  // namespace
