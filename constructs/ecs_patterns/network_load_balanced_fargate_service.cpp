@@ -4,8 +4,8 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ecs/cluster.hpp>
 #include <cdk/ecs/container_definition.hpp>
-#include <cdk/ecs/fargate_service.hpp>
 #include <cdk/ecs_patterns/detail/common.hpp>
+#include <cdk/ecs_patterns/detail/load_balanced_service.hpp>
 #include <cdk/elbv2/network_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/error.hpp>
@@ -53,20 +53,7 @@ void NetworkLoadBalancedFargateService::make_load_balancer(const Props& p) {
 }
 
 void NetworkLoadBalancedFargateService::make_service(const Props& p) {
-  service_ = &add<ecs::FargateService>("Service", {.cluster = *cluster_,
-                                                   .task_definition = *task_definition_,
-                                                   .desired_count = p.desired_count,
-                                                   .subnets = p.task_subnets,
-                                                   .assign_public_ip = p.assign_public_ip,
-                                                   .security_groups = p.security_groups,
-                                                   .min_healthy_percent = p.min_healthy_percent,
-                                                   .max_healthy_percent = p.max_healthy_percent,
-                                                   .circuit_breaker_rollback = p.circuit_breaker_rollback,
-                                                   .health_check_grace_period_seconds = p.health_check_grace_period_seconds,
-                                                   .service_name = p.service_name,
-                                                   .enable_execute_command = p.enable_execute_command,
-                                                   .cloud_map_options = p.cloud_map_options});
-  target_group_->add_target(*service_);
+  service_ = &detail::make_load_balanced_service(*this, *cluster_, *task_definition_, *target_group_, p);
 }
 
 void NetworkLoadBalancedFargateService::make_dns_and_output(const Props& p) {
