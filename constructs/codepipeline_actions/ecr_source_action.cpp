@@ -5,7 +5,6 @@
 #include <cdk/codepipeline_actions/detail/events_role.hpp>
 #include <cdk/ecr/repository.hpp>
 #include <cdk/error.hpp>
-#include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/rule.hpp>
 #include <cdk/iam/role.hpp>
 
@@ -23,8 +22,7 @@ codepipeline::ActionConfig EcrSourceAction::bind(const codepipeline::ActionBindO
       .detail = Value::map({{"action-type", Value::list({"PUSH"})}, {"result", Value::list({"SUCCESS"})},
                             {"repository-name", Value::list({repository->repository_name()})},
                             {"image-tag", Value::list({image_tag})}})}});
-  rule.cfn_rule().props().targets.push_back({.arn = o.pipeline.pipeline_arn(), .id = "Target0",
-                                             .role_arn = detail::pipeline_events_role(o.pipeline).role_arn()});
+  detail::start_pipeline_on(rule, o.pipeline);
   return {.category = codepipeline::ActionCategory::Source, .provider = "ECR", .outputs = {output},
           .configuration = Value::map({{"RepositoryName", repository->repository_name()}, {"ImageTag", image_tag}})};
 }

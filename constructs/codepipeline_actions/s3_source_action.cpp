@@ -4,7 +4,6 @@
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/codepipeline_actions/detail/events_role.hpp>
 #include <cdk/error.hpp>
-#include <cdk/events/cfn_rule.hpp>
 #include <cdk/events/rule.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/s3/bucket.hpp>
@@ -22,8 +21,7 @@ void start_on_upload(const codepipeline::ActionBindOptions& o, s3::Bucket& bucke
       .source = {"aws.s3"}, .detail_type = {"Object Created"},
       .detail = Value::map({{"bucket", Value::map({{"name", Value::list({bucket.bucket_name()})}})},
                             {"object", Value::map({{"key", Value::list({key})}})}})}});
-  rule.cfn_rule().props().targets.push_back({.arn = o.pipeline.pipeline_arn(), .id = "Target0",
-                                             .role_arn = detail::pipeline_events_role(o.pipeline).role_arn()});
+  detail::start_pipeline_on(rule, o.pipeline);
 }
 
 }  // namespace

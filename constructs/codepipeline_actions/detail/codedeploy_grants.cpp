@@ -17,10 +17,11 @@ void grant_deployments(const codedeploy::BaseDeploymentGroup& group, iam::Role& 
   role.add_to_policy({.actions = {"codedeploy:CreateDeployment", "codedeploy:GetDeployment"},
                       .resources = {group.deployment_group_arn()}});
   const auto* config = group.deployment_config();
-  const auto fallback = codedeploy::DeploymentConfigRef::from_name(std::string(default_config),
-                                                                  group.application().compute_platform());
-  role.add_to_policy({.actions = {"codedeploy:GetDeploymentConfig"},
-                      .resources = {(config ? *config : fallback).deployment_config_arn(group)}});
+  const auto arn = config ? config->deployment_config_arn(group)
+                          : codedeploy::DeploymentConfigRef::from_name(std::string(default_config),
+                                                                       group.application().compute_platform())
+                                .deployment_config_arn(group);
+  role.add_to_policy({.actions = {"codedeploy:GetDeploymentConfig"}, .resources = {arn}});
 }
 
 }  // namespace cdk::codepipeline_actions::detail
