@@ -248,9 +248,6 @@ Stack& build(App& app, const Settings& settings) {
     auto& scaling = tier->service->auto_scale_task_count(
         {.min_capacity = count, .max_capacity = std::max({settings.max_tasks, count, std::int64_t{1}})});
     scaling.scale_on_cpu_utilization("Cpu", {.target_percent = 60});
-    // The stack's tags would land on the scalable target too, whose Tags property
-    // cfn-lint 1.51 does not know yet (the resource specification has it).
-    scaling.cfn_target().add_property_deletion_override("Tags");
   }
 
   // The write-up's next steps: a queue worker and Laravel's scheduler, from
