@@ -1,6 +1,7 @@
 // What both JavaScript apps share: the App with the feature flags that make
 // aws-cdk-lib build what cdkpp builds (launch templates, not launch
-// configurations; a security group on each Network Load Balancer), and no
+// configurations; a security group on each Network Load Balancer; the VPC's
+// default security group stripped of its rules), and no
 // AWS::CDK::Metadata resource, so both sides write the same resources.
 const cdk = require('aws-cdk-lib');
 
@@ -10,7 +11,7 @@ function newApp() {
     context: {
       '@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig': true,
       '@aws-cdk/aws-elasticloadbalancingv2:networkLoadBalancerWithSecurityGroupByDefault': true,
-      '@aws-cdk/aws-ec2:restrictDefaultSecurityGroup': false,
+      '@aws-cdk/aws-ec2:restrictDefaultSecurityGroup': true,
     },
   });
 }

@@ -146,8 +146,12 @@ void AutoScalingGroup::make_role(const AutoScalingGroupProps& props) {
   }
 }
 
-// The launch template (the CDK's LaunchTemplate construct: Resource + Profile).
+// The instance profile (`<asg>/InstanceProfile`, as aws-cdk-lib makes it) and the
+// launch template (the CDK's LaunchTemplate construct: `LaunchTemplate/Resource`).
 void AutoScalingGroup::make_launch_template(const AutoScalingGroupProps& props, ec2::SecurityGroup& sg) {
+  iam::CfnInstanceProfile::Props profile_props;
+  profile_props.roles = {role_->role_name()};
+  auto& profile = add<iam::CfnInstanceProfile>("InstanceProfile", std::move(profile_props));
   auto& lt = add<Construct>("LaunchTemplate");
   const ec2::MachineImageConfig image = props.machine_image.get_image(lt);
   user_data_ = props.user_data.value_or(image.user_data);
@@ -157,9 +161,6 @@ void AutoScalingGroup::make_launch_template(const AutoScalingGroupProps& props, 
     throw Error(node().path(), "the root device of the machine image is unknown, so its volume cannot be encrypted",
                 "set .root_volume.device_name to the AMI's root device (\"/dev/xvda\", \"/dev/sda1\", ...)");
   }
-  iam::CfnInstanceProfile::Props profile_props;
-  profile_props.roles = {role_->role_name()};
-  auto& profile = lt.add<iam::CfnInstanceProfile>("Profile", std::move(profile_props));
   ec2::CfnLaunchTemplate::LaunchTemplateDataProperty data;
   data.image_id = image.image_id;
   data.instance_type = props.instance_type;

@@ -22,7 +22,7 @@
 /// What it makes, at the AWS CDK's construct ids: `<id>/InstanceSecurityGroup`
 /// (unless one is given; all outbound allowed, nothing inbound),
 /// `<id>/InstanceRole` (ec2.amazonaws.com; unless one is given),
-/// `<id>/LaunchTemplate/Profile` and `<id>/LaunchTemplate` (the launch
+/// `<id>/InstanceProfile`, `<id>/LaunchTemplate` (the launch
 /// template), and `<id>/ASG` (the group). Secure defaults: IMDSv2 required,
 /// encrypted root volume, private subnets, no SSH key. Every resource gets a
 /// Name tag with the construct path (propagated to instances). With an image

@@ -14,12 +14,14 @@
 #include <cdk/ec2/cfn_vpc_gateway_attachment.hpp>
 #include <cdk/annotations.hpp>
 #include <cdk/error.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/tags.hpp>
 
 #include "detail/cidr.hpp"
 #include "detail/region_azs.hpp"
+#include "detail/restrict_default_security_group.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -172,6 +174,10 @@ Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scop
                                    .enable_dns_hostnames = props.enable_dns_hostnames,
                                    .enable_dns_support = props.enable_dns_support,
                                    .instance_tenancy = tenancy_name(props.default_instance_tenancy)});
+
+  if (props.restrict_default_security_group.value_or(
+          FeatureFlags::of(*this).is_enabled(flags::kEc2RestrictDefaultSecurityGroup)))
+    detail::restrict_default_security_group(*this, vpc_->attr_default_security_group());
 
   create_subnets(groups, props.cidr);
 

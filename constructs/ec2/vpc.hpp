@@ -25,9 +25,10 @@
 /// an environment-agnostic stack gets 2, like the CDK. Subnets in AZs named
 /// explicitly carry cfn-lint metadata that silences W3010 (hard-coded AZ) for them.
 ///
+/// The default security group loses its rules (restrict_default_security_group).
+///
 /// Not supported (yet): IPv6, IPAM pools, VPN gateways, reserved groups,
-/// the CDK's restrictDefaultSecurityGroup custom resource, importing
-/// (Vpc.fromLookup).
+/// importing (Vpc.fromLookup).
 #include <cdk/construct.hpp>
 #include <cdk/ec2/flow_log.hpp>
 #include <cdk/ec2/gateway_vpc_endpoint.hpp>
@@ -75,6 +76,10 @@ struct VpcProps {
   bool create_internet_gateway = true;                   ///< for Public groups; default true
   std::map<std::string, GatewayVpcEndpointOptions> gateway_endpoints{};  ///< id -> endpoint; default none
   std::map<std::string, FlowLogOptions> flow_logs{};     ///< id -> flow log; default none
+  /// Remove the default security group's rules (all traffic from itself, all out) through a
+  /// Custom::VpcRestrictDefaultSG resource and one provider function per stack, at the AWS CDK's
+  /// ids. Default: the AWS CDK's flag @aws-cdk/aws-ec2:restrictDefaultSecurityGroup (true, as cdk init sets it).
+  std::optional<bool> restrict_default_security_group{};
 };
 
 class Vpc : public Construct, public IVpc {

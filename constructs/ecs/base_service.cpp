@@ -8,6 +8,7 @@
 #include <cdk/ecs/fargate_service.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/target_group.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/logs/log_group.hpp>
 #include <cdk/s3/bucket.hpp>
@@ -108,13 +109,22 @@ std::vector<CfnService::CapacityProviderStrategyItemProperty> capacity_provider_
 }
 }  // namespace
 
+// The DeploymentController to write: the one set, else {Type: ECS} for a
+// circuit breaker only when the AWS CDK's flag says older apps wrote it.
+const char* BaseService::deployment_controller_type(const BaseServiceProps& s) const {
+  if (s.deployment_controller)
+    return *s.deployment_controller == DeploymentControllerType::CodeDeploy ? "CODE_DEPLOY" : "ECS";
+  const bool implicit_off =
+      FeatureFlags::of(*this).is_enabled(flags::kEcsDisableExplicitDeploymentControllerForCircuitBreaker);
+  return !implicit_off && s.circuit_breaker_rollback ? "ECS" : nullptr;
+}
+
 BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launch_type, BaseServiceProps s)
     : Construct(scope, id),
       cluster_(s.cluster.get()),
       task_(s.task_definition.get()),
       grace_period_(s.health_check_grace_period_seconds) {
   check(s, launch_type);
-  const bool code_deploy = s.deployment_controller == DeploymentControllerType::CodeDeploy;
   CfnService::Props p;
   p.cluster = cluster_->cluster_name();
   CfnService::DeploymentConfigurationProperty dc;
@@ -127,7 +137,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   dc.maximum_percent = s.max_healthy_percent;
   dc.minimum_healthy_percent = s.min_healthy_percent;
   p.deployment_configuration = std::move(dc);
-  p.deployment_controller = CfnService::DeploymentControllerProperty{.type = code_deploy ? "CODE_DEPLOY" : "ECS"};
+  if (const char* type = deployment_controller_type(s)) p.deployment_controller = CfnService::DeploymentControllerProperty{.type = type};
   if (s.desired_count) p.desired_count = *s.desired_count;
   p.enable_ecs_managed_tags = false;
   if (s.enable_execute_command) {

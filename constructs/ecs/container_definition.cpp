@@ -124,8 +124,8 @@ void ContainerDefinition::check_port_mapping(PortMapping& m) const {
                 "use a port from 1 to 65535");
   const auto mode = task_.network_mode();
   if (mode == NetworkMode::AwsVpc || mode == NetworkMode::Host) {
-    if (m.host_port == 0) m.host_port = m.container_port;
-    if (m.host_port != m.container_port)
+    // Left unset, HostPort stays out of the template (it can only be the container port), as aws-cdk-lib writes it.
+    if (m.host_port != 0 && m.host_port != m.container_port)
       throw Error(node().path(),
                   "host port " + std::to_string(m.host_port) + " differs from container port " +
                       std::to_string(m.container_port) + " in awsvpc/host network mode",

@@ -32,7 +32,7 @@ enum class Protocol { Tcp, Udp };
 
 struct PortMapping {
   std::int64_t container_port = 0;  ///< 1-65535; required
-  std::int64_t host_port = 0;       ///< awsvpc/host network modes: must equal container_port; default same as container_port (awsvpc, host) or dynamic (bridge)
+  std::int64_t host_port = 0;       ///< awsvpc/host network modes: unset (HostPort left out, as the AWS CDK does) or equal to container_port; bridge: default dynamic
   Protocol protocol = Protocol::Tcp;  ///< default TCP
   std::string name{};               ///< for Service Connect; default none
 };

@@ -147,6 +147,8 @@ void TaskDefinition::render_containers() {
     for (const auto& m : o.port_mappings) {
       L1::PortMappingProperty pm;
       pm.container_port = m.container_port;
+      // Unset: no HostPort (awsvpc/host: the container port; bridge: a dynamic port). aws-cdk-lib writes
+      // 0 for bridge, which cfn-lint refuses with a load balancer unless the health check port is explicit (E3049).
       if (m.host_port > 0) pm.host_port = m.host_port;
       if (!m.name.empty()) pm.name = m.name;
       pm.protocol = m.protocol == Protocol::Tcp ? "tcp" : "udp";

@@ -1,8 +1,10 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/ec2/subnet.hpp>
 #include <cdk/efs/cfn_file_system.hpp>
 #include <cdk/efs/cfn_mount_target.hpp>
 #include <cdk/efs/file_system.hpp>
+#include <cdk/feature_flags.hpp>
 
 namespace cdk::efs {
 
@@ -44,7 +46,8 @@ FileSystem::FileSystem(Construct& scope, std::string_view id, FileSystemProps pr
   auto picked = props.vpc->select_subnets(selection);
 
   ec2::SecurityGroup* group = props.security_group.get();
-  if (!group) group = &add<ec2::SecurityGroup>("EfsSecurityGroup", {.vpc = props.vpc, .description = "EFS security group", .allow_all_outbound = false});
+  // No description: the group's path, as aws-cdk-lib writes it (a changed description replaces the group).
+  if (!group) group = &add<ec2::SecurityGroup>("EfsSecurityGroup", {.vpc = props.vpc, .allow_all_outbound = false});
   connections_.add_security_group(*group);
   connections_.set_default_port(ec2::Port::tcp(nfs_port));
 
@@ -72,12 +75,23 @@ FileSystem::FileSystem(Construct& scope, std::string_view id, FileSystemProps pr
   resource_ = &add<CfnFileSystem>("Resource", std::move(p));
   resource_->apply_removal_policy(props.removal_policy);
 
+  make_mount_targets(picked, *group);
+}
+
+// One mount target per subnet, named after its subnet under the AWS CDK's flag
+// (so adding or removing a subnet renames no other mount target), else numbered.
+// An imported VPC's subnets have no construct to name them after: numbered.
+void FileSystem::make_mount_targets(const ec2::SelectedSubnets& picked, ec2::SecurityGroup& group) {
+  const bool by_subnet = !picked.subnets.empty() &&
+                         FeatureFlags::of(*this).is_enabled(flags::kEfsMountTargetOrderInsensitiveLogicalId);
   for (std::size_t i = 0; i < picked.subnet_id_values.size(); ++i) {
     CfnMountTarget::Props mp;
     mp.file_system_id = resource_->ref();
-    mp.security_groups = Value(Value::List{group->security_group_id()});
+    mp.security_groups = Value(Value::List{group.security_group_id()});
     mp.subnet_id = picked.subnet_id_values[i];
-    mount_targets_.push_back(&add<CfnMountTarget>("EfsMountTarget" + std::to_string(i + 1), std::move(mp)));
+    const std::string id = by_subnet ? "EfsMountTarget-" + picked.subnets[i]->node().id()
+                                     : "EfsMountTarget" + std::to_string(i + 1);
+    mount_targets_.push_back(&add<CfnMountTarget>(id, std::move(mp)));
   }
 }
 

@@ -3,7 +3,10 @@
 /// each AZ of the selected subnets (the VPC's default: private with egress, else
 /// isolated; one per AZ)
 /// and its own security group; allow clients on NFS (2049) with connections().
-/// Retained when the stack is deleted, as in the AWS CDK.
+/// Retained when the stack is deleted, as in the AWS CDK. Mount targets are
+/// `EfsMountTarget-<subnet id>` (the AWS CDK's flag
+/// @aws-cdk/aws-efs:mountTargetOrderInsensitiveLogicalId, on by default; set it
+/// to false for `EfsMountTarget1`, `2`, ... as older aws-cdk-lib apps have them).
 ///
 ///   auto& fs = stack.add<cdk::efs::FileSystem>("Shared", {.vpc = vpc,
 ///       .lifecycle_policy = cdk::efs::LifecyclePolicy::AfterDays30});
@@ -65,6 +68,8 @@ class FileSystem : public Construct, public ec2::IConnectable {
   [[nodiscard]] const std::vector<CfnMountTarget*>& mount_targets() const noexcept { return mount_targets_; }
 
  private:
+  void make_mount_targets(const ec2::SelectedSubnets& picked, ec2::SecurityGroup& group);
+
   CfnFileSystem* resource_ = nullptr;
   std::vector<CfnMountTarget*> mount_targets_;
   ec2::Connections connections_;

@@ -62,7 +62,7 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
   const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
   detail::check_username(*this, username);
   const bool retain = props_.removal_policy == RemovalPolicy::Retain;
-  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
+  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain, detail::kClusterSubnetGroup);
   auto group_ids = detail::make_security_groups(*this, connections_,
                                                 {.vpc = props_.vpc,
                                                  .given = props_.security_groups,

@@ -1,5 +1,6 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/cfn_db_parameter_group.hpp>
 #include <cdk/rds/database_instance.hpp>
@@ -33,7 +34,9 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
   const std::string username = props_.master_username.empty() ? spec.default_username : props_.master_username;
   detail::check_username(*this, username);
   const bool retain = props_.removal_policy == RemovalPolicy::Retain;
-  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain);
+  const bool earlier_name = FeatureFlags::of(*this).is_enabled(flags::kCdkppRdsInstanceSubnetGroupUnderSubnets);
+  auto subnet_group = detail::make_subnet_group(*this, *props_.vpc, props_.subnets, retain,
+                                                earlier_name ? detail::kClusterSubnetGroup : detail::kInstanceSubnetGroup);
   auto group_ids = detail::make_security_groups(*this, connections_,
                                                 {.vpc = props_.vpc,
                                                  .given = props_.security_groups,

@@ -301,6 +301,7 @@ void Model::read_resources() {
     }
   }
   fold_into_pipelines();
+  hide_custom_resource_providers();
   // A construct that made several shown resources (a pipeline with its
   // build projects and connection) owns none of them: each stands for
   // itself, and its plumbing is found through references instead.
@@ -309,6 +310,19 @@ void Model::read_resources() {
     if (shown(r.kind)) ++owners[{r.key.first, r.owner}];
   for (auto& r : res_)
     if (shown(r.kind) && owners[{r.key.first, r.owner}] > 1) r.owner = r.path;
+}
+
+// A function that only serves custom resources (its ARN is their
+// ServiceToken) is deployment plumbing, not part of the architecture.
+void Model::hide_custom_resource_providers() {
+  for (const auto& r : res_) {
+    if (r.type.rfind("Custom::", 0) != 0 && r.type != "AWS::CloudFormation::CustomResource") continue;
+    const Json* token = StackView::at(*r.props, "ServiceToken");
+    const Json* att = token && token->is_object() ? StackView::at(*token, "Fn::GetAtt") : nullptr;
+    if (!att || !att->is_array() || att->empty() || !(*att)[0].is_string()) continue;
+    if (auto it = index_.find({r.key.first, (*att)[0].get<std::string>()}); it != index_.end())
+      res_[it->second].kind = Kind::Plumbing;
+  }
 }
 
 void Model::fold_into_pipelines() {

@@ -145,6 +145,7 @@ class Model {
   // What a pipeline construct made besides the pipeline (its artifact
   // bucket, an action's event rule) is part of the pipeline's node.
   void fold_into_pipelines();
+  void hide_custom_resource_providers();
   void read_subnets();    // VPC, tier and AZ of every subnet
 
   // Plumbing goes to the shown resource whose construct holds it (the

@@ -79,7 +79,7 @@ TEST_F(AutoScalingGroupTest, UsesASecureLaunchTemplateInPrivateSubnets) {
       Match::array_equals({Match::object_like({{"Principal", Match::object_equals({{"Service", "ec2.amazonaws.com"}})}})})}})}}));
   t.resource_count_is("AWS::IAM::InstanceProfile", 1);
   EXPECT_NE(stack.node().try_find("Web/ASG"), nullptr);
-  EXPECT_NE(stack.node().try_find("Web/LaunchTemplate/Profile"), nullptr);
+  EXPECT_NE(stack.node().try_find("Web/InstanceProfile"), nullptr);
   EXPECT_NE(stack.node().try_find("Web/InstanceSecurityGroup"), nullptr);
   EXPECT_NE(stack.node().try_find("Web/InstanceRole"), nullptr);
   cdk::testing::keep_for_lint(stack);

@@ -13,7 +13,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -40,7 +47,7 @@ TEST(Instance, DefaultsToAPrivateSubnetImdsv2AndAnEncryptedRootWithTheCdksIds) {
   inst.add_user_data({"echo hi"});
   auto t = Template::from_stack(f.stack);
   EXPECT_EQ(t.find_resources("AWS::EC2::Instance"), std::vector<std::string>{"Inst8D012A14"});
-  EXPECT_EQ(t.find_resources("AWS::IAM::Role"), std::vector<std::string>{"InstInstanceRole5C66C0AF"});
+  EXPECT_EQ(sorted(t.find_resources("AWS::IAM::Role")), sorted({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "InstInstanceRole5C66C0AF"}));  // the VPC's provider too, as in aws-cdk-lib
   EXPECT_EQ(t.find_resources("AWS::IAM::InstanceProfile"), std::vector<std::string>{"InstInstanceProfileE928DC07"});
   EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"InstInstanceSecurityGroup632E3E9E"});
   t.has_parameter(kAl2023Param, Match::object_equals({{"Type", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>"},
@@ -103,7 +110,7 @@ TEST(Instance, TakesItsOwnGroupRoleSubnetDevicesAndKeyPair) {
   EXPECT_EQ(&inst.role(), &role);
   auto t = Template::from_stack(f.stack);
   t.resource_count_is("AWS::EC2::SecurityGroup", 1);
-  t.resource_count_is("AWS::IAM::Role", 1);
+  t.resource_count_is("AWS::IAM::Role", 2);  // the given one and the VPC's default-group provider
   t.has_resource_properties("AWS::EC2::Instance", Match::object_like({
       {"SubnetId", ref("VpcPublicSubnet1Subnet5C2D37C4")},
       {"KeyName", "ops"},
@@ -209,7 +216,7 @@ TEST(BastionHost, SitsInAPrivateSubnetWithSsmAndNoOpenPortLikeTheCdk) {
   // aws-cdk-lib's ids for a BastionHostLinux called "Bastion".
   EXPECT_EQ(t.find_resources("AWS::EC2::Instance"), std::vector<std::string>{"Bastion6045F255"});
   EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"BastionInstanceSecurityGroup71C3847E"});
-  EXPECT_EQ(t.find_resources("AWS::IAM::Role"), std::vector<std::string>{"BastionInstanceRoleD3B36EDD"});
+  EXPECT_EQ(sorted(t.find_resources("AWS::IAM::Role")), sorted({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "BastionInstanceRoleD3B36EDD"}));
   EXPECT_EQ(t.find_resources("AWS::IAM::InstanceProfile"), std::vector<std::string>{"BastionInstanceProfile8FFAF242"});
   t.has_resource_properties("AWS::EC2::Instance", Match::object_like({{"InstanceType", "t3.nano"},
                                                                      {"SubnetId", ref("VpcPrivateSubnet1Subnet536B997A")},

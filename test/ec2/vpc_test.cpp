@@ -259,7 +259,7 @@ TEST(Vpc, AddsGatewayEndpointsAndFlowLogsWithTheCdksIds) {
                           {"VpcEndpointType", "Gateway"}}));
   EXPECT_EQ(t.find_resources("AWS::EC2::FlowLog"), std::vector<std::string>{"VpcflFlowLog37FD31D1"});
   EXPECT_EQ(t.find_resources("AWS::Logs::LogGroup"), std::vector<std::string>{"VpcflLogGroup5850C7F0"});
-  EXPECT_EQ(t.find_resources("AWS::IAM::Role"), std::vector<std::string>{"VpcflIAMRole0862C57F"});
+  EXPECT_EQ(sorted(t.find_resources("AWS::IAM::Role")), sorted({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "VpcflIAMRole0862C57F"}));
   EXPECT_EQ(t.find_resources("AWS::IAM::Policy"), std::vector<std::string>{"VpcflIAMRoleDefaultPolicy3B872FF2"});
   t.has_resource_properties("AWS::EC2::FlowLog", Match::object_like({{"LogDestinationType", "cloud-watch-logs"},
                                                                     {"LogGroupName", ref("VpcflLogGroup5850C7F0")},
@@ -287,7 +287,7 @@ TEST(Vpc, SendsFlowLogsToANewPrivateEncryptedBucket) {
                                                         {"DeletionPolicy", "Retain"}}));
   t.has_resource_properties("AWS::EC2::FlowLog", Match::object_like({{"LogDestinationType", "s3"}, {"TrafficType", "REJECT"}}));
   t.has_resource_properties("AWS::EC2::VPCEndpoint", Match::object_like({{"RouteTableIds", Match::array_equals({Match::any_value(), Match::any_value()})}}));
-  t.resource_count_is("AWS::IAM::Role", 0);
+  t.resource_count_is("AWS::IAM::Role", 1);  // only the default-group provider's
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -425,6 +425,62 @@ TEST(Vpc, RejectsSelectionsThatMatchNothing) {
               HasSubstr("no selected subnet is in eu-west-1a"));
   EXPECT_THAT(error_of([&] { (void)vpc.select_subnets({.subnet_type = SubnetType::Public, .subnet_group_name = "Public"}); }),
               HasSubstr("both subnet_type and subnet_group_name"));
+}
+
+// aws-cdk-lib with @aws-cdk/aws-ec2:restrictDefaultSecurityGroup (cdk init's
+// value): the same three resources at the same logical ids, whatever the stack.
+TEST(VpcRestrictDefaultSecurityGroup, ACustomResourceAndOneProviderPerStackAtTheCdksIds) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Net", {.env = {.account = "123456789012", .region = "eu-west-1"}});
+  stack.add<Vpc>("Vpc");
+  stack.add<Vpc>("Other", {.cidr = "10.1.0.0/16"});
+  auto t = Template::from_stack(stack);
+  const std::string role = "CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0";
+  const std::string handler = "CustomVpcRestrictDefaultSGCustomResourceProviderHandlerDC833E5E";
+  EXPECT_EQ(t.find_resources("AWS::IAM::Role"), std::vector<std::string>{role});
+  EXPECT_EQ(t.find_resources("AWS::Lambda::Function"), std::vector<std::string>{handler});
+  t.resource_count_is("Custom::VpcRestrictDefaultSG", 2);
+  t.has_resource("Custom::VpcRestrictDefaultSG",
+                 Match::object_equals({{"Type", "Custom::VpcRestrictDefaultSG"},
+                                       {"Properties", Match::object_equals({
+                                           {"ServiceToken", Match::object_equals({{"Fn::GetAtt", Match::array_equals({handler, "Arn"})}})},
+                                           {"DefaultSecurityGroupId", Match::object_equals({{"Fn::GetAtt", Match::array_equals({"Vpc8378EB38", "DefaultSecurityGroup"})}})},
+                                           {"Account", "123456789012"}})},
+                                       {"DeletionPolicy", "Delete"},
+                                       {"UpdateReplacePolicy", "Delete"},
+                                       {"Metadata", Match::any_value()}}));
+  EXPECT_THAT(t.find_resources("Custom::VpcRestrictDefaultSG"),
+              ::testing::Contains("VpcRestrictDefaultSecurityGroupCustomResourceC73DA2BE"));
+  // The role may change the rules of these two groups only, one statement each.
+  t.has_resource_properties("AWS::IAM::Role", Match::object_like({{"Policies", Match::array_equals({Match::object_like({
+      {"PolicyName", "Inline"},
+      {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
+          Match::object_like({{"Action", Match::array_equals({"ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                                                              "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"})},
+                              {"Resource", Match::array_equals({Match::object_like({{"Fn::Join", Match::any_value()}})})}}),
+          Match::object_like({{"Resource", Match::array_equals({Match::object_like({{"Fn::Join", Match::any_value()}})})}})})}})}})})}}));
+  t.has_resource("AWS::Lambda::Function",
+                 Match::object_like({{"Properties", Match::object_like({{"Handler", "index.handler"},
+                                                                        {"Runtime", "python3.14"},
+                                                                        {"Timeout", 900},
+                                                                        {"Code", Match::object_like({{"ZipFile", Match::string_like_regexp("revoke_security_group_ingress")}})}})}}));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(VpcRestrictDefaultSecurityGroup, OffByThePropOrByTheCdkFlag) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Net");
+  stack.add<Vpc>("Vpc", {.restrict_default_security_group = false});
+  EXPECT_EQ(Template::from_stack(stack).find_resources("Custom::VpcRestrictDefaultSG").size(), 0u);
+
+  cdk::App old_app({.context = {{"@aws-cdk/aws-ec2:restrictDefaultSecurityGroup", "false"}}});
+  auto& old_stack = old_app.add<cdk::Stack>("Net");
+  old_stack.add<Vpc>("Vpc");
+  old_stack.add<Vpc>("Forced", {.cidr = "10.1.0.0/16", .restrict_default_security_group = true});
+  auto t = Template::from_stack(old_stack);
+  EXPECT_EQ(t.find_resources("Custom::VpcRestrictDefaultSG").size(), 1u);
+  t.has_resource_properties("Custom::VpcRestrictDefaultSG",
+                            Match::object_like({{"Account", Match::object_equals({{"Ref", "AWS::AccountId"}})}}));
 }
 
 }  // namespace

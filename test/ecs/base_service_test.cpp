@@ -64,6 +64,35 @@ TEST_F(ServiceTest, FargateServiceRunsInPrivateSubnetsWithZeroDowntimeDeployment
   cdk::testing::keep_for_lint(stack);
 }
 
+// As aws-cdk-lib with @aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker
+// (cdk init's value): no DeploymentController unless one is set; with the flag
+// off, a service with the circuit breaker writes {Type: ECS} as older apps have it.
+TEST_F(ServiceTest, DeploymentControllerIsWrittenWhenSetOrWhenTheCdkFlagIsOff) {
+  auto& plain = stack.add<cdk::ecs::FargateService>("Plain", {.cluster = cluster, .task_definition = task});
+  auto& set = stack.add<cdk::ecs::FargateService>(
+      "Set", {.cluster = cluster, .task_definition = task, .deployment_controller = cdk::ecs::DeploymentControllerType::Ecs});
+  auto t = Template::from_stack(stack);
+  EXPECT_EQ(t.find_resources("AWS::ECS::Service", Match::object_like({{"DeploymentController", Match::absent()}})),
+            std::vector<std::string>{t.logical_id(plain.cfn_service())});
+  EXPECT_EQ(t.find_resources("AWS::ECS::Service",
+                             Match::object_like({{"DeploymentController", Match::object_equals({{"Type", "ECS"}})}})),
+            std::vector<std::string>{t.logical_id(set.cfn_service())});
+
+  cdk::App old_app({.context = {{"@aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker", "false"}}});
+  auto& old_stack = old_app.add<cdk::Stack>("Svc");
+  auto& old_vpc = old_stack.add<cdk::testing::TestVpc>("Vpc");
+  auto& old_cluster = old_stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = old_vpc});
+  auto& old_task = old_stack.add<cdk::ecs::FargateTaskDefinition>("Task");
+  old_task.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx")});
+  old_stack.add<cdk::ecs::FargateService>("Breaker", {.cluster = old_cluster, .task_definition = old_task});
+  old_stack.add<cdk::ecs::FargateService>("NoBreaker", {.cluster = old_cluster, .task_definition = old_task,
+                                                         .circuit_breaker_rollback = false});
+  auto old_t = Template::from_stack(old_stack);
+  old_t.has_resource_properties("AWS::ECS::Service",
+                                Match::object_like({{"DeploymentController", Match::object_equals({{"Type", "ECS"}})}}));
+  old_t.has_resource_properties("AWS::ECS::Service", Match::object_like({{"DeploymentController", Match::absent()}}));
+}
+
 // As aws-cdk-lib (with @aws-cdk/aws-ecs:removeDefaultDesiredCount): without a
 // desired count the template has none, so a deploy does not reset the number
 // of tasks auto scaling has set; CloudFormation starts a new service with 1.

@@ -42,7 +42,7 @@ TEST_F(TaskDefinitionTest, FargateTaskHasAwsvpcCpuMemoryAndATaskRole) {
                                 {"Image", "nginx"},
                                 {"Essential", true},
                                 {"PortMappings", Match::array_equals({Match::object_equals(
-                                                     {{"ContainerPort", 80}, {"HostPort", 80}, {"Protocol", "tcp"}})})}})})}}));
+                                                     {{"ContainerPort", 80}, {"Protocol", "tcp"}})})}})})}}));
   t.has_resource_properties("AWS::IAM::Role",
                             Match::object_like({{"AssumeRolePolicyDocument",
                                                  Match::object_like({{"Statement", Match::array_with({Match::object_like(
@@ -147,6 +147,21 @@ TEST_F(TaskDefinitionTest, Ec2TaskUsesBridgeModeAndDynamicHostPorts) {
                                                                               {"PortMappings", Match::array_equals({Match::object_equals(
                                                                                                    {{"ContainerPort", 80}, {"Protocol", "tcp"}})})}})})}}));
   cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(TaskDefinitionTest, AnAwsvpcHostPortIsWrittenOnlyWhenGivenAndMustEqualTheContainerPort) {
+  auto& task = stack.add<cdk::ecs::FargateTaskDefinition>("Task");
+  task.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                             .port_mappings = {{.container_port = 80, .host_port = 80}, {.container_port = 81}}});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::ECS::TaskDefinition",
+                            Match::object_like({{"ContainerDefinitions", Match::array_with({Match::object_like(
+                                {{"PortMappings", Match::array_equals({
+                                    Match::object_equals({{"ContainerPort", 80}, {"HostPort", 80}, {"Protocol", "tcp"}}),
+                                    Match::object_equals({{"ContainerPort", 81}, {"Protocol", "tcp"}})})}})})}}));
+  EXPECT_THROW(task.add_container("other", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                                            .port_mappings = {{.container_port = 82, .host_port = 8082}}}),
+               cdk::Error);
 }
 
 TEST_F(TaskDefinitionTest, GrantsToTheTaskGoToTheTaskRole) {

@@ -1,6 +1,7 @@
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/ec2/vpc.hpp>
 #include <cdk/efs/cfn_mount_target.hpp>
 #include <cdk/efs/efs.hpp>
 #include <cdk/stack.hpp>
@@ -34,9 +35,35 @@ TEST_F(FileSystemTest, FileSystemIsEncryptedRetainedAndMountedInEachAz) {
   t.all_resources_properties("AWS::EFS::MountTarget",
                              Match::object_like({{"SubnetId", Match::object_like({{"Ref", Match::string_like_regexp("PrivateSubnet")}})}}));
   EXPECT_EQ(fs.mount_targets().size(), 2u);
+  // TestVpc's subnets are L1 resources without Subnet constructs, so the mount
+  // targets are numbered; FileSystemMountTargetIds covers a cdk::ec2::Vpc.
   EXPECT_THAT(t.logical_id(*fs.mount_targets()[0]), ::testing::StartsWith("SharedEfsMountTarget1"));
-  t.has_resource_properties("AWS::EC2::SecurityGroup", Match::object_like({{"GroupDescription", "EFS security group"}}));
+  // The group's description is its path, as aws-cdk-lib writes it (a change would replace the group).
+  t.has_resource_properties("AWS::EC2::SecurityGroup",
+                            Match::object_like({{"GroupDescription", "Files/Shared/EfsSecurityGroup"}}));
   cdk::testing::keep_for_lint(stack);
+}
+
+// Named after their subnets under the AWS CDK's flag
+// @aws-cdk/aws-efs:mountTargetOrderInsensitiveLogicalId (cdk init's value), so
+// a subnet added later renames no other mount target; numbered with it off.
+TEST(FileSystemMountTargetIds, NamedAfterTheirSubnetsOrNumberedWhenTheCdkFlagIsOff) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Files");
+  auto& vpc = stack.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
+  auto& fs = stack.add<cdk::efs::FileSystem>("Fs", {.vpc = vpc});
+  auto t = Template::from_stack(stack);
+  // aws-cdk-lib 2.278 with its recommended flags, the same app.
+  EXPECT_EQ(t.logical_id(*fs.mount_targets()[0]), "FsEfsMountTargetPrivateSubnet19818E1FF");
+  EXPECT_EQ(t.logical_id(*fs.mount_targets()[1]), "FsEfsMountTargetPrivateSubnet20283DA27");
+
+  cdk::App old_app({.context = {{"@aws-cdk/aws-efs:mountTargetOrderInsensitiveLogicalId", "false"}}});
+  auto& old_stack = old_app.add<cdk::Stack>("Files");
+  auto& old_vpc = old_stack.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
+  auto& old_fs = old_stack.add<cdk::efs::FileSystem>("Fs", {.vpc = old_vpc});
+  auto old_t = Template::from_stack(old_stack);
+  EXPECT_THAT(old_t.logical_id(*old_fs.mount_targets()[0]), ::testing::StartsWith("FsEfsMountTarget1"));
+  EXPECT_THAT(old_t.logical_id(*old_fs.mount_targets()[1]), ::testing::StartsWith("FsEfsMountTarget2"));
 }
 
 TEST_F(FileSystemTest, ClientsAreAllowedOnTheNfsPort) {

@@ -207,6 +207,16 @@ TEST_F(ShopDiagram, ReferencesAreDashedAndTheLegendNamesBothStyles) {
   EXPECT_THAT(text, HasSubstr("label=\"X references Y\""));
 }
 
+// The function behind the VPC's Custom::VpcRestrictDefaultSG serves the
+// deployment, not the app: neither it nor its custom resource is drawn.
+TEST_F(ShopDiagram, ACustomResourceProviderFunctionIsLeftOut) {
+  const auto& resources = assembly.stacks.at(0).template_json["Resources"];
+  ASSERT_TRUE(resources.contains("CustomVpcRestrictDefaultSGCustomResourceProviderHandlerDC833E5E"));
+  EXPECT_FALSE(dot.nodes.count("Shop.CustomVpcRestrictDefaultSGCustomResourceProviderHandlerDC833E5E")) << text;
+  EXPECT_FALSE(dot.nodes.count("Shop.VpcRestrictDefaultSecurityGroupCustomResourceC73DA2BE"));
+  EXPECT_EQ(text.find("Lambda"), std::string::npos) << text;
+}
+
 TEST_F(ShopDiagram, PlumbingIsLeftOut) {
   const auto& resources = assembly.stacks.at(0).template_json["Resources"];
   const std::vector<std::string> plumbing = {

@@ -190,7 +190,7 @@ TEST_F(FunctionTest, TakesGivenSecurityGroupsSubnetsAndRole) {
                              .security_groups = {sg}, .allow_public_subnet = true});
   EXPECT_EQ(&fn.role(), &role);
   auto t = Template::from_stack(stack);
-  t.resource_count_is("AWS::IAM::Role", 1);
+  t.resource_count_is("AWS::IAM::Role", 2);  // the given one and the VPC's default-group provider
   t.resource_count_is("AWS::EC2::SecurityGroup", 1);
   t.has_resource_properties("AWS::Lambda::Function", Match::object_like({
       {"Role", get_att(t.logical_id(role.cfn_role()), "Arn")},

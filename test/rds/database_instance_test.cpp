@@ -40,6 +40,27 @@ TEST_F(DatabaseInstanceTest, PostgresInstanceIsPrivateEncryptedAndUsesAGenerated
   cdk::testing::keep_for_lint(stack);
 }
 
+// aws-cdk-lib's id and description (a port keeps its instance); an app
+// deployed with an earlier cdkpp keeps `<db>/Subnets` through cdkpp's flag.
+TEST_F(DatabaseInstanceTest, SubnetGroupSitsWhereAwsCdkLibPutsItOrWhereAnEarlierCdkppDid) {
+  stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  auto t = Template::from_stack(stack);
+  EXPECT_EQ(t.find_resources("AWS::RDS::DBSubnetGroup"), std::vector<std::string>{"DbSubnetGroup6F6C177A"});
+  t.has_resource_properties("AWS::RDS::DBSubnetGroup",
+                            Match::object_like({{"DBSubnetGroupDescription", "Subnet group for Db database"}}));
+  t.has_resource_properties("AWS::RDS::DBInstance",
+                            Match::object_like({{"DBSubnetGroupName", Match::object_equals({{"Ref", "DbSubnetGroup6F6C177A"}})}}));
+
+  cdk::App earlier({.context = {{"@cdkpp/rds:instanceSubnetGroupUnderSubnets", "true"}}});
+  auto& earlier_stack = earlier.add<cdk::Stack>("Db");
+  auto& earlier_vpc = earlier_stack.add<cdk::testing::TestVpc>("Vpc");
+  earlier_stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = earlier_vpc});
+  auto earlier_t = Template::from_stack(earlier_stack);
+  EXPECT_EQ(earlier_t.find_resources("AWS::RDS::DBSubnetGroup"), std::vector<std::string>{"DbSubnets93851898"});
+  earlier_t.has_resource_properties("AWS::RDS::DBSubnetGroup",
+                                    Match::object_like({{"DBSubnetGroupDescription", "Subnets for Db database"}}));
+}
+
 TEST_F(DatabaseInstanceTest, MysqlMultiAzInstanceOpensItsPortThroughConnections) {
   auto& db = stack.add<cdk::rds::DatabaseInstance>("My", {.engine = cdk::rds::DatabaseInstanceEngine::mysql_8_0(),
                                                           .vpc = vpc,

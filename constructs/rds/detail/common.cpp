@@ -49,7 +49,8 @@ void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const cha
                       .secret_id = secret.ref(), .target_id = std::move(target_id), .target_type = target_type});
 }
 
-Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain) {
+Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain,
+                        SubnetGroupNaming naming) {
   if (!selection.subnet_type && selection.subnet_group_name.empty())
     selection.subnet_type = ec2::SubnetType::PrivateIsolated;
   ec2::SelectedSubnets picked;
@@ -65,9 +66,9 @@ Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection sele
   if (picked.subnet_id_values.size() < 2)
     throw Error(db.node().path(), "a DB subnet group needs subnets in at least two availability zones",
                 "give the VPC at least two AZs (max_azs = 2 or more)");
-  auto& holder = db.add<Construct>("Subnets");
+  auto& holder = db.add<Construct>(naming.holder_id);
   CfnDBSubnetGroup::Props gp;
-  gp.db_subnet_group_description = "Subnets for " + db.node().id() + " database";
+  gp.db_subnet_group_description = naming.description_prefix + db.node().id() + " database";
   gp.subnet_ids = picked.subnet_ids();
   auto& group = holder.add<CfnDBSubnetGroup>("Default", std::move(gp));
   if (retain) group.apply_removal_policy(RemovalPolicy::Retain);

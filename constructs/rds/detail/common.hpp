@@ -42,9 +42,20 @@ void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable&
 /// `<secret>/Attachment`: the secret learns the database's endpoint.
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type);
 
-/// `<db>/Subnets/Default`: an AWS::RDS::DBSubnetGroup over the selected subnets
-/// (PrivateIsolated unless the selection names a type or group). Returns {"Ref"}.
-Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain);
+/// Where a database's subnet group sits and what it says, as aws-cdk-lib names
+/// them: `<db>/SubnetGroup/Default`, "Subnet group for <id> database" for an
+/// instance; `<db>/Subnets/Default`, "Subnets for <id> database" for a cluster.
+struct SubnetGroupNaming {
+  const char* holder_id;
+  const char* description_prefix;
+};
+inline constexpr SubnetGroupNaming kInstanceSubnetGroup{"SubnetGroup", "Subnet group for "};
+inline constexpr SubnetGroupNaming kClusterSubnetGroup{"Subnets", "Subnets for "};
+
+/// An AWS::RDS::DBSubnetGroup over the selected subnets (PrivateIsolated
+/// unless the selection names a type or group), named by `naming`. Returns {"Ref"}.
+Value make_subnet_group(Construct& db, ec2::IVpc& vpc, ec2::SubnetSelection selection, bool retain,
+                        SubnetGroupNaming naming);
 
 /// Parameters map rendered for a parameter group.
 Value parameters_value(const std::map<std::string, std::string>& parameters);
