@@ -6,11 +6,16 @@
 // (HTTPS with an ACM certificate, HTTP redirected), Fargate tasks with CPU
 // scaling in private subnets, Aurora MySQL in isolated subnets with backups,
 // encryption and replica auto scaling, a Route 53 record, CloudWatch logs and
-// alarms, and a CodePipeline from GitHub to ECS. Secrets stay in SSM
-// SecureString parameters made outside CloudFormation.
+// alarms, a private S3 bucket of static files served by CloudFront, and a
+// CodePipeline from GitHub to ECS. Secrets stay in SSM SecureString parameters
+// made outside CloudFormation.
 //
 //   build/bin/notejam -c env=dev synth
 //   build/bin/notejam -c env=prod -c zone=example.org -c zone_id=Z0EXAMPLE synth
+//
+// -c cdn_certificate_arn=<ACM certificate in us-east-1 for the domain> puts the
+// whole site behind CloudFront at the domain (cdn.hpp); -c cdn_web_acl_arn=
+// gives the distribution a CLOUDFRONT-scoped web ACL.
 //
 // -c delivery=true -c account=<12 digits> builds the three environments at
 // once and NotejamDelivery, a pipeline that deploys them in order (delivery.hpp).

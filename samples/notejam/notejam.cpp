@@ -1,11 +1,13 @@
 #include "notejam.hpp"
 
+#include "cdn.hpp"
 #include "pipeline.hpp"
 
 #include <cdk/acm/acm.hpp>
 #include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
 #include <cdk/applicationautoscaling/cfn_scaling_policy.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/cloudfront/cloudfront.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
@@ -18,6 +20,7 @@
 #include <cdk/rds/cfn_db_subnet_group.hpp>
 #include <cdk/rds/engine.hpp>
 #include <cdk/route53/route53.hpp>
+#include <cdk/s3/s3.hpp>
 #include <cdk/sns/sns.hpp>
 #include <cdk/ssm/ssm.hpp>
 #include <cdk/tags.hpp>
@@ -50,6 +53,27 @@ Sizing sizing_for(std::string_view environment) {
               "choose one with -c env=dev, -c env=test or -c env=prod");
 }
 
+namespace {
+
+// CloudFront takes certificates and web ACLs from us-east-1 only.
+void check_cdn_context(const App& app, const Settings& s) {
+  const auto in_us_east_1 = [](const std::string& arn, const char* service, const char* resource) {
+    return arn.starts_with("arn:") && arn.find(std::string(":") + service + ":us-east-1:") != std::string::npos &&
+           arn.find(resource) != std::string::npos;
+  };
+  if (!s.cdn_certificate_arn.empty() && !in_us_east_1(s.cdn_certificate_arn, "acm", ":certificate/"))
+    throw Error("", "cdn_certificate_arn \"" + s.cdn_certificate_arn + "\" is not an ACM certificate in us-east-1",
+                "request a certificate for the environment's domain in ACM in us-east-1 and pass its ARN");
+  if (!s.cdn_web_acl_arn.empty() && !in_us_east_1(s.cdn_web_acl_arn, "wafv2", ":global/webacl/"))
+    throw Error("", "cdn_web_acl_arn \"" + s.cdn_web_acl_arn + "\" is not a CLOUDFRONT-scoped web ACL in us-east-1",
+                "make a WAFv2 web ACL with scope CLOUDFRONT in us-east-1 and pass its ARN");
+  if (app.context_flag("delivery", false) && (!s.cdn_certificate_arn.empty() || !s.cdn_web_acl_arn.empty()))
+    throw Error("", "-c cdn_certificate_arn and -c cdn_web_acl_arn name one environment's, and delivery builds three",
+                "leave them out with -c delivery=true: each environment's CloudFront then serves its static files only");
+}
+
+}  // namespace
+
 Settings settings_from_context(const App& app) {
   Settings s;
   s.environment = app.context_or("env", s.environment);
@@ -74,6 +98,9 @@ Settings settings_from_context(const App& app) {
     throw Error("", "db_password_version " + std::to_string(s.db_password_version) + " is not a parameter version",
                 "pass the version of /notejam/" + s.environment + "/db-password, e.g. -c db_password_version=2");
   s.first_deploy = app.context_flag("first_deploy", s.first_deploy);
+  s.cdn_certificate_arn = app.context_or("cdn_certificate_arn", s.cdn_certificate_arn);
+  s.cdn_web_acl_arn = app.context_or("cdn_web_acl_arn", s.cdn_web_acl_arn);
+  check_cdn_context(app, s);
   return s;
 }
 
@@ -179,8 +206,19 @@ Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
 // Prod's web ACL in front of the load balancer: AWS's managed rule groups for
 // common exploits, known bad inputs and SQL injection (the app is Django on
 // MySQL), and at most 2,000 requests per address in 5 minutes. $5 a month and
-// $1 per rule, plus $0.60 per million requests.
-wafv2::CfnWebACL& web_acl(Stack& stack) {
+// $1 per rule, plus $0.60 per million requests. Behind CloudFront the load
+// balancer sees CloudFront's addresses, so the limit counts the first address
+// of X-Forwarded-For, and a request without one (not from CloudFront) is blocked.
+wafv2::CfnWebACL::RateBasedStatementProperty rate_limit(bool behind_cloudfront) {
+  wafv2::CfnWebACL::RateBasedStatementProperty rate{.aggregate_key_type = "IP", .limit = 2000};
+  if (!behind_cloudfront) return rate;
+  rate.aggregate_key_type = "FORWARDED_IP";
+  rate.forwarded_ip_config = wafv2::CfnWebACL::ForwardedIPConfigurationProperty{.fallback_behavior = "MATCH",
+                                                                               .header_name = "X-Forwarded-For"};
+  return rate;
+}
+
+wafv2::CfnWebACL& web_acl(Stack& stack, bool behind_cloudfront) {
   using Acl = wafv2::CfnWebACL;
   const auto visibility = [](const char* metric) {
     return Acl::VisibilityConfigProperty{.cloud_watch_metrics_enabled = true, .metric_name = metric,
@@ -202,38 +240,23 @@ wafv2::CfnWebACL& web_acl(Stack& stack) {
   p.rules.push_back({.action = Acl::RuleActionProperty{.block = Acl::BlockActionProperty{}},
                      .name = "RateLimitPerAddress",
                      .priority = priority,
-                     .statement = Acl::StatementProperty{.rate_based_statement = Acl::RateBasedStatementProperty{
-                                                             .aggregate_key_type = "IP", .limit = 2000}},
+                     .statement = Acl::StatementProperty{.rate_based_statement = rate_limit(behind_cloudfront)},
                      .visibility_config = visibility("RateLimitPerAddress")});
   return stack.add<Acl>("WebAcl", std::move(p));
 }
 
-}  // namespace
+struct AppTier {
+  ecr::Repository& images;
+  ecs::Cluster& cluster;
+  ecs::FargateTaskDefinition& task;
+  ecs::ContainerDefinition& container;
+  ecs::FargateService& service;
+};
 
-Stack& build(App& app, const Settings& settings) {
+// The application: Fargate tasks in the private app subnets.
+AppTier add_app(Stack& stack, ec2::Vpc& vpc, const Database& db, const Settings& settings) {
   const Sizing& size = settings.sizing;
   const std::string& env = settings.environment;
-  const bool prod = env == "prod";
-  auto& stack = app.add<Stack>("Notejam" + capitalized(env), {
-      .env = {.account = settings.account, .region = settings.region},
-      .stack_name = "notejam-" + env,
-      .description = "Notejam (" + env + "): ALB, ECS Fargate, Aurora MySQL, CodePipeline",
-      .tags = {{"app", "notejam"}, {"environment", env}},
-      .termination_protection = size.deletion_protection});
-
-  // Two AZs, a NAT gateway in each so one AZ failing leaves the other with egress.
-  auto& vpc = stack.add<ec2::Vpc>("Vpc", {
-      .cidr = size.vpc_cidr,
-      .max_azs = 2,
-      .nat_gateways = 2,
-      .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
-                               {"app", ec2::SubnetType::PrivateWithEgress, 24},
-                               {"data", ec2::SubnetType::PrivateIsolated, 28}},
-      .flow_logs = {{"FlowLogs", {}}}});
-
-  auto db = add_database(stack, vpc, settings);
-
-  // The application: Fargate tasks in the private app subnets.
   auto& images = stack.add<ecr::Repository>("Images", {
       .repository_name = "notejam-" + env,
       .lifecycle_rules = {{.description = "keep the last 30 images", .max_image_count = 30}}});
@@ -243,7 +266,7 @@ Stack& build(App& app, const Settings& settings) {
       .retention = static_cast<logs::RetentionDays>(size.log_retention_days)});
   auto& task = stack.add<ecs::FargateTaskDefinition>("Task", {
       .cpu = size.task_cpu, .memory_limit_mib = size.task_memory_mib, .family = "notejam-" + env});
-  task.add_container("notejam", {
+  auto& container = task.add_container("notejam", {
       .image = ecs::ContainerImage::from_ecr_repository(images, "latest"),
       .port_mappings = {{.container_port = app_port}},
       .environment = {{"NOTEJAM_ENV", env},
@@ -267,35 +290,41 @@ Stack& build(App& app, const Settings& settings) {
       .scale_on_cpu_utilization("Cpu", {.target_percent = size.task_cpu_target_percent,
                                         .scale_in_cooldown_seconds = 300, .scale_out_cooldown_seconds = 60});
   db.security_group->connections().allow_default_port_from(service, "MySQL from the app tasks");
+  return {images, cluster, task, container, service};
+}
 
-  // DNS name, certificate and the load balancer in front.
-  const std::string domain = !settings.domain.empty() ? settings.domain
-                             : prod                   ? "notejam." + settings.zone
-                                                      : env + ".notejam." + settings.zone;
-  auto& zone = route53::HostedZone::from_hosted_zone_attributes(
-      stack, "Zone", {.hosted_zone_id = settings.zone_id, .zone_name = settings.zone});
-  auto& cert = stack.add<acm::Certificate>("Certificate", {
-      .domain_name = domain, .validation = acm::CertificateValidation::from_dns(zone)});
-  auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {
-      .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
-  security::suppress(lb, "LB-NO-ACCESS-LOGS", "the app's request log goes to CloudWatch Logs through the container");
-  // Production sits behind a web ACL (PUBLIC-NO-WAF checks production stacks only).
-  if (prod) lb.associate_web_acl(web_acl(stack));
-  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
-                    "internet-facing: browsers reach 80 (redirected) and 443 from anywhere");
-  auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
-  auto& targets = https.add_targets("App", {
-      .port = static_cast<int>(app_port), .targets = {service},
-      .health_check = {.path = "/signin/", .interval_seconds = 15, .healthy_http_codes = "200"},
-      .deregistration_delay_seconds = 30});
-  lb.add_redirect();
+// The domain's records: at the distribution when it serves the site (IPv4
+// and IPv6, as CloudFront answers both), else at the load balancer.
+void point_domain(Stack& stack, route53::IHostedZone& zone, const std::string& domain, const Cdn& cdn,
+                  elbv2::ApplicationLoadBalancer& lb) {
+  const std::string& apex = zone.zone_name();
   std::string record = domain;
-  if (record.size() > settings.zone.size() && record.ends_with("." + settings.zone))
-    record = record.substr(0, record.size() - settings.zone.size() - 1);
-  stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record,
-                                        .target = route53::RecordTarget::alias(lb)});
+  if (record.size() > apex.size() && record.ends_with("." + apex)) record = record.substr(0, record.size() - apex.size() - 1);
+  if (!cdn.serves_site) {
+    stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record, .target = route53::RecordTarget::alias(lb)});
+    return;
+  }
+  const auto target = route53::RecordTarget::alias(route53::CloudFrontTarget(cdn.distribution));
+  stack.add<route53::ARecord>("Alias", {.zone = zone, .record_name = record, .target = target});
+  stack.add<route53::AaaaRecord>("AliasIpv6", {.zone = zone, .record_name = record, .target = target});
+}
 
-  // Alarms, mailed through one topic.
+struct Watched {
+  ecs::Cluster& cluster;
+  ecs::FargateService& service;
+  elbv2::ApplicationLoadBalancer& lb;
+  elbv2::TargetGroup& targets;
+  rds::CfnDBCluster& database;
+};
+
+// Alarms, mailed through one topic.
+sns::Topic& add_alarms(Stack& stack, const Settings& settings, const Watched& w) {
+  const std::string& env = settings.environment;
+  const bool prod = env == "prod";
+  auto& cluster = w.cluster;
+  auto& service = w.service;
+  auto& lb = w.lb;
+  auto& targets = w.targets;
   auto& topic = stack.add<sns::Topic>("Alarms", {.display_name = "Notejam " + env + " alarms"});
   if (!settings.alarm_email.empty()) topic.add_subscription(sns::EmailSubscription{.email_address = settings.alarm_email});
   auto alarm = [&](std::string id, cloudwatch::Metric metric, double threshold, std::int64_t periods,
@@ -322,8 +351,72 @@ Stack& build(App& app, const Settings& settings) {
         1, 3, "a task fails its health check");
   alarm("DatabaseCpuHigh",
         {.namespace_ = "AWS/RDS", .metric_name = "CPUUtilization",
-         .dimensions = {{"DBClusterIdentifier", db.cluster->ref()}}, .period_seconds = 300},
+         .dimensions = {{"DBClusterIdentifier", w.database.ref()}}, .period_seconds = 300},
         80, 3, "database above 80% CPU for 15 minutes");
+
+  return topic;
+}
+
+}  // namespace
+
+Stack& build(App& app, const Settings& settings) {
+  const Sizing& size = settings.sizing;
+  const std::string& env = settings.environment;
+  const bool prod = env == "prod";
+  auto& stack = app.add<Stack>("Notejam" + capitalized(env), {
+      .env = {.account = settings.account, .region = settings.region},
+      .stack_name = "notejam-" + env,
+      .description = "Notejam (" + env + "): ALB, ECS Fargate, Aurora MySQL, CloudFront, CodePipeline",
+      .tags = {{"app", "notejam"}, {"environment", env}},
+      .termination_protection = size.deletion_protection});
+
+  // Two AZs, a NAT gateway in each so one AZ failing leaves the other with egress.
+  auto& vpc = stack.add<ec2::Vpc>("Vpc", {
+      .cidr = size.vpc_cidr,
+      .max_azs = 2,
+      .nat_gateways = 2,
+      .subnet_configuration = {{"public", ec2::SubnetType::Public, 24},
+                               {"app", ec2::SubnetType::PrivateWithEgress, 24},
+                               {"data", ec2::SubnetType::PrivateIsolated, 28}},
+      .flow_logs = {{"FlowLogs", {}}}});
+
+  auto db = add_database(stack, vpc, settings);
+
+  auto tier = add_app(stack, vpc, db, settings);
+  auto& service = tier.service;
+
+  // DNS name, certificate and the load balancer in front.
+  const std::string domain = !settings.domain.empty() ? settings.domain
+                             : prod                   ? "notejam." + settings.zone
+                                                      : env + ".notejam." + settings.zone;
+  auto& zone = route53::HostedZone::from_hosted_zone_attributes(
+      stack, "Zone", {.hosted_zone_id = settings.zone_id, .zone_name = settings.zone});
+  auto& cert = stack.add<acm::Certificate>("Certificate", {
+      .domain_name = domain, .validation = acm::CertificateValidation::from_dns(zone)});
+  auto& lb = stack.add<elbv2::ApplicationLoadBalancer>("Lb", {
+      .vpc = vpc, .internet_facing = true, .deletion_protection = size.deletion_protection});
+  security::suppress(lb, "LB-NO-ACCESS-LOGS", "the app's request log goes to CloudWatch Logs through the container");
+  // Production sits behind a web ACL (PUBLIC-NO-WAF checks production stacks only).
+  if (prod) lb.associate_web_acl(web_acl(stack, !settings.cdn_certificate_arn.empty()));
+  security::suppress(*lb.security_groups().front(), "AwsSolutions-EC23",
+                    "internet-facing: browsers reach 80 (redirected) and 443 from anywhere");
+  auto& https = lb.add_listener("Https", {.certificates = {cert.certificate_arn()}});
+  auto& targets = https.add_targets("App", {
+      .port = static_cast<int>(app_port), .targets = {service},
+      .health_check = {.path = "/signin/", .interval_seconds = 15, .healthy_http_codes = "200"},
+      .deregistration_delay_seconds = 30});
+  lb.add_redirect();
+
+  // Static files from S3 through CloudFront; with a us-east-1 certificate the
+  // whole site is behind it (cdn.hpp). The app's tasks run collectstatic.
+  const Cdn cdn = add_cdn(stack, {.settings = settings, .domain = domain, .load_balancer = lb});
+  tier.container.add_environment("STATIC_URL", cdn.static_url);
+  tier.container.add_environment("STATIC_BUCKET", cdn.bucket.bucket_name());
+  grant_collectstatic(cdn, tier.task);
+  point_domain(stack, zone, domain, cdn, lb);
+
+  auto& topic = add_alarms(stack, settings, {.cluster = tier.cluster, .service = service, .lb = lb, .targets = targets,
+                                             .database = *db.cluster});
 
   // The stack's tags reach every resource through CloudFormation as well; the
   // scalable targets are left out of the per-resource tags because cfn-lint's
@@ -331,12 +424,13 @@ Stack& build(App& app, const Settings& settings) {
   for (const char* key : {"app", "environment"})
     Tags::of(stack).remove(key, {.include_resource_types = {"AWS::ApplicationAutoScaling::ScalableTarget"}});
 
-  add_pipeline(stack, {.settings = settings, .vpc = vpc, .images = images, .cluster = cluster,
-                       .service = service, .task = task, .database = *db.security_group,
+  add_pipeline(stack, {.settings = settings, .vpc = vpc, .images = tier.images, .cluster = tier.cluster,
+                       .service = service, .task = tier.task, .database = *db.security_group,
                        .db_host = db.cluster->attr_endpoint_address(), .notifications = topic});
 
   stack.add<CfnOutput>("Url", {.value = "https://" + domain + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});
+  stack.add<CfnOutput>("CdnDomain", {.value = cdn.distribution.distribution_domain_name()});
   return stack;
 }
 

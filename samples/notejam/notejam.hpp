@@ -45,13 +45,17 @@ struct Settings {
   std::string alarm_email{};                           ///< who the alarms mail; default nobody (topic only)
   std::int64_t db_password_version = 1;                ///< version of the SecureString /notejam/<env>/db-password; default 1
   bool first_deploy = false;                           ///< start no tasks: the image repository is still empty; default false
+  std::string cdn_certificate_arn{};                   ///< ACM certificate in us-east-1 for `domain`: CloudFront serves the whole site; default none (CloudFront serves static files only)
+  std::string cdn_web_acl_arn{};                       ///< CLOUDFRONT-scoped WAFv2 web ACL (us-east-1) for the distribution; default none
   Sizing sizing = sizing_for("dev");                   ///< default the dev sizing
 };
 
 /// -c env=dev|test|prod (sizing follows), -c region=, -c account=, -c zone=, -c zone_id=, -c domain=,
 /// -c repository=owner/name, -c branch=, -c alarm_email=, -c db_password_version=,
-/// -c first_deploy=true.
-/// Throws cdk::Error for an unknown environment or a bad version.
+/// -c first_deploy=true, -c cdn_certificate_arn=, -c cdn_web_acl_arn=.
+/// Throws cdk::Error for an unknown environment, a bad version, an ARN that is
+/// not a us-east-1 certificate or web ACL, or a CloudFront certificate with
+/// -c delivery=true (one certificate cannot name three environments).
 Settings settings_from_context(const cdk::App& app);
 
 /// Names of the SecureString parameters the environment reads (created outside CloudFormation).

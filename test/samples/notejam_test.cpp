@@ -436,3 +436,171 @@ TEST(Notejam, DeliveryNeedsAnAccountAndNoSingleDomain) {
   bad["account"] = "12345";
   EXPECT_THROW(Delivery{bad}, cdk::Error);
 }
+
+// --- Static files through CloudFront (cdn.hpp) ----------------------------------
+
+namespace {
+
+const std::string cdn_certificate = "arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-0000-4000-8000-000000000001";
+
+/// The logical id of the resource of `type` whose id starts with `prefix`.
+std::string id_of(const Notejam& n, const std::string& type, const std::string& prefix = "") {
+  std::string out;
+  for (const auto& [id, r] : n.t["Resources"].items())
+    if (r["Type"] == type && id.starts_with(prefix)) {
+      EXPECT_EQ(out, "") << "two " << type << " start with \"" << prefix << "\"";
+      out = id;
+    }
+  return out;
+}
+
+/// cdk-nag's suppressed rule ids in a resource's Metadata.
+std::set<std::string> nag_suppressed(const Json& resource) {
+  std::set<std::string> out;
+  const auto metadata = resource.value("Metadata", Json::object());
+  if (metadata.contains("cdk_nag"))
+    for (const auto& e : metadata["cdk_nag"]["rules_to_suppress"]) out.insert(e["id"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST(Notejam, StaticFilesComeFromAPrivateEncryptedBucketThroughCloudFront) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env);
+    auto t = cdk::assertions::Template::from_stack(n.stack);
+    const std::string bucket = id_of(n, "AWS::S3::Bucket", "StaticFiles");
+    ASSERT_NE(bucket, "");
+    const auto files = n.t["Resources"][bucket]["Properties"];
+    EXPECT_EQ(files["PublicAccessBlockConfiguration"],
+              (Json{{"BlockPublicAcls", true}, {"BlockPublicPolicy", true}, {"IgnorePublicAcls", true},
+                    {"RestrictPublicBuckets", true}}));
+    EXPECT_EQ(files["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["SSEAlgorithm"],
+              "AES256");
+    // Only CloudFront reads it, for this distribution only, through the origin access control.
+    const std::string cdn = id_of(n, "AWS::CloudFront::Distribution");
+    t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({{"PolicyDocument", Match::object_like({
+        {"Statement", Match::array_with({Match::object_like({
+            {"Action", "s3:GetObject"}, {"Effect", "Allow"},
+            {"Principal", Match::object_like({{"Service", "cloudfront.amazonaws.com"}})},
+            {"Condition", Match::object_like({{"StringEquals", Match::object_like({{"AWS:SourceArn", Match::any_value()}})}})}})})}})}}));
+    EXPECT_EQ(n.of_type("AWS::CloudFront::OriginAccessControl").size(), 1u);
+    const auto config = n.only("AWS::CloudFront::Distribution")["Properties"]["DistributionConfig"];
+    ASSERT_EQ(config["Origins"].size(), 1u) << "without a certificate CloudFront serves the bucket only";
+    EXPECT_EQ(config["Origins"][0]["DomainName"]["Fn::GetAtt"][0], bucket);
+    EXPECT_EQ(config["DefaultCacheBehavior"]["ViewerProtocolPolicy"], "redirect-to-https");
+    EXPECT_FALSE(config.contains("Aliases"));
+    // The app links its static files there; the domain stays on the load balancer.
+    const auto container = n.only("AWS::ECS::TaskDefinition")["Properties"]["ContainerDefinitions"][0];
+    std::map<std::string, Json> vars;
+    for (const auto& v : container["Environment"]) vars[v["Name"].get<std::string>()] = v["Value"];
+    EXPECT_EQ(vars["STATIC_URL"], (Json{{"Fn::Join", {"", {"https://", {{"Fn::GetAtt", {cdn, "DomainName"}}}, "/static/"}}}}));
+    EXPECT_EQ(vars["STATIC_BUCKET"], (Json{{"Ref", bucket}}));
+    const auto record = n.only("AWS::Route53::RecordSet")["Properties"];
+    EXPECT_EQ(record["AliasTarget"]["DNSName"].dump().find(cdn), std::string::npos) << "the domain is the load balancer's";
+    // *.cloudfront.net accepts TLSv1: accepted, with the reason in the template for every tool.
+    const auto suppressed = nag_suppressed(n.t["Resources"][cdn]);
+    EXPECT_TRUE(suppressed.contains("AwsSolutions-CFR4"));
+    EXPECT_TRUE(suppressed.contains("AwsSolutions-CFR2"));
+    EXPECT_THAT(n.t["Resources"][cdn]["Metadata"].dump(), HasSubstr("whose TLS policy CloudFront fixes"));
+  }
+}
+
+TEST(Notejam, WithAUsEast1CertificateCloudFrontServesTheSiteAtItsDomain) {
+  for (const auto& env : all_envs) {
+    SCOPED_TRACE(env);
+    Notejam n(env, {{"cdn_certificate_arn", cdn_certificate}});
+    EXPECT_THAT(samples::security_findings(n.app), ::testing::IsEmpty());
+    cdk::testing::keep_for_lint(n.stack);
+    const std::string cdn = id_of(n, "AWS::CloudFront::Distribution");
+    const std::string lb = id_of(n, "AWS::ElasticLoadBalancingV2::LoadBalancer");
+    const auto config = n.only("AWS::CloudFront::Distribution")["Properties"]["DistributionConfig"];
+    const std::string domain = env == "prod" ? "notejam.example.com" : env + ".notejam.example.com";
+    EXPECT_EQ(config["Aliases"], Json::array({domain}));
+    EXPECT_EQ(config["ViewerCertificate"], (Json{{"AcmCertificateArn", cdn_certificate},
+                                                 {"MinimumProtocolVersion", "TLSv1.2_2021"},
+                                                 {"SslSupportMethod", "sni-only"}}));
+    // Pages from the load balancer over HTTPS, uncached, with the viewer's Host (the listener's certificate's name).
+    std::map<std::string, Json> origins;
+    for (const auto& o : config["Origins"]) origins[o["Id"].get<std::string>()] = o;
+    const auto& pages = origins.at(config["DefaultCacheBehavior"]["TargetOriginId"].get<std::string>());
+    EXPECT_EQ(pages["DomainName"], (Json{{"Fn::GetAtt", {lb, "DNSName"}}}));
+    EXPECT_EQ(pages["CustomOriginConfig"]["OriginProtocolPolicy"], "https-only");
+    EXPECT_EQ(pages["CustomOriginConfig"]["OriginSSLProtocols"], Json::array({"TLSv1.2"}));
+    EXPECT_EQ(config["DefaultCacheBehavior"]["CachePolicyId"], "4135ea2d-6df8-44a3-9df3-4b5a84be39ad");  // CachingDisabled
+    EXPECT_EQ(config["DefaultCacheBehavior"]["OriginRequestPolicyId"], "216adef6-5c7f-47e4-b989-5492eafa07d3");  // AllViewer
+    EXPECT_EQ(config["DefaultCacheBehavior"]["AllowedMethods"].size(), 7u) << "forms post through CloudFront";
+    // /static/* from the bucket, cached.
+    ASSERT_EQ(config["CacheBehaviors"].size(), 1u);
+    const auto& files = config["CacheBehaviors"][0];
+    EXPECT_EQ(files["PathPattern"], "/static/*");
+    EXPECT_EQ(origins.at(files["TargetOriginId"].get<std::string>())["DomainName"]["Fn::GetAtt"][0],
+              id_of(n, "AWS::S3::Bucket", "StaticFiles"));
+    EXPECT_EQ(files["CachePolicyId"], "658327ea-f89d-4fab-a63d-7e88639e58f6");  // CachingOptimized
+    // The domain (IPv4 and IPv6) points at CloudFront; no TLS suppression is needed.
+    std::set<std::string> types;
+    for (const auto& r : n.of_type("AWS::Route53::RecordSet")) {
+      types.insert(r["Properties"]["Type"].get<std::string>());
+      EXPECT_EQ(r["Properties"]["Name"], domain + ".");
+      EXPECT_EQ(r["Properties"]["AliasTarget"]["HostedZoneId"], "Z2FDTNDATAQYW2");
+      EXPECT_EQ(r["Properties"]["AliasTarget"]["DNSName"], (Json{{"Fn::GetAtt", {cdn, "DomainName"}}}));
+    }
+    EXPECT_EQ(types, (std::set<std::string>{"A", "AAAA"}));
+    EXPECT_FALSE(nag_suppressed(n.t["Resources"][cdn]).contains("AwsSolutions-CFR4"));
+    const auto container = n.only("AWS::ECS::TaskDefinition")["Properties"]["ContainerDefinitions"][0];
+    for (const auto& v : container["Environment"])
+      if (v["Name"] == "STATIC_URL") EXPECT_EQ(v["Value"], "https://" + domain + "/static/");
+  }
+}
+
+TEST(Notejam, BehindCloudFrontProdsRateLimitCountsTheViewersAddress) {
+  Notejam prod("prod", {{"cdn_certificate_arn", cdn_certificate}});
+  const auto rate = prod.only("AWS::WAFv2::WebACL")["Properties"]["Rules"][3]["Statement"]["RateBasedStatement"];
+  EXPECT_EQ(rate["AggregateKeyType"], "FORWARDED_IP");
+  EXPECT_EQ(rate["ForwardedIPConfig"], (Json{{"FallbackBehavior", "MATCH"}, {"HeaderName", "X-Forwarded-For"}}));
+  Notejam direct("prod");
+  EXPECT_EQ(direct.only("AWS::WAFv2::WebACL")["Properties"]["Rules"][3]["Statement"]["RateBasedStatement"]["AggregateKeyType"], "IP");
+}
+
+TEST(Notejam, ACloudFrontWebAclByContextProtectsTheDistribution) {
+  const std::string acl = "arn:aws:wafv2:us-east-1:111111111111:global/webacl/notejam/a1b2c3d4-0000-4000-8000-000000000001";
+  Notejam n("prod", {{"cdn_certificate_arn", cdn_certificate}, {"cdn_web_acl_arn", acl}});
+  EXPECT_THAT(samples::security_findings(n.app), ::testing::IsEmpty());
+  const std::string cdn = id_of(n, "AWS::CloudFront::Distribution");
+  EXPECT_EQ(n.t["Resources"][cdn]["Properties"]["DistributionConfig"]["WebACLId"], acl);
+  EXPECT_FALSE(nag_suppressed(n.t["Resources"][cdn]).contains("AwsSolutions-CFR2"));
+}
+
+TEST(Notejam, TheAppsTasksMayWriteTheStaticFilesAndNothingElseOfTheBucket) {
+  Notejam n("dev");
+  const std::string bucket = id_of(n, "AWS::S3::Bucket", "StaticFiles");
+  std::vector<Json> statements;
+  for (const auto& p : n.of_type("AWS::IAM::Policy"))
+    for (const auto& s : p["Properties"]["PolicyDocument"]["Statement"])
+      if (s.dump().find("\"" + bucket + "\"") != std::string::npos) statements.push_back(s);
+  ASSERT_EQ(statements.size(), 2u) << "only the task role is granted the bucket";
+  EXPECT_EQ(statements[0]["Action"], Json::array({"s3:GetObject", "s3:PutObject"}));
+  EXPECT_EQ(statements[0]["Resource"], (Json{{"Fn::Join", {"", {{{"Fn::GetAtt", {bucket, "Arn"}}}, "/static/*"}}}}));
+  EXPECT_EQ(statements[1]["Action"], "s3:ListBucket");
+  EXPECT_EQ(statements[1]["Resource"], (Json{{"Fn::GetAtt", {bucket, "Arn"}}}));
+}
+
+TEST(Notejam, CloudFrontContextIsCheckedWithAClearError) {
+  const auto error_for = [](std::map<std::string, std::string> context) -> std::string {
+    context.emplace("env", "dev");
+    cdk::App app(cdk::AppProps{.context = std::move(context)});
+    try {
+      (void)notejam::settings_from_context(app);
+    } catch (const cdk::Error& e) {
+      return e.diagnostic().message + " | " + e.diagnostic().hint;
+    }
+    return "";
+  };
+  EXPECT_THAT(error_for({{"cdn_certificate_arn", "arn:aws:acm:eu-west-1:111111111111:certificate/x"}}),
+              HasSubstr("not an ACM certificate in us-east-1"));
+  EXPECT_THAT(error_for({{"cdn_web_acl_arn", "arn:aws:wafv2:eu-west-1:111111111111:regional/webacl/x/y"}}),
+              HasSubstr("not a CLOUDFRONT-scoped web ACL in us-east-1"));
+  EXPECT_THAT(error_for({{"cdn_certificate_arn", cdn_certificate}, {"delivery", "true"}}), HasSubstr("delivery builds three"));
+  EXPECT_EQ(error_for({{"cdn_certificate_arn", cdn_certificate}}), "");
+}
