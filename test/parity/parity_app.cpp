@@ -24,6 +24,7 @@
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
+#include <cdk/s3_assets/s3_assets.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
 #include <cdk/servicediscovery/servicediscovery.hpp>
 #include <cdk/sns/sns.hpp>
@@ -368,6 +369,16 @@ void iam_role(cdk::Stack& s) {
   app.grant_pass_role(deployer);
 }
 
+// The asset files are in test/parity/assets; run.sh passes that directory as -c parity_dir.
+void s3_assets_lambda(cdk::Stack& s) {
+  const std::string dir = s.node().try_get_context("parity_dir").value_or(".");
+  auto& bundle = s.add<cdk::s3_assets::Asset>("Bundle", {.path = dir + "/assets/bundle.sh"});
+  auto& reader = s.add<cdk::iam::Role>("Reader", {.assumed_by = cdk::iam::ServicePrincipal{"ec2.amazonaws.com"}});
+  bundle.grant_read(reader);
+  s.add<cdk::lambda::Function>("Fn", {.runtime = cdk::lambda::Runtime::Nodejs22x, .handler = "index.handler",
+      .code = cdk::lambda::Code::from_asset(dir + "/assets/fn")});
+}
+
 void asg_scheduled(cdk::Stack& s) {
   using cdk::autoscaling::Schedule;
   auto& vpc = s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
@@ -396,7 +407,8 @@ const std::map<std::string, Case>& cases() {
       {"ecs_scaling", ecs_scaling}, {"ecs_patterns_alb", ecs_patterns_alb}, {"ecs_patterns_queue", ecs_patterns_queue},
       {"ecs_patterns_scheduled", ecs_patterns_scheduled}, {"codebuild_project", codebuild_project},
       {"codepipeline_ecs", codepipeline_ecs}, {"codedeploy_ecs", codedeploy_ecs},
-      {"codedeploy_server", codedeploy_server}, {"iam_role", iam_role}, {"asg_scheduled", asg_scheduled}};
+      {"codedeploy_server", codedeploy_server}, {"iam_role", iam_role}, {"asg_scheduled", asg_scheduled},
+      {"s3_assets_lambda", s3_assets_lambda}};
   return all;
 }
 

@@ -31,6 +31,7 @@ const rds = require('aws-cdk-lib/aws-rds');
 const route53 = require('aws-cdk-lib/aws-route53');
 const r53targets = require('aws-cdk-lib/aws-route53-targets');
 const s3 = require('aws-cdk-lib/aws-s3');
+const s3assets = require('aws-cdk-lib/aws-s3-assets');
 const secretsmanager = require('aws-cdk-lib/aws-secretsmanager');
 const servicediscovery = require('aws-cdk-lib/aws-servicediscovery');
 const sns = require('aws-cdk-lib/aws-sns');
@@ -301,6 +302,13 @@ const cases = {
     app.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::parity-data/*'] }));
     const deployer = new iam.Role(s, 'Deployer', { assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com') });
     app.grantPassRole(deployer);
+  },
+  s3_assets_lambda(s) {
+    const bundle = new s3assets.Asset(s, 'Bundle', { path: path.join(__dirname, 'assets', 'bundle.sh') });
+    const reader = new iam.Role(s, 'Reader', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+    bundle.grantRead(reader);
+    new lambda.Function(s, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler',
+      code: lambda.Code.fromAsset(path.join(__dirname, 'assets', 'fn')) });
   },
   asg_scheduled(s) {
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
