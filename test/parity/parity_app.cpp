@@ -21,6 +21,7 @@
 #include <cdk/iam/iam.hpp>
 #include <cdk/lambda/lambda.hpp>
 #include <cdk/logs/logs.hpp>
+#include <cdk/pipelines/pipelines.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
@@ -379,6 +380,21 @@ void s3_assets_lambda(cdk::Stack& s) {
       .code = cdk::lambda::Code::from_asset(dir + "/assets/fn")});
 }
 
+const cdk::Environment parity_env{.account = "111111111111", .region = "eu-west-1"};
+
+// CDK Pipelines. cdkpp deploys stacks, not stages: the deployed stack is the
+// app's "ProdApp" named "Prod-App", the name aws-cdk-lib gives Prod/App.
+void pipelines_cdk(cdk::Stack& s) {
+  auto& app = *s.node().scope();
+  auto& prod = app.add<cdk::Stack>("ProdApp", {.env = parity_env, .stack_name = "Prod-App"});
+  prod.add<cdk::sqs::Queue>("Queue");
+  auto& pipeline = s.add<cdk::pipelines::CodePipeline>("Pipeline", {
+      .source = cdk::pipelines::CodePipelineSource::connection("acme/infra", "main", {.connection_arn =
+          "arn:aws:codestar-connections:eu-west-1:111111111111:connection/00000000-0000-0000-0000-000000000000"}),
+      .synth = cdk::pipelines::ShellStep{.id = "Synth", .commands = {"make synth"}}});
+  pipeline.add_stage("Prod", {&prod});
+}
+
 void asg_scheduled(cdk::Stack& s) {
   using cdk::autoscaling::Schedule;
   auto& vpc = s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
@@ -408,7 +424,7 @@ const std::map<std::string, Case>& cases() {
       {"ecs_patterns_scheduled", ecs_patterns_scheduled}, {"codebuild_project", codebuild_project},
       {"codepipeline_ecs", codepipeline_ecs}, {"codedeploy_ecs", codedeploy_ecs},
       {"codedeploy_server", codedeploy_server}, {"iam_role", iam_role}, {"asg_scheduled", asg_scheduled},
-      {"s3_assets_lambda", s3_assets_lambda}};
+      {"s3_assets_lambda", s3_assets_lambda}, {"pipelines_cdk", pipelines_cdk}};
   return all;
 }
 
@@ -422,6 +438,7 @@ int main(int argc, char** argv) {
     std::cerr << "parity_app: unknown case '" << name << "'; pass -c case=NAME\n";
     return 2;
   }
-  it->second(app.add<cdk::Stack>("Parity", {}));
+  const bool with_env = name.starts_with("pipelines");
+  it->second(app.add<cdk::Stack>("Parity", {.env = with_env ? parity_env : cdk::Environment{}}));
   return app.run();
 }

@@ -27,6 +27,7 @@ const iam = require('aws-cdk-lib/aws-iam');
 const lambda = require('aws-cdk-lib/aws-lambda');
 const eventSources = require('aws-cdk-lib/aws-lambda-event-sources');
 const logs = require('aws-cdk-lib/aws-logs');
+const pipelines = require('aws-cdk-lib/pipelines');
 const rds = require('aws-cdk-lib/aws-rds');
 const route53 = require('aws-cdk-lib/aws-route53');
 const r53targets = require('aws-cdk-lib/aws-route53-targets');
@@ -41,6 +42,9 @@ const ssm = require('aws-cdk-lib/aws-ssm');
 const wafv2 = require('aws-cdk-lib/aws-wafv2');
 
 const flags = require(path.join(path.dirname(require.resolve('aws-cdk-lib/package.json')), 'recommended-feature-flags.json'));
+
+const ENV = { account: '111111111111', region: 'eu-west-1' };
+const CONNECTION = 'arn:aws:codestar-connections:eu-west-1:111111111111:connection/00000000-0000-0000-0000-000000000000';
 
 const cases = {
   s3_bucket(s) {
@@ -310,6 +314,15 @@ const cases = {
     new lambda.Function(s, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler',
       code: lambda.Code.fromAsset(path.join(__dirname, 'assets', 'fn')) });
   },
+  // CDK Pipelines: the pipeline stack and the deployed stack need an environment (ENV).
+  pipelines_cdk(s) {
+    const stage = new cdk.Stage(s.node.scope, 'Prod', { env: ENV });
+    new sqs.Queue(new cdk.Stack(stage, 'App'), 'Queue');
+    const pipeline = new pipelines.CodePipeline(s, 'Pipeline', { synth: new pipelines.ShellStep('Synth', {
+      input: pipelines.CodePipelineSource.connection('acme/infra', 'main', { connectionArn: CONNECTION }),
+      commands: ['make synth'] }) });
+    pipeline.addStage(stage);
+  },
   asg_scheduled(s) {
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
     const asg = new autoscaling.AutoScalingGroup(s, 'Asg', { vpc, instanceType: new ec2.InstanceType('t3.small'),
@@ -325,5 +338,5 @@ if (!cases[name] || !outdir) {
   process.exit(2);
 }
 const app = new cdk.App({ outdir, context: flags, analyticsReporting: false });
-cases[name](new cdk.Stack(app, 'Parity'));
+cases[name](new cdk.Stack(app, 'Parity', name.startsWith('pipelines') ? { env: ENV } : {}));
 app.synth();
