@@ -17,14 +17,20 @@ fi
 export NODE_PATH=$cache/node_modules CDK_DISABLE_CLI_TELEMETRY=true CDK_VALIDATION=false
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(s3_bucket sqs_queue sns_sqs vpc_default vpc_3groups security_group lambda_inline
-                                 events_schedule rds_instance rds_aurora efs_filesystem ecs_fargate_alb asg_nlb)
+                                 events_schedule rds_instance rds_aurora efs_filesystem ecs_fargate_alb asg_nlb
+                                 acm_certificate route53_records cloudwatch_alarm_dashboard ecr_repository
+                                 logs_metric_filter secretsmanager_secret ssm_parameter sns_subscriptions sqs_fifo_dlq
+                                 lambda_sqs_version_url events_ecs_task events_queue_topic servicediscovery_ecs
+                                 cloudfront_s3 cloudfront_alb wafv2_alb ecs_scaling ecs_patterns_alb ecs_patterns_queue
+                                 ecs_patterns_scheduled codebuild_project codepipeline_ecs codedeploy_ecs
+                                 codedeploy_server iam_role asg_scheduled s3_assets_lambda pipelines_cdk)
 rm -rf "$work" && mkdir -p "$work"
 echo "aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")"
 pairs=()
 for c in "${cases[@]}"; do
   mkdir -p "$work/$c"
   node "$here/parity_app.js" "$c" "$work/$c/cdk" >"$work/$c/cdk.log" 2>&1 || { cat "$work/$c/cdk.log"; echo "FAIL: aws-cdk-lib could not synthesize $c"; exit 1; }
-  (cd "$work/$c" && "$app" -c case="$c" synth --out "$work/$c/cdkpp" >"$work/$c/cdkpp.log" 2>&1) || { cat "$work/$c/cdkpp.log"; echo "FAIL: cdkpp could not synthesize $c"; exit 1; }
+  (cd "$work/$c" && "$app" -c case="$c" -c parity_dir="$here" synth --out "$work/$c/cdkpp" >"$work/$c/cdkpp.log" 2>&1) || { cat "$work/$c/cdkpp.log"; echo "FAIL: cdkpp could not synthesize $c"; exit 1; }
   pairs+=("$c=$work/$c/cdk/Parity.template.json,$work/$c/cdkpp/Parity.template.json")
 done
 python3 "$here/compare.py" --spec "$here/../../spec/aws-service-spec.json.gz" --known "$here/known.json" \
