@@ -2,12 +2,8 @@
 #include "pipelines/support.hpp"
 #include "support/expect_error.hpp"
 
-#include <cdk/file_asset.hpp>
-
 #include <gmock/gmock.h>
 
-#include <filesystem>
-#include <fstream>
 
 namespace {
 
@@ -83,17 +79,6 @@ TEST_F(PipelinesTest, RefusesReadingAnOutputOfAStackNotDeployedBeforeTheStep) {
                                                                       .env_from_cfn_outputs = {{"URL", url}}}}});
   expect_error([&] { Template::from_stack(delivery); }, "Delivery/Pipeline/Prod/Early",
                "variable URL reads an output of stack Api, which is not deployed before the step");
-}
-
-TEST_F(PipelinesTest, RefusesStacksWithAssetsNamingTheStack) {
-  const auto dir = std::filesystem::temp_directory_path() / "cdkpp-pipelines-asset";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "index.html") << "hello";
-  auto& site = app_stack("Site");
-  site.add<cdk::FileAsset>("Content", cdk::FileAssetProps{.path = dir.string()});
-  pipeline().add_stage("Prod", {&site});
-  expect_error([&] { Template::from_stack(delivery); }, "Delivery/Pipeline/Prod",
-               "stack Site has file or image assets, which the pipeline does not publish yet");
 }
 
 TEST_F(PipelinesTest, RefusesStagesAddedAfterThePipelineIsBuilt) {
