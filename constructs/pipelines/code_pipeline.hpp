@@ -50,14 +50,25 @@
 /// bootstrap` or cdkpp's `bootstrap`). The pipeline's role may assume those
 /// roles; the artifact bucket's policy lets them read the assembly.
 ///
+/// Another account: when a stage deploys to an account other than the
+/// pipeline's, the artifact bucket is encrypted with a customer-managed KMS
+/// key (codepipeline::PipelineProps::cross_account_keys, rotation on) whose key
+/// policy lets the targets' deploy roles decrypt; single-account pipelines
+/// keep SSE-S3 unless `.cross_account_keys = true`. The target account must
+/// trust the pipeline's: bootstrap it with `cdk bootstrap --trust
+/// <pipeline account> --cloudformation-execution-policies <policy ARN>
+/// aws://<target account>/<region>` (cdkpp's `bootstrap` makes roles that
+/// trust only their own account).
+///
 /// Checked when stages are added, one line naming the path: a stage name used
 /// twice, a stage without stacks, a stack in two stages, the pipeline's own
 /// stack, a stack without a concrete account and region, a stack in another
-/// region or account than the pipeline's (not supported yet). When the pipeline is built:
+/// region than the pipeline's (cross-region deployment is not supported yet:
+/// deploy it from a pipeline stack in its region). When the pipeline is built:
 /// a synth step with no commands, a step id used twice in a pipeline stage, a
 /// stack that depends on a stack deployed later or in parallel, assets in the
 /// pipeline's own stack with self_mutation (SelfMutate runs before Assets),
-/// env_from_cfn_outputs naming
+/// another account with cross_account_keys false, env_from_cfn_outputs naming
 /// an output the pipeline has not deployed before the step.
 ///
 /// Not run in a real CodeBuild or CodePipeline by cdkpp's tests: the templates
@@ -105,6 +116,10 @@ struct CodePipelineProps {
   codebuild::Cache synth_cache = codebuild::Cache::local({codebuild::LocalCacheMode::Custom});
   /// The npm version (or range) of cdk-assets the Assets stage installs; default "4"
   std::string cdk_assets_version = "4";
+  /// A customer-managed KMS key for the artifact bucket, which the deploy
+  /// roles of other accounts may use; default made exactly when a stage
+  /// deploys to another account than the pipeline's (false there is an error)
+  std::optional<bool> cross_account_keys{};
 };
 
 class CodePipeline : public Construct {

@@ -45,14 +45,12 @@ TEST_F(PipelinesTest, RefusesAnEmptyStageAStackInTwoStagesAndThePipelinesOwnStac
   expect_error([&] { p.add_stage("Self", {&delivery}); }, "Delivery/Pipeline/Self", "stack Delivery is the pipeline's own stack");
 }
 
-TEST_F(PipelinesTest, RefusesStacksWithoutAConcreteEnvironmentOrInAnotherAccountOrRegion) {
+TEST_F(PipelinesTest, RefusesStacksWithoutAConcreteEnvironmentOrInAnotherRegion) {
   auto& p = pipeline();
   auto& agnostic = app_stack("Agnostic", {});
   expect_error([&] { p.add_stage("A", {&agnostic}); }, "Delivery/Pipeline/A", "stack Agnostic has no account and region");
   auto& other_region = app_stack("Us", {.account = account, .region = "us-east-1"});
   expect_error([&] { p.add_stage("B", {&other_region}); }, "Delivery/Pipeline/B", "cross-region deployment is not supported yet");
-  auto& other_account = app_stack("Other", {.account = "222222222222", .region = region});
-  expect_error([&] { p.add_stage("C", {&other_account}); }, "Delivery/Pipeline/C", "cross-account deployment is not supported yet");
 }
 
 TEST_F(PipelinesTest, RefusesStacksWhenThePipelinesStackHasNoEnvironment) {

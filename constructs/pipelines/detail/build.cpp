@@ -50,7 +50,7 @@ class Builder {
       for (const auto& d : wave->stages()) planned_.insert(planned_.end(), d->stacks().begin(), d->stacks().end());
     check_own_stack();
     pipeline_ = &owner_.add<codepipeline::Pipeline>("Pipeline", codepipeline::PipelineProps{
-        .pipeline_name = props_.pipeline_name,
+        .pipeline_name = props_.pipeline_name, .cross_account_keys = cross_account_keys(),
         .restart_execution_on_update = props_.self_mutation});
     props_.source->add_to(pipeline_->add_stage({.stage_name = "Source"}), source_);
     add_synth();
@@ -70,6 +70,19 @@ class Builder {
                   " has file or image assets, which SelfMutate would deploy before the Assets stage publishes them",
                   "move them to a stack the pipeline deploys in a stage, or set .self_mutation = false and deploy the "
                   "pipeline's stack with `<program> deploy`");
+  }
+
+  // Another account's deploy role reads the artifacts only through a key policy.
+  bool cross_account_keys() const {
+    const auto& account = Stack::of(owner_).env().account;
+    const auto other = std::find_if(planned_.begin(), planned_.end(), [&](const Stack* s) { return s->env().account != account; });
+    if (other == planned_.end()) return props_.cross_account_keys.value_or(false);
+    if (props_.cross_account_keys == false)
+      throw Error(owner_.node().path(), "stack " + (*other)->node().path() + " deploys to account " + (*other)->env().account +
+                  ", and cross_account_keys is false",
+                  "leave cross_account_keys unset (or true): another account's deploy role can read the artifacts "
+                  "only through the key policy of a customer-managed key");
+    return true;
   }
 
   // The stacks whose outputs steps read get a variables namespace on their Deploy action.
