@@ -6,7 +6,9 @@
 #include <cdk/codepipeline/cfn_pipeline.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/policy.hpp>
+#include <cdk/iam/policy_statement.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/kms/cfn_key.hpp>
 #include <cdk/s3/bucket.hpp>
 
 #include <algorithm>
@@ -91,7 +93,17 @@ Pipeline::Pipeline(Construct& scope, std::string_view id, PipelineProps props) :
   if (props_.pipeline_type == PipelineType::V1 && props_.execution_mode && *props_.execution_mode != ExecutionMode::Superseded)
     throw Error(path, "execution mode " + std::string(execution_mode_name(*props_.execution_mode)) + " needs a V2 pipeline",
                 "use PipelineType::V2, or the Superseded mode");
-  bucket_ = props_.artifact_bucket ? props_.artifact_bucket.get() : &add<s3::Bucket>("ArtifactsBucket");
+  if (props_.cross_account_keys && props_.artifact_bucket)
+    throw Error(path, "cross_account_keys encrypts the artifact bucket the pipeline makes, and an artifact_bucket is given",
+                "leave out artifact_bucket, or give a bucket encrypted with a KMS key that the other accounts may use");
+  if (props_.artifact_bucket) {
+    bucket_ = props_.artifact_bucket.get();
+  } else if (props_.cross_account_keys) {
+    make_artifacts_key();
+    bucket_ = &add<s3::Bucket>("ArtifactsBucket", {.encryption = s3::BucketEncryption::Kms, .encryption_key_arn = key_->attr_arn()});
+  } else {
+    bucket_ = &add<s3::Bucket>("ArtifactsBucket");
+  }
   role_ = &add<iam::Role>("Role", {.assumed_by = iam::ServicePrincipal{"codepipeline.amazonaws.com"}});
   grant_artifacts_read_write(*bucket_, *role_);
   CfnPipeline::Props l1;
@@ -113,6 +125,38 @@ Pipeline::Pipeline(Construct& scope, std::string_view id, PipelineProps props) :
 }
 
 Pipeline::~Pipeline() = default;
+
+// As the AWS CDK's: kept only while the pipeline is (artifacts are transient),
+// its id "ArtifactsBucketEncryptionKey/Resource" so that logical ids match.
+void Pipeline::make_artifacts_key() {
+  auto& scope = add<Construct>("ArtifactsBucketEncryptionKey");
+  key_ = &scope.add<kms::CfnKey>("Resource", kms::CfnKey::Props{.enable_key_rotation = true});
+  key_->apply_removal_policy(RemovalPolicy::Delete);
+  render_key_policy();
+}
+
+void Pipeline::render_key_policy() {
+  const Value root = Value("arn:") + Aws::partition() + Value(":iam::") + Aws::account_id() + Value(":root");
+  std::vector<iam::PolicyStatement> statements = {
+      {.actions = {"kms:*"}, .resources = {Value("*")}, .principals = Value::map({{"AWS", root}})}};
+  for (const auto& reader : readers_)
+    statements.push_back({.actions = {"kms:Decrypt", "kms:DescribeKey"}, .resources = {Value("*")},
+                          .principals = Value::map({{"AWS", reader}})});
+  key_->props().key_policy = iam::policy_document(statements);
+}
+
+Value Pipeline::artifacts_key_arn() const { return key_ != nullptr ? key_->attr_arn() : Value(); }
+
+void Pipeline::grant_artifacts_read_to(const Value& role_arn) {
+  if (role_arn.is_null())
+    throw Error(node().path(), "grant_artifacts_read_to was given no role", "pass the ARN of the role that reads the artifacts");
+  if (std::find(readers_.begin(), readers_.end(), role_arn) != readers_.end()) return;
+  readers_.push_back(role_arn);
+  bucket_->add_to_resource_policy({.actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"},
+                                   .resources = {bucket_->bucket_arn(), bucket_->arn_for_objects("*")},
+                                   .principals = Value::map({{"AWS", role_arn}})});
+  if (key_ != nullptr) render_key_policy();
+}
 
 Stage& Pipeline::add_stage(StageProps props) {
   const auto path = node().path() + "/" + props.stage_name;

@@ -22,9 +22,13 @@
 ///   and variables;
 /// - the artifact bucket is private, SSE-S3 encrypted, TLS-only and retained,
 ///   as the AWS CDK makes it when crossAccountKeys is off (its default in new
-///   projects). The AWS CDK's cross-account variant (a KMS key and alias the
-///   other accounts may use) is not made here: pipelines deploy within their
-///   own account;
+///   projects). With `cross_account_keys` it is encrypted with a
+///   customer-managed KMS key of its own instead ("ArtifactsBucketEncryptionKey",
+///   rotation on, deleted with the stack as the AWS CDK does; no alias), whose
+///   key policy lets the pipeline's account administer it and the roles named
+///   by grant_artifacts_read_to (roles of other accounts: SSE-S3 objects cannot
+///   be shared across accounts) decrypt. A customer-managed key costs about a
+///   dollar a month, so it is made only when asked;
 /// - each action role trusts only the pipeline's role (the AWS CDK's
 ///   reduceStageRoleTrustScope flag, on here), and the pipeline's role may
 ///   assume only those.
@@ -36,7 +40,9 @@
 /// earlier stage (or a lower run order), no artifact produced twice, triggers
 /// naming a CodeStar Connections source action.
 ///
-/// Not supported yet: cross-account and cross-region actions, stage
+/// Cross-account actions: add_action_as_role with a role of the other account,
+/// and grant_artifacts_read_to(that role) on a pipeline with cross_account_keys.
+/// Not supported yet: cross-region actions (replication buckets), stage
 /// placement, pull-request triggers' events other than the listed ones,
 /// custom action types, stage conditions.
 #include <cdk/codepipeline/stage.hpp>
@@ -52,6 +58,9 @@
 
 namespace cdk::iam {
 class Role;
+}
+namespace cdk::kms {
+class CfnKey;
 }
 namespace cdk::s3 {
 class Bucket;
@@ -104,6 +113,9 @@ struct PipelineProps {
   PipelineType pipeline_type = PipelineType::V2; ///< default V2 (the AWS CDK's default in new projects)
   std::optional<ExecutionMode> execution_mode{}; ///< Queued and Parallel need V2; default not set (CodePipeline: Superseded)
   Ptr<s3::Bucket> artifact_bucket{};             ///< default one made ("ArtifactsBucket")
+  /// Encrypt the bucket made with a customer-managed KMS key that roles of
+  /// other accounts may be let use (not with artifact_bucket); default false (SSE-S3)
+  bool cross_account_keys = false;
   bool restart_execution_on_update = false;      ///< rerun after the pipeline itself changes; default false
   std::vector<Variable> variables{};             ///< V2 only; default none
   std::vector<Trigger> triggers{};               ///< V2 only; default none (every push to the action's branch)
@@ -129,6 +141,14 @@ class Pipeline : public Construct {
   [[nodiscard]] PipelineType pipeline_type() const noexcept { return props_.pipeline_type; }
   [[nodiscard]] iam::Role& role() const noexcept { return *role_; }
   [[nodiscard]] s3::Bucket& artifact_bucket() const noexcept { return *bucket_; }
+  /// The artifact bucket's KMS key (cross_account_keys), else a null value.
+  [[nodiscard]] Value artifacts_key_arn() const;
+
+  /// Lets a role that is not the pipeline's (an action's role of another
+  /// account, assumed by ARN) read the artifacts: s3:GetObject*, s3:GetBucket*
+  /// and s3:List* in the bucket policy, and with cross_account_keys kms:Decrypt
+  /// and kms:DescribeKey in the key policy. Once per role.
+  void grant_artifacts_read_to(const Value& role_arn);
   [[nodiscard]] const std::vector<Stage*>& stages() const noexcept { return stages_; }
   [[nodiscard]] CfnPipeline& cfn_pipeline() noexcept { return *resource_; }
 
@@ -140,10 +160,14 @@ class Pipeline : public Construct {
   void check_variable(const Variable& variable) const;
   void check_trigger(const Trigger& trigger) const;
   void validate_actions(std::vector<Diagnostic>& out) const;
+  void make_artifacts_key();
+  void render_key_policy();
 
   PipelineProps props_;
   iam::Role* role_ = nullptr;
   s3::Bucket* bucket_ = nullptr;
+  kms::CfnKey* key_ = nullptr;
+  std::vector<Value> readers_;  // roles granted artifact reads by ARN
   CfnPipeline* resource_ = nullptr;
   std::vector<Stage*> stages_;
 };

@@ -20,6 +20,27 @@
 ///   pipeline's own stack from the assembly (CloudFormation CREATE_UPDATE), and
 ///   the pipeline restarts when its definition changed, so that a change to
 ///   the pipeline lands before the stacks deploy;
+/// - "Assets" (when a stack the pipeline deploys has file or image assets):
+///   action "FileAssets" and/or "DockerAssets", one CodeBuild project per
+///   asset kind (`<id>/Assets/FileAsset`, `<id>/Assets/DockerAsset`, as the
+///   AWS CDK names them with publishAssetsInParallel off) that installs the
+///   npm `cdk-assets` (cdk_assets_version) and runs, per stack,
+///   `cdk-assets --path "<Stack>.assets.json" --verbose publish "<hash>"...`
+///   on the assembly. cdk-assets assumes each destination's publishing role
+///   (`cdk-<q>-file-publishing-role-<account>-<region>`, `...-image-publishing-role-...`,
+///   named in the manifest); the projects' roles (`Assets/FileRole`,
+///   `Assets/DockerRole`) may assume only those of the targets, and read the
+///   assembly. The Docker project runs privileged (docker builds the images),
+///   the CODEBUILD-PRIVILEGED finding suppressed with that reason. One project
+///   per kind rather than per asset: one build (provisioning and an npm
+///   install, about a minute) per kind per run, no 50-actions-per-stage limit,
+///   and privileged mode only where images are built; cdk-assets skips what is
+///   published already. cdk-assets rather than the program's own
+///   `publish-assets`: the synth output is the assembly without the built
+///   program (which `publish-assets` needs, to synthesize again), and cdkpp's
+///   publisher uses the caller's credentials instead of assuming the
+///   manifest's publishing roles, which another account needs. Every asset is
+///   published before the first stage deploys;
 /// - one stage per add_stage / add_wave, in the order they were added.
 ///
 /// Every CloudFormation action runs as the target environment's bootstrap
@@ -29,14 +50,30 @@
 /// bootstrap` or cdkpp's `bootstrap`). The pipeline's role may assume those
 /// roles; the artifact bucket's policy lets them read the assembly.
 ///
+/// Another account: when a stage deploys to an account other than the
+/// pipeline's, the artifact bucket is encrypted with a customer-managed KMS
+/// key (codepipeline::PipelineProps::cross_account_keys, rotation on) whose key
+/// policy lets the targets' deploy roles decrypt; single-account pipelines
+/// keep SSE-S3 unless `.cross_account_keys = true`. The target account must
+/// trust the pipeline's: bootstrap it with `cdk bootstrap --trust
+/// <pipeline account> --cloudformation-execution-policies <policy ARN>
+/// aws://<target account>/<region>` (cdkpp's `bootstrap` makes roles that
+/// trust only their own account).
+///
 /// Checked when stages are added, one line naming the path: a stage name used
 /// twice, a stage without stacks, a stack in two stages, the pipeline's own
 /// stack, a stack without a concrete account and region, a stack in another
-/// region or account than the pipeline's (not supported yet). When the pipeline is built: a synth step with no
-/// commands, a step id used twice in a pipeline stage, a stack that depends on
-/// a stack deployed later or in parallel, stacks with assets (not published by
-/// the pipeline yet), env_from_cfn_outputs naming an output the pipeline has
-/// not deployed before the step.
+/// region than the pipeline's (cross-region deployment is not supported yet:
+/// deploy it from a pipeline stack in its region). When the pipeline is built:
+/// a synth step with no commands, a step id used twice in a pipeline stage, a
+/// stack that depends on a stack deployed later or in parallel, assets in the
+/// pipeline's own stack with self_mutation (SelfMutate runs before Assets),
+/// another account with cross_account_keys false, env_from_cfn_outputs naming
+/// an output the pipeline has not deployed before the step.
+///
+/// Not run in a real CodeBuild or CodePipeline by cdkpp's tests: the templates
+/// are checked (assertions, cfn-lint) and cdk-assets reads the synthesized
+/// manifests, but no build publishes or deploys.
 #include <cdk/codebuild/build_image.hpp>
 #include <cdk/codebuild/cache.hpp>
 #include <cdk/codebuild/compute_type.hpp>
@@ -77,6 +114,12 @@ struct CodePipelineProps {
   /// cmake_synth caches its build directory); Cache::bucket keeps it in S3,
   /// where any build host finds it; default a local custom cache.
   codebuild::Cache synth_cache = codebuild::Cache::local({codebuild::LocalCacheMode::Custom});
+  /// The npm version (or range) of cdk-assets the Assets stage installs; default "4"
+  std::string cdk_assets_version = "4";
+  /// A customer-managed KMS key for the artifact bucket, which the deploy
+  /// roles of other accounts may use; default made exactly when a stage
+  /// deploys to another account than the pipeline's (false there is an error)
+  std::optional<bool> cross_account_keys{};
 };
 
 class CodePipeline : public Construct {

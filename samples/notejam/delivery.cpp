@@ -21,6 +21,10 @@ std::map<std::string, std::string> synth_context(const Settings& s, const Delive
       {"infra_repository", d.repository}, {"infra_branch", d.branch}};
   if (!s.alarm_email.empty()) c["alarm_email"] = s.alarm_email;
   if (s.first_deploy) c["first_deploy"] = "true";
+  if (!d.prod_account.empty()) {
+    c["prod_account"] = d.prod_account;
+    c["prod_zone_id"] = d.prod_zone_id;
+  }
   return c;
 }
 
@@ -34,6 +38,14 @@ Delivery delivery_from_context(const App& app) {
   if (slash == 0 || slash == std::string::npos || slash + 1 == d.repository.size())
     throw Error("", "infra_repository \"" + d.repository + "\" is not a GitHub owner/name",
                 "pass -c infra_repository=<owner>/<name>: the repository this program is built from");
+  d.prod_account = app.context_or("prod_account", d.prod_account);
+  d.prod_zone_id = app.context_or("prod_zone_id", d.prod_zone_id);
+  if (d.prod_account.empty()) return d;
+  if (d.prod_account.size() != 12 || d.prod_account.find_first_not_of("0123456789") != std::string::npos)
+    throw Error("", "prod_account \"" + d.prod_account + "\" is not a 12-digit AWS account id", "pass -c prod_account=<12 digits>");
+  if (d.prod_zone_id.empty())
+    throw Error("", "prod_account " + d.prod_account + " needs the id of its own hosted zone for the domain",
+                "pass -c prod_zone_id=<the zone's id in that account>");
   return d;
 }
 
@@ -49,6 +61,10 @@ Stack& build_delivery(App& app, const Settings& settings, const Delivery& delive
     Settings s = settings;
     s.environment = std::string(env);
     s.sizing = sizing_for(env);
+    if (s.environment == "prod" && !delivery.prod_account.empty()) {
+      s.account = delivery.prod_account;
+      s.zone_id = delivery.prod_zone_id;
+    }
     stacks[s.environment] = &build(app, s);
   }
 

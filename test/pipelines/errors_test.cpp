@@ -2,12 +2,8 @@
 #include "pipelines/support.hpp"
 #include "support/expect_error.hpp"
 
-#include <cdk/file_asset.hpp>
-
 #include <gmock/gmock.h>
 
-#include <filesystem>
-#include <fstream>
 
 namespace {
 
@@ -49,14 +45,12 @@ TEST_F(PipelinesTest, RefusesAnEmptyStageAStackInTwoStagesAndThePipelinesOwnStac
   expect_error([&] { p.add_stage("Self", {&delivery}); }, "Delivery/Pipeline/Self", "stack Delivery is the pipeline's own stack");
 }
 
-TEST_F(PipelinesTest, RefusesStacksWithoutAConcreteEnvironmentOrInAnotherAccountOrRegion) {
+TEST_F(PipelinesTest, RefusesStacksWithoutAConcreteEnvironmentOrInAnotherRegion) {
   auto& p = pipeline();
   auto& agnostic = app_stack("Agnostic", {});
   expect_error([&] { p.add_stage("A", {&agnostic}); }, "Delivery/Pipeline/A", "stack Agnostic has no account and region");
   auto& other_region = app_stack("Us", {.account = account, .region = "us-east-1"});
   expect_error([&] { p.add_stage("B", {&other_region}); }, "Delivery/Pipeline/B", "cross-region deployment is not supported yet");
-  auto& other_account = app_stack("Other", {.account = "222222222222", .region = region});
-  expect_error([&] { p.add_stage("C", {&other_account}); }, "Delivery/Pipeline/C", "cross-account deployment is not supported yet");
 }
 
 TEST_F(PipelinesTest, RefusesStacksWhenThePipelinesStackHasNoEnvironment) {
@@ -83,17 +77,6 @@ TEST_F(PipelinesTest, RefusesReadingAnOutputOfAStackNotDeployedBeforeTheStep) {
                                                                       .env_from_cfn_outputs = {{"URL", url}}}}});
   expect_error([&] { Template::from_stack(delivery); }, "Delivery/Pipeline/Prod/Early",
                "variable URL reads an output of stack Api, which is not deployed before the step");
-}
-
-TEST_F(PipelinesTest, RefusesStacksWithAssetsNamingTheStack) {
-  const auto dir = std::filesystem::temp_directory_path() / "cdkpp-pipelines-asset";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "index.html") << "hello";
-  auto& site = app_stack("Site");
-  site.add<cdk::FileAsset>("Content", cdk::FileAssetProps{.path = dir.string()});
-  pipeline().add_stage("Prod", {&site});
-  expect_error([&] { Template::from_stack(delivery); }, "Delivery/Pipeline/Prod",
-               "stack Site has file or image assets, which the pipeline does not publish yet");
 }
 
 TEST_F(PipelinesTest, RefusesStagesAddedAfterThePipelineIsBuilt) {

@@ -604,3 +604,29 @@ TEST(Notejam, CloudFrontContextIsCheckedWithAClearError) {
   EXPECT_THAT(error_for({{"cdn_certificate_arn", cdn_certificate}, {"delivery", "true"}}), HasSubstr("delivery builds three"));
   EXPECT_EQ(error_for({{"cdn_certificate_arn", cdn_certificate}}), "");
 }
+
+TEST(Notejam, DeliveryPutsProdInAnotherAccountWithItsOwnZone) {
+  auto context = delivery_context;
+  context["prod_account"] = "222222222222";
+  context["prod_zone_id"] = "Z0PROD0000000000000000";
+  Delivery d(context);
+  const auto* prod = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child("NotejamProd"));
+  ASSERT_NE(prod, nullptr);
+  EXPECT_EQ(prod->account(), cdk::Value("222222222222"));
+  const auto* test = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child("NotejamTest"));
+  EXPECT_EQ(test->account(), cdk::Value("111111111111"));
+  EXPECT_THAT(samples::template_text(const_cast<cdk::Stack&>(*prod)), HasSubstr("Z0PROD0000000000000000"));
+  std::string roles;
+  int keys = 0;
+  for (const auto& [id, r] : d.t["Resources"].items()) {
+    if (r["Type"] == "AWS::KMS::Key") ++keys;
+    if (r["Type"] == "AWS::CodePipeline::Pipeline")
+      for (const auto& a : r["Properties"]["Stages"][5]["Actions"]) roles += a.value("RoleArn", Json::object()).dump();
+  }
+  EXPECT_EQ(keys, 1);
+  EXPECT_THAT(roles, HasSubstr("cdk-hnb659fds-deploy-role-222222222222-eu-west-1"));
+  cdk::testing::keep_for_lint(d.stack);
+  auto without_zone = context;
+  without_zone.erase("prod_zone_id");
+  EXPECT_THROW(Delivery{without_zone}, cdk::Error);
+}

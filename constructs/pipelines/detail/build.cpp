@@ -1,16 +1,15 @@
 #include "build.hpp"
 
+#include "assets.hpp"
+#include "bootstrap_role.hpp"
 #include "deploy_order.hpp"
 
-#include <cdk/bootstrap.hpp>
 #include <cdk/cfn_output.hpp>
 #include <cdk/codebuild/project.hpp>
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/codepipeline_actions/codebuild_action.hpp>
 #include <cdk/codepipeline_actions/manual_approval_action.hpp>
-#include <cdk/docker_image_asset.hpp>
 #include <cdk/error.hpp>
-#include <cdk/file_asset.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/pipelines/code_pipeline.hpp>
 #include <cdk/s3/bucket.hpp>
@@ -29,17 +28,9 @@ using codepipeline::Artifact;
 
 constexpr const char* capabilities = "CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAND";
 
-// The target environment's bootstrap role ("deploy-role", "cfn-exec-role").
-Value bootstrap_role(const Stack& stack, std::string_view role) {
-  const auto qualifier = stack.bootstrap_qualifier();
-  return bootstrap::cfnify(bootstrap::specialize(bootstrap::role_arn(qualifier, role), stack));
-}
-
-bool has_assets(const Construct& c) {
-  if (dynamic_cast<const FileAsset*>(&c) != nullptr || dynamic_cast<const DockerImageAsset*>(&c) != nullptr) return true;
-  return std::any_of(c.node().children().begin(), c.node().children().end(), [](const Construct* child) {
-    return dynamic_cast<const Stack*>(child) == nullptr && has_assets(*child);
-  });
+bool has_assets(const Stack& stack) {
+  const auto a = assets_of(stack);
+  return !a.files.empty() || !a.images.empty();
 }
 
 // "<Stack artifact id>" with what a variables namespace refuses replaced.
@@ -57,16 +48,43 @@ class Builder {
     collect_output_namespaces();
     for (const auto& wave : owner_.waves())
       for (const auto& d : wave->stages()) planned_.insert(planned_.end(), d->stacks().begin(), d->stacks().end());
+    check_own_stack();
     pipeline_ = &owner_.add<codepipeline::Pipeline>("Pipeline", codepipeline::PipelineProps{
-        .pipeline_name = props_.pipeline_name, .restart_execution_on_update = props_.self_mutation});
+        .pipeline_name = props_.pipeline_name, .cross_account_keys = cross_account_keys(),
+        .restart_execution_on_update = props_.self_mutation});
     props_.source->add_to(pipeline_->add_stage({.stage_name = "Source"}), source_);
     add_synth();
     if (props_.self_mutation) add_self_mutation();
+    add_asset_stage({.pipeline = *pipeline_, .scope = owner_.add<Construct>("Assets"), .props = props_, .assembly = synth_output_},
+                    planned_);
     for (const auto& wave : owner_.waves()) add_wave(*wave);
     return *pipeline_;
   }
 
  private:
+  // SelfMutate deploys the pipeline's stack before the Assets stage runs.
+  void check_own_stack() const {
+    const auto& self = Stack::of(owner_);
+    if (props_.self_mutation && has_assets(self))
+      throw Error(owner_.node().path(), "the pipeline's own stack " + self.node().path() +
+                  " has file or image assets, which SelfMutate would deploy before the Assets stage publishes them",
+                  "move them to a stack the pipeline deploys in a stage, or set .self_mutation = false and deploy the "
+                  "pipeline's stack with `<program> deploy`");
+  }
+
+  // Another account's deploy role reads the artifacts only through a key policy.
+  bool cross_account_keys() const {
+    const auto& account = Stack::of(owner_).env().account;
+    const auto other = std::find_if(planned_.begin(), planned_.end(), [&](const Stack* s) { return s->env().account != account; });
+    if (other == planned_.end()) return props_.cross_account_keys.value_or(false);
+    if (props_.cross_account_keys == false)
+      throw Error(owner_.node().path(), "stack " + (*other)->node().path() + " deploys to account " + (*other)->env().account +
+                  ", and cross_account_keys is false",
+                  "leave cross_account_keys unset (or true): another account's deploy role can read the artifacts "
+                  "only through the key policy of a customer-managed key");
+    return true;
+  }
+
   // The stacks whose outputs steps read get a variables namespace on their Deploy action.
   void collect_output_namespaces() {
     auto collect = [&](const std::vector<Step>& steps) {
@@ -94,7 +112,8 @@ class Builder {
     for (const auto& [k, v] : step.env) spec.env_variables.emplace(k, Value(v));
     spec.install.commands = step.install_commands;
     spec.build.commands = step.commands;
-    codebuild::ProjectProps p{.build_image = props_.build_image, .compute_type = props_.compute_type};
+    codebuild::ProjectProps p{.build_image = props_.build_image, .compute_type = props_.compute_type,
+                              .encryption_key_arn = pipeline_->artifacts_key_arn()};
     if (synth) {
       spec.artifact_files = {"**/*"};
       spec.artifact_base_directory = props_.primary_output_directory;
@@ -114,13 +133,9 @@ class Builder {
   }
 
   // Lets the target's bootstrap roles read the assembly (the deploy role's own
-  // policy covers only buckets of other accounts).
-  void grant_assembly_read(const Value& role_arn) {
-    auto& bucket = pipeline_->artifact_bucket();
-    bucket.add_to_resource_policy({.actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"},
-                                   .resources = {bucket.bucket_arn(), bucket.arn_for_objects("*")},
-                                   .principals = Value::map({{"AWS", role_arn}})});
-  }
+  // policy covers only buckets of other accounts; a role of another account
+  // needs the key policy too).
+  void grant_assembly_read(const Value& role_arn) { pipeline_->grant_artifacts_read_to(role_arn); }
 
   Value::Map deploy_config(const Stack& stack, const char* mode) {
     const auto exec_role = bootstrap_role(stack, "cfn-exec-role");
@@ -190,10 +205,6 @@ class Builder {
   }
 
   void add_stack(codepipeline::Stage& stage, const std::string& prefix, const Stack& stack, std::int64_t run_order) {
-    const auto path = owner_.node().path() + "/" + stage.stage_name();
-    if (has_assets(stack))
-      throw Error(path, "stack " + stack.node().path() + " has file or image assets, which the pipeline does not publish yet",
-                  "deploy it with `<program> deploy`, or keep its assets out of the stacks the pipeline deploys");
     const auto deploy_role = bootstrap_role(stack, "deploy-role");
     grant_assembly_read(deploy_role);
     const auto name = prefix + stack.artifact_id();
