@@ -57,7 +57,8 @@ void add_target_options(CLI::App& cmd, TargetOptions& o, bool with_stacks) {
                  "Endpoint URL for every AWS service (e.g. a local emulator); default from AWS_ENDPOINT_URL");
   cmd.add_option("--profile", o.aws.profile, "Profile from ~/.aws/credentials and ~/.aws/config");
   cmd.add_option("--region", o.aws.region, "Region for stacks without one; default from the AWS chain");
-  cmd.add_option("--timeout", o.timeout_seconds, "Seconds to wait for one stack operation")
+  cmd.add_option("--timeout", o.timeout_seconds,
+                 "Seconds one stack may take: bounds its every request, retry and wait (diff: the whole command)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 }

@@ -19,7 +19,7 @@ namespace cdk::deploy {
 namespace {
 
 using Status = StackResult::Status;
-using steady = std::chrono::steady_clock;
+using wall = std::chrono::system_clock;
 
 constexpr const char* stack_resource_type = "AWS::CloudFormation::Stack";
 constexpr const char* fallback_region = "us-east-1";
@@ -115,10 +115,52 @@ std::string Session::region_for(const StackArtifact* stack) const {
   return fallback_region;
 }
 
-ClientConfig Session::config(const std::string& service, const std::string& region) const {
+ClientConfig Session::config(const std::string& service, const std::string& region, Deadline deadline) const {
   return ClientConfig{transport, settings.credentials, region, settings.endpoint_for(service, region),
-                      retry, sleep, clock};
+                      retry, sleep, clock, deadline};
 }
+
+wall::time_point Session::now() const { return clock ? clock() : wall::now(); }
+
+Deadline Deployer::deadline_from_now() const { return session_.now() + options_.timeout; }
+
+void Deployer::poll_pause(const CloudFormation& cfn, const std::string& what_then) {
+  const Deadline& deadline = cfn.client().config().deadline;
+  if (deadline && session_.now() + options_.poll_interval >= *deadline) throw DeployError(what_then);
+  session_.sleep(options_.poll_interval);
+}
+
+/// One stack's deploy while it runs: what is known of the stack so far, shared by the steps.
+struct Deployer::Attempt {
+  const StackArtifact& stack;
+  const std::string& label;
+  std::string region;
+  CloudFormation cfn;
+  nlohmann::json local;  ///< the template to deploy
+  size_t total = 0;      ///< resources in it, for the progress count
+  std::optional<StackDescription> existing;
+  StackRequest request;
+  nlohmann::json deployed = nlohmann::json::object();  ///< the deployed template; null when unreadable
+  std::string stack_ref;   ///< the stack the started operation runs on
+  std::string last_event;  ///< the newest event before the operation started
+
+  [[nodiscard]] bool exists() const { return existing.has_value(); }
+  [[nodiscard]] StackResult result(Status status) const {
+    StackResult r;
+    r.stack = stack.stack_name;
+    r.status = status;
+    return r;
+  }
+  /// Nothing to do: what is deployed stays as it is.
+  [[nodiscard]] StackResult unchanged() const {
+    StackResult r = result(Status::NoChanges);
+    if (existing) {
+      r.outputs = existing->outputs;
+      r.stack_id = existing->id;
+    }
+    return r;
+  }
+};
 
 Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm)
     : session_(session), printer_(printer), options_(std::move(options)), confirm_(std::move(confirm)) {
@@ -178,7 +220,7 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
                                           const std::string& stack_id, const std::string& last_event_id,
                                           size_t total_resources, std::vector<StackEvent>* failures,
                                           bool deleting) {
-  auto start = steady::now();
+  auto start = session_.now();
   std::set<std::string> seen;
   size_t done = 0;
   auto pump_events = [&] {
@@ -214,19 +256,16 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       throw DeployError(fmt::format("{}: the stack disappeared while waiting for it", label));
     }
     if (is_terminal(d->status)) return *d;
-    auto waited = std::chrono::duration_cast<std::chrono::seconds>(steady::now() - start);
-    if (waited >= options_.timeout) {
-      throw DeployError(fmt::format(
-          "{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; moto, for one, leaves a "
-          "stack in {} when a resource fails",
-          label, d->status, waited.count(), stack_status::create_in_progress));
-    }
-    session_.sleep(options_.poll_interval);
+    auto waited = std::chrono::duration_cast<std::chrono::seconds>(session_.now() - start);
+    poll_pause(cfn, fmt::format("{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; "
+                                "moto, for one, leaves a stack in {} when a resource fails",
+                                label, d->status, waited.count(), stack_status::create_in_progress));
   }
 }
 
-std::string Deployer::find_staging_bucket(const StackArtifact& stack, const std::string& region) {
-  CloudFormation cfn(session_.config("cloudformation", region));
+std::string Deployer::find_staging_bucket(const Attempt& a) {
+  const StackArtifact& stack = a.stack;
+  const CloudFormation& cfn = a.cfn;
   auto toolkit = cfn.describe_stack(options_.toolkit_stack);
   if (!toolkit && options_.toolkit_stack == default_toolkit_stack) {
     toolkit = cfn.describe_stack(legacy_toolkit_stack);
@@ -244,9 +283,10 @@ std::string Deployer::find_staging_bucket(const StackArtifact& stack, const std:
   return cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
 }
 
-std::string Deployer::stage_template(const StackArtifact& stack, const std::string& region,
-                                     const std::string& body) {
-  std::string bucket_name = find_staging_bucket(stack, region);
+std::string Deployer::stage_template(const Attempt& a, const std::string& body) {
+  const StackArtifact& stack = a.stack;
+  const std::string& region = a.region;
+  std::string bucket_name = find_staging_bucket(a);
   if (bucket_name.empty()) {
     throw DeployError(fmt::format(
         "{}: the template is {} bytes, over the {}-byte limit for inline templates; run 'bootstrap' to create the "
@@ -254,20 +294,21 @@ std::string Deployer::stage_template(const StackArtifact& stack, const std::stri
         stack.display_name, body.size(), max_inline_template_bytes, options_.toolkit_stack, region));
   }
   std::string key = fmt::format("cdkpp/templates/{}.json", sha256_hex(body));
-  S3Bucket bucket(session_.config("s3", region), bucket_name, session_.settings.custom_endpoint("s3"));
+  S3Bucket bucket(session_.config("s3", region, a.cfn.client().config().deadline), bucket_name,
+                  session_.settings.custom_endpoint("s3"));
   bucket.put_object(key, body, "application/json");
   printer_.out(fmt::format("{}: template is {} bytes, uploaded to s3://{}/{}", stack.display_name, body.size(),
                            bucket_name, key));
   return bucket.object_url(key);
 }
 
-void Deployer::check_account(const StackArtifact& stack, const std::string& region) {
+void Deployer::check_account(const StackArtifact& stack, const std::string& region, Deadline deadline) {
   if (stack.account.empty()) return;
   std::string account;
   {
     std::lock_guard lock(account_mutex_);
     if (!caller_account_) {
-      AwsClient sts(session_.config("sts", region), "sts", "2011-06-15");
+      AwsClient sts(session_.config("sts", region, deadline), "sts", "2011-06-15");
       auto doc = sts.call("GetCallerIdentity");
       caller_account_ = doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
     }
@@ -291,8 +332,9 @@ void Deployer::print_outputs(const StackResult& result) {
 StackResult Deployer::deploy(const StackArtifact& stack, const std::string& template_body) {
   StackResult result;
   result.stack = stack.stack_name;
+  const Deadline deadline = deadline_from_now();
   try {
-    result = deploy_unchecked(stack, template_body);
+    result = deploy_unchecked(stack, template_body, deadline);
   } catch (const AwsError& e) {
     result.status = Status::Failed;
     result.error = fmt::format("{}: {}", stack.display_name, e.what());
@@ -300,7 +342,7 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
     // the stack in progress; say so, since no rollback will follow.
     if (e.action() == "CreateStack" || e.action() == "UpdateStack" || e.action() == "ExecuteChangeSet") {
       try {
-        CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+        CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack), deadline));
         if (auto d = cfn.describe_stack(stack.stack_name); d && is_in_progress(d->status)) {
           result.error += fmt::format(" (the stack was left in {} with no rollback running; 'destroy' removes it)",
                                       d->status);
@@ -325,47 +367,15 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
   return result;
 }
 
-/// One stack's deploy while it runs: what is known of the stack so far, shared by the steps.
-struct Deployer::Attempt {
-  const StackArtifact& stack;
-  const std::string& label;
-  std::string region;
-  CloudFormation cfn;
-  nlohmann::json local;  ///< the template to deploy
-  size_t total = 0;      ///< resources in it, for the progress count
-  std::optional<StackDescription> existing;
-  StackRequest request;
-  nlohmann::json deployed = nlohmann::json::object();  ///< the deployed template; null when unreadable
-  std::string stack_ref;   ///< the stack the started operation runs on
-  std::string last_event;  ///< the newest event before the operation started
-
-  [[nodiscard]] bool exists() const { return existing.has_value(); }
-  [[nodiscard]] StackResult result(Status status) const {
-    StackResult r;
-    r.stack = stack.stack_name;
-    r.status = status;
-    return r;
-  }
-  /// Nothing to do: what is deployed stays as it is.
-  [[nodiscard]] StackResult unchanged() const {
-    StackResult r = result(Status::NoChanges);
-    if (existing) {
-      r.outputs = existing->outputs;
-      r.stack_id = existing->id;
-    }
-    return r;
-  }
-};
-
-StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body) {
+StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body, Deadline deadline) {
   const std::string region = session_.region_for(&stack);
   Attempt a{.stack = stack,
             .label = stack.display_name,
             .region = region,
-            .cfn = CloudFormation(session_.config("cloudformation", region)),
+            .cfn = CloudFormation(session_.config("cloudformation", region, deadline)),
             .local = parse_template(stack.display_name, body)};
   a.total = resource_count(a.local);
-  check_account(stack, region);
+  check_account(stack, region, deadline);
   printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", a.label, a.total, region,
                            options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
   a.existing = a.cfn.describe_stack(stack.stack_name);
@@ -373,7 +383,7 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   prepare_request(a);
   if (is_up_to_date(a)) return keep_up_to_date(a);
   if (body.size() > max_inline_template_bytes) {
-    a.request.template_url = stage_template(stack, region, body);
+    a.request.template_url = stage_template(a, body);
   } else {
     a.request.template_body = body;
   }
@@ -481,15 +491,11 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
 }
 
 ChangeSetDescription Deployer::wait_for_change_set(const Attempt& a, const std::string& cs_name) {
-  auto start = steady::now();
   for (;;) {
     ChangeSetDescription cs = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
     if (is_change_set_settled(cs.status)) return cs;
-    if (steady::now() - start >= options_.timeout) {
-      throw DeployError(fmt::format("{}: change set {} still {} after {}s", a.label, cs_name, cs.status,
-                                    options_.timeout.count()));
-    }
-    session_.sleep(options_.poll_interval);
+    poll_pause(a.cfn, fmt::format("{}: change set {} still {}, stopped waiting (--timeout {}s)", a.label, cs_name,
+                                  cs.status, options_.timeout.count()));
   }
 }
 
@@ -497,7 +503,7 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
   // ExecuteChangeSet returns before the stack leaves its previous (terminal)
   // status; wait until the execution has started so an update is not taken
   // for finished.
-  for (auto started = steady::now();;) {
+  for (;;) {
     ChangeSetDescription now;
     try {
       now = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
@@ -506,11 +512,8 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
       throw;
     }
     if (now.execution_status != change_set_status::available) return;
-    if (steady::now() - started >= options_.timeout) {
-      throw DeployError(fmt::format("{}: change set {} was not executed within {}s", a.label, cs_name,
-                                    options_.timeout.count()));
-    }
-    session_.sleep(options_.poll_interval);
+    poll_pause(a.cfn, fmt::format("{}: change set {} was not executed within --timeout {}s", a.label, cs_name,
+                                  options_.timeout.count()));
   }
 }
 
@@ -597,8 +600,9 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
   const std::string& label = stack.display_name;
   try {
     const std::string region = session_.region_for(&stack);
-    check_account(stack, region);  // else "does not exist" would be said of another account's stack
-    CloudFormation cfn(session_.config("cloudformation", region));
+    const Deadline deadline = deadline_from_now();
+    check_account(stack, region, deadline);  // else "does not exist" would be said of another account's stack
+    CloudFormation cfn(session_.config("cloudformation", region, deadline));
     auto existing = cfn.describe_stack(stack.stack_name);
     if (!existing) {
       result.status = Status::Missing;

@@ -33,7 +33,8 @@ struct DeployOptions {
   std::vector<std::string> parameters;
   bool force = false;  ///< deploy even when the template and parameters are unchanged
   int concurrency = 1;
-  std::chrono::seconds timeout{3600};             ///< give up waiting for one stack after this
+  /// One stack's deadline, counted from its start: bounds every request, retry and wait for it.
+  std::chrono::seconds timeout{3600};
   std::chrono::milliseconds poll_interval{2000};  ///< between DescribeStacks calls while waiting
   std::string toolkit_stack = default_toolkit_stack;  ///< where large templates are staged; default CDKToolkit
   std::string qualifier = default_qualifier;          ///< for bootstrap; default hnb659fds
@@ -65,7 +66,11 @@ struct Session {
 
   /// The region a stack deploys to: its own, the chain's, else us-east-1.
   [[nodiscard]] std::string region_for(const StackArtifact* stack) const;
-  [[nodiscard]] ClientConfig config(const std::string& service, const std::string& region) const;
+  /// A client's settings; `deadline` bounds its every request (DeadlineError when it passes).
+  [[nodiscard]] ClientConfig config(const std::string& service, const std::string& region,
+                                    Deadline deadline = std::nullopt) const;
+  /// Now by the session's clock (the system clock unless a test sets one).
+  [[nodiscard]] std::chrono::system_clock::time_point now() const;
 };
 
 struct StackResult {
@@ -101,7 +106,7 @@ class Deployer {
  private:
   struct Attempt;  // one stack's deploy while it runs (deployer.cpp)
 
-  StackResult deploy_unchecked(const StackArtifact& stack, const std::string& body);
+  StackResult deploy_unchecked(const StackArtifact& stack, const std::string& body, Deadline deadline);
   // The steps of deploy_unchecked, in order.
   /// Waits out an operation in progress; deletes what an earlier failed create left.
   void settle_leftovers(Attempt& a);
@@ -118,18 +123,22 @@ class Deployer {
   /// Waits for the started operation and says how it ended.
   StackResult finish(Attempt& a);
 
+  /// Waits for the stack to reach a terminal status, printing its events, until `deadline`.
   StackDescription wait_for_stack(const CloudFormation& cfn, const std::string& label, const std::string& stack_id,
                                   const std::string& last_event_id, size_t total_resources,
                                   std::vector<StackEvent>* failures, bool deleting);
-  std::string stage_template(const StackArtifact& stack, const std::string& region, const std::string& body);
+  /// Sleeps one poll interval; DeployError `what_then` when the deadline would pass first.
+  void poll_pause(const CloudFormation& cfn, const std::string& what_then);
+  std::string stage_template(const Attempt& a, const std::string& body);
   /// The staging bucket's name: the toolkit stack's BucketName output (cdkpp's or
   /// `cdk bootstrap`'s), else the old CdkppToolkit's bucket. Empty when neither exists.
-  std::string find_staging_bucket(const StackArtifact& stack, const std::string& region);
+  std::string find_staging_bucket(const Attempt& a);
   std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
   bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
   void print_outputs(const StackResult& result);
   /// Stops a deploy whose stack names an account other than the credentials' (STS GetCallerIdentity).
-  void check_account(const StackArtifact& stack, const std::string& region);
+  void check_account(const StackArtifact& stack, const std::string& region, Deadline deadline);
+  [[nodiscard]] Deadline deadline_from_now() const;
 
   Session& session_;
   Printer& printer_;

@@ -132,8 +132,9 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetO
   auto stacks = assembly.select(options.stacks, false, false);
   Session session = make_session(options);
   DiffOutcome outcome;
+  const Deadline deadline = session.now() + std::chrono::seconds(options.timeout_seconds);
   for (const auto* s : stacks) {
-    CloudFormation cfn(session.config("cloudformation", session.region_for(s)));
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
     nlohmann::json deployed = deployed_template(cfn, *s);
     TemplateDiff d = diff_templates(deployed, local_template(*s));
     outcome.differing += d.empty() ? 0 : 1;

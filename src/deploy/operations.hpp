@@ -20,7 +20,7 @@ struct TargetOptions {
   AwsOptions aws;                   ///< endpoint, profile, region; default: the AWS chain
   std::vector<std::string> stacks;  ///< ids or names, * wildcards; default: all
   bool exclusively = false;         ///< only the named stacks, not their dependencies/dependents; default false
-  int timeout_seconds = 3600;       ///< wait for one stack operation at most this long; default one hour
+  int timeout_seconds = 3600;       ///< one stack's deadline: bounds its every request, retry and wait; default one hour
   int concurrency = 1;              ///< independent stacks at once; default 1
 };
 

@@ -77,6 +77,8 @@ class Replay : public ::testing::Test {
   Printer printer{out, err};
   Session session;
   int sleeps = 0;
+  /// Replayed time: it moves only when the deployer sleeps.
+  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
   StackArtifact hello;
 
   void SetUp() override {
@@ -85,7 +87,11 @@ class Replay : public ::testing::Test {
     session.settings.env = [](const std::string&) { return std::nullopt; };
     session.settings.endpoint_override = "https://cloudformation.eu-west-1.amazonaws.com";
     session.transport = transport;
-    session.sleep = [this](std::chrono::milliseconds) { ++sleeps; };
+    session.sleep = [this](std::chrono::milliseconds d) {
+      ++sleeps;
+      now += d;
+    };
+    session.clock = [this] { return now; };
     hello.id = hello.stack_name = hello.display_name = "Hello";
   }
 
@@ -210,11 +216,12 @@ TEST_F(Replay, AStackThatNeverFinishesHitsTheTimeoutWithAClearMessage) {
   transport->on("CreateStack", {ok("CreateStack", std::string("<StackId>") + stack_arn + "</StackId>")});
   transport->on("DescribeStackEvents", {events({{"e1", "Hello", stack_type, "CREATE_IN_PROGRESS", "", "12:00:01"}})});
   DeployOptions o = direct();
-  o.timeout = std::chrono::seconds(0);
+  o.timeout = std::chrono::seconds(60);  // polled every 2 s
   StackResult r = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
   EXPECT_EQ(r.status, StackResult::Status::Failed);
-  EXPECT_NE(r.error.find("Hello: still CREATE_IN_PROGRESS after 0s, stopped waiting (--timeout)"), std::string::npos)
+  EXPECT_NE(r.error.find("Hello: still CREATE_IN_PROGRESS after 58s, stopped waiting (--timeout)"), std::string::npos)
       << r.error;
+  EXPECT_EQ(sleeps, 29) << "no poll starts past the deadline";
 }
 
 // A retried CreateStack refused because the stack exists is this deploy's own
