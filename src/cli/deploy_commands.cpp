@@ -22,6 +22,7 @@ using namespace cdk::deploy;
 struct DeployCommandOptions {
   TargetOptions target;
   std::string method = "change-set";
+  std::string change_set_name;
   std::string approval = "broadening";
   std::vector<std::string> parameters;
   std::string outputs_file;
@@ -74,7 +75,10 @@ void add_asset_concurrency_option(CLI::App& cmd, int& concurrency) {
 }
 
 DeployMethod method_named(const std::string& name) {
-  return name == "direct" ? DeployMethod::Direct : DeployMethod::ChangeSet;
+  if (name == "direct") return DeployMethod::Direct;
+  if (name == "prepare-change-set") return DeployMethod::PrepareChangeSet;
+  if (name == "execute-change-set") return DeployMethod::ExecuteChangeSet;
+  return DeployMethod::ChangeSet;
 }
 
 Approval approval_named(const std::string& name) {
@@ -111,9 +115,14 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<DeployCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "deploy", "Deploy stacks to AWS through CloudFormation", [o](CLI::App& c) {
     add_target_options(c, o->target, true);
-    c.add_option("--method", o->method, "How to deploy: change-set or direct (create/update)")
-        ->check(CLI::IsMember({"change-set", "direct"}))
+    c.add_option("--method", o->method,
+                 "How to deploy: change-set, direct (create/update), prepare-change-set (create it, print its "
+                 "changes, stop) or execute-change-set (run a prepared one)")
+        ->check(CLI::IsMember({"change-set", "direct", "prepare-change-set", "execute-change-set"}))
         ->capture_default_str();
+    c.add_option("--change-set-name", o->change_set_name,
+                 std::string("Change set to create or execute; default for prepare/execute: ") +
+                     default_change_set_name);
     c.add_option("--require-approval", o->approval, "Ask first for: never, broadening, any-change")
         ->check(CLI::IsMember({"never", "broadening", "any-change"}))
         ->capture_default_str();
@@ -130,6 +139,7 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
     guarded(ctx, [&] {
       DeployStacksOptions options{.target = o->target,
                                   .method = method_named(o->method),
+                                  .change_set_name = o->change_set_name,
                                   .approval = approval_named(o->approval),
                                   .parameters = o->parameters,
                                   .outputs_file = o->outputs_file,

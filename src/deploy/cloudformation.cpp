@@ -63,6 +63,11 @@ bool is_missing_stack(const AwsError& error) {
   return error.code() == "ValidationError" && error.message().find("does not exist") != std::string::npos;
 }
 
+bool is_missing_change_set(const AwsError& error) {
+  return error.code() == "ChangeSetNotFound" || error.code() == "ChangeSetNotFoundException" ||
+         is_missing_stack(error);
+}
+
 bool is_no_changes_message(std::string_view message) {
   return message.find("No updates are to be performed") != std::string_view::npos ||
          message.find("didn't contain changes") != std::string_view::npos ||
@@ -124,9 +129,12 @@ std::vector<StackEvent> CloudFormation::describe_stack_events(const std::string&
   return events;
 }
 
-std::optional<std::string> CloudFormation::get_template(const std::string& name_or_id) const {
+std::optional<std::string> CloudFormation::get_template(const std::string& name_or_id,
+                                                     const std::string& change_set) const {
   try {
-    auto doc = client_.call("GetTemplate", {{"StackName", name_or_id}, {"TemplateStage", "Original"}});
+    QueryParams p{{"StackName", name_or_id}, {"TemplateStage", "Original"}};
+    if (!change_set.empty()) p.emplace_back("ChangeSetName", change_set);
+    auto doc = client_.call("GetTemplate", p);
     return std::string(result(*doc, "GetTemplate").child_value("TemplateBody"));
   } catch (const AwsError& e) {
     if (is_missing_stack(e)) return std::nullopt;

@@ -79,8 +79,9 @@ class CloudFormation {
   /// Newest first; reads pages until `stop_at_event_id` is seen (not returned) or `max_pages`.
   std::vector<StackEvent> describe_stack_events(const std::string& name_or_id, const std::string& stop_at_event_id,
                                                 int max_pages = 10) const;
-  /// The template as deployed (the original, not processed); nullopt when the stack does not exist.
-  std::optional<std::string> get_template(const std::string& name_or_id) const;
+  /// The template as deployed (the original, not processed), or as a change set of the stack
+  /// would deploy it; nullopt when the stack does not exist.
+  std::optional<std::string> get_template(const std::string& name_or_id, const std::string& change_set = {}) const;
   std::string physical_resource_id(const std::string& stack, const std::string& logical_id) const;
 
   // The mutating calls send a ClientRequestToken, the same on every retry of
@@ -114,6 +115,8 @@ class CloudFormation {
   AwsClient client_;
 };
 
+/// True for ChangeSetNotFound (and the emulator's ValidationError for an unknown change set).
+bool is_missing_change_set(const class AwsError& error);
 /// True for the ValidationError CloudFormation answers for a stack that does not exist.
 bool is_missing_stack(const class AwsError& error);
 /// True for "No updates are to be performed." (UpdateStack) and the change-set equivalents.

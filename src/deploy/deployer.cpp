@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -80,6 +82,7 @@ const char* verb(Status s) {
     case Status::Failed: return "failed";
     case Status::Cancelled: return "cancelled";
     case Status::Skipped: return "skipped";
+    case Status::Prepared: return "change set prepared";
   }
   return "";
 }
@@ -97,7 +100,34 @@ std::string change_set_summary(const std::string& label, const std::string& cs_n
                      add, modify, replace, remove);
 }
 
+const char* method_label(DeployMethod m) {
+  switch (m) {
+    case DeployMethod::ChangeSet: return "change set";
+    case DeployMethod::Direct: return "direct";
+    case DeployMethod::PrepareChangeSet: return "prepare change set";
+    case DeployMethod::ExecuteChangeSet: return "execute change set";
+  }
+  return "";
+}
+
+/// One line per resource change: "  [+] Queue AWS::SQS::Queue", "  [~] Db AWS::RDS::DBCluster (replacement: True)".
+std::string change_lines(const ChangeSetDescription& cs) {
+  std::string text;
+  for (const auto& c : cs.changes) {
+    const char* mark = c.action == "Add" ? "+" : c.action == "Remove" ? "-" : c.action == "Import" ? "<" : "~";
+    text += fmt::format("\n  [{}] {} {}{}", mark, c.logical_id, c.resource_type,
+                        c.replacement.empty() || c.replacement == "False" ? "" : " (replacement: " + c.replacement + ")");
+  }
+  return text;
+}
+
 }  // namespace
+
+bool is_valid_change_set_name(std::string_view name) {
+  if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; });
+}
 
 void Printer::out(const std::string& line) {
   std::lock_guard lock(mutex_);
@@ -172,6 +202,22 @@ Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Co
       throw DeployError(fmt::format("--parameters '{}': expected Key=Value or Stack:Key=Value", spec));
     }
   }
+  const std::string& cs = options_.change_set_name;
+  if (!cs.empty() && options_.method == DeployMethod::Direct) {
+    throw DeployError("--change-set-name needs --method change-set, prepare-change-set or execute-change-set");
+  }
+  if (!cs.empty() && !is_valid_change_set_name(cs)) {
+    throw DeployError(fmt::format("--change-set-name '{}': expected a letter, then letters, digits or '-' (at most "
+                                  "128 characters)",
+                                  cs));
+  }
+}
+
+std::string Deployer::change_set_name() const {
+  if (!options_.change_set_name.empty()) return options_.change_set_name;
+  if (options_.method != DeployMethod::ChangeSet) return default_change_set_name;
+  return fmt::format("cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
 std::map<std::string, std::string> Deployer::parameters_for(const StackArtifact& stack,
@@ -361,6 +407,10 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
     printer_.err(fmt::format("{}: deployment cancelled", stack.display_name));
   } else {
     printer_.out(fmt::format("✅ {} ({})", stack.display_name, verb(result.status)));
+    if (result.status == Status::Prepared) {
+      printer_.out(fmt::format("{}: review it, then run 'deploy --method execute-change-set --change-set-name {}'",
+                               stack.display_name, change_set_name()));
+    }
     print_outputs(result);
     if (!result.stack_id.empty()) printer_.out(fmt::format("Stack ARN:\n{}", result.stack_id));
   }
@@ -377,8 +427,9 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   a.total = resource_count(a.local);
   check_account(stack, region, deadline);
   printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", a.label, a.total, region,
-                           options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
+                           method_label(options_.method)));
   a.existing = a.cfn.describe_stack(stack.stack_name);
+  if (options_.method == DeployMethod::ExecuteChangeSet) return execute_prepared(a);
   settle_leftovers(a);
   prepare_request(a);
   if (is_up_to_date(a)) return keep_up_to_date(a);
@@ -387,7 +438,7 @@ StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::st
   } else {
     a.request.template_body = body;
   }
-  auto ended = options_.method == DeployMethod::ChangeSet ? start_change_set(a) : start_direct(a);
+  auto ended = options_.method == DeployMethod::Direct ? start_direct(a) : start_change_set(a);
   if (ended) return *ended;
   return finish(a);
 }
@@ -463,9 +514,8 @@ StackResult Deployer::keep_up_to_date(Attempt& a) {
 }
 
 std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
-  const std::string cs_name = fmt::format(
-      "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch()).count());
+  const std::string cs_name = change_set_name();
+  replace_prepared(a, cs_name);
   const std::string created_id =
       a.cfn.create_change_set(a.request, cs_name, a.exists() ? "UPDATE" : "CREATE").stack_id;
   ChangeSetDescription cs = wait_for_change_set(a, cs_name);
@@ -477,6 +527,7 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
     if (is_no_changes_message(cs.status_reason)) return a.unchanged();
     throw DeployError(fmt::format("{}: change set {} {}: {}", a.label, cs_name, cs.status, cs.status_reason));
   }
+  if (options_.method == DeployMethod::PrepareChangeSet) return stop_prepared(a, cs_name, cs);
   printer_.out(change_set_summary(a.label, cs_name, cs));
   if (!approve(a.stack, a.deployed, a.local)) {
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
@@ -488,6 +539,67 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
   a.cfn.execute_change_set(a.stack.stack_name, cs_name);
   wait_until_executing(a, cs_name);
   return std::nullopt;
+}
+
+void Deployer::replace_prepared(Attempt& a, const std::string& cs_name) {
+  // Only a name given (or the fixed default of prepare) can collide with an earlier change set.
+  if (!a.exists() || (options_.change_set_name.empty() && options_.method == DeployMethod::ChangeSet)) return;
+  try {
+    a.cfn.describe_change_set(a.existing->id, cs_name);
+  } catch (const AwsError& e) {
+    if (is_missing_change_set(e)) return;
+    throw;
+  }
+  printer_.out(fmt::format("{}: replacing the change set {} prepared earlier", a.label, cs_name));
+  a.cfn.delete_change_set(a.existing->id, cs_name);
+}
+
+StackResult Deployer::stop_prepared(const Attempt& a, const std::string& cs_name, const ChangeSetDescription& cs) {
+  printer_.out(change_set_summary(a.label, cs_name, cs) + change_lines(cs));
+  StackResult r = a.unchanged();
+  r.status = Status::Prepared;
+  r.outputs.clear();  // nothing was deployed; the outputs file keeps what it had
+  return r;
+}
+
+StackResult Deployer::execute_prepared(Attempt& a) {
+  const std::string cs_name = change_set_name();
+  const std::string prepare_hint = fmt::format(
+      "prepare one with 'deploy --method prepare-change-set --change-set-name {}'", cs_name);
+  if (!a.exists()) {
+    throw DeployError(fmt::format("{}: the stack does not exist, so it has no change set {}; {}", a.label, cs_name,
+                                  prepare_hint));
+  }
+  ChangeSetDescription cs;
+  try {
+    cs = a.cfn.describe_change_set(a.existing->id, cs_name);
+  } catch (const AwsError& e) {
+    if (!is_missing_change_set(e)) throw;
+    throw DeployError(fmt::format("{}: the stack has no change set {}; {}", a.label, cs_name, prepare_hint));
+  }
+  if (cs.status != change_set_status::create_complete || cs.execution_status != change_set_status::available) {
+    throw DeployError(fmt::format("{}: change set {} cannot be executed: it is {}, execution {}{}; {}", a.label,
+                                  cs_name, cs.status, cs.execution_status,
+                                  cs.status_reason.empty() ? "" : " (" + cs.status_reason + ")", prepare_hint));
+  }
+  printer_.out(change_set_summary(a.label, cs_name, cs) + change_lines(cs));
+  const bool creates = a.existing->status == stack_status::review_in_progress;
+  // Approval judges the change set's own template against the deployed one.
+  nlohmann::json deployed = nlohmann::json::object();
+  if (auto text = creates ? std::nullopt : a.cfn.get_template(a.existing->id)) {
+    deployed = parse_template_text(*text).value_or(nullptr);
+  }
+  nlohmann::json proposed = a.local;
+  if (auto text = a.cfn.get_template(a.existing->id, cs_name)) {
+    proposed = parse_template_text(*text).value_or(a.local);
+  }
+  if (!approve(a.stack, deployed, proposed)) return a.result(Status::Cancelled);  // the change set stays for later
+  a.stack_ref = a.existing->id;
+  a.last_event = newest_event_id(a.cfn, a.stack_ref);
+  a.cfn.execute_change_set(a.existing->id, cs_name);
+  wait_until_executing(a, cs_name);
+  if (creates) a.existing.reset();  // reported as created
+  return finish(a);
 }
 
 ChangeSetDescription Deployer::wait_for_change_set(const Attempt& a, const std::string& cs_name) {

@@ -20,7 +20,14 @@
 
 namespace cdk::deploy {
 
-enum class DeployMethod { ChangeSet, Direct };
+/// ChangeSet: create one and execute it; PrepareChangeSet: create it and stop (review it);
+/// ExecuteChangeSet: execute one prepared earlier, by name; Direct: CreateStack/UpdateStack.
+enum class DeployMethod { ChangeSet, Direct, PrepareChangeSet, ExecuteChangeSet };
+
+/// The change set name prepare-change-set and execute-change-set use when none is given.
+inline constexpr const char* default_change_set_name = "cdkpp-deploy-change-set";
+/// A change set name CloudFormation accepts: a letter, then letters, digits and '-', at most 128.
+bool is_valid_change_set_name(std::string_view name);
 enum class Approval { Never, Broadening, AnyChange };
 
 /// Templates larger than this go through the staging bucket (CloudFormation's TemplateBody limit).
@@ -29,6 +36,8 @@ inline constexpr size_t max_inline_template_bytes = 51'200;
 struct DeployOptions {
   DeployMethod method = DeployMethod::ChangeSet;
   Approval approval = Approval::Broadening;
+  /// The change set to create or execute; empty: a fresh name for ChangeSet, else default_change_set_name.
+  std::string change_set_name;
   /// `Key=Value` for every stack that declares Key, `Stack:Key=Value` for one stack.
   std::vector<std::string> parameters;
   bool force = false;  ///< deploy even when the template and parameters are unchanged
@@ -74,7 +83,8 @@ struct Session {
 };
 
 struct StackResult {
-  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped };
+  /// Prepared: a change set was created and left for review; the stack is as it was.
+  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped, Prepared };
   std::string stack;  ///< CloudFormation stack name
   Status status = Status::Failed;
   std::vector<StackOutput> outputs;
@@ -117,6 +127,12 @@ class Deployer {
   StackResult keep_up_to_date(Attempt& a);
   /// Start the operation; a result when it ends before starting (no changes, cancelled).
   std::optional<StackResult> start_change_set(Attempt& a);
+  /// Deletes a change set of the same name left by an earlier prepare.
+  void replace_prepared(Attempt& a, const std::string& cs_name);
+  StackResult stop_prepared(const Attempt& a, const std::string& cs_name, const ChangeSetDescription& cs);
+  /// --method execute-change-set: runs the named change set as it was prepared.
+  StackResult execute_prepared(Attempt& a);
+  [[nodiscard]] std::string change_set_name() const;
   ChangeSetDescription wait_for_change_set(const Attempt& a, const std::string& cs_name);
   void wait_until_executing(const Attempt& a, const std::string& cs_name);
   std::optional<StackResult> start_direct(Attempt& a);

@@ -114,6 +114,7 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   Session session = make_session(options.target);
   DeployOptions deploy = deploy_options(options.target);
   deploy.method = options.method;
+  deploy.change_set_name = options.change_set_name;
   deploy.approval = options.approval;
   deploy.parameters = options.parameters;
   deploy.force = options.force;

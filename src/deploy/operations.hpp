@@ -27,6 +27,7 @@ struct TargetOptions {
 struct DeployStacksOptions {
   TargetOptions target;
   DeployMethod method = DeployMethod::ChangeSet;  ///< default: through a change set
+  std::string change_set_name;  ///< the change set to create/execute; default a fresh one (prepare/execute: fixed)
   Approval approval = Approval::Broadening;       ///< ask first for security-broadening changes; default broadening
   std::vector<std::string> parameters;            ///< Key=Value or Stack:Key=Value; default none
   std::string outputs_file;                       ///< write stack outputs here as JSON; default: none written
