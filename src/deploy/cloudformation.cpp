@@ -147,6 +147,23 @@ std::string CloudFormation::physical_resource_id(const std::string& stack, const
   return result(*doc, "DescribeStackResource").child("StackResourceDetail").child_value("PhysicalResourceId");
 }
 
+std::vector<StackResourceSummary> CloudFormation::list_stack_resources(const std::string& name_or_id) const {
+  std::vector<StackResourceSummary> out;
+  std::string token;
+  do {
+    QueryParams params{{"StackName", name_or_id}};
+    if (!token.empty()) params.emplace_back("NextToken", token);
+    auto doc = client_.call("ListStackResources", params);
+    pugi::xml_node r = result(*doc, "ListStackResources");
+    for (auto m : r.child("StackResourceSummaries").children("member")) {
+      out.push_back({m.child_value("LogicalResourceId"), m.child_value("PhysicalResourceId"),
+                     m.child_value("ResourceType"), m.child_value("ResourceStatus")});
+    }
+    token = r.child_value("NextToken");
+  } while (!token.empty());
+  return out;
+}
+
 bool CloudFormation::carried_out(const AwsError& error, const std::string& stack, const std::string& token) const {
   if (error.attempts() < 2 || !refused_as_done(error)) return false;
   for (const auto& e : describe_stack_events(stack, "", 1))

@@ -42,6 +42,13 @@ struct StackEvent {
   std::string client_request_token{};  ///< of the operation that made the event; empty when none was sent or recorded
 };
 
+struct StackResourceSummary {
+  std::string logical_id;
+  std::string physical_id;
+  std::string resource_type;
+  std::string status;
+};
+
 struct ResourceChange {
   std::string action;  ///< Add | Modify | Remove | Import | Dynamic
   std::string logical_id;
@@ -83,6 +90,8 @@ class CloudFormation {
   /// would deploy it; nullopt when the stack does not exist.
   std::optional<std::string> get_template(const std::string& name_or_id, const std::string& change_set = {}) const;
   std::string physical_resource_id(const std::string& stack, const std::string& logical_id) const;
+  /// Every resource of the stack (ListStackResources, all pages).
+  std::vector<StackResourceSummary> list_stack_resources(const std::string& name_or_id) const;
 
   // The mutating calls send a ClientRequestToken, the same on every retry of
   // one call. When an answer was lost and the retry is refused because the

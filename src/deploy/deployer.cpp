@@ -721,10 +721,10 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
       printer_.out(fmt::format("{}: stack does not exist, nothing to destroy", label));
       return result;
     }
-    size_t total = 0;
-    if (auto text = cfn.get_template(existing->id)) {
-      if (auto parsed = parse_template_text(*text)) total = resource_count(*parsed);
-    }
+    nlohmann::json deployed = nlohmann::json::object();
+    if (auto text = cfn.get_template(existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+    const size_t total = resource_count(deployed);
+    result.retained = find_retained(cfn, existing->id, deployed);  // before the resources are gone
     printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));
     std::string last = newest_event_id(cfn, existing->id);
     cfn.delete_stack(existing->id);
@@ -734,6 +734,7 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
     if (final.status == stack_status::delete_complete) {
       result.status = Status::Deleted;
       printer_.out(fmt::format("✅ {}: destroyed", label));
+      if (!result.retained.empty()) printer_.out(describe_retained(label, result.retained));
       return result;
     }
     result.status = Status::Failed;
@@ -748,6 +749,19 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
   }
   printer_.err(fmt::format("❌ {} failed to destroy: {}", label, result.error));
   return result;
+}
+
+std::vector<RetainedResource> Deployer::find_retained(const CloudFormation& cfn, const std::string& stack_id,
+                                                     const nlohmann::json& deployed) {
+  if (retained_resources(deployed, std::nullopt).empty()) return {};
+  std::optional<std::map<std::string, std::string>> physical;
+  try {
+    physical.emplace();
+    for (const auto& r : cfn.list_stack_resources(stack_id)) (*physical)[r.logical_id] = r.physical_id;
+  } catch (const AwsError&) {
+    physical.reset();  // still worth listing, without physical ids
+  }
+  return retained_resources(deployed, physical);
 }
 
 std::vector<StackResult> Deployer::destroy_all(const std::vector<const StackArtifact*>& stacks) {

@@ -17,6 +17,7 @@
 #include "deploy/bootstrap_template.hpp"
 #include "deploy/cloudformation.hpp"
 #include "deploy/credentials.hpp"
+#include "deploy/retained_resources.hpp"
 
 namespace cdk::deploy {
 
@@ -90,6 +91,7 @@ struct StackResult {
   std::vector<StackOutput> outputs;
   std::string stack_id;
   std::string error;  ///< for Failed: one line, first failing resource and reason
+  std::vector<RetainedResource> retained{};  ///< for Deleted: what the removal policies kept
 
   [[nodiscard]] bool ok() const noexcept {
     return status != Status::Failed && status != Status::Cancelled && status != Status::Skipped;
@@ -155,6 +157,9 @@ class Deployer {
   /// Stops a deploy whose stack names an account other than the credentials' (STS GetCallerIdentity).
   void check_account(const StackArtifact& stack, const std::string& region, Deadline deadline);
   [[nodiscard]] Deadline deadline_from_now() const;
+  /// What deleting the stack keeps: its template's Retain/Snapshot resources with their physical ids.
+  std::vector<RetainedResource> find_retained(const CloudFormation& cfn, const std::string& stack_id,
+                                              const nlohmann::json& deployed);
 
   Session& session_;
   Printer& printer_;

@@ -1,5 +1,6 @@
-// deploy --method prepare-change-set / execute-change-set against a real
-// moto_server on loopback through the real curl transport.
+// deploy --method prepare-change-set / execute-change-set and destroy's report
+// of retained resources, against a real moto_server on loopback through the
+// real curl transport.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -137,6 +138,27 @@ TEST_F(MotoCommands, ABadChangeSetNameIsRefusedBeforeAnythingIsSent) {
   EXPECT_EQ(direct.err,
             "error: --change-set-name needs --method change-set, prepare-change-set or execute-change-set\n");
   EXPECT_FALSE(cfn().describe_stack("Hello"));
+}
+
+TEST_F(MotoCommands, DestroyListsWhatTheRemovalPoliciesKeepAndTheEmulatorKeepsIt) {
+  json t = {{"Resources",
+             {{"Data", {{"Type", "AWS::S3::Bucket"}, {"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"},
+                        {"Metadata", {{"aws:cdk:path", "Hello/Data/Resource"}}}}},
+              {"Queue", {{"Type", "AWS::SQS::Queue"}}}}}};
+  write_assembly(assembly.path(), {{"Hello", t}});
+  ASSERT_EQ(deploy({"--method", "direct"}).exit_code, 0);
+  const std::string bucket = cfn().physical_resource_id("Hello", "Data");
+  ASSERT_FALSE(bucket.empty());
+  CliResult r = cli({"destroy", "--force"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("✅ Hello: destroyed\nHello: 1 resource is kept by its removal policy (delete it yourself when "
+                       "no longer needed):\n  Hello/Data/Resource AWS::S3::Bucket " + bucket + " (Retain)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("Queue"), std::string::npos) << "the queue is deleted, not kept";
+  EXPECT_FALSE(cfn().describe_stack("Hello"));
+  HttpResponse head = AwsClient(config(), "s3").rest("HeadBucket", "HEAD", "/" + bucket);
+  EXPECT_EQ(head.status, 200) << "the retained bucket is still there";
 }
 
 }  // namespace
