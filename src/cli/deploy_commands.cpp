@@ -1,4 +1,4 @@
-// deploy, diff, destroy, publish-assets and bootstrap: the subcommands every cdkpp program
+// deploy, diff, drift, destroy, publish-assets and bootstrap: the subcommands every cdkpp program
 // gets. Options, help text and exit codes live here; the work is done by the
 // plain functions of deploy/operations.hpp.
 #include <CLI/CLI.hpp>
@@ -168,6 +168,23 @@ void add_diff(CLI::App& cli, CommandContext& ctx) {
   });
 }
 
+void add_drift(CLI::App& cli, CommandContext& ctx) {
+  auto target = std::make_shared<TargetOptions>();
+  auto fail_on_drift = std::make_shared<bool>(false);
+  CLI::App* cmd = add_subcommand(cli, "drift", "Detect resources changed outside CloudFormation (drift detection)",
+                                 [target, fail_on_drift](CLI::App& c) {
+    add_target_options(c, *target, true);
+    c.add_flag("--fail", *fail_on_drift, "Exit with status 1 when a stack has drifted");
+  });
+  cmd->callback([&ctx, target, fail_on_drift] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      DriftOutcome outcome = drift_stacks(dir, *target, *ctx.out);
+      return !(outcome.drifted > 0 && *fail_on_drift);
+    });
+  });
+}
+
 void add_destroy(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<DestroyCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "destroy", "Delete deployed stacks (dependents first)", [o](CLI::App& c) {
@@ -231,6 +248,7 @@ void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   add_deploy(cli, ctx);
   add_diff(cli, ctx);
+  add_drift(cli, ctx);
   add_destroy(cli, ctx);
   add_publish_assets(cli, ctx);
   add_bootstrap(cli, ctx);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <random>
 
 #include "deploy/errors.hpp"
@@ -250,6 +251,40 @@ void CloudFormation::execute_change_set(const std::string& stack, const std::str
 
 void CloudFormation::delete_change_set(const std::string& stack, const std::string& change_set) const {
   client_.call("DeleteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+}
+
+std::string CloudFormation::detect_stack_drift(const std::string& stack) const {
+  auto doc = client_.call("DetectStackDrift", {{"StackName", stack}});
+  return result(*doc, "DetectStackDrift").child_value("StackDriftDetectionId");
+}
+
+DriftDetectionStatus CloudFormation::drift_detection_status(const std::string& detection_id) const {
+  auto doc = client_.call("DescribeStackDriftDetectionStatus", {{"StackDriftDetectionId", detection_id}});
+  pugi::xml_node r = result(*doc, "DescribeStackDriftDetectionStatus");
+  return {r.child_value("DetectionStatus"), r.child_value("StackDriftStatus"), r.child_value("DetectionStatusReason"),
+          std::atoi(r.child_value("DriftedStackResourceCount"))};
+}
+
+std::vector<ResourceDrift> CloudFormation::describe_stack_resource_drifts(const std::string& stack) const {
+  std::vector<ResourceDrift> out;
+  std::string token;
+  do {
+    QueryParams params{{"StackName", stack}};
+    if (!token.empty()) params.emplace_back("NextToken", token);
+    auto doc = client_.call("DescribeStackResourceDrifts", params);
+    pugi::xml_node r = result(*doc, "DescribeStackResourceDrifts");
+    for (auto m : r.child("StackResourceDrifts").children("member")) {
+      ResourceDrift d{m.child_value("LogicalResourceId"), m.child_value("PhysicalResourceId"),
+                      m.child_value("ResourceType"), m.child_value("StackResourceDriftStatus"), {}};
+      for (auto p : m.child("PropertyDifferences").children("member")) {
+        d.differences.push_back({p.child_value("PropertyPath"), p.child_value("ExpectedValue"),
+                                 p.child_value("ActualValue"), p.child_value("DifferenceType")});
+      }
+      out.push_back(std::move(d));
+    }
+    token = r.child_value("NextToken");
+  } while (!token.empty());
+  return out;
 }
 
 }  // namespace cdk::deploy

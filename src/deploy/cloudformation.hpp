@@ -64,6 +64,30 @@ struct ChangeSetDescription {
   std::vector<ResourceChange> changes;
 };
 
+/// DescribeStackDriftDetectionStatus.
+struct DriftDetectionStatus {
+  std::string detection_status;  ///< DETECTION_IN_PROGRESS | DETECTION_COMPLETE | DETECTION_FAILED
+  std::string drift_status;      ///< DRIFTED | IN_SYNC | UNKNOWN | NOT_CHECKED
+  std::string reason;
+  int drifted_resources = 0;
+};
+
+struct PropertyDifference {
+  std::string path;             ///< /Properties/VersioningConfiguration/Status
+  std::string expected;
+  std::string actual;
+  std::string difference_type;  ///< ADD | REMOVE | NOT_EQUAL
+};
+
+/// One resource of DescribeStackResourceDrifts.
+struct ResourceDrift {
+  std::string logical_id;
+  std::string physical_id;
+  std::string resource_type;
+  std::string status;  ///< IN_SYNC | MODIFIED | DELETED | NOT_CHECKED
+  std::vector<PropertyDifference> differences;
+};
+
 /// What CreateStack/UpdateStack/CreateChangeSet send.
 struct StackRequest {
   std::string stack_name;
@@ -113,6 +137,12 @@ class CloudFormation {
   ChangeSetDescription describe_change_set(const std::string& stack, const std::string& change_set) const;
   void execute_change_set(const std::string& stack, const std::string& change_set) const;
   void delete_change_set(const std::string& stack, const std::string& change_set) const;
+
+  /// DetectStackDrift; returns the detection id.
+  std::string detect_stack_drift(const std::string& stack) const;
+  DriftDetectionStatus drift_detection_status(const std::string& detection_id) const;
+  /// Every resource's drift (all pages).
+  std::vector<ResourceDrift> describe_stack_resource_drifts(const std::string& stack) const;
 
   [[nodiscard]] const AwsClient& client() const noexcept { return client_; }
 

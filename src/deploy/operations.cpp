@@ -10,6 +10,7 @@
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/outputs_file.hpp"
+#include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 #include "deploy/transport.hpp"
@@ -20,7 +21,8 @@ namespace {
 Session make_session(const TargetOptions& o) {
   Session session;
   session.settings = resolve_settings(o.aws, process_environment());
-  session.transport = make_curl_transport();
+  session.transport = o.transport ? o.transport : make_curl_transport();
+  session.sleep = o.sleep;
   return session;
 }
 
@@ -144,6 +146,31 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetO
     out << text.str() << '\n';
   }
   out << fmt::format("Number of stacks with differences: {}\n", outcome.differing);
+  return outcome;
+}
+
+DriftOutcome drift_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+                          std::ostream& out) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.stacks, false, false);
+  Session session = make_session(options);
+  DriftOutcome outcome;
+  for (const auto* s : stacks) {
+    const Deadline deadline = session.now() + std::chrono::seconds(options.timeout_seconds);
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
+    auto existing = cfn.describe_stack(s->stack_name);
+    if (!existing) {
+      out << fmt::format("Stack {}\n{}: stack does not exist, no drift to detect\n\n", s->display_name,
+                         s->display_name);
+      continue;
+    }
+    StackDrift drift = detect_stack_drift(cfn, existing->id);
+    outcome.drifted += drift.has_drift() ? 1 : 0;
+    std::ostringstream text;
+    print_drift(text, s->display_name, drift);
+    out << text.str() << '\n';
+  }
+  out << fmt::format("Number of stacks with drift: {}\n", outcome.drifted);
   return outcome;
 }
 

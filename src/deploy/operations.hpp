@@ -6,6 +6,7 @@
 // own deploy, and std::filesystem::filesystem_error for an unreadable assembly.
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct TargetOptions {
   bool exclusively = false;         ///< only the named stacks, not their dependencies/dependents; default false
   int timeout_seconds = 3600;       ///< one stack's deadline: bounds its every request, retry and wait; default one hour
   int concurrency = 1;              ///< independent stacks at once; default 1
+  std::shared_ptr<Transport> transport;  ///< how requests go out; default libcurl (tests replay answers)
+  Sleeper sleep;                    ///< how waits wait; default really (tests make them instant)
 };
 
 struct DeployStacksOptions {
@@ -75,6 +78,14 @@ struct DiffOutcome {
 /// the number of stacks that differ.
 DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
                         std::ostream& out);
+
+struct DriftOutcome {
+  int drifted = 0;  ///< stacks with at least one modified or deleted resource
+};
+
+/// Runs drift detection on each selected stack that exists and prints what
+/// drifted, then the number of stacks with drift.
+DriftOutcome drift_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options, std::ostream& out);
 
 /// Deletes the selected stacks (with their dependents unless exclusively),
 /// after asking through `confirm` unless forced.

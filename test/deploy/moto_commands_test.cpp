@@ -1,6 +1,6 @@
-// deploy --method prepare-change-set / execute-change-set and destroy's report
-// of retained resources, against a real moto_server on loopback through the
-// real curl transport.
+// deploy --method prepare-change-set / execute-change-set, destroy's report of
+// retained resources and drift of a stack not deployed, against a real
+// moto_server on loopback through the real curl transport.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -159,6 +159,14 @@ TEST_F(MotoCommands, DestroyListsWhatTheRemovalPoliciesKeepAndTheEmulatorKeepsIt
   EXPECT_FALSE(cfn().describe_stack("Hello"));
   HttpResponse head = AwsClient(config(), "s3").rest("HeadBucket", "HEAD", "/" + bucket);
   EXPECT_EQ(head.status, 200) << "the retained bucket is still there";
+}
+
+TEST_F(MotoCommands, DriftOfAStackThatIsNotDeployedSaysSo) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = cli({"drift", "--fail"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("Hello: stack does not exist, no drift to detect"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Number of stacks with drift: 0"), std::string::npos);
 }
 
 }  // namespace
