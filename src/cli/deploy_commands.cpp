@@ -1,6 +1,6 @@
-// deploy, diff, drift, destroy, publish-assets and bootstrap: the subcommands every cdkpp program
-// gets. Options, help text and exit codes live here; the work is done by the
-// plain functions of deploy/operations.hpp.
+// deploy, diff, drift, destroy, rollback, publish-assets and bootstrap: the subcommands every cdkpp
+// program gets. Options, help text and exit codes live here; the work is done by the plain functions
+// of deploy/operations.hpp.
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -201,6 +201,22 @@ void add_destroy(CLI::App& cli, CommandContext& ctx) {
   });
 }
 
+void add_rollback(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<RollbackStacksOptions>();
+  CLI::App* cmd = add_subcommand(cli, "rollback",
+                                 "Roll stacks back from a failed update (UPDATE_ROLLBACK_FAILED, UPDATE_FAILED, "
+                                 "CREATE_FAILED)",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_option("--skip", o->skip,
+                 "Resource (construct path or logical id) to leave as it is when continuing a failed rollback");
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] { return rollback_stacks(dir, *o, *ctx.out, *ctx.err).ok(); });
+  });
+}
+
 void add_publish_assets(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<PublishAssetsCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "publish-assets",
@@ -250,6 +266,7 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   add_diff(cli, ctx);
   add_drift(cli, ctx);
   add_destroy(cli, ctx);
+  add_rollback(cli, ctx);
   add_publish_assets(cli, ctx);
   add_bootstrap(cli, ctx);
 }

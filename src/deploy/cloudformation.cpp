@@ -287,4 +287,15 @@ std::vector<ResourceDrift> CloudFormation::describe_stack_resource_drifts(const 
   return out;
 }
 
+void CloudFormation::continue_update_rollback(const std::string& stack, const std::vector<std::string>& skip) const {
+  QueryParams p{{"StackName", stack}};
+  for (size_t i = 0; i < skip.size(); ++i) p.emplace_back(fmt::format("ResourcesToSkip.member.{}", i + 1), skip[i]);
+  p.emplace_back("ClientRequestToken", new_request_token());
+  client_.call("ContinueUpdateRollback", p);
+}
+
+void CloudFormation::rollback_stack(const std::string& stack) const {
+  client_.call("RollbackStack", {{"StackName", stack}, {"ClientRequestToken", new_request_token()}});
+}
+
 }  // namespace cdk::deploy

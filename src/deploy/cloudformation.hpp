@@ -144,6 +144,11 @@ class CloudFormation {
   /// Every resource's drift (all pages).
   std::vector<ResourceDrift> describe_stack_resource_drifts(const std::string& stack) const;
 
+  /// ContinueUpdateRollback for a stack in UPDATE_ROLLBACK_FAILED, leaving `skip` (logical ids) as they are.
+  void continue_update_rollback(const std::string& stack, const std::vector<std::string>& skip) const;
+  /// RollbackStack for a stack left in a failed state with rollback disabled.
+  void rollback_stack(const std::string& stack) const;
+
   [[nodiscard]] const AwsClient& client() const noexcept { return client_; }
 
  private:

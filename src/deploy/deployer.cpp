@@ -14,6 +14,7 @@
 #include "deploy/errors.hpp"
 #include "deploy/parallel.hpp"
 #include "deploy/s3_bucket.hpp"
+#include "deploy/stack_events.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 
@@ -39,32 +40,6 @@ nlohmann::json parse_template(const std::string& label, const std::string& body)
   }
 }
 
-size_t resource_count(const nlohmann::json& tpl) {
-  auto it = tpl.find("Resources");
-  return it != tpl.end() && it->is_object() ? it->size() : 0;
-}
-
-std::string newest_event_id(const CloudFormation& cfn, const std::string& stack) {
-  try {
-    auto events = cfn.describe_stack_events(stack, "", 1);
-    return events.empty() ? std::string() : events.front().event_id;
-  } catch (const AwsError& e) {
-    if (is_missing_stack(e)) return {};
-    throw;
-  }
-}
-
-/// The first failure is the cause; the ones after it are usually "Resource creation cancelled".
-const StackEvent* first_cause(const std::vector<StackEvent>& failures) {
-  for (const auto& e : failures) {
-    if (e.resource_type != stack_resource_type && e.status_reason.find("cancelled") == std::string::npos) return &e;
-  }
-  for (const auto& e : failures) {
-    if (e.resource_type != stack_resource_type) return &e;
-  }
-  return failures.empty() ? nullptr : &failures.front();
-}
-
 /// The stack's own events (not a nested stack's): logical id = stack name, physical id = stack ARN.
 bool is_own_stack_event(const StackEvent& e, const std::string& stack_ref) {
   return e.resource_type == stack_resource_type &&
@@ -83,6 +58,7 @@ const char* verb(Status s) {
     case Status::Cancelled: return "cancelled";
     case Status::Skipped: return "skipped";
     case Status::Prepared: return "change set prepared";
+    case Status::RolledBack: return "rolled back";
   }
   return "";
 }
@@ -661,15 +637,7 @@ StackResult Deployer::finish(Attempt& a) {
     }
     return result;
   }
-  if (const StackEvent* cause = first_cause(failures)) {
-    result.error = fmt::format("{}: {} ({}) {}: {}; the stack is now {}", a.label, cause->logical_id,
-                               cause->resource_type, cause->status,
-                               cause->status_reason.empty() ? "no reason given" : cause->status_reason,
-                               final.status);
-  } else {
-    result.error = fmt::format("{}: the stack is now {}{}", a.label, final.status,
-                               final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
-  }
+  result.error = failure_line(a.label, failures, final);
   return result;
 }
 
@@ -738,11 +706,7 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
       return result;
     }
     result.status = Status::Failed;
-    const StackEvent* cause = first_cause(failures);
-    result.error = cause ? fmt::format("{}: {} ({}) {}: {}; the stack is now {}", label, cause->logical_id,
-                                       cause->resource_type, cause->status, cause->status_reason, final.status)
-                         : fmt::format("{}: the stack is now {}{}", label, final.status,
-                                       final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
+    result.error = failure_line(label, failures, final);
   } catch (const std::exception& e) {
     result.status = Status::Failed;
     result.error = fmt::format("{}: {}", label, e.what());

@@ -85,7 +85,8 @@ struct Session {
 
 struct StackResult {
   /// Prepared: a change set was created and left for review; the stack is as it was.
-  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped, Prepared };
+  /// RolledBack: `rollback` brought a failed stack back to its last stable state.
+  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped, Prepared, RolledBack };
   std::string stack;  ///< CloudFormation stack name
   Status status = Status::Failed;
   std::vector<StackOutput> outputs;
@@ -112,11 +113,22 @@ class Deployer {
   StackResult destroy(const StackArtifact& stack);
   /// Deletes in reverse dependency order.
   std::vector<StackResult> destroy_all(const std::vector<const StackArtifact*>& stacks);
+  /// Rolls failed stacks back (stack_rollback.cpp): ContinueUpdateRollback for
+  /// UPDATE_ROLLBACK_FAILED, leaving the resources named by `skip` (construct
+  /// paths or logical ids) as they are; RollbackStack for CREATE_FAILED and
+  /// UPDATE_FAILED. Other stacks have nothing to roll back. Every `skip` is
+  /// resolved before any stack is touched; DeployError names one that matches nothing.
+  std::vector<StackResult> rollback_all(const std::vector<const StackArtifact*>& stacks,
+                                        const std::vector<std::string>& skip);
   /// Creates or updates the toolkit stack (bootstrap_template.hpp).
   StackResult bootstrap(const std::string& region);
 
  private:
-  struct Attempt;  // one stack's deploy while it runs (deployer.cpp)
+  struct Attempt;       // one stack's deploy while it runs (deployer.cpp)
+  struct RollbackPlan;  // one stack's rollback, resolved before any is started (stack_rollback.cpp)
+  RollbackPlan plan_rollback(const StackArtifact& stack, const std::vector<std::string>& skip,
+                             std::vector<bool>& used);
+  StackResult roll_back(RollbackPlan& plan);
 
   StackResult deploy_unchecked(const StackArtifact& stack, const std::string& body, Deadline deadline);
   // The steps of deploy_unchecked, in order.

@@ -189,6 +189,17 @@ StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const De
   return StacksOutcome{deployer.destroy_all(stacks)};
 }
 
+StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const RollbackStacksOptions& options,
+                              std::ostream& out, std::ostream& err) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, false, false);
+  if (stacks.empty()) throw DeployError("the app has no stacks to roll back");
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy_options(options.target), nullptr);
+  return StacksOutcome{deployer.rollback_all(stacks, options.skip)};
+}
+
 bool publish_assets(const std::filesystem::path& assembly_dir, const PublishAssetsOptions& options,
                     std::ostream& out, std::ostream& err) {
   Assembly assembly = read_assembly(assembly_dir);

@@ -49,6 +49,11 @@ struct DestroyStacksOptions {
   bool force = false;  ///< delete without asking; default false (ask)
 };
 
+struct RollbackStacksOptions {
+  TargetOptions target;
+  std::vector<std::string> skip;  ///< construct paths or logical ids left as they are; default none
+};
+
 struct BootstrapOptions {
   TargetOptions target;                               ///< its stacks are not used
   std::string toolkit_stack = default_toolkit_stack;  ///< default CDKToolkit
@@ -91,6 +96,11 @@ DriftOutcome drift_stacks(const std::filesystem::path& assembly_dir, const Targe
 /// after asking through `confirm` unless forced.
 StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const DestroyStacksOptions& options,
                              std::ostream& out, std::ostream& err, const Confirm& confirm);
+
+/// Rolls the selected stacks (only these) back from a failed update or create.
+/// A `skip` that names no resource is a DeployError before anything is rolled back.
+StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const RollbackStacksOptions& options,
+                              std::ostream& out, std::ostream& err);
 
 /// Publishes the assets of the selected stacks (with their dependencies unless
 /// exclusively) and deploys nothing. Returns false when one failed (each

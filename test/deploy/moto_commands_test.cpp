@@ -1,6 +1,7 @@
 // deploy --method prepare-change-set / execute-change-set, destroy's report of
-// retained resources and drift of a stack not deployed, against a real
-// moto_server on loopback through the real curl transport.
+// retained resources, rollback of a stable stack and drift of a stack not
+// deployed, against a real moto_server on loopback through the real curl
+// transport.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -159,6 +160,19 @@ TEST_F(MotoCommands, DestroyListsWhatTheRemovalPoliciesKeepAndTheEmulatorKeepsIt
   EXPECT_FALSE(cfn().describe_stack("Hello"));
   HttpResponse head = AwsClient(config(), "s3").rest("HeadBucket", "HEAD", "/" + bucket);
   EXPECT_EQ(head.status, 200) << "the retained bucket is still there";
+}
+
+TEST_F(MotoCommands, RollbackOfAStableStackSendsNothingAndAnUnknownSkipIsOneLine) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  ASSERT_EQ(deploy({"--method", "direct"}).exit_code, 0);
+  CliResult r = cli({"rollback"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("Hello: nothing to roll back (CREATE_COMPLETE)"), std::string::npos) << r.out;
+  CliResult bad = cli({"rollback", "--skip", "Hello/Nope"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err, "error: --skip Hello/Nope: no resource of the selected stacks has that construct path or "
+                     "logical id; nothing was rolled back\n");
+  EXPECT_EQ(cfn().describe_stack("Hello")->status, "CREATE_COMPLETE");
 }
 
 TEST_F(MotoCommands, DriftOfAStackThatIsNotDeployedSaysSo) {
