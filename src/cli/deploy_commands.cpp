@@ -24,6 +24,7 @@ struct DeployCommandOptions {
   std::string method = "change-set";
   std::string change_set_name;
   std::string approval = "broadening";
+  std::string progress = "events";
   std::vector<std::string> parameters;
   std::string outputs_file;
   bool force = false;
@@ -133,6 +134,9 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
     c.add_option("--toolkit-stack-name", o->toolkit_stack, "Bootstrap stack whose bucket takes large templates")
         ->capture_default_str();
     c.add_flag("-f,--force", o->force, "Deploy even if the templates are unchanged");
+    c.add_option("--progress", o->progress, "How progress is shown: events (a line per stack event) or bar")
+        ->check(CLI::IsMember({"events", "bar"}))
+        ->capture_default_str();
   });
   cmd->callback([&ctx, o] {
     auto dir = ctx.synth();
@@ -144,6 +148,7 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
                                   .parameters = o->parameters,
                                   .outputs_file = o->outputs_file,
                                   .force = o->force,
+                                  .progress = o->progress == "bar" ? Progress::Bar : Progress::Events,
                                   .toolkit_stack = o->toolkit_stack};
       options.assets.concurrency = o->asset_concurrency;
       return deploy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();

@@ -86,6 +86,13 @@ const char* method_label(DeployMethod m) {
   return "";
 }
 
+/// "[########------------]": `done` of `total` in 20 cells.
+std::string progress_bar(size_t done, size_t total) {
+  constexpr size_t cells = 20;
+  const size_t filled = total == 0 ? 0 : std::min(cells, done * cells / total);
+  return "[" + std::string(filled, '#') + std::string(cells - filled, '-') + "]";
+}
+
 /// One line per resource change: "  [+] Queue AWS::SQS::Queue", "  [~] Db AWS::RDS::DBCluster (replacement: True)".
 std::string change_lines(const ChangeSetDescription& cs) {
   std::string text;
@@ -245,6 +252,7 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
   auto start = session_.now();
   std::set<std::string> seen;
   size_t done = 0;
+  size_t bar_at = 0;  // --progress bar: the count last drawn
   auto pump_events = [&] {
     std::vector<StackEvent> events;
     try {
@@ -262,10 +270,18 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       // emulator (moto) sends no per-resource events.
       if (is_own_stack_event(e, stack_id) && is_success(e.status)) done = total_resources;
       if (failures && is_failed_event(e.status)) failures->push_back(e);
+      const size_t shown = std::min(done, total_resources);
+      if (options_.progress == Progress::Bar && !is_failed_event(e.status)) {
+        // Only what moves the bar: a finished resource or the stack's own status.
+        if (shown == bar_at && !is_own_stack_event(e, stack_id)) continue;
+        bar_at = shown;
+        printer_.out(fmt::format("{} | {} {}/{} | {} | {} | {} {}", label, progress_bar(shown, total_resources), shown,
+                                 total_resources, event_time(e.timestamp), e.status, e.resource_type, e.logical_id));
+        continue;
+      }
       std::string reason = e.status_reason.empty() ? "" : " (" + e.status_reason + ")";
-      printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, std::min(done, total_resources),
-                               total_resources, event_time(e.timestamp), e.status, e.resource_type, e.logical_id,
-                               reason));
+      printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, shown, total_resources,
+                               event_time(e.timestamp), e.status, e.resource_type, e.logical_id, reason));
     }
   };
   for (;;) {

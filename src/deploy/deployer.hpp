@@ -30,6 +30,9 @@ inline constexpr const char* default_change_set_name = "cdkpp-deploy-change-set"
 /// A change set name CloudFormation accepts: a letter, then letters, digits and '-', at most 128.
 bool is_valid_change_set_name(std::string_view name);
 enum class Approval { Never, Broadening, AnyChange };
+/// Events: one line per stack event. Bar: a progress bar line when a resource
+/// finishes or the stack's status changes, failures as event lines.
+enum class Progress { Events, Bar };
 
 /// Templates larger than this go through the staging bucket (CloudFormation's TemplateBody limit).
 inline constexpr size_t max_inline_template_bytes = 51'200;
@@ -42,6 +45,7 @@ struct DeployOptions {
   /// `Key=Value` for every stack that declares Key, `Stack:Key=Value` for one stack.
   std::vector<std::string> parameters;
   bool force = false;  ///< deploy even when the template and parameters are unchanged
+  Progress progress = Progress::Events;
   int concurrency = 1;
   /// One stack's deadline, counted from its start: bounds every request, retry and wait for it.
   std::chrono::seconds timeout{3600};

@@ -120,6 +120,7 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   deploy.approval = options.approval;
   deploy.parameters = options.parameters;
   deploy.force = options.force;
+  deploy.progress = options.progress;
   deploy.toolkit_stack = options.toolkit_stack;
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy, confirm);

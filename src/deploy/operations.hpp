@@ -35,6 +35,7 @@ struct DeployStacksOptions {
   std::vector<std::string> parameters;            ///< Key=Value or Stack:Key=Value; default none
   std::string outputs_file;                       ///< write stack outputs here as JSON; default: none written
   bool force = false;                             ///< deploy even if unchanged; default false
+  Progress progress = Progress::Events;           ///< how the stacks' progress is shown; default one line per event
   std::string toolkit_stack = default_toolkit_stack;  ///< holds the bucket for large templates; default CDKToolkit
   AssetPublishOptions assets;                     ///< how assets are published first; default 4 at a time
 };

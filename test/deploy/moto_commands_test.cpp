@@ -1,7 +1,7 @@
 // deploy --method prepare-change-set / execute-change-set, destroy's report of
-// retained resources, rollback of a stable stack and drift of a stack not
-// deployed, against a real moto_server on loopback through the real curl
-// transport.
+// retained resources, rollback of a stable stack, drift of a stack not
+// deployed and deploy --progress bar, against a real moto_server on loopback
+// through the real curl transport.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -181,6 +181,14 @@ TEST_F(MotoCommands, DriftOfAStackThatIsNotDeployedSaysSo) {
   ASSERT_EQ(r.exit_code, 0) << explain(r);
   EXPECT_NE(r.out.find("Hello: stack does not exist, no drift to detect"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Number of stacks with drift: 0"), std::string::npos);
+}
+
+TEST_F(MotoCommands, ProgressBarShowsTheStackReachingItsEnd) {
+  write_assembly(assembly.path(), {{"Hello", queue_stack()}});
+  CliResult r = deploy({"--method", "direct", "--progress", "bar"});
+  ASSERT_EQ(r.exit_code, 0) << explain(r);
+  EXPECT_NE(r.out.find("Hello | [####################] 1/1 | "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| CREATE_COMPLETE | AWS::CloudFormation::Stack Hello"), std::string::npos) << r.out;
 }
 
 }  // namespace
