@@ -1,6 +1,6 @@
-// deploy, diff, drift, destroy, rollback, publish-assets and bootstrap: the subcommands every cdkpp
-// program gets. Options, help text and exit codes live here; the work is done by the plain functions
-// of deploy/operations.hpp.
+// deploy, diff, drift, destroy, rollback, import, publish-assets and bootstrap: the subcommands every
+// cdkpp program gets. Options, help text and exit codes live here; the work is done by the plain
+// functions of deploy/operations.hpp.
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -222,6 +222,22 @@ void add_rollback(CLI::App& cli, CommandContext& ctx) {
   });
 }
 
+void add_import(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<ImportStackOptions>();
+  CLI::App* cmd = add_subcommand(cli, "import",
+                                 "Bring existing resources under a stack (an IMPORT change set), as 'cdk import'",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_option("--resource-mapping,-m", o->resource_mapping,
+                 "JSON file: {\"LogicalIdOrPath\": {\"IdentifierName\": \"value\"}} for each resource to import")
+        ->required();
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] { return import_stack(dir, *o, *ctx.out, *ctx.err).ok(); });
+  });
+}
+
 void add_publish_assets(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<PublishAssetsCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "publish-assets",
@@ -272,6 +288,7 @@ void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   add_drift(cli, ctx);
   add_destroy(cli, ctx);
   add_rollback(cli, ctx);
+  add_import(cli, ctx);
   add_publish_assets(cli, ctx);
   add_bootstrap(cli, ctx);
 }

@@ -37,6 +37,18 @@ QueryParams stack_params(const StackRequest& r, bool with_protection) {
     ++i;
   }
   if (with_protection && r.termination_protection) p.emplace_back("EnableTerminationProtection", "true");
+  i = 1;
+  for (const auto& imported : r.resources_to_import) {
+    const std::string prefix = fmt::format("ResourcesToImport.member.{}.", i++);
+    p.emplace_back(prefix + "ResourceType", imported.resource_type);
+    p.emplace_back(prefix + "LogicalResourceId", imported.logical_id);
+    int j = 1;
+    for (const auto& [k, v] : imported.identifier) {
+      p.emplace_back(fmt::format("{}ResourceIdentifier.entry.{}.key", prefix, j), k);
+      p.emplace_back(fmt::format("{}ResourceIdentifier.entry.{}.value", prefix, j), v);
+      ++j;
+    }
+  }
   return p;
 }
 
@@ -201,6 +213,17 @@ void CloudFormation::delete_stack(const std::string& name_or_id) const {
 void CloudFormation::set_termination_protection(const std::string& name, bool enabled) const {
   client_.call("UpdateTerminationProtection",
                {{"StackName", name}, {"EnableTerminationProtection", enabled ? "true" : "false"}});
+}
+
+std::map<std::string, std::vector<std::string>> CloudFormation::resource_identifiers(
+    const std::string& template_body) const {
+  auto doc = client_.call("GetTemplateSummary", {{"TemplateBody", template_body}});
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto m : result(*doc, "GetTemplateSummary").child("ResourceIdentifierSummaries").children("member")) {
+    auto& names = out[m.child_value("ResourceType")];
+    for (auto id : m.child("ResourceIdentifiers").children("member")) names.emplace_back(id.child_value());
+  }
+  return out;
 }
 
 CloudFormation::ChangeSetIds CloudFormation::create_change_set(const StackRequest& request,

@@ -88,6 +88,13 @@ struct ResourceDrift {
   std::vector<PropertyDifference> differences;
 };
 
+/// An existing resource an IMPORT change set brings under the stack.
+struct ResourceToImport {
+  std::string logical_id;
+  std::string resource_type;
+  std::map<std::string, std::string> identifier;  ///< the type's primary identifier, e.g. BucketName=...
+};
+
 /// What CreateStack/UpdateStack/CreateChangeSet send.
 struct StackRequest {
   std::string stack_name;
@@ -98,6 +105,7 @@ struct StackRequest {
   std::map<std::string, std::string> tags;
   std::vector<std::string> capabilities = {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"};
   bool termination_protection = false;
+  std::vector<ResourceToImport> resources_to_import{};  ///< for an IMPORT change set
 };
 
 class CloudFormation {
@@ -131,7 +139,11 @@ class CloudFormation {
     std::string id;
     std::string stack_id;
   };
-  /// `type` is CREATE or UPDATE.
+  /// For each resource type of the template that can be imported, the names of
+  /// its primary identifier (GetTemplateSummary's ResourceIdentifierSummaries).
+  std::map<std::string, std::vector<std::string>> resource_identifiers(const std::string& template_body) const;
+
+  /// `type` is CREATE, UPDATE or IMPORT.
   ChangeSetIds create_change_set(const StackRequest& request, const std::string& change_set_name,
                                  const std::string& type) const;
   ChangeSetDescription describe_change_set(const std::string& stack, const std::string& change_set) const;

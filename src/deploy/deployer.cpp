@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "deploy/deploy_attempt.hpp"
 #include "deploy/endpoint.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/parallel.hpp"
@@ -59,21 +60,9 @@ const char* verb(Status s) {
     case Status::Skipped: return "skipped";
     case Status::Prepared: return "change set prepared";
     case Status::RolledBack: return "rolled back";
+    case Status::Imported: return "resources imported";
   }
   return "";
-}
-
-/// "Hello: change set cdkpp-deploy-1 ready: 2 to add, 1 to modify (0 replaced), 0 to remove"
-std::string change_set_summary(const std::string& label, const std::string& cs_name, const ChangeSetDescription& cs) {
-  int add = 0, modify = 0, remove = 0, replace = 0;
-  for (const auto& c : cs.changes) {
-    add += c.action == "Add";
-    modify += c.action == "Modify";
-    remove += c.action == "Remove";
-    replace += c.replacement == "True";
-  }
-  return fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label, cs_name,
-                     add, modify, replace, remove);
 }
 
 const char* method_label(DeployMethod m) {
@@ -93,6 +82,21 @@ std::string progress_bar(size_t done, size_t total) {
   return "[" + std::string(filled, '#') + std::string(cells - filled, '-') + "]";
 }
 
+}  // namespace
+
+/// "Hello: change set cdkpp-deploy-1 ready: 2 to add, 1 to modify (0 replaced), 0 to remove"
+std::string change_set_summary(const std::string& label, const std::string& cs_name, const ChangeSetDescription& cs) {
+  int add = 0, modify = 0, remove = 0, replace = 0;
+  for (const auto& c : cs.changes) {
+    add += c.action == "Add";
+    modify += c.action == "Modify";
+    remove += c.action == "Remove";
+    replace += c.replacement == "True";
+  }
+  return fmt::format("{}: change set {} ready: {} to add, {} to modify ({} replaced), {} to remove", label, cs_name,
+                     add, modify, replace, remove);
+}
+
 /// One line per resource change: "  [+] Queue AWS::SQS::Queue", "  [~] Db AWS::RDS::DBCluster (replacement: True)".
 std::string change_lines(const ChangeSetDescription& cs) {
   std::string text;
@@ -103,8 +107,6 @@ std::string change_lines(const ChangeSetDescription& cs) {
   }
   return text;
 }
-
-}  // namespace
 
 bool is_valid_change_set_name(std::string_view name) {
   if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
@@ -142,38 +144,6 @@ void Deployer::poll_pause(const CloudFormation& cfn, const std::string& what_the
   if (deadline && session_.now() + options_.poll_interval >= *deadline) throw DeployError(what_then);
   session_.sleep(options_.poll_interval);
 }
-
-/// One stack's deploy while it runs: what is known of the stack so far, shared by the steps.
-struct Deployer::Attempt {
-  const StackArtifact& stack;
-  const std::string& label;
-  std::string region;
-  CloudFormation cfn;
-  nlohmann::json local;  ///< the template to deploy
-  size_t total = 0;      ///< resources in it, for the progress count
-  std::optional<StackDescription> existing;
-  StackRequest request;
-  nlohmann::json deployed = nlohmann::json::object();  ///< the deployed template; null when unreadable
-  std::string stack_ref;   ///< the stack the started operation runs on
-  std::string last_event;  ///< the newest event before the operation started
-
-  [[nodiscard]] bool exists() const { return existing.has_value(); }
-  [[nodiscard]] StackResult result(Status status) const {
-    StackResult r;
-    r.stack = stack.stack_name;
-    r.status = status;
-    return r;
-  }
-  /// Nothing to do: what is deployed stays as it is.
-  [[nodiscard]] StackResult unchanged() const {
-    StackResult r = result(Status::NoChanges);
-    if (existing) {
-      r.outputs = existing->outputs;
-      r.stack_id = existing->id;
-    }
-    return r;
-  }
-};
 
 Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm)
     : session_(session), printer_(printer), options_(std::move(options)), confirm_(std::move(confirm)) {

@@ -17,6 +17,7 @@
 #include "deploy/bootstrap_template.hpp"
 #include "deploy/cloudformation.hpp"
 #include "deploy/credentials.hpp"
+#include "deploy/resource_import.hpp"
 #include "deploy/retained_resources.hpp"
 
 namespace cdk::deploy {
@@ -90,7 +91,10 @@ struct Session {
 struct StackResult {
   /// Prepared: a change set was created and left for review; the stack is as it was.
   /// RolledBack: `rollback` brought a failed stack back to its last stable state.
-  enum class Status { Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped, Prepared, RolledBack };
+  /// Imported: `import` brought existing resources under the stack.
+  enum class Status {
+    Created, Updated, NoChanges, Deleted, Missing, Failed, Cancelled, Skipped, Prepared, RolledBack, Imported
+  };
   std::string stack;  ///< CloudFormation stack name
   Status status = Status::Failed;
   std::vector<StackOutput> outputs;
@@ -124,6 +128,10 @@ class Deployer {
   /// resolved before any stack is touched; DeployError names one that matches nothing.
   std::vector<StackResult> rollback_all(const std::vector<const StackArtifact*>& stacks,
                                         const std::vector<std::string>& skip);
+  /// Imports existing resources into the stack with an IMPORT change set
+  /// (resource_import.cpp). Throws DeployError for a mapping that does not fit,
+  /// before anything changes; a failing import is a Failed result.
+  StackResult import_resources(const StackArtifact& stack, const std::string& body, const ResourceMapping& mapping);
   /// Creates or updates the toolkit stack (bootstrap_template.hpp).
   StackResult bootstrap(const std::string& region);
 

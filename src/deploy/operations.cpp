@@ -201,6 +201,39 @@ StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const R
   return StacksOutcome{deployer.rollback_all(stacks, options.skip)};
 }
 
+StackResult import_stack(const std::filesystem::path& assembly_dir, const ImportStackOptions& options,
+                         std::ostream& out, std::ostream& err) {
+  if (options.resource_mapping.empty()) {
+    throw DeployError("import needs --resource-mapping FILE: {\"LogicalIdOrPath\": {\"IdentifierName\": \"value\"}}");
+  }
+  const ResourceMapping mapping = read_resource_mapping(options.resource_mapping);
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, false, false);
+  if (stacks.size() != 1) {
+    std::string names;
+    for (const auto* s : stacks) names += (names.empty() ? "" : ", ") + s->display_name;
+    throw DeployError(fmt::format("import works on one stack at a time; name it (selected: {})",
+                                  names.empty() ? "none" : names));
+  }
+  const StackArtifact& stack = *stacks.front();
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy_options(options.target), nullptr);
+  StackResult result;
+  try {
+    result = deployer.import_resources(stack, stack.read_template(), mapping);
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    throw DeployError(what.rfind(stack.display_name, 0) == 0 ? what : stack.display_name + ": " + what);
+  }
+  if (result.ok()) {
+    printer.out(fmt::format("✅ {} (resources imported)", stack.display_name));
+  } else {
+    printer.err(fmt::format("❌ {} failed: {}", stack.display_name, result.error));
+  }
+  return result;
+}
+
 bool publish_assets(const std::filesystem::path& assembly_dir, const PublishAssetsOptions& options,
                     std::ostream& out, std::ostream& err) {
   Assembly assembly = read_assembly(assembly_dir);

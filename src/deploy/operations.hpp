@@ -55,6 +55,11 @@ struct RollbackStacksOptions {
   std::vector<std::string> skip;  ///< construct paths or logical ids left as they are; default none
 };
 
+struct ImportStackOptions {
+  TargetOptions target;
+  std::string resource_mapping;  ///< JSON file {"LogicalIdOrPath": {"IdentifierName": "value"}}; required
+};
+
 struct BootstrapOptions {
   TargetOptions target;                               ///< its stacks are not used
   std::string toolkit_stack = default_toolkit_stack;  ///< default CDKToolkit
@@ -102,6 +107,13 @@ StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const De
 /// A `skip` that names no resource is a DeployError before anything is rolled back.
 StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const RollbackStacksOptions& options,
                               std::ostream& out, std::ostream& err);
+
+/// Imports existing resources into the one selected stack (IMPORT change set)
+/// from a mapping file. A bad mapping file, a selection of other than one
+/// stack, or a mapping that does not fit the template is a DeployError before
+/// anything changes.
+StackResult import_stack(const std::filesystem::path& assembly_dir, const ImportStackOptions& options,
+                         std::ostream& out, std::ostream& err);
 
 /// Publishes the assets of the selected stacks (with their dependencies unless
 /// exclusively) and deploys nothing. Returns false when one failed (each
