@@ -50,7 +50,7 @@ struct CommandContext {
 CLI::App* add_subcommand(CLI::App& cli, const std::string& name, const std::string& description,
                          std::function<void(CLI::App&)> declare_options);
 
-/// Adds deploy, diff, destroy, publish-assets and bootstrap (deploy_commands.cpp).
+/// Adds deploy, diff, drift, destroy, rollback, import, publish-assets and bootstrap (deploy_commands.cpp).
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx);
 
 /// Adds cost (cost_command.cpp).

@@ -1,6 +1,6 @@
-// deploy, diff, destroy, publish-assets and bootstrap: the subcommands every cdkpp program
-// gets. Options, help text and exit codes live here; the work is done by the
-// plain functions of deploy/operations.hpp.
+// deploy, diff, drift, destroy, rollback, import, publish-assets and bootstrap: the subcommands every
+// cdkpp program gets. Options, help text and exit codes live here; the work is done by the plain
+// functions of deploy/operations.hpp.
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -22,7 +22,9 @@ using namespace cdk::deploy;
 struct DeployCommandOptions {
   TargetOptions target;
   std::string method = "change-set";
+  std::string change_set_name;
   std::string approval = "broadening";
+  std::string progress = "events";
   std::vector<std::string> parameters;
   std::string outputs_file;
   bool force = false;
@@ -57,7 +59,8 @@ void add_target_options(CLI::App& cmd, TargetOptions& o, bool with_stacks) {
                  "Endpoint URL for every AWS service (e.g. a local emulator); default from AWS_ENDPOINT_URL");
   cmd.add_option("--profile", o.aws.profile, "Profile from ~/.aws/credentials and ~/.aws/config");
   cmd.add_option("--region", o.aws.region, "Region for stacks without one; default from the AWS chain");
-  cmd.add_option("--timeout", o.timeout_seconds, "Seconds to wait for one stack operation")
+  cmd.add_option("--timeout", o.timeout_seconds,
+                 "Seconds one stack may take: bounds its every request, retry and wait (diff: the whole command)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 }
@@ -73,7 +76,10 @@ void add_asset_concurrency_option(CLI::App& cmd, int& concurrency) {
 }
 
 DeployMethod method_named(const std::string& name) {
-  return name == "direct" ? DeployMethod::Direct : DeployMethod::ChangeSet;
+  if (name == "direct") return DeployMethod::Direct;
+  if (name == "prepare-change-set") return DeployMethod::PrepareChangeSet;
+  if (name == "execute-change-set") return DeployMethod::ExecuteChangeSet;
+  return DeployMethod::ChangeSet;
 }
 
 Approval approval_named(const std::string& name) {
@@ -110,9 +116,14 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<DeployCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "deploy", "Deploy stacks to AWS through CloudFormation", [o](CLI::App& c) {
     add_target_options(c, o->target, true);
-    c.add_option("--method", o->method, "How to deploy: change-set or direct (create/update)")
-        ->check(CLI::IsMember({"change-set", "direct"}))
+    c.add_option("--method", o->method,
+                 "How to deploy: change-set, direct (create/update), prepare-change-set (create it, print its "
+                 "changes, stop) or execute-change-set (run a prepared one)")
+        ->check(CLI::IsMember({"change-set", "direct", "prepare-change-set", "execute-change-set"}))
         ->capture_default_str();
+    c.add_option("--change-set-name", o->change_set_name,
+                 std::string("Change set to create or execute; default for prepare/execute: ") +
+                     default_change_set_name);
     c.add_option("--require-approval", o->approval, "Ask first for: never, broadening, any-change")
         ->check(CLI::IsMember({"never", "broadening", "any-change"}))
         ->capture_default_str();
@@ -123,16 +134,21 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
     c.add_option("--toolkit-stack-name", o->toolkit_stack, "Bootstrap stack whose bucket takes large templates")
         ->capture_default_str();
     c.add_flag("-f,--force", o->force, "Deploy even if the templates are unchanged");
+    c.add_option("--progress", o->progress, "How progress is shown: events (a line per stack event) or bar")
+        ->check(CLI::IsMember({"events", "bar"}))
+        ->capture_default_str();
   });
   cmd->callback([&ctx, o] {
     auto dir = ctx.synth();
     guarded(ctx, [&] {
       DeployStacksOptions options{.target = o->target,
                                   .method = method_named(o->method),
+                                  .change_set_name = o->change_set_name,
                                   .approval = approval_named(o->approval),
                                   .parameters = o->parameters,
                                   .outputs_file = o->outputs_file,
                                   .force = o->force,
+                                  .progress = o->progress == "bar" ? Progress::Bar : Progress::Events,
                                   .toolkit_stack = o->toolkit_stack};
       options.assets.concurrency = o->asset_concurrency;
       return deploy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
@@ -157,6 +173,23 @@ void add_diff(CLI::App& cli, CommandContext& ctx) {
   });
 }
 
+void add_drift(CLI::App& cli, CommandContext& ctx) {
+  auto target = std::make_shared<TargetOptions>();
+  auto fail_on_drift = std::make_shared<bool>(false);
+  CLI::App* cmd = add_subcommand(cli, "drift", "Detect resources changed outside CloudFormation (drift detection)",
+                                 [target, fail_on_drift](CLI::App& c) {
+    add_target_options(c, *target, true);
+    c.add_flag("--fail", *fail_on_drift, "Exit with status 1 when a stack has drifted");
+  });
+  cmd->callback([&ctx, target, fail_on_drift] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] {
+      DriftOutcome outcome = drift_stacks(dir, *target, *ctx.out);
+      return !(outcome.drifted > 0 && *fail_on_drift);
+    });
+  });
+}
+
 void add_destroy(CLI::App& cli, CommandContext& ctx) {
   auto o = std::make_shared<DestroyCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "destroy", "Delete deployed stacks (dependents first)", [o](CLI::App& c) {
@@ -170,6 +203,38 @@ void add_destroy(CLI::App& cli, CommandContext& ctx) {
       DestroyStacksOptions options{.target = o->target, .force = o->force};
       return destroy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
     });
+  });
+}
+
+void add_rollback(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<RollbackStacksOptions>();
+  CLI::App* cmd = add_subcommand(cli, "rollback",
+                                 "Roll stacks back from a failed update (UPDATE_ROLLBACK_FAILED, UPDATE_FAILED, "
+                                 "CREATE_FAILED)",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_option("--skip", o->skip,
+                 "Resource (construct path or logical id) to leave as it is when continuing a failed rollback");
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] { return rollback_stacks(dir, *o, *ctx.out, *ctx.err).ok(); });
+  });
+}
+
+void add_import(CLI::App& cli, CommandContext& ctx) {
+  auto o = std::make_shared<ImportStackOptions>();
+  CLI::App* cmd = add_subcommand(cli, "import",
+                                 "Bring existing resources under a stack (an IMPORT change set), as 'cdk import'",
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->target, true);
+    c.add_option("--resource-mapping,-m", o->resource_mapping,
+                 "JSON file: {\"LogicalIdOrPath\": {\"IdentifierName\": \"value\"}} for each resource to import")
+        ->required();
+  });
+  cmd->callback([&ctx, o] {
+    auto dir = ctx.synth();
+    guarded(ctx, [&] { return import_stack(dir, *o, *ctx.out, *ctx.err).ok(); });
   });
 }
 
@@ -220,7 +285,10 @@ void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
 void add_deploy_commands(CLI::App& cli, CommandContext& ctx) {
   add_deploy(cli, ctx);
   add_diff(cli, ctx);
+  add_drift(cli, ctx);
   add_destroy(cli, ctx);
+  add_rollback(cli, ctx);
+  add_import(cli, ctx);
   add_publish_assets(cli, ctx);
   add_bootstrap(cli, ctx);
 }

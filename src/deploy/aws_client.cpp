@@ -97,30 +97,51 @@ AwsClient::AwsClient(ClientConfig config, std::string service, std::string api_v
   parse_url(config_.endpoint);  // reject a malformed endpoint before any request
 }
 
+std::chrono::milliseconds AwsClient::time_left(const std::string& what, const std::string& doing) const {
+  if (!config_.deadline) return std::chrono::hours(24);
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*config_.deadline - config_.clock());
+  if (left.count() > 0) return left;
+  throw DeadlineError(fmt::format("the deadline (--timeout) passed {} {} ({} endpoint {})", doing, what, service_,
+                                  config_.endpoint));
+}
+
+void AwsClient::back_off(const std::string& what, int attempt, const std::string& last_failure) const {
+  auto delay = backoff_delay(config_.retry, attempt, random_unit());
+  if (config_.deadline && config_.clock() + delay >= *config_.deadline) {
+    throw DeadlineError(fmt::format("the deadline (--timeout) passed before {} could be retried ({} endpoint {}); "
+                                    "the last attempt: {}",
+                                    what, service_, config_.endpoint, last_failure));
+  }
+  config_.sleep(delay);
+}
+
 HttpResponse AwsClient::send_with_retries(const std::string& what, const HttpRequest& unsigned_request) const {
   const RetryPolicy& policy = config_.retry;
   int connection_failures = 0;
   for (int attempt = 0;; ++attempt) {
     HttpRequest request = unsigned_request;
+    // The transport gets what is left of the deadline, so a hung endpoint cannot outlast it.
+    if (config_.deadline) request.timeout = time_left(what, attempt == 0 ? "before sending" : "before retrying");
     // Re-sign every attempt: the signature covers the time.
     sign_request(request, config_.credentials, config_.region, service_, config_.clock());
     HttpResponse response;
     try {
       response = config_.transport->send(request);
     } catch (const TransportError& e) {
+      time_left(what, "while waiting for the answer to");
       ++connection_failures;
       if (connection_failures >= policy.max_connection_attempts || attempt + 1 >= policy.max_attempts) {
         throw ConnectionError(fmt::format("cannot reach {} endpoint {} ({}): {}", service_, config_.endpoint, what,
                                           e.what()));
       }
-      config_.sleep(backoff_delay(policy, attempt, random_unit()));
+      back_off(what, attempt, e.what());
       continue;
     }
     if (response.status >= 200 && response.status < 300) return response;
     if (response.status == 304 || (request.method == "HEAD" && response.status < 500)) return response;
     ParsedError e = parse_error(response);
     if (is_retryable(response.status, e.code) && attempt + 1 < policy.max_attempts) {
-      config_.sleep(backoff_delay(policy, attempt, random_unit()));
+      back_off(what, attempt, fmt::format("HTTP {} {}: {}", response.status, e.code, e.message));
       continue;
     }
     throw AwsError(what, response.status, e.code, e.message, e.request_id, attempt + 1);

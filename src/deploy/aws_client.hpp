@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,8 @@ struct RetryPolicy {
 
 using Sleeper = std::function<void(std::chrono::milliseconds)>;
 using Clock = std::function<std::chrono::system_clock::time_point()>;
+/// When a command gives up (by the config's clock); nullopt: never.
+using Deadline = std::optional<std::chrono::system_clock::time_point>;
 
 struct ClientConfig {
   std::shared_ptr<Transport> transport;
@@ -36,6 +39,8 @@ struct ClientConfig {
   RetryPolicy retry;
   Sleeper sleep;  ///< defaults to std::this_thread::sleep_for
   Clock clock;    ///< defaults to system_clock::now
+  /// Bounds every request, its retries and the waits between them; DeadlineError when it passes.
+  Deadline deadline = std::nullopt;
 };
 
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
@@ -68,6 +73,10 @@ class AwsClient {
 
  private:
   HttpResponse send_with_retries(const std::string& what, const HttpRequest& unsigned_request) const;
+  /// What is left of the deadline (at most a day when there is none); DeadlineError when nothing is.
+  std::chrono::milliseconds time_left(const std::string& what, const std::string& doing) const;
+  /// Sleeps before retry `attempt`, unless the deadline would pass first.
+  void back_off(const std::string& what, int attempt, const std::string& last_failure) const;
 
   ClientConfig config_;
   std::string service_;

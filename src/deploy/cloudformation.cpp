@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <random>
 
 #include "deploy/errors.hpp"
@@ -36,6 +37,18 @@ QueryParams stack_params(const StackRequest& r, bool with_protection) {
     ++i;
   }
   if (with_protection && r.termination_protection) p.emplace_back("EnableTerminationProtection", "true");
+  i = 1;
+  for (const auto& imported : r.resources_to_import) {
+    const std::string prefix = fmt::format("ResourcesToImport.member.{}.", i++);
+    p.emplace_back(prefix + "ResourceType", imported.resource_type);
+    p.emplace_back(prefix + "LogicalResourceId", imported.logical_id);
+    int j = 1;
+    for (const auto& [k, v] : imported.identifier) {
+      p.emplace_back(fmt::format("{}ResourceIdentifier.entry.{}.key", prefix, j), k);
+      p.emplace_back(fmt::format("{}ResourceIdentifier.entry.{}.value", prefix, j), v);
+      ++j;
+    }
+  }
   return p;
 }
 
@@ -61,6 +74,11 @@ bool refused_as_done(const AwsError& e) {
 
 bool is_missing_stack(const AwsError& error) {
   return error.code() == "ValidationError" && error.message().find("does not exist") != std::string::npos;
+}
+
+bool is_missing_change_set(const AwsError& error) {
+  return error.code() == "ChangeSetNotFound" || error.code() == "ChangeSetNotFoundException" ||
+         is_missing_stack(error);
 }
 
 bool is_no_changes_message(std::string_view message) {
@@ -124,9 +142,12 @@ std::vector<StackEvent> CloudFormation::describe_stack_events(const std::string&
   return events;
 }
 
-std::optional<std::string> CloudFormation::get_template(const std::string& name_or_id) const {
+std::optional<std::string> CloudFormation::get_template(const std::string& name_or_id,
+                                                     const std::string& change_set) const {
   try {
-    auto doc = client_.call("GetTemplate", {{"StackName", name_or_id}, {"TemplateStage", "Original"}});
+    QueryParams p{{"StackName", name_or_id}, {"TemplateStage", "Original"}};
+    if (!change_set.empty()) p.emplace_back("ChangeSetName", change_set);
+    auto doc = client_.call("GetTemplate", p);
     return std::string(result(*doc, "GetTemplate").child_value("TemplateBody"));
   } catch (const AwsError& e) {
     if (is_missing_stack(e)) return std::nullopt;
@@ -137,6 +158,23 @@ std::optional<std::string> CloudFormation::get_template(const std::string& name_
 std::string CloudFormation::physical_resource_id(const std::string& stack, const std::string& logical_id) const {
   auto doc = client_.call("DescribeStackResource", {{"StackName", stack}, {"LogicalResourceId", logical_id}});
   return result(*doc, "DescribeStackResource").child("StackResourceDetail").child_value("PhysicalResourceId");
+}
+
+std::vector<StackResourceSummary> CloudFormation::list_stack_resources(const std::string& name_or_id) const {
+  std::vector<StackResourceSummary> out;
+  std::string token;
+  do {
+    QueryParams params{{"StackName", name_or_id}};
+    if (!token.empty()) params.emplace_back("NextToken", token);
+    auto doc = client_.call("ListStackResources", params);
+    pugi::xml_node r = result(*doc, "ListStackResources");
+    for (auto m : r.child("StackResourceSummaries").children("member")) {
+      out.push_back({m.child_value("LogicalResourceId"), m.child_value("PhysicalResourceId"),
+                     m.child_value("ResourceType"), m.child_value("ResourceStatus")});
+    }
+    token = r.child_value("NextToken");
+  } while (!token.empty());
+  return out;
 }
 
 bool CloudFormation::carried_out(const AwsError& error, const std::string& stack, const std::string& token) const {
@@ -175,6 +213,17 @@ void CloudFormation::delete_stack(const std::string& name_or_id) const {
 void CloudFormation::set_termination_protection(const std::string& name, bool enabled) const {
   client_.call("UpdateTerminationProtection",
                {{"StackName", name}, {"EnableTerminationProtection", enabled ? "true" : "false"}});
+}
+
+std::map<std::string, std::vector<std::string>> CloudFormation::resource_identifiers(
+    const std::string& template_body) const {
+  auto doc = client_.call("GetTemplateSummary", {{"TemplateBody", template_body}});
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto m : result(*doc, "GetTemplateSummary").child("ResourceIdentifierSummaries").children("member")) {
+    auto& names = out[m.child_value("ResourceType")];
+    for (auto id : m.child("ResourceIdentifiers").children("member")) names.emplace_back(id.child_value());
+  }
+  return out;
 }
 
 CloudFormation::ChangeSetIds CloudFormation::create_change_set(const StackRequest& request,
@@ -225,6 +274,51 @@ void CloudFormation::execute_change_set(const std::string& stack, const std::str
 
 void CloudFormation::delete_change_set(const std::string& stack, const std::string& change_set) const {
   client_.call("DeleteChangeSet", {{"StackName", stack}, {"ChangeSetName", change_set}});
+}
+
+std::string CloudFormation::detect_stack_drift(const std::string& stack) const {
+  auto doc = client_.call("DetectStackDrift", {{"StackName", stack}});
+  return result(*doc, "DetectStackDrift").child_value("StackDriftDetectionId");
+}
+
+DriftDetectionStatus CloudFormation::drift_detection_status(const std::string& detection_id) const {
+  auto doc = client_.call("DescribeStackDriftDetectionStatus", {{"StackDriftDetectionId", detection_id}});
+  pugi::xml_node r = result(*doc, "DescribeStackDriftDetectionStatus");
+  return {r.child_value("DetectionStatus"), r.child_value("StackDriftStatus"), r.child_value("DetectionStatusReason"),
+          std::atoi(r.child_value("DriftedStackResourceCount"))};
+}
+
+std::vector<ResourceDrift> CloudFormation::describe_stack_resource_drifts(const std::string& stack) const {
+  std::vector<ResourceDrift> out;
+  std::string token;
+  do {
+    QueryParams params{{"StackName", stack}};
+    if (!token.empty()) params.emplace_back("NextToken", token);
+    auto doc = client_.call("DescribeStackResourceDrifts", params);
+    pugi::xml_node r = result(*doc, "DescribeStackResourceDrifts");
+    for (auto m : r.child("StackResourceDrifts").children("member")) {
+      ResourceDrift d{m.child_value("LogicalResourceId"), m.child_value("PhysicalResourceId"),
+                      m.child_value("ResourceType"), m.child_value("StackResourceDriftStatus"), {}};
+      for (auto p : m.child("PropertyDifferences").children("member")) {
+        d.differences.push_back({p.child_value("PropertyPath"), p.child_value("ExpectedValue"),
+                                 p.child_value("ActualValue"), p.child_value("DifferenceType")});
+      }
+      out.push_back(std::move(d));
+    }
+    token = r.child_value("NextToken");
+  } while (!token.empty());
+  return out;
+}
+
+void CloudFormation::continue_update_rollback(const std::string& stack, const std::vector<std::string>& skip) const {
+  QueryParams p{{"StackName", stack}};
+  for (size_t i = 0; i < skip.size(); ++i) p.emplace_back(fmt::format("ResourcesToSkip.member.{}", i + 1), skip[i]);
+  p.emplace_back("ClientRequestToken", new_request_token());
+  client_.call("ContinueUpdateRollback", p);
+}
+
+void CloudFormation::rollback_stack(const std::string& stack) const {
+  client_.call("RollbackStack", {{"StackName", stack}, {"ClientRequestToken", new_request_token()}});
 }
 
 }  // namespace cdk::deploy

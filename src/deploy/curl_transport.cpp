@@ -30,6 +30,7 @@ struct Curl {
 };
 
 constexpr const char* kLibcurl = "libcurl.so.4";
+constexpr long long kConnectMs = 10'000;  // a connection that takes longer is not coming
 
 // Loads libcurl once (and initialises it); throws TransportError when it is missing.
 const Curl& curl() {
@@ -114,8 +115,9 @@ class CurlTransport final : public Transport {
     c.easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     c.easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
     c.easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-    c.easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
-    c.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+    const auto timeout = request.timeout.count() > 0 ? std::min(request.timeout, timeout_) : timeout_;
+    c.easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, timeout.count())));
+    c.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::clamp<long long>(timeout.count(), 1, kConnectMs)));
     c.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     c.easy_setopt(h, CURLOPT_USERAGENT, "cdkpp/0.1");
     CURLcode rc = c.easy_perform(h);

@@ -2,16 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <ostream>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "deploy/deploy_attempt.hpp"
 #include "deploy/endpoint.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/parallel.hpp"
 #include "deploy/s3_bucket.hpp"
+#include "deploy/stack_events.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 
@@ -19,7 +23,7 @@ namespace cdk::deploy {
 namespace {
 
 using Status = StackResult::Status;
-using steady = std::chrono::steady_clock;
+using wall = std::chrono::system_clock;
 
 constexpr const char* stack_resource_type = "AWS::CloudFormation::Stack";
 constexpr const char* fallback_region = "us-east-1";
@@ -35,32 +39,6 @@ nlohmann::json parse_template(const std::string& label, const std::string& body)
   } catch (const nlohmann::json::parse_error& e) {
     throw DeployError(fmt::format("{}: the template is not valid JSON: {}", label, e.what()));
   }
-}
-
-size_t resource_count(const nlohmann::json& tpl) {
-  auto it = tpl.find("Resources");
-  return it != tpl.end() && it->is_object() ? it->size() : 0;
-}
-
-std::string newest_event_id(const CloudFormation& cfn, const std::string& stack) {
-  try {
-    auto events = cfn.describe_stack_events(stack, "", 1);
-    return events.empty() ? std::string() : events.front().event_id;
-  } catch (const AwsError& e) {
-    if (is_missing_stack(e)) return {};
-    throw;
-  }
-}
-
-/// The first failure is the cause; the ones after it are usually "Resource creation cancelled".
-const StackEvent* first_cause(const std::vector<StackEvent>& failures) {
-  for (const auto& e : failures) {
-    if (e.resource_type != stack_resource_type && e.status_reason.find("cancelled") == std::string::npos) return &e;
-  }
-  for (const auto& e : failures) {
-    if (e.resource_type != stack_resource_type) return &e;
-  }
-  return failures.empty() ? nullptr : &failures.front();
 }
 
 /// The stack's own events (not a nested stack's): logical id = stack name, physical id = stack ARN.
@@ -80,9 +58,31 @@ const char* verb(Status s) {
     case Status::Failed: return "failed";
     case Status::Cancelled: return "cancelled";
     case Status::Skipped: return "skipped";
+    case Status::Prepared: return "change set prepared";
+    case Status::RolledBack: return "rolled back";
+    case Status::Imported: return "resources imported";
   }
   return "";
 }
+
+const char* method_label(DeployMethod m) {
+  switch (m) {
+    case DeployMethod::ChangeSet: return "change set";
+    case DeployMethod::Direct: return "direct";
+    case DeployMethod::PrepareChangeSet: return "prepare change set";
+    case DeployMethod::ExecuteChangeSet: return "execute change set";
+  }
+  return "";
+}
+
+/// "[########------------]": `done` of `total` in 20 cells.
+std::string progress_bar(size_t done, size_t total) {
+  constexpr size_t cells = 20;
+  const size_t filled = total == 0 ? 0 : std::min(cells, done * cells / total);
+  return "[" + std::string(filled, '#') + std::string(cells - filled, '-') + "]";
+}
+
+}  // namespace
 
 /// "Hello: change set cdkpp-deploy-1 ready: 2 to add, 1 to modify (0 replaced), 0 to remove"
 std::string change_set_summary(const std::string& label, const std::string& cs_name, const ChangeSetDescription& cs) {
@@ -97,7 +97,22 @@ std::string change_set_summary(const std::string& label, const std::string& cs_n
                      add, modify, replace, remove);
 }
 
-}  // namespace
+/// One line per resource change: "  [+] Queue AWS::SQS::Queue", "  [~] Db AWS::RDS::DBCluster (replacement: True)".
+std::string change_lines(const ChangeSetDescription& cs) {
+  std::string text;
+  for (const auto& c : cs.changes) {
+    const char* mark = c.action == "Add" ? "+" : c.action == "Remove" ? "-" : c.action == "Import" ? "<" : "~";
+    text += fmt::format("\n  [{}] {} {}{}", mark, c.logical_id, c.resource_type,
+                        c.replacement.empty() || c.replacement == "False" ? "" : " (replacement: " + c.replacement + ")");
+  }
+  return text;
+}
+
+bool is_valid_change_set_name(std::string_view name) {
+  if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-'; });
+}
 
 void Printer::out(const std::string& line) {
   std::lock_guard lock(mutex_);
@@ -115,9 +130,19 @@ std::string Session::region_for(const StackArtifact* stack) const {
   return fallback_region;
 }
 
-ClientConfig Session::config(const std::string& service, const std::string& region) const {
+ClientConfig Session::config(const std::string& service, const std::string& region, Deadline deadline) const {
   return ClientConfig{transport, settings.credentials, region, settings.endpoint_for(service, region),
-                      retry, sleep, clock};
+                      retry, sleep, clock, deadline};
+}
+
+wall::time_point Session::now() const { return clock ? clock() : wall::now(); }
+
+Deadline Deployer::deadline_from_now() const { return session_.now() + options_.timeout; }
+
+void Deployer::poll_pause(const CloudFormation& cfn, const std::string& what_then) {
+  const Deadline& deadline = cfn.client().config().deadline;
+  if (deadline && session_.now() + options_.poll_interval >= *deadline) throw DeployError(what_then);
+  session_.sleep(options_.poll_interval);
 }
 
 Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm)
@@ -130,6 +155,22 @@ Deployer::Deployer(Session& session, Printer& printer, DeployOptions options, Co
       throw DeployError(fmt::format("--parameters '{}': expected Key=Value or Stack:Key=Value", spec));
     }
   }
+  const std::string& cs = options_.change_set_name;
+  if (!cs.empty() && options_.method == DeployMethod::Direct) {
+    throw DeployError("--change-set-name needs --method change-set, prepare-change-set or execute-change-set");
+  }
+  if (!cs.empty() && !is_valid_change_set_name(cs)) {
+    throw DeployError(fmt::format("--change-set-name '{}': expected a letter, then letters, digits or '-' (at most "
+                                  "128 characters)",
+                                  cs));
+  }
+}
+
+std::string Deployer::change_set_name() const {
+  if (!options_.change_set_name.empty()) return options_.change_set_name;
+  if (options_.method != DeployMethod::ChangeSet) return default_change_set_name;
+  return fmt::format("cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
 std::map<std::string, std::string> Deployer::parameters_for(const StackArtifact& stack,
@@ -178,9 +219,10 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
                                           const std::string& stack_id, const std::string& last_event_id,
                                           size_t total_resources, std::vector<StackEvent>* failures,
                                           bool deleting) {
-  auto start = steady::now();
+  auto start = session_.now();
   std::set<std::string> seen;
   size_t done = 0;
+  size_t bar_at = 0;  // --progress bar: the count last drawn
   auto pump_events = [&] {
     std::vector<StackEvent> events;
     try {
@@ -198,10 +240,18 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       // emulator (moto) sends no per-resource events.
       if (is_own_stack_event(e, stack_id) && is_success(e.status)) done = total_resources;
       if (failures && is_failed_event(e.status)) failures->push_back(e);
+      const size_t shown = std::min(done, total_resources);
+      if (options_.progress == Progress::Bar && !is_failed_event(e.status)) {
+        // Only what moves the bar: a finished resource or the stack's own status.
+        if (shown == bar_at && !is_own_stack_event(e, stack_id)) continue;
+        bar_at = shown;
+        printer_.out(fmt::format("{} | {} {}/{} | {} | {} | {} {}", label, progress_bar(shown, total_resources), shown,
+                                 total_resources, event_time(e.timestamp), e.status, e.resource_type, e.logical_id));
+        continue;
+      }
       std::string reason = e.status_reason.empty() ? "" : " (" + e.status_reason + ")";
-      printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, std::min(done, total_resources),
-                               total_resources, event_time(e.timestamp), e.status, e.resource_type, e.logical_id,
-                               reason));
+      printer_.out(fmt::format("{} | {}/{} | {} | {:<20} | {} | {}{}", label, shown, total_resources,
+                               event_time(e.timestamp), e.status, e.resource_type, e.logical_id, reason));
     }
   };
   for (;;) {
@@ -214,19 +264,16 @@ StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::
       throw DeployError(fmt::format("{}: the stack disappeared while waiting for it", label));
     }
     if (is_terminal(d->status)) return *d;
-    auto waited = std::chrono::duration_cast<std::chrono::seconds>(steady::now() - start);
-    if (waited >= options_.timeout) {
-      throw DeployError(fmt::format(
-          "{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; moto, for one, leaves a "
-          "stack in {} when a resource fails",
-          label, d->status, waited.count(), stack_status::create_in_progress));
-    }
-    session_.sleep(options_.poll_interval);
+    auto waited = std::chrono::duration_cast<std::chrono::seconds>(session_.now() - start);
+    poll_pause(cfn, fmt::format("{}: still {} after {}s, stopped waiting (--timeout). The operation may be stuck; "
+                                "moto, for one, leaves a stack in {} when a resource fails",
+                                label, d->status, waited.count(), stack_status::create_in_progress));
   }
 }
 
-std::string Deployer::find_staging_bucket(const StackArtifact& stack, const std::string& region) {
-  CloudFormation cfn(session_.config("cloudformation", region));
+std::string Deployer::find_staging_bucket(const Attempt& a) {
+  const StackArtifact& stack = a.stack;
+  const CloudFormation& cfn = a.cfn;
   auto toolkit = cfn.describe_stack(options_.toolkit_stack);
   if (!toolkit && options_.toolkit_stack == default_toolkit_stack) {
     toolkit = cfn.describe_stack(legacy_toolkit_stack);
@@ -244,9 +291,10 @@ std::string Deployer::find_staging_bucket(const StackArtifact& stack, const std:
   return cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
 }
 
-std::string Deployer::stage_template(const StackArtifact& stack, const std::string& region,
-                                     const std::string& body) {
-  std::string bucket_name = find_staging_bucket(stack, region);
+std::string Deployer::stage_template(const Attempt& a, const std::string& body) {
+  const StackArtifact& stack = a.stack;
+  const std::string& region = a.region;
+  std::string bucket_name = find_staging_bucket(a);
   if (bucket_name.empty()) {
     throw DeployError(fmt::format(
         "{}: the template is {} bytes, over the {}-byte limit for inline templates; run 'bootstrap' to create the "
@@ -254,20 +302,21 @@ std::string Deployer::stage_template(const StackArtifact& stack, const std::stri
         stack.display_name, body.size(), max_inline_template_bytes, options_.toolkit_stack, region));
   }
   std::string key = fmt::format("cdkpp/templates/{}.json", sha256_hex(body));
-  S3Bucket bucket(session_.config("s3", region), bucket_name, session_.settings.custom_endpoint("s3"));
+  S3Bucket bucket(session_.config("s3", region, a.cfn.client().config().deadline), bucket_name,
+                  session_.settings.custom_endpoint("s3"));
   bucket.put_object(key, body, "application/json");
   printer_.out(fmt::format("{}: template is {} bytes, uploaded to s3://{}/{}", stack.display_name, body.size(),
                            bucket_name, key));
   return bucket.object_url(key);
 }
 
-void Deployer::check_account(const StackArtifact& stack, const std::string& region) {
+void Deployer::check_account(const StackArtifact& stack, const std::string& region, Deadline deadline) {
   if (stack.account.empty()) return;
   std::string account;
   {
     std::lock_guard lock(account_mutex_);
     if (!caller_account_) {
-      AwsClient sts(session_.config("sts", region), "sts", "2011-06-15");
+      AwsClient sts(session_.config("sts", region, deadline), "sts", "2011-06-15");
       auto doc = sts.call("GetCallerIdentity");
       caller_account_ = doc->child("GetCallerIdentityResponse").child("GetCallerIdentityResult").child_value("Account");
     }
@@ -291,8 +340,9 @@ void Deployer::print_outputs(const StackResult& result) {
 StackResult Deployer::deploy(const StackArtifact& stack, const std::string& template_body) {
   StackResult result;
   result.stack = stack.stack_name;
+  const Deadline deadline = deadline_from_now();
   try {
-    result = deploy_unchecked(stack, template_body);
+    result = deploy_unchecked(stack, template_body, deadline);
   } catch (const AwsError& e) {
     result.status = Status::Failed;
     result.error = fmt::format("{}: {}", stack.display_name, e.what());
@@ -300,7 +350,7 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
     // the stack in progress; say so, since no rollback will follow.
     if (e.action() == "CreateStack" || e.action() == "UpdateStack" || e.action() == "ExecuteChangeSet") {
       try {
-        CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack)));
+        CloudFormation cfn(session_.config("cloudformation", session_.region_for(&stack), deadline));
         if (auto d = cfn.describe_stack(stack.stack_name); d && is_in_progress(d->status)) {
           result.error += fmt::format(" (the stack was left in {} with no rollback running; 'destroy' removes it)",
                                       d->status);
@@ -319,65 +369,38 @@ StackResult Deployer::deploy(const StackArtifact& stack, const std::string& temp
     printer_.err(fmt::format("{}: deployment cancelled", stack.display_name));
   } else {
     printer_.out(fmt::format("✅ {} ({})", stack.display_name, verb(result.status)));
+    if (result.status == Status::Prepared) {
+      printer_.out(fmt::format("{}: review it, then run 'deploy --method execute-change-set --change-set-name {}'",
+                               stack.display_name, change_set_name()));
+    }
     print_outputs(result);
     if (!result.stack_id.empty()) printer_.out(fmt::format("Stack ARN:\n{}", result.stack_id));
   }
   return result;
 }
 
-/// One stack's deploy while it runs: what is known of the stack so far, shared by the steps.
-struct Deployer::Attempt {
-  const StackArtifact& stack;
-  const std::string& label;
-  std::string region;
-  CloudFormation cfn;
-  nlohmann::json local;  ///< the template to deploy
-  size_t total = 0;      ///< resources in it, for the progress count
-  std::optional<StackDescription> existing;
-  StackRequest request;
-  nlohmann::json deployed = nlohmann::json::object();  ///< the deployed template; null when unreadable
-  std::string stack_ref;   ///< the stack the started operation runs on
-  std::string last_event;  ///< the newest event before the operation started
-
-  [[nodiscard]] bool exists() const { return existing.has_value(); }
-  [[nodiscard]] StackResult result(Status status) const {
-    StackResult r;
-    r.stack = stack.stack_name;
-    r.status = status;
-    return r;
-  }
-  /// Nothing to do: what is deployed stays as it is.
-  [[nodiscard]] StackResult unchanged() const {
-    StackResult r = result(Status::NoChanges);
-    if (existing) {
-      r.outputs = existing->outputs;
-      r.stack_id = existing->id;
-    }
-    return r;
-  }
-};
-
-StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body) {
+StackResult Deployer::deploy_unchecked(const StackArtifact& stack, const std::string& body, Deadline deadline) {
   const std::string region = session_.region_for(&stack);
   Attempt a{.stack = stack,
             .label = stack.display_name,
             .region = region,
-            .cfn = CloudFormation(session_.config("cloudformation", region)),
+            .cfn = CloudFormation(session_.config("cloudformation", region, deadline)),
             .local = parse_template(stack.display_name, body)};
   a.total = resource_count(a.local);
-  check_account(stack, region);
+  check_account(stack, region, deadline);
   printer_.out(fmt::format("{}: deploying... ({} resources, {}, {})", a.label, a.total, region,
-                           options_.method == DeployMethod::ChangeSet ? "change set" : "direct"));
+                           method_label(options_.method)));
   a.existing = a.cfn.describe_stack(stack.stack_name);
+  if (options_.method == DeployMethod::ExecuteChangeSet) return execute_prepared(a);
   settle_leftovers(a);
   prepare_request(a);
   if (is_up_to_date(a)) return keep_up_to_date(a);
   if (body.size() > max_inline_template_bytes) {
-    a.request.template_url = stage_template(stack, region, body);
+    a.request.template_url = stage_template(a, body);
   } else {
     a.request.template_body = body;
   }
-  auto ended = options_.method == DeployMethod::ChangeSet ? start_change_set(a) : start_direct(a);
+  auto ended = options_.method == DeployMethod::Direct ? start_direct(a) : start_change_set(a);
   if (ended) return *ended;
   return finish(a);
 }
@@ -453,9 +476,8 @@ StackResult Deployer::keep_up_to_date(Attempt& a) {
 }
 
 std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
-  const std::string cs_name = fmt::format(
-      "cdkpp-deploy-{}", std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch()).count());
+  const std::string cs_name = change_set_name();
+  replace_prepared(a, cs_name);
   const std::string created_id =
       a.cfn.create_change_set(a.request, cs_name, a.exists() ? "UPDATE" : "CREATE").stack_id;
   ChangeSetDescription cs = wait_for_change_set(a, cs_name);
@@ -467,6 +489,7 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
     if (is_no_changes_message(cs.status_reason)) return a.unchanged();
     throw DeployError(fmt::format("{}: change set {} {}: {}", a.label, cs_name, cs.status, cs.status_reason));
   }
+  if (options_.method == DeployMethod::PrepareChangeSet) return stop_prepared(a, cs_name, cs);
   printer_.out(change_set_summary(a.label, cs_name, cs));
   if (!approve(a.stack, a.deployed, a.local)) {
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
@@ -480,16 +503,73 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
   return std::nullopt;
 }
 
+void Deployer::replace_prepared(Attempt& a, const std::string& cs_name) {
+  // Only a name given (or the fixed default of prepare) can collide with an earlier change set.
+  if (!a.exists() || (options_.change_set_name.empty() && options_.method == DeployMethod::ChangeSet)) return;
+  try {
+    a.cfn.describe_change_set(a.existing->id, cs_name);
+  } catch (const AwsError& e) {
+    if (is_missing_change_set(e)) return;
+    throw;
+  }
+  printer_.out(fmt::format("{}: replacing the change set {} prepared earlier", a.label, cs_name));
+  a.cfn.delete_change_set(a.existing->id, cs_name);
+}
+
+StackResult Deployer::stop_prepared(const Attempt& a, const std::string& cs_name, const ChangeSetDescription& cs) {
+  printer_.out(change_set_summary(a.label, cs_name, cs) + change_lines(cs));
+  StackResult r = a.unchanged();
+  r.status = Status::Prepared;
+  r.outputs.clear();  // nothing was deployed; the outputs file keeps what it had
+  return r;
+}
+
+StackResult Deployer::execute_prepared(Attempt& a) {
+  const std::string cs_name = change_set_name();
+  const std::string prepare_hint = fmt::format(
+      "prepare one with 'deploy --method prepare-change-set --change-set-name {}'", cs_name);
+  if (!a.exists()) {
+    throw DeployError(fmt::format("{}: the stack does not exist, so it has no change set {}; {}", a.label, cs_name,
+                                  prepare_hint));
+  }
+  ChangeSetDescription cs;
+  try {
+    cs = a.cfn.describe_change_set(a.existing->id, cs_name);
+  } catch (const AwsError& e) {
+    if (!is_missing_change_set(e)) throw;
+    throw DeployError(fmt::format("{}: the stack has no change set {}; {}", a.label, cs_name, prepare_hint));
+  }
+  if (cs.status != change_set_status::create_complete || cs.execution_status != change_set_status::available) {
+    throw DeployError(fmt::format("{}: change set {} cannot be executed: it is {}, execution {}{}; {}", a.label,
+                                  cs_name, cs.status, cs.execution_status,
+                                  cs.status_reason.empty() ? "" : " (" + cs.status_reason + ")", prepare_hint));
+  }
+  printer_.out(change_set_summary(a.label, cs_name, cs) + change_lines(cs));
+  const bool creates = a.existing->status == stack_status::review_in_progress;
+  // Approval judges the change set's own template against the deployed one.
+  nlohmann::json deployed = nlohmann::json::object();
+  if (auto text = creates ? std::nullopt : a.cfn.get_template(a.existing->id)) {
+    deployed = parse_template_text(*text).value_or(nullptr);
+  }
+  nlohmann::json proposed = a.local;
+  if (auto text = a.cfn.get_template(a.existing->id, cs_name)) {
+    proposed = parse_template_text(*text).value_or(a.local);
+  }
+  if (!approve(a.stack, deployed, proposed)) return a.result(Status::Cancelled);  // the change set stays for later
+  a.stack_ref = a.existing->id;
+  a.last_event = newest_event_id(a.cfn, a.stack_ref);
+  a.cfn.execute_change_set(a.existing->id, cs_name);
+  wait_until_executing(a, cs_name);
+  if (creates) a.existing.reset();  // reported as created
+  return finish(a);
+}
+
 ChangeSetDescription Deployer::wait_for_change_set(const Attempt& a, const std::string& cs_name) {
-  auto start = steady::now();
   for (;;) {
     ChangeSetDescription cs = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
     if (is_change_set_settled(cs.status)) return cs;
-    if (steady::now() - start >= options_.timeout) {
-      throw DeployError(fmt::format("{}: change set {} still {} after {}s", a.label, cs_name, cs.status,
-                                    options_.timeout.count()));
-    }
-    session_.sleep(options_.poll_interval);
+    poll_pause(a.cfn, fmt::format("{}: change set {} still {}, stopped waiting (--timeout {}s)", a.label, cs_name,
+                                  cs.status, options_.timeout.count()));
   }
 }
 
@@ -497,7 +577,7 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
   // ExecuteChangeSet returns before the stack leaves its previous (terminal)
   // status; wait until the execution has started so an update is not taken
   // for finished.
-  for (auto started = steady::now();;) {
+  for (;;) {
     ChangeSetDescription now;
     try {
       now = a.cfn.describe_change_set(a.stack.stack_name, cs_name);
@@ -506,11 +586,8 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
       throw;
     }
     if (now.execution_status != change_set_status::available) return;
-    if (steady::now() - started >= options_.timeout) {
-      throw DeployError(fmt::format("{}: change set {} was not executed within {}s", a.label, cs_name,
-                                    options_.timeout.count()));
-    }
-    session_.sleep(options_.poll_interval);
+    poll_pause(a.cfn, fmt::format("{}: change set {} was not executed within --timeout {}s", a.label, cs_name,
+                                  options_.timeout.count()));
   }
 }
 
@@ -546,15 +623,7 @@ StackResult Deployer::finish(Attempt& a) {
     }
     return result;
   }
-  if (const StackEvent* cause = first_cause(failures)) {
-    result.error = fmt::format("{}: {} ({}) {}: {}; the stack is now {}", a.label, cause->logical_id,
-                               cause->resource_type, cause->status,
-                               cause->status_reason.empty() ? "no reason given" : cause->status_reason,
-                               final.status);
-  } else {
-    result.error = fmt::format("{}: the stack is now {}{}", a.label, final.status,
-                               final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
-  }
+  result.error = failure_line(a.label, failures, final);
   return result;
 }
 
@@ -597,18 +666,19 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
   const std::string& label = stack.display_name;
   try {
     const std::string region = session_.region_for(&stack);
-    check_account(stack, region);  // else "does not exist" would be said of another account's stack
-    CloudFormation cfn(session_.config("cloudformation", region));
+    const Deadline deadline = deadline_from_now();
+    check_account(stack, region, deadline);  // else "does not exist" would be said of another account's stack
+    CloudFormation cfn(session_.config("cloudformation", region, deadline));
     auto existing = cfn.describe_stack(stack.stack_name);
     if (!existing) {
       result.status = Status::Missing;
       printer_.out(fmt::format("{}: stack does not exist, nothing to destroy", label));
       return result;
     }
-    size_t total = 0;
-    if (auto text = cfn.get_template(existing->id)) {
-      if (auto parsed = parse_template_text(*text)) total = resource_count(*parsed);
-    }
+    nlohmann::json deployed = nlohmann::json::object();
+    if (auto text = cfn.get_template(existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+    const size_t total = resource_count(deployed);
+    result.retained = find_retained(cfn, existing->id, deployed);  // before the resources are gone
     printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));
     std::string last = newest_event_id(cfn, existing->id);
     cfn.delete_stack(existing->id);
@@ -618,20 +688,30 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
     if (final.status == stack_status::delete_complete) {
       result.status = Status::Deleted;
       printer_.out(fmt::format("✅ {}: destroyed", label));
+      if (!result.retained.empty()) printer_.out(describe_retained(label, result.retained));
       return result;
     }
     result.status = Status::Failed;
-    const StackEvent* cause = first_cause(failures);
-    result.error = cause ? fmt::format("{}: {} ({}) {}: {}; the stack is now {}", label, cause->logical_id,
-                                       cause->resource_type, cause->status, cause->status_reason, final.status)
-                         : fmt::format("{}: the stack is now {}{}", label, final.status,
-                                       final.status_reason.empty() ? "" : " (" + final.status_reason + ")");
+    result.error = failure_line(label, failures, final);
   } catch (const std::exception& e) {
     result.status = Status::Failed;
     result.error = fmt::format("{}: {}", label, e.what());
   }
   printer_.err(fmt::format("❌ {} failed to destroy: {}", label, result.error));
   return result;
+}
+
+std::vector<RetainedResource> Deployer::find_retained(const CloudFormation& cfn, const std::string& stack_id,
+                                                     const nlohmann::json& deployed) {
+  if (retained_resources(deployed, std::nullopt).empty()) return {};
+  std::optional<std::map<std::string, std::string>> physical;
+  try {
+    physical.emplace();
+    for (const auto& r : cfn.list_stack_resources(stack_id)) (*physical)[r.logical_id] = r.physical_id;
+  } catch (const AwsError&) {
+    physical.reset();  // still worth listing, without physical ids
+  }
+  return retained_resources(deployed, physical);
 }
 
 std::vector<StackResult> Deployer::destroy_all(const std::vector<const StackArtifact*>& stacks) {

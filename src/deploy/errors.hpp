@@ -47,4 +47,11 @@ class ConnectionError : public DeployError {
   using DeployError::DeployError;
 };
 
+/// The command's deadline (--timeout) passed before a request could be sent,
+/// retried, or answered.
+class DeadlineError : public DeployError {
+ public:
+  using DeployError::DeployError;
+};
+
 }  // namespace cdk::deploy

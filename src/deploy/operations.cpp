@@ -10,6 +10,7 @@
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/outputs_file.hpp"
+#include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
 #include "deploy/template_text.hpp"
 #include "deploy/transport.hpp"
@@ -20,7 +21,8 @@ namespace {
 Session make_session(const TargetOptions& o) {
   Session session;
   session.settings = resolve_settings(o.aws, process_environment());
-  session.transport = make_curl_transport();
+  session.transport = o.transport ? o.transport : make_curl_transport();
+  session.sleep = o.sleep;
   return session;
 }
 
@@ -114,9 +116,11 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   Session session = make_session(options.target);
   DeployOptions deploy = deploy_options(options.target);
   deploy.method = options.method;
+  deploy.change_set_name = options.change_set_name;
   deploy.approval = options.approval;
   deploy.parameters = options.parameters;
   deploy.force = options.force;
+  deploy.progress = options.progress;
   deploy.toolkit_stack = options.toolkit_stack;
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy, confirm);
@@ -132,8 +136,9 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetO
   auto stacks = assembly.select(options.stacks, false, false);
   Session session = make_session(options);
   DiffOutcome outcome;
+  const Deadline deadline = session.now() + std::chrono::seconds(options.timeout_seconds);
   for (const auto* s : stacks) {
-    CloudFormation cfn(session.config("cloudformation", session.region_for(s)));
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
     nlohmann::json deployed = deployed_template(cfn, *s);
     TemplateDiff d = diff_templates(deployed, local_template(*s));
     outcome.differing += d.empty() ? 0 : 1;
@@ -142,6 +147,31 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetO
     out << text.str() << '\n';
   }
   out << fmt::format("Number of stacks with differences: {}\n", outcome.differing);
+  return outcome;
+}
+
+DriftOutcome drift_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+                          std::ostream& out) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.stacks, false, false);
+  Session session = make_session(options);
+  DriftOutcome outcome;
+  for (const auto* s : stacks) {
+    const Deadline deadline = session.now() + std::chrono::seconds(options.timeout_seconds);
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
+    auto existing = cfn.describe_stack(s->stack_name);
+    if (!existing) {
+      out << fmt::format("Stack {}\n{}: stack does not exist, no drift to detect\n\n", s->display_name,
+                         s->display_name);
+      continue;
+    }
+    StackDrift drift = detect_stack_drift(cfn, existing->id);
+    outcome.drifted += drift.has_drift() ? 1 : 0;
+    std::ostringstream text;
+    print_drift(text, s->display_name, drift);
+    out << text.str() << '\n';
+  }
+  out << fmt::format("Number of stacks with drift: {}\n", outcome.drifted);
   return outcome;
 }
 
@@ -158,6 +188,50 @@ StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const De
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy_options(options.target), nullptr);
   return StacksOutcome{deployer.destroy_all(stacks)};
+}
+
+StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const RollbackStacksOptions& options,
+                              std::ostream& out, std::ostream& err) {
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, false, false);
+  if (stacks.empty()) throw DeployError("the app has no stacks to roll back");
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy_options(options.target), nullptr);
+  return StacksOutcome{deployer.rollback_all(stacks, options.skip)};
+}
+
+StackResult import_stack(const std::filesystem::path& assembly_dir, const ImportStackOptions& options,
+                         std::ostream& out, std::ostream& err) {
+  if (options.resource_mapping.empty()) {
+    throw DeployError("import needs --resource-mapping FILE: {\"LogicalIdOrPath\": {\"IdentifierName\": \"value\"}}");
+  }
+  const ResourceMapping mapping = read_resource_mapping(options.resource_mapping);
+  Assembly assembly = read_assembly(assembly_dir);
+  auto stacks = assembly.select(options.target.stacks, false, false);
+  if (stacks.size() != 1) {
+    std::string names;
+    for (const auto* s : stacks) names += (names.empty() ? "" : ", ") + s->display_name;
+    throw DeployError(fmt::format("import works on one stack at a time; name it (selected: {})",
+                                  names.empty() ? "none" : names));
+  }
+  const StackArtifact& stack = *stacks.front();
+  Session session = make_session(options.target);
+  Printer printer(out, err);
+  Deployer deployer(session, printer, deploy_options(options.target), nullptr);
+  StackResult result;
+  try {
+    result = deployer.import_resources(stack, stack.read_template(), mapping);
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    throw DeployError(what.rfind(stack.display_name, 0) == 0 ? what : stack.display_name + ": " + what);
+  }
+  if (result.ok()) {
+    printer.out(fmt::format("✅ {} (resources imported)", stack.display_name));
+  } else {
+    printer.err(fmt::format("❌ {} failed: {}", stack.display_name, result.error));
+  }
+  return result;
 }
 
 bool publish_assets(const std::filesystem::path& assembly_dir, const PublishAssetsOptions& options,

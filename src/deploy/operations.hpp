@@ -6,6 +6,7 @@
 // own deploy, and std::filesystem::filesystem_error for an unreadable assembly.
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,17 +21,21 @@ struct TargetOptions {
   AwsOptions aws;                   ///< endpoint, profile, region; default: the AWS chain
   std::vector<std::string> stacks;  ///< ids or names, * wildcards; default: all
   bool exclusively = false;         ///< only the named stacks, not their dependencies/dependents; default false
-  int timeout_seconds = 3600;       ///< wait for one stack operation at most this long; default one hour
+  int timeout_seconds = 3600;       ///< one stack's deadline: bounds its every request, retry and wait; default one hour
   int concurrency = 1;              ///< independent stacks at once; default 1
+  std::shared_ptr<Transport> transport;  ///< how requests go out; default libcurl (tests replay answers)
+  Sleeper sleep;                    ///< how waits wait; default really (tests make them instant)
 };
 
 struct DeployStacksOptions {
   TargetOptions target;
   DeployMethod method = DeployMethod::ChangeSet;  ///< default: through a change set
+  std::string change_set_name;  ///< the change set to create/execute; default a fresh one (prepare/execute: fixed)
   Approval approval = Approval::Broadening;       ///< ask first for security-broadening changes; default broadening
   std::vector<std::string> parameters;            ///< Key=Value or Stack:Key=Value; default none
   std::string outputs_file;                       ///< write stack outputs here as JSON; default: none written
   bool force = false;                             ///< deploy even if unchanged; default false
+  Progress progress = Progress::Events;           ///< how the stacks' progress is shown; default one line per event
   std::string toolkit_stack = default_toolkit_stack;  ///< holds the bucket for large templates; default CDKToolkit
   AssetPublishOptions assets;                     ///< how assets are published first; default 4 at a time
 };
@@ -43,6 +48,16 @@ struct PublishAssetsOptions {
 struct DestroyStacksOptions {
   TargetOptions target;
   bool force = false;  ///< delete without asking; default false (ask)
+};
+
+struct RollbackStacksOptions {
+  TargetOptions target;
+  std::vector<std::string> skip;  ///< construct paths or logical ids left as they are; default none
+};
+
+struct ImportStackOptions {
+  TargetOptions target;
+  std::string resource_mapping;  ///< JSON file {"LogicalIdOrPath": {"IdentifierName": "value"}}; required
 };
 
 struct BootstrapOptions {
@@ -75,10 +90,30 @@ struct DiffOutcome {
 DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
                         std::ostream& out);
 
+struct DriftOutcome {
+  int drifted = 0;  ///< stacks with at least one modified or deleted resource
+};
+
+/// Runs drift detection on each selected stack that exists and prints what
+/// drifted, then the number of stacks with drift.
+DriftOutcome drift_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options, std::ostream& out);
+
 /// Deletes the selected stacks (with their dependents unless exclusively),
 /// after asking through `confirm` unless forced.
 StacksOutcome destroy_stacks(const std::filesystem::path& assembly_dir, const DestroyStacksOptions& options,
                              std::ostream& out, std::ostream& err, const Confirm& confirm);
+
+/// Rolls the selected stacks (only these) back from a failed update or create.
+/// A `skip` that names no resource is a DeployError before anything is rolled back.
+StacksOutcome rollback_stacks(const std::filesystem::path& assembly_dir, const RollbackStacksOptions& options,
+                              std::ostream& out, std::ostream& err);
+
+/// Imports existing resources into the one selected stack (IMPORT change set)
+/// from a mapping file. A bad mapping file, a selection of other than one
+/// stack, or a mapping that does not fit the template is a DeployError before
+/// anything changes.
+StackResult import_stack(const std::filesystem::path& assembly_dir, const ImportStackOptions& options,
+                         std::ostream& out, std::ostream& err);
 
 /// Publishes the assets of the selected stacks (with their dependencies unless
 /// exclusively) and deploys nothing. Returns false when one failed (each

@@ -30,7 +30,8 @@ void apply_result(nlohmann::ordered_json& doc, const StackResult& r) {
     doc.erase(r.stack);
     return;
   }
-  if (!r.ok()) return;  // failed, skipped or cancelled: the stack keeps the outputs it had
+  // Failed, skipped, cancelled or only prepared: the stack keeps the outputs it had.
+  if (!r.ok() || r.status == Status::Prepared) return;
   auto& stack = doc[r.stack] = nlohmann::ordered_json::object();
   for (const auto& o : r.outputs) stack[o.key] = o.value;
 }

@@ -16,6 +16,9 @@ inline constexpr std::string_view import_complete = "IMPORT_COMPLETE";
 inline constexpr std::string_view delete_complete = "DELETE_COMPLETE";
 inline constexpr std::string_view rollback_complete = "ROLLBACK_COMPLETE";
 inline constexpr std::string_view rollback_failed = "ROLLBACK_FAILED";
+inline constexpr std::string_view update_failed = "UPDATE_FAILED";  ///< an update failed with rollback disabled
+inline constexpr std::string_view update_rollback_failed = "UPDATE_ROLLBACK_FAILED";
+inline constexpr std::string_view update_rollback_complete = "UPDATE_ROLLBACK_COMPLETE";
 /// A change set was created for a new stack but never executed: nothing is deployed.
 inline constexpr std::string_view review_in_progress = "REVIEW_IN_PROGRESS";
 

@@ -18,6 +18,9 @@ struct HttpRequest {
   std::string url;  ///< absolute, e.g. https://cloudformation.eu-west-1.amazonaws.com/
   Headers headers;
   std::string body;
+  /// Bounds this request (connect and transfer) when above zero and below the
+  /// transport's own timeout: what is left of the command's deadline.
+  std::chrono::milliseconds timeout{0};
 };
 
 struct HttpResponse {
@@ -40,7 +43,7 @@ class Transport {
   virtual HttpResponse send(const HttpRequest& request) = 0;
 };
 
-/// HTTPS through libcurl; `timeout` bounds one whole request.
+/// HTTPS through libcurl; `timeout` bounds one whole request (a request's own timeout may shorten it).
 std::unique_ptr<Transport> make_curl_transport(std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 /// First value of a header, case-insensitive; empty if absent.

@@ -205,5 +205,87 @@ TEST(AwsClient, MalformedEndpointIsRejectedUpFront) {
   EXPECT_THROW(AwsClient(c, "cloudformation", "2010-05-15"), DeployError);
 }
 
+// The deadline (--timeout) bounds each request, its retries and the waits
+// between them. The clock here moves by `step` at every reading.
+struct SteppingClock {
+  std::chrono::system_clock::time_point start = std::chrono::system_clock::time_point{} + std::chrono::hours(24 * 20000);
+  std::chrono::milliseconds step;
+  std::shared_ptr<int> readings = std::make_shared<int>(0);
+  std::chrono::system_clock::time_point operator()() const { return start + step * (*readings)++; }
+};
+
+TEST(AwsClientDeadline, EachRequestGetsWhatIsLeftOfTheDeadlineAsItsTimeout) {
+  auto t = std::make_shared<ScriptedTransport>();
+  t->on("DescribeStacks", {xml_response(200, describe_stacks_ok)});
+  Recorder rec;
+  ClientConfig c = config_for(t, rec);
+  SteppingClock clock{.step = std::chrono::milliseconds(0)};
+  c.clock = clock;
+  c.deadline = clock.start + std::chrono::seconds(7);
+  CloudFormation(c).describe_stack("Hello");
+  ASSERT_EQ(t->requests().size(), 1u);
+  EXPECT_EQ(t->requests()[0].timeout, std::chrono::seconds(7));
+}
+
+TEST(AwsClientDeadline, NothingIsSentOnceTheDeadlineHasPassed) {
+  auto t = std::make_shared<ScriptedTransport>();
+  t->on("DescribeStacks", {xml_response(200, describe_stacks_ok)});
+  Recorder rec;
+  ClientConfig c = config_for(t, rec);
+  SteppingClock clock{.step = std::chrono::milliseconds(0)};
+  c.clock = clock;
+  c.deadline = clock.start;
+  try {
+    CloudFormation(c).describe_stack("Hello");
+    FAIL() << "expected DeadlineError";
+  } catch (const DeadlineError& e) {
+    EXPECT_STREQ(e.what(), "the deadline (--timeout) passed before sending DescribeStacks (cloudformation endpoint "
+                           "https://cloudformation.eu-west-1.amazonaws.com)");
+  }
+  EXPECT_TRUE(t->requests().empty());
+}
+
+TEST(AwsClientDeadline, ARetryThatWouldStartPastTheDeadlineIsNotMade) {
+  auto t = std::make_shared<ScriptedTransport>();
+  t->on("DescribeStacks", {aws_error(500, "InternalFailure", "injected", "Receiver")});
+  Recorder rec;
+  ClientConfig c = config_for(t, rec);
+  SteppingClock clock{.step = std::chrono::milliseconds(10)};
+  c.clock = clock;
+  c.deadline = clock.start + std::chrono::milliseconds(15);
+  try {
+    CloudFormation(c).describe_stack("Hello");
+    FAIL() << "expected DeadlineError";
+  } catch (const DeadlineError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("the deadline (--timeout) passed before DescribeStacks could be retried"), std::string::npos)
+        << what;
+    EXPECT_NE(what.find("the last attempt: HTTP 500 InternalFailure: injected"), std::string::npos) << what;
+    EXPECT_EQ(what.find('\n'), std::string::npos);
+  }
+  EXPECT_EQ(t->requests().size(), 1u);
+  EXPECT_TRUE(rec.sleeps.empty());
+}
+
+TEST(AwsClientDeadline, ANoAnswerPastTheDeadlineSaysWhatWasInFlight) {
+  auto t = std::make_shared<ScriptedTransport>();
+  t->refuse_next(100);
+  Recorder rec;
+  ClientConfig c = config_for(t, rec);
+  SteppingClock clock{.step = std::chrono::seconds(1)};
+  c.clock = clock;
+  c.deadline = clock.start + std::chrono::milliseconds(1500);
+  try {
+    CloudFormation(c).describe_stack("Hello");
+    FAIL() << "expected DeadlineError";
+  } catch (const DeadlineError& e) {
+    EXPECT_NE(std::string(e.what()).find("the deadline (--timeout) passed while waiting for the answer to "
+                                         "DescribeStacks (cloudformation endpoint "),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(t->requests().size(), 1u);
+}
+
 }  // namespace
 }  // namespace cdk::deploy

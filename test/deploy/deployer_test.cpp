@@ -77,6 +77,8 @@ class Replay : public ::testing::Test {
   Printer printer{out, err};
   Session session;
   int sleeps = 0;
+  /// Replayed time: it moves only when the deployer sleeps.
+  std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
   StackArtifact hello;
 
   void SetUp() override {
@@ -85,7 +87,11 @@ class Replay : public ::testing::Test {
     session.settings.env = [](const std::string&) { return std::nullopt; };
     session.settings.endpoint_override = "https://cloudformation.eu-west-1.amazonaws.com";
     session.transport = transport;
-    session.sleep = [this](std::chrono::milliseconds) { ++sleeps; };
+    session.sleep = [this](std::chrono::milliseconds d) {
+      ++sleeps;
+      now += d;
+    };
+    session.clock = [this] { return now; };
     hello.id = hello.stack_name = hello.display_name = "Hello";
   }
 
@@ -141,6 +147,35 @@ TEST_F(Replay, ARolledBackCreateReportsTheFirstFailingResourceAndTheFinalStatus)
   EXPECT_EQ(std::count(o.begin(), o.end(), '\n'), 10) << o;  // deploying line + 9 events
   EXPECT_NE(err.str().find("❌ Hello failed: Hello: Bucket (AWS::S3::Bucket) CREATE_FAILED"), std::string::npos);
   EXPECT_EQ(sleeps, 1);
+}
+
+TEST_F(Replay, ProgressBarDrawsFinishedResourcesAndStackStatusesAndKeepsFailureLines) {
+  transport->on("DescribeStacks", {missing(), stacks("ROLLBACK_COMPLETE")});
+  transport->on("CreateStack", {ok("CreateStack", std::string("<StackId>") + stack_arn + "</StackId>")});
+  transport->on("DescribeStackEvents",
+                {events({{"e9", "Hello", stack_type, "ROLLBACK_COMPLETE", "", "12:00:09"},
+                         {"e8", "Queue", "AWS::SQS::Queue", "DELETE_COMPLETE", "", "12:00:08"},
+                         {"e7", "Hello", stack_type, "ROLLBACK_IN_PROGRESS", "", "12:00:07"},
+                         {"e6", "Topic", "AWS::SNS::Topic", "CREATE_FAILED", "Resource creation cancelled", "12:00:06"},
+                         {"e5", "Bucket", "AWS::S3::Bucket", "CREATE_FAILED", "my-bucket already exists", "12:00:05"},
+                         {"e4", "Bucket", "AWS::S3::Bucket", "CREATE_IN_PROGRESS", "", "12:00:04"},
+                         {"e3", "Queue", "AWS::SQS::Queue", "CREATE_COMPLETE", "", "12:00:03"},
+                         {"e2", "Queue", "AWS::SQS::Queue", "CREATE_IN_PROGRESS", "", "12:00:02"},
+                         {"e1", "Hello", stack_type, "CREATE_IN_PROGRESS", "User Initiated", "12:00:01"}})});
+  DeployOptions o = direct();
+  o.progress = Progress::Bar;
+  StackResult r = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  const std::string expected =
+      "Hello: deploying... (3 resources, eu-west-1, direct)\n"
+      "Hello | [--------------------] 0/3 | 12:00:01 | CREATE_IN_PROGRESS | AWS::CloudFormation::Stack Hello\n"
+      "Hello | [######--------------] 1/3 | 12:00:03 | CREATE_COMPLETE | AWS::SQS::Queue Queue\n"
+      "Hello | 1/3 | 12:00:05 | CREATE_FAILED        | AWS::S3::Bucket | Bucket (my-bucket already exists)\n"
+      "Hello | 1/3 | 12:00:06 | CREATE_FAILED        | AWS::SNS::Topic | Topic (Resource creation cancelled)\n"
+      "Hello | [######--------------] 1/3 | 12:00:07 | ROLLBACK_IN_PROGRESS | AWS::CloudFormation::Stack Hello\n"
+      "Hello | [#############-------] 2/3 | 12:00:08 | DELETE_COMPLETE | AWS::SQS::Queue Queue\n"
+      "Hello | [#############-------] 2/3 | 12:00:09 | ROLLBACK_COMPLETE | AWS::CloudFormation::Stack Hello\n";
+  EXPECT_EQ(out.str(), expected);
 }
 
 TEST_F(Replay, AFailedUpdateReportsTheUpdateRollback) {
@@ -210,11 +245,12 @@ TEST_F(Replay, AStackThatNeverFinishesHitsTheTimeoutWithAClearMessage) {
   transport->on("CreateStack", {ok("CreateStack", std::string("<StackId>") + stack_arn + "</StackId>")});
   transport->on("DescribeStackEvents", {events({{"e1", "Hello", stack_type, "CREATE_IN_PROGRESS", "", "12:00:01"}})});
   DeployOptions o = direct();
-  o.timeout = std::chrono::seconds(0);
+  o.timeout = std::chrono::seconds(60);  // polled every 2 s
   StackResult r = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
   EXPECT_EQ(r.status, StackResult::Status::Failed);
-  EXPECT_NE(r.error.find("Hello: still CREATE_IN_PROGRESS after 0s, stopped waiting (--timeout)"), std::string::npos)
+  EXPECT_NE(r.error.find("Hello: still CREATE_IN_PROGRESS after 58s, stopped waiting (--timeout)"), std::string::npos)
       << r.error;
+  EXPECT_EQ(sleeps, 29) << "no poll starts past the deadline";
 }
 
 // A retried CreateStack refused because the stack exists is this deploy's own
