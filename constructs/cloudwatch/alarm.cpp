@@ -1,7 +1,6 @@
 #include <cdk/cloudwatch/alarm.hpp>
 
 #include <cdk/cloudwatch/cfn_alarm.hpp>
-#include <cdk/cloudwatch/detail/expression.hpp>
 #include <cdk/cloudwatch/detail/statistic.hpp>
 #include <cdk/sns/topic.hpp>
 
@@ -45,28 +44,11 @@ void check_plain_metric(const std::string& path, const Metric& m) {
     throw Error(path, "the metric has more than 30 dimensions", "CloudWatch allows 30");
 }
 
-// An alarm's Metrics hold at most 10 metrics and 10 expressions (PutMetricAlarm).
-void check_expression(const std::string& path, const Metric& m) {
-  if (auto problem = detail::expression_problem(m, true)) throw Error(path, problem->message, problem->hint);
-  const auto set = detail::flatten({{&m, detail::Axis::Left}});
-  if (!set.clash.empty())
-    throw Error(path, "the id \"" + set.clash + "\" names two different metrics", "rename one of them");
-  std::size_t metrics = 0;
-  for (const auto& q : set.queries) metrics += q.metric->is_expression() ? 0 : 1;
-  const auto expressions = set.queries.size() - metrics;
-  if (metrics > detail::max_alarm_metrics)
-    throw Error(path, "the alarm's math expression uses " + std::to_string(metrics) + " metrics",
-                "CloudWatch alarms take at most 10: combine alarms with a composite alarm, or pre-aggregate");
-  if (expressions > detail::max_alarm_expressions)
-    throw Error(path, "the alarm's math uses " + std::to_string(expressions) + " expressions",
-                "CloudWatch alarms take at most 10 expressions");
-}
-
 }  // namespace
 
 void check_alarm_props(const std::string& path, const AlarmProps& props) {
   const auto& m = props.metric;
-  if (m.is_expression()) check_expression(path, m);
+  if (m.is_expression()) check_alarm_expression(path, m);
   else check_plain_metric(path, m);
   if (!props.threshold)
     throw Error(path, "the alarm has no threshold", "set .threshold");
@@ -118,11 +100,10 @@ void put_metric(CfnAlarm::Props& l1, const Metric& m) {
 // ReturnData true), then what it uses under their ids (ReturnData false); an
 // expression's Period only when it uses no metric.
 void put_queries(CfnAlarm::Props& l1, const Metric& m) {
-  int expression_count = 0;
-  for (const auto& q : detail::flatten({{&m, detail::Axis::Left}}).queries) {
-    const auto& e = *q.metric;
+  for (const auto& q : metric_queries(m)) {
+    const auto& e = q.metric;
     CfnAlarm::MetricDataQueryProperty out;
-    out.id = q.id.empty() ? "expr_" + std::to_string(++expression_count) : q.id;
+    out.id = q.id;
     if (!e.label.empty()) out.label = e.label;
     if (e.is_expression()) {
       out.expression = *e.expression;
@@ -135,7 +116,7 @@ void put_queries(CfnAlarm::Props& l1, const Metric& m) {
       if (!e.unit.empty()) stat.unit = e.unit;
       out.metric_stat = std::move(stat);
     }
-    out.return_data = q.level <= 1;
+    out.return_data = q.return_data;
     l1.metrics.push_back(std::move(out));
   }
 }

@@ -50,4 +50,20 @@ struct SearchExpression {
   operator Metric() const;  // NOLINT(google-explicit-constructor)
 };
 
+/// One query of an expression as CloudWatch evaluates it (an alarm's Metrics,
+/// target tracking's Metrics).
+struct MetricQuery {
+  std::string id;            ///< its id in using_metrics, or "expr_1", "expr_2", ... for one without
+  Metric metric;             ///< a metric or an expression
+  bool return_data = false;  ///< true for the expression watched only
+};
+
+/// The expression and everything it uses, each distinct metric once, in
+/// aws-cdk-lib's order (the expression first, then depth first).
+[[nodiscard]] std::vector<MetricQuery> metric_queries(const Metric& expression);
+
+/// Throws the cdk::Error (at `path`) that an alarm on this expression would
+/// meet: empty text, bad or clashing ids, SEARCH, over 10 metrics or 10 expressions.
+void check_alarm_expression(const std::string& path, const Metric& expression);
+
 }  // namespace cdk::cloudwatch
