@@ -12,13 +12,13 @@
 ///   stack.add<cdk::cloudwatch::Alarm>("ErrorRate", {.metric = error_rate, .threshold = 5});
 ///   dashboard.add_widgets(cdk::cloudwatch::GraphWidget{.left = {error_rate}});
 ///
-/// As in the AWS CDK, the expression's period replaces the periods of its
-/// metrics (their own statistics stay). Ids start with a lowercase letter and
-/// hold letters, digits and underscores; one id names one metric across nested
-/// expressions. Alarms take at most 10 metrics and 10 expressions (CloudWatch's
-/// limits), and no SEARCH: a search expression is for dashboards only. Rendered
-/// as aws-cdk-lib renders them: the alarm's Metrics with ReturnData true on the
-/// expression only; a graph's expression with its metrics hidden.
+/// As in the AWS CDK, the expression's period replaces the periods of its metrics (their own statistics
+/// stay). Ids start with a lowercase letter and hold letters, digits and underscores; one id names one
+/// metric across nested expressions. Alarms take at most 10 metrics and 10 expressions (CloudWatch's
+/// limits), and no SEARCH: a search expression is for dashboards only. Rendered as aws-cdk-lib renders
+/// them: the alarm's Metrics with ReturnData true on the expression only; a graph's expression with its
+/// metrics hidden. Not supported: cross-account or cross-region search (searchAccount, searchRegion),
+/// Metrics Insights queries, anomaly detection bands.
 #include <cdk/cloudwatch/metric.hpp>
 
 #include <cstdint>
