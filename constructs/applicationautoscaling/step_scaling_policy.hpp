@@ -15,7 +15,9 @@
 /// StepScalingPolicyConfiguration) with `<id>/LowerAlarm` (messages <= 0), and
 /// `<id>/UpperPolicy` with `<id>/UpperAlarm` (messages >= 100; steps [0, 400)
 /// +1 and [400, ...) +5 relative to it). A side without steps is left out. See
-/// autoscaling/scaling_interval.hpp for how steps become the two sides.
+/// autoscaling/scaling_interval.hpp for how steps become the two sides. On a
+/// cloudwatch::MathExpression the alarms watch the expression and the policies
+/// leave MetricAggregationType out, as in the AWS CDK.
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
@@ -35,7 +37,7 @@ class CfnScalingPolicy;
 
 /// What step scaling of an Application Auto Scaling target takes (the AWS CDK's BasicStepScalingPolicyProps).
 struct StepScalingProps {
-  cloudwatch::Metric metric{};                                  ///< the metric the alarms watch; required
+  cloudwatch::Metric metric{};                                  ///< the metric or MathExpression the alarms watch; required
   std::vector<autoscaling::ScalingInterval> scaling_steps{};    ///< 2-40 steps around one no-change band; required
   autoscaling::AdjustmentType adjustment_type = autoscaling::AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
   std::optional<std::int64_t> cooldown_seconds{};               ///< wait after a scaling activity, 0 or more; default not set (the service's)

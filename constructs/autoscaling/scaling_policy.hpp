@@ -34,7 +34,7 @@ struct RequestCountScalingProps {
 
 /// Target tracking on any metric that moves with the group's size (the AWS CDK's MetricTargetTrackingProps).
 struct MetricTargetTrackingProps {
-  cloudwatch::Metric metric{};                      ///< Average, Minimum, Maximum, Sum or SampleCount (no percentiles); its period is not used; required
+  cloudwatch::Metric metric{};                      ///< Average, Minimum, Maximum, Sum or SampleCount (no percentiles), or a MathExpression; its period is not used; required
   double target_value = 0;                          ///< the value to keep the metric at, above 0; required
   bool disable_scale_in = false;                    ///< default false
   std::optional<int> estimated_instance_warmup_seconds{};  ///< default: the group's

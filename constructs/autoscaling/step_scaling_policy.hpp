@@ -12,6 +12,8 @@
 /// (metric <= 10), and `<id>/UpperPolicy` with `<id>/UpperAlarm` (metric >= 50,
 /// steps [0, 20) +1 and [20, ...) +3 relative to it). A side without steps is
 /// left out. See scaling_interval.hpp for how steps become the two sides.
+/// On a cloudwatch::MathExpression the alarms watch the expression and the
+/// policies leave MetricAggregationType out, as in the AWS CDK.
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
@@ -33,7 +35,7 @@ class CfnScalingPolicy;
 /// takes one for simple scaling only (the AWS CDK ignores it here with a warning);
 /// the instance warmup plays its part.
 struct StepScalingProps {
-  cloudwatch::Metric metric{};                         ///< the metric the alarms watch; required
+  cloudwatch::Metric metric{};                         ///< the metric or MathExpression the alarms watch; required
   std::vector<ScalingInterval> scaling_steps{};        ///< 2-40 steps around one no-change band; required
   AdjustmentType adjustment_type = AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
   std::optional<std::int64_t> min_adjustment_magnitude{};  ///< PercentChangeInCapacity only: at least this many instances; default not set

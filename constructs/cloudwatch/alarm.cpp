@@ -33,13 +33,23 @@ const char* missing_name(TreatMissingData t) {
   return "missing";
 }
 
+void check_plain_metric(const std::string& path, const Metric& m) {
+  if (m.namespace_.empty() || m.metric_name.empty())
+    throw Error(path, "the alarm's metric needs a namespace and a metric name",
+                "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
+  if (!is_simple_statistic(m.statistic) && !is_extended_statistic(m.statistic))
+    throw Error(path, "statistic \"" + m.statistic + "\" is not one CloudWatch knows",
+                "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
+  if (m.dimensions.size() > 30)
+    throw Error(path, "the metric has more than 30 dimensions", "CloudWatch allows 30");
+}
+
 }  // namespace
 
 void check_alarm_props(const std::string& path, const AlarmProps& props) {
   const auto& m = props.metric;
-  if (m.namespace_.empty() || m.metric_name.empty())
-    throw Error(path, "the alarm's metric needs a namespace and a metric name",
-                "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
+  if (m.is_expression()) check_alarm_expression(path, m);
+  else check_plain_metric(path, m);
   if (!props.threshold)
     throw Error(path, "the alarm has no threshold", "set .threshold");
   if (props.evaluation_periods < 1)
@@ -55,21 +65,68 @@ void check_alarm_props(const std::string& path, const AlarmProps& props) {
   if (period * props.evaluation_periods > 7 * 24 * 3600)
     throw Error(path, "the alarm evaluates more than seven days of data (period x evaluation_periods)",
                 "use fewer or shorter periods");
-  if (!is_simple_statistic(m.statistic) && !is_extended_statistic(m.statistic))
-    throw Error(path, "statistic \"" + m.statistic + "\" is not one CloudWatch knows",
-                "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
-  if (m.dimensions.size() > 30)
-    throw Error(path, "the metric has more than 30 dimensions", "CloudWatch allows 30");
   if (props.alarm_name.size() > 255)
     throw Error(path, "alarm name is longer than 255 characters", "use a shorter name");
 }
+
+namespace {
+
+CfnAlarm::MetricProperty metric_property(const Metric& m) {
+  CfnAlarm::MetricProperty out;
+  for (const auto& [name, value] : m.dimensions) {
+    CfnAlarm::DimensionProperty d;
+    d.name = name;
+    d.value = value;
+    out.dimensions.push_back(std::move(d));
+  }
+  out.metric_name = m.metric_name;
+  out.namespace_ = m.namespace_;
+  return out;
+}
+
+// A single metric: Namespace, MetricName, Dimensions, Statistic or ExtendedStatistic, Period, Unit.
+void put_metric(CfnAlarm::Props& l1, const Metric& m) {
+  auto metric = metric_property(m);
+  l1.namespace_ = m.namespace_;
+  l1.metric_name = m.metric_name;
+  l1.dimensions = std::move(metric.dimensions);
+  if (is_simple_statistic(m.statistic)) l1.statistic = m.statistic;
+  else l1.extended_statistic = m.statistic;
+  l1.period = m.period_seconds;
+  if (!m.unit.empty()) l1.unit = m.unit;
+}
+
+// Math: Metrics, as aws-cdk-lib writes them: the expression first ("expr_1",
+// ReturnData true), then what it uses under their ids (ReturnData false); an
+// expression's Period only when it uses no metric.
+void put_queries(CfnAlarm::Props& l1, const Metric& m) {
+  for (const auto& q : metric_queries(m)) {
+    const auto& e = q.metric;
+    CfnAlarm::MetricDataQueryProperty out;
+    out.id = q.id;
+    if (!e.label.empty()) out.label = e.label;
+    if (e.is_expression()) {
+      out.expression = *e.expression;
+      if (e.using_metrics.empty()) out.period = e.period_seconds;
+    } else {
+      CfnAlarm::MetricStatProperty stat;
+      stat.metric = metric_property(e);
+      stat.period = e.period_seconds;
+      stat.stat = e.statistic;
+      if (!e.unit.empty()) stat.unit = e.unit;
+      out.metric_stat = std::move(stat);
+    }
+    out.return_data = q.return_data;
+    l1.metrics.push_back(std::move(out));
+  }
+}
+
+}  // namespace
 
 Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   check_alarm_props(path, props_);
   const auto& m = props_.metric;
-  const auto period = m.period_seconds;
-  const bool simple = is_simple_statistic(m.statistic);
   CfnAlarm::Props l1;
   if (!props_.alarm_name.empty()) l1.alarm_name = props_.alarm_name;
   if (!props_.alarm_description.empty()) l1.alarm_description = props_.alarm_description;
@@ -79,18 +136,8 @@ Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construc
   if (props_.datapoints_to_alarm > 0) l1.datapoints_to_alarm = props_.datapoints_to_alarm;
   l1.threshold = *props_.threshold;
   if (props_.treat_missing_data != TreatMissingData::Missing) l1.treat_missing_data = missing_name(props_.treat_missing_data);
-  l1.namespace_ = m.namespace_;
-  l1.metric_name = m.metric_name;
-  for (const auto& [name, value] : m.dimensions) {
-    CfnAlarm::DimensionProperty d;
-    d.name = name;
-    d.value = value;
-    l1.dimensions.push_back(std::move(d));
-  }
-  if (simple) l1.statistic = m.statistic;
-  else l1.extended_statistic = m.statistic;
-  l1.period = period;
-  if (!m.unit.empty()) l1.unit = m.unit;
+  if (m.is_expression()) put_queries(l1, m);
+  else put_metric(l1, m);
   resource_ = &add<CfnAlarm>("Resource", std::move(l1));
   refresh_actions();
 }

@@ -11,7 +11,11 @@
 /// Defaults follow the AWS CDK: GreaterThanOrEqualToThreshold, missing data
 /// treated as "missing". Actions are ARNs (an SNS topic, an Auto Scaling
 /// policy, an EC2 action such as arn:aws:automate:<region>:ec2:reboot).
-/// Math expressions and anomaly-detection bands are not supported.
+/// `.metric` also takes a MathExpression (math_expression.hpp): the alarm then
+/// watches the expression through its Metrics list, as in the AWS CDK. Not
+/// supported: SEARCH expressions (CloudWatch refuses them in alarms),
+/// anomaly-detection bands, Metrics Insights queries.
+#include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 
@@ -38,7 +42,7 @@ enum class ComparisonOperator : std::uint8_t {
 enum class TreatMissingData : std::uint8_t { Missing, Breaching, NotBreaching, Ignore };
 
 struct AlarmProps {
-  Metric metric{};                          ///< the metric to watch; required
+  Metric metric{};                          ///< the metric or MathExpression to watch; required
   std::optional<double> threshold{};        ///< required
   std::int64_t evaluation_periods = 1;      ///< periods compared with the threshold; default 1
   std::int64_t datapoints_to_alarm = 0;     ///< breaching points (of evaluation_periods) that alarm; default all of them

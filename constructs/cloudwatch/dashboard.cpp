@@ -77,6 +77,51 @@ Value::List laid_out(const std::vector<std::vector<Widget>>& rows) {
   return out;
 }
 
+// A string's JSON escapes, without the quotes: how its text reads inside the body.
+std::string json_escaped(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+bool is_plain_join(const Value& v) {
+  if (v.kind() != Value::Kind::Intrinsic || v.name() != "Fn::Join") return false;
+  const auto& arg = v.argument();
+  return arg.kind() == Value::Kind::List && arg.as_list().size() == 2 && arg.as_list()[0].kind() == Value::Kind::String &&
+         arg.as_list()[0].as_string().empty() && arg.as_list()[1].kind() == Value::Kind::List;
+}
+
+// Appends a joined string's parts to the body's parts: its text escaped as the
+// body's JSON reads it, its tokens as they are, so the body is one flat
+// Fn::Join (as aws-cdk-lib writes it) and a "\n" in a log query stays JSON.
+void splice(const Value& part, bool inside_string, Value::List& out) {
+  if (part.kind() == Value::Kind::String) {
+    const auto text = inside_string ? json_escaped(part.as_string()) : part.as_string();
+    if (!out.empty() && out.back().kind() == Value::Kind::String) out.back() = Value(out.back().as_string() + text);
+    else out.emplace_back(text);
+  } else if (is_plain_join(part)) {
+    for (const auto& p : part.argument().as_list()[1].as_list()) splice(p, true, out);
+  } else {
+    out.push_back(part);
+  }
+}
+
+Value flat_body(const Value& body) {
+  if (!is_plain_join(body)) return body;
+  Value::List parts;
+  for (const auto& p : body.argument().as_list()[1].as_list()) splice(p, false, parts);
+  return Fn::join("", std::move(parts));
+}
+
 }  // namespace
 
 Dashboard::Dashboard(Construct& scope, std::string_view id, DashboardProps props) : Construct(scope, id) {
@@ -132,7 +177,7 @@ void Dashboard::render() {
   if (props_.period_override) body.emplace_back("periodOverride", period_override_name(*props_.period_override));
   body.emplace_back("widgets", laid_out(props_.widgets));
   // Compact, as the AWS CDK's Stack.toJsonString writes it.
-  resource_->props().dashboard_body = codebuild::detail::json_text(Value(std::move(body)), 0);
+  resource_->props().dashboard_body = flat_body(codebuild::detail::json_text(Value(std::move(body)), 0));
 }
 
 Value Dashboard::dashboard_name() const { return resource_->ref(); }

@@ -5,9 +5,14 @@
 ///   cdk::cloudwatch::Metric cpu{.namespace_ = "AWS/EC2", .metric_name = "CPUUtilization",
 ///                               .dimensions = {{"AutoScalingGroupName", asg.name()}},
 ///                               .statistic = "Average", .period_seconds = 60};
+///
+/// A Metric is also what alarms, widgets and scaling take for a math or search
+/// expression: a MathExpression or SearchExpression (math_expression.hpp)
+/// converts to a Metric whose `expression` is set, so one field takes either.
 #include <cdk/value.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,14 +20,22 @@
 namespace cdk::cloudwatch {
 
 struct Metric {
-  std::string namespace_{};      ///< e.g. "AWS/EC2"; required
-  std::string metric_name{};     ///< e.g. "CPUUtilization"; required
+  std::string namespace_{};      ///< e.g. "AWS/EC2"; required (unless an expression)
+  std::string metric_name{};     ///< e.g. "CPUUtilization"; required (unless an expression)
   std::vector<std::pair<std::string, Value>> dimensions{};  ///< name -> value (up to 30); default none
   std::string statistic = "Average";  ///< Average, Sum, Minimum, Maximum, SampleCount or a percentile like "p99"; default Average
   std::int64_t period_seconds = 300;  ///< 10, 30 or a multiple of 60; default 300 (five minutes), like the AWS CDK
   std::string unit{};            ///< e.g. "Percent"; default none (any unit)
-  std::string label{};           ///< legend text on a dashboard (alarms ignore it); default CloudWatch's
+  std::string label{};           ///< legend text on a dashboard, and of an expression in an alarm; default CloudWatch's
   std::string color{};           ///< line colour on a dashboard, "#1f77b4"; default CloudWatch's
+  /// A math or search expression instead of a metric: set by converting a
+  /// MathExpression or SearchExpression, which is how to make one; default none (a metric).
+  std::optional<std::string> expression{};
+  /// The metrics (or expressions) that `expression` names, id -> metric; default none.
+  std::vector<std::pair<std::string, Metric>> using_metrics{};
+
+  /// True when this is a math or search expression rather than a metric.
+  [[nodiscard]] bool is_expression() const noexcept { return expression.has_value(); }
 
   /// A copy with another statistic or period: `cpu.with("Maximum", 60)`.
   [[nodiscard]] Metric with(std::string new_statistic, std::int64_t new_period_seconds = 0) const {

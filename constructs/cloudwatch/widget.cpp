@@ -1,6 +1,7 @@
 #include <cdk/cloudwatch/widget.hpp>
 
 #include <cdk/cloudwatch/alarm.hpp>
+#include <cdk/cloudwatch/detail/expression.hpp>
 #include <cdk/cloudwatch/detail/statistic.hpp>
 #include <cdk/cloudwatch/detail/widget_json.hpp>
 #include <cdk/error.hpp>
@@ -72,9 +73,28 @@ Value y_axis_json(const YAxis& axis) {
   return out.empty() ? Value() : Value(std::move(out));
 }
 
+// An expression's entry: [{options}], aws-cdk-lib's keys in its order; a
+// drawn expression without a label is labelled with its text.
+Value expression_json(const detail::Query& q) {
+  const auto& m = *q.metric;
+  const bool visible = q.axis != detail::Axis::None;
+  Value::Map options;
+  put(options, "label", text_or_absent(m.label.empty() && visible ? *m.expression : m.label));
+  put(options, "color", text_or_absent(m.color));
+  if (!visible) put(options, "visible", false);
+  put(options, "expression", *m.expression);
+  if (m.period_seconds != default_metric_period) put(options, "period", m.period_seconds);
+  if (q.axis == detail::Axis::Right) put(options, "yAxis", "right");
+  put(options, "id", text_or_absent(q.id));
+  return Value::list({Value(std::move(options))});
+}
+
 // [namespace, name, dimension, value, ..., {options}]: the dashboard's metric
-// array; options only where they differ from CloudWatch's defaults.
-Value metric_json(const Metric& m, bool right_axis) {
+// array; options only where they differ from CloudWatch's defaults. A metric
+// only an expression uses has its id and is hidden.
+Value query_json(const detail::Query& q) {
+  if (q.metric->is_expression()) return expression_json(q);
+  const auto& m = *q.metric;
   Value::List out{m.namespace_, m.metric_name};
   for (const auto& [name, value] : m.dimensions) {
     out.emplace_back(name);
@@ -83,10 +103,26 @@ Value metric_json(const Metric& m, bool right_axis) {
   Value::Map options;
   put(options, "color", text_or_absent(m.color));
   put(options, "label", text_or_absent(m.label));
+  put(options, "id", text_or_absent(q.id));
+  if (q.axis == detail::Axis::None) put(options, "visible", false);
   if (m.period_seconds != default_metric_period) put(options, "period", m.period_seconds);
   if (!m.statistic.empty() && m.statistic != default_metric_statistic) put(options, "stat", m.statistic);
-  if (right_axis) put(options, "yAxis", "right");
+  if (q.axis == detail::Axis::Right) put(options, "yAxis", "right");
   if (!options.empty()) out.emplace_back(std::move(options));
+  return out;
+}
+
+std::vector<std::pair<const Metric*, detail::Axis>> top_level(const std::vector<Metric>& left,
+                                                              const std::vector<Metric>& right = {}) {
+  std::vector<std::pair<const Metric*, detail::Axis>> top;
+  for (const auto& m : left) top.emplace_back(&m, detail::Axis::Left);
+  for (const auto& m : right) top.emplace_back(&m, detail::Axis::Right);
+  return top;
+}
+
+Value::List metrics_json(const std::vector<Metric>& left, const std::vector<Metric>& right = {}) {
+  Value::List out;
+  for (const auto& q : detail::flatten(top_level(left, right)).queries) out.push_back(query_json(q));
   return out;
 }
 
@@ -100,9 +136,7 @@ Value placed(const char* type, detail::WidgetSize size, int x, int y, Value::Map
 }
 
 Value::Map properties_of(const GraphWidget& w) {
-  Value::List metrics;
-  for (const auto& m : w.left) metrics.push_back(metric_json(m, false));
-  for (const auto& m : w.right) metrics.push_back(metric_json(m, true));
+  auto metrics = metrics_json(w.left, w.right);
   Value::Map y_axis;
   put(y_axis, "left", y_axis_json(w.left_y_axis));
   put(y_axis, "right", y_axis_json(w.right_y_axis));
@@ -119,8 +153,7 @@ Value::Map properties_of(const GraphWidget& w) {
 }
 
 Value::Map properties_of(const SingleValueWidget& w) {
-  Value::List metrics;
-  for (const auto& m : w.metrics) metrics.push_back(metric_json(m, false));
+  auto metrics = metrics_json(w.metrics);
   Value::Map p;
   put(p, "view", "singleValue");
   put(p, "title", text_or_absent(w.title));
@@ -166,8 +199,41 @@ Value::Map properties_of(const AlarmStatusWidget& w) {
   return p;
 }
 
+const char* log_view_name(LogQueryView v) {
+  switch (v) {
+    case LogQueryView::Table: return "table";
+    case LogQueryView::Line:
+    case LogQueryView::StackedArea: return "timeSeries";
+    case LogQueryView::Bar: return "bar";
+    case LogQueryView::Pie: return "pie";
+  }
+  return "table";
+}
+
+// "SOURCE 'a' | SOURCE 'b' | <query>", the query's lines joined by "\n| ".
+Value log_query(const LogQueryWidget& w) {
+  Value query = "";
+  for (std::size_t i = 0; i < w.log_group_names.size(); ++i)
+    query = query + (i == 0 ? "SOURCE '" : " | SOURCE '") + w.log_group_names[i] + "'";
+  std::string text = w.query_string;
+  for (std::size_t i = 0; i < w.query_lines.size(); ++i) text += (i == 0 ? "" : "\n| ") + w.query_lines[i];
+  return query + " | " + text;
+}
+
+Value::Map properties_of(const LogQueryWidget& w) {
+  Value::Map p;
+  put(p, "view", log_view_name(w.view));
+  put(p, "title", text_or_absent(w.title));
+  put(p, "region", region_of(w.region));
+  put(p, "query", log_query(w));
+  if (w.view == LogQueryView::Line || w.view == LogQueryView::StackedArea)
+    put(p, "stacked", w.view == LogQueryView::StackedArea);
+  return p;
+}
+
 const char* json_type(const Widget& widget) {
   if (std::holds_alternative<TextWidget>(widget)) return "text";
+  if (std::holds_alternative<LogQueryWidget>(widget)) return "log";
   if (std::holds_alternative<AlarmStatusWidget>(widget)) return "alarm";
   return "metric";
 }
@@ -189,15 +255,38 @@ void check_statistic(const std::string& path, const std::string& where, const st
                 "use Average, Sum, Minimum, Maximum, SampleCount or a percentile like p99");
 }
 
-void check_metrics(const std::string& path, const std::string& where, const std::vector<Metric>& metrics) {
-  for (const auto& m : metrics) {
-    if (m.namespace_.empty() || m.metric_name.empty())
-      throw Error(path, where + ": a metric has no namespace or metric name",
-                  "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
-    const auto what = "metric " + m.namespace_ + " " + m.metric_name;
-    check_period(path, where, m.period_seconds, what);
-    check_statistic(path, where, m.statistic);
+void check_metric(const std::string& path, const std::string& where, const Metric& m) {
+  if (m.is_expression()) {
+    if (auto problem = detail::expression_problem(m, false)) throw Error(path, where + ": " + problem->message, problem->hint);
+    check_period(path, where, m.period_seconds, "expression \"" + *m.expression + "\"");
+    return;
   }
+  if (m.namespace_.empty() || m.metric_name.empty())
+    throw Error(path, where + ": a metric has no namespace or metric name",
+                "e.g. {.namespace_ = \"AWS/EC2\", .metric_name = \"CPUUtilization\"}");
+  check_period(path, where, m.period_seconds, "metric " + m.namespace_ + " " + m.metric_name);
+  check_statistic(path, where, m.statistic);
+}
+
+void check_metrics(const std::string& path, const std::string& where, const std::vector<Metric>& left,
+                   const std::vector<Metric>& right = {}) {
+  for (const auto& m : left) check_metric(path, where, m);
+  for (const auto& m : right) check_metric(path, where, m);
+  const auto set = detail::flatten(top_level(left, right));
+  if (!set.clash.empty())
+    throw Error(path, where + ": the id \"" + set.clash + "\" names two different metrics", "rename one of them");
+}
+
+// CloudWatch Logs Insights: at most 50 log groups per query.
+constexpr std::size_t max_log_groups = 50;
+
+void check_log_query(const std::string& path, const std::string& where, const LogQueryWidget& w) {
+  if (w.log_group_names.empty()) throw Error(path, where + " has no log groups", "set .log_group_names");
+  if (w.log_group_names.size() > max_log_groups)
+    throw Error(path, where + " queries " + std::to_string(w.log_group_names.size()) + " log groups",
+                "Logs Insights queries at most 50");
+  if (w.query_string.empty() == w.query_lines.empty())
+    throw Error(path, where + " needs exactly one of query_string and query_lines", "set one of them");
 }
 
 void check_alarm(const std::string& path, const std::string& where, const Ptr<const Alarm>& alarm) {
@@ -215,6 +304,7 @@ const char* widget_type_name(const Widget& widget) noexcept {
         else if constexpr (std::is_same_v<W, TextWidget>) return "TextWidget";
         else if constexpr (std::is_same_v<W, AlarmWidget>) return "AlarmWidget";
         else if constexpr (std::is_same_v<W, AlarmStatusWidget>) return "AlarmStatusWidget";
+        else if constexpr (std::is_same_v<W, LogQueryWidget>) return "LogQueryWidget";
         else static_assert(always_false<W>);
       },
       widget);
@@ -239,8 +329,7 @@ void check_widget(const std::string& path, const std::string& where, const Widge
         if constexpr (std::is_same_v<W, GraphWidget>) {
           if (w.left.empty() && w.right.empty())
             throw Error(path, where + " has no metrics", "give it .left or .right metrics");
-          check_metrics(path, where, w.left);
-          check_metrics(path, where, w.right);
+          check_metrics(path, where, w.left, w.right);
           if (w.period_seconds != 0) check_period(path, where, w.period_seconds, "the widget's");
           if (!w.statistic.empty()) check_statistic(path, where, w.statistic);
         } else if constexpr (std::is_same_v<W, SingleValueWidget>) {
@@ -254,6 +343,8 @@ void check_widget(const std::string& path, const std::string& where, const Widge
         } else if constexpr (std::is_same_v<W, AlarmStatusWidget>) {
           if (w.alarms.empty()) throw Error(path, where + " has no alarms", "give it .alarms");
           for (const auto& a : w.alarms) check_alarm(path, where, a);
+        } else if constexpr (std::is_same_v<W, LogQueryWidget>) {
+          check_log_query(path, where, w);
         }
       },
       widget);

@@ -7,12 +7,17 @@
 ///   cdk::cloudwatch::TextWidget{.markdown = "# gifmachine"}
 ///   cdk::cloudwatch::AlarmWidget{.alarm = high_cpu}
 ///   cdk::cloudwatch::AlarmStatusWidget{.alarms = {high_cpu, low_storage}}
+///   cdk::cloudwatch::LogQueryWidget{.log_group_names = {logs.log_group_name()},
+///                                   .query_lines = {"fields @timestamp, @message", "sort @timestamp desc"}}
 ///
 /// They render as the AWS CDK renders them, so a ported dashboard gets the same
 /// body. Sizes are in grid units; a dashboard is 24 units wide. The region of a
 /// metric widget defaults to the stack's region ({"Ref": "AWS::Region"}).
-/// Not supported: math and search expressions, annotations, gauge, table, log
-/// and custom widgets, dashboard variables.
+/// Graphs and single values take MathExpression and SearchExpression too
+/// (math_expression.hpp): the expression is drawn, the metrics it uses are in
+/// the widget hidden. Not supported: annotations, gauge, table and custom
+/// widgets, dashboard variables, cross-account metrics.
+#include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/ptr.hpp>
 
@@ -42,8 +47,8 @@ enum class GraphWidgetView : std::uint8_t { TimeSeries, Bar, Pie };
 /// Lines (or bars, or a pie) of metrics on a left and a right axis.
 struct GraphWidget {
   std::string title{};                  ///< default none
-  std::vector<Metric> left{};           ///< metrics on the left axis; left and right together need one at least
-  std::vector<Metric> right{};          ///< metrics on the right axis; default none
+  std::vector<Metric> left{};           ///< metrics or expressions on the left axis; left and right together need one at least
+  std::vector<Metric> right{};          ///< metrics or expressions on the right axis; default none
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 6;                       ///< grid units; default 6
   bool stacked = false;                 ///< stacked areas instead of lines; default false
@@ -58,7 +63,7 @@ struct GraphWidget {
 /// The latest value of each metric, as a number.
 struct SingleValueWidget {
   std::string title{};                  ///< default none
-  std::vector<Metric> metrics{};        ///< required (one at least)
+  std::vector<Metric> metrics{};        ///< metrics or math expressions; required (one at least)
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 3;                       ///< grid units; default 3
   bool sparkline = false;               ///< a small graph of the time range under each value; default false
@@ -100,8 +105,23 @@ struct AlarmStatusWidget {
   std::vector<AlarmState> states{};     ///< show only alarms in these states; default all
 };
 
+/// How a LogQueryWidget shows the query's result.
+enum class LogQueryView : std::uint8_t { Table, Line, StackedArea, Bar, Pie };
+
+/// A CloudWatch Logs Insights query over log groups, run when the dashboard opens.
+struct LogQueryWidget {
+  std::vector<Value> log_group_names{};   ///< 1-50 log group names (a LogGroup's log_group_name()); required
+  std::string query_string{};           ///< the query, e.g. "fields @message | limit 20"; this or query_lines, required
+  std::vector<std::string> query_lines{};  ///< the query's commands, joined with " | " on new lines; default none
+  std::string title{};                  ///< default none
+  LogQueryView view = LogQueryView::Table;  ///< default Table
+  int width = 6;                        ///< 1-24 grid units; default 6
+  int height = 6;                       ///< grid units; default 6
+  std::string region{};                 ///< where the log groups are; default the stack's region
+};
+
 /// Any widget: what Dashboard::add_widgets takes.
-using Widget = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWidget, AlarmStatusWidget>;
+using Widget = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWidget, AlarmStatusWidget, LogQueryWidget>;
 
 /// "GraphWidget", ...: how errors name a widget's type.
 [[nodiscard]] const char* widget_type_name(const Widget& widget) noexcept;

@@ -26,6 +26,7 @@
 /// As in the AWS CDK, awsvpc tasks get A records by default and bridge/host
 /// tasks must use SRV records (address and port); the Cloud Map service is
 /// `<Service>/CloudmapService` with a custom health check that ECS reports to.
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
@@ -127,6 +128,14 @@ class BaseService : public Construct, public ec2::IConnectable, public elbv2::IL
   [[nodiscard]] Value service_name() const;
   [[nodiscard]] Cluster& cluster() const noexcept { return *cluster_; }
   [[nodiscard]] TaskDefinition& task_definition() const noexcept { return *task_; }
+
+  /// Any AWS/ECS metric of this service (dimensions ClusterName and ServiceName,
+  /// five minutes): `metric("CPUUtilization", "Maximum")`.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Average") const;
+  /// CPUUtilization (Average, percent of the tasks' reservation), as aws-cdk-lib's.
+  [[nodiscard]] cloudwatch::Metric metric_cpu_utilization() const;
+  /// MemoryUtilization (Average, percent of the tasks' reservation), as aws-cdk-lib's.
+  [[nodiscard]] cloudwatch::Metric metric_memory_utilization() const;
 
   ec2::Connections& connections() override { return connections_; }
   void attach_to_target_group(elbv2::TargetGroup& target_group) override;

@@ -52,7 +52,7 @@ struct RequestCountScalingProps {
 };
 /// Target tracking on any metric that moves with the number of tasks (the AWS CDK's TrackCustomMetricProps).
 struct TrackCustomMetricProps {
-  cloudwatch::Metric metric{};                     ///< Average, Minimum, Maximum, Sum or SampleCount (no percentiles); its period is not used; required
+  cloudwatch::Metric metric{};                     ///< Average, Minimum, Maximum, Sum or SampleCount (no percentiles), or a MathExpression; its period is not used; required
   double target_value = 0;                         ///< the value to keep the metric at, above 0; required
   bool disable_scale_in = false;                   ///< default false
   std::int64_t scale_in_cooldown_seconds = 300;    ///< default 300

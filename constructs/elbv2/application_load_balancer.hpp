@@ -17,8 +17,17 @@
 /// CLOUDFRONT-scoped one is an error):
 ///
 ///   alb.associate_web_acl(regional_acl);   // a cdk::wafv2::CfnWebACL, or its ARN
+///
+/// Its CloudWatch metrics (AWS/ApplicationELB, dimension LoadBalancer), with
+/// aws-cdk-lib's names, statistics (Sum for counts, Average for times) and
+/// five-minute period: `alb.metric_http_code_elb(HttpCodeElb::Elb5xxCount)`,
+/// `alb.metric_target_response_time()`, `alb.metric_request_count()`, ...
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/elbv2/application_listener.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
+#include <cdk/elbv2/http_code.hpp>
+
+#include <string>
 
 namespace cdk::wafv2 {
 class CfnWebACL;
@@ -67,6 +76,37 @@ class ApplicationLoadBalancer : public BaseLoadBalancer {
   [[nodiscard]] wafv2::WebAclAssociation* web_acl_association() const noexcept { return web_acl_association_; }
 
   [[nodiscard]] bool is_application() const noexcept override { return true; }
+
+  /// Any AWS/ApplicationELB metric of this load balancer: `metric("RuleEvaluations", "Sum")`.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Sum") const;
+  /// HTTPCode_ELB_<n>XX_Count (Sum): responses the load balancer made.
+  [[nodiscard]] cloudwatch::Metric metric_http_code_elb(HttpCodeElb code) const;
+  /// HTTPCode_Target_<n>XX_Count (Sum): responses the targets made.
+  [[nodiscard]] cloudwatch::Metric metric_http_code_target(HttpCodeTarget code) const;
+  /// TargetResponseTime (Average), in seconds.
+  [[nodiscard]] cloudwatch::Metric metric_target_response_time() const;
+  /// RequestCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_request_count() const;
+  /// ActiveConnectionCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_active_connection_count() const;
+  /// NewConnectionCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_new_connection_count() const;
+  /// RejectedConnectionCount (Sum): refused at the connection limit.
+  [[nodiscard]] cloudwatch::Metric metric_rejected_connection_count() const;
+  /// TargetConnectionErrorCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_target_connection_error_count() const;
+  /// ClientTLSNegotiationErrorCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_client_tls_negotiation_error_count() const;
+  /// TargetTLSNegotiationErrorCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_target_tls_negotiation_error_count() const;
+  /// ProcessedBytes (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_processed_bytes() const;
+  /// ConsumedLCUs (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_consumed_lcus() const;
+  /// HTTP_Redirect_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_http_redirect_count() const;
+  /// HTTP_Fixed_Response_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_http_fixed_response_count() const;
 
  private:
   wafv2::WebAclAssociation* web_acl_association_ = nullptr;

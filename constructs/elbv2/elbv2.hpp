@@ -6,6 +6,7 @@
 #include <cdk/elbv2/base_listener.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/health_check.hpp>
+#include <cdk/elbv2/http_code.hpp>
 #include <cdk/elbv2/listener_action.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/elbv2/names.hpp>

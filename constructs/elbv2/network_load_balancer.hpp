@@ -12,8 +12,11 @@
 /// which allows nothing until listeners open their ports, and whose egress is
 /// limited to the targets' ports. Cross-zone load balancing is off unless
 /// asked for (the AWS default for NLBs).
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/elbv2/base_load_balancer.hpp>
 #include <cdk/elbv2/network_listener.hpp>
+
+#include <string>
 
 namespace cdk::elbv2 {
 
@@ -37,6 +40,25 @@ class NetworkLoadBalancer : public BaseLoadBalancer {
   NetworkListener& add_listener(std::string_view id, BaseNetworkListenerProps props);
 
   [[nodiscard]] bool is_application() const noexcept override { return false; }
+
+  /// Any AWS/NetworkELB metric of this load balancer (dimension LoadBalancer):
+  /// `metric("PortAllocationErrorCount", "Sum")`. The helpers below have
+  /// aws-cdk-lib's names, statistics and five-minute period.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Sum") const;
+  /// ActiveFlowCount (Average): concurrent flows.
+  [[nodiscard]] cloudwatch::Metric metric_active_flow_count() const;
+  /// NewFlowCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_new_flow_count() const;
+  /// ProcessedBytes (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_processed_bytes() const;
+  /// ConsumedLCUs (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_consumed_lcus() const;
+  /// TCP_Client_Reset_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_tcp_client_reset_count() const;
+  /// TCP_ELB_Reset_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_tcp_elb_reset_count() const;
+  /// TCP_Target_Reset_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_tcp_target_reset_count() const;
 };
 
 }  // namespace cdk::elbv2

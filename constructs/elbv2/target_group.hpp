@@ -14,7 +14,14 @@
 /// One group serves one kind of load balancer: HTTP/HTTPS groups Application
 /// Load Balancers, TCP/TLS/UDP/TCP_UDP groups Network Load Balancers.
 /// Lambda and ALB-as-target types are not supported.
+///
+/// Its CloudWatch metrics need it attached to a load balancer (dimensions
+/// LoadBalancer and TargetGroup, as in the AWS CDK; the first load balancer
+/// when several forward here): `tg.metric_unhealthy_host_count()`,
+/// `tg.metric_target_response_time()` (an HTTP/HTTPS group only), ...
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/elbv2/http_code.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/elbv2/health_check.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
@@ -94,6 +101,26 @@ class TargetGroup : public Construct {
   /// before anything that needs the group attached (request-count scaling).
   [[nodiscard]] const std::vector<CfnResource*>& attached_by() const noexcept { return attached_by_; }
 
+  /// Any metric of this group behind its load balancer (AWS/ApplicationELB or
+  /// AWS/NetworkELB); an error naming the path while no load balancer forwards here.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Sum") const;
+  /// HealthyHostCount (Average).
+  [[nodiscard]] cloudwatch::Metric metric_healthy_host_count() const;
+  /// UnHealthyHostCount (Average).
+  [[nodiscard]] cloudwatch::Metric metric_unhealthy_host_count() const;
+  /// HTTP/HTTPS groups only: HTTPCode_Target_<n>XX_Count (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_http_code_target(HttpCodeTarget code) const;
+  /// HTTP/HTTPS groups only: RequestCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_request_count() const;
+  /// HTTP/HTTPS groups only: RequestCountPerTarget (Sum), what request-count scaling follows.
+  [[nodiscard]] cloudwatch::Metric metric_request_count_per_target() const;
+  /// HTTP/HTTPS groups only: TargetResponseTime (Average), in seconds.
+  [[nodiscard]] cloudwatch::Metric metric_target_response_time() const;
+  /// HTTP/HTTPS groups only: TargetConnectionErrorCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_target_connection_error_count() const;
+  /// HTTP/HTTPS groups only: TargetTLSNegotiationErrorCount (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_target_tls_negotiation_error_count() const;
+
   /// The L1 AWS::ElasticLoadBalancingV2::TargetGroup (escape hatch).
   [[nodiscard]] CfnTargetGroup& cfn() noexcept { return *resource_; }
 
@@ -102,6 +129,7 @@ class TargetGroup : public Construct {
  private:
   struct Connectable;
   void allow(BaseLoadBalancer& lb, const Connectable& target);
+  [[nodiscard]] cloudwatch::Metric application_metric(const char* helper, std::string name, std::string statistic) const;
 
   Protocol protocol_;
   std::optional<int> port_;

@@ -16,6 +16,7 @@
 /// rds:cluster:ReadReplicaCount) on top of the readers listed; CloudFormation
 /// does not manage the replicas it adds. Log exports go to CloudWatch log
 /// groups that RDS creates (retention is not managed here).
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
@@ -102,6 +103,26 @@ class AuroraCluster : public Construct, public ec2::IConnectable {
   [[nodiscard]] const EngineSpec& engine() const noexcept { return props_.engine.spec(); }
   [[nodiscard]] CfnDBCluster& cfn_cluster() noexcept { return *resource_; }
   [[nodiscard]] const std::vector<CfnDBInstance*>& instances() const noexcept { return instances_; }
+
+  /// Any AWS/RDS metric of this cluster (dimension DBClusterIdentifier, five
+  /// minutes, as aws-cdk-lib's): `metric("AuroraReplicaLag", "Maximum")`.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Average") const;
+  /// CPUUtilization (Average, percent).
+  [[nodiscard]] cloudwatch::Metric metric_cpu_utilization() const;
+  /// DatabaseConnections (Average).
+  [[nodiscard]] cloudwatch::Metric metric_database_connections() const;
+  /// FreeableMemory (Average, bytes).
+  [[nodiscard]] cloudwatch::Metric metric_freeable_memory() const;
+  /// FreeLocalStorage (Average, bytes).
+  [[nodiscard]] cloudwatch::Metric metric_free_local_storage() const;
+  /// Deadlocks (Average, per second).
+  [[nodiscard]] cloudwatch::Metric metric_deadlocks() const;
+  /// VolumeBytesUsed (Average).
+  [[nodiscard]] cloudwatch::Metric metric_volume_bytes_used() const;
+  /// VolumeReadIOPs (Average).
+  [[nodiscard]] cloudwatch::Metric metric_volume_read_iops() const;
+  /// VolumeWriteIOPs (Average).
+  [[nodiscard]] cloudwatch::Metric metric_volume_write_iops() const;
 
  private:
   struct ParameterGroups {

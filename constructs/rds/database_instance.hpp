@@ -8,6 +8,7 @@
 ///       .engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc, .multi_az = true});
 ///   db.connections().allow_default_port_from(app);
 #include <cdk/cfn_resource.hpp>
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
@@ -89,6 +90,22 @@ class DatabaseInstance : public Construct, public ec2::IConnectable {
 
   ec2::Connections& connections() override { return connections_; }
   [[nodiscard]] CfnDBInstance& cfn_instance() noexcept { return *resource_; }
+
+  /// Any AWS/RDS metric of this instance (dimension DBInstanceIdentifier, five
+  /// minutes, as aws-cdk-lib's): `metric("ReadLatency")`.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Average") const;
+  /// CPUUtilization (Average, percent).
+  [[nodiscard]] cloudwatch::Metric metric_cpu_utilization() const;
+  /// DatabaseConnections (Average).
+  [[nodiscard]] cloudwatch::Metric metric_database_connections() const;
+  /// FreeStorageSpace (Average, bytes).
+  [[nodiscard]] cloudwatch::Metric metric_free_storage_space() const;
+  /// FreeableMemory (Average, bytes).
+  [[nodiscard]] cloudwatch::Metric metric_freeable_memory() const;
+  /// ReadIOPS (Average).
+  [[nodiscard]] cloudwatch::Metric metric_read_iops() const;
+  /// WriteIOPS (Average).
+  [[nodiscard]] cloudwatch::Metric metric_write_iops() const;
 
  private:
   void check() const;

@@ -20,6 +20,7 @@
 ///
 /// Not supported: delivery status logging, data protection and archive
 /// policies, tracing, subscription dead-letter queues and delivery policies.
+#include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
@@ -68,6 +69,20 @@ class Topic : public Construct {
   Subscription& add_subscription(const SqsSubscription& subscription);
   Subscription& add_subscription(const LambdaSubscription& subscription);
   Subscription& add_subscription(const UrlSubscription& subscription);
+
+  /// Any AWS/SNS metric of this topic (dimension TopicName, five minutes, as
+  /// aws-cdk-lib's): `metric("NumberOfNotificationsRedrivenToDlq", "Sum")`.
+  [[nodiscard]] cloudwatch::Metric metric(std::string name, std::string statistic = "Sum") const;
+  /// NumberOfMessagesPublished (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_number_of_messages_published() const;
+  /// NumberOfNotificationsDelivered (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_number_of_notifications_delivered() const;
+  /// NumberOfNotificationsFailed (Sum): deliveries SNS gave up on.
+  [[nodiscard]] cloudwatch::Metric metric_number_of_notifications_failed() const;
+  /// NumberOfNotificationsFilteredOut (Sum).
+  [[nodiscard]] cloudwatch::Metric metric_number_of_notifications_filtered_out() const;
+  /// PublishSize (Average, bytes).
+  [[nodiscard]] cloudwatch::Metric metric_publish_size() const;
 
   /// Adds a statement to the topic policy (created on first use). It must name a principal.
   void add_to_resource_policy(const iam::PolicyStatement& statement);

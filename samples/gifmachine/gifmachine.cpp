@@ -318,41 +318,32 @@ struct Monitoring {
 // What the write-up's Grafana showed: the service's CPU and memory, the load
 // balancer's targets in each colour, the database's CPU, and every alarm.
 void build_dashboard(Stack& stack, const Names& n, const Main& m,
-                     const std::vector<std::pair<std::string, Value>>& service_dims,
-                     const std::vector<std::pair<std::string, Value>>& db_dims,
                      const std::vector<Ptr<const cloudwatch::Alarm>>& alarms) {
   using cloudwatch::GraphWidget;
   using cloudwatch::Metric;
   const cloudwatch::YAxis percent{.min = 0, .max = 100};
-  auto hosts = [&](const char* metric_name, elbv2::TargetGroup& group, const char* label) {
-    return Metric{.namespace_ = "AWS/NetworkELB",
-                  .metric_name = metric_name,
-                  .dimensions = {{"TargetGroup", group.target_group_full_name()},
-                                 {"LoadBalancer", m.lb->load_balancer_full_name()}},
-                  .statistic = "Maximum",
-                  .period_seconds = 60,
-                  .label = label};
+  auto labelled = [](Metric metric, const char* label) {
+    metric.label = label;
+    return metric;
   };
+  auto hosts = [&](Metric count, const char* label) { return labelled(count.with("Maximum", 60), label); };
   auto& dashboard = stack.add<cloudwatch::Dashboard>("Dashboard", {.dashboard_name = n.prefix + "-gifmachine"});
   dashboard.add_widgets(
       GraphWidget{.title = "Service CPU and memory (%)",
-                  .left = {{.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization", .dimensions = service_dims,
-                            .label = "CPU"},
-                           {.namespace_ = "AWS/ECS", .metric_name = "MemoryUtilization", .dimensions = service_dims,
-                            .label = "memory"}},
+                  .left = {labelled(m.service->metric_cpu_utilization(), "CPU"),
+                           labelled(m.service->metric_memory_utilization(), "memory")},
                   .width = 12,
                   .left_y_axis = percent},
       GraphWidget{.title = "Load balancer targets",
-                  .left = {hosts("HealthyHostCount", *m.blue, "healthy (blue)"),
-                           hosts("HealthyHostCount", *m.green, "healthy (green)"),
-                           hosts("UnHealthyHostCount", *m.blue, "unhealthy (blue)"),
-                           hosts("UnHealthyHostCount", *m.green, "unhealthy (green)")},
+                  .left = {hosts(m.blue->metric_healthy_host_count(), "healthy (blue)"),
+                           hosts(m.green->metric_healthy_host_count(), "healthy (green)"),
+                           hosts(m.blue->metric_unhealthy_host_count(), "unhealthy (blue)"),
+                           hosts(m.green->metric_unhealthy_host_count(), "unhealthy (green)")},
                   .width = 12,
                   .left_y_axis = {.min = 0}});
   dashboard.add_widgets(
       GraphWidget{.title = "Database CPU (%)",
-                  .left = {{.namespace_ = "AWS/RDS", .metric_name = "CPUUtilization", .dimensions = db_dims,
-                            .label = "CPU"}},
+                  .left = {labelled(m.database->metric_cpu_utilization(), "CPU")},
                   .width = 12,
                   .left_y_axis = percent},
       cloudwatch::AlarmStatusWidget{.alarms = alarms, .title = "Alarms", .width = 12, .height = 6});
@@ -379,31 +370,22 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
     return a;
   };
   using cloudwatch::ComparisonOperator;
-  using cloudwatch::Metric;
 
-  const std::vector<std::pair<std::string, Value>> service_dims{{"ClusterName", m.cluster->cluster_name()},
-                                                                {"ServiceName", m.service->service_name()}};
-  alarm("ServiceCpu", {.metric = {.namespace_ = "AWS/ECS", .metric_name = "CPUUtilization", .dimensions = service_dims},
+  alarm("ServiceCpu", {.metric = m.service->metric_cpu_utilization(),
                        .threshold = 80,
                        .evaluation_periods = 3,
                        .comparison_operator = ComparisonOperator::GreaterThanThreshold,
                        .alarm_description = "gifmachine tasks use more than 80% CPU"});
-  alarm("ServiceMemory",
-        {.metric = {.namespace_ = "AWS/ECS", .metric_name = "MemoryUtilization", .dimensions = service_dims},
-         .threshold = 80,
-         .evaluation_periods = 3,
-         .comparison_operator = ComparisonOperator::GreaterThanThreshold,
-         .alarm_description = "gifmachine tasks use more than 80% memory"});
+  alarm("ServiceMemory", {.metric = m.service->metric_memory_utilization(),
+                          .threshold = 80,
+                          .evaluation_periods = 3,
+                          .comparison_operator = ComparisonOperator::GreaterThanThreshold,
+                          .alarm_description = "gifmachine tasks use more than 80% memory"});
 
   // One alarm per colour: whichever group is live, unhealthy targets show; the
   // CI/CD stack rolls a deployment back on either.
   auto unhealthy = [&](std::string_view id, elbv2::TargetGroup& group) -> cloudwatch::Alarm& {
-    return alarm(id, {.metric = {.namespace_ = "AWS/NetworkELB",
-                                 .metric_name = "UnHealthyHostCount",
-                                 .dimensions = {{"TargetGroup", group.target_group_full_name()},
-                                                {"LoadBalancer", m.lb->load_balancer_full_name()}},
-                                 .statistic = "Maximum",
-                                 .period_seconds = 60},
+    return alarm(id, {.metric = group.metric_unhealthy_host_count().with("Maximum", 60),
                       .threshold = 1,
                       .evaluation_periods = 3,
                       .treat_missing_data = cloudwatch::TreatMissingData::NotBreaching,
@@ -412,17 +394,15 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
   out.blue_unhealthy = &unhealthy("BlueUnhealthy", *m.blue);
   out.green_unhealthy = &unhealthy("GreenUnhealthy", *m.green);
 
-  const std::vector<std::pair<std::string, Value>> db_dims{{"DBInstanceIdentifier", m.database->instance_identifier()}};
-  alarm("DatabaseCpu", {.metric = {.namespace_ = "AWS/RDS", .metric_name = "CPUUtilization", .dimensions = db_dims},
+  alarm("DatabaseCpu", {.metric = m.database->metric_cpu_utilization(),
                         .threshold = 80,
                         .evaluation_periods = 3,
                         .comparison_operator = ComparisonOperator::GreaterThanThreshold,
                         .alarm_description = "PostgreSQL uses more than 80% CPU"});
-  alarm("DatabaseStorage",
-        {.metric = {.namespace_ = "AWS/RDS", .metric_name = "FreeStorageSpace", .dimensions = db_dims},
-         .threshold = 2.0 * 1024 * 1024 * 1024,
-         .comparison_operator = ComparisonOperator::LessThanThreshold,
-         .alarm_description = "PostgreSQL has less than 2 GiB of storage left"});
+  alarm("DatabaseStorage", {.metric = m.database->metric_free_storage_space(),
+                            .threshold = 2.0 * 1024 * 1024 * 1024,
+                            .comparison_operator = ComparisonOperator::LessThanThreshold,
+                            .alarm_description = "PostgreSQL has less than 2 GiB of storage left"});
 
   // The NAT instance is the private subnets' only way out: EC2 recovers it
   // onto other hardware when its system status check fails.
@@ -439,7 +419,7 @@ Monitoring build_monitoring(App& app, const Settings& s, const Names& n, const M
            .alarm_description = "the NAT instance failed its system status check; EC2 recovers it",
            .alarm_actions = {recover}});
 
-  build_dashboard(stack, n, m, service_dims, db_dims, alarms);
+  build_dashboard(stack, n, m, alarms);
   return out;
 }
 

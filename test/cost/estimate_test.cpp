@@ -343,6 +343,22 @@ TEST_F(CostTest, SecretsKeysAlarmsZonesAndDashboardsHaveMonthlyPrices) {
   EXPECT_DOUBLE_EQ(line(c, "Shop/Ops", "dashboard").monthly_usd, monthly("cloudwatch.dashboard", "eu-west-2"));
 }
 
+TEST_F(CostTest, AnAlarmOnAMathExpressionIsPricedPerMetricItUses) {
+  auto& stack = stack_in("eu-west-2");
+  const cdk::cloudwatch::Metric errors{.namespace_ = "AWS/ApplicationELB", .metric_name = "HTTPCode_Target_5XX_Count",
+                                       .statistic = "Sum"};
+  auto requests = errors;
+  requests.metric_name = "RequestCount";
+  stack.add<cdk::cloudwatch::Alarm>(
+      "ErrorRate", {.metric = cdk::cloudwatch::MathExpression{.expression = "100 * errors / requests",
+                                                              .using_metrics = {{"errors", errors}, {"requests", requests}}},
+                    .threshold = 5});
+  auto c = price(stack);
+  const auto& alarm = line(c, "Shop/ErrorRate", "standard resolution, 2 metrics");
+  EXPECT_DOUBLE_EQ(alarm.monthly_usd, 2 * monthly("cloudwatch.alarm", "eu-west-2", "standard"));
+  cdk::testing::keep_for_lint(stack);
+}
+
 TEST_F(CostTest, StackWithoutARegionUsesTheOptionsRegionAndSaysSo) {
   auto& agnostic = app.add<cdk::Stack>("Anywhere");
   agnostic.add<cdk::ec2::Instance>("Box", {.vpc = small_vpc(agnostic), .instance_type = "t3.small"});

@@ -443,6 +443,26 @@ TEST(ArchitectureToDot, AnAlarmNotifiesItsTopicFromWhatItWatchesAndTheTopicDeliv
   }
 }
 
+TEST(ArchitectureToDot, AnAlarmOnAMathExpressionNotifiesFromEveryResourceItsMetricsName) {
+  using namespace cdk;
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& jobs = stack.add<sqs::Queue>("Jobs", {});
+  auto& mail = stack.add<sqs::Queue>("Mail", {});
+  auto& alerts = stack.add<sns::Topic>("Alerts", {});
+  stack.add<cloudwatch::Alarm>("Backlog",
+                               {.metric = cloudwatch::MathExpression{
+                                    .expression = "MAX([jobs, mail])",
+                                    .using_metrics = {{"jobs", jobs.metric_approximate_age_of_oldest_message()},
+                                                      {"mail", mail.metric_approximate_age_of_oldest_message()}}},
+                                .threshold = 600})
+      .add_alarm_action(alerts);
+  const auto dot = parse(detail::architecture_to_dot(detail::synthesize(app, {})));
+  const auto topic = dot.id_of("SNS topic\\nAlerts");
+  EXPECT_THAT(dot.edges.at({dot.id_of("SQS queue\\nJobs"), topic}), HasSubstr("label=\"alarm\""));
+  EXPECT_THAT(dot.edges.at({dot.id_of("SQS queue\\nMail"), topic}), HasSubstr("label=\"alarm\""));
+}
+
 TEST(ArchitectureToDot, ADashboardIsPlumbingLikeTheAlarmsItShows) {
   using namespace cdk;
   App app;

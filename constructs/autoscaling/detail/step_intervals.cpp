@@ -119,7 +119,7 @@ void check_inputs(const std::string& path, const StepInputs& in) {
                 "e.g. .scaling_steps = {{.upper = 10, .change = -1}, {.lower = 50, .change = +1}}");
   if (in.steps.size() > max_steps)
     throw Error(path, "step scaling takes at most 40 steps, got " + std::to_string(in.steps.size()), "merge steps");
-  if (in.metric.namespace_.empty() || in.metric.metric_name.empty())
+  if (!in.metric.is_expression() && (in.metric.namespace_.empty() || in.metric.metric_name.empty()))
     throw Error(path, "step scaling needs a metric", "set .metric, e.g. queue.metric_approximate_number_of_messages_visible()");
   if (in.min_adjustment_magnitude) {
     if (in.adjustment_type != AdjustmentType::PercentChangeInCapacity)
@@ -181,7 +181,8 @@ StepPlan plan_step_scaling(const std::string& path, const StepInputs& in) {
   return plan;
 }
 
-MetricAggregationType aggregation_of(const cloudwatch::Metric& metric) {
+std::optional<MetricAggregationType> aggregation_of(const cloudwatch::Metric& metric) {
+  if (metric.is_expression()) return std::nullopt;
   if (metric.statistic == "Minimum") return MetricAggregationType::Minimum;
   if (metric.statistic == "Maximum") return MetricAggregationType::Maximum;
   return MetricAggregationType::Average;
@@ -201,7 +202,7 @@ cloudwatch::AlarmProps step_alarm_props(const StepInputs& in, double threshold, 
 
 void use_queue_depth(const std::string& path, cloudwatch::Metric queue_metric, cloudwatch::Metric& metric,
                      std::vector<ScalingInterval>& steps) {
-  if (!metric.namespace_.empty() || !metric.metric_name.empty())
+  if (!metric.namespace_.empty() || !metric.metric_name.empty() || metric.is_expression())
     throw Error(path, "scale_on_queue_depth watches the queue's visible messages, and a metric was given too",
                 "drop .metric, or call scale_on_metric with it");
   metric = std::move(queue_metric);

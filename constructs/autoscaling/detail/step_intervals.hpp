@@ -51,8 +51,8 @@ inline constexpr std::size_t max_steps = 40;
 StepPlan plan_step_scaling(const std::string& path, const StepInputs& in);
 
 /// The aggregation the AWS CDK picks from the metric's statistic: Minimum and
-/// Maximum as they are, everything else Average.
-MetricAggregationType aggregation_of(const cloudwatch::Metric& metric);
+/// Maximum as they are, everything else Average; none for a math expression.
+std::optional<MetricAggregationType> aggregation_of(const cloudwatch::Metric& metric);
 
 /// The props of `<id>/LowerAlarm` (<= threshold) or `<id>/UpperAlarm` (>= threshold).
 cloudwatch::AlarmProps step_alarm_props(const StepInputs& in, double threshold, bool upper);
