@@ -43,8 +43,7 @@
 /// Versions and aliases are lambda::Version and lambda::Alias; a function URL
 /// is add_function_url (IAM auth by default, as in the AWS CDK).
 ///
-/// Not supported yet: Code::from_asset (assets are a later issue), container
-/// images, the AWS CDK's currentVersion (a version named by a hash of the
+/// Not supported yet: container images, the AWS CDK's currentVersion (a version named by a hash of the
 /// function's configuration), layers, SNS dead-letter topics, tracing,
 /// SnapStart, EFS, code signing, provisioned concurrency, asynchronous invoke
 /// configuration, imported functions (use sns::LambdaSubscription's
