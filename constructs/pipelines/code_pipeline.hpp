@@ -55,10 +55,9 @@
 /// key (codepipeline::PipelineProps::cross_account_keys, rotation on) whose key
 /// policy lets the targets' deploy roles decrypt; single-account pipelines
 /// keep SSE-S3 unless `.cross_account_keys = true`. The target account must
-/// trust the pipeline's: bootstrap it with `cdk bootstrap --trust
-/// <pipeline account> --cloudformation-execution-policies <policy ARN>
-/// aws://<target account>/<region>` (cdkpp's `bootstrap` makes roles that
-/// trust only their own account).
+/// trust the pipeline's: bootstrap it with `<program> bootstrap --trust
+/// <pipeline account>` (or `cdk bootstrap --trust <pipeline account>
+/// --cloudformation-execution-policies <policy ARN> aws://<target account>/<region>`).
 ///
 /// Checked when stages are added, one line naming the path: a stage name used
 /// twice, a stage without stacks, a stack in two stages, the pipeline's own

@@ -47,6 +47,7 @@ struct BootstrapCommandOptions {
   std::string toolkit_stack = default_toolkit_stack;
   std::string qualifier = default_qualifier;
   std::string method = "change-set";
+  std::vector<std::string> trust;
 };
 
 /// The options every deploy-related subcommand shares.
@@ -270,11 +271,13 @@ void add_bootstrap(CLI::App& cli, CommandContext& ctx) {
     c.add_option("--method", o->method, "change-set or direct")
         ->check(CLI::IsMember({"change-set", "direct"}))
         ->capture_default_str();
+    c.add_option("--trust", o->trust,
+                 "Account whose pipelines may publish and deploy here (repeatable; default: the ones trusted before)");
   });
   cmd->callback([&ctx, o] {
     guarded(ctx, [&] {
       BootstrapOptions options{.target = o->target, .toolkit_stack = o->toolkit_stack, .qualifier = o->qualifier,
-                               .method = method_named(o->method)};
+                               .method = method_named(o->method), .trusted_accounts = o->trust};
       return bootstrap_toolkit(options, *ctx.out, *ctx.err).ok();
     });
   });

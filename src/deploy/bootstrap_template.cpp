@@ -14,16 +14,26 @@ J allow(J actions, J resources) {
   return {{"Effect", "Allow"}, {"Action", std::move(actions)}, {"Resource", std::move(resources)}};
 }
 
-/// A role that principals of this account may assume, as the AWS CDK CLI does.
-J account_role(const std::string& kind, J statements, J managed = J::array()) {
+/// Lets the accounts of the TrustedAccounts parameter assume a role (a CI/CD
+/// account's pipeline deploying here), as `cdk bootstrap --trust` writes it.
+J trusted_accounts_statement() {
+  return {{"Fn::If",
+           J::array({"HasTrustedAccounts",
+                     {{"Effect", "Allow"}, {"Action", "sts:AssumeRole"}, {"Principal", {{"AWS", ref("TrustedAccounts")}}}},
+                     ref("AWS::NoValue")})}};
+}
+
+/// A role that principals of this account may assume, as the AWS CDK CLI does;
+/// `trusted` roles also those of the trusted accounts.
+J account_role(const std::string& kind, J statements, J managed = J::array(), bool trusted = false) {
+  J assume = J::array({{{"Effect", "Allow"},
+                        {"Action", "sts:AssumeRole"},
+                        {"Principal", {{"AWS", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")}}}}});
+  if (trusted) assume.push_back(trusted_accounts_statement());
   J role = {{"Type", "AWS::IAM::Role"},
             {"Properties",
              {{"RoleName", sub("cdk-${Qualifier}-" + kind + "-role-${AWS::AccountId}-${AWS::Region}")},
-              {"AssumeRolePolicyDocument",
-               {{"Version", "2012-10-17"},
-                {"Statement", J::array({{{"Effect", "Allow"},
-                                         {"Action", "sts:AssumeRole"},
-                                         {"Principal", {{"AWS", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")}}}}})}}}}}};
+              {"AssumeRolePolicyDocument", {{"Version", "2012-10-17"}, {"Statement", assume}}}}}};
   if (!statements.empty()) {
     role["Properties"]["Policies"] = J::array(
         {{{"PolicyName", "default"}, {"PolicyDocument", {{"Version", "2012-10-17"}, {"Statement", statements}}}}});
@@ -90,14 +100,16 @@ void add_roles(J& resources) {
       "file-publishing",
       J::array({allow(J::array({"s3:GetObject*", "s3:GetBucket*", "s3:GetEncryptionConfiguration", "s3:List*",
                                 "s3:DeleteObject*", "s3:PutObject*", "s3:Abort*"}),
-                      bucket)}));
+                      bucket)}),
+      J::array(), true);
   resources["ImagePublishingRole"] = account_role(
       "image-publishing",
       J::array({allow(J::array({"ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                                 "ecr:CompleteLayerUpload", "ecr:BatchCheckLayerAvailability", "ecr:DescribeRepositories",
                                 "ecr:DescribeImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"}),
                       repository),
-                allow("ecr:GetAuthorizationToken", "*")}));
+                allow("ecr:GetAuthorizationToken", "*")}),
+      J::array(), true);
   resources["LookupRole"] = account_role(
       "lookup", J::array(), J::array({sub("arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess")}));
   resources["CloudFormationExecutionRole"] = account_role(
@@ -111,7 +123,8 @@ void add_roles(J& resources) {
                 allow("iam:PassRole", sub("${CloudFormationExecutionRole.Arn}")),
                 allow(J::array({"ssm:GetParameter", "ssm:GetParameters"}),
                       sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/cdk-bootstrap/"
-                          "${Qualifier}/version"))}));
+                          "${Qualifier}/version"))}),
+      J::array(), true);
 }
 
 }  // namespace
@@ -140,7 +153,14 @@ std::string toolkit_template(const std::string& qualifier) {
             {{"Type", "String"},
              {"Default", qualifier},
              {"AllowedPattern", "[a-z0-9]{1,10}"},
-             {"Description", "Distinguishes several bootstraps in one account and region"}}}}},
+             {"Description", "Distinguishes several bootstraps in one account and region"}}},
+           {"TrustedAccounts",
+            {{"Type", "CommaDelimitedList"},
+             {"Default", ""},
+             {"Description", "Accounts whose pipelines may publish and deploy here (bootstrap --trust)"}}}}},
+         {"Conditions",
+          {{"HasTrustedAccounts",
+            {{"Fn::Not", J::array({{{"Fn::Equals", J::array({"", {{"Fn::Join", J::array({"", ref("TrustedAccounts")})}}})}}})}}}}},
          {"Resources", resources},
          {"Outputs",
           {{bucket_name_output, {{"Value", ref(staging_bucket_logical_id)}}},

@@ -745,6 +745,9 @@ StackResult Deployer::bootstrap(const std::string& region) {
   toolkit.display_name = options_.toolkit_stack;
   toolkit.region = region;
   toolkit.parameters["Qualifier"] = options_.qualifier;
+  std::string trusted;
+  for (const auto& account : options_.trusted_accounts) trusted += (trusted.empty() ? "" : ",") + account;
+  if (!trusted.empty()) toolkit.parameters["TrustedAccounts"] = trusted;
   return deploy(toolkit, toolkit_template(options_.qualifier));
 }
 

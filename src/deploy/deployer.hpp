@@ -53,6 +53,9 @@ struct DeployOptions {
   std::chrono::milliseconds poll_interval{2000};  ///< between DescribeStacks calls while waiting
   std::string toolkit_stack = default_toolkit_stack;  ///< where large templates are staged; default CDKToolkit
   std::string qualifier = default_qualifier;          ///< for bootstrap; default hnb659fds
+  /// For bootstrap: accounts whose roles may assume the deploy and publishing roles. Empty: the
+  /// stack's earlier value (none for a new one), as `cdk bootstrap` does without --trust.
+  std::vector<std::string> trusted_accounts{};
 };
 
 /// Where output goes; safe to use from several deploying threads.

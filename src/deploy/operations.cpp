@@ -253,10 +253,14 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   if (!is_valid_qualifier(options.qualifier)) {
     throw DeployError(fmt::format("--qualifier '{}': expected 1 to 10 lower-case letters or digits", options.qualifier));
   }
+  for (const auto& account : options.trusted_accounts)
+    if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string::npos)
+      throw DeployError(fmt::format("--trust '{}': expected a 12-digit AWS account id", account));
   Session session = make_session(options.target);
   DeployOptions deploy = deploy_options(options.target);
   deploy.toolkit_stack = options.toolkit_stack;
   deploy.qualifier = options.qualifier;
+  deploy.trusted_accounts = options.trusted_accounts;
   deploy.approval = Approval::Never;
   deploy.method = options.method;
   Printer printer(out, err);

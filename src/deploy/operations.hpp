@@ -65,6 +65,7 @@ struct BootstrapOptions {
   std::string toolkit_stack = default_toolkit_stack;  ///< default CDKToolkit
   std::string qualifier = default_qualifier;          ///< names the bucket, repository and roles; default hnb659fds
   DeployMethod method = DeployMethod::ChangeSet;      ///< default: through a change set
+  std::vector<std::string> trusted_accounts{};        ///< --trust: 12-digit account ids; default: keep the earlier ones
 };
 
 /// The operation's stacks, in the order they were worked on.

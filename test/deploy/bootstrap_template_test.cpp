@@ -48,6 +48,23 @@ TEST(BootstrapTemplate, TheBucketIsEncryptedPrivateTlsOnlyAndKept) {
   EXPECT_EQ(deny["Condition"]["Bool"]["aws:SecureTransport"], "false");
 }
 
+// `cdk bootstrap --trust`'s shape: the deploy and publishing roles (not lookup
+// or cfn-exec) may be assumed by the TrustedAccounts parameter's accounts.
+TEST(BootstrapTemplate, TrustedAccountsMayAssumeTheDeployAndPublishingRoles) {
+  json t = json::parse(toolkit_template());
+  EXPECT_EQ(t["Parameters"]["TrustedAccounts"]["Type"], "CommaDelimitedList");
+  EXPECT_EQ(t["Parameters"]["TrustedAccounts"]["Default"], "");
+  EXPECT_TRUE(t["Conditions"].contains("HasTrustedAccounts"));
+  for (const char* role : {"DeploymentActionRole", "FilePublishingRole", "ImagePublishingRole"}) {
+    const json& statements = t["Resources"][role]["Properties"]["AssumeRolePolicyDocument"]["Statement"];
+    ASSERT_EQ(statements.size(), 2u) << role;
+    EXPECT_EQ(statements[1]["Fn::If"][0], "HasTrustedAccounts");
+    EXPECT_EQ(statements[1]["Fn::If"][1]["Principal"]["AWS"], json({{"Ref", "TrustedAccounts"}}));
+  }
+  for (const char* role : {"LookupRole", "CloudFormationExecutionRole"})
+    EXPECT_EQ(t["Resources"][role]["Properties"]["AssumeRolePolicyDocument"]["Statement"].size(), 1u) << role;
+}
+
 TEST(BootstrapTemplate, QualifiersAreWhatCdkBootstrapAccepts) {
   EXPECT_TRUE(is_valid_qualifier("hnb659fds"));
   EXPECT_TRUE(is_valid_qualifier("a1"));

@@ -269,6 +269,26 @@ TEST_F(MotoCli, LargeTemplatesNeedBootstrapAndThenGoThroughTheStagingBucket) {
   EXPECT_EQ(json::parse(*cfn().get_template("Big")), big);
 }
 
+// As `cdk bootstrap --trust`: the accounts are a stack parameter, kept by a
+// later bootstrap that does not name them again.
+TEST_F(MotoCli, BootstrapTrustsTheGivenAccountsAndKeepsThemOnTheNextRun) {
+  CliResult bad = cli({"bootstrap", "--trust", "12345"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--trust '12345': expected a 12-digit AWS account id"), std::string::npos) << bad.err;
+  EXPECT_FALSE(cfn().describe_stack("CDKToolkit"));
+
+  CliResult boot = cli({"bootstrap", "--trust", "222222222222", "--trust", "333333333333"});
+  ASSERT_EQ(boot.exit_code, 0) << explain(boot);
+  auto d = cfn().describe_stack("CDKToolkit");
+  ASSERT_TRUE(d);
+  // moto writes a list parameter's value as a Python list ("['2222...', '3333...']"), AWS as "2222...,3333...".
+  const std::string trusted = d->parameters["TrustedAccounts"];
+  EXPECT_NE(trusted.find("222222222222"), std::string::npos) << trusted;
+  EXPECT_NE(trusted.find("333333333333"), std::string::npos) << trusted;
+  ASSERT_EQ(cli({"bootstrap"}).exit_code, 0);
+  EXPECT_EQ(cfn().describe_stack("CDKToolkit")->parameters["TrustedAccounts"], trusted);
+}
+
 TEST_F(MotoCli, UnreachableEndpointFailsWithAClearLine) {
   write_assembly(assembly.path(), {{"Hello", queue_stack()}});
   int port = testing::free_port();
