@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.hpp"
+#include "moto_cli_fixture.hpp"
 #include "deploy/cloudformation.hpp"
 #include "deploy/credentials.hpp"
 #include "deploy/transport.hpp"
@@ -16,46 +17,14 @@ namespace {
 
 using nlohmann::json;
 using testing::CliResult;
+using testing::queue_stack;
 using testing::MotoServer;
 using testing::run_cli;
 using testing::TempDir;
 using testing::TestStack;
 using testing::write_assembly;
 
-json queue_stack(const std::string& output_export = "") {
-  json t = {{"Resources", {{"Queue", {{"Type", "AWS::SQS::Queue"}}}}},
-            {"Outputs", {{"QueueName", {{"Value", {{"Fn::GetAtt", {"Queue", "QueueName"}}}}}}}}};
-  if (!output_export.empty()) t["Outputs"]["QueueName"]["Export"] = {{"Name", output_export}};
-  return t;
-}
-
-class MotoCli : public ::testing::Test {
- protected:
-  TempDir home;
-  TempDir assembly;
-  MotoServer* moto = nullptr;
-
-  void SetUp() override {
-    if (!MotoServer::available()) GTEST_SKIP() << "moto_server is not on PATH";
-    testing::isolate_aws_environment(home.path());
-    moto = &MotoServer::shared();
-    moto->reset();
-  }
-
-  CliResult cli(std::vector<std::string> args) {
-    args.insert(args.end(), {"--endpoint", moto->url(), "--timeout", "30"});
-    return run_cli(assembly.path(), std::move(args));
-  }
-
-  CloudFormation cfn() const {
-    ClientConfig c;
-    c.transport = make_curl_transport();
-    c.credentials = {"AKIDMOTOTEST", "x", "", "test"};
-    c.region = "us-east-1";
-    c.endpoint = moto->url();
-    return CloudFormation(c);
-  }
-};
+class MotoCli : public testing::MotoCliTest {};
 
 std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
 

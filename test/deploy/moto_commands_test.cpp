@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.hpp"
+#include "moto_cli_fixture.hpp"
 #include "deploy/cloudformation.hpp"
 #include "deploy/credentials.hpp"
 #include "deploy/transport.hpp"
@@ -18,49 +19,19 @@ namespace {
 
 using nlohmann::json;
 using testing::CliResult;
+using testing::queue_stack;
 using testing::MotoServer;
 using testing::run_cli;
 using testing::TempDir;
 using testing::write_assembly;
 
-json queue_stack() {
-  return {{"Resources", {{"Queue", {{"Type", "AWS::SQS::Queue"}}}}},
-          {"Outputs", {{"QueueName", {{"Value", {{"Fn::GetAtt", {"Queue", "QueueName"}}}}}}}}};
-}
-
-class MotoCommands : public ::testing::Test {
+class MotoCommands : public testing::MotoCliTest {
  protected:
-  TempDir home;
-  TempDir assembly;
-  MotoServer* moto = nullptr;
-
-  void SetUp() override {
-    if (!MotoServer::available()) GTEST_SKIP() << "moto_server is not on PATH";
-    testing::isolate_aws_environment(home.path());
-    moto = &MotoServer::shared();
-    moto->reset();
-  }
-
-  CliResult cli(std::vector<std::string> args) {
-    args.insert(args.end(), {"--endpoint", moto->url(), "--timeout", "30"});
-    return run_cli(assembly.path(), std::move(args));
-  }
-
   CliResult deploy(std::vector<std::string> more) {
     std::vector<std::string> args = {"deploy", "--require-approval", "never"};
     args.insert(args.end(), more.begin(), more.end());
     return cli(args);
   }
-
-  [[nodiscard]] ClientConfig config() const {
-    ClientConfig c;
-    c.transport = make_curl_transport();
-    c.credentials = {"AKIDMOTOTEST", "x", "", "test"};
-    c.region = "us-east-1";
-    c.endpoint = moto->url();
-    return c;
-  }
-  [[nodiscard]] CloudFormation cfn() const { return CloudFormation(config()); }
 };
 
 std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
