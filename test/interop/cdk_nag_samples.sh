@@ -19,7 +19,9 @@ rm -rf "$work" && mkdir -p "$work"
 for program in "$@"; do
   "$program" synth -q --out "$work/$(basename "$program")" 2>/dev/null
 done
-CDK_NPM_DIR=$cache node "$src/tools/cdk-nag-check.js" "$work"/*/*.template.json > "$work/report.json"
+# Stages' templates are in nested assemblies (assembly-<Stage>/).
+mapfile -t templates < <(find "$work" -name '*.template.json' | sort)
+CDK_NPM_DIR=$cache node "$src/tools/cdk-nag-check.js" "${templates[@]}" > "$work/report.json"
 python3 - "$work/report.json" "$src/test/interop/cdk_nag_baseline.json" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
