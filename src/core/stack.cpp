@@ -25,7 +25,7 @@ std::vector<std::string_view> components_below(const Stack& stack, const Constru
 constexpr std::size_t kMaxStackNameLength = 128;
 
 // As aws-cdk-lib's makeStackName: one component is used as is when it fits,
-// more are made unique with the path's hash ("ProdWeb1754AE0C8").
+// more are made unique with the path's hash ("ProdWebF45B1510").
 std::string make_stack_name(const std::vector<std::string_view>& parts) {
   if (parts.size() == 1 && parts[0].size() <= kMaxStackNameLength) return std::string(parts[0]);
   return detail::make_logical_id(parts);
@@ -81,7 +81,7 @@ Stack& Stack::of(const Construct& c) {
 
 std::string Stack::artifact_id() const {
   // A top-level stack is named by its id as is ("Web-1"); a deeper one, also
-  // in a stage, by its path made unique ("ProdWeb1754AE0C8"), unique in the app.
+  // in a stage, by its path made unique ("ProdWebF45B1510"), unique in the app.
   return make_stack_name(ids_below(*this, nullptr));
 }
 
