@@ -2,9 +2,15 @@
 // stacks from its nested assembly, named as CDK Pipelines names them.
 #include "pipelines/support.hpp"
 
+#include "core/test_util.hpp"
+
+#include <cdk/file_asset.hpp>
 #include <cdk/sqs/cfn_queue.hpp>
 
 #include <gmock/gmock.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 
 namespace {
 
@@ -57,6 +63,22 @@ TEST_F(PipelineStages, OnlyTheStacksDirectlyInTheStageAreDeployed) {
   queue_stack(prod.add<cdk::Stage>("Eu"), "Api");
   auto& d = pipeline().add_stage(prod);
   EXPECT_THAT(d.stacks(), ElementsAre(&network, &api));
+}
+
+TEST_F(PipelineStages, TheAssetsStagePublishesFromTheStagesNestedAssembly) {
+  cdktest::TempDir dir;
+  std::ofstream(dir.path() / "index.html") << "hello";
+  const auto& asset = api.add<cdk::FileAsset>("Content", cdk::FileAssetProps{.path = (dir.path() / "index.html").string()});
+  pipeline().add_stage(prod);
+  const auto resources = nlohmann::json::parse(Template::from_stack(delivery).to_json())["Resources"];
+  std::string spec;
+  for (const auto& [id, r] : resources.items())
+    if (r["Type"] == "AWS::CodeBuild::Project" && id.rfind("PipelineAssetsFileAsset", 0) == 0)
+      spec = r["Properties"]["Source"]["BuildSpec"];
+  ASSERT_FALSE(spec.empty());
+  EXPECT_EQ(nlohmann::json::parse(spec)["phases"]["build"]["commands"],
+            nlohmann::json::array({"cdk-assets --path \"assembly-Prod/" + api.artifact_id() +
+                                   ".assets.json\" --verbose publish \"" + asset.asset_hash() + "\""}));
 }
 
 TEST_F(PipelineStages, AStageWithoutStacksIsAnError) {
