@@ -125,7 +125,7 @@ void AuroraCluster::make_cluster(Value subnet_group, std::vector<Value> group_id
     sv2.min_capacity = props_.serverless_v2_min_capacity;
     p.serverless_v2_scaling_configuration = std::move(sv2);
   }
-  p.storage_encrypted = props_.storage_encrypted;
+  if (auto encrypted = detail::storage_encryption(*this, props_.storage_encrypted)) p.storage_encrypted = *encrypted;
   p.vpc_security_group_ids = Value(std::move(group_ids));
   resource_ = &add<CfnDBCluster>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);

@@ -71,7 +71,7 @@ struct AuroraClusterProps {
   std::int64_t port = 0;                          ///< default 3306 (MySQL) / 5432 (PostgreSQL)
   std::int64_t backup_retention_days = 1;         ///< 1-35; default 1 (as RDS and the AWS CDK)
   std::string preferred_backup_window{};          ///< "hh24:mi-hh24:mi" UTC; default chosen by RDS
-  bool storage_encrypted = true;                  ///< default true
+  std::optional<bool> storage_encrypted{};        ///< default true (@cdkpp/core:awsCdkDefaults: left out, with a warning)
   bool deletion_protection = false;               ///< default false
   bool iam_authentication = false;                ///< default false
   RemovalPolicy removal_policy = RemovalPolicy::Snapshot;  ///< Snapshot, Retain or Delete; default Snapshot

@@ -15,8 +15,8 @@ void DatabaseInstance::check() const {
   if (props_.engine.empty())
     throw Error(path, "no engine", "set .engine = cdk::rds::DatabaseInstanceEngine::postgres_16() or mysql_8_0()");
   if (!props_.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
-  if (props_.backup_retention_days < 0 || props_.backup_retention_days > 35)
-    throw Error(path, "backup retention of " + std::to_string(props_.backup_retention_days) + " days is out of range",
+  if (props_.backup_retention_days && (*props_.backup_retention_days < 0 || *props_.backup_retention_days > 35))
+    throw Error(path, "backup retention of " + std::to_string(*props_.backup_retention_days) + " days is out of range",
                 "use 0 to 35 days");
   if (props_.allocated_storage_gib < 20 || props_.allocated_storage_gib > 65536)
     throw Error(path, "allocated storage of " + std::to_string(props_.allocated_storage_gib) + " GiB is out of range",
@@ -52,8 +52,10 @@ void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> grou
   const auto& spec = props_.engine.spec();
   CfnDBInstance::Props p;
   p.allocated_storage = std::to_string(props_.allocated_storage_gib);
-  p.auto_minor_version_upgrade = props_.auto_minor_version_upgrade;
-  p.backup_retention_period = props_.backup_retention_days;
+  // aws-cdk-lib leaves these to the service (the same values): a port keeps them out.
+  const bool as_aws_cdk = detail::keeps_aws_cdk_defaults(*this);
+  if (auto v = props_.auto_minor_version_upgrade; v || !as_aws_cdk) p.auto_minor_version_upgrade = v.value_or(true);
+  if (auto v = props_.backup_retention_days; v || !as_aws_cdk) p.backup_retention_period = v.value_or(1);
   p.copy_tags_to_snapshot = true;
   if (!props_.instance_identifier.empty()) p.db_instance_identifier = props_.instance_identifier;
   p.db_instance_class = props_.instance_type;
@@ -75,11 +77,11 @@ void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> grou
   p.master_user_password = creds.password;
   p.master_username = creds.username;
   if (props_.max_allocated_storage_gib != 0) p.max_allocated_storage = props_.max_allocated_storage_gib;
-  p.multi_az = props_.multi_az;
+  if (auto v = props_.multi_az; v || !as_aws_cdk) p.multi_az = v.value_or(false);
   if (props_.port != 0) p.port = std::to_string(props_.port);
   p.publicly_accessible = false;
-  p.storage_encrypted = props_.storage_encrypted;
-  p.storage_type = storage_type_name(props_.storage_type);
+  if (auto encrypted = detail::storage_encryption(*this, props_.storage_encrypted)) p.storage_encrypted = *encrypted;
+  p.storage_type = storage_type_name(props_.storage_type.value_or(as_aws_cdk ? StorageType::Gp2 : StorageType::Gp3));
   p.vpc_security_groups = Value(std::move(group_ids));
   resource_ = &add<CfnDBInstance>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);

@@ -35,6 +35,13 @@ inline constexpr std::string_view kEc2RestrictDefaultSecurityGroup = "@aws-cdk/a
 /// (aws-cdk-lib: `<db>/SubnetGroup`); the new name replaces the instance, so
 /// a stack deployed with an earlier cdkpp sets this to true. Default false.
 inline constexpr std::string_view kCdkppRdsInstanceSubnetGroupUnderSubnets = "@cdkpp/rds:instanceSubnetGroupUnderSubnets";
+/// For an app ported from aws-cdk-lib: where cdkpp's default goes further than
+/// aws-cdk-lib's in a way that would replace a deployed resource (a database's
+/// storage encryption and type, properties written at the service's defaults),
+/// keep what aws-cdk-lib wrote and warn on the construct, naming the change to
+/// make deliberately. Settings given explicitly are kept either way. Default
+/// false: new apps get the secure defaults.
+inline constexpr std::string_view kCdkppAwsCdkDefaults = "@cdkpp/core:awsCdkDefaults";
 }  // namespace flags
 
 class FeatureFlags {

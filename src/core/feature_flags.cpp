@@ -22,6 +22,7 @@ constexpr std::array kKnownFlags{
     KnownFlag{flags::kEcsDisableExplicitDeploymentControllerForCircuitBreaker, true},
     KnownFlag{flags::kEc2RestrictDefaultSecurityGroup, true},
     KnownFlag{flags::kCdkppRdsInstanceSubnetGroupUnderSubnets, false},
+    KnownFlag{flags::kCdkppAwsCdkDefaults, false},
 };
 
 const KnownFlag* find_flag(std::string_view name) {

@@ -1,8 +1,10 @@
 #include "common.hpp"
 
+#include <cdk/annotations.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/rds/cfn_db_subnet_group.hpp>
@@ -122,6 +124,19 @@ void check_username(const Construct& db, const std::string& username) {
 void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee) {
   grantee.add_to_principal_policy(
       {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret.ref()}});
+}
+
+bool keeps_aws_cdk_defaults(const Construct& db) {
+  return FeatureFlags::of(db).is_enabled(flags::kCdkppAwsCdkDefaults);
+}
+
+std::optional<bool> storage_encryption(Construct& db, std::optional<bool> given) {
+  if (given) return given;
+  if (!keeps_aws_cdk_defaults(db)) return true;
+  Annotations::of(db).add_warning(
+      "storage is left unencrypted as aws-cdk-lib leaves it (@cdkpp/core:awsCdkDefaults); encrypting a deployed "
+      "database replaces it: restore a snapshot into a new encrypted one, then set storage_encrypted = true");
+  return std::nullopt;
 }
 
 }  // namespace cdk::rds::detail

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,5 +77,13 @@ std::vector<Value> make_security_groups(Construct& db, ec2::Connections& connect
 
 /// Checks a master user name: 1-16 letters/digits/underscores starting with a letter, not reserved.
 void check_username(const Construct& db, const std::string& username);
+
+/// The StorageEncrypted to write: the one given, else true; under
+/// @cdkpp/core:awsCdkDefaults none (as aws-cdk-lib), with a warning on `db`
+/// that names the deliberate way to encrypt.
+std::optional<bool> storage_encryption(Construct& db, std::optional<bool> given);
+
+/// True when `db` keeps aws-cdk-lib's defaults (@cdkpp/core:awsCdkDefaults).
+bool keeps_aws_cdk_defaults(const Construct& db);
 
 }  // namespace cdk::rds::detail
