@@ -42,6 +42,14 @@ inline constexpr std::string_view kCdkppRdsInstanceSubnetGroupUnderSubnets = "@c
 /// make deliberately. Settings given explicitly are kept either way. Default
 /// false: new apps get the secure defaults.
 inline constexpr std::string_view kCdkppAwsCdkDefaults = "@cdkpp/core:awsCdkDefaults";
+/// Cross-stack references from stacks below the scope where this is true go
+/// through an SSM parameter the producing stack writes (AWS::SSM::Parameter at
+/// /cdkpp/<producer>/<id>) and the consumer reads with a `{{resolve:ssm:...}}`
+/// dynamic reference, instead of an Export/Fn::ImportValue pair: the producer
+/// may change or drop the value while a consumer still uses it (no "export in
+/// use" lock); the consumer sees a new value when it is next deployed. Default
+/// false (exports, as aws-cdk-lib).
+inline constexpr std::string_view kCdkppWeakCrossStackReferences = "@cdkpp/core:weakCrossStackReferences";
 }  // namespace flags
 
 class FeatureFlags {

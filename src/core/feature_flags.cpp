@@ -23,6 +23,7 @@ constexpr std::array kKnownFlags{
     KnownFlag{flags::kEc2RestrictDefaultSecurityGroup, true},
     KnownFlag{flags::kCdkppRdsInstanceSubnetGroupUnderSubnets, false},
     KnownFlag{flags::kCdkppAwsCdkDefaults, false},
+    KnownFlag{flags::kCdkppWeakCrossStackReferences, false},
 };
 
 const KnownFlag* find_flag(std::string_view name) {
