@@ -18,7 +18,7 @@
 #include "deploy/s3_bucket.hpp"
 #include "deploy/stack_events.hpp"
 #include "deploy/template_diff.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 namespace cdk::deploy {
 namespace {
@@ -464,7 +464,7 @@ void Deployer::prepare_request(Attempt& a) const {
   }
   if (auto text = a.cfn.get_template(a.existing->id)) {
     // JSON from cdkpp, YAML from the AWS CDK CLI; unreadable counts as changed.
-    auto parsed = parse_template_text(*text);
+    auto parsed = cdk::detail::parse_template_text(*text);
     a.deployed = parsed ? *parsed : nlohmann::json(nullptr);
   }
 }
@@ -569,11 +569,11 @@ StackResult Deployer::execute_prepared(Attempt& a) {
   // Approval judges the change set's own template against the deployed one.
   nlohmann::json deployed = nlohmann::json::object();
   if (auto text = creates ? std::nullopt : a.cfn.get_template(a.existing->id)) {
-    deployed = parse_template_text(*text).value_or(nullptr);
+    deployed = cdk::detail::parse_template_text(*text).value_or(nullptr);
   }
   nlohmann::json proposed = a.local;
   if (auto text = a.cfn.get_template(a.existing->id, cs_name)) {
-    proposed = parse_template_text(*text).value_or(a.local);
+    proposed = cdk::detail::parse_template_text(*text).value_or(a.local);
   }
   guard_replacements(deployed, proposed, &cs);  // the change set stays for a later --allow-replace
   if (!approve(a.stack, deployed, proposed)) return a.result(Status::Cancelled);  // the change set stays for later
@@ -698,7 +698,8 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
       return result;
     }
     nlohmann::json deployed = nlohmann::json::object();
-    if (auto text = cfn.get_template(existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+    if (auto text = cfn.get_template(existing->id))
+      deployed = cdk::detail::parse_template_text(*text).value_or(deployed);
     const size_t total = resource_count(deployed);
     result.retained = find_retained(cfn, existing->id, deployed);  // before the resources are gone
     printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));

@@ -14,7 +14,7 @@
 #include "deploy/port_check.hpp"
 #include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 #include "deploy/transport.hpp"
 
 namespace cdk::deploy {
@@ -39,7 +39,7 @@ DeployOptions deploy_options(const TargetOptions& o) {
 nlohmann::json deployed_template(const CloudFormation& cfn, const StackArtifact& s) {
   auto text = cfn.get_template(s.stack_name);
   if (!text) return nlohmann::json::object();
-  auto parsed = parse_template_text(*text);
+  auto parsed = cdk::detail::parse_template_text(*text);
   if (!parsed) {
     throw DeployError(
         fmt::format("{}: cannot read the deployed template (JSON or plain YAML expected)", s.display_name));
@@ -65,7 +65,7 @@ nlohmann::json read_template_file(const std::filesystem::path& file) {
   const auto first = body.find_first_not_of(" \t\r\n");
   const bool json = first != std::string::npos && body[first] == '{';
   try {
-    nlohmann::json t = json ? nlohmann::json::parse(body) : parse_yaml_subset(body);
+    nlohmann::json t = json ? nlohmann::json::parse(body) : cdk::detail::parse_yaml_subset(body);
     if (!t.is_object() || !t.contains("Resources")) throw std::runtime_error("it has no Resources section");
     return t;
   } catch (const std::exception& e) {
