@@ -42,10 +42,11 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
                                                  .given = props_.security_groups,
                                                  .description = "Security group for " + std::string(id) + " database",
                                                  .port = props_.port != 0 ? props_.port : spec.default_port});
-  auto creds = detail::make_credentials(*this, username, retain);
+  const bool managed = props_.manage_master_user_password;
+  auto creds = managed ? detail::managed_credentials(username) : detail::make_credentials(*this, username, retain);
   secret_ = creds.secret;
   make_instance(std::move(subnet_group), std::move(group_ids), creds);
-  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
+  if (secret_ != nullptr) detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
 }
 
 void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds) {
@@ -74,6 +75,7 @@ void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> grou
   if (props_.iam_authentication) p.enable_iam_database_authentication = true;
   p.engine = spec.engine;
   p.engine_version = spec.version;
+  if (creds.managed_by_rds) p.manage_master_user_password = true;
   p.master_user_password = creds.password;
   p.master_username = creds.username;
   if (props_.max_allocated_storage_gib != 0) p.max_allocated_storage = props_.max_allocated_storage_gib;
@@ -92,8 +94,14 @@ Value DatabaseInstance::instance_arn() const { return resource_->attr_db_instanc
 Value DatabaseInstance::endpoint_address() const { return resource_->attr_endpoint_address(); }
 Value DatabaseInstance::endpoint_port() const { return resource_->attr_endpoint_port(); }
 
+secretsmanager::CfnSecret& DatabaseInstance::secret() { return detail::generated_secret(*this, secret_); }
+
+Value DatabaseInstance::secret_arn() const {
+  return secret_ != nullptr ? secret_->ref() : Value::get_att(*resource_, "MasterUserSecret.SecretArn");
+}
+
 void DatabaseInstance::grant_secret_read(iam::IGrantable& grantee) const {
-  detail::grant_secret_read(*secret_, grantee);
+  detail::grant_secret_read(secret_arn(), grantee);
 }
 
 }  // namespace cdk::rds

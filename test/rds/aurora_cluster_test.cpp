@@ -85,6 +85,27 @@ TEST_F(AuroraClusterTest, CredentialsAreGeneratedInSecretsManagerAndAttached) {
   cdk::testing::keep_for_lint(stack);
 }
 
+TEST_F(AuroraClusterTest, RdsCanKeepAndRotateTheMasterPasswordInsteadOfAGeneratedSecret) {
+  auto& db = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc,
+                                                            .manage_master_user_password = true});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBCluster", Match::object_like({{"ManageMasterUserPassword", true},
+                                                                       {"MasterUsername", "postgres"},
+                                                                       {"MasterUserPassword", Match::absent()}}));
+  t.resource_count_is("AWS::SecretsManager::Secret", 0);
+  t.resource_count_is("AWS::SecretsManager::SecretTargetAttachment", 0);
+  EXPECT_EQ(db.secret_arn(), cdk::Value::get_att(db.cfn_cluster(), "MasterUserSecret.SecretArn"));
+  EXPECT_THAT(error_of([&] { (void)db.secret(); }), HasSubstr("the master password is managed by RDS"));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(AuroraClusterTest, TheDefaultMasterPasswordIsTheAwsCdksGeneratedSecret) {
+  auto& db = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc});
+  EXPECT_EQ(db.secret_arn(), db.secret().ref());
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::RDS::DBCluster", Match::object_like({{"ManageMasterUserPassword", Match::absent()}}));
+}
+
 TEST_F(AuroraClusterTest, SecretIdLogicalIdFollowsTheAwsCdkLayout) {
   auto& db = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::mysql_8_0(), .vpc = vpc});
   auto t = Template::from_stack(stack);

@@ -4,6 +4,7 @@
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/secretsmanager/cfn_secret.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/database_instance.hpp>
 #include <cdk/stack.hpp>
 
@@ -158,6 +159,22 @@ TEST_F(DatabaseInstanceTest, SecretReadIsGrantedOnThatSecretOnly) {
   EXPECT_EQ(grantee.statements[0].actions, (std::vector<std::string>{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}));
   ASSERT_EQ(grantee.statements[0].resources.size(), 1u);
   EXPECT_EQ(grantee.statements[0].resources[0], db.secret().ref());
+}
+
+TEST_F(DatabaseInstanceTest, ARdsManagedPasswordIsReadThroughTheSecretRdsKeeps) {
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Pg", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_17(), .vpc = vpc,
+                                                         .manage_master_user_password = true});
+  GrantTarget grantee;
+  db.grant_secret_read(grantee);
+  ASSERT_EQ(grantee.statements.size(), 1u);
+  EXPECT_EQ(grantee.statements[0].resources, (std::vector<cdk::Value>{
+      cdk::Value::get_att(db.cfn_instance(), "MasterUserSecret.SecretArn")}));
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"ManageMasterUserPassword", true},
+                                                                        {"MasterUsername", "postgres"},
+                                                                        {"MasterUserPassword", Match::absent()}}));
+  t.resource_count_is("AWS::SecretsManager::Secret", 0);
+  cdk::testing::keep_for_lint(stack);
 }
 
 TEST_F(DatabaseInstanceTest, RetainedInstancesKeepTheirSecretAndSubnetGroup) {

@@ -43,6 +43,17 @@ Credentials make_credentials(Construct& db, const std::string& username, bool re
   return {&secret, resolve_field(secret, "username"), resolve_field(secret, "password")};
 }
 
+Credentials managed_credentials(const std::string& username) {
+  return {.secret = nullptr, .username = username, .password = Value(), .managed_by_rds = true};
+}
+
+secretsmanager::CfnSecret& generated_secret(const Construct& db, secretsmanager::CfnSecret* secret) {
+  if (secret == nullptr)
+    throw Error(db.node().path(), "the master password is managed by RDS: there is no generated secret",
+                "use secret_arn() (e.g. cdk::ecs::Secret::from_secrets_manager_arn(db.secret_arn(), \"password\"))");
+  return *secret;
+}
+
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type) {
   auto& holder = *secret.node().scope();
   auto& a = holder.add<Construct>("Attachment");
@@ -121,9 +132,9 @@ void check_username(const Construct& db, const std::string& username) {
     throw Error(db.node().path(), "master user name '" + username + "' is reserved", "choose another name");
 }
 
-void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee) {
+void grant_secret_read(const Value& secret_arn, iam::IGrantable& grantee) {
   grantee.add_to_principal_policy(
-      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret.ref()}});
+      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_arn}});
 }
 
 bool keeps_aws_cdk_defaults(const Construct& db) {

@@ -30,16 +30,22 @@ class IGrantable;
 namespace cdk::rds::detail {
 
 /// A generated master secret `<db>/Secret` ({"username": ..., "password": generated})
-/// and the values that resolve its fields at deploy time.
+/// and the values that resolve its fields at deploy time; or, managed by RDS,
+/// no secret, the user name as text and no password.
 struct Credentials {
   secretsmanager::CfnSecret* secret = nullptr;
   Value username;  ///< {{resolve:secretsmanager:<arn>:SecretString:username::}}
   Value password;
+  bool managed_by_rds = false;  ///< ManageMasterUserPassword
 };
 /// The secret is retained with `retain` (a retained database needs its password), else deleted.
 Credentials make_credentials(Construct& db, const std::string& username, bool retain);
+/// RDS keeps the password (manage_master_user_password): nothing is made.
+Credentials managed_credentials(const std::string& username);
+/// The generated secret, or an error naming `db` when RDS keeps the password.
+secretsmanager::CfnSecret& generated_secret(const Construct& db, secretsmanager::CfnSecret* secret);
 /// Lets `grantee` read the master secret (GetSecretValue, DescribeSecret).
-void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee);
+void grant_secret_read(const Value& secret_arn, iam::IGrantable& grantee);
 /// `<secret>/Attachment`: the secret learns the database's endpoint.
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type);
 
