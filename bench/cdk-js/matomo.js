@@ -54,6 +54,7 @@ const db = new rds.DatabaseInstance(stack, 'Database', {
   databaseName: 'matomo',
   backupRetention: cdk.Duration.days(7),
   deletionProtection: true,
+  manageMasterUserPassword: true,
 });
 
 const boot = ec2.UserData.forLinux();

@@ -3,6 +3,7 @@
 #
 #   generated/include/cdk/<service>/cfn_<type>.hpp   public headers (+ cfn.hpp umbrella)
 #   generated/src/l1/l1_NN.cpp                       serialization, compiled into cdkpp
+#   generated/src/l1/replacing_properties.cpp        the spec's replacement data (all types)
 #
 # CDKPP_L1_SERVICES limits the services ("ec2;s3;iam"); CDKPP_L1_SHARDS sets how
 # many .cpp files the generated code is spread over (build parallelism).
@@ -26,6 +27,9 @@ foreach(i RANGE ${_cdkpp_l1_last})
   endif()
   list(APPEND _cdkpp_l1_sources ${CDKPP_L1_DIR}/src/l1/l1_${i}.cpp)
 endforeach()
+# What changing each property does (replace or not), for diff and deploy;
+# generated for every type of the spec, whichever services are selected.
+list(APPEND _cdkpp_l1_sources ${CDKPP_L1_DIR}/src/l1/replacing_properties.cpp)
 
 add_custom_command(
   OUTPUT ${CDKPP_L1_DIR}/l1.stamp

@@ -7,11 +7,13 @@
 #include <cdk/events/rule.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/grant.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/iam/policy.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/logs/log_group.hpp>
 #include <cdk/names.hpp>
 #include <cdk/s3/bucket.hpp>
+#include <cdk/security.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -205,7 +207,7 @@ void Project::grant_inputs(const ProjectProps& p, const Artifacts& artifacts) {
   grant_environment_variables_read(*this, p.environment_variables);
   if (!p.encryption_key_arn.is_null())
     iam::Grant::add_to_principal({.grantee = *this,
-                                  .actions = {"kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"},
+                                  .actions = iam::kms_actions::encrypt_decrypt(),
                                   .resource_arns = {p.encryption_key_arn}});
   if (p.log_group) p.log_group->grant_write(*this);
 }
@@ -271,16 +273,24 @@ void Project::add_vpc_permissions(const ProjectProps& p) {
       .resources = {"*"}}}});
   policy.attach_to_role(*role_);
   resource_->node().add_dependency(policy);
+  iam::Grant::explain_wildcard_resources(*role_, {"ec2:CreateNetworkInterfacePermission"},
+                                         "CodeBuild makes a network interface per build; the condition keeps them to the project's subnets");
+  security::explain_wildcard_resources(policy, {"ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces"},
+                                       "the EC2 describe actions, and the network interface CodeBuild makes per build, take no resource");
 }
 
 void Project::add_default_permissions(const ProjectProps& p) {
   const auto group = arn("logs", Value("log-group:/aws/codebuild/") + project_name());
   add_to_role_policy({.actions = {"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"},
                       .resources = {group, group + Value(":*")}});
+  iam::Grant::explain_wildcard_resources(*role_, {"logs:CreateLogStream"},
+                                         "CodeBuild names a log stream per build, in the project's own log group");
   if (p.grant_report_group_permissions)
     add_to_role_policy({.actions = {"codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
                                     "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"},
                         .resources = {arn("codebuild", Value("report-group/") + project_name() + Value("-*"))}});
+  iam::Grant::explain_wildcard_resources(*role_, {"codebuild:CreateReportGroup"},
+                                         "the buildspec names the report groups; CodeBuild prefixes them with the project's name");
 }
 
 Value Project::project_name() const { return resource_->ref(); }

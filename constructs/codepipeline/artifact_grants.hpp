@@ -5,8 +5,8 @@
 ///   cdk::codepipeline::grant_artifacts_read(options.bucket, options.role);   // an action's inputs
 ///   cdk::codepipeline::grant_artifacts_write(options.bucket, options.role);  // its outputs
 ///
-/// Explicit actions where s3::Bucket's grants, like the AWS CDK's, give
-/// families (s3:GetObject*, s3:List*, s3:DeleteObject*): reading is
+/// Narrower than s3::Bucket's grants (and than the AWS CDK's families
+/// s3:GetObject*, s3:List*, s3:DeleteObject*): reading is
 /// s3:GetObject and s3:GetObjectVersion on the objects with s3:GetBucketLocation
 /// and s3:GetBucketAcl (CodeBuild asks) on the bucket; writing is s3:PutObject and
 /// s3:AbortMultipartUpload. Nothing of a pipeline deletes artifacts (give the

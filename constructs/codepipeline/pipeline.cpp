@@ -10,6 +10,7 @@
 #include <cdk/iam/role.hpp>
 #include <cdk/kms/cfn_key.hpp>
 #include <cdk/s3/bucket.hpp>
+#include <cdk/s3/bucket_actions.hpp>
 
 #include <algorithm>
 #include <map>
@@ -152,7 +153,7 @@ void Pipeline::grant_artifacts_read_to(const Value& role_arn) {
     throw Error(node().path(), "grant_artifacts_read_to was given no role", "pass the ARN of the role that reads the artifacts");
   if (std::find(readers_.begin(), readers_.end(), role_arn) != readers_.end()) return;
   readers_.push_back(role_arn);
-  bucket_->add_to_resource_policy({.actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"},
+  bucket_->add_to_resource_policy({.actions = s3::actions::read(),
                                    .resources = {bucket_->bucket_arn(), bucket_->arn_for_objects("*")},
                                    .principals = Value::map({{"AWS", role_arn}})});
   if (key_ != nullptr) render_key_policy();

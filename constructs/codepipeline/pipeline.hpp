@@ -145,8 +145,8 @@ class Pipeline : public Construct {
   [[nodiscard]] Value artifacts_key_arn() const;
 
   /// Lets a role that is not the pipeline's (an action's role of another
-  /// account, assumed by ARN) read the artifacts: s3:GetObject*, s3:GetBucket*
-  /// and s3:List* in the bucket policy, and with cross_account_keys kms:Decrypt
+  /// account, assumed by ARN) read the artifacts: s3::actions::read() in the
+  /// bucket policy, and with cross_account_keys kms:Decrypt
   /// and kms:DescribeKey in the key policy. Once per role.
   void grant_artifacts_read_to(const Value& role_arn);
   [[nodiscard]] const std::vector<Stage*>& stages() const noexcept { return stages_; }

@@ -5,6 +5,7 @@
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/security.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -42,6 +43,13 @@ void check_names(const std::string& path, const std::string& stack, const std::s
 Value stack_arn(const std::string& stack) {
   return Value("arn:") + Aws::partition() + Value(":cloudformation:") + Aws::region() + Value(":") + Aws::account_id() +
          Value(":stack/" + stack + "/*");
+}
+
+// The pipeline's role on the stack (every statement on it allows DescribeStacks).
+void explain_stack_id(iam::Role& role) {
+  security::explain_wildcard_resources(role, {"cloudformation:DescribeStacks"},
+                                       "a stack's ARN ends in an id CloudFormation makes when it creates the stack: "
+                                       "the grant names the stack and leaves that id open");
 }
 
 Value change_set_condition(const std::string& change_set) {
@@ -116,11 +124,15 @@ ActionConfig CloudFormationCreateUpdateStackAction::bind(const ActionBindOptions
   const auto path = o.scope.node().path();
   check_names(path, stack_name, nullptr, output, output_file_name);
   auto& role = bind_deployment(o, deployment_role, admin_permissions, !output.empty());
-  std::vector<std::string> actions = {"cloudformation:CreateStack", "cloudformation:DescribeStack*", "cloudformation:GetStackPolicy",
-                                      "cloudformation:GetTemplate*", "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
+  std::vector<std::string> actions = {"cloudformation:CreateStack", "cloudformation:DescribeStackEvents",
+                                      "cloudformation:DescribeStackResource", "cloudformation:DescribeStackResources",
+                                      "cloudformation:DescribeStacks", "cloudformation:GetStackPolicy",
+                                      "cloudformation:GetTemplate", "cloudformation:GetTemplateSummary",
+                                      "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
                                       "cloudformation:ValidateTemplate"};
   if (replace_on_failure) actions.insert(actions.begin() + 1, "cloudformation:DeleteStack");
   o.role.add_to_policy({.actions = std::move(actions), .resources = {stack_arn(stack_name)}});
+  explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", replace_on_failure ? "REPLACE_ON_FAILURE" : "CREATE_UPDATE"}, {"StackName", stack_name}};
   std::vector<Artifact> inputs;
   add_deploy_config(path, config, inputs, {template_path, capabilities, admin_permissions, parameter_overrides,
@@ -135,6 +147,7 @@ ActionConfig CloudFormationCreateReplaceChangeSetAction::bind(const ActionBindOp
   o.role.add_to_policy({.actions = {"cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet",
                                     "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"},
                         .resources = {stack_arn(stack_name)}, .conditions = change_set_condition(change_set_name)});
+  explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", "CHANGE_SET_REPLACE"}, {"StackName", stack_name}, {"ChangeSetName", change_set_name}};
   std::vector<Artifact> inputs;
   add_deploy_config(path, config, inputs, {template_path, capabilities, admin_permissions, parameter_overrides,
@@ -150,6 +163,7 @@ ActionConfig CloudFormationExecuteChangeSetAction::bind(const ActionBindOptions&
   o.role.add_to_policy({.actions = {"cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks",
                                     "cloudformation:ExecuteChangeSet"},
                         .resources = {stack_arn(stack_name)}, .conditions = change_set_condition(change_set_name)});
+  explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", "CHANGE_SET_EXECUTE"}, {"StackName", stack_name}, {"ChangeSetName", change_set_name}};
   return deploy_action(std::move(config), {}, output, output_file_name);
 }

@@ -8,6 +8,7 @@
 #include <cdk/ecs/task_definition.hpp>
 #include <cdk/error.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/security.hpp>
 
 #include <algorithm>
 
@@ -67,6 +68,8 @@ codepipeline::ActionConfig CodeDeployEcsDeployAction::bind(const codepipeline::A
                              "codedeploy:RegisterApplicationRevision"},
                             "CodeDeployDefault.ECSAllAtOnce");
   o.role.add_to_policy({.actions = {"ecs:RegisterTaskDefinition"}, .resources = {"*"}});
+  security::explain_wildcard_resources(o.role, {"ecs:RegisterTaskDefinition"},
+                                       "ecs:RegisterTaskDefinition has no resource-level permissions");
   grant_pass_task_roles(deployment_group->service().task_definition(), o.role);
   codepipeline::grant_artifacts_read(o.bucket, o.role);
 

@@ -3,8 +3,12 @@
 #include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/ecs/base_service.hpp>
 #include <cdk/ecs/cluster.hpp>
+#include <cdk/ecs/task_definition.hpp>
 #include <cdk/error.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/security.hpp>
+
+#include <vector>
 
 namespace cdk::codepipeline_actions {
 
@@ -20,7 +24,14 @@ codepipeline::ActionConfig EcsDeployAction::bind(const codepipeline::ActionBindO
   o.role.add_to_policy({.actions = {"ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks",
                                     "ecs:RegisterTaskDefinition", "ecs:TagResource"},
                         .resources = {"*"}});
-  o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = {"*"},
+  security::explain_wildcard_resources(o.role, {"ecs:RegisterTaskDefinition"},
+                                       "ECS deploy: registering and describing task definitions takes no resource, "
+                                       "and the new tasks' ids are made during the deployment");
+  // The new revision keeps the service's task definition's roles.
+  auto& task = service->task_definition();
+  std::vector<Value> roles = {task.task_role().role_arn()};
+  if (auto* execution = task.execution_role()) roles.push_back(execution->role_arn());
+  o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = std::move(roles),
                         .conditions = Value::map({{"StringEquals", Value::map({{"iam:PassedToService", "ecs-tasks.amazonaws.com"}})}})});
   codepipeline::grant_artifacts_read(o.bucket, o.role);
   Value::Map config = {{"ClusterName", service->cluster().cluster_name()}, {"ServiceName", service->service_name()}};

@@ -8,8 +8,9 @@
 /// The action's role is narrower than the AWS CDK's: ecs:UpdateService and
 /// ecs:DescribeServices on this service only (the AWS CDK allows every
 /// service), the task-definition and task actions ECS offers no resource for
-/// on "*", iam:PassRole only to ECS tasks (the AWS CDK also allows EC2), and
-/// reading the artifact bucket.
+/// on "*" (with that reason for outside checks), iam:PassRole only of the
+/// service's task and execution roles and only to ECS tasks (the AWS CDK
+/// passes any role, to EC2 too), and reading the artifact bucket.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/ptr.hpp>

@@ -85,6 +85,13 @@ std::string lifecycle_policy(const std::string& path, const std::vector<Lifecycl
   return out + "]}";
 }
 
+// Logging in to the registry (docker login) takes a token for the whole registry.
+void grant_authorization_token(iam::IGrantable& grantee) {
+  iam::Grant::add_to_principal({.grantee = grantee, .actions = {"ecr:GetAuthorizationToken"}, .resource_arns = {"*"}});
+  iam::Grant::explain_wildcard_resources(grantee, {"ecr:GetAuthorizationToken"},
+                                         "ecr:GetAuthorizationToken has no resource-level permissions: the login token is for the whole registry");
+}
+
 }  // namespace
 
 Repository::Repository(Construct& scope, std::string_view id, RepositoryProps props) : Construct(scope, id) {
@@ -136,7 +143,7 @@ void Repository::grant_pull(iam::IGrantable& grantee) const {
   iam::Grant::add_to_principal({.grantee = grantee,
                                 .actions = {"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"},
                                 .resource_arns = {repository_arn()}});
-  iam::Grant::add_to_principal({.grantee = grantee, .actions = {"ecr:GetAuthorizationToken"}, .resource_arns = {"*"}});
+  grant_authorization_token(grantee);
 }
 
 void Repository::grant_pull_push(iam::IGrantable& grantee) const {
@@ -145,7 +152,7 @@ void Repository::grant_pull_push(iam::IGrantable& grantee) const {
                                             "ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                                             "ecr:CompleteLayerUpload"},
                                 .resource_arns = {repository_arn()}});
-  iam::Grant::add_to_principal({.grantee = grantee, .actions = {"ecr:GetAuthorizationToken"}, .resource_arns = {"*"}});
+  grant_authorization_token(grantee);
 }
 
 }  // namespace cdk::ecr

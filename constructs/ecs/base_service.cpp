@@ -68,8 +68,10 @@ void grant_execute_command(TaskDefinition& task, const Cluster& cluster) {
   role.add_to_policy({.actions = {"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                                   "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"},
                       .resources = {"*"}});
-  security::suppress(role, "AwsSolutions-IAM5", "ECS Exec: the ssmmessages actions (and logs:DescribeLogGroups) have no resource-level permissions",
-                     {.applies_to = {"Resource::*"}});
+  security::explain_wildcard_resources(role, {"ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                                              "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel",
+                                              "logs:DescribeLogGroups"},
+                                       "ECS Exec: the ssmmessages actions (and logs:DescribeLogGroups) have no resource-level permissions");
   if (const auto* logging = cluster.execute_command_configuration()) grant_execute_command_logging(*logging, role);
 }
 

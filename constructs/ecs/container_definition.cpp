@@ -5,6 +5,7 @@
 #include <cdk/iam/role.hpp>
 #include <cdk/logs/cfn_log_group.hpp>
 #include <cdk/logs/log_group.hpp>
+#include <cdk/security.hpp>
 
 #include <algorithm>
 #include <array>
@@ -26,6 +27,18 @@ std::string upper(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+// The execution role pulls the image: the repository's layers, and a login
+// token for the whole registry.
+void grant_image_pull(TaskDefinition& task, const Value& repository_arn) {
+  auto& role = task.obtain_execution_role();
+  role.add_to_policy({.actions = {"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"},
+                      .resources = {repository_arn}});
+  role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
+  security::explain_wildcard_resources(
+      role, {"ecr:GetAuthorizationToken"},
+      "ecr:GetAuthorizationToken has no resource-level permissions: the login token is for the whole registry");
 }
 
 }  // namespace
@@ -74,12 +87,7 @@ ContainerDefinition::ContainerDefinition(Construct& scope, std::string_view id, 
       throw Error(node().path(), "health check settings are out of range",
                   "interval 5-300 s, timeout 2-120 s, retries 1-10, start period 0-300 s");
   }
-  if (!options_.image.ecr_repository_arn().is_null()) {
-    auto& role = task_.obtain_execution_role();
-    role.add_to_policy({.actions = {"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"},
-                        .resources = {options_.image.ecr_repository_arn()}});
-    role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
-  }
+  if (!options_.image.ecr_repository_arn().is_null()) grant_image_pull(task_, options_.image.ecr_repository_arn());
   if (options_.logging && options_.logging->kind() == LogDriver::Kind::AwsLogs) {
     const auto& lp = options_.logging->aws_logs_props();
     if (lp.stream_prefix.empty())

@@ -10,6 +10,7 @@
 #include <cdk/fn.hpp>
 #include <cdk/iam/policy.hpp>
 #include <cdk/iam/role.hpp>
+#include <cdk/security.hpp>
 #include <cdk/stack.hpp>
 
 #include <algorithm>
@@ -133,6 +134,8 @@ void grant_run_task(iam::Role& role, const EcsTaskTarget& t) {
   statements.push_back({.actions = {"iam:PassRole"}, .resources = {task.task_role().role_arn()}});
   for (const auto& s : statements)
     if (!has_statement(role, s)) role.add_to_policy(s);
+  security::explain_wildcard_resources(role, {"ecs:TagResource"},
+                                       "ECS makes each task's id when the rule runs it: the grant names the cluster's tasks");
 }
 
 ec2::SecurityGroup& default_security_group(const std::string& path, const EcsTaskTarget& t) {

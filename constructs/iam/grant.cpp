@@ -2,6 +2,7 @@
 
 #include <cdk/construct.hpp>
 #include <cdk/error.hpp>
+#include <cdk/security.hpp>
 
 namespace cdk::iam {
 
@@ -14,6 +15,11 @@ PolicyStatement Grant::add_to_principal(const GrantOnPrincipalOptions& o) {
   PolicyStatement s{.actions = o.actions, .resources = o.resource_arns, .conditions = o.conditions};
   o.grantee->add_to_principal_policy(s);
   return s;
+}
+
+void Grant::explain_wildcard_resources(IGrantable& grantee, const std::vector<std::string>& actions,
+                                       std::string_view reason) {
+  if (auto* scope = dynamic_cast<Construct*>(&grantee)) security::explain_wildcard_resources(*scope, actions, reason);
 }
 
 }  // namespace cdk::iam

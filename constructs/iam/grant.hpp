@@ -8,6 +8,7 @@
 #include <cdk/ptr.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cdk::iam {
@@ -25,6 +26,11 @@ class Grant {
   /// grantee's identity policy and returns it. Throws cdk::Error when the
   /// grantee, the actions or the resources are missing.
   static PolicyStatement add_to_principal(const GrantOnPrincipalOptions& options);
+  /// Records why the grantee's statements allowing `actions` name wildcard
+  /// resources, for outside checks (security::explain_wildcard_resources on
+  /// the grantee); nothing when the grantee is not a construct.
+  static void explain_wildcard_resources(IGrantable& grantee, const std::vector<std::string>& actions,
+                                         std::string_view reason);
 };
 
 }  // namespace cdk::iam

@@ -3,6 +3,7 @@
 #include <cdk/iam/grant.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/instance_profile.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/iam/managed_policy.hpp>
 #include <cdk/iam/policy.hpp>
 #include <cdk/iam/policy_statement.hpp>

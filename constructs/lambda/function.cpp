@@ -10,6 +10,7 @@
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/file_asset.hpp>
 #include <cdk/iam/grant.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/lambda/cfn_function.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
@@ -221,7 +222,7 @@ void Function::grant_dead_letter_queue(const sqs::Queue& queue) {
   // which SQS refuses the message.
   add_to_role_policy({.actions = {"sqs:SendMessage"}, .resources = {queue.queue_arn()}});
   if (queue.encryption() == sqs::QueueEncryption::Kms)
-    add_to_role_policy({.actions = {"kms:Decrypt", "kms:GenerateDataKey*"}, .resources = {queue.encryption_key_arn()}});
+    add_to_role_policy({.actions = iam::kms_actions::envelope(), .resources = {queue.encryption_key_arn()}});
 }
 
 void Function::make_vpc_config(const FunctionProps& p) {
@@ -343,6 +344,8 @@ void Function::grant_invoke(iam::IGrantable& grantee) const {
   // The function and every version and alias of it (arn:...:function:name:qualifier).
   iam::Grant::add_to_principal({.grantee = grantee, .actions = {"lambda:InvokeFunction"},
                                 .resource_arns = {function_arn(), function_arn() + Value(":*")}});
+  iam::Grant::explain_wildcard_resources(grantee, {"lambda:InvokeFunction"},
+                                         "invoking a version or alias of the function names it by a qualified ARN (function:name:qualifier)");
 }
 
 // The AWS CDK's metric helpers: https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html

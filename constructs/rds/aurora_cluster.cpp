@@ -68,11 +68,12 @@ AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraCluste
                                                  .given = props_.security_groups,
                                                  .description = "RDS security group",
                                                  .port = props_.port != 0 ? props_.port : spec.default_port});
-  auto creds = detail::make_credentials(*this, username, retain);
+  const bool managed = props_.manage_master_user_password;
+  auto creds = managed ? detail::managed_credentials(username) : detail::make_credentials(*this, username, retain);
   secret_ = creds.secret;
   const ParameterGroups groups = make_parameter_groups();
   make_cluster(std::move(subnet_group), std::move(group_ids), creds, groups.cluster);
-  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBCluster");
+  if (secret_ != nullptr) detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBCluster");
   make_instance(props_.writer, true, groups.instance);
   for (const auto& ci : props_.readers) make_instance(ci, false, groups.instance)->add_depends_on(*instances_.front());
   if (props_.reader_auto_scaling) make_reader_scaling(*props_.reader_auto_scaling);
@@ -113,6 +114,7 @@ void AuroraCluster::make_cluster(Value subnet_group, std::vector<Value> group_id
   if (props_.iam_authentication) p.enable_iam_database_authentication = true;
   p.engine = spec.engine;
   p.engine_version = spec.version;
+  if (creds.managed_by_rds) p.manage_master_user_password = true;
   p.master_user_password = creds.password;
   p.master_username = creds.username;
   if (props_.port != 0) p.port = props_.port;
@@ -125,7 +127,7 @@ void AuroraCluster::make_cluster(Value subnet_group, std::vector<Value> group_id
     sv2.min_capacity = props_.serverless_v2_min_capacity;
     p.serverless_v2_scaling_configuration = std::move(sv2);
   }
-  p.storage_encrypted = props_.storage_encrypted;
+  if (auto encrypted = detail::storage_encryption(*this, props_.storage_encrypted)) p.storage_encrypted = *encrypted;
   p.vpc_security_group_ids = Value(std::move(group_ids));
   resource_ = &add<CfnDBCluster>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);
@@ -181,8 +183,14 @@ Value AuroraCluster::cluster_endpoint_address() const { return resource_->attr_e
 Value AuroraCluster::cluster_read_endpoint_address() const { return resource_->attr_read_endpoint_address(); }
 Value AuroraCluster::cluster_endpoint_port() const { return resource_->attr_endpoint_port(); }
 
+secretsmanager::CfnSecret& AuroraCluster::secret() { return detail::generated_secret(*this, secret_); }
+
+Value AuroraCluster::secret_arn() const {
+  return secret_ != nullptr ? secret_->ref() : Value::get_att(*resource_, "MasterUserSecret.SecretArn");
+}
+
 void AuroraCluster::grant_secret_read(iam::IGrantable& grantee) const {
-  detail::grant_secret_read(*secret_, grantee);
+  detail::grant_secret_read(secret_arn(), grantee);
 }
 
 }  // namespace cdk::rds

@@ -15,8 +15,8 @@ void DatabaseInstance::check() const {
   if (props_.engine.empty())
     throw Error(path, "no engine", "set .engine = cdk::rds::DatabaseInstanceEngine::postgres_16() or mysql_8_0()");
   if (!props_.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
-  if (props_.backup_retention_days < 0 || props_.backup_retention_days > 35)
-    throw Error(path, "backup retention of " + std::to_string(props_.backup_retention_days) + " days is out of range",
+  if (props_.backup_retention_days && (*props_.backup_retention_days < 0 || *props_.backup_retention_days > 35))
+    throw Error(path, "backup retention of " + std::to_string(*props_.backup_retention_days) + " days is out of range",
                 "use 0 to 35 days");
   if (props_.allocated_storage_gib < 20 || props_.allocated_storage_gib > 65536)
     throw Error(path, "allocated storage of " + std::to_string(props_.allocated_storage_gib) + " GiB is out of range",
@@ -42,18 +42,21 @@ DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, Databa
                                                  .given = props_.security_groups,
                                                  .description = "Security group for " + std::string(id) + " database",
                                                  .port = props_.port != 0 ? props_.port : spec.default_port});
-  auto creds = detail::make_credentials(*this, username, retain);
+  const bool managed = props_.manage_master_user_password;
+  auto creds = managed ? detail::managed_credentials(username) : detail::make_credentials(*this, username, retain);
   secret_ = creds.secret;
   make_instance(std::move(subnet_group), std::move(group_ids), creds);
-  detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
+  if (secret_ != nullptr) detail::attach_secret(*secret_, resource_->ref(), "AWS::RDS::DBInstance");
 }
 
 void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> group_ids, const detail::Credentials& creds) {
   const auto& spec = props_.engine.spec();
   CfnDBInstance::Props p;
   p.allocated_storage = std::to_string(props_.allocated_storage_gib);
-  p.auto_minor_version_upgrade = props_.auto_minor_version_upgrade;
-  p.backup_retention_period = props_.backup_retention_days;
+  // aws-cdk-lib leaves these to the service (the same values): a port keeps them out.
+  const bool as_aws_cdk = detail::keeps_aws_cdk_defaults(*this);
+  if (auto v = props_.auto_minor_version_upgrade; v || !as_aws_cdk) p.auto_minor_version_upgrade = v.value_or(true);
+  if (auto v = props_.backup_retention_days; v || !as_aws_cdk) p.backup_retention_period = v.value_or(1);
   p.copy_tags_to_snapshot = true;
   if (!props_.instance_identifier.empty()) p.db_instance_identifier = props_.instance_identifier;
   p.db_instance_class = props_.instance_type;
@@ -72,14 +75,15 @@ void DatabaseInstance::make_instance(Value subnet_group, std::vector<Value> grou
   if (props_.iam_authentication) p.enable_iam_database_authentication = true;
   p.engine = spec.engine;
   p.engine_version = spec.version;
+  if (creds.managed_by_rds) p.manage_master_user_password = true;
   p.master_user_password = creds.password;
   p.master_username = creds.username;
   if (props_.max_allocated_storage_gib != 0) p.max_allocated_storage = props_.max_allocated_storage_gib;
-  p.multi_az = props_.multi_az;
+  if (auto v = props_.multi_az; v || !as_aws_cdk) p.multi_az = v.value_or(false);
   if (props_.port != 0) p.port = std::to_string(props_.port);
   p.publicly_accessible = false;
-  p.storage_encrypted = props_.storage_encrypted;
-  p.storage_type = storage_type_name(props_.storage_type);
+  if (auto encrypted = detail::storage_encryption(*this, props_.storage_encrypted)) p.storage_encrypted = *encrypted;
+  p.storage_type = storage_type_name(props_.storage_type.value_or(as_aws_cdk ? StorageType::Gp2 : StorageType::Gp3));
   p.vpc_security_groups = Value(std::move(group_ids));
   resource_ = &add<CfnDBInstance>("Resource", std::move(p));
   resource_->apply_removal_policy(props_.removal_policy);
@@ -90,8 +94,14 @@ Value DatabaseInstance::instance_arn() const { return resource_->attr_db_instanc
 Value DatabaseInstance::endpoint_address() const { return resource_->attr_endpoint_address(); }
 Value DatabaseInstance::endpoint_port() const { return resource_->attr_endpoint_port(); }
 
+secretsmanager::CfnSecret& DatabaseInstance::secret() { return detail::generated_secret(*this, secret_); }
+
+Value DatabaseInstance::secret_arn() const {
+  return secret_ != nullptr ? secret_->ref() : Value::get_att(*resource_, "MasterUserSecret.SecretArn");
+}
+
 void DatabaseInstance::grant_secret_read(iam::IGrantable& grantee) const {
-  detail::grant_secret_read(*secret_, grantee);
+  detail::grant_secret_read(secret_arn(), grantee);
 }
 
 }  // namespace cdk::rds

@@ -2,6 +2,7 @@
 
 #include <cdk/annotations.hpp>
 #include <cdk/iam/grant.hpp>
+#include <cdk/s3/bucket_actions.hpp>
 #include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/s3/cfn_bucket_policy.hpp>
 #include <cdk/stack.hpp>
@@ -152,13 +153,6 @@ CfnBucket::Props bucket_props(const std::string& path, const BucketProps& props)
   return l1;
 }
 
-const std::vector<std::string> read_actions = {"s3:GetObject*", "s3:GetBucket*", "s3:List*"};
-const std::vector<std::string> put_actions = {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
-                                              "s3:PutObjectTagging", "s3:PutObjectVersionTagging", "s3:Abort*"};
-const std::vector<std::string> delete_actions = {"s3:DeleteObject*"};
-const std::vector<std::string> kms_read = {"kms:Decrypt"};
-const std::vector<std::string> kms_write = {"kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"};
-
 std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
   for (const auto& x : b)
     if (std::find(a.begin(), a.end(), x) == a.end()) a.push_back(x);
@@ -270,21 +264,23 @@ void Bucket::grant(iam::IGrantable& grantee, std::vector<std::string> actions, s
 }
 
 void Bucket::grant_read(iam::IGrantable& grantee, std::string_view pattern) const {
-  grant(grantee, read_actions, kms_read, pattern, true);
+  grant(grantee, actions::read(), actions::key_read(), pattern, true);
 }
 void Bucket::grant_write(iam::IGrantable& grantee, std::string_view pattern) const {
-  grant(grantee, concat(delete_actions, put_actions), kms_write, pattern, true);
+  grant(grantee, concat(actions::delete_objects(), actions::put()), actions::key_write(), pattern, true);
 }
 void Bucket::grant_read_write(iam::IGrantable& grantee, std::string_view pattern) const {
-  grant(grantee, concat(concat(read_actions, delete_actions), put_actions), concat(kms_read, kms_write), pattern, true);
+  grant(grantee, concat(concat(actions::read(), actions::delete_objects()), actions::put()),
+        concat(actions::key_read(), actions::key_write()), pattern, true);
 }
 void Bucket::grant_put(iam::IGrantable& grantee, std::string_view pattern) const {
-  grant(grantee, {"s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging",
-                  "s3:PutObjectVersionTagging", "s3:Abort*"},
-        kms_write, pattern, false);
+  grant(grantee, actions::put(), actions::key_write(), pattern, false);
 }
 void Bucket::grant_delete(iam::IGrantable& grantee, std::string_view pattern) const {
-  grant(grantee, delete_actions, {}, pattern, false);
+  grant(grantee, actions::delete_objects(), {}, pattern, false);
+}
+void Bucket::grant_delete_versions(iam::IGrantable& grantee, std::string_view pattern) const {
+  grant(grantee, actions::delete_versions(), {}, pattern, false);
 }
 
 void Bucket::add_lifecycle_rule(const LifecycleRule& rule) {

@@ -115,15 +115,22 @@ class Bucket : public Construct {
   /// The ARN of objects whose key matches: arn_for_objects("logs/*") -> <arn>/logs/*.
   [[nodiscard]] Value arn_for_objects(std::string_view key_pattern) const;
 
-  /// s3:GetObject*, s3:GetBucket*, s3:List* on the bucket and its objects (+ kms:Decrypt).
+  /// Read objects, their versions and tags, and list the bucket: s3::actions::read()
+  /// on the bucket and the matching objects (+ kms:Decrypt on a KMS key).
   void grant_read(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
-  /// Put, delete and abort-multipart actions on objects (+ KMS encrypt actions).
+  /// Put, delete (never a version for good) and abort multipart uploads:
+  /// s3::actions::delete_objects() and put() (+ KMS data keys).
   void grant_write(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
+  /// grant_read and grant_write in one statement.
   void grant_read_write(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
-  /// s3:PutObject* on matching objects only.
+  /// s3::actions::put() on matching objects only.
   void grant_put(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
-  /// s3:DeleteObject* on matching objects.
+  /// s3::actions::delete_objects() on matching objects: with versioning on, a
+  /// delete leaves a delete marker and the versions stay.
   void grant_delete(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
+  /// s3:DeleteObjectVersion on matching objects: deletes old versions for good
+  /// (a clean-up job's grant, not a writer's).
+  void grant_delete_versions(iam::IGrantable& grantee, std::string_view objects_key_pattern = "*") const;
 
   [[nodiscard]] BucketEncryption encryption() const noexcept { return props_.encryption; }
   /// The KMS key ARN with BucketEncryption::Kms, else null.

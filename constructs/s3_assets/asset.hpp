@@ -34,8 +34,8 @@ class Asset : public FileAsset {
   /// "https://s3.<region>.<url suffix>/<bucket>/<key>"
   [[nodiscard]] Value s3_http_url() const { return http_url(); }
 
-  /// Lets `grantee` read the bootstrap bucket (s3:GetObject*, s3:GetBucket*,
-  /// s3:List* on the bucket and its objects), as the AWS CDK's grantRead does:
+  /// Lets `grantee` read the bootstrap bucket (s3::actions::read() on the
+  /// bucket and its objects), where the AWS CDK's grantRead gives families:
   /// the whole bucket, so that a reader still running an older version (a
   /// rolling update) can fetch the asset it started with.
   void grant_read(iam::IGrantable& grantee) const;

@@ -1,6 +1,7 @@
 #include <cdk/secretsmanager/secret.hpp>
 
 #include <cdk/iam/grant.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/secretsmanager/cfn_secret.hpp>
 
 #include <string>
@@ -94,7 +95,7 @@ void Secret::grant_write(iam::IGrantable& grantee) const {
                                 .actions = {"secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret"},
                                 .resource_arns = {secret_arn()}});
   if (!props_.encryption_key_arn.is_null())
-    iam::Grant::add_to_principal({.grantee = grantee, .actions = {"kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"},
+    iam::Grant::add_to_principal({.grantee = grantee, .actions = iam::kms_actions::envelope(),
                                   .resource_arns = {props_.encryption_key_arn}});
 }
 

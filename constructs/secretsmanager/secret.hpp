@@ -60,7 +60,7 @@ class Secret : public Construct {
   [[nodiscard]] Value secret_value_from_json(std::string_view key) const;
   /// secretsmanager:GetSecretValue and DescribeSecret on this secret (+ kms:Decrypt on its key).
   void grant_read(iam::IGrantable& grantee) const;
-  /// secretsmanager:PutSecretValue and UpdateSecret (+ kms:Encrypt and friends on its key).
+  /// secretsmanager:PutSecretValue and UpdateSecret (+ kms:GenerateDataKey and kms:Decrypt on its key).
   void grant_write(iam::IGrantable& grantee) const;
 
   [[nodiscard]] CfnSecret& cfn_secret() noexcept { return *resource_; }

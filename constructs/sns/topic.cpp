@@ -2,6 +2,7 @@
 
 #include <cdk/annotations.hpp>
 #include <cdk/iam/grant.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/lambda/cfn_permission.hpp>
 #include <cdk/lambda/function.hpp>
 #include <cdk/names.hpp>
@@ -81,7 +82,7 @@ Value Topic::topic_name() const { return resource_->attr_topic_name(); }
 void Topic::grant_publish(iam::IGrantable& grantee) const {
   iam::Grant::add_to_principal({.grantee = grantee, .actions = {"sns:Publish"}, .resource_arns = {topic_arn()}});
   if (!props_.master_key_arn.is_null())
-    iam::Grant::add_to_principal({.grantee = grantee, .actions = {"kms:Decrypt", "kms:GenerateDataKey*"},
+    iam::Grant::add_to_principal({.grantee = grantee, .actions = iam::kms_actions::envelope(),
                                   .resource_arns = {props_.master_key_arn}});
 }
 

@@ -60,7 +60,7 @@ class Topic : public Construct {
   [[nodiscard]] Value topic_name() const;
   [[nodiscard]] bool fifo() const noexcept { return props_.fifo; }
 
-  /// sns:Publish on this topic (+ kms:Decrypt and kms:GenerateDataKey* on its key).
+  /// sns:Publish on this topic (+ kms:Decrypt and kms:GenerateDataKey on its key).
   void grant_publish(iam::IGrantable& grantee) const;
 
   /// Subscriptions; each returns the Subscription made. Bad endpoints, a second

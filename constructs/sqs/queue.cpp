@@ -1,6 +1,7 @@
 #include <cdk/sqs/queue.hpp>
 
 #include <cdk/iam/grant.hpp>
+#include <cdk/iam/kms_actions.hpp>
 #include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/cfn_queue_policy.hpp>
 
@@ -81,8 +82,6 @@ const std::vector<std::string> send_actions = {"sqs:SendMessage", "sqs:GetQueueA
 const std::vector<std::string> consume_actions = {"sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                                                   "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"};
 const std::vector<std::string> purge_actions = {"sqs:PurgeQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"};
-const std::vector<std::string> kms_encrypt_decrypt = {"kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*",
-                                                      "kms:GenerateDataKey*"};
 const std::vector<std::string> kms_decrypt = {"kms:Decrypt"};
 
 void set_encryption(CfnQueue::Props& l1, const QueueProps& p) {
@@ -144,7 +143,7 @@ void Queue::grant(iam::IGrantable& grantee, std::vector<std::string> actions, st
                                   .resource_arns = {props_.encryption_key_arn}});
 }
 
-void Queue::grant_send_messages(iam::IGrantable& grantee) const { grant(grantee, send_actions, kms_encrypt_decrypt); }
+void Queue::grant_send_messages(iam::IGrantable& grantee) const { grant(grantee, send_actions, iam::kms_actions::envelope()); }
 void Queue::grant_consume_messages(iam::IGrantable& grantee) const { grant(grantee, consume_actions, kms_decrypt); }
 void Queue::grant_purge(iam::IGrantable& grantee) const {
   iam::Grant::add_to_principal({.grantee = grantee, .actions = purge_actions, .resource_arns = {queue_arn()}});

@@ -90,7 +90,7 @@ class Queue : public Construct {
     return props_.dead_letter_queue;
   }
 
-  /// sqs:SendMessage, GetQueueAttributes, GetQueueUrl (+ KMS encrypt/decrypt on a customer key).
+  /// sqs:SendMessage, GetQueueAttributes, GetQueueUrl (+ kms:Decrypt and kms:GenerateDataKey on a customer key).
   void grant_send_messages(iam::IGrantable& grantee) const;
   /// sqs:ReceiveMessage, ChangeMessageVisibility, GetQueueUrl, DeleteMessage,
   /// GetQueueAttributes (+ kms:Decrypt on a customer key).

@@ -35,6 +35,21 @@ inline constexpr std::string_view kEc2RestrictDefaultSecurityGroup = "@aws-cdk/a
 /// (aws-cdk-lib: `<db>/SubnetGroup`); the new name replaces the instance, so
 /// a stack deployed with an earlier cdkpp sets this to true. Default false.
 inline constexpr std::string_view kCdkppRdsInstanceSubnetGroupUnderSubnets = "@cdkpp/rds:instanceSubnetGroupUnderSubnets";
+/// For an app ported from aws-cdk-lib: where cdkpp's default goes further than
+/// aws-cdk-lib's in a way that would replace a deployed resource (a database's
+/// storage encryption and type, properties written at the service's defaults),
+/// keep what aws-cdk-lib wrote and warn on the construct, naming the change to
+/// make deliberately. Settings given explicitly are kept either way. Default
+/// false: new apps get the secure defaults.
+inline constexpr std::string_view kCdkppAwsCdkDefaults = "@cdkpp/core:awsCdkDefaults";
+/// Cross-stack references from stacks below the scope where this is true go
+/// through an SSM parameter the producing stack writes (AWS::SSM::Parameter at
+/// /cdkpp/<producer>/<id>) and the consumer reads with a `{{resolve:ssm:...}}`
+/// dynamic reference, instead of an Export/Fn::ImportValue pair: the producer
+/// may change or drop the value while a consumer still uses it (no "export in
+/// use" lock); the consumer sees a new value when it is next deployed. Default
+/// false (exports, as aws-cdk-lib).
+inline constexpr std::string_view kCdkppWeakCrossStackReferences = "@cdkpp/core:weakCrossStackReferences";
 }  // namespace flags
 
 class FeatureFlags {

@@ -38,4 +38,20 @@ struct SuppressOptions {
 /// checks; another tool's id as given, on every resource below `scope`.
 void suppress(Construct& scope, std::string_view rule_id, std::string_view reason,
               const SuppressOptions& options = {});
+
+/// Records why the IAM statements that allow any of `actions`, on `scope` and
+/// every construct below it, name wildcard resources: an action without
+/// resource-level permissions (ecr:GetAuthorizationToken), or names made at run
+/// time (log streams, task ids). Synthesis writes it as cdk-nag's
+/// AwsSolutions-IAM5 suppression of exactly those statements' wildcard
+/// resources, as cdk-nag names them ("Resource::*",
+/// "Resource::arn:<AWS::Partition>:logs:...:log-group:/aws/codebuild/<Build>:*"),
+/// with the reason; wildcard actions stay reported. Grants call it themselves
+/// where the API leaves no choice:
+///
+///   cdk::security::explain_wildcard_resources(role, {"ecr:GetAuthorizationToken"},
+///                                             "the token is for the registry: the action takes no resource");
+///
+/// Throws cdk::Error naming the scope's path without actions or a reason.
+void explain_wildcard_resources(Construct& scope, const std::vector<std::string>& actions, std::string_view reason);
 }  // namespace cdk::security

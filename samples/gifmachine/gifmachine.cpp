@@ -2,23 +2,30 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <cdk/cdk.hpp>
 #include <cdk/cloudwatch/cfn_dashboard.hpp>
 #include <cdk/cloudwatch/cloudwatch.hpp>
+#include <cdk/codebuild/cfn_project.hpp>
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codedeploy/codedeploy.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
+#include <cdk/ec2/cfn_instance.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/cfn_service.hpp>
+#include <cdk/ecs/cfn_task_definition.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/logs/logs.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/s3/bucket.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
+#include <cdk/security.hpp>
 #include <cdk/sns/sns.hpp>
 #include <map>
 #include <stdexcept>
@@ -180,6 +187,39 @@ std::map<std::string, std::string> tags_of(const Settings& s) {
   return {{"app", "gifmachine"}, {"company", s.company}, {"environment", s.environment}};
 }
 
+// The write-up's choices that outside scanners (cdk-nag) flag, each with its reason.
+void explain_main_choices(Main& m, ec2::BastionHost& jumpbox, s3::Bucket& config, secretsmanager::Secret& api_password) {
+  auto& vpc = *m.vpc;
+  security::suppress(vpc.node().find_child("NatSecurityGroup"), "AwsSolutions-EC23",
+                     "the NAT instance takes traffic from the VPC's own CIDR only (a reference cdk-nag cannot read)");
+  for (Construct* instance : std::initializer_list<Construct*>{vpc.node().try_find("publicSubnet1/NatInstance/Resource"),
+                                                                &jumpbox.instance().resource()}) {
+    if (instance == nullptr) continue;
+    security::suppress(*instance, "AwsSolutions-EC28",
+                       "the NAT instance and the jumpbox: basic monitoring and the recovery alarm are enough");
+    security::suppress(*instance, "AwsSolutions-EC29",
+                       "the NAT instance and the jumpbox hold no state: replacing them loses nothing");
+  }
+  auto& jumpbox_role = jumpbox.instance().role();
+  security::suppress(jumpbox_role, "AwsSolutions-IAM4", "AmazonSSMManagedInstanceCore: what Session Manager needs, kept by AWS",
+                     {.applies_to = {"Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"}});
+  const auto config_objects = "Resource::<" + Stack::of(config).logical_id(config.cfn_bucket()) + ".Arn>/*";
+  security::suppress(jumpbox_role, "AwsSolutions-IAM5", "the operators edit any file of the configuration bucket",
+                     {.applies_to = {config_objects}});
+  security::suppress(m.task->task_role(), "AwsSolutions-IAM5", "the app reads any file of the configuration bucket",
+                     {.applies_to = {config_objects}});
+  security::suppress(config.cfn_bucket(), "AwsSolutions-S1",
+                     "a few configuration files; versioning and CloudTrail show who changed what");
+  security::suppress(api_password, "AwsSolutions-SMG4",
+                     "the API password is shared with gifmachine's callers: it changes by hand, with them");
+  auto& db = *m.database;
+  security::suppress(db.cfn_instance(), "AwsSolutions-RDS3", "single-AZ to keep the cost low; restores come from the 7 days of backups");
+  security::suppress(db.cfn_instance(), "AwsSolutions-RDS11",
+                     "only the tasks' and the jumpbox's security groups reach it, in isolated subnets: another port hides nothing");
+  security::suppress(m.task->cfn_task_definition(), "AwsSolutions-ECS2",
+                     "plain settings only (database host and port, bucket name); the credentials come as secrets");
+}
+
 Main build_main(App& app, const Settings& s, const Names& n) {
   Main m;
   auto& stack = app.add<Stack>(
@@ -219,6 +259,7 @@ Main build_main(App& app, const Settings& s, const Names& n) {
                                                            .subnets = {.subnet_group_name = "data"},
                                                            .instance_type = "db.t4g.micro",
                                                            .allocated_storage_gib = 20,
+                                                           .manage_master_user_password = true,
                                                            .database_name = "gifmachine",
                                                            .backup_retention_days = 7,
                                                            .deletion_protection = true});
@@ -248,8 +289,8 @@ Main build_main(App& app, const Settings& s, const Names& n) {
                                       {"PGPORT", db.endpoint_port()},
                                       {"PGDATABASE", "gifmachine"},
                                       {"CONFIG_BUCKET", config.bucket_name()}},
-                      .secrets = {{"PGUSER", ecs::Secret::from_secrets_manager(db.secret(), "username")},
-                                  {"PGPASSWORD", ecs::Secret::from_secrets_manager(db.secret(), "password")},
+                      .secrets = {{"PGUSER", ecs::Secret::from_secrets_manager_arn(db.secret_arn(), "username")},
+                                  {"PGPASSWORD", ecs::Secret::from_secrets_manager_arn(db.secret_arn(), "password")},
                                   {"GIFMACHINE_PASSWORD", ecs::Secret::from_secrets_manager(api_password)}},
                       .logging = ecs::LogDriver::aws_logs({.stream_prefix = "gifmachine", .retention_days = 30})});
   config.grant_read(task);
@@ -300,6 +341,8 @@ Main build_main(App& app, const Settings& s, const Names& n) {
   api_password.grant_read(jumpbox);
   config.grant_read_write(jumpbox);
   repository.grant_pull_push(jumpbox);
+
+  explain_main_choices(m, jumpbox, config, api_password);
 
   stack.add<CfnOutput>("Url", {.value = "http://" + lb.dns_name() + "/"});
   stack.add<CfnOutput>("JumpboxId",
@@ -437,6 +480,8 @@ Stack& build_cicd(App& app, const Settings& s, const Names& n, const Main& m, co
   auto& artifacts = stack.add<s3::Bucket>(
       "Artifacts",
       {.versioned = true, .lifecycle_rules = {{.id = "old-versions", .noncurrent_version_expiration_days = 30}}});
+  security::suppress(artifacts.cfn_bucket(), "AwsSolutions-S1",
+                     "pipeline artifacts and source uploads: the pipeline's history says who ran what");
 
   // ---- build: the image and the files of a CodeDeploy ECS deployment ----
   auto& build_logs = stack.add<logs::LogGroup>("BuildLogs", {.retention = logs::RetentionDays::OneMonth});
@@ -453,8 +498,10 @@ Stack& build_cicd(App& app, const Settings& s, const Names& n, const Main& m, co
                 .log_group = build_logs});
   m.repository->grant_pull_push(project);
   security::suppress(project, "CODEBUILD-PRIVILEGED", "builds the application's image with docker, from the uploaded source");
-  // DescribeTaskDefinition has no resource-level permissions.
   project.add_to_role_policy({.actions = {"ecs:DescribeTaskDefinition"}, .resources = {"*"}});
+  security::explain_wildcard_resources(project, {"ecs:DescribeTaskDefinition"},
+                                       "ecs:DescribeTaskDefinition has no resource-level permissions");
+  security::suppress(project.cfn_project(), "AwsSolutions-CB4", "the build's artifacts go to the pipeline's bucket, encrypted there (SSE-S3)");
 
   // ---- deploy: CodeDeploy blue/green for ECS, stopped and rolled back by
   // either colour's unhealthy-host alarm ----
@@ -469,6 +516,8 @@ Stack& build_cicd(App& app, const Settings& s, const Names& n, const Main& m, co
        .application = stack.add<codedeploy::EcsApplication>("Application", {.application_name = n.deploy_application}),
        .deployment_group_name = n.deployment_group,
        .alarms = {*mon.blue_unhealthy, *mon.green_unhealthy}});
+  security::suppress(group.role(), "AwsSolutions-IAM4", "AWSCodeDeployRoleForECS: the role CodeDeploy documents, kept by AWS",
+                     {.applies_to = {"Policy::arn:<AWS::Partition>:iam::aws:policy/AWSCodeDeployRoleForECS"}});
 
   // ---- pipeline: an upload of the source starts it ----
   codepipeline::Artifact source{"Source"}, built{"BuildOutput"};

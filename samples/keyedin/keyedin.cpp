@@ -10,10 +10,13 @@
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
+#include <cdk/rds/cfn_db_cluster.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/s3_assets/s3_assets.hpp>
+#include <cdk/security.hpp>
 #include <cdk/sns/sns.hpp>
 
 #include <algorithm>
@@ -35,6 +38,35 @@ int context_int(const App& app, std::string_view key, int fallback, int min) {
 }
 
 // The record's name relative to the zone: "" for the apex.
+constexpr const char* kSsmCore = "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+// The write-up's choices for the app tier that outside scanners (cdk-nag) flag, each with its reason.
+void explain_app_choices(autoscaling::AutoScalingGroup& web, s3::Bucket& releases, s3::Bucket& assets) {
+  security::suppress(web.role(), "AwsSolutions-IAM4", "AmazonSSMManagedInstanceCore: what Session Manager needs, kept by AWS",
+                     {.applies_to = {kSsmCore}});
+  const auto objects = [](s3::Bucket& b, const std::string& prefix) {
+    return "Resource::<" + Stack::of(b).logical_id(b.cfn_bucket()) + ".Arn>/" + prefix + "*";
+  };
+  security::suppress(web.role(), "AwsSolutions-IAM5", "the deploy scripts fetch any release; the app serves and uploads any asset",
+                     {.applies_to = {objects(releases, "releases/"), objects(assets, "")}});
+  security::suppress(web.cfn(), "AwsSolutions-EC26",
+                     "the launch template encrypts the root volume; cdk-nag's check fails on a mixed instances policy");
+  security::suppress(web.cfn(), "AwsSolutions-AS3", "scaling shows in the group's activity history; deployments alert by topic");
+  security::suppress(assets.cfn_bucket(), "AwsSolutions-S1", "public images, styles and scripts: nginx logs who fetches them");
+  security::suppress(releases.cfn_bucket(), "AwsSolutions-S1",
+                     "release bundles: the deployments' history says which revision went out");
+}
+
+void explain_bastion_choices(ec2::BastionHost& bastion) {
+  security::suppress(bastion.instance().role(), "AwsSolutions-IAM4", "AmazonSSMManagedInstanceCore: what Session Manager needs, kept by AWS",
+                     {.applies_to = {kSsmCore}});
+  auto& instance = bastion.instance().resource();
+  security::suppress(instance, "AwsSolutions-EC26",
+                     "the bastion's root volume is encrypted; cdk-nag's check fails beside the app's launch template");
+  security::suppress(instance, "AwsSolutions-EC28", "a stateless way in: basic monitoring is enough");
+  security::suppress(instance, "AwsSolutions-EC29", "a stateless way in: replacing it loses nothing");
+}
+
 std::string record_name(const Settings& s) {
   if (s.domain == s.zone) return "";
   if (s.domain.size() > s.zone.size() && s.domain.ends_with("." + s.zone))
@@ -150,6 +182,7 @@ Stack& build(App& app, const Settings& settings) {
   for (auto* repository : repositories) repository->grant_pull(web);
   releases.grant_read(web, "releases/*");
   assets.grant_read_write(web);
+  explain_app_choices(web, releases, assets);
 
   // Aurora MySQL, one writer (no replica yet, as the write-up chose for
   // cost), in the private subnets.
@@ -158,11 +191,16 @@ Stack& build(App& app, const Settings& settings) {
       .vpc = vpc,
       .subnets = {.subnet_group_name = "private"},
       .writer = rds::ClusterInstance::provisioned("writer", {.instance_type = settings.db_instance_type}),
+      .manage_master_user_password = true,
       .default_database_name = "keyedin",
       .backup_retention_days = 7,
       .deletion_protection = true,
       .cloudwatch_logs_exports = {"error", "slowquery"}});
   db.grant_secret_read(web);
+  security::suppress(db.cfn_cluster(), "AwsSolutions-RDS6", "the app signs in with the password RDS keeps and rotates, not IAM tokens");
+  security::suppress(db.cfn_cluster(), "AwsSolutions-RDS11",
+                     "only the app's and the bastion's security groups reach it: another port hides nothing");
+  security::suppress(db.cfn_cluster(), "AwsSolutions-RDS14", "point-in-time restores from the 7 days of backups replace backtracking");
 
   // The way in to the database: Session Manager, and SSH only from the listed addresses.
   auto& bastion = stack.add<ec2::BastionHost>("Bastion", {
@@ -170,6 +208,7 @@ Stack& build(App& app, const Settings& settings) {
       .instance_type = settings.bastion_instance_type,
       .subnet_selection = {.subnet_group_name = "public"}});
   for (const auto& cidr : settings.ssh_cidrs) bastion.allow_ssh_access_from(ec2::Peer::ipv4(cidr));
+  explain_bastion_choices(bastion);
   // Both boot scripts need the internet: launch only once the routes out exist
   // (the AWS CDK's Auto Scaling group and instance wait so too).
   for (Construct* route : vpc.internet_connectivity_established()) {
@@ -213,6 +252,9 @@ Stack& build(App& app, const Settings& settings) {
       .load_balancers = {codedeploy::LoadBalancer::target_group(group)},
       .triggers = {{.trigger_name = "deployment-failed", .topic = alerts}},
       .initial_revision = first_revision(stack, settings.bundle, web)});
+  security::suppress(stack.node().find_child("DeploymentGroup").node().find_child("Role"), "AwsSolutions-IAM4",
+                     "AWSCodeDeployRole: the service role CodeDeploy documents, kept by AWS",
+                     {.applies_to = {"Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRole"}});
 
   stack.add<CfnOutput>("Url", {.value = "https://" + settings.domain + "/"});
   // Route 53 gives every public zone four name servers.

@@ -46,6 +46,7 @@ Stack& build(App& app, const Settings& settings) {
       .subnets = {.subnet_group_name = "data"},
       .instance_type = "db.t4g.micro",
       .allocated_storage_gib = 20,
+      .manage_master_user_password = true,
       .database_name = "matomo",
       .backup_retention_days = 7,
       .deletion_protection = true});

@@ -24,6 +24,7 @@ void suppress_choices(s3::Bucket& bucket, cloudfront::Distribution& cdn, const S
                      "public CSS, JavaScript and images read only by CloudFront; nothing to audit per object");
   security::suppress(cdn.cfn_distribution(), "AwsSolutions-CFR3",
                      "every page request reaches the app, which logs it; static files are public and not logged");
+  security::suppress(cdn.cfn_distribution(), "AwsSolutions-CFR1", "a public note-taking site: no country is kept out");
   if (settings.cdn_certificate_arn.empty())
     security::suppress(cdn, "CLOUDFRONT-OLD-TLS",
                        "serves only public static files on *.cloudfront.net, whose TLS policy CloudFront fixes; "

@@ -13,6 +13,7 @@
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/cfn_service.hpp>
+#include <cdk/ecs/cfn_task_definition.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/logs/logs.hpp>
@@ -22,6 +23,7 @@
 #include <cdk/rds/engine.hpp>
 #include <cdk/route53/route53.hpp>
 #include <cdk/s3/s3.hpp>
+#include <cdk/security.hpp>
 #include <cdk/sns/sns.hpp>
 #include <cdk/ssm/ssm.hpp>
 #include <cdk/tags.hpp>
@@ -163,6 +165,12 @@ Database add_database(Stack& stack, ec2::Vpc& vpc, const Settings& settings) {
   p.vpc_security_group_ids = Value(std::vector<Value>{group.security_group_id()});
   auto& cluster = scope.add<rds::CfnDBCluster>("Cluster", std::move(p));
   cluster.apply_removal_policy(RemovalPolicy::Snapshot);  // a final snapshot, in every environment
+  security::suppress(cluster, "AwsSolutions-RDS6", "Django signs in with the password from Parameter Store, not IAM tokens");
+  security::suppress(cluster, "AwsSolutions-RDS11",
+                     "only the app's and the migrations' security groups reach it, in isolated subnets: another port hides nothing");
+  security::suppress(cluster, "AwsSolutions-RDS14", "point-in-time restores from the backups replace backtracking");
+  if (!size.deletion_protection)
+    security::suppress(cluster, "AwsSolutions-RDS10", "dev and test data are rebuilt by the migrations; prod's database is protected");
 
   std::vector<rds::CfnDBInstance*> instances;
   for (std::int64_t i = 0; i <= size.db_readers; ++i) {
@@ -280,6 +288,7 @@ AppTier add_app(Stack& stack, ec2::Vpc& vpc, const Database& db, const Settings&
       .secrets = {{"DB_PASSWORD", ecs::Secret::from_ssm_parameter_name(db_password_parameter(settings))},
                   {"SECRET_KEY", ecs::Secret::from_ssm_parameter_name(secret_key_parameter(settings))}},
       .logging = ecs::LogDriver::aws_logs({.stream_prefix = "notejam", .log_group = app_logs})});
+  security::suppress(task.cfn_task_definition(), "AwsSolutions-ECS2", "plain settings only (environment, database host and name); the credentials come as secrets");
   // A first deployment starts no task: nothing can run before the pipeline
   // has pushed the first image to the new repository.
   const std::int64_t min_tasks = settings.first_deploy ? 0 : size.min_tasks;

@@ -1,6 +1,7 @@
 #include "pipeline.hpp"
 
 #include <cdk/cdk.hpp>
+#include <cdk/codebuild/cfn_project.hpp>
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
@@ -8,6 +9,7 @@
 #include <cdk/ecr/ecr.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/logs/logs.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/sns/sns.hpp>
 
@@ -56,6 +58,8 @@ void add_pipeline(Stack& stack, const PipelineTargets& t) {
       .pipeline_name = "notejam-" + env, .execution_mode = codepipeline::ExecutionMode::Queued});
   pipeline.artifact_bucket().add_lifecycle_rule({.expiration_days = 30, .noncurrent_version_expiration_days = 1,
                                                  .abort_incomplete_multipart_upload_after_days = 1});
+  security::suppress(pipeline.artifact_bucket().cfn_bucket(), "AwsSolutions-S1",
+                     "build artifacts kept 30 days: the pipeline's history says who ran what");
   // Created PENDING: someone with access to the GitHub organisation approves it
   // once in the console (Developer Tools > Connections); CloudFormation cannot.
   auto& github = pipeline.add<actions::CodeStarConnection>("GitHub", {.connection_name = "notejam-" + env + "-github"});
@@ -89,6 +93,8 @@ void add_pipeline(Stack& stack, const PipelineTargets& t) {
   migrate_props.subnet_selection = {.subnet_group_name = "app"};
   migrate_props.security_groups = {migrations};
   auto& migrate = pipeline.add<codebuild::PipelineProject>("MigrateBuild", std::move(migrate_props));
+  for (auto* project : {&tests, &image, &migrate})
+    security::suppress(project->cfn_project(), "AwsSolutions-CB4", "the builds' only artifacts go to the pipeline's bucket, encrypted there (SSE-S3)");
 
   codepipeline::Artifact source{"Source"}, images{"Image"};
   const auto slash = settings.repository.find('/');

@@ -3,21 +3,26 @@
 #include <cdk/acm/acm.hpp>
 #include <cdk/applicationautoscaling/cfn_scalable_target.hpp>
 #include <cdk/cdk.hpp>
+#include <cdk/codebuild/cfn_project.hpp>
 #include <cdk/codebuild/codebuild.hpp>
 #include <cdk/codepipeline/codepipeline.hpp>
 #include <cdk/codepipeline_actions/codepipeline_actions.hpp>
 #include <cdk/ec2/ec2.hpp>
 #include <cdk/ecr/ecr.hpp>
+#include <cdk/ecs/cfn_task_definition.hpp>
 #include <cdk/ecs/ecs.hpp>
 #include <cdk/ecs_patterns/ecs_patterns.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/events/schedule.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/logs/logs.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/rds.hpp>
 #include <cdk/route53/route53.hpp>
+#include <cdk/s3/cfn_bucket.hpp>
 #include <cdk/s3/s3.hpp>
 #include <cdk/secretsmanager/secretsmanager.hpp>
+#include <cdk/security.hpp>
 #include <cdk/sqs/sqs.hpp>
 
 #include <algorithm>
@@ -91,6 +96,7 @@ void image_build(Stack& stack, const std::string& id, Tier& tier, logs::LogGroup
       .log_stream_prefix = tier.name});
   tier.repository->grant_pull_push(project);
   security::suppress(project, "CODEBUILD-PRIVILEGED", "builds the " + tier.name + " image with docker, from the repository's Dockerfile");
+  security::suppress(project.cfn_project(), "AwsSolutions-CB4", "the build's only artifact is the image list, in the pipeline's bucket (SSE-S3)");
   tier.project = &project;
 }
 
@@ -106,6 +112,8 @@ void release_pipeline(Stack& stack, const Settings& settings, Tier& frontend, Ti
       .execution_mode = codepipeline::ExecutionMode::Queued});  // every pushed commit is released, in order
   pipeline.artifact_bucket().add_lifecycle_rule({.id = "expire-build-artifacts", .expiration_days = 30,
                                                  .abort_incomplete_multipart_upload_after_days = 1});
+  security::suppress(pipeline.artifact_bucket().cfn_bucket(), "AwsSolutions-S1",
+                     "build artifacts kept 30 days: the pipeline's history says who ran what");
   codepipeline::Artifact source{"Source"}, frontend_image{"FrontendImage"}, backend_image{"BackendImage"};
   pipeline.add_stage({.stage_name = "Source"}).add_action(codepipeline_actions::CodeStarConnectionsSourceAction{
       .action_name = "GitHub", .connection_arn = github.connection_arn(), .owner = settings.github_owner,
@@ -170,14 +178,20 @@ Stack& build(App& app, const Settings& settings) {
       .allocated_storage_gib = 20,
       .max_allocated_storage_gib = 100,
       .multi_az = settings.multi_az_database,
+      .manage_master_user_password = true,
       .database_name = "laravel",
       .backup_retention_days = 7,
       .deletion_protection = true});
+  if (!settings.multi_az_database)
+    security::suppress(db.cfn_instance(), "AwsSolutions-RDS3", "single-AZ to keep the cost low (multi_az_database=true for a standby)");
+  security::suppress(db.cfn_instance(), "AwsSolutions-RDS11",
+                     "only the Laravel tasks' security groups reach it, in isolated subnets: another port hides nothing");
 
   // Laravel's encryption key: 32 random characters, used as given (no "base64:" prefix).
   auto& app_key = stack.add<secretsmanager::Secret>("AppKey", {
       .description = "Laravel APP_KEY",
       .generate_secret_string = {.password_length = 32, .exclude_punctuation = true}});
+  security::suppress(app_key, "AwsSolutions-SMG4", "Laravel's APP_KEY encrypts stored data: changing it needs a re-encryption, by hand");
 
   auto& cluster = stack.add<ecs::Cluster>("Cluster", {.vpc = vpc, .container_insights = true});
   Tier frontend{.name = "frontend", .repository = &image_repository(stack, "FrontendImages")};
@@ -207,8 +221,8 @@ Stack& build(App& app, const Settings& settings) {
   // Read by ECS at task start: no credential ever shows in the template or the task definition.
   const std::map<std::string, ecs::Secret> laravel_secrets = {
       {"APP_KEY", ecs::Secret::from_secrets_manager(app_key)},
-      {"DB_USERNAME", ecs::Secret::from_secrets_manager(db.secret(), "username")},
-      {"DB_PASSWORD", ecs::Secret::from_secrets_manager(db.secret(), "password")}};
+      {"DB_USERNAME", ecs::Secret::from_secrets_manager_arn(db.secret_arn(), "username")},
+      {"DB_PASSWORD", ecs::Secret::from_secrets_manager_arn(db.secret_arn(), "password")}};
 
   auto& backend_logs = stack.add<logs::LogGroup>("BackendLogs", {.retention = logs::RetentionDays::OneMonth});
   auto& backend_task = stack.add<ecs::FargateTaskDefinition>("BackendTask", {.cpu = 512, .memory_limit_mib = 1024});
@@ -273,6 +287,9 @@ Stack& build(App& app, const Settings& settings) {
       .secrets = laravel_secrets,
       .subnet_selection = app_subnets});
   jobs.grant_send_messages(scheduler.task_definition().task_role());  // scheduled commands may queue jobs
+  for (auto* task : {&backend_task, &frontend_task, &worker.task_definition(), &scheduler.task_definition()})
+    security::suppress(task->cfn_task_definition(), "AwsSolutions-ECS2",
+                       "plain settings only (URLs, hosts, queue names); the credentials come as secrets");
   db.connections().allow_default_port_from(worker.service(), "the queue worker");
   db.connections().allow_default_port_from(scheduler, "the scheduler");
   Tier worker_tier{.name = "worker", .repository = backend.repository, .service = &worker.service()};

@@ -30,6 +30,13 @@ struct DeployCommandOptions {
   bool force = false;
   std::string toolkit_stack = default_toolkit_stack;
   int asset_concurrency = AssetPublishOptions{}.concurrency;
+  std::vector<std::string> allow_replace;
+};
+
+struct DiffCommandOptions {
+  DiffStacksOptions diff;
+  bool fail_on_diff = false;
+  bool fail_on_replace = false;
 };
 
 struct DestroyCommandOptions {
@@ -138,6 +145,9 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
     c.add_option("--progress", o->progress, "How progress is shown: events (a line per stack event) or bar")
         ->check(CLI::IsMember({"events", "bar"}))
         ->capture_default_str();
+    c.add_option("--allow-replace", o->allow_replace,
+                 "A resource that holds data (database, bucket, ...) the deploy may replace or delete: construct "
+                 "path or logical id, * wildcards; repeatable. Any other such replacement is refused");
   });
   cmd->callback([&ctx, o] {
     auto dir = ctx.synth();
@@ -152,24 +162,29 @@ void add_deploy(CLI::App& cli, CommandContext& ctx) {
                                   .progress = o->progress == "bar" ? Progress::Bar : Progress::Events,
                                   .toolkit_stack = o->toolkit_stack};
       options.assets.concurrency = o->asset_concurrency;
+      options.allow_replace = o->allow_replace;
       return deploy_stacks(dir, options, *ctx.out, *ctx.err, terminal_confirm(*ctx.out)).ok();
     });
   });
 }
 
 void add_diff(CLI::App& cli, CommandContext& ctx) {
-  auto target = std::make_shared<TargetOptions>();
-  auto fail_on_diff = std::make_shared<bool>(false);
+  auto o = std::make_shared<DiffCommandOptions>();
   CLI::App* cmd = add_subcommand(cli, "diff", "Compare the synthesized templates with the deployed stacks",
-                                 [target, fail_on_diff](CLI::App& c) {
-    add_target_options(c, *target, true);
-    c.add_flag("--fail", *fail_on_diff, "Exit with status 1 when there are differences");
+                                 [o](CLI::App& c) {
+    add_target_options(c, o->diff.target, true);
+    c.add_flag("--fail", o->fail_on_diff, "Exit with status 1 when there are differences");
+    c.add_flag("--fail-on-replace", o->fail_on_replace,
+               "Exit with status 1 when a resource would be replaced (always or conditionally)");
+    c.add_option("--template", o->diff.template_file,
+                 "Compare one stack with this template (JSON or YAML, e.g. aws-cdk-lib's) instead of the deployed "
+                 "stack, and print what its first deploy would delete, create and replace");
   });
-  cmd->callback([&ctx, target, fail_on_diff] {
+  cmd->callback([&ctx, o] {
     auto dir = ctx.synth();
     guarded(ctx, [&] {
-      DiffOutcome outcome = diff_stacks(dir, *target, *ctx.out);
-      return !(outcome.differing > 0 && *fail_on_diff);
+      DiffOutcome outcome = diff_stacks(dir, o->diff, *ctx.out);
+      return !(outcome.differing > 0 && o->fail_on_diff) && !(outcome.replacing > 0 && o->fail_on_replace);
     });
   });
 }

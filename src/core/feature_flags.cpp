@@ -22,6 +22,8 @@ constexpr std::array kKnownFlags{
     KnownFlag{flags::kEcsDisableExplicitDeploymentControllerForCircuitBreaker, true},
     KnownFlag{flags::kEc2RestrictDefaultSecurityGroup, true},
     KnownFlag{flags::kCdkppRdsInstanceSubnetGroupUnderSubnets, false},
+    KnownFlag{flags::kCdkppAwsCdkDefaults, false},
+    KnownFlag{flags::kCdkppWeakCrossStackReferences, false},
 };
 
 const KnownFlag* find_flag(std::string_view name) {

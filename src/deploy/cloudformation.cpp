@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cstdlib>
 #include <random>
 
@@ -257,8 +259,17 @@ ChangeSetDescription CloudFormation::describe_change_set(const std::string& stac
   d.execution_status = r.child_value("ExecutionStatus");
   for (auto m : r.child("Changes").children("member")) {
     pugi::xml_node rc = m.child("ResourceChange");
-    d.changes.push_back({rc.child_value("Action"), rc.child_value("LogicalResourceId"),
-                         rc.child_value("ResourceType"), rc.child_value("Replacement")});
+    ResourceChange c{rc.child_value("Action"), rc.child_value("LogicalResourceId"), rc.child_value("ResourceType"),
+                     rc.child_value("Replacement")};
+    for (auto detail : rc.child("Details").children("member")) {
+      pugi::xml_node target = detail.child("Target");
+      const std::string recreation = target.child_value("RequiresRecreation");
+      const std::string name = target.child_value("Name");
+      if ((recreation == "Always" || recreation == "Conditionally") && !name.empty() &&
+          std::find(c.recreating.begin(), c.recreating.end(), name) == c.recreating.end())
+        c.recreating.push_back(name);
+    }
+    d.changes.push_back(std::move(c));
   }
   return d;
 }

@@ -54,6 +54,8 @@ struct ResourceChange {
   std::string logical_id;
   std::string resource_type;
   std::string replacement;  ///< True | False | Conditional, empty for Add/Remove
+  /// Properties whose change requires recreation (Details[].Target, RequiresRecreation Always or Conditionally).
+  std::vector<std::string> recreating{};
 };
 
 struct ChangeSetDescription {

@@ -14,10 +14,11 @@
 #include "deploy/endpoint.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/parallel.hpp"
+#include "deploy/replacement_guard.hpp"
 #include "deploy/s3_bucket.hpp"
 #include "deploy/stack_events.hpp"
 #include "deploy/template_diff.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 namespace cdk::deploy {
 namespace {
@@ -213,6 +214,19 @@ bool Deployer::approve(const StackArtifact& stack, const nlohmann::json& deploye
         stack.display_name, mode));
   }
   return confirm_(fmt::format("Do you wish to deploy these changes to {} (y/n)?", stack.display_name));
+}
+
+void Deployer::guard_replacements(const nlohmann::json& deployed, const nlohmann::json& proposed,
+                                  const ChangeSetDescription* cs) const {
+  if (!deployed.is_object() || deployed.empty()) return;  // a new stack replaces nothing
+  TemplateDiff diff = diff_templates(deployed, proposed);
+  GuardFindings found = deploy::guard_replacements(
+      {.diff = diff, .deployed = deployed, .local = proposed, .change_set = cs ? &cs->changes : nullptr,
+       .allowed = options_.allow_replace});
+  if (found.empty()) return;
+  std::string text;
+  for (const auto& line : found.refused) text += (text.empty() ? "" : "\n") + line;
+  throw DeployError(text);
 }
 
 StackDescription Deployer::wait_for_stack(const CloudFormation& cfn, const std::string& label,
@@ -450,7 +464,7 @@ void Deployer::prepare_request(Attempt& a) const {
   }
   if (auto text = a.cfn.get_template(a.existing->id)) {
     // JSON from cdkpp, YAML from the AWS CDK CLI; unreadable counts as changed.
-    auto parsed = parse_template_text(*text);
+    auto parsed = cdk::detail::parse_template_text(*text);
     a.deployed = parsed ? *parsed : nlohmann::json(nullptr);
   }
 }
@@ -491,6 +505,12 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
   }
   if (options_.method == DeployMethod::PrepareChangeSet) return stop_prepared(a, cs_name, cs);
   printer_.out(change_set_summary(a.label, cs_name, cs));
+  try {
+    guard_replacements(a.deployed, a.local, &cs);
+  } catch (const DeployError&) {
+    a.cfn.delete_change_set(a.stack.stack_name, cs_name);
+    throw;
+  }
   if (!approve(a.stack, a.deployed, a.local)) {
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
     if (!a.exists()) a.cfn.delete_stack(created_id.empty() ? a.stack.stack_name : created_id);
@@ -549,12 +569,13 @@ StackResult Deployer::execute_prepared(Attempt& a) {
   // Approval judges the change set's own template against the deployed one.
   nlohmann::json deployed = nlohmann::json::object();
   if (auto text = creates ? std::nullopt : a.cfn.get_template(a.existing->id)) {
-    deployed = parse_template_text(*text).value_or(nullptr);
+    deployed = cdk::detail::parse_template_text(*text).value_or(nullptr);
   }
   nlohmann::json proposed = a.local;
   if (auto text = a.cfn.get_template(a.existing->id, cs_name)) {
-    proposed = parse_template_text(*text).value_or(a.local);
+    proposed = cdk::detail::parse_template_text(*text).value_or(a.local);
   }
+  guard_replacements(deployed, proposed, &cs);  // the change set stays for a later --allow-replace
   if (!approve(a.stack, deployed, proposed)) return a.result(Status::Cancelled);  // the change set stays for later
   a.stack_ref = a.existing->id;
   a.last_event = newest_event_id(a.cfn, a.stack_ref);
@@ -592,6 +613,7 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
 }
 
 std::optional<StackResult> Deployer::start_direct(Attempt& a) {
+  guard_replacements(a.deployed, a.local, nullptr);
   if (!approve(a.stack, a.deployed, a.local)) return a.result(Status::Cancelled);
   if (!a.exists()) {
     a.stack_ref = a.cfn.create_stack(a.request);
@@ -676,7 +698,8 @@ StackResult Deployer::destroy(const StackArtifact& stack) {
       return result;
     }
     nlohmann::json deployed = nlohmann::json::object();
-    if (auto text = cfn.get_template(existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+    if (auto text = cfn.get_template(existing->id))
+      deployed = cdk::detail::parse_template_text(*text).value_or(deployed);
     const size_t total = resource_count(deployed);
     result.retained = find_retained(cfn, existing->id, deployed);  // before the resources are gone
     printer_.out(fmt::format("{}: destroying... ({})", label, existing->status));

@@ -56,6 +56,9 @@ struct DeployOptions {
   /// For bootstrap: accounts whose roles may assume the deploy and publishing roles. Empty: the
   /// stack's earlier value (none for a new one), as `cdk bootstrap` does without --trust.
   std::vector<std::string> trusted_accounts{};
+  /// Stateful resources the deploy may replace or delete (construct paths or
+  /// logical ids, * wildcards); any other is refused before the stack changes.
+  std::vector<std::string> allow_replace{};
 };
 
 /// Where output goes; safe to use from several deploying threads.
@@ -180,6 +183,10 @@ class Deployer {
   std::string find_staging_bucket(const Attempt& a);
   std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
   bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
+  /// DeployError, one line per refused resource, when the update would replace
+  /// or delete a stateful resource that allow_replace does not name.
+  void guard_replacements(const nlohmann::json& deployed, const nlohmann::json& proposed,
+                          const ChangeSetDescription* cs) const;
   void print_outputs(const StackResult& result);
   /// Stops a deploy whose stack names an account other than the credentials' (STS GetCallerIdentity).
   void check_account(const StackArtifact& stack, const std::string& region, Deadline deadline);

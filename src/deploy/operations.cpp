@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -10,9 +11,10 @@
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/outputs_file.hpp"
+#include "deploy/port_check.hpp"
 #include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 #include "deploy/transport.hpp"
 
 namespace cdk::deploy {
@@ -37,7 +39,7 @@ DeployOptions deploy_options(const TargetOptions& o) {
 nlohmann::json deployed_template(const CloudFormation& cfn, const StackArtifact& s) {
   auto text = cfn.get_template(s.stack_name);
   if (!text) return nlohmann::json::object();
-  auto parsed = parse_template_text(*text);
+  auto parsed = cdk::detail::parse_template_text(*text);
   if (!parsed) {
     throw DeployError(
         fmt::format("{}: cannot read the deployed template (JSON or plain YAML expected)", s.display_name));
@@ -51,6 +53,45 @@ nlohmann::json local_template(const StackArtifact& s) {
   } catch (const nlohmann::json::parse_error& e) {
     throw DeployError(fmt::format("{}: the template is not valid JSON: {}", s.display_name, e.what()));
   }
+}
+
+/// A template file given to diff, JSON or YAML; DeployError naming the file when unreadable.
+nlohmann::json read_template_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw DeployError(fmt::format("{}: cannot read the template file", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string body = text.str();
+  const auto first = body.find_first_not_of(" \t\r\n");
+  const bool json = first != std::string::npos && body[first] == '{';
+  try {
+    nlohmann::json t = json ? nlohmann::json::parse(body) : cdk::detail::parse_yaml_subset(body);
+    if (!t.is_object() || !t.contains("Resources")) throw std::runtime_error("it has no Resources section");
+    return t;
+  } catch (const std::exception& e) {
+    throw DeployError(fmt::format("{}: not a CloudFormation template: {}", file.string(), e.what()));
+  }
+}
+
+/// diff --template: the one selected stack against a template file, with the port check.
+DiffOutcome diff_with_file(const std::vector<const StackArtifact*>& stacks, const std::filesystem::path& file,
+                           std::ostream& out) {
+  if (stacks.size() != 1) {
+    std::string names;
+    for (const auto* s : stacks) names += (names.empty() ? "" : ", ") + s->display_name;
+    throw DeployError(fmt::format("diff --template compares one stack with the file; {} selected ({}): name one",
+                                  stacks.size(), names.empty() ? "none" : names));
+  }
+  const StackArtifact& s = *stacks.front();
+  nlohmann::json theirs = read_template_file(file);
+  nlohmann::json ours = local_template(s);
+  TemplateDiff d = diff_templates(theirs, ours);
+  std::ostringstream text;
+  print_diff(text, s.display_name, d);
+  text << '\n';
+  PortCheck check = print_port_check(text, file.string(), d, theirs, ours);
+  out << text.str();
+  return DiffOutcome{.differing = d.empty() ? 0 : 1, .replacing = check.replaced};
 }
 
 /// Asks before deleting unless forced; false when the user says no.
@@ -122,6 +163,7 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   deploy.force = options.force;
   deploy.progress = options.progress;
   deploy.toolkit_stack = options.toolkit_stack;
+  deploy.allow_replace = options.allow_replace;
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy, confirm);
   publish_or_stop(session, printer, options.assets, stacks);
@@ -130,18 +172,20 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   return outcome;
 }
 
-DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const DiffStacksOptions& options,
                         std::ostream& out) {
   Assembly assembly = read_assembly(assembly_dir);
-  auto stacks = assembly.select(options.stacks, false, false);
-  Session session = make_session(options);
+  auto stacks = assembly.select(options.target.stacks, false, false);
+  if (!options.template_file.empty()) return diff_with_file(stacks, options.template_file, out);
+  Session session = make_session(options.target);
   DiffOutcome outcome;
-  const Deadline deadline = session.now() + std::chrono::seconds(options.timeout_seconds);
+  const Deadline deadline = session.now() + std::chrono::seconds(options.target.timeout_seconds);
   for (const auto* s : stacks) {
     CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
     nlohmann::json deployed = deployed_template(cfn, *s);
     TemplateDiff d = diff_templates(deployed, local_template(*s));
     outcome.differing += d.empty() ? 0 : 1;
+    outcome.replacing += static_cast<int>(d.replacements().size());
     std::ostringstream text;
     print_diff(text, s->display_name, d);
     out << text.str() << '\n';

@@ -29,6 +29,9 @@ struct TargetOptions {
 
 struct DeployStacksOptions {
   TargetOptions target;
+  /// --allow-replace: stateful resources the deploy may replace or delete
+  /// (construct paths or logical ids, * wildcards); default none.
+  std::vector<std::string> allow_replace;
   DeployMethod method = DeployMethod::ChangeSet;  ///< default: through a change set
   std::string change_set_name;  ///< the change set to create/execute; default a fresh one (prepare/execute: fixed)
   Approval approval = Approval::Broadening;       ///< ask first for security-broadening changes; default broadening
@@ -82,13 +85,22 @@ struct StacksOutcome {
 StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const DeployStacksOptions& options,
                             std::ostream& out, std::ostream& err, const Confirm& confirm);
 
-struct DiffOutcome {
-  int differing = 0;  ///< stacks whose deployed template differs
+struct DiffStacksOptions {
+  TargetOptions target;
+  /// Compare the one selected stack with this template (JSON or YAML, e.g. what
+  /// aws-cdk-lib synthesized for it) instead of the deployed stack, and print a
+  /// port check; no AWS call is made. Default: none (the deployed stacks).
+  std::filesystem::path template_file{};
 };
 
-/// Prints each selected stack's difference from its deployed template, then
-/// the number of stacks that differ.
-DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const TargetOptions& options,
+struct DiffOutcome {
+  int differing = 0;  ///< stacks whose deployed template differs
+  int replacing = 0;  ///< resources CloudFormation would replace, always or conditionally
+};
+
+/// Prints each selected stack's difference from its deployed template (or
+/// from `template_file`), then the number of stacks that differ.
+DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const DiffStacksOptions& options,
                         std::ostream& out);
 
 struct DriftOutcome {

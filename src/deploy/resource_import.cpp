@@ -9,7 +9,7 @@
 #include "deploy/deploy_attempt.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/stack_events.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 namespace cdk::deploy {
 namespace {
@@ -133,7 +133,8 @@ StackResult Deployer::import_resources(const StackArtifact& stack, const std::st
   // The mapping is checked against what is deployed before anything changes.
   nlohmann::json deployed = nlohmann::json::object();
   if (a.exists() && !is_failed_create(a.existing->status) && a.existing->status != stack_status::review_in_progress) {
-    if (auto text = a.cfn.get_template(a.existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+    if (auto text = a.cfn.get_template(a.existing->id))
+      deployed = cdk::detail::parse_template_text(*text).value_or(deployed);
   }
   auto imports = plan_import(a.label, a.local, deployed, mapping, a.cfn.resource_identifiers(body));
   settle_leftovers(a);

@@ -7,7 +7,7 @@
 #include "deploy/deployer.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/stack_events.hpp"
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 namespace cdk::deploy {
 namespace detail {
@@ -49,7 +49,8 @@ Deployer::RollbackPlan Deployer::plan_rollback(const StackArtifact& stack, const
   if (!plan.existing) return plan;
   plan.kind = detail::rollback_kind(plan.existing->status);
   nlohmann::json deployed = nlohmann::json::object();
-  if (auto text = plan.cfn->get_template(plan.existing->id)) deployed = parse_template_text(*text).value_or(deployed);
+  if (auto text = plan.cfn->get_template(plan.existing->id))
+    deployed = cdk::detail::parse_template_text(*text).value_or(deployed);
   plan.total = resource_count(deployed);
   const auto resources = deployed.value("Resources", nlohmann::json::object());
   for (size_t i = 0; i < skip.size(); ++i) {

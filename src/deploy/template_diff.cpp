@@ -43,6 +43,54 @@ void diff_values(const nlohmann::json& a, const nlohmann::json& b, const std::st
   out.push_back(fmt::format("[~] {}: {} -> {}", path.empty() ? "." : path, short_value(a), short_value(b)));
 }
 
+/// The strongest replacement among the changed top-level properties, and which force it.
+void judge_replacement(const nlohmann::json& a, const nlohmann::json& b, TemplateChange& c) {
+  if (a.value("Type", "") != b.value("Type", "")) {
+    c.replacement = l1::Replacement::Always;
+    c.replacing = {"Type"};
+    return;
+  }
+  static const nlohmann::json none = nlohmann::json::object();
+  const auto& pa = a.contains("Properties") ? a["Properties"] : none;
+  const auto& pb = b.contains("Properties") ? b["Properties"] : none;
+  std::set<std::string> keys;
+  for (const auto& [k, _] : pa.items()) keys.insert(k);
+  for (const auto& [k, _] : pb.items()) keys.insert(k);
+  for (const auto& k : keys) {
+    if (pa.value(k, nlohmann::json()) == pb.value(k, nlohmann::json())) continue;
+    const l1::Replacement r = l1::replacement_of(c.type, k);
+    if (r == l1::Replacement::Never) continue;
+    if (r > c.replacement) c.replacing.clear();
+    if (r >= c.replacement) {
+      c.replacement = r;
+      c.replacing.push_back(k);
+    }
+  }
+}
+
+const char* replacement_word(l1::Replacement r) {
+  return r == l1::Replacement::Always ? "replace" : "may replace";
+}
+
+/// " (requires replacement)" on a detail line of a property that forces one.
+std::string replacement_note(const TemplateChange& c, std::string_view detail) {
+  constexpr std::string_view prefix = ".Properties.";
+  const auto at = detail.find(prefix);
+  if (at == std::string_view::npos || at > 4) return "";  // "[~] .Properties.Name..."
+  const std::string_view rest = detail.substr(at + prefix.size());
+  const std::string_view name = rest.substr(0, rest.find_first_of(".[:"));
+  for (const auto& p : c.replacing)
+    if (p == name)
+      return c.replacement == l1::Replacement::Always ? " (requires replacement)" : " (may cause replacement)";
+  return "";
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
 const nlohmann::json& section_of(const nlohmann::json& t, const std::string& name) {
   static const nlohmann::json empty = nlohmann::json::object();
   if (!t.is_object()) return empty;
@@ -74,6 +122,13 @@ std::vector<const TemplateChange*> TemplateDiff::security_changes() const {
   return out;
 }
 
+std::vector<const TemplateChange*> TemplateDiff::replacements() const {
+  std::vector<const TemplateChange*> out;
+  for (const auto& c : changes)
+    if (c.replaces()) out.push_back(&c);
+  return out;
+}
+
 TemplateDiff diff_templates(const nlohmann::json& old_template, const nlohmann::json& new_template) {
   TemplateDiff diff;
   // Fixed section order, the order CloudFormation documents them in.
@@ -96,8 +151,9 @@ TemplateDiff diff_templates(const nlohmann::json& old_template, const nlohmann::
         c.kind = TemplateChange::Kind::Removed;
       } else if (a[id] != b[id]) {
         c.kind = TemplateChange::Kind::Modified;
-        if (c.section == "Resources" && a[id].is_object() && b[id].is_object() &&
-            a[id].value("Type", "") != b[id].value("Type", "")) {
+        const bool resources = c.section == "Resources" && a[id].is_object() && b[id].is_object();
+        if (resources) judge_replacement(a[id], b[id], c);
+        if (resources && a[id].value("Type", "") != b[id].value("Type", "")) {
           c.details.push_back(fmt::format("[~] .Type: {} -> {} (replacement)", a[id].value("Type", ""),
                                           b[id].value("Type", "")));
         } else {
@@ -136,6 +192,13 @@ void print_diff(std::ostream& out, const std::string& stack, const TemplateDiff&
     out << "Security changes (IAM, security groups, resource policies): review before deploying\n";
     for (const auto* c : security) out << fmt::format("  [{}] {} {}\n", c->kind == TemplateChange::Kind::Added ? '+' : '~', c->type, c->logical_id);
   }
+  auto replaced = diff.replacements();
+  if (!replaced.empty()) {
+    out << "Replacements (a new physical resource: what the old one held is not carried over)\n";
+    for (const auto* c : replaced)
+      out << fmt::format("  [{}] {} {} ({})\n", replacement_word(c->replacement), c->type, c->logical_id,
+                         joined(c->replacing));
+  }
   std::string current;
   for (const auto& c : diff.changes) {
     if (c.section != current) {
@@ -144,9 +207,11 @@ void print_diff(std::ostream& out, const std::string& stack, const TemplateDiff&
     }
     char mark = c.kind == TemplateChange::Kind::Added ? '+' : c.kind == TemplateChange::Kind::Removed ? '-' : '~';
     std::string label = c.logical_id.empty() ? "" : (c.type.empty() ? c.logical_id : c.type + " " + c.logical_id);
+    if (c.replaces()) label += fmt::format(" ({}: {})", replacement_word(c.replacement), joined(c.replacing));
     out << fmt::format("[{}] {}\n", mark, label);
     for (size_t i = 0; i < c.details.size(); ++i) {
-      out << fmt::format(" {} {}\n", i + 1 == c.details.size() ? "└─" : "├─", c.details[i]);
+      out << fmt::format(" {} {}{}\n", i + 1 == c.details.size() ? "└─" : "├─", c.details[i],
+                         replacement_note(c, c.details[i]));
     }
   }
 }

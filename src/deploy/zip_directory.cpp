@@ -20,8 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Every file and directory under `root`, sorted by relative path.
-std::vector<detail::AssetFile> list_entries(const fs::path& root) {
-  std::vector<detail::AssetFile> entries;
+std::vector<cdk::detail::AssetFile> list_entries(const fs::path& root) {
+  std::vector<cdk::detail::AssetFile> entries;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, ec), end;
   if (ec) throw DeployError(fmt::format("cannot read directory {}: {}", root.string(), ec.message()));
@@ -55,7 +55,7 @@ void zip_directory(const fs::path& directory, const fs::path& archive_path) {
   // libzip writes no archive at all for no entries.
   if (entries.empty()) throw DeployError(fmt::format("{} is empty: there is nothing to zip", directory.string()));
   try {
-    detail::write_asset_zip(entries, archive_path, directory.string());
+    cdk::detail::write_asset_zip(entries, archive_path, directory.string());
   } catch (const Error& e) {
     throw DeployError(e.what());
   }

@@ -111,6 +111,16 @@ constexpr std::array kRules{
          "without a web ACL, floods and common exploits (SQL injection, bad bots) reach the application unfiltered",
          "associate a WAFv2 web ACL: alb.associate_web_acl(regional_acl), or web_acl_id = cloudfront_acl.attr_arn() on a "
          "distribution (checked in production stacks only, as DB-NO-DELETION-PROTECTION counts them)"},
+    Rule{"ECS-NO-LOGS", Severity::Low, "ECS container without a log configuration",
+         "what the container prints is lost, and with it the record of errors and requests after an incident",
+         "give the container logging: .logging = ecs::LogDriver::aws_logs({.stream_prefix = \"web\"})"},
+    Rule{"KMS-NO-ROTATION", Severity::Medium, "KMS key without automatic rotation",
+         "a symmetric key that is never rotated keeps encrypting new data with the same key material for years",
+         "set EnableKeyRotation: true (AWS rotates the material yearly, old data stays readable)"},
+    Rule{"RDS-NO-BACKUPS", Severity::Medium, "RDS instance with automated backups off",
+         "BackupRetentionPeriod 0 turns off automated backups and point-in-time restore: a bad write or a lost "
+         "volume cannot be undone",
+         "keep backup_retention_days at 1 or more (the rds::DatabaseInstance default is 1)"},
 };
 
 }  // namespace

@@ -63,6 +63,9 @@ class Checker {
     build_projects();
     distributions();
     web_acls();
+    container_logs();
+    key_rotation();
+    backups();
     return std::move(findings_);
   }
 
@@ -451,6 +454,38 @@ class Checker {
       const Json* acl = StackView::at(*d->properties, "DistributionConfig.WebACLId");
       if (acl == nullptr || (acl->is_string() && acl->get_ref<const std::string&>().empty()))
         add(d->id, "PUBLIC-NO-WAF", "DistributionConfig.WebACLId is not set");
+    }
+  }
+
+  // --- ECS-NO-LOGS -----------------------------------------------------------------
+  void container_logs() {
+    for (const ResourceView* td : of_type("AWS::ECS::TaskDefinition"))
+      for (const Json* c : view_.items_at(*td->properties, "ContainerDefinitions"))
+        if (!StackView::at(*c, "LogConfiguration"))
+          add(td->id, "ECS-NO-LOGS", fmt::format("container {} has no LogConfiguration", dump_at(*c, "Name")));
+  }
+
+  // --- KMS-NO-ROTATION ---------------------------------------------------------------
+  // Asymmetric and HMAC keys cannot rotate automatically; a key in another
+  // region's replica or an imported key (Origin EXTERNAL) neither.
+  void key_rotation() {
+    for (const ResourceView* key : of_type("AWS::KMS::Key")) {
+      const Json& p = *key->properties;
+      const auto spec = view_.string_at(p, "KeySpec").value_or("SYMMETRIC_DEFAULT");
+      if (spec == "SYMMETRIC_DEFAULT" && view_.string_at(p, "Origin").value_or("AWS_KMS") == "AWS_KMS" &&
+          !is_true(p, "EnableKeyRotation"))
+        add(key->id, "KMS-NO-ROTATION", "EnableKeyRotation is not true");
+    }
+  }
+
+  // --- RDS-NO-BACKUPS ----------------------------------------------------------------
+  // Cluster members and read replicas take their backups from the cluster or the source.
+  void backups() {
+    for (const ResourceView* db : of_type("AWS::RDS::DBInstance")) {
+      const Json& p = *db->properties;
+      if (StackView::at(p, "DBClusterIdentifier") || StackView::at(p, "SourceDBInstanceIdentifier")) continue;
+      if (view_.number_at(p, "BackupRetentionPeriod") == 0.0)
+        add(db->id, "RDS-NO-BACKUPS", "BackupRetentionPeriod is 0");
     }
   }
 

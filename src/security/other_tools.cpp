@@ -73,6 +73,9 @@ constexpr std::array kEquivalents{
                 "CLOUDFRONT_VIEWER_POLICY_HTTPS"},
     Equivalents{"CLOUDFRONT-OLD-TLS", "AWS::CloudFront::Distribution", "AwsSolutions-CFR4", "W70", "CKV_AWS_174",
                 "CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE"},
+    Equivalents{"ECS-NO-LOGS", "AWS::ECS::TaskDefinition", "AwsSolutions-ECS7", "", "", ""},
+    Equivalents{"KMS-NO-ROTATION", "AWS::KMS::Key", "AwsSolutions-KMS5", "F19", "CKV_AWS_7", ""},
+    Equivalents{"RDS-NO-BACKUPS", "AWS::RDS::DBInstance", "AwsSolutions-RDS13", "", "", ""},
     // The load balancer side has no equivalent in the four tools.
     Equivalents{"PUBLIC-NO-WAF", "AWS::CloudFront::Distribution", "AwsSolutions-CFR2", "", "CKV_AWS_68", ""},
 };

@@ -38,6 +38,9 @@ const Rule* find_rule(std::string_view id);
 
 /// Metadata type of a suppression on a construct; data is "<rule id>: <reason>".
 inline constexpr std::string_view kSuppressionType = "cdkpp:security:suppress";
+/// Metadata type of an explanation of wildcard resources; data is
+/// "<action> <action>...: <reason>" (security::explain_wildcard_resources).
+inline constexpr std::string_view kWildcardResourcesType = "cdkpp:security:wildcard-resources";
 
 /// One finding of one rule on one resource of a stack's template.
 struct Result {

@@ -37,15 +37,24 @@ void check_applies_to(const Construct& scope, std::string_view rule_id, const Su
                   "give cdk-nag's finding as it reports it, e.g. \"Action::s3:GetObject*\" or \"Resource::*\"");
 }
 
+void check_reason(const Construct& scope, std::string_view what, std::string_view reason) {
+  const auto meaningful = std::count_if(reason.begin(), reason.end(), [](unsigned char c) { return !std::isspace(c); });
+  if (static_cast<std::size_t>(meaningful) < kMinReasonLength)
+    throw Error(scope.node().path(), fmt::format("{} needs a reason", what),
+                "say why the finding is acceptable here, e.g. \"public website assets, no private data\"");
+}
+
+bool is_action(std::string_view a) {
+  const auto colon = a.find(':');
+  return colon != std::string_view::npos && colon > 0 && colon + 1 < a.size() && a.find(' ') == std::string_view::npos;
+}
+
 }  // namespace
 
 void suppress(Construct& scope, std::string_view rule_id, std::string_view reason, const SuppressOptions& options) {
   check_rule_id(scope, rule_id);
   check_applies_to(scope, rule_id, options);
-  const auto meaningful = std::count_if(reason.begin(), reason.end(), [](unsigned char c) { return !std::isspace(c); });
-  if (static_cast<std::size_t>(meaningful) < kMinReasonLength)
-    throw Error(scope.node().path(), fmt::format("suppressing {} needs a reason", rule_id),
-                "say why the finding is acceptable here, e.g. \"public website assets, no private data\"");
+  check_reason(scope, fmt::format("suppressing {}", rule_id), reason);
   const std::string type(detail::security::kSuppressionType);
   if (options.applies_to.empty()) {
     scope.node().add_metadata(type, fmt::format("{}: {}", rule_id, reason));
@@ -54,6 +63,19 @@ void suppress(Construct& scope, std::string_view rule_id, std::string_view reaso
   // One entry per finding, in cdk-nag's own "Rule[finding]" form.
   for (const auto& finding : options.applies_to)
     scope.node().add_metadata(type, fmt::format("{}[{}]: {}", rule_id, finding, reason));
+}
+
+void explain_wildcard_resources(Construct& scope, const std::vector<std::string>& actions, std::string_view reason) {
+  if (actions.empty())
+    throw Error(scope.node().path(), "explaining wildcard resources needs the actions whose statements they are in",
+                "name the actions, e.g. {\"ecr:GetAuthorizationToken\"}");
+  for (const auto& action : actions)
+    if (!is_action(action))
+      throw Error(scope.node().path(), fmt::format("\"{}\" is not an IAM action", action),
+                  "give actions as service:Action, e.g. \"logs:PutLogEvents\"");
+  check_reason(scope, "explaining wildcard resources", reason);
+  scope.node().add_metadata(std::string(detail::security::kWildcardResourcesType),
+                            fmt::format("{}: {}", fmt::join(actions, " "), reason));
 }
 
 }  // namespace cdk::security

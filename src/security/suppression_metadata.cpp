@@ -78,6 +78,83 @@ void wildcard_actions(const Json& node, std::vector<std::string>& out) {
     if (key != "Statement") wildcard_actions(value, out);
 }
 
+// A resource reference as cdk-nag prints it in a finding: Fn::Join joined,
+// {"Ref": X} as <X>, {"Fn::GetAtt": [X, A]} as <X.A>, Fn::Sub's ${X} as <X>,
+// anything else as compact JSON.
+std::string nag_form(const Json& node) {
+  if (node.is_string()) {
+    std::string out;
+    for (char c : node.get_ref<const std::string&>()) {
+      if (c == '}') out += '>';
+      else out += c;
+    }
+    for (std::size_t at = out.find("${"); at != std::string::npos; at = out.find("${", at)) out.replace(at, 2, "<");
+    return out;
+  }
+  if (node.is_object() && node.size() == 1) {
+    const std::string& key = node.begin().key();
+    const Json& arg = node.begin().value();
+    if (key == "Fn::Join" && arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_array()) {
+      std::string out;
+      for (std::size_t i = 0; i < arg[1].size(); ++i) out += (i > 0 ? arg[0].get<std::string>() : "") + nag_form(arg[1][i]);
+      return out;
+    }
+    if (key == "Fn::Sub" || key == "Fn::ImportValue") return nag_form(arg);
+    if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2) return "<" + nag_form(arg[0]) + "." + nag_form(arg[1]) + ">";
+    if (key == "Ref") return "<" + nag_form(arg) + ">";
+  }
+  return node.dump();
+}
+
+struct Explanation {
+  std::vector<std::string> actions;
+  std::string reason;
+};
+
+// "a b c: reason", as security::explain_wildcard_resources stores it.
+Explanation parse_explanation(const std::string& data) {
+  const auto colon = data.find(": ");
+  return {words(std::string_view(data).substr(0, colon)), data.substr(colon + 2)};
+}
+
+std::vector<Explanation> explanations(const Construct& resource) {
+  std::vector<Explanation> out;
+  for (const Construct* c = &resource; c != nullptr; c = c->node().scope())
+    for (const auto& m : c->node().metadata())
+      if (m.type == kWildcardResourcesType) out.push_back(parse_explanation(m.data));
+  return out;
+}
+
+bool allows_any(const Json& statement, const std::vector<std::string>& actions) {
+  if (!statement.is_object() || statement.value("Effect", "") != "Allow" || !statement.contains("Action")) return false;
+  const auto& a = statement["Action"];
+  for (const auto& action : a.is_array() ? a : Json::array({a}))
+    if (action.is_string() && std::find(actions.begin(), actions.end(), action.get<std::string>()) != actions.end())
+      return true;
+  return false;
+}
+
+// cdk-nag's IAM5 findings ("Resource::...") for the wildcard resources of the
+// statements that allow any of `actions`, anywhere in `node` (a policy's
+// document, a role's inline policies).
+void wildcard_resources(const Json& node, const std::vector<std::string>& actions, std::vector<std::string>& out) {
+  if (node.is_array()) {
+    for (const auto& item : node) wildcard_resources(item, actions, out);
+    return;
+  }
+  if (!node.is_object()) return;
+  if (auto s = node.find("Statement"); s != node.end()) {
+    for (const auto& st : s->is_array() ? *s : Json::array({*s})) {
+      if (!allows_any(st, actions) || !st.contains("Resource")) continue;
+      const auto& r = st["Resource"];
+      for (const auto& resource : r.is_array() ? r : Json::array({r}))
+        if (auto flat = nag_form(resource); flat.find('*') != std::string::npos) out.push_back("Resource::" + flat);
+    }
+  }
+  for (const auto& [key, value] : node.items())
+    if (key != "Statement") wildcard_resources(value, actions, out);
+}
+
 class Sections {
  public:
   void add(Tool tool, const std::string& id, const std::string& reason, std::vector<std::string> applies_to = {}) {
@@ -134,6 +211,24 @@ void add_equivalents(Sections& out, const Suppression& s, const Json& entry) {
   }
 }
 
+// One IAM5 entry per wildcard resource, with the reasons of every explanation
+// that covers it (a role may need "*" for ECR and for ECS alike).
+void add_explanations(Sections& out, const Construct& resource, const Json& entry) {
+  const auto p = entry.find("Properties");
+  if (p == entry.end()) return;
+  std::vector<std::pair<std::string, std::string>> findings;  // finding, reasons
+  for (const auto& e : explanations(resource)) {
+    std::vector<std::string> found;
+    wildcard_resources(*p, e.actions, found);
+    for (const auto& finding : found) {
+      auto it = std::find_if(findings.begin(), findings.end(), [&](const auto& f) { return f.first == finding; });
+      if (it == findings.end()) findings.emplace_back(finding, e.reason);
+      else if (it->second.find(e.reason) == std::string::npos) it->second += "; " + e.reason;
+    }
+  }
+  for (auto& [finding, reason] : findings) out.add(Tool::CdkNag, "AwsSolutions-IAM5", reason, {finding});
+}
+
 }  // namespace
 
 void write_suppressions(const Construct& resource, Json& entry) {
@@ -145,6 +240,7 @@ void write_suppressions(const Construct& resource, Json& entry) {
       sections.add(*tool, s.id, s.reason, s.finding.empty() ? std::vector<std::string>{} : std::vector{s.finding});
     }
   }
+  add_explanations(sections, resource, entry);
   std::move(sections).write(entry);
 }
 

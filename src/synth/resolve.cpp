@@ -3,6 +3,7 @@
 #include "synth/references.hpp"
 
 #include <cdk/cfn_element.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/stage.hpp>
 
@@ -112,7 +113,8 @@ Json Resolver::element_ref(const Value& v) {
            "exports work only within one account and region; pass the value another way (e.g. SSM)");
       return nullptr;
     }
-    return refs_->import(stack_, producer, v, id);
+    const bool weak = FeatureFlags::of(stack_).is_enabled(flags::kCdkppWeakCrossStackReferences);
+    return refs_->import(stack_, producer, v, id, weak);
   }
   switch (v.kind()) {
     case Value::Kind::Ref: return single_member("Ref", id);

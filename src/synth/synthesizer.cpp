@@ -314,19 +314,33 @@ class Synthesizer {
       }
   }
 
+  /// The SSM parameter a weak reference is read from.
+  static Json weak_export(const ExportedValue& ex, Json value) {
+    return Json{{"Type", "AWS::SSM::Parameter"},
+                {"Properties",
+                 {{"Type", "String"},
+                  {"Name", ex.export_name},
+                  {"Value", std::move(value)},
+                  {"Description", "Read by other stacks of this app (a weak cross-stack reference)"}}}};
+  }
+
   void add_exports() {
     for (auto& w : work_) {
       const auto& exports = refs_.exports_of(*w.stack);
       Json& outputs = w.sections[static_cast<std::size_t>(Section::Outputs)];
       outputs.get_ref<Json::object_t&>().reserve(outputs.size() + exports.size());
+      Json& resources = w.sections[static_cast<std::size_t>(Section::Resources)];
       for (const auto& ex : exports) {
-        if (outputs.contains(ex.output_id)) {
-          error(w.stack->node().path(), fmt::format("output \"{}\" clashes with an automatic export", ex.output_id),
-                "rename the output");
+        Json& section = ex.weak ? resources : outputs;
+        if (section.contains(ex.output_id)) {
+          error(w.stack->node().path(),
+                fmt::format("{} \"{}\" clashes with an automatic export", ex.weak ? "resource" : "output", ex.output_id),
+                ex.weak ? "rename the resource" : "rename the output");
           continue;
         }
         Resolver resolve(*w.stack, ids_, nullptr, w.stack->node().path(), errors_);
-        outputs[ex.output_id] = Json{{"Value", resolve(ex.value)}, {"Export", {{"Name", ex.export_name}}}};
+        section[ex.output_id] = ex.weak ? weak_export(ex, resolve(ex.value))
+                                        : Json{{"Value", resolve(ex.value)}, {"Export", {{"Name", ex.export_name}}}};
       }
     }
     for (const auto& [consumer, producer] : refs_.dependencies())

@@ -2,14 +2,17 @@
 // configuration, artifacts) and the least privilege its role gets, plus what
 // it grants elsewhere (the CodeBuild project, the deployment role).
 #include "codepipeline/support.hpp"
+#include "support/actions.hpp"
 #include "support/expect_error.hpp"
 #include "support/test_vpc.hpp"
 
 #include <cdk/codebuild/project.hpp>
 #include <cdk/ecr/repository.hpp>
 #include <cdk/ecs/ecs.hpp>
+#include <cdk/iam/cfn_role.hpp>
 #include <cdk/iam/role.hpp>
 #include <cdk/s3/bucket.hpp>
+#include <cdk/s3/bucket_actions.hpp>
 #include <cdk/sns/topic.hpp>
 
 #include <gmock/gmock.h>
@@ -109,7 +112,7 @@ TEST_F(ActionsTest, S3SourceReadsItsObjectAndPollsByDefault) {
       {"Configuration", Match::object_equals({{"S3Bucket", ref("SourcesBE4D2488")}, {"S3ObjectKey", "engine/source.zip"},
                                               {"PollForSourceChanges", true}})}})}));
   t.has_resource_properties("AWS::IAM::Policy", policy_of("PipelineSourceS3CodePipelineActionRole3CAFD08F", Match::array_with({
-      Match::object_equals({{"Effect", "Allow"}, {"Action", Match::array_equals({"s3:GetObject*", "s3:GetBucket*", "s3:List*"})},
+      Match::object_equals({{"Effect", "Allow"}, {"Action", cdk::testing::actions_are(cdk::s3::actions::read())},
                             {"Resource", Match::array_equals({get_att("SourcesBE4D2488", "Arn"),
                                                               join({get_att("SourcesBE4D2488", "Arn"), "/engine/source.zip"})})}})})));
   cdk::testing::keep_for_lint(stack);
@@ -170,7 +173,7 @@ TEST_F(ActionsTest, EcrSourceDescribesImagesAndARuleStartsThePipelineOnAPush) {
   cdk::testing::keep_for_lint(stack);
 }
 
-TEST_F(ActionsTest, EcsDeployUpdatesOnlyItsServiceAndPassesRolesOnlyToEcsTasks) {
+TEST_F(ActionsTest, EcsDeployUpdatesOnlyItsServiceAndPassesOnlyItsTaskRolesOnlyToEcsTasks) {
   auto& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
   auto& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
   auto& task = stack.add<cdk::ecs::FargateTaskDefinition>("Task");
@@ -179,6 +182,7 @@ TEST_F(ActionsTest, EcsDeployUpdatesOnlyItsServiceAndPassesRolesOnlyToEcsTasks) 
   auto& p = pipeline();
   p.add_stage({.stage_name = "Deploy"}).add_action(actions::EcsDeployAction{
       .action_name = "Web", .service = service, .input = source, .file_name = "images.json", .deployment_timeout_minutes = 20});
+  ASSERT_EQ(task.execution_role(), nullptr);  // an image from a public registry, no logs
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::CodePipeline::Pipeline", stage("Deploy", {Match::object_like({
       {"ActionTypeId", action_type("Deploy", "ECS")},
@@ -186,7 +190,10 @@ TEST_F(ActionsTest, EcsDeployUpdatesOnlyItsServiceAndPassesRolesOnlyToEcsTasks) 
                                               {"FileName", "images.json"}, {"DeploymentTimeout", "20"}})}})}));
   t.has_resource_properties("AWS::IAM::Policy", policy_of("PipelineDeployWebCodePipelineActionRole38F397FF", Match::array_with({
       allow({"ecs:DescribeServices", "ecs:UpdateService"}, ref("WebServiceDF29B54C")),
-      Match::object_equals({{"Effect", "Allow"}, {"Action", "iam:PassRole"}, {"Resource", "*"},
+      allow({"ecs:DescribeTaskDefinition", "ecs:DescribeTasks", "ecs:ListTasks", "ecs:RegisterTaskDefinition",
+             "ecs:TagResource"}, "*"),
+      Match::object_equals({{"Effect", "Allow"}, {"Action", "iam:PassRole"},
+                            {"Resource", get_att(t.logical_id(task.task_role().cfn_role()), "Arn")},
                             {"Condition", Match::object_equals({{"StringEquals", Match::object_equals({
                                 {"iam:PassedToService", "ecs-tasks.amazonaws.com"}})}})}})})));
   cdk::testing::keep_for_lint(stack);
@@ -259,8 +266,10 @@ TEST_F(ActionsTest, CloudFormationActionsDeployWithADeploymentRoleAndScopedStack
                                                                                 "cloudformation:ExecuteChangeSet"})},
                             {"Resource", stack_arn("engine-prod")}, {"Condition", change_set}})})));
   t.has_resource_properties("AWS::IAM::Policy", policy_of("PipelineDeployToolsCodePipelineActionRoleAC81D883", Match::array_with({
-      allow({"cloudformation:CreateStack", "cloudformation:DeleteStack", "cloudformation:DescribeStack*", "cloudformation:GetStackPolicy",
-             "cloudformation:GetTemplate*", "cloudformation:SetStackPolicy", "cloudformation:UpdateStack", "cloudformation:ValidateTemplate"},
+      allow({"cloudformation:CreateStack", "cloudformation:DeleteStack", "cloudformation:DescribeStackEvents",
+             "cloudformation:DescribeStackResource", "cloudformation:DescribeStackResources", "cloudformation:DescribeStacks",
+             "cloudformation:GetStackPolicy", "cloudformation:GetTemplate", "cloudformation:GetTemplateSummary",
+             "cloudformation:SetStackPolicy", "cloudformation:UpdateStack", "cloudformation:ValidateTemplate"},
             stack_arn("tools"))})));
   t.has_resource_properties("AWS::IAM::Policy", policy_of("PipelineDeployPrepareRole6FDB7813", Match::array_with({
       allow({"*"}, "*")})));

@@ -441,6 +441,52 @@ TEST_F(Replay, AnUpdateThroughAChangeSetIsNotTakenForDoneBeforeItStarts) {
   EXPECT_NE(r.error.find("UPDATE_ROLLBACK_COMPLETE"), std::string::npos) << r.error;
 }
 
+TEST_F(Replay, AChangeSetThatReplacesAStatefulResourceIsDeletedUnexecutedUnlessAllowed) {
+  // The bucket's own properties do not change in the template, but the change
+  // set says it is replaced (a value it refers to changes): only it knows.
+  transport->on("DescribeStacks", {stacks("UPDATE_COMPLETE")});
+  transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>{\"Resources\":{\"Bucket\":{\"Type\":\"AWS::S3::Bucket\","
+                                                  "\"Properties\":{\"BucketName\":\"my-bucket\"}}}}</TemplateBody>")});
+  transport->on("CreateChangeSet", {ok("CreateChangeSet", std::string("<Id>arn:cs</Id><StackId>") + stack_arn + "</StackId>")});
+  transport->on("DescribeChangeSet",
+                {ok("DescribeChangeSet",
+                    "<Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus><Changes><member>"
+                    "<Type>Resource</Type><ResourceChange><Action>Modify</Action><LogicalResourceId>Bucket"
+                    "</LogicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType><Replacement>True</Replacement>"
+                    "<Details><member><Target><Attribute>Properties</Attribute><Name>BucketName</Name>"
+                    "<RequiresRecreation>Always</RequiresRecreation></Target><Evaluation>Dynamic</Evaluation>"
+                    "<ChangeSource>ResourceReference</ChangeSource></member></Details>"
+                    "</ResourceChange></member></Changes>")});
+  transport->on("DeleteChangeSet", {ok("DeleteChangeSet")});
+  DeployOptions o;
+  o.approval = Approval::Never;
+  StackResult r = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(r.status, StackResult::Status::Failed);
+  EXPECT_NE(r.error.find("Bucket: the deploy replaces AWS::S3::Bucket Bucket (changed: BucketName)"),
+            std::string::npos)
+      << r.error;
+  auto actions = transport->actions();
+  EXPECT_EQ(std::find(actions.begin(), actions.end(), "ExecuteChangeSet"), actions.end());
+  EXPECT_LT(position("DeleteChangeSet"), actions.size());
+
+  const std::string replaced_bucket =
+      "<Changes><member><Type>Resource</Type><ResourceChange><Action>Modify</Action><LogicalResourceId>Bucket"
+      "</LogicalResourceId><ResourceType>AWS::S3::Bucket</ResourceType><Replacement>True</Replacement>"
+      "</ResourceChange></member></Changes>";
+  transport->on("DescribeChangeSet",
+                {ok("DescribeChangeSet", "<Status>CREATE_COMPLETE</Status><ExecutionStatus>AVAILABLE</ExecutionStatus>" +
+                                             replaced_bucket),
+                 ok("DescribeChangeSet",
+                    "<Status>CREATE_COMPLETE</Status><ExecutionStatus>EXECUTE_IN_PROGRESS</ExecutionStatus>")});
+  transport->on("ExecuteChangeSet", {ok("ExecuteChangeSet")});
+  transport->on("DescribeStackEvents", {events({})});
+  o.allow_replace = {"Bucket"};
+  StackResult allowed = Deployer(session, printer, o, nullptr).deploy(hello, three_resources);
+  EXPECT_EQ(allowed.error.find("the deploy replaces"), std::string::npos) << allowed.error;
+  actions = transport->actions();
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "ExecuteChangeSet"), actions.end()) << allowed.error;
+}
+
 TEST_F(Replay, TerminationProtectionIsTurnedOnForAnUnchangedStack) {
   transport->on("DescribeStacks", {stacks("CREATE_COMPLETE")});
   transport->on("GetTemplate", {ok("GetTemplate", "<TemplateBody>" + three_resources + "</TemplateBody>")});

@@ -74,5 +74,59 @@ TEST(TemplateDiff, DescriptionChangesCount) {
   EXPECT_EQ(d.changes[0].section, "Description");
 }
 
+json db(const std::string& subnet_group, bool multi_az) {
+  return {{"Type", "AWS::RDS::DBInstance"},
+          {"Properties", {{"DBSubnetGroupName", subnet_group}, {"MultiAZ", multi_az}, {"DBInstanceClass", "db.t3.micro"}}}};
+}
+
+TEST(TemplateDiffReplacement, APropertyTheSpecMarksReplacesAndIsNamed) {
+  json before = {{"Resources", {{"Db", db("a", false)}}}};
+  json after = {{"Resources", {{"Db", db("b", false)}}}};
+  TemplateDiff d = diff_templates(before, after);
+  ASSERT_EQ(d.changes.size(), 1u);
+  EXPECT_EQ(d.changes[0].replacement, l1::Replacement::Always);
+  EXPECT_EQ(d.changes[0].replacing, std::vector<std::string>{"DBSubnetGroupName"});
+  std::ostringstream out;
+  print_diff(out, "Shop", d);
+  EXPECT_EQ(out.str(),
+            "Stack Shop\n"
+            "Replacements (a new physical resource: what the old one held is not carried over)\n"
+            "  [replace] AWS::RDS::DBInstance Db (DBSubnetGroupName)\n"
+            "Resources\n"
+            "[~] AWS::RDS::DBInstance Db (replace: DBSubnetGroupName)\n"
+            " └─ [~] .Properties.DBSubnetGroupName: a -> b (requires replacement)\n");
+}
+
+TEST(TemplateDiffReplacement, TheStrongestVerdictWinsAndConditionalOnesAreSaidSo) {
+  json before = {{"Resources", {{"Db", db("a", false)}}}};
+  TemplateDiff multi_az = diff_templates(before, {{"Resources", {{"Db", db("a", true)}}}});
+  EXPECT_EQ(multi_az.changes.at(0).replacement, l1::Replacement::Conditional) << "spec: MultiAZ maybe replaces";
+  TemplateDiff both = diff_templates(before, {{"Resources", {{"Db", db("b", true)}}}});
+  EXPECT_EQ(both.changes.at(0).replacement, l1::Replacement::Always);
+  EXPECT_EQ(both.changes.at(0).replacing, std::vector<std::string>{"DBSubnetGroupName"}) << "only the strongest";
+  std::ostringstream out;
+  print_diff(out, "Shop", multi_az);
+  EXPECT_NE(out.str().find("[~] AWS::RDS::DBInstance Db (may replace: MultiAZ)"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find(".Properties.MultiAZ: false -> true (may cause replacement)"), std::string::npos);
+}
+
+TEST(TemplateDiffReplacement, MutablePropertiesMetadataAndNewResourcesReplaceNothing) {
+  json before = {{"Resources", {{"Q", queue(30)}}}};
+  json after = {{"Resources", {{"Q", queue(60)}, {"Db", db("a", false)}}}};
+  after["Resources"]["Q"]["Metadata"] = {{"aws:cdk:path", "Shop/Q/Resource"}};
+  TemplateDiff d = diff_templates(before, after);
+  EXPECT_TRUE(d.replacements().empty());
+  for (const auto& c : d.changes) EXPECT_FALSE(c.replaces()) << c.logical_id;
+}
+
+TEST(TemplateDiffReplacement, ATypeChangeAlwaysReplaces) {
+  json before = {{"Resources", {{"X", {{"Type", "AWS::SNS::Topic"}}}}}};
+  json after = {{"Resources", {{"X", {{"Type", "AWS::SQS::Queue"}}}}}};
+  TemplateDiff d = diff_templates(before, after);
+  ASSERT_EQ(d.replacements().size(), 1u);
+  EXPECT_EQ(d.changes[0].replacing, std::vector<std::string>{"Type"});
+}
+
 }  // namespace
 }  // namespace cdk::deploy
+

@@ -1,4 +1,4 @@
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,8 @@ namespace cdk::deploy {
 namespace {
 
 using nlohmann::json;
+using cdk::detail::parse_template_text;
+using cdk::detail::parse_yaml_subset;
 
 const std::string data_dir = std::string(CDKPP_SOURCE_DIR) + "/test/deploy/data/";
 

@@ -18,6 +18,7 @@
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/efs/efs.hpp>
 #include <cdk/events/events.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/lambda/lambda.hpp>
 #include <cdk/logs/logs.hpp>
@@ -103,6 +104,17 @@ void rds_aurora(cdk::Stack& s) {
   auto& vpc = s.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2});
   s.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc,
       .subnets = {.subnet_type = cdk::ec2::SubnetType::PrivateWithEgress}});  // as rds_instance
+}
+
+// A port that keeps aws-cdk-lib's database defaults (no replacement on the first deploy).
+void rds_instance_ported(cdk::Stack& s) {
+  s.node().set_context(std::string(cdk::flags::kCdkppAwsCdkDefaults), "true");
+  rds_instance(s);
+}
+
+void rds_aurora_ported(cdk::Stack& s) {
+  s.node().set_context(std::string(cdk::flags::kCdkppAwsCdkDefaults), "true");
+  rds_aurora(s);
 }
 
 void efs_filesystem(cdk::Stack& s) {
@@ -411,7 +423,8 @@ const std::map<std::string, Case>& cases() {
       {"s3_bucket", s3_bucket}, {"sqs_queue", sqs_queue}, {"sns_sqs", sns_sqs},
       {"vpc_default", vpc_default}, {"vpc_3groups", vpc_3groups}, {"security_group", security_group},
       {"lambda_inline", lambda_inline}, {"events_schedule", events_schedule},
-      {"rds_instance", rds_instance}, {"rds_aurora", rds_aurora}, {"efs_filesystem", efs_filesystem},
+      {"rds_instance", rds_instance}, {"rds_aurora", rds_aurora}, {"rds_instance_ported", rds_instance_ported},
+      {"rds_aurora_ported", rds_aurora_ported}, {"efs_filesystem", efs_filesystem},
       {"ecs_fargate_alb", ecs_fargate_alb}, {"asg_nlb", asg_nlb},
       {"acm_certificate", acm_certificate}, {"route53_records", route53_records},
       {"cloudwatch_alarm_dashboard", cloudwatch_alarm_dashboard}, {"ecr_repository", ecr_repository},

@@ -96,6 +96,9 @@ const cases = {
       engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_16_8 }),
       writer: rds.ClusterInstance.provisioned('writer') });
   },
+  // The same apps, ported to cdkpp with @cdkpp/core:awsCdkDefaults (parity_app.cpp).
+  rds_instance_ported(s) { cases.rds_instance(s); },
+  rds_aurora_ported(s) { cases.rds_aurora(s); },
   efs_filesystem(s) {
     const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2 });
     new efs.FileSystem(s, 'Fs', { vpc });

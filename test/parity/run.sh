@@ -17,7 +17,7 @@ fi
 export NODE_PATH=$cache/node_modules CDK_DISABLE_CLI_TELEMETRY=true CDK_VALIDATION=false
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(s3_bucket sqs_queue sns_sqs vpc_default vpc_3groups security_group lambda_inline
-                                 events_schedule rds_instance rds_aurora efs_filesystem ecs_fargate_alb asg_nlb
+                                 events_schedule rds_instance rds_aurora rds_instance_ported rds_aurora_ported efs_filesystem ecs_fargate_alb asg_nlb
                                  acm_certificate route53_records cloudwatch_alarm_dashboard ecr_repository
                                  logs_metric_filter secretsmanager_secret ssm_parameter sns_subscriptions sqs_fifo_dlq
                                  lambda_sqs_version_url events_ecs_task events_queue_topic servicediscovery_ecs

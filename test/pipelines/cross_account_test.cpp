@@ -3,9 +3,11 @@
 // readable by it, actions run as the target's deploy role; single-account
 // pipelines keep SSE-S3.
 #include "pipelines/support.hpp"
+#include "support/actions.hpp"
 #include "support/expect_error.hpp"
 
 #include <cdk/file_asset.hpp>
+#include <cdk/s3/bucket_actions.hpp>
 
 #include <gmock/gmock.h>
 
@@ -74,7 +76,7 @@ TEST_F(CrossAccountTest, TheArtifactsAreEncryptedWithARotatedKeyThatTheTargetsDe
   t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({Match::object_like({
           {"Principal", Match::object_equals({{"AWS", sub(prod_deploy_role)}})},
-          {"Action", Match::array_equals({"s3:GetObject*", "s3:GetBucket*", "s3:List*"})}})})}})}}));
+          {"Action", cdk::testing::actions_are(cdk::s3::actions::read())}})})}})}}));
   // The pipeline's CodeBuild projects read and write the artifacts with that key.
   t.all_resources_properties("AWS::CodeBuild::Project", Match::object_like({{"EncryptionKey", key_arn()}}));
   cdk::testing::keep_for_lint(delivery);

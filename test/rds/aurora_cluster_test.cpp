@@ -1,3 +1,4 @@
+#include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
 #include <cdk/ec2/security_group.hpp>
@@ -25,6 +26,25 @@ struct AuroraClusterTest : ::testing::Test {
   cdk::Stack& stack = app.add<cdk::Stack>("Db");
   cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
+
+// A port from aws-cdk-lib keeps its unencrypted cluster (StorageEncrypted
+// replaces it) and is told how to encrypt deliberately.
+TEST(AuroraClusterPorted, AwsCdkDefaultsLeaveStorageEncryptedOutWithAWarning) {
+  cdk::App app({.context = {{"@cdkpp/core:awsCdkDefaults", "true"}}});
+  auto& stack = app.add<cdk::Stack>("Db");
+  auto& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
+  auto& cluster = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc});
+  Template::from_stack(stack).has_resource_properties("AWS::RDS::DBCluster",
+                                                      Match::object_like({{"StorageEncrypted", Match::absent()}}));
+  int warnings = 0;
+  for (const auto& m : cluster.node().metadata())
+    if (m.type == cdk::Annotations::warning_type) {
+      ++warnings;
+      EXPECT_THAT(m.data, HasSubstr("encrypting a deployed database replaces it"));
+    }
+  EXPECT_EQ(warnings, 1);
+  cdk::testing::keep_for_lint(stack);
+}
 
 TEST_F(AuroraClusterTest, MysqlClusterIsEncryptedIsolatedAndKeepsASnapshotOnDelete) {
   stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::mysql_8_0(), .vpc = vpc});
@@ -63,6 +83,27 @@ TEST_F(AuroraClusterTest, CredentialsAreGeneratedInSecretsManagerAndAttached) {
   EXPECT_THAT(t.at("/Resources/" + t.logical_id(db.cfn_cluster()) + "/Properties/MasterUsername"),
               HasSubstr("{{resolve:secretsmanager:"));
   cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(AuroraClusterTest, RdsCanKeepAndRotateTheMasterPasswordInsteadOfAGeneratedSecret) {
+  auto& db = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc,
+                                                            .manage_master_user_password = true});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBCluster", Match::object_like({{"ManageMasterUserPassword", true},
+                                                                       {"MasterUsername", "postgres"},
+                                                                       {"MasterUserPassword", Match::absent()}}));
+  t.resource_count_is("AWS::SecretsManager::Secret", 0);
+  t.resource_count_is("AWS::SecretsManager::SecretTargetAttachment", 0);
+  EXPECT_EQ(db.secret_arn(), cdk::Value::get_att(db.cfn_cluster(), "MasterUserSecret.SecretArn"));
+  EXPECT_THAT(error_of([&] { (void)db.secret(); }), HasSubstr("the master password is managed by RDS"));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST_F(AuroraClusterTest, TheDefaultMasterPasswordIsTheAwsCdksGeneratedSecret) {
+  auto& db = stack.add<cdk::rds::AuroraCluster>("Cluster", {.engine = cdk::rds::AuroraEngine::postgres_16(), .vpc = vpc});
+  EXPECT_EQ(db.secret_arn(), db.secret().ref());
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::RDS::DBCluster", Match::object_like({{"ManageMasterUserPassword", Match::absent()}}));
 }
 
 TEST_F(AuroraClusterTest, SecretIdLogicalIdFollowsTheAwsCdkLayout) {

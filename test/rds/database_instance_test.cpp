@@ -1,8 +1,10 @@
+#include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
 #include <cdk/assertions.hpp>
 #include <cdk/ec2/security_group.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/secretsmanager/cfn_secret.hpp>
+#include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/database_instance.hpp>
 #include <cdk/stack.hpp>
 
@@ -61,6 +63,56 @@ TEST_F(DatabaseInstanceTest, SubnetGroupSitsWhereAwsCdkLibPutsItOrWhereAnEarlier
                                     Match::object_like({{"DBSubnetGroupDescription", "Subnets for Db database"}}));
 }
 
+std::vector<std::string> warnings_of(const cdk::Construct& c) {
+  std::vector<std::string> out;
+  for (const auto& m : c.node().metadata())
+    if (m.type == cdk::Annotations::warning_type) out.push_back(m.data);
+  return out;
+}
+
+// A port from aws-cdk-lib keeps its instance: nothing written that aws-cdk-lib
+// leaves out, gp2, and a warning that says how to encrypt deliberately.
+TEST(DatabaseInstancePorted, AwsCdkDefaultsKeepAwsCdkLibsPropertiesAndWarnAboutEncryption) {
+  cdk::App app({.context = {{"@cdkpp/core:awsCdkDefaults", "true"}}});
+  auto& stack = app.add<cdk::Stack>("Db");
+  auto& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"StorageEncrypted", Match::absent()},
+                                                                        {"StorageType", "gp2"},
+                                                                        {"MultiAZ", Match::absent()},
+                                                                        {"BackupRetentionPeriod", Match::absent()},
+                                                                        {"AutoMinorVersionUpgrade", Match::absent()}}));
+  auto warnings = warnings_of(db);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("storage is left unencrypted as aws-cdk-lib leaves it (@cdkpp/core:awsCdkDefaults)"));
+  EXPECT_THAT(warnings[0], HasSubstr("restore a snapshot into a new encrypted one"));
+  cdk::testing::keep_for_lint(stack);
+}
+
+TEST(DatabaseInstancePorted, WhatTheAppSetsExplicitlyIsWrittenAndNotWarned) {
+  cdk::App app({.context = {{"@cdkpp/core:awsCdkDefaults", "true"}}});
+  auto& stack = app.add<cdk::Stack>("Db");
+  auto& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(),
+                                                          .vpc = vpc, .storage_type = cdk::rds::StorageType::Gp3,
+                                                          .multi_az = false, .backup_retention_days = 7,
+                                                          .storage_encrypted = true});
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::RDS::DBInstance", Match::object_like({{"StorageEncrypted", true}, {"StorageType", "gp3"},
+                                                  {"MultiAZ", false}, {"BackupRetentionPeriod", 7},
+                                                  {"AutoMinorVersionUpgrade", Match::absent()}}));
+  EXPECT_TRUE(warnings_of(db).empty());
+}
+
+TEST_F(DatabaseInstanceTest, NewAppsGetTheSecureDefaultsWithoutWarnings) {
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Pg", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  Template::from_stack(stack).has_resource_properties(
+      "AWS::RDS::DBInstance", Match::object_like({{"StorageEncrypted", true}, {"StorageType", "gp3"},
+                                                  {"AutoMinorVersionUpgrade", true}}));
+  EXPECT_TRUE(warnings_of(db).empty());
+}
+
 TEST_F(DatabaseInstanceTest, MysqlMultiAzInstanceOpensItsPortThroughConnections) {
   auto& db = stack.add<cdk::rds::DatabaseInstance>("My", {.engine = cdk::rds::DatabaseInstanceEngine::mysql_8_0(),
                                                           .vpc = vpc,
@@ -107,6 +159,22 @@ TEST_F(DatabaseInstanceTest, SecretReadIsGrantedOnThatSecretOnly) {
   EXPECT_EQ(grantee.statements[0].actions, (std::vector<std::string>{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}));
   ASSERT_EQ(grantee.statements[0].resources.size(), 1u);
   EXPECT_EQ(grantee.statements[0].resources[0], db.secret().ref());
+}
+
+TEST_F(DatabaseInstanceTest, ARdsManagedPasswordIsReadThroughTheSecretRdsKeeps) {
+  auto& db = stack.add<cdk::rds::DatabaseInstance>("Pg", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_17(), .vpc = vpc,
+                                                         .manage_master_user_password = true});
+  GrantTarget grantee;
+  db.grant_secret_read(grantee);
+  ASSERT_EQ(grantee.statements.size(), 1u);
+  EXPECT_EQ(grantee.statements[0].resources, (std::vector<cdk::Value>{
+      cdk::Value::get_att(db.cfn_instance(), "MasterUserSecret.SecretArn")}));
+  auto t = Template::from_stack(stack);
+  t.has_resource_properties("AWS::RDS::DBInstance", Match::object_like({{"ManageMasterUserPassword", true},
+                                                                        {"MasterUsername", "postgres"},
+                                                                        {"MasterUserPassword", Match::absent()}}));
+  t.resource_count_is("AWS::SecretsManager::Secret", 0);
+  cdk::testing::keep_for_lint(stack);
 }
 
 TEST_F(DatabaseInstanceTest, RetainedInstancesKeepTheirSecretAndSubnetGroup) {

@@ -142,9 +142,8 @@ TEST(Keyedin, DatabaseIsAuroraMysqlPrivateEncryptedAndProtected) {
   EXPECT_EQ(cluster["Properties"].value("StorageEncrypted", false), true);
   EXPECT_EQ(cluster["Properties"].value("DeletionProtection", false), true);
   EXPECT_EQ(cluster.value("DeletionPolicy", std::string()), "Snapshot");
-  EXPECT_FALSE(cluster["Properties"].contains("MasterUserPassword") &&
-               cluster["Properties"]["MasterUserPassword"].is_string())
-      << "the password comes from Secrets Manager, never a literal";
+  EXPECT_FALSE(cluster["Properties"].contains("MasterUserPassword")) << "no password in the template, not even a reference";
+  EXPECT_EQ(cluster["Properties"].value("ManageMasterUserPassword", false), true) << "RDS keeps and rotates the password";
   const auto instances = ids_of_type(k.t, "AWS::RDS::DBInstance");
   EXPECT_EQ(instances.size(), 1u) << "one writer, no replica yet";
   for (const auto& id : instances)

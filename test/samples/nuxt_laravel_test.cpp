@@ -41,9 +41,8 @@ struct NuxtLaravel {
   std::string database() {
     return ids.logical_id(dynamic_cast<cdk::rds::DatabaseInstance&>(stack.node().find_child("Database")).cfn_instance());
   }
-  std::string database_secret() {
-    return ids.logical_id(dynamic_cast<cdk::rds::DatabaseInstance&>(stack.node().find_child("Database")).secret());
-  }
+  /// The master secret RDS keeps, as its ARN appears in the template's JSON.
+  std::string database_secret() { return R"("Fn::GetAtt":[")" + database() + R"(","MasterUserSecret.SecretArn"])"; }
   /// The security group (logical id) an ECS service runs in.
   std::string service_group(std::string_view id) {
     const auto& groups =
@@ -211,10 +210,10 @@ TEST(NuxtLaravel, OnlyTheLoadBalancerIsOpenToTheWorldOnHttpAndHttps) {
 TEST(NuxtLaravel, DatabaseCredentialsReachTheBackendOnlyAsSecrets) {
   NuxtLaravel n;
   const std::string secret = n.database_secret();
-  // The master password is a dynamic reference CloudFormation resolves, never text in the template.
-  const auto password = n.resources()[n.database()]["Properties"]["MasterUserPassword"].dump();
-  EXPECT_THAT(password, ::testing::HasSubstr("{{resolve:secretsmanager:"));
-  EXPECT_THAT(password, ::testing::HasSubstr(secret));
+  // RDS makes, keeps and rotates the master password: the template holds none, not even a reference.
+  const auto& db = n.resources()[n.database()]["Properties"];
+  EXPECT_FALSE(db.contains("MasterUserPassword"));
+  EXPECT_EQ(db.value("ManageMasterUserPassword", false), true);
   for (const auto* id : {"Frontend", "Backend"})
     for (const auto& c : n.containers(id))
       for (const auto& e : c.value("Environment", Json::array())) {
@@ -237,8 +236,7 @@ TEST(NuxtLaravel, DatabaseCredentialsReachTheBackendOnlyAsSecrets) {
   // Only the execution roles of Laravel's API, queue worker and scheduler may read the database secret.
   std::set<std::string> readers;
   for (const auto& [id, r] : n.resources().items())
-    if (r["Type"] == "AWS::IAM::Policy" && r["Properties"]["PolicyDocument"].dump().find("\"Ref\":\"" + secret + "\"") !=
-                                               std::string::npos)
+    if (r["Type"] == "AWS::IAM::Policy" && r["Properties"]["PolicyDocument"].dump().find(secret) != std::string::npos)
       readers.insert(r["Properties"]["Roles"][0]["Ref"].get<std::string>());
   ASSERT_EQ(readers.size(), 3u);
   for (const auto& reader : readers)

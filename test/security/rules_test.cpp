@@ -18,6 +18,7 @@
 #include <cdk/elasticache/elasticache.hpp>
 #include <cdk/elbv2/elbv2.hpp>
 #include <cdk/iam/iam.hpp>
+#include <cdk/kms/cfn_key.hpp>
 #include <cdk/rds/cfn_db_instance.hpp>
 #include <cdk/rds/cfn_db_subnet_group.hpp>
 #include <cdk/rds/rds.hpp>
@@ -382,6 +383,23 @@ TEST_F(RulesTest, FindingsAreWarningsAndErrorsWithStrict) {
     EXPECT_EQ(e.errors()[0].rule, "SG-WORLD-ADMIN");
     EXPECT_THAT(e.errors()[0].to_string(), HasSubstr("error: Sec/Open: [SG-WORLD-ADMIN high]"));
   }
+}
+
+TEST_F(RulesTest, ContainersWithoutLogsKeysWithoutRotationAndInstancesWithoutBackupsAreFound) {
+  auto& quiet = stack.add<cdk::ecs::FargateTaskDefinition>("Quiet", {});
+  quiet.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx")});
+  auto& logged = stack.add<cdk::ecs::FargateTaskDefinition>("Logged", {});
+  logged.add_container("web", {.image = cdk::ecs::ContainerImage::from_registry("nginx"),
+                               .logging = cdk::ecs::LogDriver::aws_logs({.stream_prefix = "web"})});
+  stack.add<cdk::kms::CfnKey>("Stale", cdk::kms::CfnKey::Props{});
+  stack.add<cdk::kms::CfnKey>("Rotated", cdk::kms::CfnKey::Props{.enable_key_rotation = true});
+  stack.add<cdk::kms::CfnKey>("Signing", cdk::kms::CfnKey::Props{.key_spec = "ECC_NIST_P256", .key_usage = "SIGN_VERIFY"});
+  stack.add<cdk::rds::DatabaseInstance>("NoBackups", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(),
+                                                      .vpc = vpc, .backup_retention_days = 0});
+  stack.add<cdk::rds::DatabaseInstance>("Backed", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(), .vpc = vpc});
+  EXPECT_THAT(findings("ECS-NO-LOGS"), ElementsAre("Sec/Quiet"));
+  EXPECT_THAT(findings("KMS-NO-ROTATION"), ElementsAre("Sec/Stale"));
+  EXPECT_THAT(findings("RDS-NO-BACKUPS"), ElementsAre("Sec/NoBackups"));
 }
 
 TEST_F(RulesTest, AStackThatFollowsEveryRuleHasNoFindingsAndLints) {

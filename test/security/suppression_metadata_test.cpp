@@ -8,6 +8,7 @@
 
 #include <cdk/app.hpp>
 #include <cdk/cloudfront/cloudfront.hpp>
+#include <cdk/fn.hpp>
 #include <cdk/iam/iam.hpp>
 #include <cdk/s3/bucket.hpp>
 #include <cdk/security.hpp>
@@ -104,6 +105,48 @@ TEST_F(SuppressionMetadataTest, WildcardActionsSuppressIam5ForTheResourcesWildca
   // The role itself allows no wildcard action: nothing to say there.
   auto role_metadata = entry("Role/Resource")["Metadata"];
   for (const char* tool : {"cdk_nag", "cfn_nag", "checkov", "guard"}) EXPECT_FALSE(role_metadata.contains(tool)) << tool;
+}
+
+TEST_F(SuppressionMetadataTest, AnExplainedWildcardResourceIsSuppressedAsCdkNagNamesIt) {
+  auto& bucket = stack.add<cdk::s3::Bucket>("Bucket");
+  auto& role = stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
+  role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
+  role.add_to_policy({.actions = {"logs:CreateLogStream"},
+                      .resources = {cdk::Value("arn:") + cdk::Aws::partition() + cdk::Value(":logs:") + cdk::Aws::region() +
+                                    cdk::Value(":") + cdk::Aws::account_id() + cdk::Value(":log-group:app:*")}});
+  role.add_to_policy({.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}});
+  cdk::security::explain_wildcard_resources(role, {"ecr:GetAuthorizationToken"}, "the login token is for the whole registry");
+  cdk::security::explain_wildcard_resources(role, {"logs:CreateLogStream"}, "streams are named at run time");
+  const auto policy = entry("Role/DefaultPolicy/Resource");
+  // The bucket's objects are not explained: that finding stays for cdk-nag to report.
+  EXPECT_EQ(policy["Metadata"]["cdk_nag"]["rules_to_suppress"],
+            Json::array({{{"id", "AwsSolutions-IAM5"}, {"reason", "the login token is for the whole registry"},
+                          {"applies_to", {"Resource::*"}}},
+                         {{"id", "AwsSolutions-IAM5"}, {"reason", "streams are named at run time"},
+                          {"applies_to", {"Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:app:*"}}}}));
+}
+
+TEST_F(SuppressionMetadataTest, ExplanationsOfOneWildcardResourceShareItsEntry) {
+  auto& role = stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
+  role.add_to_policy({.actions = {"ecr:GetAuthorizationToken"}, .resources = {"*"}});
+  role.add_to_policy({.actions = {"ecs:RegisterTaskDefinition"}, .resources = {"*"}});
+  cdk::security::explain_wildcard_resources(role, {"ecr:GetAuthorizationToken"}, "the login token is for the whole registry");
+  cdk::security::explain_wildcard_resources(role, {"ecs:RegisterTaskDefinition"}, "registering takes no resource");
+  cdk::security::explain_wildcard_resources(role, {"sqs:SendMessage"}, "no statement allows this action");
+  EXPECT_EQ(entry("Role/DefaultPolicy/Resource")["Metadata"]["cdk_nag"]["rules_to_suppress"],
+            Json::array({{{"id", "AwsSolutions-IAM5"},
+                          {"reason", "the login token is for the whole registry; registering takes no resource"},
+                          {"applies_to", {"Resource::*"}}}}));
+}
+
+TEST_F(SuppressionMetadataTest, ExplainingWildcardResourcesNeedsActionsAndAReason) {
+  auto& role = stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
+  expect_error([&] { cdk::security::explain_wildcard_resources(role, {}, "a reason long enough"); }, "Sec/Role",
+               "needs the actions");
+  expect_error([&] { cdk::security::explain_wildcard_resources(role, {"GetAuthorizationToken"}, "a reason long enough"); },
+               "Sec/Role", "is not an IAM action");
+  expect_error([&] { cdk::security::explain_wildcard_resources(role, {"ecr:GetAuthorizationToken"}, "short"); },
+               "Sec/Role", "needs a reason");
 }
 
 TEST_F(SuppressionMetadataTest, ADistributionsTlsAndWafSuppressionsReachEachToolThatChecksThem) {

@@ -1,6 +1,7 @@
 // Cross-stack references: exports, imports and stack dependencies, named as
 // aws-cdk-lib names them.
 #include "core/test_util.hpp"
+#include "support/lint.hpp"
 
 #include <cdk/cdk.hpp>
 
@@ -142,6 +143,62 @@ TEST_F(CrossStack, ExplicitStackDependenciesInACircleAreAnError) {
   producer.add_dependency(consumer);
   EXPECT_THAT(cdktest::synth_error_text(app),
               AllOf(HasSubstr("dependency cycle between stacks"), HasSubstr("Producer-1 -> Consumer -> Producer-1")));
+}
+
+// Weak references (@cdkpp/core:weakCrossStackReferences): an SSM parameter in
+// the producer, a dynamic reference in the consumer, no export to lock.
+TEST_F(CrossStack, WeakReferencesGoThroughAnSsmParameterInsteadOfAnExport) {
+  consumer.node().set_context("@cdkpp/core:weakCrossStackReferences", "true");
+  consumer.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic",
+                                 cdk::Value::map({{"DisplayName", bucket.ref()}, {"Arn", "x-" + bucket.get_att("Arn")}}));
+  auto a = cdk::detail::synthesize(app, {});
+  auto p = cdktest::template_of(a, "Producer-1");
+  auto c = cdktest::template_of(a, "Consumer");
+  EXPECT_FALSE(p.contains("Outputs")) << p.dump();
+  ASSERT_TRUE(p["Resources"].contains("WeakExportsOutputRefBucket7258B8CB")) << p["Resources"].dump();
+  EXPECT_EQ(p["Resources"]["WeakExportsOutputRefBucket7258B8CB"], Json::parse(R"json({"Type": "AWS::SSM::Parameter",
+    "Properties": {"Type": "String", "Name": "/cdkpp/Producer-1/WeakExportsOutputRefBucket7258B8CB",
+      "Value": {"Ref": "Bucket"},
+      "Description": "Read by other stacks of this app (a weak cross-stack reference)"}})json"));
+  EXPECT_EQ(c["Resources"]["Topic"]["Properties"]["DisplayName"],
+            "{{resolve:ssm:/cdkpp/Producer-1/WeakExportsOutputRefBucket7258B8CB}}");
+  EXPECT_EQ(c["Resources"]["Topic"]["Properties"]["Arn"], Json::parse(R"({"Fn::Join": ["", ["x-",
+      "{{resolve:ssm:/cdkpp/Producer-1/WeakExportsOutputFnGetAttBucketArn1AEDBEEE}}"]]})"));
+  EXPECT_EQ(a.manifest["artifacts"]["Consumer"]["dependencies"], Json::array({"Producer-1"}))
+      << "the consumer still deploys after the producer";
+}
+
+TEST(WeakReference, TemplatesOfBothStacksAreLintClean) {
+  cdk::App app({.context = {{"@cdkpp/core:weakCrossStackReferences", "true"}}});
+  auto& producer = app.add<cdk::Stack>("Producer");
+  auto& bucket = producer.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  auto& consumer = app.add<cdk::Stack>("Consumer");
+  consumer.add<cdk::CfnResource>("Topic", "AWS::SNS::Topic",
+                                 cdk::Value::map({{"DisplayName", bucket.ref()}, {"TopicName", "x-" + bucket.ref()}}));
+  cdk::testing::keep_for_lint(producer);
+  cdk::testing::keep_for_lint(consumer);
+}
+
+TEST_F(CrossStack, WeakAndStrongConsumersOfOneValueGetOneParameterAndOneExport) {
+  consumer.node().set_context("@cdkpp/core:weakCrossStackReferences", "true");
+  consumer.add<cdk::CfnResource>("Weak", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", bucket.ref()}}));
+  auto& strong = app.add<cdk::Stack>("Strong");
+  strong.add<cdk::CfnResource>("T", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", bucket.ref()}}));
+  auto a = cdk::detail::synthesize(app, {});
+  auto p = cdktest::template_of(a, "Producer-1");
+  EXPECT_EQ(p["Outputs"].size(), 1u);
+  EXPECT_EQ(p["Resources"].size(), 2u) << "the bucket and one parameter";
+  EXPECT_TRUE(cdktest::template_of(a, "Strong")["Resources"]["T"]["Properties"]["DisplayName"].contains(
+      "Fn::ImportValue"));
+}
+
+TEST_F(CrossStack, AWeakReferenceAcrossRegionsIsStillAnError) {
+  cdk::App app2({.context = {{"@cdkpp/core:weakCrossStackReferences", "true"}}});
+  auto& eu = app2.add<cdk::Stack>("Eu", cdk::StackProps{.env = {.account = "123456789012", .region = "eu-west-1"}});
+  auto& b = eu.add<cdk::CfnResource>("Bucket", "AWS::S3::Bucket");
+  auto& us = app2.add<cdk::Stack>("Us", cdk::StackProps{.env = {.account = "123456789012", .region = "us-east-1"}});
+  us.add<cdk::CfnResource>("T", "AWS::SNS::Topic", cdk::Value::map({{"DisplayName", b.ref()}}));
+  EXPECT_THAT(cdktest::synth_error_text(app2), AllOf(HasSubstr("error: Us/T:"), HasSubstr("Eu/Bucket")));
 }
 
 TEST(ResourceCycle, IsAnErrorListingTheCycleByPaths) {

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 namespace cfngen {
 
@@ -369,6 +370,32 @@ std::string two_digits(int i) {
 
 using namespace plan;
 
+namespace {
+
+/// The spec's replacement data for the deploy layer's diff: every type of the
+/// spec (not only the generated services), sorted for binary search.
+std::string emit_replacing_properties(const Spec& spec) {
+  std::vector<std::tuple<std::string, std::string, bool>> rows;  // type, property, always
+  for (const auto& service : spec.services)
+    for (const auto& r : service.resources)
+      for (const auto& p : r.properties)
+        if (p.replaces == "yes" || p.replaces == "maybe") rows.emplace_back(r.cfn_type, p.name, p.replaces == "yes");
+  std::sort(rows.begin(), rows.end());
+  std::ostringstream o;
+  o << banner(spec) << "// Properties whose change replaces the resource (always or conditionally).\n"
+    << "#include \"l1/replacement.hpp\"\n\nnamespace cdk::l1 {\nnamespace {\n\n"
+    << "constexpr ReplacingProperty kReplacing[] = {\n";
+  for (const auto& [type, property, always] : rows)
+    o << "    {" << quote(type) << ", " << quote(property) << ", Replacement::"
+      << (always ? "Always" : "Conditional") << "},\n";
+  o << "};\n\n}  // namespace\n\n"
+    << "std::span<const ReplacingProperty> replacing_properties() { return kReplacing; }\n\n"
+    << "}  // namespace cdk::l1\n";
+  return o.str();
+}
+
+}  // namespace
+
 std::vector<File> generate_library(const Spec& spec, const Options& options) {
   auto plans = plan_all(spec, options);
   std::vector<File> files;
@@ -387,6 +414,7 @@ std::vector<File> generate_library(const Spec& spec, const Options& options) {
   for (std::size_t i = 0; i < shards.size(); ++i) {
     files.push_back({"src/l1/l1_" + two_digits(static_cast<int>(i)) + ".cpp", emit_shard(spec, shards[i])});
   }
+  files.push_back({"src/l1/replacing_properties.cpp", emit_replacing_properties(spec)});
   return files;
 }
 

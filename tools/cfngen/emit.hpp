@@ -23,7 +23,8 @@ struct Options {
 };
 
 /// include/cdk/<ns>/cfn_<type>.hpp, include/cdk/<ns>/cfn.hpp (umbrella),
-/// src/l1/l1_<NN>.cpp.
+/// src/l1/l1_<NN>.cpp, and src/l1/replacing_properties.cpp (the replacement
+/// data of every type in the spec, for diff and deploy).
 std::vector<File> generate_library(const Spec& spec, const Options& options);
 
 /// Test sources for test/l1: every selected type instantiated with its required

@@ -1,8 +1,10 @@
 #include "common.hpp"
 
+#include <cdk/annotations.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/security_group.hpp>
+#include <cdk/feature_flags.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/rds/cfn_db_subnet_group.hpp>
@@ -39,6 +41,17 @@ Credentials make_credentials(Construct& db, const std::string& username, bool re
   auto& secret = holder.add<secretsmanager::CfnSecret>("Resource", std::move(p));
   secret.apply_removal_policy(retain ? RemovalPolicy::Retain : RemovalPolicy::Delete);
   return {&secret, resolve_field(secret, "username"), resolve_field(secret, "password")};
+}
+
+Credentials managed_credentials(const std::string& username) {
+  return {.secret = nullptr, .username = username, .password = Value(), .managed_by_rds = true};
+}
+
+secretsmanager::CfnSecret& generated_secret(const Construct& db, secretsmanager::CfnSecret* secret) {
+  if (secret == nullptr)
+    throw Error(db.node().path(), "the master password is managed by RDS: there is no generated secret",
+                "use secret_arn() (e.g. cdk::ecs::Secret::from_secrets_manager_arn(db.secret_arn(), \"password\"))");
+  return *secret;
 }
 
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type) {
@@ -119,9 +132,22 @@ void check_username(const Construct& db, const std::string& username) {
     throw Error(db.node().path(), "master user name '" + username + "' is reserved", "choose another name");
 }
 
-void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee) {
+void grant_secret_read(const Value& secret_arn, iam::IGrantable& grantee) {
   grantee.add_to_principal_policy(
-      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret.ref()}});
+      {.actions = {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, .resources = {secret_arn}});
+}
+
+bool keeps_aws_cdk_defaults(const Construct& db) {
+  return FeatureFlags::of(db).is_enabled(flags::kCdkppAwsCdkDefaults);
+}
+
+std::optional<bool> storage_encryption(Construct& db, std::optional<bool> given) {
+  if (given) return given;
+  if (!keeps_aws_cdk_defaults(db)) return true;
+  Annotations::of(db).add_warning(
+      "storage is left unencrypted as aws-cdk-lib leaves it (@cdkpp/core:awsCdkDefaults); encrypting a deployed "
+      "database replaces it: restore a snapshot into a new encrypted one, then set storage_encrypted = true");
+  return std::nullopt;
 }
 
 }  // namespace cdk::rds::detail

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,16 +30,22 @@ class IGrantable;
 namespace cdk::rds::detail {
 
 /// A generated master secret `<db>/Secret` ({"username": ..., "password": generated})
-/// and the values that resolve its fields at deploy time.
+/// and the values that resolve its fields at deploy time; or, managed by RDS,
+/// no secret, the user name as text and no password.
 struct Credentials {
   secretsmanager::CfnSecret* secret = nullptr;
   Value username;  ///< {{resolve:secretsmanager:<arn>:SecretString:username::}}
   Value password;
+  bool managed_by_rds = false;  ///< ManageMasterUserPassword
 };
 /// The secret is retained with `retain` (a retained database needs its password), else deleted.
 Credentials make_credentials(Construct& db, const std::string& username, bool retain);
+/// RDS keeps the password (manage_master_user_password): nothing is made.
+Credentials managed_credentials(const std::string& username);
+/// The generated secret, or an error naming `db` when RDS keeps the password.
+secretsmanager::CfnSecret& generated_secret(const Construct& db, secretsmanager::CfnSecret* secret);
 /// Lets `grantee` read the master secret (GetSecretValue, DescribeSecret).
-void grant_secret_read(const secretsmanager::CfnSecret& secret, iam::IGrantable& grantee);
+void grant_secret_read(const Value& secret_arn, iam::IGrantable& grantee);
 /// `<secret>/Attachment`: the secret learns the database's endpoint.
 void attach_secret(secretsmanager::CfnSecret& secret, Value target_id, const char* target_type);
 
@@ -76,5 +83,13 @@ std::vector<Value> make_security_groups(Construct& db, ec2::Connections& connect
 
 /// Checks a master user name: 1-16 letters/digits/underscores starting with a letter, not reserved.
 void check_username(const Construct& db, const std::string& username);
+
+/// The StorageEncrypted to write: the one given, else true; under
+/// @cdkpp/core:awsCdkDefaults none (as aws-cdk-lib), with a warning on `db`
+/// that names the deliberate way to encrypt.
+std::optional<bool> storage_encryption(Construct& db, std::optional<bool> given);
+
+/// True when `db` keeps aws-cdk-lib's defaults (@cdkpp/core:awsCdkDefaults).
+bool keeps_aws_cdk_defaults(const Construct& db);
 
 }  // namespace cdk::rds::detail

@@ -1,4 +1,4 @@
-#include "deploy/template_text.hpp"
+#include "core/template_text.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace cdk::deploy {
+namespace cdk::detail {
 namespace {
 
 using nlohmann::json;
@@ -491,4 +491,4 @@ std::optional<json> parse_template_text(std::string_view text) {
   }
 }
 
-}  // namespace cdk::deploy
+}  // namespace cdk::detail

@@ -1,6 +1,7 @@
 #pragma once
-// Reading a deployed template back: CloudFormation returns the template as it
-// was sent, JSON or YAML. The AWS CDK CLI, for one, sends YAML. This reads JSON
+// Reading a template's text, JSON or YAML: a deployed template read back
+// (CloudFormation returns it as it was sent; the AWS CDK CLI, for one, sends
+// YAML), a template file given to `diff --template` or to CfnInclude. This reads JSON
 // and the YAML that template tools write (block and flow collections, plain,
 // quoted and block scalars, short-form intrinsic tags such as !Ref), which is
 // enough to diff and to detect unchanged stacks. Anchors, aliases, multiple
@@ -11,11 +12,11 @@
 #include <optional>
 #include <string_view>
 
-namespace cdk::deploy {
+namespace cdk::detail {
 
 std::optional<nlohmann::json> parse_template_text(std::string_view text);
 
 /// The YAML part alone; throws std::runtime_error with a line number on what it cannot read.
 nlohmann::json parse_yaml_subset(std::string_view text);
 
-}  // namespace cdk::deploy
+}  // namespace cdk::detail

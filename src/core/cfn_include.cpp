@@ -1,0 +1,322 @@
+#include <cdk/cfn_condition.hpp>
+#include <cdk/cfn_include.hpp>
+#include <cdk/cfn_mapping.hpp>
+#include <cdk/cfn_parameter.hpp>
+#include <cdk/cfn_resource.hpp>
+#include <cdk/error.hpp>
+#include <cdk/stack.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/template_text.hpp"
+
+namespace cdk {
+
+namespace {
+
+using nlohmann::json;
+
+/// An output or rule kept as the template writes it (references resolved).
+class IncludedElement : public CfnElement {
+ public:
+  IncludedElement(Construct& scope, std::string_view id, Section section)
+      : CfnElement(scope, id), section_(section) {}
+  [[nodiscard]] Section section() const noexcept override { return section_; }
+  [[nodiscard]] Value render() const override { return body_; }
+  void set_body(Value body) { body_ = std::move(body); }
+
+ private:
+  Section section_;
+  Value body_;
+};
+
+std::string scalar_text(const json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+std::optional<RemovalPolicy> removal_policy_named(const std::string& name) {
+  if (name == "Delete") return RemovalPolicy::Delete;
+  if (name == "Retain") return RemovalPolicy::Retain;
+  if (name == "Snapshot") return RemovalPolicy::Snapshot;
+  if (name == "RetainExceptOnCreate") return RemovalPolicy::RetainExceptOnCreate;
+  return std::nullopt;
+}
+
+const json& section_of(const json& t, const char* name) {
+  static const json empty = json::object();
+  auto it = t.find(name);
+  return it != t.end() && it->is_object() ? *it : empty;
+}
+
+}  // namespace
+
+struct CfnInclude::Loader {
+  CfnInclude& include;
+  const CfnIncludeProps& props;
+  json tpl;
+  std::map<std::string, CfnElement*, std::less<>> by_id;
+
+  [[noreturn]] void fail(const std::string& what, const std::string& fix) const {
+    throw Error(include.node().path(), props.template_file + ": " + what, fix);
+  }
+
+  void read() {
+    std::ifstream in(props.template_file, std::ios::binary);
+    if (!in) fail("cannot be read", "check the path (relative to the working directory) and its permissions");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string body = text.str();
+    const auto first = body.find_first_not_of(" \t\r\n");
+    try {
+      tpl = first != std::string::npos && body[first] == '{' ? json::parse(body) : detail::parse_yaml_subset(body);
+    } catch (const std::exception& e) {
+      fail(std::string("is not a template JSON or YAML can read: ") + e.what(), "fix the file or convert it to JSON");
+    }
+    if (!tpl.is_object() || !tpl.contains("Resources") || !tpl["Resources"].is_object())
+      fail("has no Resources section", "give a CloudFormation template");
+    if (tpl.contains("Transform"))
+      fail("uses a Transform (" + scalar_text(tpl["Transform"]) + "), which cdkpp does not write into stacks yet",
+           "include the processed template (the change set's or the stack's template after the transform)");
+    Stack& stack = Stack::of(include);
+    if (stack.description().empty() && tpl.contains("Description"))
+      stack.set_description(scalar_text(tpl["Description"]));
+  }
+
+  template <class T>
+  void add(const char* section, const std::string& id, T& element) {
+    element.override_logical_id(id);
+    include.sections_[section][id] = &element;
+    by_id[id] = &element;
+  }
+
+  CfnElement& element(const std::string& id, const char* used_as) const {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) fail(std::string(used_as) + " \"" + id + "\", which the template does not define", "define it or correct the name");
+    return *it->second;
+  }
+
+  CfnCondition& condition(const std::string& id) const {
+    auto* c = dynamic_cast<CfnCondition*>(&element(id, "uses the condition"));
+    if (!c) fail("uses \"" + id + "\" as a condition, but it is not one", "name a condition");
+    return *c;
+  }
+
+  Value convert(const json& j) const {
+    switch (j.type()) {
+      case json::value_t::null: return {};
+      case json::value_t::boolean: return j.get<bool>();
+      case json::value_t::number_integer: return j.get<std::int64_t>();
+      case json::value_t::number_unsigned: return static_cast<std::int64_t>(j.get<std::uint64_t>());
+      case json::value_t::number_float: return j.get<double>();
+      case json::value_t::string: return j.get<std::string>();
+      case json::value_t::array: {
+        Value::List items;
+        items.reserve(j.size());
+        for (const auto& item : j) items.push_back(convert(item));
+        return items;
+      }
+      default: break;
+    }
+    if (j.size() == 1) {
+      const auto& [key, arg] = *j.items().begin();
+      if (key == "Ref" || key == "Condition" || key.starts_with("Fn::")) return intrinsic(key, arg);
+    }
+    Value::Map entries;
+    entries.reserve(j.size());
+    for (const auto& [k, v] : j.items()) entries.emplace_back(k, convert(v));
+    return entries;
+  }
+
+  Value intrinsic(const std::string& name, const json& arg) const {
+    if (name == "Ref" && arg.is_string()) return ref(arg.get<std::string>());
+    if (name == "Condition" && arg.is_string())
+      return Value::map({{"Condition", Value::logical_id(condition(arg.get<std::string>()))}});
+    if (name == "Fn::GetAtt") return get_att(arg);
+    if (name == "Fn::If" && arg.is_array() && arg.size() == 3 && arg[0].is_string())
+      return Value::intrinsic(name, Value::list({Value::logical_id(condition(arg[0].get<std::string>())),
+                                                 convert(arg[1]), convert(arg[2])}));
+    if (name == "Fn::Sub") return sub(arg);
+    return Value::intrinsic(name, convert(arg));
+  }
+
+  Value ref(const std::string& id) const {
+    if (id.starts_with("AWS::")) return Value::pseudo(id);
+    if (auto given = props.parameters.find(id); given != props.parameters.end()) return given->second;
+    return Value::ref(element(id, "refers to"));
+  }
+
+  Value get_att(const json& arg) const {
+    std::string id, attribute;
+    if (arg.is_string()) {  // "Resource.Attribute" (the short form's string)
+      const std::string s = arg.get<std::string>();
+      const auto dot = s.find('.');
+      if (dot == std::string::npos) fail("has Fn::GetAtt \"" + s + "\" without an attribute", "write Resource.Attribute");
+      id = s.substr(0, dot);
+      attribute = s.substr(dot + 1);
+    } else if (arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_string()) {
+      id = arg[0].get<std::string>();
+      attribute = arg[1].get<std::string>();
+    } else {
+      return Value::intrinsic("Fn::GetAtt", convert(arg));  // an attribute name computed by a function
+    }
+    return Value::get_att(element(id, "reads an attribute of"), attribute);
+  }
+
+  /// Fn::Sub, with every replaced parameter its string names added to the variables.
+  Value sub(const json& arg) const {
+    const bool with_map = arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_object();
+    if (!arg.is_string() && !with_map) return Value::intrinsic("Fn::Sub", convert(arg));
+    const std::string text = with_map ? arg[0].get<std::string>() : arg.get<std::string>();
+    Value::Map variables;
+    if (with_map)
+      for (const auto& [k, v] : arg[1].items()) variables.emplace_back(k, convert(v));
+    for (const auto& [name, value] : props.parameters)
+      if (text.find("${" + name + "}") != std::string::npos) variables.emplace_back(name, value);
+    if (variables.empty()) return Value::intrinsic("Fn::Sub", text);
+    return Value::intrinsic("Fn::Sub", Value::list({text, Value(std::move(variables))}));
+  }
+
+  void load_parameters() {
+    for (const auto& [id, p] : section_of(tpl, "Parameters").items()) {
+      if (props.parameters.count(id) != 0) continue;
+      CfnParameterProps pp;
+      pp.type = p.value("Type", "String");
+      if (p.contains("Default")) pp.default_value = convert(p["Default"]);
+      for (const auto& v : p.value("AllowedValues", json::array())) pp.allowed_values.push_back(scalar_text(v));
+      pp.allowed_pattern = p.value("AllowedPattern", "");
+      pp.description = p.value("Description", "");
+      pp.constraint_description = p.value("ConstraintDescription", "");
+      if (p.contains("MinLength")) pp.min_length = std::stoi(scalar_text(p["MinLength"]));
+      if (p.contains("MaxLength")) pp.max_length = std::stoi(scalar_text(p["MaxLength"]));
+      if (p.contains("MinValue")) pp.min_value = std::stod(scalar_text(p["MinValue"]));
+      if (p.contains("MaxValue")) pp.max_value = std::stod(scalar_text(p["MaxValue"]));
+      pp.no_echo = p.contains("NoEcho") && scalar_text(p["NoEcho"]) == "true";
+      add("Parameters", id, include.add<CfnParameter>(id, std::move(pp)));
+    }
+    for (const auto& [name, _] : props.parameters)
+      if (!section_of(tpl, "Parameters").contains(name))
+        fail("has no parameter \"" + name + "\" to replace", "drop it from .parameters or correct the name");
+  }
+
+  void load_mappings() {
+    for (const auto& [id, m] : section_of(tpl, "Mappings").items()) {
+      CfnMappingProps mp;
+      for (const auto& [top, second] : m.items())
+        for (const auto& [key, v] : second.items()) mp.mapping[top][key] = convert(v);
+      add("Mappings", id, include.add<CfnMapping>(id, std::move(mp)));
+    }
+  }
+
+  /// In an order where each condition comes after the conditions it uses.
+  void load_conditions() {
+    std::map<std::string, const json*> pending;
+    for (const auto& [id, c] : section_of(tpl, "Conditions").items()) pending[id] = &c;
+    while (!pending.empty()) {
+      bool progress = false;
+      for (auto it = pending.begin(); it != pending.end();) {
+        if (!uses_only_known_conditions(*it->second, pending)) {
+          ++it;
+          continue;
+        }
+        add("Conditions", it->first, include.add<CfnCondition>(it->first, CfnConditionProps{convert(*it->second)}));
+        it = pending.erase(it);
+        progress = true;
+      }
+      if (!progress) fail("has conditions that use each other in a circle: " + pending.begin()->first, "break the circle");
+    }
+  }
+
+  static bool uses_only_known_conditions(const json& j, const std::map<std::string, const json*>& pending) {
+    if (j.is_object()) {
+      if (j.size() == 1 && j.contains("Condition") && j["Condition"].is_string())
+        return pending.count(j["Condition"].get<std::string>()) == 0;
+      for (const auto& [_, v] : j.items())
+        if (!uses_only_known_conditions(v, pending)) return false;
+    } else if (j.is_array()) {
+      for (const auto& v : j)
+        if (!uses_only_known_conditions(v, pending)) return false;
+    }
+    return true;
+  }
+
+  /// Every resource first (they refer to each other in any order), then their properties and attributes.
+  void load_resources() {
+    for (const auto& [id, r] : tpl["Resources"].items()) {
+      if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
+        fail("resource \"" + id + "\" has no Type", "give every resource a Type");
+      add("Resources", id, include.add<CfnResource>(id, r["Type"].get<std::string>()));
+    }
+    for (const auto& [id, r] : tpl["Resources"].items()) fill_resource(static_cast<CfnResource&>(*by_id.at(id)), r);
+  }
+
+  void fill_resource(CfnResource& resource, const json& r) const {
+    for (const auto& [name, v] : section_of(r, "Properties").items()) resource.set_property(name, convert(v));
+    if (r.contains("DependsOn")) {
+      const json deps = r["DependsOn"].is_array() ? r["DependsOn"] : json::array({r["DependsOn"]});
+      for (const auto& d : deps) {
+        auto* target = dynamic_cast<CfnResource*>(&element(scalar_text(d), "depends on"));
+        if (!target) fail("has DependsOn \"" + scalar_text(d) + "\", which is not a resource", "name a resource");
+        resource.add_depends_on(*target);
+      }
+    }
+    if (r.contains("Condition")) resource.set_condition(condition(scalar_text(r["Condition"])));
+    for (const char* key : {"DeletionPolicy", "UpdateReplacePolicy"}) {
+      if (!r.contains(key)) continue;
+      auto policy = removal_policy_named(scalar_text(r[key]));
+      if (!policy) fail(std::string(key) + " \"" + scalar_text(r[key]) + "\" is not one CloudFormation knows",
+                        "use Delete, Retain, Snapshot or RetainExceptOnCreate");
+      if (std::string_view(key) == "DeletionPolicy") resource.set_deletion_policy(*policy);
+      else resource.set_update_replace_policy(*policy);
+    }
+    if (r.contains("UpdatePolicy")) resource.set_update_policy(convert(r["UpdatePolicy"]));
+    if (r.contains("CreationPolicy")) resource.set_creation_policy(convert(r["CreationPolicy"]));
+    for (const auto& [key, v] : section_of(r, "Metadata").items())
+      if (key != "aws:cdk:path") resource.add_metadata(key, convert(v));
+  }
+
+  void load_raw(const char* section_name, Section section) {
+    for (const auto& [id, body] : section_of(tpl, section_name).items()) {
+      auto& e = include.add<IncludedElement>(id, section);
+      add(section_name, id, e);
+      e.set_body(convert(body));
+    }
+  }
+};
+
+CfnInclude::CfnInclude(Construct& scope, std::string_view id, CfnIncludeProps props) : Construct(scope, id) {
+  Loader loader{*this, props, {}, {}};
+  if (props.template_file.empty()) loader.fail("no template file", "set .template_file");
+  loader.read();
+  loader.load_parameters();
+  loader.load_mappings();
+  loader.load_conditions();
+  loader.load_resources();
+  loader.load_raw("Outputs", Section::Outputs);
+  loader.load_raw("Rules", Section::Rules);
+}
+
+CfnElement& CfnInclude::find(std::string_view section, std::string_view logical_id) const {
+  auto s = sections_.find(section);
+  if (s != sections_.end())
+    if (auto e = s->second.find(logical_id); e != s->second.end()) return *e->second;
+  std::string known;
+  if (s != sections_.end())
+    for (const auto& [id, _] : s->second) known += (known.empty() ? "" : ", ") + id;
+  throw Error(node().path(), "the included template has no " + std::string(section) + " entry \"" + std::string(logical_id) + "\"",
+              known.empty() ? "it has none in that section" : "it has: " + known);
+}
+
+CfnResource& CfnInclude::get_resource(std::string_view id) const { return static_cast<CfnResource&>(find("Resources", id)); }
+CfnParameter& CfnInclude::get_parameter(std::string_view id) const { return static_cast<CfnParameter&>(find("Parameters", id)); }
+CfnCondition& CfnInclude::get_condition(std::string_view id) const { return static_cast<CfnCondition&>(find("Conditions", id)); }
+CfnMapping& CfnInclude::get_mapping(std::string_view id) const { return static_cast<CfnMapping&>(find("Mappings", id)); }
+CfnElement& CfnInclude::get_output(std::string_view id) const { return find("Outputs", id); }
+CfnElement& CfnInclude::get_rule(std::string_view id) const { return find("Rules", id); }
+
+}  // namespace cdk
