@@ -172,7 +172,10 @@ std::string cdk_nag_ids(std::string_view rule, std::string_view type) {
     for (std::size_t at = 0; at < e->cdk_nag.size();) {
       const auto end = std::min(e->cdk_nag.find(' ', at), e->cdk_nag.size());
       const auto id = e->cdk_nag.substr(at, end - at);
-      if (!id.empty() && !has_word(out, id)) out += (out.empty() ? "" : " ") + std::string(id);
+      if (!id.empty() && !has_word(out, id)) {
+        if (!out.empty()) out.push_back(' ');
+        out.append(id);
+      }
       at = end + 1;
     }
   return out;
