@@ -49,9 +49,12 @@ struct Result {
   std::string path;                      // the construct path users know (an L2's, not its "Resource")
   std::string detail;                    // what exactly was found, e.g. "port 22 from 0.0.0.0/0"
   std::optional<std::string> suppressed;  // the reason, when the construct or a scope above suppresses it
+  std::string cdk_nag{};                 // cdk-nag's AwsSolutions id(s) of the same finding, space-separated; "" if none
 };
 
-/// Every finding of every rule in one stack, suppressed ones included.
+/// Every finding of every rule in one stack, suppressed ones included. A
+/// suppression answers a finding under cdkpp's rule id or under any id another
+/// tool reports the same finding under (other_tools.hpp), e.g. AwsSolutions-RDS3.
 std::vector<Result> find_all(const Stack& stack, const StackView& view,
                              const std::unordered_map<std::string, const Construct*>& constructs);
 
