@@ -30,8 +30,13 @@ namespace cdk::detail {
 
 namespace {
 
-void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
-  for (const auto& d : diags) err << d.to_string() << '\n';
+/// Accepted security findings (suppressed, with their reasons) are the security
+/// report's: `validate` prints them, the other commands only what needs attention.
+void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err, bool with_accepted = true) {
+  for (const auto& d : diags) {
+    if (!with_accepted && d.level == Diagnostic::Level::Info && !d.rule.empty()) continue;
+    err << d.to_string() << '\n';
+  }
 }
 
 // Stacks named on the command line, by path or stack name; all when none.
@@ -313,7 +318,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
     auto assembly = synthesize(app, {.strict = o.strict,
                                      .path_metadata = app.props().path_metadata,
                                      .plugins = {&security::rule_pack_plugin()}});
-    print_diagnostics(assembly.diagnostics, err);
+    print_diagnostics(assembly.diagnostics, err, cmd.validate->parsed());
     return assembly;
   };
   CommandContext ctx{.out = &out, .err = &err, .exit_code = &exit_code};
