@@ -30,8 +30,8 @@ namespace cdk::detail {
 
 namespace {
 
-/// Accepted security findings (suppressed, with their reasons) are the security
-/// report's: `validate` prints them, the other commands only what needs attention.
+/// Accepted security findings (suppressed, with their reasons) and advice are the
+/// security report's: `validate` prints them, the other commands only what needs attention.
 void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err, bool with_accepted = true) {
   for (const auto& d : diags) {
     if (!with_accepted && d.level == Diagnostic::Level::Info && !d.rule.empty()) continue;
@@ -91,7 +91,7 @@ std::string security_summary(const std::vector<Diagnostic>& diags) {
   int suppressed = 0;
   for (const auto& d : diags) {
     if (d.rule.empty() || security::find_rule(d.rule) == nullptr) continue;
-    if (d.level == Diagnostic::Level::Info)
+    if (d.level == Diagnostic::Level::Info && d.hint.empty())  // accepted: advice carries its fix
       ++suppressed;
     else
       ++found[security::find_rule(d.rule)->severity];

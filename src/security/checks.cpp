@@ -562,7 +562,10 @@ std::vector<Diagnostic> check_stack(const Stack& stack, const StackView& view,
                      "", std::string(rule.id)});
       continue;
     }
-    out.push_back({Diagnostic::Level::Warning, std::move(r.path),
+    // Advice is an info line (validate shows it; --strict does not fail on it); unlike an
+    // accepted finding it carries its fix.
+    out.push_back({rule.severity == Severity::Advice ? Diagnostic::Level::Info : Diagnostic::Level::Warning,
+                   std::move(r.path),
                    fmt::format("[{} {}]{} {}: {}", rule.id, to_string(rule.severity), also, rule.title, r.detail),
                    std::string(rule.fix), std::string(rule.id)});
   }

@@ -20,7 +20,9 @@ class Stack;
 
 namespace cdk::detail::security {
 
-enum class Severity { High, Medium, Low };
+/// Advice: a choice an app should be able to justify (cdk-nag asks for a reason for each), not a
+/// flaw; reported by `validate` only, never an error under --strict.
+enum class Severity { High, Medium, Low, Advice };
 std::string_view to_string(Severity s);
 
 struct Rule {
