@@ -51,6 +51,7 @@ const char* security_severity(sec::Severity s) {
     case sec::Severity::High: return "8.0";
     case sec::Severity::Medium: return "5.0";
     case sec::Severity::Low: return "2.0";
+    case sec::Severity::Advice: return "1.0";
   }
   return "5.0";
 }
@@ -59,7 +60,8 @@ const char* sarif_level(sec::Severity s) {
   switch (s) {
     case sec::Severity::High: return "error";
     case sec::Severity::Medium: return "warning";
-    case sec::Severity::Low: return "note";
+    case sec::Severity::Low:
+    case sec::Severity::Advice: return "note";
   }
   return "warning";
 }

@@ -31,8 +31,13 @@ namespace cdk::detail {
 
 namespace {
 
-void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err) {
-  for (const auto& d : diags) err << d.to_string() << '\n';
+/// Accepted security findings (suppressed, with their reasons) and advice are the
+/// security report's: `validate` prints them, the other commands only what needs attention.
+void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err, bool with_accepted = true) {
+  for (const auto& d : diags) {
+    if (!with_accepted && d.level == Diagnostic::Level::Info && !d.rule.empty()) continue;
+    err << d.to_string() << '\n';
+  }
 }
 
 bool selects(const std::string& pattern, const StackArtifact& s) {
@@ -90,7 +95,7 @@ std::string security_summary(const std::vector<Diagnostic>& diags) {
   int suppressed = 0;
   for (const auto& d : diags) {
     if (d.rule.empty() || security::find_rule(d.rule) == nullptr) continue;
-    if (d.level == Diagnostic::Level::Info)
+    if (d.level == Diagnostic::Level::Info && d.hint.empty())  // accepted: advice carries its fix
       ++suppressed;
     else
       ++found[security::find_rule(d.rule)->severity];
@@ -319,7 +324,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
     auto assembly = synthesize(app, {.strict = o.strict,
                                      .path_metadata = app.props().path_metadata,
                                      .plugins = {&security::rule_pack_plugin()}});
-    print_diagnostics(assembly.diagnostics, err);
+    print_diagnostics(assembly.diagnostics, err, cmd.validate->parsed());
     return assembly;
   };
   CommandContext ctx{.out = &out, .err = &err, .exit_code = &exit_code};

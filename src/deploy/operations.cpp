@@ -12,6 +12,7 @@
 #include "deploy/errors.hpp"
 #include "deploy/outputs_file.hpp"
 #include "deploy/port_check.hpp"
+#include "deploy/replacement_guard.hpp"
 #include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
 #include "core/template_text.hpp"
@@ -140,6 +141,27 @@ void publish_or_stop(Session& session, Printer& printer, const AssetPublishOptio
   throw DeployError(fmt::format("{}; no stack was deployed", outcome.failures.back()));
 }
 
+/// The replacement guard over every selected stack before anything is published or deployed, so a
+/// refusal leaves every stack as it was. The deployer judges each stack again with its change set.
+void guard_before_deploying(Session& session, const std::vector<const StackArtifact*>& stacks,
+                            const DeployStacksOptions& options) {
+  if (options.method == DeployMethod::PrepareChangeSet || options.method == DeployMethod::ExecuteChangeSet) return;
+  const Deadline deadline = session.now() + std::chrono::seconds(options.target.timeout_seconds);
+  std::string refused;
+  for (const auto* s : stacks) {
+    CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
+    const nlohmann::json deployed = deployed_template(cfn, *s);
+    if (deployed.empty()) continue;
+    const nlohmann::json local = local_template(*s);
+    const TemplateDiff diff = diff_templates(deployed, local);
+    for (const auto& line :
+         guard_replacements({.diff = diff, .deployed = deployed, .local = local, .allowed = options.allow_replace})
+             .refused)
+      refused += (refused.empty() ? "" : "\n") + line;
+  }
+  if (!refused.empty()) throw DeployError(refused + "\nno stack was deployed");
+}
+
 }  // namespace
 
 bool StacksOutcome::ok() const {
@@ -166,6 +188,7 @@ StacksOutcome deploy_stacks(const std::filesystem::path& assembly_dir, const Dep
   deploy.allow_replace = options.allow_replace;
   Printer printer(out, err);
   Deployer deployer(session, printer, deploy, confirm);
+  guard_before_deploying(session, stacks, options);
   publish_or_stop(session, printer, options.assets, stacks);
   StacksOutcome outcome{deployer.deploy_all(stacks)};
   if (!options.outputs_file.empty()) write_outputs_file(options.outputs_file, outcome.stacks, previous_outputs);

@@ -1,6 +1,8 @@
 // The checks of the security rule pack. They read the rendered template, so
 // they see L1 and L2 resources alike; what a value of another stack or an
 // imported id points at is unknown here and is given the benefit of the doubt.
+#include "security/findings.hpp"
+#include "security/other_tools.hpp"
 #include "security/rules.hpp"
 
 #include <cdk/construct.hpp>
@@ -19,12 +21,6 @@
 namespace cdk::detail::security {
 
 namespace {
-
-struct Finding {
-  std::string logical_id;
-  std::string_view rule;
-  std::string detail;  // what exactly was found, e.g. "port 22 from 0.0.0.0/0"
-};
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -66,7 +62,11 @@ class Checker {
     container_logs();
     key_rotation();
     backups();
-    return std::move(findings_);
+    Findings practices{stack_, view_, std::move(findings_)};
+    check_compute_practices(practices);
+    check_data_practices(practices);
+    check_delivery_practices(practices);
+    return std::move(practices.list);
   }
 
  private:
@@ -74,8 +74,8 @@ class Checker {
 
   bool is_true(const Json& object, std::string_view path) const { return view_.bool_at(object, path).value_or(false); }
 
-  void add(std::string_view id, std::string_view rule, std::string detail) {
-    findings_.push_back({std::string(id), rule, std::move(detail)});
+  void add(std::string_view id, std::string_view rule, std::string detail, std::string granular = {}) {
+    findings_.push_back({std::string(id), rule, std::move(detail), std::move(granular)});
   }
 
   // --- SG-WORLD-ADMIN, SG-WORLD-ALL -----------------------------------------
@@ -346,7 +346,7 @@ class Checker {
         if (!action->is_string()) continue;
         const std::string a = *action;
         if (a == "*" || (a.size() > 2 && a.ends_with(":*")))
-          add(id, "IAM-WILDCARD-ACTION", fmt::format("a statement allows \"{}\"", a));
+          add(id, "IAM-WILDCARD-ACTION", fmt::format("a statement allows \"{}\"", a), "Action::" + a);
       }
     }
   }
@@ -494,13 +494,31 @@ class Checker {
   std::vector<Finding> findings_;
 };
 
-/// The reason `c` or a scope above it gives for suppressing `rule`, if any.
-std::optional<std::string> suppression(const Construct* c, std::string_view rule) {
+/// Whether a suppression of `id` (as security::suppress stores it: "Rule" or
+/// "Rule[finding]") answers finding `f`: cdkpp's own id, or an id another tool
+/// reports the same finding under (AwsSolutions-RDS3 for RDS-NO-MULTI-AZ),
+/// narrowed to this finding or not. A narrowed one of IAM5 answers
+/// IAM-WILDCARD-ACTION for that action only.
+bool answers(std::string_view id, const Rule& rule, const Finding& f, const std::vector<std::string_view>& foreign) {
+  std::string_view narrowed;
+  if (const auto open = id.find('['); open != std::string_view::npos && id.ends_with(']')) {
+    narrowed = id.substr(open + 1, id.size() - open - 2);
+    id = id.substr(0, open);
+  }
+  if (id == rule.id) return narrowed.empty();
+  if (std::find(foreign.begin(), foreign.end(), id) == foreign.end()) return false;
+  return narrowed.empty() || narrowed == f.granular;
+}
+
+/// The reason `c` or a scope above it gives for suppressing finding `f`, if any.
+std::optional<std::string> suppression(const Construct* c, const Rule& rule, const Finding& f) {
+  const auto foreign = equivalent_ids(rule.id);
   for (; c != nullptr; c = c->node().scope())
     for (const auto& m : c->node().metadata()) {
       if (m.type != kSuppressionType) continue;
       const auto colon = m.data.find(": ");
-      if (m.data.compare(0, colon, rule) == 0) return m.data.substr(colon + 2);
+      if (colon != std::string::npos && answers(std::string_view(m.data).substr(0, colon), rule, f, foreign))
+        return m.data.substr(colon + 2);
     }
   return std::nullopt;
 }
@@ -523,7 +541,10 @@ std::vector<Result> find_all(const Stack& stack, const StackView& view,
     auto it = constructs.find(f.logical_id);
     const Construct* owner = it == constructs.end() ? nullptr : it->second;
     auto path = owner ? display_path(*owner) : stack.node().path() + "/" + f.logical_id;
-    out.push_back({rule, std::move(f.logical_id), std::move(path), std::move(f.detail), suppression(owner, rule->id)});
+    const ResourceView* resource = view.resource(f.logical_id);
+    auto ids = cdk_nag_ids(rule->id, resource ? resource->type : std::string_view());
+    auto reason = suppression(owner, *rule, f);
+    out.push_back({rule, std::move(f.logical_id), std::move(path), std::move(f.detail), std::move(reason), std::move(ids)});
   }
   return out;
 }
@@ -533,14 +554,19 @@ std::vector<Diagnostic> check_stack(const Stack& stack, const StackView& view,
   std::vector<Diagnostic> out;
   for (auto& r : find_all(stack, view, constructs)) {
     const Rule& rule = *r.rule;
+    // cdk-nag's id beside cdkpp's, as that tool would report the finding.
+    const auto also = r.cdk_nag.empty() ? std::string() : fmt::format(" ({})", r.cdk_nag);
     if (r.suppressed) {
       out.push_back({Diagnostic::Level::Info, std::move(r.path),
-                     fmt::format("[{}] suppressed: {} ({}); reason: {}", rule.id, rule.title, r.detail, *r.suppressed),
+                     fmt::format("[{}]{} suppressed: {} ({}); reason: {}", rule.id, also, rule.title, r.detail, *r.suppressed),
                      "", std::string(rule.id)});
       continue;
     }
-    out.push_back({Diagnostic::Level::Warning, std::move(r.path),
-                   fmt::format("[{} {}] {}: {}", rule.id, to_string(rule.severity), rule.title, r.detail),
+    // Advice is an info line (validate shows it; --strict does not fail on it); unlike an
+    // accepted finding it carries its fix.
+    out.push_back({rule.severity == Severity::Advice ? Diagnostic::Level::Info : Diagnostic::Level::Warning,
+                   std::move(r.path),
+                   fmt::format("[{} {}]{} {}: {}", rule.id, to_string(rule.severity), also, rule.title, r.detail),
                    std::string(rule.fix), std::string(rule.id)});
   }
   return out;

@@ -78,6 +78,38 @@ constexpr std::array kEquivalents{
     Equivalents{"RDS-NO-BACKUPS", "AWS::RDS::DBInstance", "AwsSolutions-RDS13", "", "", ""},
     // The load balancer side has no equivalent in the four tools.
     Equivalents{"PUBLIC-NO-WAF", "AWS::CloudFront::Distribution", "AwsSolutions-CFR2", "", "CKV_AWS_68", ""},
+    // cdk-nag's AwsSolutions rules that are cdkpp rules of the same condition;
+    // the other tools' ids for these findings are not mapped yet.
+    Equivalents{"SG-NO-DESCRIPTION", "AWS::EC2::SecurityGroup", "AwsSolutions-EC27", "", "", ""},
+    Equivalents{"EC2-NO-DETAILED-MONITORING", "AWS::EC2::Instance AWS::AutoScaling::LaunchConfiguration", "AwsSolutions-EC28", "", "", ""},
+    Equivalents{"EC2-NO-TERMINATION-PROTECTION", "AWS::EC2::Instance", "AwsSolutions-EC29", "", "", ""},
+    Equivalents{"ASG-NO-COOLDOWN", "AWS::AutoScaling::AutoScalingGroup", "AwsSolutions-AS1", "", "", ""},
+    Equivalents{"ASG-ELB-NO-GRACE-PERIOD", "AWS::AutoScaling::AutoScalingGroup", "AwsSolutions-AS2", "", "", ""},
+    Equivalents{"ASG-NO-NOTIFICATIONS", "AWS::AutoScaling::AutoScalingGroup", "AwsSolutions-AS3", "", "", ""},
+    Equivalents{"ECS-ENVIRONMENT-VARIABLES", "AWS::ECS::TaskDefinition", "AwsSolutions-ECS2", "", "", ""},
+    Equivalents{"ECS-NO-CONTAINER-INSIGHTS", "AWS::ECS::Cluster", "AwsSolutions-ECS4", "", "", ""},
+    Equivalents{"ECR-OPEN-ACCESS", "AWS::ECR::Repository AWS::ECR::RegistryPolicy", "AwsSolutions-ECR1", "", "", ""},
+    Equivalents{"LAMBDA-OLD-RUNTIME", "AWS::Lambda::Function", "AwsSolutions-L1", "", "", ""},
+    Equivalents{"CODEBUILD-NO-KMS", "AWS::CodeBuild::Project", "AwsSolutions-CB4", "", "", ""},
+    Equivalents{"CODEBUILD-CUSTOM-IMAGE", "AWS::CodeBuild::Project", "AwsSolutions-CB5", "", "", ""},
+    Equivalents{"IAM-AWS-MANAGED-POLICY", "AWS::IAM::Role AWS::IAM::User AWS::IAM::Group", "AwsSolutions-IAM4", "", "", ""},
+    Equivalents{"RDS-NO-MULTI-AZ", "AWS::RDS::DBInstance", "AwsSolutions-RDS3", "", "", ""},
+    Equivalents{"RDS-NO-IAM-AUTH", "AWS::RDS::DBCluster", "AwsSolutions-RDS6", "", "", ""},
+    Equivalents{"RDS-DEFAULT-PORT", "AWS::RDS::DBInstance AWS::RDS::DBCluster", "AwsSolutions-RDS11", "", "", ""},
+    Equivalents{"AURORA-NO-BACKTRACK", "AWS::RDS::DBCluster", "AwsSolutions-RDS14", "", "", ""},
+    Equivalents{"AURORA-SERVERLESS-NO-LOGS", "AWS::RDS::DBCluster", "AwsSolutions-RDS16", "", "", ""},
+    Equivalents{"ELASTICACHE-NO-VPC", "AWS::ElastiCache::CacheCluster AWS::ElastiCache::ReplicationGroup", "AwsSolutions-AEC1", "", "", ""},
+    Equivalents{"ELASTICACHE-NO-MULTI-AZ", "AWS::ElastiCache::ReplicationGroup", "AwsSolutions-AEC4", "", "", ""},
+    Equivalents{"ELASTICACHE-DEFAULT-PORT", "AWS::ElastiCache::CacheCluster AWS::ElastiCache::ReplicationGroup", "AwsSolutions-AEC5", "", "", ""},
+    Equivalents{"ELASTICACHE-NO-AUTH", "AWS::ElastiCache::ReplicationGroup", "AwsSolutions-AEC6", "", "", ""},
+    Equivalents{"S3-NO-ACCESS-LOGS", "AWS::S3::Bucket", "AwsSolutions-S1", "", "", ""},
+    Equivalents{"S3-WEBSITE-NO-OAI", "AWS::S3::Bucket", "AwsSolutions-S5", "", "", ""},
+    Equivalents{"SQS-NO-DLQ", "AWS::SQS::Queue", "AwsSolutions-SQS3", "", "", ""},
+    Equivalents{"SECRET-NO-ROTATION", "AWS::SecretsManager::Secret", "AwsSolutions-SMG4", "", "", ""},
+    Equivalents{"CLOUDFRONT-NO-GEO-RESTRICTION", "AWS::CloudFront::Distribution", "AwsSolutions-CFR1", "", "", ""},
+    Equivalents{"CLOUDFRONT-NO-ACCESS-LOGS", "AWS::CloudFront::Distribution AWS::CloudFront::StreamingDistribution", "AwsSolutions-CFR3", "", "", ""},
+    Equivalents{"CLOUDFRONT-ORIGIN-TLS", "AWS::CloudFront::Distribution", "AwsSolutions-CFR5", "", "", ""},
+    Equivalents{"CLOUDFRONT-S3-NO-OAC", "AWS::CloudFront::Distribution", "AwsSolutions-CFR7", "", "", ""},
 };
 
 bool has_word(std::string_view list, std::string_view word) {
@@ -117,5 +149,62 @@ std::vector<const Equivalents*> equivalents(std::string_view rule) {
     if (e.rule == rule) out.push_back(&e);
   return out;
 }
+
+std::vector<std::string_view> equivalent_ids(std::string_view rule) {
+  std::vector<std::string_view> out;
+  for (const auto* e : equivalents(rule))
+    for (std::string_view list : {e->cdk_nag, e->cfn_nag, e->checkov, e->guard})
+      for (std::size_t at = 0; at < list.size();) {
+        const auto end = std::min(list.find(' ', at), list.size());
+        if (end > at && std::find(out.begin(), out.end(), list.substr(at, end - at)) == out.end())
+          out.push_back(list.substr(at, end - at));
+        at = end + 1;
+      }
+  return out;
+}
+
+std::string cdk_nag_ids(std::string_view rule, std::string_view type) {
+  auto rows = equivalents(rule, type);
+  if (std::none_of(rows.begin(), rows.end(), [](const Equivalents* e) { return !e->cdk_nag.empty(); }))
+    rows = equivalents(rule);
+  std::string out;
+  for (const auto* e : rows)
+    for (std::size_t at = 0; at < e->cdk_nag.size();) {
+      const auto end = std::min(e->cdk_nag.find(' ', at), e->cdk_nag.size());
+      const auto id = e->cdk_nag.substr(at, end - at);
+      if (!id.empty() && !has_word(out, id)) {
+        if (!out.empty()) out.push_back(' ');
+        out.append(id);
+      }
+      at = end + 1;
+    }
+  return out;
+}
+
+std::string nag_form(const Json& node) {
+  if (node.is_string()) {
+    std::string out;
+    for (char c : node.get_ref<const std::string&>()) {
+      if (c == '}') out += '>';
+      else out += c;
+    }
+    for (std::size_t at = out.find("${"); at != std::string::npos; at = out.find("${", at)) out.replace(at, 2, "<");
+    return out;
+  }
+  if (node.is_object() && node.size() == 1) {
+    const std::string& key = node.begin().key();
+    const Json& arg = node.begin().value();
+    if (key == "Fn::Join" && arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_array()) {
+      std::string out;
+      for (std::size_t i = 0; i < arg[1].size(); ++i) out += (i > 0 ? arg[0].get<std::string>() : "") + nag_form(arg[1][i]);
+      return out;
+    }
+    if (key == "Fn::Sub" || key == "Fn::ImportValue") return nag_form(arg);
+    if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2) return "<" + nag_form(arg[0]) + "." + nag_form(arg[1]) + ">";
+    if (key == "Ref") return "<" + nag_form(arg) + ">";
+  }
+  return node.dump();
+}
+
 
 }  // namespace cdk::detail::security

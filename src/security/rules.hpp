@@ -20,7 +20,9 @@ class Stack;
 
 namespace cdk::detail::security {
 
-enum class Severity { High, Medium, Low };
+/// Advice: a choice an app should be able to justify (cdk-nag asks for a reason for each), not a
+/// flaw; reported by `validate` only, never an error under --strict.
+enum class Severity { High, Medium, Low, Advice };
 std::string_view to_string(Severity s);
 
 struct Rule {
@@ -49,9 +51,12 @@ struct Result {
   std::string path;                      // the construct path users know (an L2's, not its "Resource")
   std::string detail;                    // what exactly was found, e.g. "port 22 from 0.0.0.0/0"
   std::optional<std::string> suppressed;  // the reason, when the construct or a scope above suppresses it
+  std::string cdk_nag{};                 // cdk-nag's AwsSolutions id(s) of the same finding, space-separated; "" if none
 };
 
-/// Every finding of every rule in one stack, suppressed ones included.
+/// Every finding of every rule in one stack, suppressed ones included. A
+/// suppression answers a finding under cdkpp's rule id or under any id another
+/// tool reports the same finding under (other_tools.hpp), e.g. AwsSolutions-RDS3.
 std::vector<Result> find_all(const Stack& stack, const StackView& view,
                              const std::unordered_map<std::string, const Construct*>& constructs);
 

@@ -78,34 +78,6 @@ void wildcard_actions(const Json& node, std::vector<std::string>& out) {
     if (key != "Statement") wildcard_actions(value, out);
 }
 
-// A resource reference as cdk-nag prints it in a finding: Fn::Join joined,
-// {"Ref": X} as <X>, {"Fn::GetAtt": [X, A]} as <X.A>, Fn::Sub's ${X} as <X>,
-// anything else as compact JSON.
-std::string nag_form(const Json& node) {
-  if (node.is_string()) {
-    std::string out;
-    for (char c : node.get_ref<const std::string&>()) {
-      if (c == '}') out += '>';
-      else out += c;
-    }
-    for (std::size_t at = out.find("${"); at != std::string::npos; at = out.find("${", at)) out.replace(at, 2, "<");
-    return out;
-  }
-  if (node.is_object() && node.size() == 1) {
-    const std::string& key = node.begin().key();
-    const Json& arg = node.begin().value();
-    if (key == "Fn::Join" && arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_array()) {
-      std::string out;
-      for (std::size_t i = 0; i < arg[1].size(); ++i) out += (i > 0 ? arg[0].get<std::string>() : "") + nag_form(arg[1][i]);
-      return out;
-    }
-    if (key == "Fn::Sub" || key == "Fn::ImportValue") return nag_form(arg);
-    if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2) return "<" + nag_form(arg[0]) + "." + nag_form(arg[1]) + ">";
-    if (key == "Ref") return "<" + nag_form(arg) + ">";
-  }
-  return node.dump();
-}
-
 struct Explanation {
   std::vector<std::string> actions;
   std::string reason;

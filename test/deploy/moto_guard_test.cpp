@@ -59,6 +59,21 @@ TEST_F(MotoGuard, ReplacingAQueueIsRefusedUntilAllowedAndNothingChangesMeanwhile
   EXPECT_EQ(deployed_queue_name(), "jobs-b");
 }
 
+TEST_F(MotoGuard, ARefusalInOneStackDeploysNoneOfTheOthers) {
+  json other = named_queue("other-a");
+  write_assembly(assembly.path(), {{"Other", other}, {"Hello", named_queue("jobs-a")}});
+  ASSERT_EQ(deploy().exit_code, 0);
+  other["Resources"]["Jobs"]["Properties"]["VisibilityTimeout"] = 60;  // an update in place
+  write_assembly(assembly.path(), {{"Other", other}, {"Hello", named_queue("jobs-b")}});
+  CliResult refused = deploy();
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("Hello/Jobs: the deploy replaces AWS::SQS::Queue Jobs"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("no stack was deployed"), std::string::npos) << refused.err;
+  const json deployed_other = json::parse(cfn().get_template("Other").value_or("{}"));
+  EXPECT_FALSE(deployed_other["Resources"]["Jobs"]["Properties"].contains("VisibilityTimeout"))
+      << "the stack deployed first in the same run is left as it was";
+}
+
 TEST_F(MotoGuard, DiffMarksTheReplacementAndFailOnReplaceFailsOnIt) {
   write_assembly(assembly.path(), {{"Hello", named_queue("jobs-a")}});
   ASSERT_EQ(deploy().exit_code, 0);

@@ -406,13 +406,20 @@ TEST_F(RulesTest, AStackThatFollowsEveryRuleHasNoFindingsAndLints) {
   auto& web = stack.add<ec2::SecurityGroup>("Web", {.vpc = vpc});
   web.add_ingress_rule(ec2::Peer::ipv4("203.0.113.7/32"), ec2::Port::tcp(22));
   auto& db = stack.add<cdk::rds::DatabaseInstance>("Db", {.engine = cdk::rds::DatabaseInstanceEngine::postgres_16(),
-                                                          .vpc = vpc});
+                                                          .vpc = vpc, .multi_az = true,
+                                                          .manage_master_user_password = true, .port = 5433});
   db.connections().allow_default_port_from(web);
-  stack.add<cdk::s3::Bucket>("Data", {});
+  stack.add<cdk::s3::Bucket>("Data", {.server_access_logs_prefix = "access/"});
   stack.add<cdk::efs::FileSystem>("Files", {.vpc = vpc});
-  auto& jobs = stack.add<cdk::sqs::Queue>("Jobs", {});
+  auto& failed = stack.add<cdk::sqs::Queue>("Failed", {});
+  auto& jobs = stack.add<cdk::sqs::Queue>(
+      "Jobs", {.dead_letter_queue = cdk::sqs::DeadLetterQueue{.queue = failed, .max_receive_count = 5}});
   stack.add<cdk::sns::Topic>("Alerts", {}).add_subscription(cdk::sns::SqsSubscription{.queue = jobs});
-  for (const auto& d : diagnostics()) EXPECT_TRUE(d.rule.empty()) << d.to_string();
+  // The VPC's own custom resource suppresses its two findings, with their reasons.
+  for (const auto& d : diagnostics())
+    EXPECT_TRUE(d.rule.empty() || (d.level == cdk::Diagnostic::Level::Info &&
+                                   d.path.starts_with("Sec/Custom::VpcRestrictDefaultSGCustomResourceProvider/")))
+        << d.to_string();
   cdk::testing::keep_for_lint(stack);
 }
 
