@@ -6,6 +6,7 @@
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/error.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <algorithm>
 
@@ -24,6 +25,14 @@ class BuildBeforeSynthesis : public IAspect {
  private:
   CodePipeline& pipeline_;
 };
+
+// The stacks directly in `stage` (not in a stage inside it), in creation order.
+std::vector<Stack*> stacks_of(const cdk::Stage& stage) {
+  std::vector<Stack*> out;
+  for (Construct* c : stage.node().find_all())
+    if (auto* s = dynamic_cast<Stack*>(c); s != nullptr && cdk::Stage::of(*s) == &stage) out.push_back(s);
+  return out;
+}
 
 }  // namespace
 
@@ -88,6 +97,10 @@ StageDeployment& CodePipeline::add_stage(const std::string& name, const std::vec
   return wave.add_stage(name, stacks, std::move(options));
 }
 
+StageDeployment& CodePipeline::add_stage(cdk::Stage& stage, AddStageOptions options) {
+  return add_stage(stage.stage_name(), stacks_of(stage), std::move(options));
+}
+
 Wave& CodePipeline::add_wave(const std::string& name, WaveOptions options) { return new_wave(name, std::move(options), true); }
 
 Wave& CodePipeline::new_wave(const std::string& name, WaveOptions options, bool prefix_actions) {
@@ -121,6 +134,10 @@ StageDeployment& Wave::add_stage(const std::string& name, const std::vector<Stac
   pipeline_.check_stage(path, stacks);
   stages_.push_back(std::make_unique<StageDeployment>(name, stacks, std::move(options)));
   return *stages_.back();
+}
+
+StageDeployment& Wave::add_stage(cdk::Stage& stage, AddStageOptions options) {
+  return add_stage(stage.stage_name(), stacks_of(stage), std::move(options));
 }
 
 }  // namespace cdk::pipelines

@@ -8,6 +8,7 @@
 ///       .synth = cdk::pipelines::cmake_synth({.target = "infra"})});
 ///   pipeline.add_stage("Staging", {&staging_api, &staging_db});
 ///   pipeline.add_stage("Prod", {&prod_api, &prod_db}, {.pre = {cdk::pipelines::ManualApprovalStep{.id = "Approve"}}});
+///   pipeline.add_stage(eu_stage);   // a cdk::Stage: its stacks, pipeline stage "Eu"
 ///
 /// The pipeline (a codepipeline::Pipeline V2, "<id>/Pipeline") is built once,
 /// when the app is synthesized (or at an explicit build_pipeline() call; no
@@ -88,6 +89,7 @@
 
 namespace cdk {
 class Stack;
+class Stage;
 }
 namespace cdk::codepipeline {
 class Pipeline;
@@ -131,6 +133,9 @@ class CodePipeline : public Construct {
 
   /// Deploys `stacks` in a pipeline stage of their own named `name`.
   StageDeployment& add_stage(const std::string& name, const std::vector<Stack*>& stacks, AddStageOptions options = {});
+  /// Deploys the stacks of a cdk::Stage (those directly in it) in a pipeline
+  /// stage named after its stage_name(), as the AWS CDK's addStage(stage).
+  StageDeployment& add_stage(cdk::Stage& stage, AddStageOptions options = {});
   /// A pipeline stage whose stage deployments run in parallel.
   Wave& add_wave(const std::string& name, WaveOptions options = {});
 

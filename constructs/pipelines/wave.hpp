@@ -4,9 +4,10 @@
 ///   auto& wave = pipeline.add_wave("Regions", {.pre = {approve}});
 ///   wave.add_stage("Eu", {&eu_api, &eu_db});      // both stages deploy in parallel,
 ///   wave.add_stage("Us", {&us_api, &us_db});      // in one pipeline stage "Regions"
+///   wave.add_stage(ap_stage);                     // a cdk::Stage: its stacks, named "Ap"
 ///
-/// A stage deployment is a named group of the app's stacks (cdkpp has no
-/// cdk::Stage yet: the stacks are the App's, each with a concrete env). Each
+/// A stage deployment is a named group of the app's stacks, each with a
+/// concrete env: listed by hand, or the stacks of a cdk::Stage. Each
 /// stack deploys as two CloudFormation actions, "<Stack>.Prepare" (create a
 /// change set) and "<Stack>.Deploy" (execute it); stacks that depend on
 /// others of the stage deploy after them. In a wave made by add_wave each
@@ -24,6 +25,7 @@
 
 namespace cdk {
 class Stack;
+class Stage;
 }
 
 namespace cdk::pipelines {
@@ -70,6 +72,8 @@ class Wave {
   /// Adds a stage that deploys in parallel with the wave's other stages.
   /// Throws cdk::Error as CodePipeline::add_stage does.
   StageDeployment& add_stage(const std::string& name, const std::vector<Stack*>& stacks, AddStageOptions options = {});
+  /// The stacks directly in `stage`, named after its stage_name().
+  StageDeployment& add_stage(cdk::Stage& stage, AddStageOptions options = {});
   void add_pre(Step step) { pre_.push_back(std::move(step)); }
   void add_post(Step step) { post_.push_back(std::move(step)); }
 

@@ -17,5 +17,6 @@
 #include <cdk/ptr.hpp>
 #include <cdk/security.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 #include <cdk/tags.hpp>
 #include <cdk/value.hpp>

@@ -24,8 +24,8 @@ struct Environment {
 };
 
 struct StackProps {
-  Environment env{};                          ///< default: environment-agnostic
-  std::string stack_name{};                   ///< default: the construct id
+  Environment env{};                          ///< default: the enclosing Stage's, else environment-agnostic
+  std::string stack_name{};                   ///< default: the construct id ("<Stage>-<id>" in a Stage)
   std::string description{};                  ///< default: none
   std::map<std::string, std::string> tags{};  ///< on the stack and every taggable resource; default none
   bool termination_protection = false;        ///< default false
@@ -58,6 +58,9 @@ class Stack : public Construct {
   /// The id of this stack in the cloud assembly (and its template file stem).
   [[nodiscard]] std::string artifact_id() const;
   [[nodiscard]] std::string template_file() const { return artifact_id() + ".template.json"; }
+  /// The template file relative to the app's cloud assembly directory:
+  /// template_file(), inside its stage's assembly ("assembly-Prod/...") in a Stage.
+  [[nodiscard]] std::string template_path() const;
   [[nodiscard]] const Environment& env() const noexcept { return props_.env; }
   [[nodiscard]] bool environment_agnostic() const noexcept {
     return props_.env.account.empty() || props_.env.region.empty();

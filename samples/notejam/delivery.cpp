@@ -53,20 +53,12 @@ Stack& build_delivery(App& app, const Settings& settings, const Delivery& delive
   if (settings.account.empty())
     throw Error("", "the delivery pipeline deploys to one account, and none is given",
                 "pass -c account=<12 digits> with -c delivery=true");
-  if (!settings.domain.empty())
-    throw Error("", "-c domain= names one environment, and delivery builds three",
-                "leave -c domain out: the names follow the zone (dev.notejam.<zone>, test.notejam.<zone>, notejam.<zone>)");
-  std::map<std::string, Stack*> stacks;
-  for (auto env : environments) {
-    Settings s = settings;
-    s.environment = std::string(env);
-    s.sizing = sizing_for(env);
+  const auto stacks = build_all(app, settings, [&](Settings& s) {
     if (s.environment == "prod" && !delivery.prod_account.empty()) {
       s.account = delivery.prod_account;
       s.zone_id = delivery.prod_zone_id;
     }
-    stacks[s.environment] = &build(app, s);
-  }
+  });
 
   auto& stack = app.add<Stack>("NotejamDelivery", {
       .env = {.account = settings.account, .region = settings.region},
@@ -84,9 +76,11 @@ Stack& build_delivery(App& app, const Settings& settings, const Delivery& delive
                                        .context = synth_context(settings, delivery)}),
       .pipeline_name = "notejam-delivery",
       .synth_compute_type = codebuild::ComputeType::Large});
-  pipeline.add_stage("Dev", {stacks.at("dev")});
-  pipeline.add_stage("Test", {stacks.at("test")});
-  pipeline.add_stage("Prod", {stacks.at("prod")},
+  // One pipeline stage per environment's cdk::Stage ("Dev", "Test", "Prod").
+  auto stage_of = [&](const char* env) -> cdk::Stage& { return *cdk::Stage::of(*stacks.at(env)); };
+  pipeline.add_stage(stage_of("dev"));
+  pipeline.add_stage(stage_of("test"));
+  pipeline.add_stage(stage_of("prod"),
                      {.pre = {pipelines::ManualApprovalStep{.id = "Approve", .comment = "Deploy notejam to prod?"}}});
   stack.add<CfnOutput>("DeliveryConnection", {
       .value = github.connection_arn(),

@@ -1,6 +1,7 @@
 #include "notejam.hpp"
 
 #include "cdn.hpp"
+#include "legacy_ids.hpp"
 #include "pipeline.hpp"
 
 #include <cdk/acm/acm.hpp>
@@ -69,9 +70,11 @@ void check_cdn_context(const App& app, const Settings& s) {
   if (!s.cdn_web_acl_arn.empty() && !in_us_east_1(s.cdn_web_acl_arn, "wafv2", ":global/webacl/"))
     throw Error("", "cdn_web_acl_arn \"" + s.cdn_web_acl_arn + "\" is not a CLOUDFRONT-scoped web ACL in us-east-1",
                 "make a WAFv2 web ACL with scope CLOUDFRONT in us-east-1 and pass its ARN");
-  if (app.context_flag("delivery", false) && (!s.cdn_certificate_arn.empty() || !s.cdn_web_acl_arn.empty()))
+  const bool three = app.context_flag("delivery", false) || s.environment == all_environments;
+  if (three && (!s.cdn_certificate_arn.empty() || !s.cdn_web_acl_arn.empty()))
     throw Error("", "-c cdn_certificate_arn and -c cdn_web_acl_arn name one environment's, and delivery builds three",
-                "leave them out with -c delivery=true: each environment's CloudFront then serves its static files only");
+                "leave them out with -c delivery=true or -c env=all: each environment's CloudFront then serves its "
+                "static files only");
 }
 
 }  // namespace
@@ -79,7 +82,7 @@ void check_cdn_context(const App& app, const Settings& s) {
 Settings settings_from_context(const App& app) {
   Settings s;
   s.environment = app.context_or("env", s.environment);
-  s.sizing = sizing_for(s.environment);
+  if (s.environment != all_environments) s.sizing = sizing_for(s.environment);
   s.region = app.context_or("region", s.region);
   s.account = app.context_or("account", s.account);
   if (!s.account.empty() && (s.account.size() != 12 || s.account.find_first_not_of("0123456789") != std::string::npos))
@@ -372,8 +375,13 @@ Stack& build(App& app, const Settings& settings) {
   const Sizing& size = settings.sizing;
   const std::string& env = settings.environment;
   const bool prod = env == "prod";
-  auto& stack = app.add<Stack>("Notejam" + capitalized(env), {
-      .env = {.account = settings.account, .region = settings.region},
+  // Each environment is a stage ("Dev", "Test", "Prod": path Dev/Notejam, its
+  // own nested assembly, picked with `deploy 'Dev/*'`). The stack keeps the name
+  // it had before stages, not the stage default "Dev-Notejam", so an update
+  // finds the deployed stack; logical ids follow the path below the stack and
+  // stay the same (but those kept at the end of this function).
+  auto& stage = app.add<Stage>(capitalized(env), {.env = {.account = settings.account, .region = settings.region}});
+  auto& stack = stage.add<Stack>("Notejam", {
       .stack_name = "notejam-" + env,
       .description = "Notejam (" + env + "): ALB, ECS Fargate, Aurora MySQL, CloudFront, CodePipeline",
       .tags = {{"app", "notejam"}, {"environment", env}},
@@ -440,7 +448,26 @@ Stack& build(App& app, const Settings& settings) {
   stack.add<CfnOutput>("Url", {.value = "https://" + domain + "/"});
   stack.add<CfnOutput>("LoadBalancerDns", {.value = lb.dns_name()});
   stack.add<CfnOutput>("CdnDomain", {.value = cdn.distribution.distribution_domain_name()});
+  // Security group rules named after their peer's unique id keep the ids they
+  // had in the top-level stack NotejamDev (legacy_ids.hpp).
+  keep_ids_from_before_stages(stack, "Notejam" + capitalized(env));
   return stack;
+}
+
+std::map<std::string, Stack*> build_all(App& app, const Settings& settings,
+                                        const std::function<void(Settings&)>& adjust) {
+  if (!settings.domain.empty())
+    throw Error("", "-c domain= names one environment, and this run builds three",
+                "leave -c domain out: the names follow the zone (dev.notejam.<zone>, test.notejam.<zone>, notejam.<zone>)");
+  std::map<std::string, Stack*> stacks;
+  for (auto env : environments) {
+    Settings s = settings;
+    s.environment = std::string(env);
+    s.sizing = sizing_for(env);
+    if (adjust) adjust(s);
+    stacks[s.environment] = &build(app, s);
+  }
+  return stacks;
 }
 
 }  // namespace notejam

@@ -4,6 +4,8 @@
 #include <cdk/stack.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,8 @@ struct Sizing {
 
 /// The environments one program builds: "dev", "test" and "prod".
 inline constexpr std::string_view environments[] = {"dev", "test", "prod"};
+/// -c env=all: all three in one run, one stage each.
+inline constexpr std::string_view all_environments = "all";
 
 /// The sizing of an environment; throws cdk::Error naming the allowed ones for any other name.
 Sizing sizing_for(std::string_view environment);
@@ -50,19 +54,27 @@ struct Settings {
   Sizing sizing = sizing_for("dev");                   ///< default the dev sizing
 };
 
-/// -c env=dev|test|prod (sizing follows), -c region=, -c account=, -c zone=, -c zone_id=, -c domain=,
+/// -c env=dev|test|prod|all (sizing follows; all: each environment's own), -c region=, -c account=, -c zone=, -c zone_id=, -c domain=,
 /// -c repository=owner/name, -c branch=, -c alarm_email=, -c db_password_version=,
 /// -c first_deploy=true, -c cdn_certificate_arn=, -c cdn_web_acl_arn=.
 /// Throws cdk::Error for an unknown environment, a bad version, an ARN that is
 /// not a us-east-1 certificate or web ACL, or a CloudFront certificate with
-/// -c delivery=true (one certificate cannot name three environments).
+/// -c delivery=true or -c env=all (one certificate cannot name three environments).
 Settings settings_from_context(const cdk::App& app);
 
 /// Names of the SecureString parameters the environment reads (created outside CloudFormation).
 std::string db_password_parameter(const Settings& settings);
 std::string secret_key_parameter(const Settings& settings);
 
-/// Adds the environment's stack ("NotejamDev", "NotejamTest", "NotejamProd") and returns it.
+/// Adds the environment's stage ("Dev", "Test", "Prod", with the account and
+/// region) and in it the stack "Notejam" (stack name notejam-dev, notejam-test,
+/// notejam-prod); returns the stack.
 cdk::Stack& build(cdk::App& app, const Settings& settings);
+
+/// The three environments, each with its own sizing and the settings'
+/// `adjust`ed; returns their stacks by environment name. Throws cdk::Error
+/// with -c domain= (each environment has its own name).
+std::map<std::string, cdk::Stack*> build_all(cdk::App& app, const Settings& settings,
+                                             const std::function<void(Settings&)>& adjust = {});
 
 }  // namespace notejam

@@ -25,7 +25,7 @@ SynthResult App::synth(std::string outdir) {
   SynthResult result;
   result.directory = outdir.empty() ? props_.outdir : std::move(outdir);
   detail::write_assembly(assembly, result.directory);
-  for (const auto& s : assembly.stacks) result.template_files.push_back(s.stack->template_file());
+  for (const auto& s : assembly.stacks) result.template_files.push_back(s.stack->template_path());
   result.warnings = std::move(assembly.diagnostics);
   return result;
 }

@@ -26,7 +26,7 @@ void add_cost_command(CLI::App& cli, CommandContext& ctx) {
   auto* cmd = add_subcommand(
       cli, "cost", "Estimate each stack's monthly cost from the dated price table; list what is not priced",
       [o](CLI::App& c) {
-        c.add_option("stacks", o->stacks, "Stacks to price (path or name); default all");
+        c.add_option("stacks", o->stacks, "Stacks to price (path, name or id; * and ** wildcards); default all");
         c.add_option("--region", o->region, "Region whose prices apply to stacks that have none")
             ->capture_default_str();
         c.add_option("--format", o->format, "text or json")

@@ -60,7 +60,7 @@ struct BootstrapCommandOptions {
 /// The options every deploy-related subcommand shares.
 void add_target_options(CLI::App& cmd, TargetOptions& o, bool with_stacks) {
   if (with_stacks) {
-    cmd.add_option("stacks", o.stacks, "Stacks to work on (id or name, * wildcards); default all");
+    cmd.add_option("stacks", o.stacks, "Stacks to work on (path such as Prod/Network, name or id; * within a path component, ** across); default all");
     cmd.add_flag("-e,--exclusively", o.exclusively, "Only the named stacks, not their dependencies/dependents");
   }
   cmd.add_option("--endpoint", o.aws.endpoint,

@@ -36,7 +36,7 @@ std::optional<std::size_t> line_of(const std::string& template_text, const std::
 std::vector<Located> locate_all(const Assembly& assembly, const std::string& outdir) {
   std::vector<Located> out;
   for (const auto& a : assembly.stacks) {
-    const auto uri = (std::filesystem::path(outdir) / a.stack->template_file()).generic_string();
+    const auto uri = (std::filesystem::path(outdir) / a.stack->template_path()).generic_string();
     for (auto& r : sec::find_all(*a.stack, *a.view, a.owners)) {
       auto line = line_of(a.template_text, r.logical_id);
       out.push_back({&a, std::move(r), uri, line});

@@ -9,6 +9,7 @@
 #include "security/other_tools.hpp"
 #include "security/rule_pack.hpp"
 #include "security/rules.hpp"
+#include "synth/stack_pattern.hpp"
 #include "synth/synthesizer.hpp"
 
 #include <cdk/app.hpp>
@@ -39,21 +40,24 @@ void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err, 
   }
 }
 
-// Stacks named on the command line, by path or stack name; all when none.
+bool selects(const std::string& pattern, const StackArtifact& s) {
+  return stack_pattern_selects(pattern, s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id());
+}
+
+// Stacks named on the command line (path, stack name or artifact id, with
+// stack_pattern_match's wildcards: "Prod/*"); all when none.
 std::vector<const StackArtifact*> select_stacks(const Assembly& a, const std::vector<std::string>& names) {
   std::vector<const StackArtifact*> out;
   for (const auto& s : a.stacks) {
-    const bool wanted = names.empty() || std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-                          return n == s.stack->node().path() || n == s.stack->stack_name() ||
-                                 n == s.stack->artifact_id();
-                        });
+    const bool wanted =
+        names.empty() || std::any_of(names.begin(), names.end(), [&](const std::string& n) { return selects(n, s); });
     if (wanted) out.push_back(&s);
   }
   for (const auto& n : names) {
-    const bool known = std::any_of(a.stacks.begin(), a.stacks.end(), [&](const StackArtifact& s) {
-      return n == s.stack->node().path() || n == s.stack->stack_name() || n == s.stack->artifact_id();
-    });
-    if (!known) throw Error("", fmt::format("no stack named \"{}\"", n), "run the list command to see the stacks");
+    const bool known = std::any_of(a.stacks.begin(), a.stacks.end(), [&](const StackArtifact& s) { return selects(n, s); });
+    if (!known)
+      throw Error("", fmt::format("no stack named \"{}\"", n),
+                  "run the list command to see the stacks; a stage's are \"<Stage>/<Stack>\", and \"<Stage>/*\" names them all");
   }
   return out;
 }
@@ -113,7 +117,7 @@ struct Options {
   std::vector<std::string> context;
   bool strict = false;
   std::string outdir;
-  std::vector<std::string> stacks;  // synth
+  std::vector<std::string> stacks;  // synth, list
   bool quiet = false;               // synth
   bool long_list = false;           // list
   std::string graph_out;
@@ -155,10 +159,12 @@ Subcommands declare_subcommands(CLI::App& cli, Options& o) {
   Subcommands s;
   s.synth = add_subcommand(cli, "synth", "Write the cloud assembly (templates, manifest.json, tree.json)",
                            [&o](CLI::App& cmd) {
-                             cmd.add_option("stacks", o.stacks, "Stacks to report (all are synthesized)");
+                             cmd.add_option("stacks", o.stacks,
+                                            "Stacks to report (path, name or id; * and ** wildcards; all are synthesized)");
                              cmd.add_flag("-q,--quiet", o.quiet, "Print nothing but problems");
                            });
   s.list = add_subcommand(cli, "list", "List the stacks in deployment order", [&o](CLI::App& cmd) {
+    cmd.add_option("stacks", o.stacks, "Stacks to list (path, name or id; * and ** wildcards); default all");
     cmd.add_flag("-l,--long", o.long_list, "Show environment and dependencies");
   });
   s.list->alias("ls");
@@ -210,15 +216,15 @@ void run_synth(const Assembly& assembly, const Options& o, bool as_cdk_app, std:
   if (quiet) return;
   for (const auto* s : selected)
     out << fmt::format("{}: {}\n", s->stack->node().path(),
-                       (std::filesystem::path(o.outdir) / s->stack->template_file()).string());
+                       (std::filesystem::path(o.outdir) / s->stack->template_path()).string());
 }
 
 void run_list(const Assembly& assembly, const Options& o, std::ostream& out) {
-  for (const auto& s : assembly.stacks) {
-    out << s.stack->node().path();
+  for (const StackArtifact* s : select_stacks(assembly, o.stacks)) {
+    out << s->stack->node().path();
     if (o.long_list) {
-      out << "  " << s.stack->environment_uri();
-      for (const Stack* d : s.dependencies) out << "  needs " << d->node().path();
+      out << "  " << s->stack->environment_uri();
+      for (const Stack* d : s->dependencies) out << "  needs " << d->node().path();
     }
     out << '\n';
   }

@@ -1,6 +1,7 @@
 #include <cdk/app.hpp>
 #include <cdk/cfn_element.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 #include <cdk/tags.hpp>
 
 #include "core/logical_id.hpp"
@@ -23,6 +24,22 @@ std::vector<std::string_view> components_below(const Stack& stack, const Constru
 
 constexpr std::size_t kMaxStackNameLength = 128;
 
+// As aws-cdk-lib's makeStackName: one component is used as is when it fits,
+// more are made unique with the path's hash ("ProdWebF45B1510").
+std::string make_stack_name(const std::vector<std::string_view>& parts) {
+  if (parts.size() == 1 && parts[0].size() <= kMaxStackNameLength) return std::string(parts[0]);
+  return detail::make_logical_id(parts);
+}
+
+// Ids from below `container` (the root when null) down to `stack`.
+std::vector<std::string_view> ids_below(const Construct& stack, const Construct* container) {
+  std::vector<std::string_view> parts;
+  for (const Construct* s = &stack; s != container && s->node().scope() != nullptr; s = s->node().scope())
+    parts.push_back(s->node().id());
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
 bool valid_stack_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxStackNameLength || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(),
@@ -34,7 +51,16 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
   if (try_of(scope) != nullptr)
     throw Error(node().path(), "a stack cannot be created inside another stack",
                 "create stacks directly in the App (nested stacks are not supported yet)");
-  if (props_.stack_name.empty()) props_.stack_name = artifact_id();
+  // In a stage: the stage's environment where the stack sets none, and the
+  // stage name before the id below the stage ("Prod-Network").
+  const Stage* stage = Stage::of(*this);
+  if (stage != nullptr) {
+    if (props_.env.account.empty()) props_.env.account = stage->env().account;
+    if (props_.env.region.empty()) props_.env.region = stage->env().region;
+  }
+  if (props_.stack_name.empty())
+    props_.stack_name = stage != nullptr ? stage->stage_name() + "-" + make_stack_name(ids_below(*this, stage))
+                                         : artifact_id();
   for (const auto& [k, v] : props_.tags) {
     tag_manager_.set_tag(k, v, TagProps{}.priority);
     Tags::of(*this).add(k, v);
@@ -54,13 +80,14 @@ Stack& Stack::of(const Construct& c) {
 }
 
 std::string Stack::artifact_id() const {
-  // As aws-cdk-lib's makeStackName: a top-level stack is named by its id as
-  // is ("Web-1"); a deeper one by its path made unique ("ProdWeb1754AE0C8").
-  std::vector<std::string_view> parts;
-  for (const Construct* s = this; s->node().scope() != nullptr; s = s->node().scope()) parts.push_back(s->node().id());
-  std::reverse(parts.begin(), parts.end());
-  if (parts.size() == 1 && parts[0].size() <= kMaxStackNameLength) return std::string(parts[0]);
-  return detail::make_logical_id(parts);
+  // A top-level stack is named by its id as is ("Web-1"); a deeper one, also
+  // in a stage, by its path made unique ("ProdWebF45B1510"), unique in the app.
+  return make_stack_name(ids_below(*this, nullptr));
+}
+
+std::string Stack::template_path() const {
+  const Stage* stage = Stage::of(*this);
+  return stage != nullptr ? stage->assembly_directory() + "/" + template_file() : template_file();
 }
 
 std::string Stack::environment_uri() const {
@@ -80,6 +107,9 @@ void Stack::add_dependency(Stack& other, std::string /*reason*/) {
   if (&other.node().root() != &node().root())
     throw Error(node().path(), fmt::format("cannot depend on stack \"{}\" of another app", other.node().path()),
                 "create both stacks in the same cdk::App");
+  if (Stage::of(*this) != Stage::of(other))
+    throw Error(node().path(), fmt::format("cannot depend on stack \"{}\" of another stage", other.node().path()),
+                "a stage deploys on its own: put both stacks in one stage, or order the stages in a pipeline");
   if (std::find(dependencies_.begin(), dependencies_.end(), &other) == dependencies_.end())
     dependencies_.push_back(&other);
 }

@@ -1,6 +1,8 @@
 // cost: the monthly cost estimate every cdkpp program gets.
 #include "cost/command.hpp"
 
+#include "synth/stack_pattern.hpp"
+
 #include <cdk/error.hpp>
 
 #include <fmt/format.h>
@@ -14,7 +16,7 @@ namespace cdk::detail::cost {
 namespace {
 
 bool names(const NamedTemplate& s, const std::string& n) {
-  return n == s.path || n == s.name || n == s.artifact_id;
+  return stack_pattern_selects(n, s.path, s.name, s.artifact_id);
 }
 
 std::map<std::string, double> parse_storage(const std::vector<std::string>& items) {

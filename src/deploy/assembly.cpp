@@ -9,12 +9,14 @@
 #include <sstream>
 
 #include "deploy/errors.hpp"
+#include "synth/stack_pattern.hpp"
 
 namespace cdk::deploy {
 namespace {
 
 constexpr std::string_view stack_type = "aws:cloudformation:stack";
 constexpr std::string_view asset_manifest_type = "cdk:asset-manifest";
+constexpr std::string_view nested_assembly_type = "cdk:cloud-assembly";
 
 std::string read_file(const std::filesystem::path& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
@@ -28,25 +30,7 @@ std::string read_file(const std::filesystem::path& path, const char* what) {
 
 std::string StackArtifact::read_template() const { return read_file(template_file, "template"); }
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
+bool glob_match(std::string_view pattern, std::string_view text) { return cdk::detail::stack_pattern_match(pattern, text); }
 
 namespace {
 
@@ -119,20 +103,36 @@ StackArtifact read_stack(const std::filesystem::path& dir, const std::string& id
 
 }  // namespace
 
-Assembly read_assembly(const std::filesystem::path& dir) {
-  Assembly assembly;
-  assembly.dir = std::filesystem::absolute(dir);
+namespace {
+
+// The stacks of the manifest in `dir`, then those of each stage's nested
+// assembly (`cdk:cloud-assembly`, directory below `dir`) where it is listed.
+void read_manifest(const std::filesystem::path& dir, std::vector<StackArtifact>& stacks) {
   nlohmann::ordered_json manifest;
   try {
-    manifest = nlohmann::ordered_json::parse(read_file(assembly.dir / "manifest.json", "cloud assembly manifest"));
+    manifest = nlohmann::ordered_json::parse(read_file(dir / "manifest.json", "cloud assembly manifest"));
   } catch (const nlohmann::ordered_json::parse_error& e) {
-    throw DeployError(fmt::format("{}: invalid JSON: {}", (assembly.dir / "manifest.json").string(), e.what()));
+    throw DeployError(fmt::format("{}: invalid JSON: {}", (dir / "manifest.json").string(), e.what()));
   }
   const Artifacts artifacts = manifest.value("artifacts", nlohmann::ordered_json::object());
   for (const auto& [id, artifact] : artifacts.items()) {
-    if (artifact.value("type", "") != stack_type) continue;
-    assembly.stacks.push_back(read_stack(assembly.dir, id, artifact, artifacts));
+    const auto type = artifact.value("type", "");
+    if (type == stack_type) stacks.push_back(read_stack(dir, id, artifact, artifacts));
+    if (type != nested_assembly_type) continue;
+    const nlohmann::ordered_json props = artifact.value("properties", nlohmann::ordered_json::object());
+    const std::filesystem::path sub = props.value("directoryName", "");
+    if (sub.empty() || sub.is_absolute() || std::find(sub.begin(), sub.end(), std::filesystem::path("..")) != sub.end())
+      throw DeployError(fmt::format("manifest: nested assembly '{}' has no usable directoryName", id));
+    read_manifest(dir / sub, stacks);
   }
+}
+
+}  // namespace
+
+Assembly read_assembly(const std::filesystem::path& dir) {
+  Assembly assembly;
+  assembly.dir = std::filesystem::absolute(dir);
+  read_manifest(assembly.dir, assembly.stacks);
   return assembly;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Reads the cloud assembly (manifest.json + templates) that synthesis wrote.
+// Reads the cloud assembly (manifest.json + templates, and the nested
+// assemblies of stages) that synthesis wrote.
 // Only what deploy needs: stacks, their templates, environments, tags and the
 // dependencies between them.
 #include <filesystem>
@@ -39,12 +40,12 @@ struct StackArtifact {
 
 struct Assembly {
   std::filesystem::path dir;
-  std::vector<StackArtifact> stacks;  ///< manifest order
+  std::vector<StackArtifact> stacks;  ///< manifest order; a stage's (nested assembly) where the manifest lists it
 
   [[nodiscard]] const StackArtifact* find(const std::string& id) const;
 
-  /// Stacks matching the patterns (artifact id, stack name or display name; '*' and '?'
-  /// wildcards). No patterns selects every stack. With `upstream`, the stacks the
+  /// Stacks matching the patterns (artifact id, stack name or display name such as
+  /// "Prod/Network"; glob_match's wildcards). No patterns selects every stack. With `upstream`, the stacks the
   /// selection depends on are added; with `downstream`, the stacks depending on it.
   /// Throws DeployError when a pattern matches nothing.
   [[nodiscard]] std::vector<const StackArtifact*> select(const std::vector<std::string>& patterns, bool upstream,
@@ -59,7 +60,8 @@ struct Assembly {
 /// Throws DeployError when the directory has no readable manifest.
 Assembly read_assembly(const std::filesystem::path& dir);
 
-/// Simple glob: '*' any run, '?' one character.
+/// Glob: '*' any run and '?' one character, neither crossing '/'; '**' any run
+/// ("Prod/*" selects the stacks of stage Prod).
 bool glob_match(std::string_view pattern, std::string_view text);
 
 }  // namespace cdk::deploy

@@ -5,6 +5,7 @@
 #include "synth/json_text.hpp"
 
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,13 @@ void write_file(const std::filesystem::path& p, const std::string& text) {
   if (!f) throw Error("", fmt::format("cannot write {}", p.string()), "check the directory's permissions and free space");
 }
 
+void write_json(const std::filesystem::path& p, const Json& json) {
+  std::string text;
+  append_json(text, json, 1);
+  text += '\n';
+  write_file(p, text);
+}
+
 }  // namespace
 
 void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) {
@@ -37,19 +45,21 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
   fs::create_directories(tmp, ec);
   if (ec) throw Error("", fmt::format("cannot create {}: {}", tmp.string(), ec.message()), "check permissions");
   try {
-    for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_file(), a.template_text);
+    for (const auto& n : assembly.nested) {
+      fs::create_directories(tmp / n.directory);
+      write_json(tmp / n.directory / "manifest.json", n.manifest);
+    }
+    for (const auto& a : assembly.stacks) write_file(tmp / a.stack->template_path(), a.template_text);
     for (const auto& a : assembly.stacks) {
       if (a.asset_manifest.is_null()) continue;
-      std::string text;
-      append_json(text, a.asset_manifest, 1);
-      text += '\n';
-      write_file(tmp / (asset_manifest_id(*a.stack) + ".json"), text);
+      const Stage* stage = Stage::of(*a.stack);
+      const fs::path dir = stage != nullptr ? tmp / stage->assembly_directory() : tmp;
+      write_json(dir / (asset_manifest_id(*a.stack) + ".json"), a.asset_manifest);
     }
+    // Stages' assets too go to the app's directory, as the AWS CDK stages them:
+    // their asset manifests point there ("../asset.<hash>").
     stage_assets(assembly, tmp, fs::is_directory(target) ? target : fs::path());
-    std::string manifest;
-    append_json(manifest, assembly.manifest, 1);
-    manifest += '\n';
-    write_file(tmp / "manifest.json", manifest);
+    write_json(tmp / "manifest.json", assembly.manifest);
     write_file(tmp / "tree.json", assembly.tree_text);
     if (fs::exists(target)) fs::rename(target, old);
     fs::rename(tmp, target);

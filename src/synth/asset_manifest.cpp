@@ -9,6 +9,7 @@
 #include <cdk/docker_image_asset.hpp>
 #include <cdk/file_asset.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <fmt/format.h>
 
@@ -44,6 +45,14 @@ void add_checks(Stack& stack) {
                                                  bootstrap::required_version)}}});
 }
 
+// From the stack's assembly directory up to the app's, where every asset is
+// staged: "" outside stages, "../" in a stage, "../../" in a stage in a stage.
+std::string up_to_app(const Stack& s) {
+  std::string up;
+  for (const Stage* stage = Stage::of(s); stage != nullptr; stage = Stage::of(*stage)) up += "../";
+  return up;
+}
+
 // "<account>-<region>", each "current_..." where the stack does not know it.
 std::string destination_id(const Stack& s) {
   return fmt::format("{}-{}", s.env().account.empty() ? "current_account" : s.env().account,
@@ -59,13 +68,13 @@ Json destination(const Stack& s, Json fields, std::string_view role) {
 Json file_entry(const Stack& s, const FileAsset& a) {
   Json fields = {{"bucketName", bootstrap::specialize(bootstrap::assets_bucket(s.bootstrap_qualifier()), s)},
                  {"objectKey", a.object_key_text()}};
-  return Json{{"source", {{"path", a.staged_name()}, {"packaging", "file"}}},
+  return Json{{"source", {{"path", up_to_app(s) + a.staged_name()}, {"packaging", "file"}}},
               {"destinations", {{destination_id(s), destination(s, std::move(fields), "file-publishing-role")}}}};
 }
 
 Json image_entry(const Stack& s, const DockerImageAsset& a) {
   const auto& p = a.props();
-  Json source = {{"directory", a.staged_name()}};
+  Json source = {{"directory", up_to_app(s) + a.staged_name()}};
   if (!p.file.empty()) source["dockerFile"] = std::filesystem::path(p.file).lexically_normal().generic_string();
   if (!p.build_args.empty()) source["dockerBuildArgs"] = p.build_args;
   if (!p.target.empty()) source["dockerBuildTarget"] = p.target;

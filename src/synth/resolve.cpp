@@ -5,6 +5,7 @@
 #include <cdk/cfn_element.hpp>
 #include <cdk/feature_flags.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <fmt/format.h>
 
@@ -96,6 +97,14 @@ Json Resolver::element_ref(const Value& v) {
       return nullptr;
     }
     const Stack& producer = target.stack();
+    // Each stage deploys on its own, so no export can bind two of them (as in the AWS CDK).
+    if (Stage::of(stack_) != Stage::of(producer)) {
+      fail(fmt::format("refers to \"{}\" of stack \"{}\" in another stage; stacks of different stages cannot "
+                       "share values",
+                       target.node().path(), producer.node().path()),
+           "move one of the stacks, or pass the value another way (e.g. an SSM parameter or a context value)");
+      return nullptr;
+    }
     // As aws-cdk-lib: account and region must be the same, an unknown one
     // (environment-agnostic) matching only another unknown one.
     if (!same_environment(stack_, producer)) {

@@ -17,6 +17,7 @@
 #include <cdk/docker_image_asset.hpp>
 #include <cdk/file_asset.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <fmt/format.h>
 
@@ -124,7 +125,7 @@ class Synthesizer {
         }
     }
     if (!errors_.empty()) throw SynthError(std::move(errors_));
-    out.manifest = make_manifest(out);
+    make_manifests(app_, out);
     out.tree_text = tree_json_text(app_, ids_);
     out.diagnostics = std::move(diagnostics_);
     return out;
@@ -372,12 +373,28 @@ class Synthesizer {
     }
   }
 
+  // A stage's assembly deploys on its own (the AWS CDK refuses the same):
+  // DependsOn or node().add_dependency across stages would order two of them.
+  void check_same_stage(const Stack& consumer, const Stack& producer) {
+    const Stage* mine = Stage::of(consumer);
+    const Stage* theirs = Stage::of(producer);
+    if (mine == theirs) return;
+    auto where = [](const Stage* s) { return s != nullptr ? "stage \"" + s->node().path() + "\"" : std::string("no stage"); };
+    error(consumer.node().path(),
+          fmt::format("depends on stack \"{}\" ({}), but this stack is in {}: dependencies cannot cross stages",
+                      producer.node().path(), where(theirs), where(mine)),
+          "put both stacks in one stage, or deploy the stages in order (e.g. a pipeline's stages)");
+  }
+
   std::vector<std::size_t> stack_order() {
     Digraph g;
     for (const auto& w : work_) g.add_node(w.stack->node().path());
     for (std::size_t i = 0; i < work_.size(); ++i) {
       for (const Stack* d : work_[i].stack->dependencies()) work_[i].depends_on.insert(d);
-      for (const Stack* d : work_[i].depends_on) g.add_edge(i, stack_index_.at(d));
+      for (const Stack* d : work_[i].depends_on) {
+        check_same_stage(*work_[i].stack, *d);
+        g.add_edge(i, stack_index_.at(d));
+      }
     }
     if (auto cycle = find_cycle(g)) {
       error("", "dependency cycle between stacks: " + describe_cycle(g, *cycle),

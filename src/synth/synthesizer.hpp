@@ -16,6 +16,7 @@ class Construct;
 class DockerImageAsset;
 class FileAsset;
 class Stack;
+class Stage;
 }  // namespace cdk
 
 namespace cdk::detail {
@@ -43,9 +44,18 @@ struct StackArtifact {
   Json asset_manifest;                  // <Stack>.assets.json; null for a stack without assets
 };
 
-struct Assembly {
-  std::vector<StackArtifact> stacks;    // in deployment order (dependencies first)
+/// The assembly of one Stage: its manifest.json, written with its stacks'
+/// templates into `directory`.
+struct NestedAssembly {
+  const Stage* stage = nullptr;
+  std::string directory;                // below the app's: "assembly-Prod", "assembly-Prod/assembly-Prod-Eu"
   Json manifest;
+};
+
+struct Assembly {
+  std::vector<StackArtifact> stacks;    // in deployment order (dependencies first), stages' stacks too
+  Json manifest;                        // the app's; its stages' are in `nested`
+  std::vector<NestedAssembly> nested;   // one per Stage, parents before children
   std::string tree_text;                // tree.json as written, with trailing newline
   std::vector<Diagnostic> diagnostics;  // warnings and infos (errors throw)
 };

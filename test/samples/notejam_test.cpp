@@ -1,7 +1,10 @@
 #include "notejam/delivery.hpp"
+#include "notejam/legacy_ids.hpp"
 #include "notejam/notejam.hpp"
 #include "sample_checks.hpp"
+#include "core/test_util.hpp"
 #include "support/lint.hpp"
+#include "support/run_app.hpp"
 
 #include <cdk/assertions.hpp>
 #include <cdk/error.hpp>
@@ -9,6 +12,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
@@ -399,8 +403,8 @@ const std::map<std::string, std::string> delivery_context = {
 
 TEST(Notejam, DeliveryDeploysDevThenTestThenProdAfterAnApproval) {
   Delivery d(delivery_context);
-  for (const char* id : {"NotejamDev", "NotejamTest", "NotejamProd"}) {
-    const auto* env = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child(id));
+  for (const char* id : {"Dev/Notejam", "Test/Notejam", "Prod/Notejam"}) {
+    const auto* env = dynamic_cast<const cdk::Stack*>(d.app.node().try_find(id));
     ASSERT_NE(env, nullptr) << id;
     EXPECT_EQ(env->account(), cdk::Value("111111111111")) << id;
   }
@@ -610,10 +614,10 @@ TEST(Notejam, DeliveryPutsProdInAnotherAccountWithItsOwnZone) {
   context["prod_account"] = "222222222222";
   context["prod_zone_id"] = "Z0PROD0000000000000000";
   Delivery d(context);
-  const auto* prod = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child("NotejamProd"));
+  const auto* prod = dynamic_cast<const cdk::Stack*>(d.app.node().try_find("Prod/Notejam"));
   ASSERT_NE(prod, nullptr);
   EXPECT_EQ(prod->account(), cdk::Value("222222222222"));
-  const auto* test = dynamic_cast<const cdk::Stack*>(d.app.node().try_find_child("NotejamTest"));
+  const auto* test = dynamic_cast<const cdk::Stack*>(d.app.node().try_find("Test/Notejam"));
   EXPECT_EQ(test->account(), cdk::Value("111111111111"));
   EXPECT_THAT(samples::template_text(const_cast<cdk::Stack&>(*prod)), HasSubstr("Z0PROD0000000000000000"));
   std::string roles;
@@ -629,4 +633,65 @@ TEST(Notejam, DeliveryPutsProdInAnotherAccountWithItsOwnZone) {
   auto without_zone = context;
   without_zone.erase("prod_zone_id");
   EXPECT_THROW(Delivery{without_zone}, cdk::Error);
+}
+
+// --- Stages: each environment is a cdk::Stage ------------------------------------
+
+TEST(Notejam, EachEnvironmentIsAStageWhoseStackKeepsItsName) {
+  for (const auto& env : all_envs) {
+    Notejam n(env);
+    const auto* stage = cdk::Stage::of(n.stack);
+    ASSERT_NE(stage, nullptr) << env;
+    EXPECT_EQ(stage->node().path(), std::string(1, static_cast<char>(std::toupper(env[0]))) + env.substr(1));
+    EXPECT_EQ(n.stack.node().path(), stage->node().path() + "/Notejam");
+    // The name deployed before stages, not the stage default "<Stage>-Notejam".
+    EXPECT_EQ(n.stack.stack_name(), "notejam-" + env);
+    EXPECT_EQ(n.stack.environment_uri(), "aws://unknown-account/eu-west-1");
+  }
+}
+
+TEST(Notejam, AllBuildsTheThreeStagesAndTheCommandsPickOneByPattern) {
+  cdktest::TempDir dir;
+  cdktest::ScopedCwd cwd{dir.path()};
+  cdk::App app(cdk::AppProps{.context = {{"env", "all"}, {"account", "111111111111"}}});
+  const auto stacks = notejam::build_all(app, notejam::settings_from_context(app));
+  ASSERT_EQ(stacks.size(), 3u);
+  EXPECT_EQ(stacks.at("prod")->account(), cdk::Value("111111111111"));
+  EXPECT_EQ(stacks.at("test")->stack_name(), "notejam-test");
+  auto r = cdk::testing::run(app, {"list", "Prod/*"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "Prod/Notejam\n");
+  r = cdk::testing::run(app, {"list", "notejam-test"});
+  EXPECT_EQ(r.out, "Test/Notejam\n");
+}
+
+TEST(Notejam, AllRefusesSettingsThatNameOneEnvironment) {
+  cdk::App domain(cdk::AppProps{.context = {{"env", "all"}, {"domain", "notes.example.com"}}});
+  EXPECT_THROW(notejam::build_all(domain, notejam::settings_from_context(domain)), cdk::Error);
+  cdk::App cdn(cdk::AppProps{.context = {{"env", "all"}, {"cdn_certificate_arn", cdn_certificate}}});
+  EXPECT_THROW((void)notejam::settings_from_context(cdn), cdk::Error);
+}
+
+TEST(Notejam, DeliveryDeploysEachStagesTemplateFromItsNestedAssembly) {
+  Delivery d(delivery_context);
+  Json prod;
+  for (const auto& [id, r] : d.t["Resources"].items())
+    if (r["Type"] == "AWS::CodePipeline::Pipeline") prod = r["Properties"]["Stages"][5];
+  const auto* stack = dynamic_cast<const cdk::Stack*>(d.app.node().try_find("Prod/Notejam"));
+  ASSERT_NE(stack, nullptr);
+  EXPECT_EQ(prod["Actions"][1]["Name"], "notejam-prod.Prepare");
+  EXPECT_EQ(prod["Actions"][1]["Configuration"]["TemplatePath"],
+            "Synth_Output::assembly-Prod/" + stack->artifact_id() + ".template.json");
+}
+
+TEST(Notejam, SecurityGroupRulesKeepTheLogicalIdsOfTheTopLevelStacks) {
+  // Named after the peer group's unique id, which the stage changed; kept as
+  // they were in NotejamDev, so that an update does not make a second,
+  // identical rule (EC2 refuses it) before deleting the first.
+  Notejam n("dev");
+  EXPECT_TRUE(n.t["Resources"].contains("DatabaseSecurityGroupfromNotejamDevPipelineMigrationSecurityGroupD7D32DA233060491FAE1"));
+  EXPECT_TRUE(n.t["Resources"].contains("LbSecurityGrouptoNotejamDevServiceSecurityGroupAD052675800073D17621"));
+  cdk::App app(cdk::AppProps{.context = {{"env", "dev"}}});
+  auto& stack = notejam::build(app, notejam::settings_from_context(app));
+  EXPECT_EQ(notejam::keep_ids_from_before_stages(stack, "NotejamDev"), 0);  // each kept once
 }

@@ -10,6 +10,7 @@
 #include <cdk/iam/role.hpp>
 #include <cdk/pipelines/code_pipeline.hpp>
 #include <cdk/security.hpp>
+#include <cdk/stage.hpp>
 
 #include <algorithm>
 
@@ -80,7 +81,10 @@ StackAssets assets_of(const Stack& stack) {
 }
 
 std::string publish_command(const Stack& stack, const std::vector<std::string>& hashes) {
-  auto command = "cdk-assets --path " + quoted(stack.artifact_id() + ".assets.json") + " --verbose publish";
+  // A stage's asset manifest sits in its nested assembly, beside the template.
+  auto file = stack.artifact_id() + ".assets.json";
+  if (const Stage* stage = Stage::of(stack)) file = stage->assembly_directory() + "/" + file;
+  auto command = "cdk-assets --path " + quoted(file) + " --verbose publish";
   for (const auto& h : hashes) command += " " + quoted(h);
   return command;
 }

@@ -14,6 +14,7 @@
 #include <cdk/pipelines/code_pipeline.hpp>
 #include <cdk/s3/bucket.hpp>
 #include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -31,6 +32,17 @@ constexpr const char* capabilities = "CAPABILITY_NAMED_IAM,CAPABILITY_AUTO_EXPAN
 bool has_assets(const Stack& stack) {
   const auto a = assets_of(stack);
   return !a.files.empty() || !a.images.empty();
+}
+
+// How actions name a stack: its artifact id; a stack of a cdk::Stage, as CDK
+// Pipelines names it, by its stack name without the "<stage name>-" prefix
+// ("Network" for Prod-Network), which is readable and unique in the stage.
+std::string action_stack_name(const Stack& stack) {
+  const Stage* stage = Stage::of(stack);
+  if (stage == nullptr) return stack.artifact_id();
+  const std::string prefix = stage->stage_name() + "-";
+  const std::string& name = stack.stack_name();
+  return name.starts_with(prefix) ? name.substr(prefix.size()) : name;
 }
 
 // "<Stack artifact id>" with what a variables namespace refuses replaced.
@@ -141,7 +153,7 @@ class Builder {
     const auto exec_role = bootstrap_role(stack, "cfn-exec-role");
     grant_assembly_read(exec_role);
     return {{"ActionMode", mode}, {"StackName", stack.stack_name()},
-            {"TemplatePath", synth_output_.at_path(stack.template_file()).location()}, {"RoleArn", exec_role},
+            {"TemplatePath", synth_output_.at_path(stack.template_path()).location()}, {"RoleArn", exec_role},
             {"Capabilities", capabilities}};
   }
 
@@ -207,7 +219,7 @@ class Builder {
   void add_stack(codepipeline::Stage& stage, const std::string& prefix, const Stack& stack, std::int64_t run_order) {
     const auto deploy_role = bootstrap_role(stack, "deploy-role");
     grant_assembly_read(deploy_role);
-    const auto name = prefix + stack.artifact_id();
+    const auto name = prefix + action_stack_name(stack);
     auto prepare = deploy_config(stack, "CHANGE_SET_REPLACE");
     prepare.insert(prepare.begin() + 2, {"ChangeSetName", change_set_name});
     stage.add_action_as_role({.action_name = name + ".Prepare", .run_order = run_order, .role_arn = deploy_role,
