@@ -35,3 +35,20 @@ for c in "${cases[@]}"; do
 done
 python3 "$here/compare.py" --spec "$here/../../spec/aws-service-spec.json.gz" --known "$here/known.json" \
   --deliberate "$here/deliberate.json" --json "$work/findings.json" "${pairs[@]}"
+# The port check a team runs (diff --template against aws-cdk-lib's template): what the first
+# deploy would refuse. Only the default-mode database cases may have a refusal (their storage
+# encryption, deliberate.json); the same apps ported with @cdkpp/core:awsCdkDefaults may not.
+refusing=()
+for c in "${cases[@]}"; do
+  (cd "$work/$c" && "$app" -c case="$c" -c parity_dir="$here" diff Parity --template "$work/$c/cdk/Parity.template.json" \
+     >"$work/$c/port-check.txt" 2>&1) || { cat "$work/$c/port-check.txt"; echo "FAIL: diff --template failed for $c"; exit 1; }
+  n=$(grep -c "refused by deploy:" "$work/$c/port-check.txt" || true)
+  [ "$n" = 0 ] || refusing+=("$c")
+done
+echo "port check: ${#cases[@]} cases, refused by deploy in: ${refusing[*]:-none}"
+for c in "${refusing[@]}"; do
+  case "$c" in
+    rds_instance|rds_aurora) ;;
+    *) grep "refused by deploy:" "$work/$c/port-check.txt"; echo "FAIL: $c's first deploy over aws-cdk-lib's stack would be refused"; exit 1 ;;
+  esac
+done
