@@ -103,8 +103,13 @@ std::string change_lines(const ChangeSetDescription& cs) {
   std::string text;
   for (const auto& c : cs.changes) {
     const char* mark = c.action == "Add" ? "+" : c.action == "Remove" ? "-" : c.action == "Import" ? "<" : "~";
-    text += fmt::format("\n  [{}] {} {}{}", mark, c.logical_id, c.resource_type,
-                        c.replacement.empty() || c.replacement == "False" ? "" : " (replacement: " + c.replacement + ")");
+    std::string replacement;
+    if (!c.replacement.empty() && c.replacement != "False") {
+      replacement = " (replacement: " + c.replacement;
+      for (size_t i = 0; i < c.recreating.size(); ++i) replacement += (i == 0 ? ": " : ", ") + c.recreating[i];
+      replacement += ")";
+    }
+    text += fmt::format("\n  [{}] {} {}{}", mark, c.logical_id, c.resource_type, replacement);
   }
   return text;
 }
@@ -508,6 +513,7 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
   try {
     guard_replacements(a.deployed, a.local, &cs);
   } catch (const DeployError&) {
+    printer_.out(fmt::format("{}: the change set's changes (deleted unexecuted):{}", a.label, change_lines(cs)));
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
     throw;
   }

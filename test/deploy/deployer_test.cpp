@@ -465,6 +465,8 @@ TEST_F(Replay, AChangeSetThatReplacesAStatefulResourceIsDeletedUnexecutedUnlessA
   EXPECT_NE(r.error.find("Bucket: the deploy replaces AWS::S3::Bucket Bucket (changed: BucketName)"),
             std::string::npos)
       << r.error;
+  EXPECT_NE(out.str().find("[~] Bucket AWS::S3::Bucket (replacement: True: BucketName)"), std::string::npos)
+      << out.str();
   auto actions = transport->actions();
   EXPECT_EQ(std::find(actions.begin(), actions.end(), "ExecuteChangeSet"), actions.end());
   EXPECT_LT(position("DeleteChangeSet"), actions.size());
