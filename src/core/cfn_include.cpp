@@ -97,7 +97,8 @@ struct CfnInclude::Loader {
 
   CfnElement& element(const std::string& id, const char* used_as) const {
     auto it = by_id.find(id);
-    if (it == by_id.end()) fail(std::string(used_as) + " \"" + id + "\", which the template does not define", "define it or correct the name");
+    if (it == by_id.end())
+      fail(std::string(used_as) + " \"" + id + "\", which the template does not define", "define it or correct the name");
     return *it->second;
   }
 
@@ -156,7 +157,8 @@ struct CfnInclude::Loader {
     if (arg.is_string()) {  // "Resource.Attribute" (the short form's string)
       const std::string s = arg.get<std::string>();
       const auto dot = s.find('.');
-      if (dot == std::string::npos) fail("has Fn::GetAtt \"" + s + "\" without an attribute", "write Resource.Attribute");
+      if (dot == std::string::npos)
+        fail("has Fn::GetAtt \"" + s + "\" without an attribute", "write Resource.Attribute");
       id = s.substr(0, dot);
       attribute = s.substr(dot + 1);
     } else if (arg.is_array() && arg.size() == 2 && arg[0].is_string() && arg[1].is_string()) {
@@ -228,7 +230,8 @@ struct CfnInclude::Loader {
         it = pending.erase(it);
         progress = true;
       }
-      if (!progress) fail("has conditions that use each other in a circle: " + pending.begin()->first, "break the circle");
+      if (!progress)
+        fail("has conditions that use each other in a circle: " + pending.begin()->first, "break the circle");
     }
   }
 
@@ -308,14 +311,23 @@ CfnElement& CfnInclude::find(std::string_view section, std::string_view logical_
   std::string known;
   if (s != sections_.end())
     for (const auto& [id, _] : s->second) known += (known.empty() ? "" : ", ") + id;
-  throw Error(node().path(), "the included template has no " + std::string(section) + " entry \"" + std::string(logical_id) + "\"",
+  throw Error(node().path(),
+              "the included template has no " + std::string(section) + " entry \"" + std::string(logical_id) + "\"",
               known.empty() ? "it has none in that section" : "it has: " + known);
 }
 
-CfnResource& CfnInclude::get_resource(std::string_view id) const { return static_cast<CfnResource&>(find("Resources", id)); }
-CfnParameter& CfnInclude::get_parameter(std::string_view id) const { return static_cast<CfnParameter&>(find("Parameters", id)); }
-CfnCondition& CfnInclude::get_condition(std::string_view id) const { return static_cast<CfnCondition&>(find("Conditions", id)); }
-CfnMapping& CfnInclude::get_mapping(std::string_view id) const { return static_cast<CfnMapping&>(find("Mappings", id)); }
+CfnResource& CfnInclude::get_resource(std::string_view id) const {
+  return static_cast<CfnResource&>(find("Resources", id));
+}
+CfnParameter& CfnInclude::get_parameter(std::string_view id) const {
+  return static_cast<CfnParameter&>(find("Parameters", id));
+}
+CfnCondition& CfnInclude::get_condition(std::string_view id) const {
+  return static_cast<CfnCondition&>(find("Conditions", id));
+}
+CfnMapping& CfnInclude::get_mapping(std::string_view id) const {
+  return static_cast<CfnMapping&>(find("Mappings", id));
+}
 CfnElement& CfnInclude::get_output(std::string_view id) const { return find("Outputs", id); }
 CfnElement& CfnInclude::get_rule(std::string_view id) const { return find("Rules", id); }
 

@@ -125,8 +125,9 @@ GuardFindings guard_replacements(const GuardInput& in) {
   // Replaced without a change of its own (it refers to a resource being replaced): only the change set knows.
   for (const auto& [id, says] : change_set) {
     const nlohmann::json* r = resource_in(in.local, id);
-    const bool in_diff = std::any_of(in.diff.changes.begin(), in.diff.changes.end(),
-                                     [&](const TemplateChange& c) { return c.section == "Resources" && c.logical_id == id; });
+    const bool in_diff = std::any_of(in.diff.changes.begin(), in.diff.changes.end(), [&](const TemplateChange& c) {
+      return c.section == "Resources" && c.logical_id == id;
+    });
     if (in_diff || !r || !is_stateful_type(r->value("Type", ""))) continue;
     TemplateChange c{.section = "Resources", .logical_id = id, .type = r->value("Type", "")};
     judge_replaced(in, c, says, out);
