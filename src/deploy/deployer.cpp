@@ -228,6 +228,7 @@ void Deployer::guard_replacements(const nlohmann::json& deployed, const nlohmann
   GuardFindings found = deploy::guard_replacements(
       {.diff = diff, .deployed = deployed, .local = proposed, .change_set = cs ? &cs->changes : nullptr,
        .allowed = options_.allow_replace});
+  for (const auto& line : found.warned) printer_.err("warning: " + line);
   if (found.empty()) return;
   std::string text;
   for (const auto& line : found.refused) text += (text.empty() ? "" : "\n") + line;

@@ -64,6 +64,7 @@ PortCheck print_port_check(std::ostream& out, const std::string& file, const Tem
   check.refused = static_cast<int>(guard.refused.size());
   if (guard.empty()) out << "  deploy would delete or replace no resource that holds data\n";
   for (const auto& line : guard.refused) out << "  refused by deploy: " << line << "\n";
+  for (const auto& line : guard.warned) out << "  warned by deploy: " << line << "\n";
   return check;
 }
 

@@ -59,9 +59,15 @@ void judge_replaced(const GuardInput& in, const TemplateChange& c, const Resourc
       !c.replacing.empty() || !change_set_says ? c.replacing : change_set_says->recreating;
   const std::string why =
       forcing.empty() ? "CloudFormation's change set says so" : fmt::format("changed: {}", fmt::join(forcing, ", "));
-  out.refused.push_back(fmt::format("{}: the deploy {} {} {} ({}), which holds data; {}", path,
-                                    always ? "replaces" : "may replace", c.type, c.logical_id, why,
-                                    allow_hint(path)));
+  if (always) {
+    out.refused.push_back(fmt::format("{}: the deploy replaces {} {} ({}), which holds data; {}", path, c.type,
+                                      c.logical_id, why, allow_hint(path)));
+  } else {
+    out.warned.push_back(fmt::format("{}: the deploy may replace {} {} ({}), which holds data; CloudFormation "
+                                     "replaces it only for some values: see its verdict with deploy --method "
+                                     "prepare-change-set",
+                                     path, c.type, c.logical_id, why));
+  }
 }
 
 /// A removed stateful resource that CloudFormation would delete by default.

@@ -20,10 +20,12 @@ namespace cdk::deploy {
 bool is_stateful_type(std::string_view type);
 const std::vector<std::string_view>& stateful_types();
 
-/// What the guard refuses in one stack: one line each, naming the construct
-/// path, the type and logical id, and the property that forces it.
+/// What the guard refuses in one stack, and what it only warns about: one line
+/// each, naming the construct path, the type and logical id, and the property
+/// that forces it.
 struct GuardFindings {
-  std::vector<std::string> refused;
+  std::vector<std::string> refused;  ///< replaced for certain, or deleted
+  std::vector<std::string> warned;   ///< replaced only for some values ("may replace")
 
   [[nodiscard]] bool empty() const noexcept { return refused.empty(); }
 };
@@ -37,11 +39,15 @@ struct GuardInput {
 };
 
 /// A stateful resource is refused, unless `allowed` names it, when it is
-/// - replaced (always or conditionally) and its template does not say Delete
+/// - replaced (a property the spec says always replaces, a type change, or the
+///   change set's Replacement True) and its template does not say Delete
 ///   (UpdateReplacePolicy, or DeletionPolicy without one): what it held is gone
 ///   from the app's view even when the old one is retained;
 /// - removed from the template without a DeletionPolicy of its own (it would be
 ///   deleted by default; an explicit Delete, Retain or Snapshot is a decision).
+/// A conditional replacement (spec "maybe", change set Conditional: RDS marks
+/// MultiAZ, backup retention and maintenance windows so, which rarely replace)
+/// is warned about instead.
 GuardFindings guard_replacements(const GuardInput& input);
 
 /// The construct path of a resource in a template (aws:cdk:path without its

@@ -59,14 +59,28 @@ TEST(ReplacementGuard, AResourceThatSaysDeleteMayBeReplacedButRetainIsNotEnough)
       << "a retained old database still leaves the app on a new, empty one";
 }
 
-TEST(ReplacementGuard, ConditionalReplacementsOfStatefulResourcesAreRefusedAsMayReplace) {
+// RDS marks MultiAZ, backup retention and maintenance windows "maybe": they rarely replace, so a
+// refusal would teach --allow-replace by reflex. Warned; the change set's True is refused.
+TEST(ReplacementGuard, ConditionalReplacementsAreWarnedAndRefusedOnlyWhenTheChangeSetSaysTrue) {
   json before = stack({{"Db", db("a")}});
   json after = before;
   after["Resources"]["Db"]["Properties"]["MultiAZ"] = true;
   GuardFindings f = judge(before, after);
-  ASSERT_EQ(f.refused.size(), 1u);
-  EXPECT_NE(f.refused[0].find("may replace AWS::RDS::DBInstance Db (changed: MultiAZ)"), std::string::npos)
-      << f.refused[0];
+  EXPECT_TRUE(f.empty());
+  ASSERT_EQ(f.warned.size(), 1u);
+  EXPECT_NE(f.warned[0].find("Db: the deploy may replace AWS::RDS::DBInstance Db (changed: MultiAZ)"),
+            std::string::npos)
+      << f.warned[0];
+  std::vector<ResourceChange> conditional = {
+      {.action = "Modify", .logical_id = "Db", .resource_type = "AWS::RDS::DBInstance", .replacement = "Conditional"}};
+  EXPECT_TRUE(judge(before, after, {}, &conditional).empty());
+  std::vector<ResourceChange> certain = conditional;
+  certain[0].replacement = "True";
+  GuardFindings refused = judge(before, after, {}, &certain);
+  ASSERT_EQ(refused.refused.size(), 1u);
+  EXPECT_NE(refused.refused[0].find("the deploy replaces AWS::RDS::DBInstance Db (changed: MultiAZ)"),
+            std::string::npos)
+      << refused.refused[0];
 }
 
 TEST(ReplacementGuard, RemovingAStatefulResourceIsRefusedUnlessItsDeletionPolicyDecides) {
