@@ -5,6 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cdk/app.hpp>
+#include <cdk/cfn_include.hpp>
+#include <cdk/stack.hpp>
+
+#include <filesystem>
+
 #include "cli_harness.hpp"
 #include "moto_cli_fixture.hpp"
 #include "support.hpp"
@@ -72,6 +78,37 @@ TEST_F(MotoGuard, ARefusalInOneStackDeploysNoneOfTheOthers) {
   const json deployed_other = json::parse(cfn().get_template("Other").value_or("{}"));
   EXPECT_FALSE(deployed_other["Resources"]["Jobs"]["Properties"].contains("VisibilityTimeout"))
       << "the stack deployed first in the same run is left as it was";
+}
+
+// A stack made by hand, adopted by an app through CfnInclude: the first deploy of the app keeps
+// every resource (same physical ids), and the port check agrees beforehand. Queues, because the
+// emulator recreates an SNS topic on any update, which CloudFormation does not.
+TEST_F(MotoGuard, AStackAdoptedThroughCfnIncludeKeepsItsResources) {
+  const json legacy = {{"Resources",
+                        {{"Jobs", {{"Type", "AWS::SQS::Queue"}, {"Properties", {{"QueueName", "legacy-jobs"}}}}},
+                         {"Retries", {{"Type", "AWS::SQS::Queue"},
+                                      {"Properties", {{"QueueName", "legacy-retries"},
+                                                      {"Tags", {{{"Key", "peer"},
+                                                                 {"Value", {{"Fn::GetAtt", {"Jobs", "QueueName"}}}}}}}}}}}}}};
+  write_assembly(assembly.path(), {{"Legacy", legacy}});
+  ASSERT_EQ(deploy().exit_code, 0);
+  const std::string jobs = cfn().physical_resource_id("Legacy", "Jobs");
+  const std::string retries = cfn().physical_resource_id("Legacy", "Retries");
+
+  testing::TempDir files;
+  testing::write_file(files.path() / "legacy.json", legacy.dump());
+  cdk::App app;
+  app.add<cdk::Stack>("Legacy").add<cdk::CfnInclude>("Template", {.template_file = (files.path() / "legacy.json").string()});
+  std::filesystem::remove_all(assembly.path());
+  app.synth(assembly.path().string());
+
+  CliResult check = cli({"diff", "--fail-on-replace", "--template", (files.path() / "legacy.json").string(), "Legacy"});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("  replaced: 0 (0 by a type change)"), std::string::npos) << check.out;
+  CliResult adopted = deploy();
+  ASSERT_EQ(adopted.exit_code, 0) << adopted.out << adopted.err;
+  EXPECT_EQ(cfn().physical_resource_id("Legacy", "Jobs"), jobs);
+  EXPECT_EQ(cfn().physical_resource_id("Legacy", "Retries"), retries);
 }
 
 TEST_F(MotoGuard, DiffMarksTheReplacementAndFailOnReplaceFailsOnIt) {
