@@ -71,14 +71,12 @@ struct CfnInclude::Loader {
     if (!in) fail("cannot be read", "check the path (relative to the working directory) and its permissions");
     std::ostringstream text;
     text << in.rdbuf();
-    const std::string body = text.str();
-    const auto first = body.find_first_not_of(" \t\r\n");
     try {
-      tpl = first != std::string::npos && body[first] == '{' ? json::parse(body) : detail::parse_yaml_subset(body);
+      tpl = detail::read_template_text(text.str());
     } catch (const std::exception& e) {
       fail(std::string("is not a template JSON or YAML can read: ") + e.what(), "fix the file or convert it to JSON");
     }
-    if (!tpl.is_object() || !tpl.contains("Resources") || !tpl["Resources"].is_object())
+    if (!tpl.contains("Resources") || !tpl["Resources"].is_object())
       fail("has no Resources section", "give a CloudFormation template");
     if (tpl.contains("Transform"))
       fail("uses a Transform (" + scalar_text(tpl["Transform"]) + "), which cdkpp does not write into stacks yet",

@@ -473,19 +473,16 @@ class Parser {
 
 json parse_yaml_subset(std::string_view text) { return Parser(text).parse(); }
 
+json read_template_text(std::string_view text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  json v = first != std::string_view::npos && text[first] == '{' ? json::parse(text) : parse_yaml_subset(text);
+  if (!v.is_object()) throw std::runtime_error("the text is not a JSON or YAML object");
+  return v;
+}
+
 std::optional<json> parse_template_text(std::string_view text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && text[first] == '{') {
-    try {
-      return json::parse(text);
-    } catch (const json::parse_error&) {
-      return std::nullopt;
-    }
-  }
   try {
-    json v = parse_yaml_subset(text);
-    if (!v.is_object()) return std::nullopt;
-    return v;
+    return read_template_text(text);
   } catch (const std::exception&) {
     return std::nullopt;
   }

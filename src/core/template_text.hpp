@@ -14,7 +14,11 @@
 
 namespace cdk::detail {
 
+/// JSON when the text starts with '{', else YAML; nullopt when it cannot be read or is not an object.
 std::optional<nlohmann::json> parse_template_text(std::string_view text);
+
+/// The same, but throws std::exception whose message says what could not be read (and where, for YAML).
+nlohmann::json read_template_text(std::string_view text);
 
 /// The YAML part alone; throws std::runtime_error with a line number on what it cannot read.
 nlohmann::json parse_yaml_subset(std::string_view text);

@@ -62,12 +62,9 @@ nlohmann::json read_template_file(const std::filesystem::path& file) {
   if (!in) throw DeployError(fmt::format("{}: cannot read the template file", file.string()));
   std::ostringstream text;
   text << in.rdbuf();
-  const std::string body = text.str();
-  const auto first = body.find_first_not_of(" \t\r\n");
-  const bool json = first != std::string::npos && body[first] == '{';
   try {
-    nlohmann::json t = json ? nlohmann::json::parse(body) : cdk::detail::parse_yaml_subset(body);
-    if (!t.is_object() || !t.contains("Resources")) throw std::runtime_error("it has no Resources section");
+    nlohmann::json t = cdk::detail::read_template_text(text.str());
+    if (!t.contains("Resources")) throw std::runtime_error("it has no Resources section");
     return t;
   } catch (const std::exception& e) {
     throw DeployError(fmt::format("{}: not a CloudFormation template: {}", file.string(), e.what()));
