@@ -4,6 +4,7 @@
 #include <cdk/cloudwatch/detail/widget_json.hpp>
 #include <cdk/codebuild/detail/json_text.hpp>
 #include <cdk/error.hpp>
+#include <cdk/json_escape.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/tag_manager.hpp>
 
@@ -73,22 +74,6 @@ Value::List laid_out(const std::vector<std::vector<Widget>>& rows) {
       x += size.width;
     }
     row_top += row_height;
-  }
-  return out;
-}
-
-// A string's JSON escapes, without the quotes: how its text reads inside the body.
-std::string json_escaped(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += c;
-    }
   }
   return out;
 }

@@ -1,9 +1,9 @@
 #include "json_text.hpp"
 
 #include <cdk/fn.hpp>
+#include <cdk/json_escape.hpp>
 
 #include <charconv>
-#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -44,29 +44,7 @@ class Writer {
     return ec == std::errc() ? std::string(buffer, end) : std::string("0");
   }
 
-  static std::string quoted(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-            out += buffer;
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-    }
-    return out + "\"";
-  }
+  static std::string quoted(const std::string& s) { return "\"" + json_escaped(s) + "\""; }
 
   // Indent 0 is compact JSON, as JSON.stringify without an indent writes it.
   void newline(int depth) {

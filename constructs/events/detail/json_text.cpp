@@ -1,36 +1,14 @@
 #include "json_text.hpp"
 
 #include <cdk/fn.hpp>
+#include <cdk/json_escape.hpp>
 
 #include <charconv>
-#include <cstdio>
 #include <vector>
 
 namespace cdk::events::detail {
 
 namespace {
-
-void append_escaped(std::string& out, const std::string& s) {
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-}
 
 class Writer {
  public:
@@ -67,7 +45,7 @@ void Writer::quoted_token(const Value& v) {
                     v.argument().as_list()[1].kind() == Value::Kind::List;
   if (join) {
     for (const auto& part : v.argument().as_list()[1].as_list()) {
-      if (part.kind() == Value::Kind::String) append_escaped(literal_, part.as_string());
+      if (part.kind() == Value::Kind::String) append_json_escaped(literal_, part.as_string());
       else token(part);
     }
   } else {
@@ -90,7 +68,7 @@ void Writer::write(const Value& v) {
     case Value::Kind::Double: write_number(v.as_double()); return;
     case Value::Kind::String:
       literal_ += '"';
-      append_escaped(literal_, v.as_string());
+      append_json_escaped(literal_, v.as_string());
       literal_ += '"';
       return;
     case Value::Kind::List: {
@@ -111,7 +89,7 @@ void Writer::write(const Value& v) {
         if (!first) literal_ += ',';
         first = false;
         literal_ += '"';
-        append_escaped(literal_, key);
+        append_json_escaped(literal_, key);
         literal_ += "\":";
         write(item);
       }
