@@ -202,9 +202,8 @@ std::map<std::string, std::string> Deployer::parameters_for(const StackArtifact&
   return out;
 }
 
-bool Deployer::approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local) {
+bool Deployer::approve(const StackArtifact& stack, const TemplateDiff& diff) {
   if (options_.approval == Approval::Never) return true;
-  TemplateDiff diff = diff_templates(deployed, local);
   bool needed = options_.approval == Approval::AnyChange ? !diff.empty() : !diff.security_changes().empty();
   if (!needed) return true;
   std::lock_guard lock(confirm_mutex_);  // one question at a time, even in parallel waves
@@ -221,10 +220,9 @@ bool Deployer::approve(const StackArtifact& stack, const nlohmann::json& deploye
   return confirm_(fmt::format("Do you wish to deploy these changes to {} (y/n)?", stack.display_name));
 }
 
-void Deployer::guard_replacements(const nlohmann::json& deployed, const nlohmann::json& proposed,
-                                  const ChangeSetDescription* cs) const {
+void Deployer::guard_replacements(const TemplateDiff& diff, const nlohmann::json& deployed,
+                                  const nlohmann::json& proposed, const ChangeSetDescription* cs) const {
   if (!deployed.is_object() || deployed.empty()) return;  // a new stack replaces nothing
-  TemplateDiff diff = diff_templates(deployed, proposed);
   GuardFindings found = deploy::guard_replacements(
       {.diff = diff, .deployed = deployed, .local = proposed, .change_set = cs ? &cs->changes : nullptr,
        .allowed = options_.allow_replace});
@@ -511,14 +509,15 @@ std::optional<StackResult> Deployer::start_change_set(Attempt& a) {
   }
   if (options_.method == DeployMethod::PrepareChangeSet) return stop_prepared(a, cs_name, cs);
   printer_.out(change_set_summary(a.label, cs_name, cs));
+  const TemplateDiff diff = diff_templates(a.deployed, a.local);
   try {
-    guard_replacements(a.deployed, a.local, &cs);
+    guard_replacements(diff, a.deployed, a.local, &cs);
   } catch (const DeployError&) {
     printer_.out(fmt::format("{}: the change set's changes (deleted unexecuted):{}", a.label, change_lines(cs)));
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
     throw;
   }
-  if (!approve(a.stack, a.deployed, a.local)) {
+  if (!approve(a.stack, diff)) {
     a.cfn.delete_change_set(a.stack.stack_name, cs_name);
     if (!a.exists()) a.cfn.delete_stack(created_id.empty() ? a.stack.stack_name : created_id);
     return a.result(Status::Cancelled);
@@ -582,8 +581,9 @@ StackResult Deployer::execute_prepared(Attempt& a) {
   if (auto text = a.cfn.get_template(a.existing->id, cs_name)) {
     proposed = cdk::detail::parse_template_text(*text).value_or(a.local);
   }
-  guard_replacements(deployed, proposed, &cs);  // the change set stays for a later --allow-replace
-  if (!approve(a.stack, deployed, proposed)) return a.result(Status::Cancelled);  // the change set stays for later
+  const TemplateDiff diff = diff_templates(deployed, proposed);
+  guard_replacements(diff, deployed, proposed, &cs);  // the change set stays for a later --allow-replace
+  if (!approve(a.stack, diff)) return a.result(Status::Cancelled);  // the change set stays for later
   a.stack_ref = a.existing->id;
   a.last_event = newest_event_id(a.cfn, a.stack_ref);
   a.cfn.execute_change_set(a.existing->id, cs_name);
@@ -620,8 +620,9 @@ void Deployer::wait_until_executing(const Attempt& a, const std::string& cs_name
 }
 
 std::optional<StackResult> Deployer::start_direct(Attempt& a) {
-  guard_replacements(a.deployed, a.local, nullptr);
-  if (!approve(a.stack, a.deployed, a.local)) return a.result(Status::Cancelled);
+  const TemplateDiff diff = diff_templates(a.deployed, a.local);
+  guard_replacements(diff, a.deployed, a.local, nullptr);
+  if (!approve(a.stack, diff)) return a.result(Status::Cancelled);
   if (!a.exists()) {
     a.stack_ref = a.cfn.create_stack(a.request);
     if (a.stack_ref.empty()) a.stack_ref = a.stack.stack_name;

@@ -22,6 +22,8 @@
 
 namespace cdk::deploy {
 
+struct TemplateDiff;  // template_diff.hpp
+
 /// ChangeSet: create one and execute it; PrepareChangeSet: create it and stop (review it);
 /// ExecuteChangeSet: execute one prepared earlier, by name; Direct: CreateStack/UpdateStack.
 enum class DeployMethod { ChangeSet, Direct, PrepareChangeSet, ExecuteChangeSet };
@@ -182,10 +184,11 @@ class Deployer {
   /// `cdk bootstrap`'s), else the old CdkppToolkit's bucket. Empty when neither exists.
   std::string find_staging_bucket(const Attempt& a);
   std::map<std::string, std::string> parameters_for(const StackArtifact& stack, const nlohmann::json& tpl) const;
-  bool approve(const StackArtifact& stack, const nlohmann::json& deployed, const nlohmann::json& local);
+  /// Asks for approval of `diff` (deployed -> proposed) when options_.approval says so.
+  bool approve(const StackArtifact& stack, const TemplateDiff& diff);
   /// DeployError, one line per refused resource, when the update would replace
   /// or delete a stateful resource that allow_replace does not name.
-  void guard_replacements(const nlohmann::json& deployed, const nlohmann::json& proposed,
+  void guard_replacements(const TemplateDiff& diff, const nlohmann::json& deployed, const nlohmann::json& proposed,
                           const ChangeSetDescription* cs) const;
   void print_outputs(const StackResult& result);
   /// Stops a deploy whose stack names an account other than the credentials' (STS GetCallerIdentity).
