@@ -1,5 +1,6 @@
 // Dashboards with math and search expressions and Logs Insights queries. The
 // expected body is what aws-cdk-lib 2.278 synthesizes for the same dashboard.
+#include "cloudwatch/error_rate_fixture.hpp"
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
@@ -27,19 +28,8 @@ constexpr const char* aws_cdk_lib_body = R"json(
 {"Fn::Join": ["", ["{\"widgets\":[{\"type\":\"metric\",\"width\":6,\"height\":6,\"x\":0,\"y\":0,\"properties\":{\"view\":\"timeSeries\",\"title\":\"Errors\",\"region\":\"", {"Ref": "AWS::Region"}, "\",\"metrics\":[[{\"label\":\"Error rate\",\"expression\":\"100 * errors / requests\",\"period\":60}],[\"AWS/ApplicationELB\",\"HTTPCode_Target_5XX_Count\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"errors\",\"visible\":false,\"period\":60,\"stat\":\"Sum\"}],[\"AWS/ApplicationELB\",\"RequestCount\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"requests\",\"period\":60,\"stat\":\"Sum\"}],[{\"label\":\"cpu\",\"expression\":\"SEARCH('{AWS/EC2,InstanceId} MetricName=\\\"CPUUtilization\\\"', 'Average', 300)\",\"yAxis\":\"right\"}],[{\"label\":\"SEARCH('{AWS/EC2,InstanceId} MetricName=\\\"NetworkIn\\\"', 'Sum', 60)\",\"expression\":\"SEARCH('{AWS/EC2,InstanceId} MetricName=\\\"NetworkIn\\\"', 'Sum', 60)\",\"period\":60,\"yAxis\":\"right\"}]],\"yAxis\":{}}},{\"type\":\"metric\",\"width\":6,\"height\":6,\"x\":0,\"y\":6,\"properties\":{\"view\":\"timeSeries\",\"region\":\"", {"Ref": "AWS::Region"}, "\",\"metrics\":[[{\"label\":\"errors + requests\",\"expression\":\"errors + requests\"}],[\"AWS/ApplicationELB\",\"HTTPCode_Target_5XX_Count\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"errors\",\"visible\":false,\"stat\":\"Sum\"}],[\"AWS/ApplicationELB\",\"RequestCount\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"requests\",\"visible\":false,\"stat\":\"Sum\"}]],\"yAxis\":{}}},{\"type\":\"metric\",\"width\":6,\"height\":3,\"x\":6,\"y\":6,\"properties\":{\"view\":\"singleValue\",\"region\":\"", {"Ref": "AWS::Region"}, "\",\"metrics\":[[{\"label\":\"Error rate\",\"expression\":\"100 * errors / requests\",\"period\":60}],[\"AWS/ApplicationELB\",\"HTTPCode_Target_5XX_Count\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"errors\",\"visible\":false,\"period\":60,\"stat\":\"Sum\"}],[\"AWS/ApplicationELB\",\"RequestCount\",\"LoadBalancer\",\"app/web/123\",{\"id\":\"requests\",\"visible\":false,\"period\":60,\"stat\":\"Sum\"}]]}},{\"type\":\"log\",\"width\":6,\"height\":6,\"x\":0,\"y\":12,\"properties\":{\"view\":\"table\",\"title\":\"Errors\",\"region\":\"", {"Ref": "AWS::Region"}, "\",\"query\":\"SOURCE '/app/web' | SOURCE '/app/worker' | fields @timestamp, @message\\n| filter @message like /ERROR/\\n| sort @timestamp desc\\n| limit 20\"}},{\"type\":\"log\",\"width\":12,\"height\":6,\"x\":0,\"y\":18,\"properties\":{\"view\":\"timeSeries\",\"region\":\"us-east-1\",\"query\":\"SOURCE '/app/web' | stats count(*) by bin(5m)\",\"stacked\":true}},{\"type\":\"log\",\"width\":6,\"height\":6,\"x\":0,\"y\":24,\"properties\":{\"view\":\"bar\",\"region\":\"", {"Ref": "AWS::Region"}, "\",\"query\":\"SOURCE '/app/web' | stats count(*) by bin(5m)\"}}]}"]]}
 )json";
 
-class DashboardMathTest : public ::testing::Test {
+class DashboardMathTest : public cdk::testing::ErrorRateFixture {
  protected:
-  cdk::App app;
-  cdk::Stack& stack = app.add<cdk::Stack>("Stack");
-  cw::Metric errors{.namespace_ = "AWS/ApplicationELB", .metric_name = "HTTPCode_Target_5XX_Count",
-                    .dimensions = {{"LoadBalancer", "app/web/123"}}, .statistic = "Sum"};
-  cw::Metric requests{.namespace_ = "AWS/ApplicationELB", .metric_name = "RequestCount",
-                      .dimensions = {{"LoadBalancer", "app/web/123"}}, .statistic = "Sum", .period_seconds = 60};
-  cw::MathExpression rate{.expression = "100 * errors / requests",
-                          .using_metrics = {{"errors", errors}, {"requests", requests}},
-                          .label = "Error rate",
-                          .period_seconds = 60};
-
   json raw_body(cw::Dashboard& dashboard) {
     auto t = Template::from_stack(stack);
     return json::parse(t.at("/Resources/" + t.logical_id(dashboard.cfn_dashboard()) + "/Properties/DashboardBody"));

@@ -1,5 +1,6 @@
 // cloudwatch::MathExpression and SearchExpression in alarms. The expected
 // Metrics are what aws-cdk-lib 2.278 synthesizes for the same alarms.
+#include "cloudwatch/error_rate_fixture.hpp"
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
 
@@ -23,19 +24,8 @@ using cdk::testing::expect_error;
 using nlohmann::json;
 namespace cw = cdk::cloudwatch;
 
-class MathExpressionTest : public ::testing::Test {
+class MathExpressionTest : public cdk::testing::ErrorRateFixture {
  protected:
-  cdk::App app;
-  cdk::Stack& stack = app.add<cdk::Stack>("Stack");
-  cw::Metric errors{.namespace_ = "AWS/ApplicationELB", .metric_name = "HTTPCode_Target_5XX_Count",
-                    .dimensions = {{"LoadBalancer", "app/web/123"}}, .statistic = "Sum"};
-  cw::Metric requests{.namespace_ = "AWS/ApplicationELB", .metric_name = "RequestCount",
-                      .dimensions = {{"LoadBalancer", "app/web/123"}}, .statistic = "Sum", .period_seconds = 60};
-  cw::MathExpression rate{.expression = "100 * errors / requests",
-                          .using_metrics = {{"errors", errors}, {"requests", requests}},
-                          .label = "Error rate",
-                          .period_seconds = 60};
-
   json properties(cw::Alarm& alarm) {
     auto t = Template::from_stack(stack);
     return json::parse(t.at("/Resources/" + t.logical_id(alarm.cfn_alarm()) + "/Properties"));

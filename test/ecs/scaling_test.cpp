@@ -22,6 +22,7 @@
 
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
+#include "ecs/worker_scaling_fixture.hpp"
 #include "support/test_vpc.hpp"
 
 namespace {
@@ -50,22 +51,7 @@ Match steps_are(const std::vector<Step>& steps) {
   return Match::array_equals(std::move(items));
 }
 
-struct TaskScalingTest : ::testing::Test {
-  cdk::App app;
-  cdk::Stack& stack = app.add<cdk::Stack>("Test");
-  cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
-  cdk::ecs::Cluster& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
-  cdk::ecs::FargateTaskDefinition& task = make_task();
-  cdk::ecs::FargateService& worker = stack.add<cdk::ecs::FargateService>("Worker", {.cluster = cluster, .task_definition = task});
-  cdk::sqs::Queue& jobs = stack.add<cdk::sqs::Queue>("Jobs");
-  cdk::ecs::ScalableTaskCount& scaling = worker.auto_scale_task_count({.min_capacity = 1, .max_capacity = 10});
-
-  cdk::ecs::FargateTaskDefinition& make_task() {
-    auto& t = stack.add<cdk::ecs::FargateTaskDefinition>("Task");
-    t.add_container("worker", {.image = cdk::ecs::ContainerImage::from_registry("busybox")});
-    return t;
-  }
-};
+struct TaskScalingTest : cdk::testing::WorkerScalingFixture {};
 
 TEST_F(TaskScalingTest, QueueDepthStepsMakeTheAwsCdksPoliciesAndAlarms) {
   auto& policy = scaling.scale_on_metric("QueueDepth", {.metric = jobs.metric_approximate_number_of_messages_visible(),
