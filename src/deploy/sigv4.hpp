@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/sha256.hpp"
 #include "deploy/transport.hpp"
 
 namespace cdk::deploy {
@@ -17,7 +18,7 @@ struct Credentials {
 };
 
 std::string to_hex(std::string_view bytes);
-std::string sha256_hex(std::string_view data);
+using cdk::detail::sha256_hex;
 /// Raw (binary) HMAC-SHA256.
 std::string hmac_sha256(std::string_view key, std::string_view data);
 /// RFC 3986 percent-encoding as SigV4 wants it: unreserved characters stay, the rest %XX.
