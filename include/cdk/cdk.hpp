@@ -14,6 +14,7 @@
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/names.hpp>
+#include <cdk/nested_stack.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/security.hpp>
 #include <cdk/stack.hpp>

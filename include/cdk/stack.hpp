@@ -57,7 +57,8 @@ class Stack : public Construct {
   [[nodiscard]] const std::string& stack_name() const noexcept { return props_.stack_name; }
   /// The id of this stack in the cloud assembly (and its template file stem).
   [[nodiscard]] std::string artifact_id() const;
-  [[nodiscard]] std::string template_file() const { return artifact_id() + ".template.json"; }
+  /// "<artifact id>.template.json"; "<artifact id>.nested.template.json" for a nested stack.
+  [[nodiscard]] std::string template_file() const;
   /// The template file relative to the app's cloud assembly directory:
   /// template_file(), inside its stage's assembly ("assembly-Prod/...") in a Stage.
   [[nodiscard]] std::string template_path() const;
@@ -84,6 +85,12 @@ class Stack : public Construct {
   /// when it is not 1-10 lowercase letters, digits or hyphens.
   [[nodiscard]] std::string bootstrap_qualifier() const;
 
+  /// The stack whose template holds this nested stack (cdk/nested_stack.hpp); nullptr for a
+  /// top-level stack.
+  [[nodiscard]] Stack* nested_parent() const noexcept { return nested_parent_; }
+  /// The top-level stack that deploys this one: itself unless nested.
+  [[nodiscard]] const Stack& deployment_root() const noexcept;
+
   /// This stack deploys after `other`.
   void add_dependency(Stack& other, std::string reason = {});
   [[nodiscard]] const std::vector<Stack*>& dependencies() const noexcept { return dependencies_; }
@@ -93,8 +100,16 @@ class Stack : public Construct {
 
   [[nodiscard]] std::vector<Diagnostic> validate() const override;
 
+ protected:
+  struct NestedTag {};
+  /// For NestedStack: a stack below `parent`, deployed by `parent`'s template.
+  Stack(Construct& scope, std::string_view id, StackProps props, Stack& parent, NestedTag);
+
  private:
   StackProps props_;
+  Stack* nested_parent_ = nullptr;
+
+  void add_own_tags();
   TagManager tag_manager_{TagFormat::Map, "Tags"};
   std::vector<Stack*> dependencies_;
 };

@@ -40,7 +40,9 @@ void print_diagnostics(const std::vector<Diagnostic>& diags, std::ostream& err, 
   }
 }
 
+// Nested stacks deploy with their parents and are never selected on their own.
 bool selects(const std::string& pattern, const StackArtifact& s) {
+  if (s.stack->nested_parent() != nullptr) return false;
   return stack_pattern_selects(pattern, s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id());
 }
 
@@ -49,6 +51,7 @@ bool selects(const std::string& pattern, const StackArtifact& s) {
 std::vector<const StackArtifact*> select_stacks(const Assembly& a, const std::vector<std::string>& names) {
   std::vector<const StackArtifact*> out;
   for (const auto& s : a.stacks) {
+    if (s.stack->nested_parent() != nullptr) continue;
     const bool wanted =
         names.empty() || std::any_of(names.begin(), names.end(), [&](const std::string& n) { return selects(n, s); });
     if (wanted) out.push_back(&s);
@@ -202,7 +205,8 @@ void bind_synthesis(CommandContext& ctx, const std::function<Assembly()>& synthe
   ctx.synthesize = [synthesize_app] {
     std::vector<SynthesizedStack> stacks;
     for (auto& s : synthesize_app().stacks)
-      stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
+      if (s.stack->nested_parent() == nullptr)
+        stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
                         std::move(s.template_json)});
     return stacks;
   };

@@ -50,7 +50,7 @@ bool valid_stack_name(std::string_view name) {
 Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construct(scope, id), props_(std::move(props)) {
   if (try_of(scope) != nullptr)
     throw Error(node().path(), "a stack cannot be created inside another stack",
-                "create stacks directly in the App (nested stacks are not supported yet)");
+                "create stacks in the App or a Stage, or use cdk::NestedStack for a stack inside a stack");
   // In a stage: the stage's environment where the stack sets none, and the
   // stage name before the id below the stage ("Prod-Network").
   const Stage* stage = Stage::of(*this);
@@ -61,10 +61,32 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construc
   if (props_.stack_name.empty())
     props_.stack_name = stage != nullptr ? stage->stage_name() + "-" + make_stack_name(ids_below(*this, stage))
                                          : artifact_id();
+  add_own_tags();
+}
+
+Stack::Stack(Construct& scope, std::string_view id, StackProps props, Stack& parent, NestedTag)
+    : Construct(scope, id), props_(std::move(props)), nested_parent_(&parent) {
+  props_.env = parent.env();
+  props_.bootstrap_qualifier = parent.props_.bootstrap_qualifier;
+  props_.stack_name = artifact_id();  // CloudFormation names it "<parent>-<resource id>-<suffix>"
+  add_own_tags();
+}
+
+void Stack::add_own_tags() {
   for (const auto& [k, v] : props_.tags) {
     tag_manager_.set_tag(k, v, TagProps{}.priority);
     Tags::of(*this).add(k, v);
   }
+}
+
+const Stack& Stack::deployment_root() const noexcept {
+  const Stack* s = this;
+  while (s->nested_parent_ != nullptr) s = s->nested_parent_;
+  return *s;
+}
+
+std::string Stack::template_file() const {
+  return artifact_id() + (nested_parent_ != nullptr ? ".nested.template.json" : ".template.json");
 }
 
 Stack* Stack::try_of(const Construct& c) noexcept {

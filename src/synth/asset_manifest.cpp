@@ -8,6 +8,7 @@
 #include <cdk/cfn_rule.hpp>
 #include <cdk/docker_image_asset.hpp>
 #include <cdk/file_asset.hpp>
+#include <cdk/nested_stack.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/stage.hpp>
 
@@ -72,6 +73,14 @@ Json file_entry(const Stack& s, const FileAsset& a) {
               {"destinations", {{destination_id(s), destination(s, std::move(fields), "file-publishing-role")}}}};
 }
 
+// Beside the root's template, in the same assembly directory.
+Json nested_template_entry(const Stack& s, const NestedTemplateAsset& t) {
+  Json fields = {{"bucketName", bootstrap::specialize(bootstrap::assets_bucket(s.bootstrap_qualifier()), s)},
+                 {"objectKey", t.hash + ".json"}};
+  return Json{{"source", {{"path", t.file}, {"packaging", "file"}}},
+              {"destinations", {{destination_id(s), destination(s, std::move(fields), "file-publishing-role")}}}};
+}
+
 Json image_entry(const Stack& s, const DockerImageAsset& a) {
   const auto& p = a.props();
   Json source = {{"directory", up_to_app(s) + a.staged_name()}};
@@ -89,9 +98,12 @@ Json image_entry(const Stack& s, const DockerImageAsset& a) {
 
 void add_bootstrap_version_checks(App& app) {
   std::set<Stack*> stacks;
+  // A nested stack's template is itself an asset of its root, which publishes
+  // the assets of every stack nested in it.
   for (Construct* c : app.node().find_all())
-    if (dynamic_cast<FileAsset*>(c) != nullptr || dynamic_cast<DockerImageAsset*>(c) != nullptr)
-      stacks.insert(&Stack::of(*c));
+    if (dynamic_cast<FileAsset*>(c) != nullptr || dynamic_cast<DockerImageAsset*>(c) != nullptr ||
+        dynamic_cast<NestedStack*>(c) != nullptr)
+      stacks.insert(const_cast<Stack*>(&Stack::of(*c).deployment_root()));
   for (Stack* s : stacks) add_checks(*s);
 }
 
@@ -100,6 +112,8 @@ Json make_asset_manifest(const StackArtifact& a) {
   Json files = Json::object();
   for (const FileAsset* f : a.file_assets)
     if (!files.contains(f->asset_hash())) files[f->asset_hash()] = file_entry(s, *f);
+  for (const NestedTemplateAsset& t : a.nested_templates)
+    if (!files.contains(t.hash)) files[t.hash] = nested_template_entry(s, t);
   Json images = Json::object();
   for (const DockerImageAsset* i : a.image_assets)
     if (!images.contains(i->asset_hash())) images[i->asset_hash()] = image_entry(s, *i);

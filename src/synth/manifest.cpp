@@ -36,7 +36,7 @@ void add_stack(StackArtifact& a, Json& artifacts) {
 Json artifacts_of(const Stage* stage, Assembly& out, const std::vector<const Stage*>& stages) {
   Json artifacts = Json::object();
   for (auto& a : out.stacks)
-    if (Stage::of(*a.stack) == stage) add_stack(a, artifacts);
+    if (Stage::of(*a.stack) == stage && a.stack->nested_parent() == nullptr) add_stack(a, artifacts);
   for (const Stage* child : stages)
     if (Stage::of(*child) == stage)
       artifacts[child->artifact_id()] = {

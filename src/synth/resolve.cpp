@@ -114,8 +114,13 @@ Json Resolver::element_ref(const Value& v) {
       return nullptr;
     }
     const bool weak = FeatureFlags::of(stack_).is_enabled(flags::kCdkppWeakCrossStackReferences);
-    return refs_->import(stack_, producer, v, id, weak);
+    const bool ref = v.kind() == Value::Kind::Ref;
+    return refs_->route(stack_, producer, {&target, ref ? "Ref" : v.name(), local_ref(id, v)}, weak);
   }
+  return local_ref(id, v);
+}
+
+Json Resolver::local_ref(const std::string& id, const Value& v) {
   switch (v.kind()) {
     case Value::Kind::Ref: return single_member("Ref", id);
     case Value::Kind::GetAtt: {

@@ -54,6 +54,8 @@ class Resolver {
 
  private:
   Json element_ref(const Value& v);
+  /// `v` (a Ref, Fn::GetAtt or logical id) of the element with logical id `id` in its own stack.
+  static Json local_ref(const std::string& id, const Value& v);
   void fail(std::string message, std::string hint);
 
   const Stack& stack_;

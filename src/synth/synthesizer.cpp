@@ -11,11 +11,16 @@
 #include "synth/tree_json.hpp"
 #include "synth/validation.hpp"
 
+#include "core/sha256.hpp"
+
 #include <cdk/annotations.hpp>
 #include <cdk/app.hpp>
+#include <cdk/bootstrap.hpp>
 #include <cdk/cfn_resource.hpp>
 #include <cdk/docker_image_asset.hpp>
 #include <cdk/file_asset.hpp>
+#include <cdk/fn.hpp>
+#include <cdk/nested_stack.hpp>
 #include <cdk/stack.hpp>
 #include <cdk/stage.hpp>
 
@@ -24,7 +29,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -83,9 +88,55 @@ struct StackWork {
   std::set<const Stack*> depends_on;
   Digraph resources;                                          // resource dependency graph
   std::unordered_map<const CfnElement*, std::size_t> vertex;  // resource -> graph node
-  std::vector<const FileAsset*> file_assets;
-  std::vector<const DockerImageAsset*> image_assets;
+  std::vector<const FileAsset*> file_assets;             // of its nested stacks too
+  std::vector<const DockerImageAsset*> image_assets;     // of its nested stacks too
+  std::vector<std::size_t> nested;                       // works of the stacks nested directly in it
+  std::vector<NestedTemplateAsset> nested_templates;     // every nested stack's below it, once finished
 };
+
+// Where two resources meet: the lowest stack holding both (directly or through
+// nested stacks), with the resource standing for each there (itself, or the
+// resource of the nested stack it is in).
+struct Meeting {
+  const Stack* stack = nullptr;
+  const CfnResource* a = nullptr;
+  const CfnResource* b = nullptr;
+};
+
+// `r`'s stand-in in `ancestor`, a stack holding r's stack.
+const CfnResource* stand_in(const CfnResource& r, const Stack& ancestor) {
+  const Stack* s = &r.stack();
+  if (s == &ancestor) return &r;
+  while (s->nested_parent() != &ancestor) s = s->nested_parent();
+  return &static_cast<const NestedStack*>(s)->nested_stack_resource();
+}
+
+// The HTTPS URL of an object in the parent's bootstrap bucket, shaped as
+// aws-cdk-lib writes it: an Fn::Join of literals, the region and URL suffix
+// references and the bucket (an Fn::Sub where the environment is unknown).
+Value nested_template_url(const Stack& parent, const std::string& key) {
+  const std::string bucket = bootstrap::specialize(bootstrap::assets_bucket(parent.bootstrap_qualifier()), parent);
+  const Value pieces[] = {"https://s3.", parent.region(), ".", Value::pseudo("AWS::URLSuffix"), "/",
+                          bootstrap::cfnify(bucket), "/" + key};
+  Value::List parts;
+  for (const Value& p : pieces) {
+    if (p.kind() == Value::Kind::String && !parts.empty() && parts.back().kind() == Value::Kind::String)
+      parts.back() = Value(parts.back().as_string() + p.as_string());
+    else
+      parts.push_back(p);
+  }
+  return Fn::join("", std::move(parts));
+}
+
+// Nothing when the two are in different deployment roots.
+std::optional<Meeting> meet(const CfnResource& a, const CfnResource& b) {
+  if (&a.stack().deployment_root() != &b.stack().deployment_root()) return std::nullopt;
+  std::set<const Stack*> above_a;
+  for (const Stack* s = &a.stack(); s != nullptr; s = s->nested_parent()) above_a.insert(s);
+  const Stack* common = &b.stack();
+  while (!above_a.contains(common)) common = common->nested_parent();
+  return Meeting{common, stand_in(a, *common), stand_in(b, *common)};
+}
 
 class Synthesizer {
  public:
@@ -100,17 +151,15 @@ class Synthesizer {
     for (auto& w : work_) render_stack(w);
     apply_construct_dependencies();
     add_exports();
+    add_nested_values();
     check_resource_cycles();
     auto order = stack_order();
     // Every stack is finished (and its limits checked) even when errors were
     // found already, so that one run reports every problem; after a stack
     // cycle there is no order, and creation order serves.
-    if (order.size() != work_.size()) {
-      order.resize(work_.size());
-      std::iota(order.begin(), order.end(), std::size_t{0});
-    }
+    if (order.empty()) order = roots();
     Assembly out;
-    for (std::size_t i : order) out.stacks.push_back(finish_stack(work_[i]));
+    for (std::size_t i : order) finish_with_nested(i, out.stacks);
     check_export_names(out.stacks);
     for (auto& a : out.stacks) {
       a.view = std::make_shared<const StackView>(a.template_json);  // in place: it points into the template
@@ -157,6 +206,7 @@ class Synthesizer {
   // place, so that no element's path is rebuilt from the root.
   void collect(Construct& c, std::string& path) {
     if (auto* s = dynamic_cast<Stack*>(&c)) {
+      if (s->nested_parent() != nullptr) work_[stack_index_.at(s->nested_parent())].nested.push_back(work_.size());
       stack_index_[s] = work_.size();
       work_.emplace_back().stack = s;
     } else if (auto* e = dynamic_cast<CfnElement*>(&c)) {
@@ -164,9 +214,9 @@ class Synthesizer {
       w.elements.push_back(e);
       w.paths.push_back(path);
     } else if (auto* f = dynamic_cast<FileAsset*>(&c)) {
-      work_[stack_index_.at(&Stack::of(*f))].file_assets.push_back(f);
+      work_[stack_index_.at(&Stack::of(*f).deployment_root())].file_assets.push_back(f);
     } else if (auto* i = dynamic_cast<DockerImageAsset*>(&c)) {
-      work_[stack_index_.at(&Stack::of(*i))].image_assets.push_back(i);
+      work_[stack_index_.at(&Stack::of(*i).deployment_root())].image_assets.push_back(i);
     }
     for (Construct* k : c.node().children()) {
       const std::size_t size = path.size();
@@ -194,6 +244,7 @@ class Synthesizer {
     }
     std::map<std::string, const Stack*> names;
     for (const auto& w : work_) {
+      if (w.stack->nested_parent() != nullptr) continue;  // CloudFormation names nested stacks
       auto key = w.stack->stack_name() + "@" + w.stack->environment_uri();
       auto [it, fresh] = names.emplace(key, w.stack);
       if (!fresh)
@@ -257,10 +308,13 @@ class Synthesizer {
         const std::size_t me = w.vertex.at(e);
         auto add_edge = [&](const CfnElement& t) {
           if (auto v = w.vertex.find(&t); v != w.vertex.end()) w.resources.add_edge(me, v->second);
+          else if (const auto* other = dynamic_cast<const CfnResource*>(&t);
+                   other != nullptr && &t.stack() != w.stack && stack_index_.contains(&t.stack()))
+            add_nested_edge(*r, *other, false);
         };
         body.for_each_target(add_edge);
         for (const CfnResource* d : r->depends_on())
-          if (&d->stack() != w.stack) w.depends_on.insert(&d->stack());
+          if (&d->stack() != w.stack) add_nested_edge(*r, *d, true);
         for (const auto& o : r->overrides()) {
           o.value.for_each_target(add_edge);  // an override's references are dependencies too
           Json value = o.remove ? Json() : resolve(o.value);
@@ -279,6 +333,23 @@ class Synthesizer {
     }
   }
 
+  // `a` waits for `b`, in another stack: in the stack where they meet (as the
+  // resources of their nested stacks) when they share a deployment root, with
+  // DependsOn there if `depends_on` (a reference orders itself); else, for
+  // DependsOn, the one root after the other (a reference's export does that).
+  void add_nested_edge(const CfnResource& a, const CfnResource& b, bool depends_on) {
+    const auto m = meet(a, b);
+    if (!m) {
+      if (depends_on)
+        work_[stack_index_.at(&a.stack().deployment_root())].depends_on.insert(&b.stack().deployment_root());
+      return;
+    }
+    if (m->a == m->b) return;
+    auto& w = work_[stack_index_.at(m->stack)];
+    w.resources.add_edge(w.vertex.at(m->a), w.vertex.at(m->b));
+    if (depends_on) extra_depends_on_.emplace_back(m->a, m->b);
+  }
+
   // node().add_dependency(other): every resource below one waits for every
   // resource below the other, or the whole stack when they are in two stacks.
   void apply_construct_dependencies() {
@@ -292,17 +363,16 @@ class Synthesizer {
           for (const CfnResource* b : theirs) {
             if (a == b) continue;
             if (&b->stack() != &a->stack()) {
-              w.depends_on.insert(&b->stack());
+              add_nested_edge(*a, *b, true);
               continue;
             }
             w.resources.add_edge(w.vertex.at(a), w.vertex.at(b));
-            Json& deps = w.sections[static_cast<std::size_t>(Section::Resources)][ids_.at(a)]["DependsOn"];
-            if (deps.is_null()) deps = Json::array();
-            deps.push_back(ids_.at(b));
+            add_depends_on(w, *a, *b);
           }
         }
       }
     }
+    for (const auto& [a, b] : extra_depends_on_) add_depends_on(work_[stack_index_.at(&a->stack())], *a, *b);
     // DependsOn: sorted and without repeats, like aws-cdk-lib writes it.
     for (auto& w : work_)
       for (auto& [id, res] : w.sections[static_cast<std::size_t>(Section::Resources)].items()) {
@@ -312,6 +382,12 @@ class Synthesizer {
         deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
         res["DependsOn"] = deps;
       }
+  }
+
+  void add_depends_on(StackWork& w, const CfnResource& a, const CfnResource& b) {
+    Json& deps = w.sections[static_cast<std::size_t>(Section::Resources)][ids_.at(&a)]["DependsOn"];
+    if (deps.is_null()) deps = Json::array();
+    deps.push_back(ids_.at(&b));
   }
 
   /// The SSM parameter a weak reference is read from.
@@ -338,13 +414,43 @@ class Synthesizer {
                 ex.weak ? "rename the resource" : "rename the output");
           continue;
         }
-        Resolver resolve(*w.stack, ids_, nullptr, w.stack->node().path(), errors_);
-        section[ex.output_id] = ex.weak ? weak_export(ex, resolve(ex.value))
-                                        : Json{{"Value", resolve(ex.value)}, {"Export", {{"Name", ex.export_name}}}};
+        section[ex.output_id] =
+            ex.weak ? weak_export(ex, ex.value) : Json{{"Value", ex.value}, {"Export", {{"Name", ex.export_name}}}};
       }
     }
     for (const auto& [consumer, producer] : refs_.dependencies())
       work_[stack_index_.at(consumer)].depends_on.insert(producer);
+  }
+
+  // The outputs and parameters that carry values across nested stacks'
+  // boundaries, and each parameter's value on the nested stack's resource.
+  void add_nested_values() {
+    for (auto& w : work_) {
+      if (w.stack->nested_parent() == nullptr) continue;
+      const std::string path = w.stack->node().path();
+      for (const auto& o : refs_.outputs_of(*w.stack))
+        add_unique(w, Section::Outputs, o.id, Json{{"Value", o.value}}, path);
+      const auto& resource = static_cast<const NestedStack*>(w.stack)->nested_stack_resource();
+      Json& in_parent = resource_json(resource)["Properties"]["Parameters"];
+      for (const auto& p : refs_.parameters_of(*w.stack)) {
+        add_unique(w, Section::Parameters, p.id, Json{{"Type", "String"}}, path);
+        in_parent[p.id] = p.value;
+      }
+    }
+  }
+
+  void add_unique(StackWork& w, Section section, const std::string& id, Json value, const std::string& path) {
+    Json& entries = w.sections[static_cast<std::size_t>(section)];
+    if (entries.contains(id)) {
+      error(path, fmt::format("\"{}\" clashes with a value passed to or from the nested stack", id),
+            "rename the element");
+      return;
+    }
+    entries[id] = std::move(value);
+  }
+
+  Json& resource_json(const CfnResource& r) {
+    return work_[stack_index_.at(&r.stack())].sections[static_cast<std::size_t>(Section::Resources)][ids_.at(&r)];
   }
 
   void check_resource_cycles() {
@@ -386,14 +492,30 @@ class Synthesizer {
           "put both stacks in one stage, or deploy the stages in order (e.g. a pipeline's stages)");
   }
 
+  // The works of top-level stacks, in creation order.
+  std::vector<std::size_t> roots() const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < work_.size(); ++i)
+      if (work_[i].stack->nested_parent() == nullptr) out.push_back(i);
+    return out;
+  }
+
+  // The deployment order of the top-level stacks; a nested stack's
+  // dependencies are its root's.
   std::vector<std::size_t> stack_order() {
+    const auto tops = roots();
     Digraph g;
-    for (const auto& w : work_) g.add_node(w.stack->node().path());
-    for (std::size_t i = 0; i < work_.size(); ++i) {
-      for (const Stack* d : work_[i].stack->dependencies()) work_[i].depends_on.insert(d);
-      for (const Stack* d : work_[i].depends_on) {
-        check_same_stage(*work_[i].stack, *d);
-        g.add_edge(i, stack_index_.at(d));
+    std::unordered_map<const Stack*, std::size_t> node;
+    for (std::size_t i : tops) node.emplace(work_[i].stack, g.add_node(work_[i].stack->node().path()));
+    for (auto& w : work_) {
+      for (const Stack* d : w.stack->dependencies()) w.depends_on.insert(d);
+      const Stack& root = w.stack->deployment_root();
+      for (const Stack* d : w.depends_on) {
+        const Stack& other = d->deployment_root();
+        if (&other == &root) continue;
+        check_same_stage(root, other);
+        g.add_edge(node.at(&root), node.at(&other));
+        work_[stack_index_.at(&root)].depends_on.insert(&other);
       }
     }
     if (auto cycle = find_cycle(g)) {
@@ -402,8 +524,43 @@ class Synthesizer {
       return {};
     }
     std::vector<std::size_t> order;
-    for (const auto& wave : dependency_waves(g)) order.insert(order.end(), wave.begin(), wave.end());
+    for (const auto& wave : dependency_waves(g))
+      for (std::size_t n : wave) order.push_back(tops[n]);
     return order;
+  }
+
+  // The stacks nested in work i (deepest first), then i itself: each nested
+  // template is done, and its hash known, before its parent's.
+  void finish_with_nested(std::size_t i, std::vector<StackArtifact>& out) {
+    for (std::size_t child : work_[i].nested) finish_with_nested(child, out);
+    out.push_back(finish_stack(work_[i]));
+    if (work_[i].stack->nested_parent() != nullptr) point_parent_at(work_[i], out.back());
+  }
+
+  // The nested stack's resource in its parent: TemplateURL of the published
+  // template, asset metadata; the template joins its root's assets.
+  void point_parent_at(const StackWork& w, const StackArtifact& a) {
+    const auto& nested = *static_cast<const NestedStack*>(w.stack);
+    const Stack& parent = nested.parent_stack();
+    NestedTemplateAsset asset{nested.template_file(), sha256_hex(a.template_text)};
+    const Value url = nested_template_url(parent, asset.hash + ".json");
+    Json& resource = resource_json(nested.nested_stack_resource());
+    Json& props = resource["Properties"];
+    props["TemplateURL"] = Resolver(parent, ids_, nullptr, nested.node().path(), errors_)(url);
+    Json sorted = object_with_capacity(props.size());
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : props.items()) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    for (const auto& k : keys) sorted[k] = std::move(props[k]);
+    Json ordered = object_with_capacity(resource.size() + 1);
+    ordered["Type"] = resource["Type"];
+    ordered["Properties"] = std::move(sorted);
+    for (auto& [k, v] : resource.items())
+      if (k != "Type" && k != "Properties") ordered[k] = std::move(v);
+    ordered["Metadata"]["aws:asset:path"] = asset.file;
+    ordered["Metadata"]["aws:asset:property"] = "TemplateURL";
+    resource = std::move(ordered);
+    work_[stack_index_.at(&nested.deployment_root())].nested_templates.push_back(std::move(asset));
   }
 
   StackArtifact finish_stack(StackWork& w) {
@@ -440,15 +597,30 @@ class Synthesizer {
                                           a.template_text.size(), TemplateLimits::max_inline_bytes),
                               "run the bootstrap command once per account and region"});
     a.template_json = std::move(t);
-    for (const Stack* d : w.depends_on) a.dependencies.push_back(d);
+    // A nested stack deploys with its root: the root's artifact holds its
+    // dependencies, assets and metadata.
+    if (stack.nested_parent() != nullptr) return a;
+    for (const Stack* d : w.depends_on)
+      if (d->nested_parent() == nullptr) a.dependencies.push_back(d);
     a.file_assets = w.file_assets;
     a.image_assets = w.image_assets;
-    if (!a.file_assets.empty() || !a.image_assets.empty()) a.asset_manifest = make_asset_manifest(a);
+    a.nested_templates = w.nested_templates;
+    if (!a.file_assets.empty() || !a.image_assets.empty() || !a.nested_templates.empty())
+      a.asset_manifest = make_asset_manifest(a);
     std::sort(a.dependencies.begin(), a.dependencies.end(),
               [&](const Stack* x, const Stack* y) { return stack_index_.at(x) < stack_index_.at(y); });
 
-    // Paths are unique, so each element's entry is appended without a lookup.
     a.metadata = object_with_capacity(w.elements.size());
+    add_logical_id_metadata(w, a.metadata);
+    for (const Construct* c : stack.node().find_all())
+      for (const auto& m : c->node().metadata())
+        a.metadata[metadata_key(*c)].push_back({{"type", m.type}, {"data", m.data}});
+    return a;
+  }
+
+  // The logical id of each element of `w` and of the stacks nested in it.
+  // Paths are unique, so each entry is appended without a lookup.
+  void add_logical_id_metadata(const StackWork& w, Json& metadata) const {
     for (std::size_t i = 0; i < w.elements.size(); ++i)
       if (auto it = ids_.find(w.elements[i]); it != ids_.end()) {
         Json entry = object_with_capacity(2);
@@ -458,12 +630,9 @@ class Synthesizer {
         list.push_back(std::move(entry));
         std::string key(1, '/');
         key += w.paths[i];
-        a.metadata.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(list));
+        metadata.get_ref<Json::object_t&>().emplace_back(std::move(key), std::move(list));
       }
-    for (const Construct* c : stack.node().find_all())
-      for (const auto& m : c->node().metadata())
-        a.metadata[metadata_key(*c)].push_back({{"type", m.type}, {"data", m.data}});
-    return a;
+    for (std::size_t child : w.nested) add_logical_id_metadata(work_[child], metadata);
   }
 
   void run_plugins(StackArtifact& a) {
@@ -482,7 +651,8 @@ class Synthesizer {
   std::unordered_map<const Stack*, std::size_t> stack_index_;
   LogicalIds ids_;
   std::unordered_set<const CfnElement*> duplicate_ids_;  // elements whose logical id an earlier one has
-  CrossStackReferences refs_;
+  CrossStackReferences refs_{ids_};
+  std::vector<std::pair<const CfnResource*, const CfnResource*>> extra_depends_on_;  // across nested stacks
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
 };

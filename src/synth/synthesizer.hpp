@@ -31,6 +31,12 @@ struct SynthOptions {
   std::vector<const ValidationPlugin*> plugins{};
 };
 
+/// A nested stack's template, published with its deployment root's assets.
+struct NestedTemplateAsset {
+  std::string file;  // the template file, beside the root's
+  std::string hash;  // SHA-256 of its text; the object key is "<hash>.json"
+};
+
 struct StackArtifact {
   const Stack* stack = nullptr;
   Json template_json;
@@ -41,6 +47,7 @@ struct StackArtifact {
   std::unordered_map<std::string, const Construct*> owners;  // logical id -> the construct that made it
   std::vector<const FileAsset*> file_assets;          // in tree order (synth/asset_manifest.hpp)
   std::vector<const DockerImageAsset*> image_assets;  // in tree order
+  std::vector<NestedTemplateAsset> nested_templates;  // a deployment root's: those of every stack nested in it
   Json asset_manifest;                  // <Stack>.assets.json; null for a stack without assets
 };
 
@@ -53,7 +60,10 @@ struct NestedAssembly {
 };
 
 struct Assembly {
-  std::vector<StackArtifact> stacks;    // in deployment order (dependencies first), stages' stacks too
+  /// In deployment order (dependencies first), stages' stacks too; a nested
+  /// stack (stack->nested_parent()) right before its parent. Only top-level
+  /// stacks are artifacts of the manifest.
+  std::vector<StackArtifact> stacks;
   Json manifest;                        // the app's; its stages' are in `nested`
   std::vector<NestedAssembly> nested;   // one per Stage, parents before children
   std::string tree_text;                // tree.json as written, with trailing newline

@@ -59,7 +59,7 @@ inline Json resolve(const cdk::Stack& stack, const cdk::Value& v) {
   for (auto* c : stack.node().root().node().find_all())
     if (auto* e = dynamic_cast<const cdk::CfnElement*>(c)) ids.emplace(e, e->logical_id());
   std::vector<cdk::Diagnostic> errors;
-  cdk::detail::CrossStackReferences refs;
+  cdk::detail::CrossStackReferences refs(ids);
   cdk::detail::Resolver resolver(stack, ids, &refs, "probe", errors);
   Json j = resolver(v);
   if (!errors.empty()) throw cdk::SynthError(errors);

@@ -1,0 +1,64 @@
+// A stack with a nested stack, deployed against a real moto_server: the
+// nested template is published to the bootstrap bucket with the parent's
+// assets, CloudFormation fetches it from the TemplateURL, and a value of the
+// parent reaches the nested stack as a parameter.
+#include <gtest/gtest.h>
+
+#include <cdk/cdk.hpp>
+
+#include "cli_harness.hpp"
+#include "moto_cli_fixture.hpp"
+#include "synth/synthesizer.hpp"
+
+#include <algorithm>
+
+namespace cdk::deploy {
+namespace {
+
+using testing::CliResult;
+
+std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
+
+const StackResourceSummary* find(const std::vector<StackResourceSummary>& resources, const std::string& id) {
+  auto it = std::find_if(resources.begin(), resources.end(), [&](const auto& r) { return r.logical_id == id; });
+  return it == resources.end() ? nullptr : &*it;
+}
+
+class MotoNested : public testing::MotoCliTest {
+ protected:
+  std::string nested_id;
+
+  void synth(const std::string& queue_name) {
+    cdk::App app;
+    auto& parent = app.add<cdk::Stack>("Parent", {.env = {.account = "123456789012", .region = "us-east-1"}});
+    auto& name = parent.add<cdk::CfnParameter>("QueueNameParam", cdk::CfnParameterProps{.type = "String", .default_value = queue_name});
+    auto& child = parent.add<cdk::NestedStack>("Queues");
+    child.add<cdk::CfnResource>("Queue", "AWS::SQS::Queue", cdk::Value::map({{"QueueName", name.ref()}}));
+    nested_id = child.nested_stack_resource().logical_id();
+    cdk::detail::write_assembly(cdk::detail::synthesize(app, {}), assembly.path());
+  }
+};
+
+TEST_F(MotoNested, TheParentDeploysTheNestedTemplateFromTheBootstrapBucket) {
+  ASSERT_EQ(cli({"bootstrap"}).exit_code, 0);
+  synth("orders-from-parent");
+  CliResult deployed = cli({"deploy", "Parent", "--require-approval", "never"});
+  ASSERT_EQ(deployed.exit_code, 0) << explain(deployed);
+
+  const auto parent = cfn().list_stack_resources("Parent");
+  const auto* nested = find(parent, nested_id);
+  ASSERT_NE(nested, nullptr) << "the parent has no nested stack resource";
+  EXPECT_EQ(nested->resource_type, "AWS::CloudFormation::Stack");
+  // The nested stack got the parent's parameter value and made the queue with it.
+  auto d = cfn().describe_stack(nested->physical_id);
+  ASSERT_TRUE(d.has_value());
+  const auto queue = find(cfn().list_stack_resources(nested->physical_id), "Queue");
+  ASSERT_NE(queue, nullptr);
+  EXPECT_NE(queue->physical_id.find("orders-from-parent"), std::string::npos) << queue->physical_id;
+  // `list` shows the parent only: the nested stack deploys with it.
+  CliResult listed = cli({"list"});
+  EXPECT_EQ(listed.out.find("Queues"), std::string::npos) << listed.out;
+}
+
+}  // namespace
+}  // namespace cdk::deploy
