@@ -32,6 +32,10 @@ struct StackProps {
   /// Which bootstrap the stack's assets go to (cdk/bootstrap.hpp); default the
   /// context value @aws-cdk/core:bootstrapQualifier, else "hnb659fds".
   std::string bootstrap_qualifier{};
+  /// Past CloudFormation's 500 resources, synthesis moves whole constructs
+  /// from the end of the stack into nested stacks (AutoSplit1, AutoSplit2, ...)
+  /// with their logical ids, and reports what moved; default false.
+  bool auto_split = false;
 };
 
 /// Template limits that CloudFormation enforces.
@@ -80,6 +84,7 @@ class Stack : public Construct {
   [[nodiscard]] TagManager& tag_manager() noexcept { return tag_manager_; }
   [[nodiscard]] bool termination_protection() const noexcept { return props_.termination_protection; }
   void set_termination_protection(bool on) { props_.termination_protection = on; }
+  [[nodiscard]] bool auto_split() const noexcept { return props_.auto_split; }
   /// The bootstrap qualifier: StackProps.bootstrap_qualifier, else the context
   /// value @aws-cdk/core:bootstrapQualifier, else "hnb659fds". Throws cdk::Error
   /// when it is not 1-10 lowercase letters, digits or hyphens.

@@ -97,6 +97,11 @@ Json CrossStackReferences::pass_down(const Stack& consumer, const Stack& produce
   return value;
 }
 
+Stack& CrossStackReferences::home(const CfnElement& e) const {
+  auto it = homes_.find(&e);
+  return it != homes_.end() ? *it->second : e.stack();
+}
+
 Json CrossStackReferences::use(const ExportedValue& exported) const {
   if (exported.weak) return Json("{{resolve:ssm:" + exported.export_name + "}}");
   return single_member("Fn::ImportValue", exported.export_name);

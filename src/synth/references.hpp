@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -55,6 +56,11 @@ class CrossStackReferences {
   [[nodiscard]] const std::vector<NestedValue>& outputs_of(const Stack& nested) const;
   /// Parameters to add to a nested stack, each with its value in the parent.
   [[nodiscard]] const std::vector<NestedValue>& parameters_of(const Stack& nested) const;
+  /// The stack an element is written to: its own, or the nested stack the
+  /// automatic split (synth/auto_split.hpp) moved it to.
+  [[nodiscard]] Stack& home(const CfnElement& e) const;
+  void move(const CfnElement& e, Stack& nested) { homes_[&e] = &nested; }
+
   /// (consumer, producer) pairs of deployment roots: consumer deploys after producer.
   [[nodiscard]] const std::set<std::pair<const Stack*, const Stack*>>& dependencies() const noexcept { return deps_; }
 
@@ -68,6 +74,7 @@ class CrossStackReferences {
   std::map<std::tuple<const CfnElement*, std::string, bool>, std::pair<const Stack*, std::size_t>> known_;
   std::map<const Stack*, std::vector<NestedValue>> outputs_;
   std::map<const Stack*, std::vector<NestedValue>> parameters_;
+  std::unordered_map<const CfnElement*, Stack*> homes_;
 
   Json import(const Stack& consumer, const Stack& producer, const Crossing& reference, bool weak);
   Crossing pass_up(const Stack& nested, const Crossing& reference);

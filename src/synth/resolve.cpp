@@ -89,14 +89,14 @@ Json Resolver::element_ref(const Value& v) {
          "refer to a resource or a parameter");
     return nullptr;
   }
-  if (&target.stack() != &stack_) {
+  const Stack& producer = refs_ != nullptr ? refs_->home(target) : target.stack();
+  if (&producer != &stack_) {
     if (v.kind() == Value::Kind::LogicalId || refs_ == nullptr) {
       fail(fmt::format("uses \"{}\" of stack \"{}\" by name, which only works inside one stack",
-                       target.node().path(), target.stack().node().path()),
+                       target.node().path(), producer.node().path()),
            "conditions, mappings and DependsOn must be in the same stack");
       return nullptr;
     }
-    const Stack& producer = target.stack();
     // Each stage deploys on its own, so no export can bind two of them (as in the AWS CDK).
     if (Stage::of(stack_) != Stage::of(producer)) {
       fail(fmt::format("refers to \"{}\" of stack \"{}\" in another stage; stacks of different stages cannot "

@@ -1,6 +1,7 @@
 #include "synth/synthesizer.hpp"
 
 #include "synth/aspects.hpp"
+#include "synth/auto_split.hpp"
 #include "synth/asset_manifest.hpp"
 #include "synth/digraph.hpp"
 #include "synth/json_text.hpp"
@@ -104,8 +105,8 @@ struct Meeting {
 };
 
 // `r`'s stand-in in `ancestor`, a stack holding r's stack.
-const CfnResource* stand_in(const CfnResource& r, const Stack& ancestor) {
-  const Stack* s = &r.stack();
+const CfnResource* stand_in(const CfnResource& r, const Stack& ancestor, const CrossStackReferences& refs) {
+  const Stack* s = &refs.home(r);
   if (s == &ancestor) return &r;
   while (s->nested_parent() != &ancestor) s = s->nested_parent();
   return &static_cast<const NestedStack*>(s)->nested_stack_resource();
@@ -129,13 +130,15 @@ Value nested_template_url(const Stack& parent, const std::string& key) {
 }
 
 // Nothing when the two are in different deployment roots.
-std::optional<Meeting> meet(const CfnResource& a, const CfnResource& b) {
-  if (&a.stack().deployment_root() != &b.stack().deployment_root()) return std::nullopt;
+std::optional<Meeting> meet(const CfnResource& a, const CfnResource& b, const CrossStackReferences& refs) {
+  const Stack& home_a = refs.home(a);
+  const Stack& home_b = refs.home(b);
+  if (&home_a.deployment_root() != &home_b.deployment_root()) return std::nullopt;
   std::set<const Stack*> above_a;
-  for (const Stack* s = &a.stack(); s != nullptr; s = s->nested_parent()) above_a.insert(s);
-  const Stack* common = &b.stack();
+  for (const Stack* s = &home_a; s != nullptr; s = s->nested_parent()) above_a.insert(s);
+  const Stack* common = &home_b;
   while (!above_a.contains(common)) common = common->nested_parent();
-  return Meeting{common, stand_in(a, *common), stand_in(b, *common)};
+  return Meeting{common, stand_in(a, *common, refs), stand_in(b, *common, refs)};
 }
 
 class Synthesizer {
@@ -144,6 +147,7 @@ class Synthesizer {
 
   Assembly run() {
     invoke_aspects(app_);
+    split_stacks();
     add_bootstrap_checks();
     collect();
     validate_tree();
@@ -185,6 +189,14 @@ class Synthesizer {
     errors_.push_back({Diagnostic::Level::Error, std::move(path), std::move(message), std::move(hint)});
   }
 
+  void split_stacks() {
+    try {
+      for (auto& d : split_oversized_stacks(app_, refs_)) diagnostics_.push_back(std::move(d));
+    } catch (const Error& ex) {
+      error(ex.path(), ex.diagnostic().message, ex.diagnostic().hint);
+    }
+  }
+
   // Stacks with assets check the bootstrap version, as aws-cdk-lib's do;
   // an error here (a bad qualifier) is reported like any other.
   void add_bootstrap_checks() {
@@ -198,6 +210,12 @@ class Synthesizer {
   void collect() {
     std::string path;
     collect(app_, path);
+    // Elements the automatic split moved into a nested stack made after them.
+    for (auto& [e, p] : moved_) {
+      auto& w = work_[stack_index_.at(&refs_.home(*e))];
+      w.elements.push_back(e);
+      w.paths.push_back(std::move(p));
+    }
     if (work_.empty())
       error("", "the app has no stacks", "add one with app.add<cdk::Stack>(\"Name\")");
   }
@@ -210,9 +228,13 @@ class Synthesizer {
       stack_index_[s] = work_.size();
       work_.emplace_back().stack = s;
     } else if (auto* e = dynamic_cast<CfnElement*>(&c)) {
-      auto& w = work_[stack_index_.at(&e->stack())];
-      w.elements.push_back(e);
-      w.paths.push_back(path);
+      if (&refs_.home(*e) != &e->stack()) {
+        moved_.emplace_back(e, path);
+      } else {
+        auto& w = work_[stack_index_.at(&e->stack())];
+        w.elements.push_back(e);
+        w.paths.push_back(path);
+      }
     } else if (auto* f = dynamic_cast<FileAsset*>(&c)) {
       work_[stack_index_.at(&Stack::of(*f).deployment_root())].file_assets.push_back(f);
     } else if (auto* i = dynamic_cast<DockerImageAsset*>(&c)) {
@@ -309,12 +331,12 @@ class Synthesizer {
         auto add_edge = [&](const CfnElement& t) {
           if (auto v = w.vertex.find(&t); v != w.vertex.end()) w.resources.add_edge(me, v->second);
           else if (const auto* other = dynamic_cast<const CfnResource*>(&t);
-                   other != nullptr && &t.stack() != w.stack && stack_index_.contains(&t.stack()))
+                   other != nullptr && &refs_.home(t) != w.stack && stack_index_.contains(&t.stack()))
             add_nested_edge(*r, *other, false);
         };
         body.for_each_target(add_edge);
         for (const CfnResource* d : r->depends_on())
-          if (&d->stack() != w.stack) add_nested_edge(*r, *d, true);
+          if (&refs_.home(*d) != w.stack) add_nested_edge(*r, *d, true);
         for (const auto& o : r->overrides()) {
           o.value.for_each_target(add_edge);  // an override's references are dependencies too
           Json value = o.remove ? Json() : resolve(o.value);
@@ -338,10 +360,10 @@ class Synthesizer {
   // DependsOn there if `depends_on` (a reference orders itself); else, for
   // DependsOn, the one root after the other (a reference's export does that).
   void add_nested_edge(const CfnResource& a, const CfnResource& b, bool depends_on) {
-    const auto m = meet(a, b);
+    const auto m = meet(a, b, refs_);
     if (!m) {
       if (depends_on)
-        work_[stack_index_.at(&a.stack().deployment_root())].depends_on.insert(&b.stack().deployment_root());
+        work_[stack_index_.at(&refs_.home(a).deployment_root())].depends_on.insert(&refs_.home(b).deployment_root());
       return;
     }
     if (m->a == m->b) return;
@@ -359,10 +381,10 @@ class Synthesizer {
       for (Construct* dep : c->node().dependencies()) {
         const auto theirs = resources_below(*dep);
         for (const CfnResource* a : mine) {
-          auto& w = work_[stack_index_.at(&a->stack())];
+          auto& w = work_[stack_index_.at(&refs_.home(*a))];
           for (const CfnResource* b : theirs) {
             if (a == b) continue;
-            if (&b->stack() != &a->stack()) {
+            if (&refs_.home(*b) != &refs_.home(*a)) {
               add_nested_edge(*a, *b, true);
               continue;
             }
@@ -372,7 +394,7 @@ class Synthesizer {
         }
       }
     }
-    for (const auto& [a, b] : extra_depends_on_) add_depends_on(work_[stack_index_.at(&a->stack())], *a, *b);
+    for (const auto& [a, b] : extra_depends_on_) add_depends_on(work_[stack_index_.at(&refs_.home(*a))], *a, *b);
     // DependsOn: sorted and without repeats, like aws-cdk-lib writes it.
     for (auto& w : work_)
       for (auto& [id, res] : w.sections[static_cast<std::size_t>(Section::Resources)].items()) {
@@ -450,7 +472,7 @@ class Synthesizer {
   }
 
   Json& resource_json(const CfnResource& r) {
-    return work_[stack_index_.at(&r.stack())].sections[static_cast<std::size_t>(Section::Resources)][ids_.at(&r)];
+    return work_[stack_index_.at(&refs_.home(r))].sections[static_cast<std::size_t>(Section::Resources)][ids_.at(&r)];
   }
 
   void check_resource_cycles() {
@@ -653,6 +675,7 @@ class Synthesizer {
   std::unordered_set<const CfnElement*> duplicate_ids_;  // elements whose logical id an earlier one has
   CrossStackReferences refs_{ids_};
   std::vector<std::pair<const CfnResource*, const CfnResource*>> extra_depends_on_;  // across nested stacks
+  std::vector<std::pair<const CfnElement*, std::string>> moved_;  // by the automatic split, with their paths
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
 };
