@@ -9,6 +9,7 @@
 #include <cdk/s3/bucket.hpp>
 #include <cdk/s3/bucket_actions.hpp>
 #include <cdk/s3/cfn_bucket.hpp>
+#include <cdk/security.hpp>
 
 #include <algorithm>
 
@@ -59,6 +60,9 @@ CrossRegionSupportStack::CrossRegionSupportStack(Construct& scope, std::string_v
     bucket_props.encryption_key_arn = key_->attr_arn();
   }
   bucket_ = &scope_default.add<s3::Bucket>("CrossRegionCodePipelineReplicationBucket", std::move(bucket_props));
+  security::suppress(*bucket_, "S3-NO-ACCESS-LOGS",
+                     "copies of pipeline artifacts for the actions of one region: CodePipeline's execution history and "
+                     "CloudTrail record who ran what (cross_region_replication_buckets takes a bucket that logs)");
   bucket_name_ = Names::physical_name(*bucket_);
   bucket_->cfn_bucket().props().bucket_name = bucket_name_;
 }

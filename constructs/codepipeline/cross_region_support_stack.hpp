@@ -16,6 +16,9 @@
 /// customer-managed key (`...EncryptionKey`, rotation on, deleted with the
 /// stack) and its alias (`...EncryptionAlias`, a generated name) by which the
 /// pipeline's stack names it. Unlike the AWS CDK's, key rotation is always on.
+/// The bucket keeps no server access logs (S3-NO-ACCESS-LOGS / AwsSolutions-S1
+/// suppressed with that reason); give cross_region_replication_buckets for
+/// buckets that log.
 #include <cdk/codepipeline/artifact_store.hpp>
 #include <cdk/stack.hpp>
 

@@ -202,6 +202,15 @@ TEST_F(CrossRegionTest, TheAssemblyListsTheSupportStackBeforeThePipelinesStack) 
   std::filesystem::remove_all(dir);
 }
 
+TEST_F(CrossRegionTest, TheSupportStackRaisesNoSecurityFinding) {
+  pipeline({.cross_account_keys = true}).add_stage({.stage_name = "Deploy"}).add_action(deploy("Us", "us-east-1"));
+  const auto dir = std::filesystem::temp_directory_path() / "cdkpp-cross-region-findings";
+  const auto result = app.synth(dir.string());
+  for (const auto& d : result.warnings)
+    if (d.level != cdk::Diagnostic::Level::Info) EXPECT_THAT(d.path, ::testing::Not(HasSubstr(support_id))) << d.message;
+  std::filesystem::remove_all(dir);
+}
+
 TEST_F(CrossRegionTest, AStagedPipelineKeepsItsSupportStackInTheStage) {
   auto& stage = app.add<cdk::Stage>("Prod", cdk::StageProps{.env = {.account = account, .region = "eu-west-1"}});
   auto& in_stage = stage.add<cdk::Stack>("Pipe");
