@@ -2,6 +2,8 @@
 // region (support stacks with replication buckets, or given buckets), the
 // pipeline's role on each, its stack deployed after the support stacks.
 #include "codepipeline/support.hpp"
+#include "security/rule_pack.hpp"
+#include "synth/synthesizer.hpp"
 #include "support/expect_error.hpp"
 
 #include <cdk/codepipeline/cross_region_support_stack.hpp>
@@ -159,6 +161,13 @@ TEST_F(CrossRegionTest, CrossAccountKeysGiveTheReplicationBucketARotatedKeyNamed
       EXPECT_EQ(st["Resource"].dump(), R"({"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":kms:us-east-1:111111111111:key/*"]]})");
     }
   EXPECT_TRUE(key_grant);
+  // cdk-nag learns why the grants name the replicated objects and the region's keys.
+  const auto assembly = cdk::detail::synthesize(app, {.plugins = {&cdk::detail::security::rule_pack_plugin()}});
+  std::string text;
+  for (const auto& a : assembly.stacks)
+    if (a.stack == &stack) text = a.template_text;
+  EXPECT_THAT(text, HasSubstr("Resource::arn:<AWS::Partition>:s3:::" + std::string(replication_bucket) + "/*"));
+  EXPECT_THAT(text, HasSubstr("Resource::arn:<AWS::Partition>:kms:us-east-1:111111111111:key/*"));
   cdk::testing::keep_for_lint(stack);
   cdk::testing::keep_for_lint(support());
 }
