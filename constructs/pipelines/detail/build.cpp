@@ -146,8 +146,7 @@ class Builder {
 
   // Lets the target's bootstrap roles read the assembly (the deploy role's own
   // policy covers only buckets of other accounts; a role of another account
-  // needs the key policy too).
-  // In another region, the roles read the copy in that region's store.
+  // needs the key policy too); in another region, the copy in that region's store.
   void grant_assembly_read(const Value& role_arn, const std::string& region) {
     pipeline_->grant_artifacts_read_to(role_arn, region);
   }
