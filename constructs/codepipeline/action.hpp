@@ -8,6 +8,7 @@
 ///     std::string action_name{};
 ///     std::optional<std::int64_t> run_order{};
 ///     std::string variables_namespace{};
+///     std::string region{};   // optional member: where it runs (default the pipeline's)
 ///     ...settings...
 ///     cdk::codepipeline::ActionConfig bind(const cdk::codepipeline::ActionBindOptions& o) const;
 ///   };
@@ -16,6 +17,7 @@
 /// Every action runs as a role of its own (`<Pipeline>/<Stage>/<Action>/CodePipelineActionRole`)
 /// that only the pipeline's role may assume, as in the AWS CDK.
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/codepipeline/artifact_store.hpp>
 #include <cdk/value.hpp>
 
 #include <concepts>
@@ -58,8 +60,11 @@ enum class ActionCategory : std::uint8_t { Source, Build, Test, Approval, Deploy
 struct ActionBindOptions {
   Construct& scope;    ///< `<Pipeline>/<Stage>/<Action>`: where the action makes what it needs
   iam::Role& role;     ///< the action's role
-  s3::Bucket& bucket;  ///< the pipeline's artifact bucket
+  s3::Bucket& bucket;  ///< the pipeline's artifact bucket (its own region's)
   Pipeline& pipeline;
+  /// The artifact store of the action's region: grant on this one (the
+  /// pipeline's bucket, or another region's replication bucket)
+  const ArtifactStore& store;
 };
 
 /// An action's declaration, as bind returns it.

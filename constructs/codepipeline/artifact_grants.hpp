@@ -16,6 +16,11 @@
 /// CodePipeline names artifact objects per execution, so the objects part
 /// is `<bucket>/*`: the grant records that reason for cdk-nag's
 /// AwsSolutions-IAM5 (that finding only) on the grantee, when it is a construct.
+///
+/// The ArtifactStore overloads grant on the store of an action's region
+/// (ActionBindOptions::store), which for another region is a replication
+/// bucket; a replication key known by its alias only is granted as the
+/// region's keys with a kms:ResourceAliases condition naming the alias.
 namespace cdk::iam {
 class IGrantable;
 }
@@ -24,6 +29,12 @@ class Bucket;
 }
 
 namespace cdk::codepipeline {
+
+struct ArtifactStore;
+
+void grant_artifacts_read(const ArtifactStore& store, iam::IGrantable& grantee);
+void grant_artifacts_write(const ArtifactStore& store, iam::IGrantable& grantee);
+void grant_artifacts_read_write(const ArtifactStore& store, iam::IGrantable& grantee);
 
 void grant_artifacts_read(const s3::Bucket& bucket, iam::IGrantable& grantee);
 void grant_artifacts_write(const s3::Bucket& bucket, iam::IGrantable& grantee);

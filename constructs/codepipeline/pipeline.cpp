@@ -4,6 +4,7 @@
 
 #include <cdk/codepipeline/artifact_grants.hpp>
 #include <cdk/codepipeline/cfn_pipeline.hpp>
+#include <cdk/codepipeline/cross_region_support_stack.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/policy.hpp>
 #include <cdk/iam/policy_statement.hpp>
@@ -11,6 +12,8 @@
 #include <cdk/kms/cfn_key.hpp>
 #include <cdk/s3/bucket.hpp>
 #include <cdk/s3/bucket_actions.hpp>
+#include <cdk/stack.hpp>
+#include <cdk/stage.hpp>
 
 #include <algorithm>
 #include <map>
@@ -70,7 +73,13 @@ CfnPipeline::PipelineTriggerDeclarationProperty render_trigger(const Trigger& t)
   return {.git_configuration = std::move(git), .provider_type = std::string(codestar_provider)};
 }
 
-CfnPipeline::ActionDeclarationProperty render_action(const StageAction& a) {
+CfnPipeline::ArtifactStoreProperty render_store(const ArtifactStore& store) {
+  CfnPipeline::ArtifactStoreProperty out{.location = store.bucket_name, .type = "S3"};
+  if (!store.key_id.is_null()) out.encryption_key = CfnPipeline::EncryptionKeyProperty{.id = store.key_id, .type = "KMS"};
+  return out;
+}
+
+CfnPipeline::ActionDeclarationProperty render_action(const StageAction& a, const std::string& pipeline_region) {
   CfnPipeline::ActionDeclarationProperty out;
   const auto& c = a.config;
   out.action_type_id = CfnPipeline::ActionTypeIdProperty{.category = std::string(action_category_name(c.category)),
@@ -79,6 +88,7 @@ CfnPipeline::ActionDeclarationProperty render_action(const StageAction& a) {
   for (const auto& i : c.inputs) out.input_artifacts.push_back({.name = i.name()});
   out.name = a.name;
   if (!a.variables_namespace.empty()) out.namespace_ = a.variables_namespace;
+  if (!a.region.empty() && a.region != pipeline_region) out.region = a.region;
   for (const auto& o : c.outputs) out.output_artifacts.push_back({.name = o.name()});
   if (a.role != nullptr) out.role_arn = a.role->role_arn();
   else if (!a.role_arn.is_null()) out.role_arn = a.role_arn;
@@ -107,14 +117,22 @@ Pipeline::Pipeline(Construct& scope, std::string_view id, PipelineProps props) :
   }
   role_ = &add<iam::Role>("Role", {.assumed_by = iam::ServicePrincipal{"codepipeline.amazonaws.com"}});
   grant_artifacts_read_write(*bucket_, *role_);
+  own_store_ = artifact_store_of(*bucket_);
   CfnPipeline::Props l1;
-  l1.artifact_store = CfnPipeline::ArtifactStoreProperty{.location = bucket_->bucket_name(), .type = "S3"};
   l1.role_arn = role_->role_arn();
   if (!props_.pipeline_name.empty()) l1.name = props_.pipeline_name;
   l1.pipeline_type = props_.pipeline_type == PipelineType::V2 ? "V2" : "V1";
   if (props_.execution_mode) l1.execution_mode = std::string(execution_mode_name(*props_.execution_mode));
   if (props_.restart_execution_on_update) l1.restart_execution_on_update = true;
   resource_ = &add<CfnPipeline>("Resource", std::move(l1));
+  render_artifact_stores();
+  for (const auto& [r, b] : props_.cross_region_replication_buckets) {
+    if (b.bucket_name.empty())
+      throw Error(path, "cross_region_replication_buckets[\"" + r + "\"] names no bucket", "set .bucket_name to a bucket in " + r);
+    if (r.empty() || r == region())
+      throw Error(path, "cross_region_replication_buckets lists \"" + r + "\", the pipeline's own region",
+                  "list only other regions: the artifact bucket serves the pipeline's own");
+  }
   // The pipeline checks its role's permissions when it is created.
   if (auto* policy = role_->default_policy()) resource_->node().add_dependency(*policy);
   auto variables = std::move(props_.variables);
@@ -148,15 +166,90 @@ void Pipeline::render_key_policy() {
 
 Value Pipeline::artifacts_key_arn() const { return key_ != nullptr ? key_->attr_arn() : Value(); }
 
-void Pipeline::grant_artifacts_read_to(const Value& role_arn) {
+void Pipeline::grant_artifacts_read_to(const Value& role_arn, const std::string& r) {
   if (role_arn.is_null())
     throw Error(node().path(), "grant_artifacts_read_to was given no role", "pass the ARN of the role that reads the artifacts");
+  if (!r.empty() && r != region()) {
+    (void)artifact_store(r, node().path());
+    if (auto it = support_.find(r); it != support_.end()) it->second->grant_read_to(role_arn);
+    return;
+  }
   if (std::find(readers_.begin(), readers_.end(), role_arn) != readers_.end()) return;
   readers_.push_back(role_arn);
   bucket_->add_to_resource_policy({.actions = s3::actions::read(),
                                    .resources = {bucket_->bucket_arn(), bucket_->arn_for_objects("*")},
                                    .principals = Value::map({{"AWS", role_arn}})});
   if (key_ != nullptr) render_key_policy();
+}
+
+const std::string& Pipeline::region() const { return Stack::of(*this).env().region; }
+
+void Pipeline::render_artifact_stores() {
+  auto& l1 = resource_->props();
+  if (stores_.empty()) {
+    l1.artifact_store = render_store(own_store_);
+    return;
+  }
+  l1.artifact_store.reset();
+  l1.artifact_stores.clear();
+  std::map<std::string, const ArtifactStore*> by_region{{region(), &own_store_}};
+  for (const auto& [r, store] : stores_) by_region.emplace(r, &store);
+  for (const auto& [r, store] : by_region) l1.artifact_stores.push_back({.artifact_store = render_store(*store), .region = r});
+}
+
+const ArtifactStore& Pipeline::artifact_store(const std::string& r, const std::string& path) {
+  if (r.empty() || r == region()) return own_store_;
+  if (auto it = stores_.find(r); it != stores_.end()) return it->second;
+  const auto& stack = Stack::of(*this);
+  if (region().empty())
+    throw Error(path, "the action runs in " + r + ", and the pipeline's stack " + stack.node().path() +
+                    " has no region to tell it apart from",
+                "give the pipeline's stack .env = {.account = \"123456789012\", .region = \"eu-west-1\"}");
+  return replication_store(r, path);
+}
+
+ArtifactStore& Pipeline::replication_store(const std::string& r, const std::string& path) {
+  ArtifactStore store;
+  if (auto given = props_.cross_region_replication_buckets.find(r); given != props_.cross_region_replication_buckets.end()) {
+    store = {.region = r, .bucket_name = Value(given->second.bucket_name),
+             .bucket_arn = Value("arn:") + Aws::partition() + Value(":s3:::" + given->second.bucket_name)};
+    if (!given->second.encryption_key_arn.empty()) store.key_id = store.key_arn = Value(given->second.encryption_key_arn);
+  } else {
+    store = support_stack(r, path).store();
+  }
+  auto& out = stores_.emplace(r, std::move(store)).first->second;
+  grant_artifacts_read_write(out, *role_);
+  render_artifact_stores();
+  return out;
+}
+
+// One support stack per account and region next to the pipeline's stack,
+// shared by the pipelines of that account (as the AWS CDK's default).
+CrossRegionSupportStack& Pipeline::support_stack(const std::string& r, const std::string& path) {
+  auto& stack = Stack::of(*this);
+  if (stack.env().account.empty())
+    throw Error(path, "the action runs in " + r + ", and the pipeline's stack " + stack.node().path() +
+                    " has no account for the replication bucket's support stack there",
+                "give the pipeline's stack .env = {.account = \"123456789012\", .region = \"" + region() +
+                    "\"}, or give the region's bucket in cross_region_replication_buckets");
+  const Environment env{.account = stack.env().account, .region = r};
+  Construct* scope = cdk::Stage::of(stack);
+  if (scope == nullptr) scope = &stack.node().root();
+  const auto id = CrossRegionSupportStack::id_for(env);
+  auto* support = dynamic_cast<CrossRegionSupportStack*>(scope->node().try_find_child(id));
+  if (support == nullptr) {
+    if (scope->node().try_find_child(id) != nullptr)
+      throw Error(path, "the construct " + id + " next to the pipeline's stack is not a cross-region support stack",
+                  "give that construct another id");
+    support = &scope->add<CrossRegionSupportStack>(id, CrossRegionSupportStackProps{
+        .pipeline_stack_name = stack.stack_name(), .env = env, .create_kms_key = key_ != nullptr});
+  } else if (key_ != nullptr && !support->has_kms_key()) {
+    throw Error(path, "the support stack " + support->node().path() + " was made without a KMS key by a pipeline without cross_account_keys",
+                "use cross_account_keys alike in the pipelines of one account, or give this one cross_region_replication_buckets");
+  }
+  stack.add_dependency(*support, "the pipeline's artifacts in " + r);
+  support_.emplace(r, support);
+  return *support;
 }
 
 Stage& Pipeline::add_stage(StageProps props) {
@@ -233,7 +326,7 @@ void Pipeline::refresh() {
   for (const auto* stage : stages_) {
     CfnPipeline::StageDeclarationProperty s;
     s.name = stage->stage_name();
-    for (const auto& a : stage->actions()) s.actions.push_back(render_action(a));
+    for (const auto& a : stage->actions()) s.actions.push_back(render_action(a, region()));
     l1.stages.push_back(std::move(s));
     if (!stage->props().transition_to_enabled)
       l1.disable_inbound_stage_transitions.push_back({.reason = stage->props().transition_disabled_reason,

@@ -32,6 +32,9 @@ void Pipeline::validate_actions(std::vector<Diagnostic>& out) const {
         out.push_back(error(path, "the first stage may hold only source actions", "move the action to a later stage"));
       if (s > 0 && is_source(a))
         out.push_back(error(path, "a source action may only be in the first stage", "move it to the first stage"));
+      if (is_source(a) && !a.region.empty())
+        out.push_back(error(path, "the source action runs in " + a.region + ", and a source action must be in the pipeline's region",
+                            "leave out its region (source actions run where the pipeline is)"));
       for (const auto& i : a.config.inputs) {
         const auto it = produced.find(i.name());
         const bool earlier = it != produced.end() &&

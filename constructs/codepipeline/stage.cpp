@@ -48,27 +48,30 @@ Stage& Stage::add_action_as_role(RoleActionProps action) {
     throw Error(node().path() + "/" + action.action_name, "the action has no role_arn",
                 "set .role_arn to the role CodePipeline should assume, or use add_action to have one made");
   auto& scope = begin_action(action.action_name, action.run_order, false);
+  (void)pipeline_.artifact_store(action.region, scope.node().path());
   pipeline_.role().add_to_policy({.actions = {"sts:AssumeRole"}, .resources = {action.role_arn}});
-  finish_action(scope, action.run_order, action.variables_namespace, action.config);
+  finish_action(scope, action.run_order, action.variables_namespace, action.config, action.region);
   actions_.back().role_arn = std::move(action.role_arn);
   pipeline_.refresh();
   return *this;
 }
 
-ActionBindOptions Stage::bind_options(Construct& scope) {
+ActionBindOptions Stage::bind_options(Construct& scope, const std::string& region) {
   auto& role = dynamic_cast<iam::Role&>(scope.node().find_child("CodePipelineActionRole"));
-  return {.scope = scope, .role = role, .bucket = pipeline_.artifact_bucket(), .pipeline = pipeline_};
+  const auto& store = pipeline_.artifact_store(region, scope.node().path());
+  return {.scope = scope, .role = role, .bucket = pipeline_.artifact_bucket(), .pipeline = pipeline_, .store = store};
 }
 
 void Stage::finish_action(Construct& scope, std::int64_t run_order, const std::string& variables_namespace,
-                          const ActionConfig& config) {
+                          const ActionConfig& config, const std::string& region) {
   const auto path = scope.node().path();
   for (const auto* list : {&config.inputs, &config.outputs})
     for (const auto& artifact : *list) detail::check_name(path, "artifact name", artifact.name(), "_-");
   if (!variables_namespace.empty()) detail::check_name(path, "variables namespace", variables_namespace, "@_-", 128);
   auto* role = dynamic_cast<iam::Role*>(scope.node().try_find_child("CodePipelineActionRole"));
   actions_.push_back({.name = scope.node().id(), .run_order = run_order, .variables_namespace = variables_namespace,
-                      .scope = &scope, .role = role, .config = config});
+                      .scope = &scope, .role = role, .config = config,
+                      .region = region == pipeline_.region() ? std::string() : region});
   pipeline_.refresh();
 }
 

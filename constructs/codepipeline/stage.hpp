@@ -41,6 +41,7 @@ struct RoleActionProps {
   std::string variables_namespace{};  ///< default none
   Value role_arn{};                   ///< the role CodePipeline assumes to run the action; required
   ActionConfig config{};              ///< category, provider, artifacts and configuration; required
+  std::string region{};               ///< where the action runs; default the pipeline's region
 };
 
 /// One action as the stage holds it.
@@ -52,6 +53,7 @@ struct StageAction {
   iam::Role* role = nullptr;   ///< the role made for the action, or nullptr with role_arn
   ActionConfig config;
   Value role_arn{};            ///< an existing role the action runs as (add_action_as_role)
+  std::string region{};        ///< where the action runs; empty: the pipeline's region
 };
 
 class Stage : public Construct {
@@ -64,12 +66,16 @@ class Stage : public Construct {
   /// Throws cdk::Error (naming the action's path) for a repeated or invalid
   /// name, a run order outside 1-999, or an artifact name CodePipeline refuses.
   /// An action refused by its own checks leaves its role in the tree: treat
-  /// the error as the end of the program, as `synth` does.
+  /// the error as the end of the program, as `synth` does. An action with a
+  /// `region` member naming another region than the pipeline's binds to the
+  /// artifact store of that region (Pipeline::artifact_store).
   template <PipelineAction A>
   Stage& add_action(const A& action) {
+    std::string region;
+    if constexpr (requires { std::string(action.region); }) region = action.region;
     auto& scope = begin_action(action.action_name, action.run_order);
-    const ActionConfig config = action.bind(bind_options(scope));
-    finish_action(scope, action.run_order.value_or(1), action.variables_namespace, config);
+    const ActionConfig config = action.bind(bind_options(scope, region));
+    finish_action(scope, action.run_order.value_or(1), action.variables_namespace, config, region);
     return *this;
   }
 
@@ -84,9 +90,9 @@ class Stage : public Construct {
 
  private:
   Construct& begin_action(const std::string& name, const std::optional<std::int64_t>& run_order, bool make_role = true);
-  [[nodiscard]] ActionBindOptions bind_options(Construct& scope);
+  [[nodiscard]] ActionBindOptions bind_options(Construct& scope, const std::string& region);
   void finish_action(Construct& scope, std::int64_t run_order, const std::string& variables_namespace,
-                     const ActionConfig& config);
+                     const ActionConfig& config, const std::string& region);
 
   Pipeline& pipeline_;
   StageProps props_;

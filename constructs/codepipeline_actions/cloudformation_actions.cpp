@@ -40,8 +40,8 @@ void check_names(const std::string& path, const std::string& stack, const std::s
     throw Error(path, "output and output_file_name go together", "set both (the stack's outputs go to that file), or neither");
 }
 
-Value stack_arn(const std::string& stack) {
-  return Value("arn:") + Aws::partition() + Value(":cloudformation:") + Aws::region() + Value(":") + Aws::account_id() +
+Value stack_arn(const codepipeline::ActionBindOptions& o, const std::string& stack) {
+  return Value("arn:") + Aws::partition() + Value(":cloudformation:") + o.store.region_value() + Value(":") + Aws::account_id() +
          Value(":stack/" + stack + "/*");
 }
 
@@ -69,9 +69,9 @@ iam::IRole& bind_deployment(const ActionBindOptions& o, const Ptr<iam::IRole>& g
     throw Error(o.scope.node().path(), "admin_permissions applies to the deployment role the action makes, and one is given",
                 "grant the given role what the stack needs");
   }
-  codepipeline::grant_artifacts_read(o.bucket, *role);
-  if (has_output) codepipeline::grant_artifacts_read_write(o.bucket, o.role);
-  else codepipeline::grant_artifacts_read(o.bucket, o.role);
+  codepipeline::grant_artifacts_read(o.store, *role);
+  if (has_output) codepipeline::grant_artifacts_read_write(o.store, o.role);
+  else codepipeline::grant_artifacts_read(o.store, o.role);
   o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = {role->role_arn()}});
   return *role;
 }
@@ -131,7 +131,7 @@ ActionConfig CloudFormationCreateUpdateStackAction::bind(const ActionBindOptions
                                       "cloudformation:SetStackPolicy", "cloudformation:UpdateStack",
                                       "cloudformation:ValidateTemplate"};
   if (replace_on_failure) actions.insert(actions.begin() + 1, "cloudformation:DeleteStack");
-  o.role.add_to_policy({.actions = std::move(actions), .resources = {stack_arn(stack_name)}});
+  o.role.add_to_policy({.actions = std::move(actions), .resources = {stack_arn(o, stack_name)}});
   explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", replace_on_failure ? "REPLACE_ON_FAILURE" : "CREATE_UPDATE"}, {"StackName", stack_name}};
   std::vector<Artifact> inputs;
@@ -146,7 +146,7 @@ ActionConfig CloudFormationCreateReplaceChangeSetAction::bind(const ActionBindOp
   auto& role = bind_deployment(o, deployment_role, admin_permissions, !output.empty());
   o.role.add_to_policy({.actions = {"cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet",
                                     "cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks"},
-                        .resources = {stack_arn(stack_name)}, .conditions = change_set_condition(change_set_name)});
+                        .resources = {stack_arn(o, stack_name)}, .conditions = change_set_condition(change_set_name)});
   explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", "CHANGE_SET_REPLACE"}, {"StackName", stack_name}, {"ChangeSetName", change_set_name}};
   std::vector<Artifact> inputs;
@@ -158,11 +158,11 @@ ActionConfig CloudFormationCreateReplaceChangeSetAction::bind(const ActionBindOp
 ActionConfig CloudFormationExecuteChangeSetAction::bind(const ActionBindOptions& o) const {
   const auto path = o.scope.node().path();
   check_names(path, stack_name, &change_set_name, output, output_file_name);
-  if (output.empty()) codepipeline::grant_artifacts_read(o.bucket, o.role);
-  else codepipeline::grant_artifacts_read_write(o.bucket, o.role);
+  if (output.empty()) codepipeline::grant_artifacts_read(o.store, o.role);
+  else codepipeline::grant_artifacts_read_write(o.store, o.role);
   o.role.add_to_policy({.actions = {"cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks",
                                     "cloudformation:ExecuteChangeSet"},
-                        .resources = {stack_arn(stack_name)}, .conditions = change_set_condition(change_set_name)});
+                        .resources = {stack_arn(o, stack_name)}, .conditions = change_set_condition(change_set_name)});
   explain_stack_id(o.role);
   Value::Map config = {{"ActionMode", "CHANGE_SET_EXECUTE"}, {"StackName", stack_name}, {"ChangeSetName", change_set_name}};
   return deploy_action(std::move(config), {}, output, output_file_name);

@@ -19,6 +19,10 @@
 /// may pass that role, read (and with an output, write) the artifact bucket,
 /// and run only the stack operations of its mode on the named stack (change
 /// set operations only on the named change set).
+///
+/// With a `region` other than the pipeline's, the stack is in that region:
+/// CodePipeline copies the inputs to the artifact store there (see
+/// codepipeline::Pipeline) and the grants name that store and region.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/ptr.hpp>
@@ -53,6 +57,7 @@ struct CloudFormationCreateUpdateStackAction {
   bool replace_on_failure = false;                          ///< delete and recreate a failed stack (REPLACE_ON_FAILURE); default false
   std::optional<std::int64_t> run_order{};                  ///< default 1
   std::string variables_namespace{};                        ///< default none
+  std::string region{};                                     ///< where the stack is; default the pipeline's region
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;
 };
@@ -72,6 +77,7 @@ struct CloudFormationCreateReplaceChangeSetAction {
   std::string output_file_name{};                           ///< with output; default none
   std::optional<std::int64_t> run_order{};                  ///< default 1
   std::string variables_namespace{};                        ///< default none
+  std::string region{};                                     ///< where the stack is; default the pipeline's region
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;
 };
@@ -84,6 +90,7 @@ struct CloudFormationExecuteChangeSetAction {
   std::string output_file_name{};           ///< with output; default none
   std::optional<std::int64_t> run_order{};  ///< default 1
   std::string variables_namespace{};        ///< default none
+  std::string region{};                     ///< where the stack is; default the pipeline's region
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;
 };

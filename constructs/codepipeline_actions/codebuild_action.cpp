@@ -37,8 +37,8 @@ codepipeline::ActionConfig CodeBuildAction::bind(const codepipeline::ActionBindO
   if (input.empty()) throw Error(path, "the CodeBuild action has no input artifact", "set .input to the source's artifact");
   codebuild::check_environment_variables(path, environment_variables);
   project->grant_start_build(o.role);
-  if (outputs.empty()) codepipeline::grant_artifacts_read(o.bucket, *project);
-  else codepipeline::grant_artifacts_read_write(o.bucket, *project);
+  if (outputs.empty()) codepipeline::grant_artifacts_read(o.store, *project);
+  else codepipeline::grant_artifacts_read_write(o.store, *project);
   codebuild::grant_environment_variables_read(*project, environment_variables);
   grant_clone_connections(o, *this);
   Value::Map config = {{"ProjectName", project->project_name()}};

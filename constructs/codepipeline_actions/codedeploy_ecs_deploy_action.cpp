@@ -71,7 +71,7 @@ codepipeline::ActionConfig CodeDeployEcsDeployAction::bind(const codepipeline::A
   security::explain_wildcard_resources(o.role, {"ecs:RegisterTaskDefinition"},
                                        "ecs:RegisterTaskDefinition has no resource-level permissions");
   grant_pass_task_roles(deployment_group->service().task_definition(), o.role);
-  codepipeline::grant_artifacts_read(o.bucket, o.role);
+  codepipeline::grant_artifacts_read(o.store, o.role);
 
   std::vector<codepipeline::Artifact> inputs;
   Value::Map config = {{"ApplicationName", deployment_group->application().application_name()},

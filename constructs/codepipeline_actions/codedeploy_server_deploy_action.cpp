@@ -19,8 +19,8 @@ codepipeline::ActionConfig CodeDeployServerDeployAction::bind(const codepipeline
   detail::grant_deployments(*deployment_group, o.role,
                             {"codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"},
                             "CodeDeployDefault.OneAtATime");
-  codepipeline::grant_artifacts_read(o.bucket, o.role);
-  for (auto* group : deployment_group->auto_scaling_groups()) codepipeline::grant_artifacts_read(o.bucket, *group);
+  codepipeline::grant_artifacts_read(o.store, o.role);
+  for (auto* group : deployment_group->auto_scaling_groups()) codepipeline::grant_artifacts_read(o.store, *group);
   return {.category = codepipeline::ActionCategory::Deploy, .provider = "CodeDeploy", .inputs = {input},
           .configuration = Value::map({{"ApplicationName", deployment_group->application().application_name()},
                                        {"DeploymentGroupName", deployment_group->deployment_group_name()}})};

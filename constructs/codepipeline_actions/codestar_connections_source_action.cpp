@@ -15,8 +15,8 @@ codepipeline::ActionConfig CodeStarConnectionsSourceAction::bind(const codepipel
     throw Error(path, "the source action needs owner, repo and branch", "set .owner, .repo and .branch");
   if (output.empty()) throw Error(path, "the source action has no output artifact", "set .output = cdk::codepipeline::Artifact{\"Source\"}");
   o.role.add_to_policy({.actions = {"codestar-connections:UseConnection"}, .resources = {connection_arn}});
-  codepipeline::grant_artifacts_read_write(o.bucket, o.role);
-  o.role.add_to_policy({.actions = {"s3:PutObjectAcl", "s3:PutObjectVersionAcl"}, .resources = {o.bucket.arn_for_objects("*")}});
+  codepipeline::grant_artifacts_read_write(o.store, o.role);
+  o.role.add_to_policy({.actions = {"s3:PutObjectAcl", "s3:PutObjectVersionAcl"}, .resources = {o.store.arn_for_objects("*")}});
   Value::Map config = {{"ConnectionArn", connection_arn}, {"FullRepositoryId", owner + "/" + repo}, {"BranchName", branch}};
   if (code_build_clone_output) config.emplace_back("OutputArtifactFormat", "CODEBUILD_CLONE_REF");
   if (trigger_on_push) config.emplace_back("DetectChanges", *trigger_on_push);

@@ -16,7 +16,7 @@ codepipeline::ActionConfig EcrSourceAction::bind(const codepipeline::ActionBindO
   if (image_tag.empty()) throw Error(path, "the ECR source action has an empty image_tag", "name a tag, e.g. \"latest\"");
   if (output.empty()) throw Error(path, "the source action has no output artifact", "set .output = cdk::codepipeline::Artifact{\"Image\"}");
   o.role.add_to_policy({.actions = {"ecr:DescribeImages"}, .resources = {repository->repository_arn()}});
-  codepipeline::grant_artifacts_write(o.bucket, o.role);
+  codepipeline::grant_artifacts_write(o.store, o.role);
   auto& rule = o.scope.add<events::Rule>("SourceEventRule", {.event_pattern = {
       .source = {"aws.ecr"}, .detail_type = {"ECR Image Action"},
       .detail = Value::map({{"action-type", Value::list({"PUSH"})}, {"result", Value::list({"SUCCESS"})},

@@ -33,7 +33,7 @@ codepipeline::ActionConfig EcsDeployAction::bind(const codepipeline::ActionBindO
   if (auto* execution = task.execution_role()) roles.push_back(execution->role_arn());
   o.role.add_to_policy({.actions = {"iam:PassRole"}, .resources = std::move(roles),
                         .conditions = Value::map({{"StringEquals", Value::map({{"iam:PassedToService", "ecs-tasks.amazonaws.com"}})}})});
-  codepipeline::grant_artifacts_read(o.bucket, o.role);
+  codepipeline::grant_artifacts_read(o.store, o.role);
   Value::Map config = {{"ClusterName", service->cluster().cluster_name()}, {"ServiceName", service->service_name()}};
   if (!file_name.empty()) config.emplace_back("FileName", file_name);
   if (deployment_timeout_minutes) config.emplace_back("DeploymentTimeout", std::to_string(*deployment_timeout_minutes));

@@ -36,7 +36,7 @@ codepipeline::ActionConfig S3SourceAction::bind(const codepipeline::ActionBindOp
     throw Error(path, "the source bucket " + bucket->node().path() + " is not versioned, and CodePipeline reads only versioned buckets",
                 "create the bucket with .versioned = true");
   bucket->grant_read(o.role, bucket_key);
-  codepipeline::grant_artifacts_write(o.bucket, o.role);
+  codepipeline::grant_artifacts_write(o.store, o.role);
   if (trigger == S3Trigger::Events) start_on_upload(o, *bucket, bucket_key);
   return {.category = codepipeline::ActionCategory::Source, .provider = "S3", .outputs = {output},
           .configuration = Value::map({{"S3Bucket", bucket->bucket_name()}, {"S3ObjectKey", bucket_key},

@@ -73,11 +73,6 @@ void CodePipeline::check_stack(const std::string& path, const Stack& stack) cons
   if (env.region.empty() || env.account.empty())
     throw Error(path, "the pipeline's stack " + self.node().path() + " has no account and region",
                 "give it .env = {.account, .region}: stacks are deployed from that environment");
-  if (stack.env().region != env.region)
-    throw Error(path, "stack " + name + " is in region " + stack.env().region + ", the pipeline in " + env.region +
-                    ": cross-region deployment is not supported yet",
-                "deploy it from a pipeline in " + stack.env().region + " (its own pipeline stack there), or move the stack to " +
-                    env.region);
 }
 
 void CodePipeline::check_stage(const std::string& path, const std::vector<Stack*>& stacks) {

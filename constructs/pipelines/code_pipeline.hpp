@@ -60,11 +60,19 @@
 /// <pipeline account>` (or `cdk bootstrap --trust <pipeline account>
 /// --cloudformation-execution-policies <policy ARN> aws://<target account>/<region>`).
 ///
+/// Another region: a stack of another region than the pipeline's deploys
+/// there (the actions name its region) as that region's bootstrap roles;
+/// CodePipeline copies the assembly to the pipeline's replication bucket of
+/// that region (codepipeline::CrossRegionSupportStack
+/// `<pipeline stack name>-support-<region>`, deployed before the pipeline's
+/// stack), whose bucket policy (and key policy, with another account) lets
+/// those roles read it. Assets are published by cdk-assets to the regions
+/// their manifests name, as the publishing roles of those regions.
+///
 /// Checked when stages are added, one line naming the path: a stage name used
 /// twice, a stage without stacks, a stack in two stages, the pipeline's own
-/// stack, a stack without a concrete account and region, a stack in another
-/// region than the pipeline's (cross-region deployment is not supported yet:
-/// deploy it from a pipeline stack in its region). When the pipeline is built:
+/// stack, a stack without a concrete account and region, a pipeline stack
+/// without them. When the pipeline is built:
 /// a synth step with no commands, a step id used twice in a pipeline stage, a
 /// stack that depends on a stack deployed later or in parallel, assets in the
 /// pipeline's own stack with self_mutation (SelfMutate runs before Assets),

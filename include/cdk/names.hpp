@@ -34,6 +34,15 @@ class Names {
   /// in the middle to `max_length` (aws-cdk-lib's Names.uniqueResourceName).
   static std::string unique_resource_name(const Construct& c, const UniqueResourceNameOptions& options = {});
 
+  /// A physical name that another environment can refer to before the
+  /// resource exists, as aws-cdk-lib generates one for
+  /// PhysicalName.GENERATE_IF_NEEDED: the first 25 characters of the stack
+  /// name, the last 24 of unique_id(c) and 12 hex digits of a SHA-256 of both
+  /// with the stack's region and account, lowercased (at most 61 characters,
+  /// a valid bucket name). Throws cdk::Error when the enclosing stack has no
+  /// concrete account and region.
+  static std::string physical_name(const Construct& c);
+
   Names() = delete;
 };
 

@@ -72,4 +72,33 @@ TEST(Names, ResourceNameWithRoomForOnlyTheHashIsAnErrorNamingThePath) {
   }
 }
 
+// aws-cdk-lib's own expectations for its generated physical names.
+TEST(Names, PhysicalNameMatchesAwsCdkLibsGeneratedNames) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("TestStack", cdk::StackProps{.env = {.account = "012345678912", .region = "bermuda-triangle-1"}});
+  auto& a = stack.add<cdk::Construct>("A");
+  auto& b = a.add<cdk::Construct>("B");
+  EXPECT_EQ(cdk::Names::physical_name(a), "teststackteststackaa164c141d59b37c1b663");
+  EXPECT_EQ(cdk::Names::physical_name(b), "teststackteststackab27595cd34d8188283a1f");
+}
+
+TEST(Names, PhysicalNameDiffersPerRegion) {
+  cdk::App app;
+  auto& one = app.add<cdk::Stack>("One", cdk::StackProps{.env = {.account = "012345678912", .region = "eu-west-1"}, .stack_name = "S"});
+  auto& two = app.add<cdk::Stack>("Two", cdk::StackProps{.env = {.account = "012345678912", .region = "eu-west-2"}, .stack_name = "S"});
+  EXPECT_NE(cdk::Names::physical_name(one.add<cdk::Construct>("R")), cdk::Names::physical_name(two.add<cdk::Construct>("R")));
+}
+
+TEST(Names, PhysicalNameWithoutAConcreteEnvironmentIsAnErrorNamingThePath) {
+  cdk::App app;
+  auto& c = app.add<cdk::Stack>("Stack", cdk::StackProps{.env = {.region = "eu-west-1"}}).add<cdk::Construct>("Bucket");
+  try {
+    (void)cdk::Names::physical_name(c);
+    FAIL() << "expected an error";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("Stack/Bucket"));
+    EXPECT_THAT(e.what(), HasSubstr("account"));
+  }
+}
+
 }  // namespace

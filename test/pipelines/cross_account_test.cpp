@@ -122,10 +122,4 @@ TEST_F(CrossAccountTest, RefusesAnotherAccountWithCrossAccountKeysOff) {
                "stack Prod deploys to account 222222222222, and cross_account_keys is false");
 }
 
-TEST_F(CrossAccountTest, RefusesAnotherRegionNamingTheStageAndWhatToDo) {
-  auto& us = app_stack("Us", {.account = prod_account, .region = "us-east-1"});
-  expect_error([&] { pipeline().add_stage("Us", {&us}); }, "Delivery/Pipeline/Us",
-               "stack Us is in region us-east-1, the pipeline in eu-west-1: cross-region deployment is not supported yet");
-}
-
 }  // namespace

@@ -146,12 +146,14 @@ class Builder {
 
   // Lets the target's bootstrap roles read the assembly (the deploy role's own
   // policy covers only buckets of other accounts; a role of another account
-  // needs the key policy too).
-  void grant_assembly_read(const Value& role_arn) { pipeline_->grant_artifacts_read_to(role_arn); }
+  // needs the key policy too); in another region, the copy in that region's store.
+  void grant_assembly_read(const Value& role_arn, const std::string& region) {
+    pipeline_->grant_artifacts_read_to(role_arn, region);
+  }
 
   Value::Map deploy_config(const Stack& stack, const char* mode) {
     const auto exec_role = bootstrap_role(stack, "cfn-exec-role");
-    grant_assembly_read(exec_role);
+    grant_assembly_read(exec_role, stack.env().region);
     return {{"ActionMode", mode}, {"StackName", stack.stack_name()},
             {"TemplatePath", synth_output_.at_path(stack.template_path()).location()}, {"RoleArn", exec_role},
             {"Capabilities", capabilities}};
@@ -160,7 +162,7 @@ class Builder {
   void add_self_mutation() {
     const auto& self = Stack::of(owner_);
     const auto deploy_role = bootstrap_role(self, "deploy-role");
-    grant_assembly_read(deploy_role);
+    grant_assembly_read(deploy_role, self.env().region);
     pipeline_->add_stage({.stage_name = "UpdatePipeline"}).add_action_as_role({
         .action_name = "SelfMutate", .role_arn = deploy_role,
         .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
@@ -217,20 +219,23 @@ class Builder {
   }
 
   void add_stack(codepipeline::Stage& stage, const std::string& prefix, const Stack& stack, std::int64_t run_order) {
+    const auto& region = stack.env().region;
     const auto deploy_role = bootstrap_role(stack, "deploy-role");
-    grant_assembly_read(deploy_role);
+    grant_assembly_read(deploy_role, region);
     const auto name = prefix + action_stack_name(stack);
     auto prepare = deploy_config(stack, "CHANGE_SET_REPLACE");
     prepare.insert(prepare.begin() + 2, {"ChangeSetName", change_set_name});
     stage.add_action_as_role({.action_name = name + ".Prepare", .run_order = run_order, .role_arn = deploy_role,
                               .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
-                                         .inputs = {synth_output_}, .configuration = Value(std::move(prepare))}});
+                                         .inputs = {synth_output_}, .configuration = Value(std::move(prepare))},
+                              .region = region});
     Value::Map execute = {{"ActionMode", "CHANGE_SET_EXECUTE"}, {"StackName", stack.stack_name()}, {"ChangeSetName", change_set_name}};
     stage.add_action_as_role({.action_name = name + ".Deploy", .run_order = run_order + 1,
                               .variables_namespace = reading_outputs_.count(&stack) != 0 ? namespace_of(stack) : "",
                               .role_arn = deploy_role,
                               .config = {.category = codepipeline::ActionCategory::Deploy, .provider = "CloudFormation",
-                                         .configuration = Value(std::move(execute))}});
+                                         .configuration = Value(std::move(execute))},
+                              .region = region});
   }
 
   // One stage deployment from `run_order`; returns the run order after it.
