@@ -104,10 +104,11 @@ class Construct {
   /// `scope.add<T>(id, args...)` constructs `T(scope, id, args...)`.
   template <class T, class... Args>
   T& add(std::string_view id, Args&&... args) {
-    auto child = std::make_unique<T>(*this, id, std::forward<Args>(args)...);
-    T& ref = *child;
-    adopt(std::unique_ptr<Construct>(std::move(child)));
-    return ref;
+    // A plain new and an out-of-line adopt: std::make_unique<T> would make the
+    // compiler instantiate std::unique_ptr<T> for every construct type a program adds.
+    T* child = new T(*this, id, std::forward<Args>(args)...);
+    adopt(child);
+    return *child;
   }
 
   /// Same, for constructs with a `Props` type, so that props can be written
@@ -128,7 +129,8 @@ class Construct {
   explicit Construct(RootTag);
 
  private:
-  void adopt(std::unique_ptr<Construct> child);
+  /// Takes ownership of a construct just made with new.
+  void adopt(Construct* child);
   Node node_;
 };
 

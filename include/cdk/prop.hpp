@@ -14,8 +14,9 @@
 ///       .cidr_block = "10.0.0.0/24",
 ///       .vpc_id = vpc.ref()});
 ///
-/// Nested property types are aggregates held in std::optional<T> (one) or
+/// Nested property types are aggregates held in cdk::Optional<T> (one) or
 /// std::vector<T> (a list); JSON-typed properties are plain cdk::Value.
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <concepts>

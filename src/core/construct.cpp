@@ -41,7 +41,10 @@ Construct::~Construct() {
   }
 }
 
-void Construct::adopt(std::unique_ptr<Construct> child) { node_.owned_.push_back(std::move(child)); }
+void Construct::adopt(Construct* child) {
+  std::unique_ptr<Construct> owned(child);
+  node_.owned_.push_back(std::move(owned));
+}
 
 std::string Node::path() const {
   if (scope_ == nullptr) return {};

@@ -25,7 +25,7 @@ void put(Fields& m, const char* name, const Value& v) {
 void put_value(Fields& m, const char* name, Value v) {
   if (!v.is_null()) m.add(name, std::move(v));
 }
-void put(Fields& m, const char* name, const std::optional<CfnTag>& tag) {
+void put(Fields& m, const char* name, const Optional<CfnTag>& tag) {
   if (tag) m.add(name, to_value(*tag));
 }
 void put(Fields& m, const char* name, const std::vector<CfnTag>& tags) {

@@ -41,13 +41,13 @@ Value to_value(const CfnTag& tag);
 void put(Fields& m, const char* name, const detail::PropBase& p);
 void put(Fields& m, const char* name, const Value& v);
 void put_value(Fields& m, const char* name, Value v);
-void put(Fields& m, const char* name, const std::optional<CfnTag>& tag);
+void put(Fields& m, const char* name, const Optional<CfnTag>& tag);
 void put(Fields& m, const char* name, const std::vector<CfnTag>& tags);
 
 // The struct overloads find the generated `to_value(const S&)` by argument-dependent
 // lookup in the service's namespace (cdk::ec2, ...).
 template <class S>
-void put(Fields& m, const char* name, const std::optional<S>& s) {
+void put(Fields& m, const char* name, const Optional<S>& s) {
   if (s) put_value(m, name, to_value(*s));
 }
 template <class S>
@@ -75,7 +75,7 @@ void put(Fields& m, const char* name, const std::map<std::string, S>& entries) {
 inline bool is_set(const detail::PropBase& p) noexcept { return p.has_value(); }
 inline bool is_set(const Value& v) noexcept { return !v.is_null(); }
 template <class S>
-bool is_set(const std::optional<S>& s) noexcept { return s.has_value(); }
+bool is_set(const Optional<S>& s) noexcept { return s.has_value(); }
 template <class S>
 bool is_set(const Boxed<S>& s) noexcept { return s.has_value(); }
 template <class S>
@@ -86,7 +86,7 @@ bool is_set(const std::map<std::string, S>& v) noexcept { return !v.empty(); }
 // Required properties of nested property types: `check(const S&, out)` is
 // generated per struct that has any, and found by argument-dependent lookup.
 template <class S>
-void check_nested(std::vector<Diagnostic>& out, const std::optional<S>& s) {
+void check_nested(std::vector<Diagnostic>& out, const Optional<S>& s) {
   if (s) check(*s, out);
 }
 template <class S>

@@ -38,11 +38,11 @@ Field classify(const Resource& r, const Property& p) {
     f.type = std::string("cdk::Prop<") + scalar_cpp(t.kind) + ">";
   } else if (t.kind == Kind::Tag) {
     f.shape = Shape::Tag;
-    f.type = "std::optional<cdk::CfnTag>";
+    f.type = "cdk::Optional<cdk::CfnTag>";
   } else if (named_ok(t)) {
     f.shape = Shape::Struct;
     f.target = t.name;
-    f.type = "std::optional<" + struct_name(t.name) + ">";
+    f.type = "cdk::Optional<" + struct_name(t.name) + ">";
   } else if (t.kind == Kind::List && t.items[0].is_scalar()) {
     f.shape = Shape::List;
     f.scalar = t.items[0].kind;

@@ -24,7 +24,7 @@ class CfnWidget : public cdk::CfnResource {
     std::vector<NodeProperty> children;  ///< Children (list<Node>): default not set
     cdk::Prop<std::string> label;  ///< Label (string): required
     cdk::Boxed<NodeProperty> next;  ///< Next (Node): default not set
-    std::optional<PartProperty> part;  ///< Part (Part): default not set
+    cdk::Optional<PartProperty> part;  ///< Part (Part): default not set
   };
 
   struct Props {
@@ -39,7 +39,7 @@ class CfnWidget : public cdk::CfnResource {
     cdk::Prop<double> ratio;  ///< Ratio (number): default not set
     cdk::PropMap<std::string> settings;  ///< Settings (map<string>): default not set
     cdk::Prop<std::int64_t> size;  ///< Size (integer, may replace): default not set
-    std::optional<NodeProperty> spec;  ///< Spec (Node): required
+    cdk::Optional<NodeProperty> spec;  ///< Spec (Node): required
     std::vector<cdk::CfnTag> tags;  ///< Tags (list<tag>): default not set
     cdk::PropList<std::string> target_group_arns;  ///< TargetGroupARNs (list<string>): default not set
     cdk::Value value;  ///< Value (union<string,json>): default not set
