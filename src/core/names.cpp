@@ -5,8 +5,8 @@
 #include <cdk/stack.hpp>
 
 #include "core/logical_id.hpp"
+#include "core/sha256.hpp"
 
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <array>
@@ -34,25 +34,6 @@ constexpr std::size_t kStackPartLength = 25;
 constexpr std::size_t kIdPartLength = 24;
 constexpr std::size_t kPhysicalHashLength = 12;
 
-std::string sha256_hex(std::initializer_list<std::string_view> parts) {
-  struct Free {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-  };
-  std::unique_ptr<EVP_MD_CTX, Free> ctx(EVP_MD_CTX_new());
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-  for (auto p : parts) EVP_DigestUpdate(ctx.get(), p.data(), p.size());
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest.data(), &size);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0xf];
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string Names::physical_name(const Construct& c) {
@@ -69,7 +50,7 @@ std::string Names::physical_name(const Construct& c) {
   const std::string id = unique_id(c);
   std::string out = name.substr(0, kStackPartLength);
   out += id.substr(id.size() > kIdPartLength ? id.size() - kIdPartLength : 0);
-  out += sha256_hex({name, id, stack.env().region, stack.env().account}).substr(0, kPhysicalHashLength);
+  out += detail::sha256_hex(name + id + stack.env().region + stack.env().account).substr(0, kPhysicalHashLength);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   return out;
 }
