@@ -523,6 +523,22 @@ std::optional<std::string> suppression(const Construct* c, const Rule& rule, con
   return std::nullopt;
 }
 
+/// The reason the template gives for suppressing finding `f` of a resource no
+/// construct made (synthesis writes some itself), in the Metadata cdk-nag reads.
+std::optional<std::string> template_suppression(const ResourceView* r, const Rule& rule, const Finding& f) {
+  if (r == nullptr) return std::nullopt;
+  const auto metadata = r->entry->find("Metadata");
+  if (metadata == r->entry->end() || !metadata->contains("cdk_nag")) return std::nullopt;
+  const auto& nag = (*metadata)["cdk_nag"];
+  const auto list = nag.find("rules_to_suppress");
+  if (list == nag.end() || !list->is_array()) return std::nullopt;
+  const auto foreign = equivalent_ids(rule.id);
+  for (const auto& s : *list)
+    if (s.is_object() && s.value("id", "") != "" && answers(s.value("id", ""), rule, f, foreign))
+      return s.value("reason", "");
+  return std::nullopt;
+}
+
 /// The path users know: an L2's path rather than that of its "Resource" child.
 std::string display_path(const Construct& c) {
   const Construct* scope = c.node().scope();
@@ -543,7 +559,7 @@ std::vector<Result> find_all(const Stack& stack, const StackView& view,
     auto path = owner ? display_path(*owner) : stack.node().path() + "/" + f.logical_id;
     const ResourceView* resource = view.resource(f.logical_id);
     auto ids = cdk_nag_ids(rule->id, resource ? resource->type : std::string_view());
-    auto reason = suppression(owner, *rule, f);
+    auto reason = owner ? suppression(owner, *rule, f) : template_suppression(resource, *rule, f);
     out.push_back({rule, std::move(f.logical_id), std::move(path), std::move(f.detail), std::move(reason), std::move(ids)});
   }
   return out;
