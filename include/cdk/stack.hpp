@@ -36,6 +36,10 @@ struct StackProps {
   /// from the end of the stack into nested stacks (AutoSplit1, AutoSplit2, ...)
   /// with their logical ids, and reports what moved; default false.
   bool auto_split = false;
+  /// Values of stacks in other regions of the same account may be used here:
+  /// the producing stack writes them into SSM parameters of this stack's
+  /// region (a custom resource) and this stack reads them; default false.
+  bool cross_region_references = false;
 };
 
 /// Template limits that CloudFormation enforces.
@@ -85,6 +89,7 @@ class Stack : public Construct {
   [[nodiscard]] bool termination_protection() const noexcept { return props_.termination_protection; }
   void set_termination_protection(bool on) { props_.termination_protection = on; }
   [[nodiscard]] bool auto_split() const noexcept { return props_.auto_split; }
+  [[nodiscard]] bool cross_region_references() const noexcept { return props_.cross_region_references; }
   /// The bootstrap qualifier: StackProps.bootstrap_qualifier, else the context
   /// value @aws-cdk/core:bootstrapQualifier, else "hnb659fds". Throws cdk::Error
   /// when it is not 1-10 lowercase letters, digits or hyphens.

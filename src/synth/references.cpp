@@ -16,6 +16,7 @@ namespace {
 // same way so ported apps keep their export names.
 constexpr std::string_view kExportsScope = "Exports";
 constexpr std::string_view kWeakExportsScope = "WeakExports";
+constexpr std::string_view kCrossRegionScope = "CrossRegionExports";
 constexpr std::size_t kMaxExportName = 255;
 // A nested stack's parameter for a value of its parent: "reference-to-" +
 // the target's unique id + the display name, as a logical id.
@@ -56,8 +57,8 @@ bool nested_in(const Stack& s, const Stack& ancestor) {
   return false;
 }
 
-void add_once(std::vector<NestedValue>& list, const std::string& id, const Json& value) {
-  if (std::none_of(list.begin(), list.end(), [&](const NestedValue& v) { return v.id == id; }))
+void add_once(std::vector<NamedValue>& list, const std::string& id, const Json& value) {
+  if (std::none_of(list.begin(), list.end(), [&](const NamedValue& v) { return v.id == id; }))
     list.push_back({id, value});
 }
 
@@ -109,6 +110,7 @@ Json CrossStackReferences::use(const ExportedValue& exported) const {
 
 // `producer` is a deployment root; `consumer` may be nested in another one.
 Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, const Crossing& reference, bool weak) {
+  if (consumer.env().region != producer.env().region) return import_across_regions(consumer, producer, reference);
   deps_.insert({&consumer.deployment_root(), &producer});
   std::tuple<const CfnElement*, std::string, bool> key{reference.target, reference.display, weak};
   if (auto k = known_.find(key); k != known_.end()) return use(exports_[k->second.first][k->second.second]);
@@ -129,20 +131,38 @@ Json CrossStackReferences::import(const Stack& consumer, const Stack& producer, 
   return use(list[found->second]);
 }
 
+// "/cdkpp/xregion/<consumer stack>/<id>": one parameter per consumer and value,
+// so that removing one consumer removes its parameters only.
+Json CrossStackReferences::import_across_regions(const Stack& consumer, const Stack& producer, const Crossing& reference) {
+  const Stack& root = consumer.deployment_root();
+  deps_.insert({&root, &producer});
+  const std::string id = make_logical_id({kCrossRegionScope, "Output" + reference.value.dump()});
+  const std::string name = "/cdkpp/xregion/" + root.stack_name() + "/" + id;
+  add_once(cross_region_[&producer][consumer.env().region], name, reference.value);
+  return Json("{{resolve:ssm:" + name + "}}");
+}
+
+const std::map<std::string, std::vector<NamedValue>>& CrossStackReferences::cross_region_exports_of(
+    const Stack& producer) const {
+  static const std::map<std::string, std::vector<NamedValue>> none;
+  auto it = cross_region_.find(&producer);
+  return it == cross_region_.end() ? none : it->second;
+}
+
 const std::vector<ExportedValue>& CrossStackReferences::exports_of(const Stack& producer) const {
   static const std::vector<ExportedValue> none;
   auto it = exports_.find(&producer);
   return it == exports_.end() ? none : it->second;
 }
 
-const std::vector<NestedValue>& CrossStackReferences::outputs_of(const Stack& nested) const {
-  static const std::vector<NestedValue> none;
+const std::vector<NamedValue>& CrossStackReferences::outputs_of(const Stack& nested) const {
+  static const std::vector<NamedValue> none;
   auto it = outputs_.find(&nested);
   return it == outputs_.end() ? none : it->second;
 }
 
-const std::vector<NestedValue>& CrossStackReferences::parameters_of(const Stack& nested) const {
-  static const std::vector<NestedValue> none;
+const std::vector<NamedValue>& CrossStackReferences::parameters_of(const Stack& nested) const {
+  static const std::vector<NamedValue> none;
   auto it = parameters_.find(&nested);
   return it == parameters_.end() ? none : it->second;
 }

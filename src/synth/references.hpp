@@ -7,7 +7,10 @@
 //   Fn::GetAtt <resource>.Outputs.<id> (and onwards from there);
 // - between two deployment roots, an exported Output in A, an Fn::ImportValue
 //   in B and a dependency B -> A; or, weak, an SSM parameter in A that B reads
-//   with a dynamic reference (no "export in use" lock; B still deploys after A).
+//   with a dynamic reference (no "export in use" lock; B still deploys after A);
+// - between two regions (StackProps::cross_region_references on B), an SSM
+//   parameter in B's region that a custom resource of A writes, read by B
+//   with a dynamic reference.
 // Ids and names are aws-cdk-lib's, so that ported apps keep them.
 #include "synth/resolve.hpp"
 
@@ -27,8 +30,9 @@ struct ExportedValue {
   bool weak = false;
 };
 
-/// An output of a nested stack, or a parameter of one with its value in the parent.
-struct NestedValue {
+/// An output of a nested stack, a parameter of one with its value in the parent,
+/// or an SSM parameter written into another region.
+struct NamedValue {
   std::string id;
   Json value;
 };
@@ -52,10 +56,12 @@ class CrossStackReferences {
 
   /// Exports to add to each producing stack, in the order they were first used.
   [[nodiscard]] const std::vector<ExportedValue>& exports_of(const Stack& producer) const;
+  /// SSM parameters the producer writes into other regions, by region.
+  [[nodiscard]] const std::map<std::string, std::vector<NamedValue>>& cross_region_exports_of(const Stack& producer) const;
   /// Outputs to add to a nested stack.
-  [[nodiscard]] const std::vector<NestedValue>& outputs_of(const Stack& nested) const;
+  [[nodiscard]] const std::vector<NamedValue>& outputs_of(const Stack& nested) const;
   /// Parameters to add to a nested stack, each with its value in the parent.
-  [[nodiscard]] const std::vector<NestedValue>& parameters_of(const Stack& nested) const;
+  [[nodiscard]] const std::vector<NamedValue>& parameters_of(const Stack& nested) const;
   /// The stack an element is written to: its own, or the nested stack the
   /// automatic split (synth/auto_split.hpp) moved it to.
   [[nodiscard]] Stack& home(const CfnElement& e) const;
@@ -72,11 +78,13 @@ class CrossStackReferences {
   // (element, attribute or "" for Ref) -> its export: the output id hashes
   // the reference, so each distinct one is worked out once.
   std::map<std::tuple<const CfnElement*, std::string, bool>, std::pair<const Stack*, std::size_t>> known_;
-  std::map<const Stack*, std::vector<NestedValue>> outputs_;
-  std::map<const Stack*, std::vector<NestedValue>> parameters_;
+  std::map<const Stack*, std::vector<NamedValue>> outputs_;
+  std::map<const Stack*, std::vector<NamedValue>> parameters_;
   std::unordered_map<const CfnElement*, Stack*> homes_;
+  std::map<const Stack*, std::map<std::string, std::vector<NamedValue>>> cross_region_;
 
   Json import(const Stack& consumer, const Stack& producer, const Crossing& reference, bool weak);
+  Json import_across_regions(const Stack& consumer, const Stack& producer, const Crossing& reference);
   Crossing pass_up(const Stack& nested, const Crossing& reference);
   Json pass_down(const Stack& consumer, const Stack& producer, const Crossing& reference);
   [[nodiscard]] Json use(const ExportedValue& exported) const;

@@ -19,6 +19,13 @@ bool same_environment(const Stack& a, const Stack& b) {
   return a.env().account == b.env().account && a.env().region == b.env().region;
 }
 
+// Another known region of the same account, which `consumer` (or its
+// deployment root) accepts.
+bool allowed_other_region(const Stack& consumer, const Stack& producer) {
+  return consumer.deployment_root().cross_region_references() && consumer.env().account == producer.env().account &&
+         !consumer.env().region.empty() && !producer.env().region.empty();
+}
+
 }  // namespace
 
 void Resolver::fail(std::string message, std::string hint) {
@@ -107,10 +114,11 @@ Json Resolver::element_ref(const Value& v) {
     }
     // As aws-cdk-lib: account and region must be the same, an unknown one
     // (environment-agnostic) matching only another unknown one.
-    if (!same_environment(stack_, producer)) {
+    if (!same_environment(stack_, producer) && !allowed_other_region(stack_, producer)) {
       fail(fmt::format("refers to \"{}\" in {}, but this stack deploys to {}", target.node().path(),
                        producer.environment_uri(), stack_.environment_uri()),
-           "exports work only within one account and region; pass the value another way (e.g. SSM)");
+           "exports work only within one account and region; for another region of the same account (both "
+           "regions set), give this stack cross_region_references = true; else pass the value another way");
       return nullptr;
     }
     const bool weak = FeatureFlags::of(stack_).is_enabled(flags::kCdkppWeakCrossStackReferences);

@@ -2,6 +2,7 @@
 
 #include "synth/aspects.hpp"
 #include "synth/auto_split.hpp"
+#include "synth/cross_region_writer.hpp"
 #include "synth/asset_manifest.hpp"
 #include "synth/digraph.hpp"
 #include "synth/json_text.hpp"
@@ -439,6 +440,8 @@ class Synthesizer {
         section[ex.output_id] =
             ex.weak ? weak_export(ex, ex.value) : Json{{"Value", ex.value}, {"Export", {{"Name", ex.export_name}}}};
       }
+      for (auto& [id, resource] : cross_region_writer(refs_.cross_region_exports_of(*w.stack)))
+        add_unique(w, Section::Resources, id, std::move(resource), w.stack->node().path());
     }
     for (const auto& [consumer, producer] : refs_.dependencies())
       work_[stack_index_.at(consumer)].depends_on.insert(producer);
@@ -464,7 +467,7 @@ class Synthesizer {
   void add_unique(StackWork& w, Section section, const std::string& id, Json value, const std::string& path) {
     Json& entries = w.sections[static_cast<std::size_t>(section)];
     if (entries.contains(id)) {
-      error(path, fmt::format("\"{}\" clashes with a value passed to or from the nested stack", id),
+      error(path, fmt::format("\"{}\" clashes with an element synthesis adds (for a nested stack or another region)", id),
             "rename the element");
       return;
     }
