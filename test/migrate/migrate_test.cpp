@@ -168,7 +168,10 @@ Resources:
       LoggingConfiguration: {NoSuchField: x}
 )");
   EXPECT_THAT(p.code, HasSubstr("stack.add<cdk::s3::CfnBucket>(\"B\", {.bucket_name = \"b\"});"));
-  EXPECT_THAT(p.code, HasSubstr("b.set_property(\"VersioningConfiguration\", cdk::Fn::condition_if("));
+  EXPECT_THAT(p.code, HasSubstr(R"(b.set_property(
+    "VersioningConfiguration",
+    cdk::Fn::condition_if(on, cdk::Value::map({{"Status", "Enabled"}}), cdk::Aws::no_value())
+  );)"));
   EXPECT_THAT(p.code, HasSubstr("b.set_property(\"NoSuchProperty\", 1);"));
   EXPECT_THAT(p.code, HasSubstr("b.set_property(\"LoggingConfiguration\", cdk::Value::map({{\"NoSuchField\", \"x\"}}));"));
   ASSERT_EQ(p.summary.fallbacks.size(), 3u) << fallbacks_of(p.summary);

@@ -36,12 +36,21 @@ std::string Code::inline_text() const {
   return out + suffix;
 }
 
+bool Code::hugs_last_item() const {
+  const Code& last = items.back();
+  if (!last.group || last.items.empty() || !last.text.ends_with('{')) return false;
+  for (std::size_t i = 0; i + 1 < items.size(); ++i)
+    if (items[i].group) return false;
+  // One item only as a call's argument: `set_update_policy(cdk::Value::map({`.
+  return items.size() >= 2 || text.ends_with('(');
+}
+
 std::string Code::layout(std::size_t indent) const {
   std::string flat = inline_text();
   if (!group || items.empty() || (indent + flat.size() <= kWidth && flat.find('\n') == std::string::npos))
     return flat;
   // The last item a group opens on this line, the rest of it below: `add<T>("Id", {` ... `})`.
-  if (items.size() >= 2 && items.back().group && !items.back().items.empty()) {
+  if (hugs_last_item()) {
     std::string head = prefix + text;
     for (std::size_t i = 0; i + 1 < items.size(); ++i) head += items[i].inline_text() + ", ";
     Code last = items.back();

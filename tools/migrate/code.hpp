@@ -32,6 +32,10 @@ struct Code {
   [[nodiscard]] std::string inline_text() const;
   /// Laid out for a line that starts at column `indent`.
   [[nodiscard]] std::string layout(std::size_t indent) const;
+
+ private:
+  /// Whether a group that does not fit opens its last item on its first line.
+  [[nodiscard]] bool hugs_last_item() const;
 };
 
 /// A C++ string literal holding `s` exactly: escaped, or a raw literal for
