@@ -91,6 +91,13 @@ std::string string_literal(std::string_view s) {
   return out + "\"";
 }
 
+std::string entry_open(std::string_view key) {
+  std::string out = "{";
+  out += string_literal(key);
+  out += ", ";
+  return out;
+}
+
 std::string scalar_literal(const nlohmann::json& j) {
   if (j.is_boolean()) return j.get<bool>() ? "true" : "false";
   if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))

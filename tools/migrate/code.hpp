@@ -41,6 +41,8 @@ struct Code {
 /// A C++ string literal holding `s` exactly: escaped, or a raw literal for
 /// multi-line text.
 std::string string_literal(std::string_view s);
+/// What opens a map entry: `{"key", `.
+std::string entry_open(std::string_view key);
 /// A C++ literal for a JSON number or bool ("42", "1.5", "true").
 std::string scalar_literal(const nlohmann::json& j);
 /// A C++ identifier for a logical id: "VpcSubnet1" -> "vpc_subnet1", keywords escaped.

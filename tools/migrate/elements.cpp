@@ -109,8 +109,8 @@ Statement mapping_statement(Context& ctx, const Element& e) {
     if (!second.is_object() || second.empty()) ctx.refuse("has \"" + top + "\", which is not a map");
     std::vector<Code> entries;
     for (const auto& [key, v] : second.items())
-      entries.push_back(value_code(ctx, v).around("{" + string_literal(key) + ", ", "}"));
-    tops.push_back(Code::of("{" + string_literal(top) + ", {", std::move(entries), "}}"));
+      entries.push_back(value_code(ctx, v).around(entry_open(key), "}"));
+    tops.push_back(Code::of(entry_open(top) + "{", std::move(entries), "}}"));
   }
   return typed(e, "cdk::CfnMapping", {Code::of(".mapping = {", std::move(tops), "}")});
 }

@@ -60,7 +60,7 @@ struct Typing {
     for (const auto& [key, v] : j.items()) {
       auto c = scalar(k, v);
       if (!c) return std::nullopt;
-      entries.push_back(std::move(*c).around("{" + string_literal(key) + ", ", "}"));
+      entries.push_back(std::move(*c).around(entry_open(key), "}"));
     }
     return Code::of("{", std::move(entries), "}");
   }
@@ -126,7 +126,7 @@ struct Typing {
     for (const auto& [key, v] : j.items()) {
       auto c = structure(f.target, v);
       if (!c) return std::nullopt;
-      entries.push_back(std::move(*c).around("{" + string_literal(key) + ", ", "}"));
+      entries.push_back(std::move(*c).around(entry_open(key), "}"));
     }
     return Code::of("{", std::move(entries), "}");
   }

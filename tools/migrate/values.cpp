@@ -65,7 +65,7 @@ Code sub(Context& ctx, const json& arg) {
   if (!arg.is_array() || arg.size() != 2 || !arg[0].is_string() || !arg[1].is_object() || arg[1].empty())
     return generic(ctx, "Fn::Sub", arg);
   std::vector<Code> vars;
-  for (const auto& [k, v] : arg[1].items()) vars.push_back(value_code(ctx, v).around("{" + string_literal(k) + ", ", "}"));
+  for (const auto& [k, v] : arg[1].items()) vars.push_back(value_code(ctx, v).around(entry_open(k), "}"));
   return Code::of("cdk::Fn::sub(", {Code::leaf(string_literal(arg[0].get<std::string>())), Code::of("{", vars, "}")}, ")");
 }
 
@@ -189,7 +189,7 @@ Code value_code(Context& ctx, const json& j) {
   }
   if (j.empty()) return Code::leaf("cdk::Value(cdk::Value::Map{})");
   std::vector<Code> entries;
-  for (const auto& [k, v] : j.items()) entries.push_back(value_code(ctx, v).around("{" + string_literal(k) + ", ", "}"));
+  for (const auto& [k, v] : j.items()) entries.push_back(value_code(ctx, v).around(entry_open(k), "}"));
   return Code::of("cdk::Value::map({", entries, "})");
 }
 
