@@ -170,7 +170,7 @@ Resources:
     Type: AWS::S3::Bucket
     Properties:
       VersioningConfiguration: !If [IsProd, {Status: Enabled}, !Ref 'AWS::NoValue']
-      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true, Surprise: 1}
+      PublicAccessBlockConfiguration: {BlockPublicAcls: true, BlockPublicPolicy: true}
       OwnershipControls:
         Rules: [{ObjectOwnership: BucketOwnerEnforced}]
   Hook:
@@ -199,23 +199,37 @@ TEST_F(CfnIncludeTypedTest, TypedPropsHoldTheTemplatesValuesAndTokens) {
   EXPECT_THAT(include.untyped_properties("Data"), ::testing::IsEmpty());
 }
 
-// A token where a property type is expected and an unknown key stay out of
-// props() and come out exactly as the template writes them.
+// A token where a property type is expected and an unknown key (which cfn-lint
+// rejects, so this template is not linted) stay out of props() and come out
+// exactly as the template writes them.
 TEST_F(CfnIncludeTypedTest, PropertiesThatDoNotFitThePropsAreKeptAsWritten) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Network");
-  auto& include = stack.add<cdk::CfnInclude>("Legacy", {.template_file = write("network.yaml", network_yaml)});
+  auto& include = stack.add<cdk::CfnInclude>(
+      "Legacy", {.template_file = write("odd.yaml", std::string(network_yaml) + R"(  Odd:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration: {BlockPublicAcls: true, Surprise: 1}
+      NotAProperty: [1, 2]
+      BucketName: odd
+)")});
   auto& logs = include.get_resource<cdk::s3::CfnBucket>("Logs");
-  EXPECT_THAT(include.untyped_properties("Logs"),
-              ElementsAre("PublicAccessBlockConfiguration", "VersioningConfiguration"));
+  EXPECT_THAT(include.untyped_properties("Logs"), ElementsAre("VersioningConfiguration"));
   EXPECT_FALSE(logs.props().versioning_configuration.has_value());
-  EXPECT_FALSE(logs.props().public_access_block_configuration.has_value());
+  ASSERT_TRUE(logs.props().public_access_block_configuration.has_value());
   ASSERT_TRUE(logs.props().ownership_controls.has_value());
+  auto& odd = include.get_resource<cdk::s3::CfnBucket>("Odd");
+  EXPECT_THAT(include.untyped_properties("Odd"), ElementsAre("NotAProperty", "PublicAccessBlockConfiguration"));
+  EXPECT_FALSE(odd.props().public_access_block_configuration.has_value());
+  EXPECT_EQ(odd.props().bucket_name.value().as_string(), "odd");
   const nlohmann::json t = comparable(cdktest::synth_template(app, "Network"));
   EXPECT_EQ(t["Resources"]["Logs"]["Properties"], nlohmann::json::parse(R"({
     "VersioningConfiguration": {"Fn::If": ["IsProd", {"Status": "Enabled"}, {"Ref": "AWS::NoValue"}]},
-    "PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "BlockPublicPolicy": true, "Surprise": 1},
+    "PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "BlockPublicPolicy": true},
     "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}})"));
+  EXPECT_EQ(t["Resources"]["Odd"]["Properties"], nlohmann::json::parse(R"({
+    "PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "Surprise": 1},
+    "NotAProperty": [1, 2], "BucketName": "odd"})"));
 }
 
 TEST_F(CfnIncludeTypedTest, ChangingATypedPropChangesTheTemplate) {
