@@ -12,11 +12,12 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/template_text.hpp"
-#include "l1/include_reader.hpp"
+#include "core/typed_include.hpp"
 
 namespace cdk {
 
@@ -85,7 +86,7 @@ struct CfnInclude::Loader {
   const CfnIncludeProps& props;
   json tpl;
   std::map<std::string, CfnElement*, std::less<>> by_id;
-  std::map<std::string, const l1::IncludeType*> typed_types;  // resources made their L1 class
+  std::set<std::string, std::less<>> typed_ids;  // resources made their L1 class
 
   [[noreturn]] void fail(const std::string& what, const std::string& fix) const {
     throw Error(include.node().path(), props.template_file + ": " + what, fix);
@@ -289,9 +290,9 @@ struct CfnInclude::Loader {
       if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
         fail("resource \"" + id + "\" has no Type", "give every resource a Type");
       const std::string type = r["Type"].get<std::string>();
-      const auto* typed = l1::find_include_type(type);
-      add("Resources", id, typed ? typed->make(include, id) : include.add<CfnResource>(id, type));
-      if (typed) typed_types[id] = typed;
+      CfnResource* typed = detail::add_typed_resource(include, id, type);
+      add("Resources", id, typed ? *typed : include.add<CfnResource>(id, type));
+      if (typed) typed_ids.insert(id);
     }
     for (const auto& [id, r] : tpl["Resources"].items()) fill_resource(id, static_cast<CfnResource&>(*by_id.at(id)), r);
   }
@@ -301,14 +302,11 @@ struct CfnInclude::Loader {
     Value::Map entries;  // each value converted alone: a property may be named Ref or Condition
     for (const auto& [name, v] : section_of(r, "Properties").items()) entries.emplace_back(name, convert(v));
     const Value properties(std::move(entries));
-    auto typed = typed_types.find(id);
-    if (typed == typed_types.end()) {
+    if (typed_ids.count(id) == 0) {
       for (const auto& [name, v] : properties.as_map()) resource.set_property(name, v);
       return;
     }
-    l1::Reader reader(properties);
-    typed->second->read(resource, reader);
-    std::vector<std::string> untyped = reader.left_over();
+    std::vector<std::string> untyped = detail::read_typed_properties(resource, properties);
     // What the typed props render must be what the template says; a property
     // that would come out otherwise is kept as written (set_property wins).
     const Value rendered = resource.render();

@@ -1,5 +1,7 @@
 #include "l1/include_reader.hpp"
 
+#include "core/typed_include.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -165,3 +167,20 @@ const IncludeType* find_include_type(std::string_view cfn_type) {
 }
 
 }  // namespace cdk::l1
+
+namespace cdk::detail {
+
+CfnResource* add_typed_resource(Construct& scope, std::string_view id, std::string_view type) {
+  const auto* typed = l1::find_include_type(type);
+  return typed ? &typed->make(scope, id) : nullptr;
+}
+
+std::vector<std::string> read_typed_properties(CfnResource& resource, const Value& properties) {
+  const auto* typed = l1::find_include_type(resource.cfn_type());
+  if (!typed) return {};
+  l1::Reader reader(properties);
+  typed->read(resource, reader);
+  return reader.left_over();
+}
+
+}  // namespace cdk::detail
