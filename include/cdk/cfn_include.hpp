@@ -24,8 +24,8 @@
 /// A top-level property that does not fit the typed props (an unknown key, a
 /// token where a property type is expected) is left out of props() and kept as
 /// the template writes it (untyped_properties() names them). Other types
-/// (Custom::*, AWS::Serverless::*, services the build does not generate) stay
-/// CfnResource of their type. Tags::of(...) reaches the typed ones (merged
+/// (Custom::*, AWS::Serverless::*, services outside CDKPP_L1_INCLUDE_SERVICES,
+/// which by default holds 30 common ones) stay CfnResource of their type. Tags::of(...) reaches the typed ones (merged
 /// into the tags the template gives), not the generic ones. A template's Transform is kept (the stack gets
 /// it); deploying such a template needs CAPABILITY_AUTO_EXPAND, which the
 /// deploy sends.

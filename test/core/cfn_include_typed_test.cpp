@@ -9,6 +9,7 @@
 #include <cdk/cdk.hpp>
 #include <cdk/cfn_include.hpp>
 #include <cdk/ec2/cfn_security_group.hpp>
+#include <cdk/glue/cfn_database.hpp>
 #include <cdk/ec2/cfn_subnet.hpp>
 #include <cdk/ec2/cfn_vpc.hpp>
 #include <cdk/iam/cfn_role.hpp>
@@ -280,6 +281,34 @@ TEST_F(CfnIncludeTypedTest, AskingForAnotherTypeIsAnErrorNamingPathFileIdAndType
   EXPECT_THAT(error_of([&] { (void)include.get_resource<cdk::s3::CfnBucket>("Nope"); }),
               HasSubstr("no Resources entry \"Nope\""));
   EXPECT_THAT(error_of([&] { (void)include.untyped_properties("Nope"); }), HasSubstr("no Resources entry \"Nope\""));
+}
+
+// Glue is not among the default CDKPP_L1_INCLUDE_SERVICES: its resources stay
+// generic, and asking for the typed class says why (a build reading every
+// service gives the typed object instead).
+TEST_F(CfnIncludeTypedTest, AResourceOfAServiceWithoutReadersStaysGenericAndSaysSo) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Data");
+  auto& include = stack.add<cdk::CfnInclude>("Legacy", {.template_file = write("glue.yaml", R"(Resources:
+  Db:
+    Type: AWS::Glue::Database
+    Properties:
+      CatalogId: !Ref AWS::AccountId
+      DatabaseInput: {Name: sales}
+)")});
+  if (typeid(include.get_resource("Db")) != typeid(cdk::CfnResource)) {
+    EXPECT_EQ(include.get_resource<cdk::glue::CfnDatabase>("Db").props().database_input->name.value().as_string(), "sales");
+    return;
+  }
+  try {
+    (void)include.get_resource<cdk::glue::CfnDatabase>("Db");
+    ADD_FAILURE() << "no error";
+  } catch (const cdk::Error& e) {
+    EXPECT_THAT(e.what(), AllOf(HasSubstr("Data/Legacy"), HasSubstr("resource \"Db\" is AWS::Glue::Database"),
+                                HasSubstr("kept as a generic CfnResource"), HasSubstr("CDKPP_L1_INCLUDE_SERVICES")));
+  }
+  const nlohmann::json t = comparable(cdktest::synth_template(app, "Data"));
+  EXPECT_EQ(t["Resources"]["Db"]["Properties"]["DatabaseInput"]["Name"], "sales");
 }
 
 constexpr const char* sam_yaml = R"(AWSTemplateFormatVersion: '2010-09-09'
