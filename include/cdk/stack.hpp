@@ -82,6 +82,12 @@ class Stack : public Construct {
   [[nodiscard]] Value account() const;
   [[nodiscard]] const std::string& description() const noexcept { return props_.description; }
   void set_description(std::string description) { props_.description = std::move(description); }
+  /// Adds a macro CloudFormation runs on the template before deploying it
+  /// ("AWS::Serverless-2016-10-31"), written as the template's Transform; a
+  /// second add of the same name does nothing. Deploying needs CAPABILITY_AUTO_EXPAND.
+  void add_transform(std::string name);
+  /// The Transform(s), in the order added; default none.
+  [[nodiscard]] const std::vector<std::string>& transforms() const noexcept { return transforms_; }
   /// The stack's own tags: StackProps.tags and Tags::of(...) on the stack or
   /// above it (after synthesis); the deploy puts them on the CloudFormation stack.
   [[nodiscard]] std::map<std::string, std::string> tags() const { return tag_manager_.tag_values(); }
@@ -122,6 +128,7 @@ class Stack : public Construct {
   void add_own_tags();
   TagManager tag_manager_{TagFormat::Map, "Tags"};
   std::vector<Stack*> dependencies_;
+  std::vector<std::string> transforms_;
 };
 
 }  // namespace cdk

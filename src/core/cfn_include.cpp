@@ -1,3 +1,4 @@
+#include <cdk/annotations.hpp>
 #include <cdk/cfn_condition.hpp>
 #include <cdk/cfn_include.hpp>
 #include <cdk/cfn_mapping.hpp>
@@ -8,12 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "core/template_text.hpp"
+#include "core/typed_include.hpp"
 
 namespace cdk {
 
@@ -40,6 +44,27 @@ std::string scalar_text(const json& j) {
   return j.dump();
 }
 
+/// Equal as CloudFormation reads them: map entries in any order.
+bool same_value(const Value& a, const Value& b) {
+  if (a.kind() == Value::Kind::Map && b.kind() == Value::Kind::Map) {
+    if (a.as_map().size() != b.as_map().size()) return false;
+    for (const auto& [k, v] : a.as_map()) {
+      const Value* other = b.find(k);
+      if (other == nullptr || !same_value(v, *other)) return false;
+    }
+    return true;
+  }
+  if (a.kind() == Value::Kind::List && b.kind() == Value::Kind::List) {
+    if (a.as_list().size() != b.as_list().size()) return false;
+    for (std::size_t i = 0; i < a.as_list().size(); ++i)
+      if (!same_value(a.as_list()[i], b.as_list()[i])) return false;
+    return true;
+  }
+  if (a.kind() == Value::Kind::Intrinsic && b.kind() == Value::Kind::Intrinsic)
+    return a.name() == b.name() && same_value(a.argument(), b.argument());
+  return a == b;
+}
+
 std::optional<RemovalPolicy> removal_policy_named(const std::string& name) {
   if (name == "Delete") return RemovalPolicy::Delete;
   if (name == "Retain") return RemovalPolicy::Retain;
@@ -61,6 +86,7 @@ struct CfnInclude::Loader {
   const CfnIncludeProps& props;
   json tpl;
   std::map<std::string, CfnElement*, std::less<>> by_id;
+  std::set<std::string, std::less<>> typed_ids;  // resources made their L1 class
 
   [[noreturn]] void fail(const std::string& what, const std::string& fix) const {
     throw Error(include.node().path(), props.template_file + ": " + what, fix);
@@ -78,12 +104,23 @@ struct CfnInclude::Loader {
     }
     if (!tpl.contains("Resources") || !tpl["Resources"].is_object())
       fail("has no Resources section", "give a CloudFormation template");
-    if (tpl.contains("Transform"))
-      fail("uses a Transform (" + scalar_text(tpl["Transform"]) + "), which cdkpp does not write into stacks yet",
-           "include the processed template (the change set's or the stack's template after the transform)");
+    if (tpl.contains("Transform")) add_transforms(tpl["Transform"]);
     Stack& stack = Stack::of(include);
     if (stack.description().empty() && tpl.contains("Description"))
       stack.set_description(scalar_text(tpl["Description"]));
+  }
+
+  /// The stack gets the template's Transform(s), which CloudFormation runs before it deploys.
+  void add_transforms(const json& transform) const {
+    const json names = transform.is_array() ? transform : json::array({transform});
+    for (const auto& name : names) {
+      if (!name.is_string())
+        fail("has a Transform with parameters (" + name.dump() + "), which cdkpp does not write into stacks",
+             "include the processed template (the stack's template after the transform)");
+      Stack::of(include).add_transform(name.get<std::string>());
+    }
+    Annotations::of(include).add_warning(props.template_file + " uses the Transform " + scalar_text(transform) +
+                                         ": deploying it needs CAPABILITY_AUTO_EXPAND (cdkpp deploy sends it)");
   }
 
   template <class T>
@@ -247,17 +284,45 @@ struct CfnInclude::Loader {
   }
 
   /// Every resource first (they refer to each other in any order), then their properties and attributes.
+  /// A type with a generated L1 class becomes that class.
   void load_resources() {
     for (const auto& [id, r] : tpl["Resources"].items()) {
       if (!r.is_object() || !r.contains("Type") || !r["Type"].is_string())
         fail("resource \"" + id + "\" has no Type", "give every resource a Type");
-      add("Resources", id, include.add<CfnResource>(id, r["Type"].get<std::string>()));
+      const std::string type = r["Type"].get<std::string>();
+      CfnResource* typed = detail::add_typed_resource(include, id, type);
+      add("Resources", id, typed ? *typed : include.add<CfnResource>(id, type));
+      if (typed) typed_ids.insert(id);
     }
-    for (const auto& [id, r] : tpl["Resources"].items()) fill_resource(static_cast<CfnResource&>(*by_id.at(id)), r);
+    for (const auto& [id, r] : tpl["Resources"].items()) fill_resource(id, static_cast<CfnResource&>(*by_id.at(id)), r);
   }
 
-  void fill_resource(CfnResource& resource, const json& r) const {
-    for (const auto& [name, v] : section_of(r, "Properties").items()) resource.set_property(name, convert(v));
+  /// Properties into the typed props where they fit; the rest set as the template writes them.
+  void fill_properties(const std::string& id, CfnResource& resource, const json& r) const {
+    Value::Map entries;  // each value converted alone: a property may be named Ref or Condition
+    for (const auto& [name, v] : section_of(r, "Properties").items()) entries.emplace_back(name, convert(v));
+    const Value properties(std::move(entries));
+    if (typed_ids.count(id) == 0) {
+      for (const auto& [name, v] : properties.as_map()) resource.set_property(name, v);
+      return;
+    }
+    std::vector<std::string> untyped = detail::read_typed_properties(resource, properties);
+    // What the typed props render must be what the template says; a property
+    // that would come out otherwise is kept as written (set_property wins).
+    const Value rendered = resource.render();
+    const Value* typed_properties = rendered.find("Properties");
+    for (const auto& [name, v] : properties.as_map()) {
+      const Value* back = typed_properties ? typed_properties->find(name) : nullptr;
+      if ((back == nullptr || !same_value(*back, v)) && std::find(untyped.begin(), untyped.end(), name) == untyped.end())
+        untyped.push_back(name);
+    }
+    for (const auto& [name, v] : properties.as_map())
+      if (std::find(untyped.begin(), untyped.end(), name) != untyped.end()) resource.set_property(name, v);
+    if (!untyped.empty()) include.untyped_[id] = std::move(untyped);
+  }
+
+  void fill_resource(const std::string& id, CfnResource& resource, const json& r) const {
+    fill_properties(id, resource, r);
     if (r.contains("DependsOn")) {
       const json deps = r["DependsOn"].is_array() ? r["DependsOn"] : json::array({r["DependsOn"]});
       for (const auto& d : deps) {
@@ -290,7 +355,8 @@ struct CfnInclude::Loader {
   }
 };
 
-CfnInclude::CfnInclude(Construct& scope, std::string_view id, CfnIncludeProps props) : Construct(scope, id) {
+CfnInclude::CfnInclude(Construct& scope, std::string_view id, CfnIncludeProps props)
+    : Construct(scope, id), template_file_(props.template_file) {
   Loader loader{*this, props, {}, {}};
   if (props.template_file.empty()) loader.fail("no template file", "set .template_file");
   loader.read();
@@ -317,6 +383,21 @@ CfnElement& CfnInclude::find(std::string_view section, std::string_view logical_
 CfnResource& CfnInclude::get_resource(std::string_view id) const {
   return static_cast<CfnResource&>(find("Resources", id));
 }
+void CfnInclude::not_of_type(const CfnResource& resource, std::string_view id, std::string_view wanted) const {
+  const std::string what = template_file_ + ": resource \"" + std::string(id) + "\" is " + resource.cfn_type();
+  if (resource.cfn_type() != wanted)
+    throw Error(node().path(), what + ", not " + std::string(wanted),
+                "ask for the class of " + resource.cfn_type() + ", or use get_resource(id) for the CfnResource");
+  throw Error(node().path(), what + ", kept as a generic CfnResource: this build reads no typed props for its service",
+              "add the service to CDKPP_L1_INCLUDE_SERVICES, or use get_resource(id) and property overrides");
+}
+
+std::vector<std::string> CfnInclude::untyped_properties(std::string_view id) const {
+  (void)get_resource(id);  // the error for an id the template does not have
+  auto it = untyped_.find(id);
+  return it == untyped_.end() ? std::vector<std::string>{} : it->second;
+}
+
 CfnParameter& CfnInclude::get_parameter(std::string_view id) const {
   return static_cast<CfnParameter&>(find("Parameters", id));
 }

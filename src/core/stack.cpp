@@ -158,4 +158,8 @@ std::vector<Diagnostic> Stack::validate() const {
   return out;
 }
 
+void Stack::add_transform(std::string name) {
+  if (std::find(transforms_.begin(), transforms_.end(), name) == transforms_.end()) transforms_.push_back(std::move(name));
+}
+
 }  // namespace cdk

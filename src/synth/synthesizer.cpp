@@ -593,6 +593,8 @@ class Synthesizer {
     const std::string path = stack.node().path();
     Json t = object_with_capacity(1 + kSections.size());
     if (!stack.description().empty()) t["Description"] = stack.description();
+    if (stack.transforms().size() == 1) t["Transform"] = stack.transforms().front();
+    if (stack.transforms().size() > 1) t["Transform"] = stack.transforms();
     for (std::size_t i = 0; i < kSections.size(); ++i)
       if (!w.sections[i].empty()) t[kSections[i].second] = std::move(w.sections[i]);
 

@@ -184,8 +184,9 @@ TEST_F(CfnIncludeTest, BadTemplatesAreOneLineErrorsNamingThePathAndTheFile) {
   EXPECT_THAT(error_of("B", {.template_file = write("b.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
                                                               "    Properties:\n      Name: !Ref Nope\n")}),
               HasSubstr("b.yaml: refers to \"Nope\", which the template does not define"));
-  EXPECT_THAT(error_of("C", {.template_file = write("c.json", R"({"Resources": {}, "Transform": "AWS::Serverless-2016-10-31"})")}),
-              HasSubstr("uses a Transform (AWS::Serverless-2016-10-31)"));
+  EXPECT_THAT(error_of("C", {.template_file = write("c.json", R"({"Resources": {}, "Transform": {"Name": "AWS::Include",
+                                                                 "Parameters": {"Location": "s3://b/k"}}})")}),
+              HasSubstr("has a Transform with parameters"));
   EXPECT_THAT(error_of("D", {.template_file = write("d.yaml", "Conditions:\n  A: !And [!Condition B, !Condition B]\n"
                                                               "  B: !Not [!Condition A]\nResources: {}\n")}),
               HasSubstr("conditions that use each other in a circle"));

@@ -506,6 +506,28 @@ TEST_F(Replay, TerminationProtectionIsTurnedOnForAnUnchangedStack) {
   EXPECT_NE(out.str().find("Hello: termination protection enabled"), std::string::npos);
 }
 
+// A template with a Transform (an included SAM template) deploys only with
+// CAPABILITY_AUTO_EXPAND, which every stack request sends.
+TEST_F(Replay, ATemplateWithATransformIsSentWithCapabilityAutoExpand) {
+  const std::string serverless = R"({"Transform":"AWS::Serverless-2016-10-31","Resources":{"Fn":{
+    "Type":"AWS::Serverless::Function","Properties":{"Runtime":"python3.12","Handler":"index.handler",
+    "InlineCode":"def handler(e, c): return 1"}}}})";
+  transport->on("DescribeStacks", {missing(), stacks("CREATE_COMPLETE")});
+  transport->on("CreateStack", {ok("CreateStack", std::string("<StackId>") + stack_arn + "</StackId>")});
+  transport->on("DescribeStackEvents", {events({})});
+  StackResult r = Deployer(session, printer, direct(), nullptr).deploy(hello, serverless);
+  EXPECT_EQ(r.status, StackResult::Status::Created) << r.error;
+  auto requests = transport->requests();
+  auto it = std::find_if(requests.begin(), requests.end(),
+                         [](const HttpRequest& q) { return testing::form_field(q.body, "Action") == "CreateStack"; });
+  ASSERT_NE(it, requests.end());
+  std::vector<std::string> capabilities;
+  for (int i = 1; !testing::form_field(it->body, "Capabilities.member." + std::to_string(i)).empty(); ++i)
+    capabilities.push_back(testing::form_field(it->body, "Capabilities.member." + std::to_string(i)));
+  EXPECT_THAT(capabilities, ::testing::Contains("CAPABILITY_AUTO_EXPAND"));
+  EXPECT_NE(testing::form_field(it->body, "TemplateBody").find("AWS::Serverless-2016-10-31"), std::string::npos);
+}
+
 TEST(OutputsFile, IsWrittenWholeAsJsonKeyedByStack) {
   testing::TempDir dir;
   auto path = dir.path() / "outputs.json";

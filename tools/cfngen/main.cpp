@@ -3,7 +3,9 @@
 //   cfngen --spec spec/aws-service-spec.json.gz --patches spec/patches.json
 //          --out build/generated [--services "ec2;s3"] [--shards 48]
 //          [--tests build/generated-tests --full-types test/l1/full_types.txt]
+//   cfngen --spec ... --patches ... --include-out build/generated --include-shards 8 [--services ...]
 #include "emit.hpp"
+#include "emit_include.hpp"
 #include "model.hpp"
 
 #include <CLI/CLI.hpp>
@@ -43,13 +45,17 @@ std::vector<std::string> read_lines(const std::string& path) {
 
 int main(int argc, char** argv) {
   CLI::App app{"cfngen: CloudFormation resource specification -> cdkpp L1 classes"};
-  std::string spec_path, patches_path, out_dir, services = "all", tests_dir, full_types_path, stamp;
+  std::string spec_path, patches_path, out_dir, services = "all", tests_dir, full_types_path, stamp, include_dir;
   int shards = 1;
+  int include_shards = 1;
   app.add_option("--spec", spec_path, "trimmed spec (spec/aws-service-spec.json.gz)")->required();
   app.add_option("--patches", patches_path, "spec fixes (spec/patches.json)");
   app.add_option("--out", out_dir, "output directory for the library's headers and sources");
   app.add_option("--services", services, "'all' or a ';' list of services (ec2;s3)");
   app.add_option("--shards", shards, "number of generated .cpp files")->check(CLI::Range(1, 999));
+  app.add_option("--include-out", include_dir, "output directory for CfnInclude's readers of the typed props");
+  app.add_option("--include-shards", include_shards, "number of generated CfnInclude reader files")
+      ->check(CLI::Range(1, 999));
   app.add_option("--tests", tests_dir, "output directory for test/l1's generated tests");
   app.add_option("--full-types", full_types_path, "types the tests set every property of");
   app.add_option("--stamp", stamp, "file touched after success");
@@ -66,6 +72,13 @@ int main(int argc, char** argv) {
       int n = cfngen::write_files(out_dir, files);
       std::cout << "cfngen: " << spec.source << " " << spec.version << ": " << files.size() << " files, " << n
                 << " changed\n";
+    }
+    if (!include_dir.empty()) {
+      cfngen::Options include_options = options;
+      include_options.shards = include_shards;
+      auto files = cfngen::generate_include_readers(spec, include_options);
+      int n = cfngen::write_files(include_dir, files);
+      std::cout << "cfngen: include readers: " << files.size() << " files, " << n << " changed\n";
     }
     if (!tests_dir.empty()) {
       std::vector<std::string> full;
