@@ -111,7 +111,7 @@ void take(Reader& r, const char* name, Value& v) {
   if (const Value* x = r.any(name)) v = *x;
 }
 
-void take(Reader& r, const char* name, std::optional<CfnTag>& tag) {
+void take(Reader& r, const char* name, cdk::Optional<CfnTag>& tag) {
   const Value* v = r.object(name);
   if (!v) return;
   if (auto t = tag_of(*v)) tag = std::move(t);

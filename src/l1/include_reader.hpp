@@ -13,6 +13,7 @@
 #include <cdk/value.hpp>
 
 #include <map>
+#include <cdk/optional.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -64,7 +65,7 @@ void take(Reader& r, const char* name, PropMap<std::int64_t>& p);
 void take(Reader& r, const char* name, PropMap<double>& p);
 void take(Reader& r, const char* name, PropMap<bool>& p);
 void take(Reader& r, const char* name, Value& v);
-void take(Reader& r, const char* name, std::optional<CfnTag>& tag);
+void take(Reader& r, const char* name, cdk::Optional<CfnTag>& tag);
 void take(Reader& r, const char* name, std::vector<CfnTag>& tags);
 
 // The property-type overloads find the generated `from_value(const Value&, S&)`
@@ -77,9 +78,9 @@ bool take_objects(Reader& r, const char* name, void* field, std::size_t stride, 
                   bool (*fill)(const Value&, void* item));
 
 template <class S>
-void take(Reader& r, const char* name, std::optional<S>& out) {
+void take(Reader& r, const char* name, cdk::Optional<S>& out) {
   take_object(r, name, &out, [](const Value& v, void* f) {
-    auto& o = *static_cast<std::optional<S>*>(f);
+    auto& o = *static_cast<cdk::Optional<S>*>(f);
     if (from_value(v, o.emplace())) return true;
     o.reset();
     return false;
