@@ -16,20 +16,6 @@
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s + ";") {
-    if (c == ';' || c == ',' || c == ' ') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> read_lines(const std::string& path) {
   std::vector<std::string> out;
   std::istringstream in(cfngen::read_file(path));
@@ -65,7 +51,7 @@ int main(int argc, char** argv) {
     cfngen::Spec spec = cfngen::parse_spec(cfngen::read_file(spec_path));
     if (!patches_path.empty()) cfngen::apply_patches(spec, cfngen::parse_patches(cfngen::read_file(patches_path)));
     cfngen::Options options;
-    options.services = split_list(services);
+    options.services = cfngen::split_list(services);
     options.shards = shards;
     if (!out_dir.empty()) {
       auto files = cfngen::generate_library(spec, options);

@@ -236,4 +236,18 @@ void apply_patches(Spec& spec, const std::vector<Patch>& patches) {
   }
 }
 
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + ";") {
+    if (c == ';' || c == ',' || c == ' ') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace cfngen

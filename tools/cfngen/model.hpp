@@ -85,6 +85,10 @@ Spec parse_spec(std::string_view json_text);
 /// Reads a file, gunzipping it when it ends in ".gz".
 std::string read_file(const std::string& path);
 
+/// "ec2;s3,iam lambda" -> {"ec2", "s3", "iam", "lambda"}: the service lists of
+/// CDKPP_L1_SERVICES and the tools' --services.
+std::vector<std::string> split_list(const std::string& s);
+
 /// A named fix to the spec, with the reason it is needed (spec/patches.json).
 struct Patch {
   std::string name;

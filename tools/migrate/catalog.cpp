@@ -3,20 +3,6 @@
 namespace migrate {
 
 namespace {
-std::vector<std::string> split_services(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s + ";") {
-    if (c == ';' || c == ',' || c == ' ') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  return out;
-}
-
 cfngen::Spec load(const std::string& spec_path, const std::string& patches_path) {
   cfngen::Spec spec = cfngen::parse_spec(cfngen::read_file(spec_path));
   if (!patches_path.empty()) cfngen::apply_patches(spec, cfngen::parse_patches(cfngen::read_file(patches_path)));
@@ -25,7 +11,7 @@ cfngen::Spec load(const std::string& spec_path, const std::string& patches_path)
 }  // namespace
 
 Catalog::Catalog(const std::string& spec_path, const std::string& patches_path, const std::string& services)
-    : Catalog(load(spec_path, patches_path), split_services(services)) {}
+    : Catalog(load(spec_path, patches_path), cfngen::split_list(services)) {}
 
 Catalog::Catalog(cfngen::Spec spec, const std::vector<std::string>& services) : spec_(std::move(spec)) {
   cfngen::Options options;
