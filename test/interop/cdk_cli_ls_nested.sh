@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Usage: cdk_cli_ls_nested.sh NESTED_APP WORKDIR
+# The AWS CDK CLI lists the top-level stacks of an assembly with nested
+# stacks (not the nested ones), and cdk-assets reads the parent's asset
+# manifest: one file asset per nested template, each file beside it.
+set -euo pipefail
+app=$1
+work=$2
+command -v npm >/dev/null && command -v node >/dev/null || { echo "SKIP: node/npm not installed"; exit 77; }
+cache=${CDKPP_NPM_CACHE:-$HOME/.cache/cdkpp-npm}
+cdk=$cache/node_modules/.bin/cdk
+if [ ! -x "$cdk" ]; then
+  npm install --prefix "$cache" --no-audit --no-fund --loglevel=error aws-cdk@2 >/dev/null
+fi
+export CDK_DISABLE_CLI_TELEMETRY=true
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+"$app" synth -q --out assembly
+listed=$("$cdk" ls --app assembly --no-notices 2>&1)
+echo "$listed"
+[ "$(sort <<<"$listed")" = $'Other\nParent' ] || { echo "FAIL: expected the CLI to list Other and Parent only"; exit 1; }
+nested=$(ls assembly/*.nested.template.json | wc -l)
+[ "$nested" = 2 ] || { echo "FAIL: expected 2 nested templates, found $nested"; exit 1; }
+assets=$cache/node_modules/.bin/cdk-assets
+if [ -x "$assets" ]; then
+  out=$(cd assembly && "$assets" ls --path Parent.assets.json 2>&1)
+  echo "$out"
+  [ "$(grep -c " file {" <<<"$out")" = 2 ] || { echo "FAIL: cdk-assets does not list the 2 nested templates"; exit 1; }
+  for f in $(grep -o '[A-Za-z0-9]*\.nested\.template\.json' <<<"$out"); do
+    [ -f "assembly/$f" ] || { echo "FAIL: cdk-assets names $f, which is not in the assembly"; exit 1; }
+  done
+else
+  echo "cdk-assets not in $cache: its check is skipped"
+fi
+echo "ok"
