@@ -30,6 +30,7 @@
 #include <cdk/secretsmanager/secretsmanager.hpp>
 #include <cdk/servicediscovery/servicediscovery.hpp>
 #include <cdk/sns/sns.hpp>
+#include <cdk/sqs/cfn_queue.hpp>
 #include <cdk/sqs/sqs.hpp>
 #include <cdk/ssm/ssm.hpp>
 #include <cdk/wafv2/cfn_web_acl.hpp>
@@ -194,6 +195,13 @@ void secretsmanager_secret(cdk::Stack& s) {
       .exclude_characters = "\"@/\\"}});
   auto& app = s.add<cdk::iam::Role>("App", {.assumed_by = cdk::iam::ServicePrincipal{"ecs-tasks.amazonaws.com"}});
   secret.grant_read(app);
+}
+
+void nested_stack(cdk::Stack& s) {
+  auto& bucket = s.add<cdk::s3::Bucket>("Bucket", {});
+  auto& nested = s.add<cdk::NestedStack>("Queues");
+  auto& queue = nested.add<cdk::sqs::CfnQueue>("Queue", {.queue_name = bucket.bucket_name()});
+  s.add<cdk::ssm::StringParameter>("QueueArn", {.parameter_name = "/parity/queue-arn", .string_value = queue.attr_arn()});
 }
 
 void ssm_parameter(cdk::Stack& s) {
@@ -437,7 +445,8 @@ const std::map<std::string, Case>& cases() {
       {"ecs_patterns_scheduled", ecs_patterns_scheduled}, {"codebuild_project", codebuild_project},
       {"codepipeline_ecs", codepipeline_ecs}, {"codedeploy_ecs", codedeploy_ecs},
       {"codedeploy_server", codedeploy_server}, {"iam_role", iam_role}, {"asg_scheduled", asg_scheduled},
-      {"s3_assets_lambda", s3_assets_lambda}, {"pipelines_cdk", pipelines_cdk}};
+      {"s3_assets_lambda", s3_assets_lambda}, {"pipelines_cdk", pipelines_cdk},
+      {"nested_stack", nested_stack}};
   return all;
 }
 

@@ -159,6 +159,12 @@ const cases = {
     const app = new iam.Role(s, 'App', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
     secret.grantRead(app);
   },
+  nested_stack(s) {
+    const bucket = new s3.Bucket(s, 'Bucket');
+    const nested = new cdk.NestedStack(s, 'Queues');
+    const queue = new sqs.CfnQueue(nested, 'Queue', { queueName: bucket.bucketName });
+    new ssm.StringParameter(s, 'QueueArn', { parameterName: '/parity/queue-arn', stringValue: queue.attrArn });
+  },
   ssm_parameter(s) {
     const param = new ssm.StringParameter(s, 'ApiUrl', { parameterName: '/parity/api-url', stringValue: 'https://api.example.com' });
     const reader = new iam.Role(s, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });

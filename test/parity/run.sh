@@ -23,7 +23,7 @@ cases=("$@")
                                  lambda_sqs_version_url events_ecs_task events_queue_topic servicediscovery_ecs
                                  cloudfront_s3 cloudfront_alb wafv2_alb ecs_scaling ecs_patterns_alb ecs_patterns_queue
                                  ecs_patterns_scheduled codebuild_project codepipeline_ecs codedeploy_ecs
-                                 codedeploy_server iam_role asg_scheduled s3_assets_lambda pipelines_cdk)
+                                 codedeploy_server iam_role asg_scheduled s3_assets_lambda pipelines_cdk nested_stack)
 rm -rf "$work" && mkdir -p "$work"
 echo "aws-cdk-lib $(node -p "require('aws-cdk-lib/package.json').version")"
 pairs=()
