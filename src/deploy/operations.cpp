@@ -10,6 +10,7 @@
 
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
+#include "deploy/nested_guard.hpp"
 #include "deploy/outputs_file.hpp"
 #include "deploy/port_check.hpp"
 #include "deploy/replacement_guard.hpp"
@@ -154,6 +155,9 @@ void guard_before_deploying(Session& session, const std::vector<const StackArtif
     for (const auto& line :
          guard_replacements({.diff = diff, .deployed = deployed, .local = local, .allowed = options.allow_replace})
              .refused)
+      refused += (refused.empty() ? "" : "\n") + line;
+    const auto dir = s->template_file.parent_path();
+    for (const auto& line : guard_nested_stacks({cfn, s->stack_name, local, dir, options.allow_replace}))
       refused += (refused.empty() ? "" : "\n") + line;
   }
   if (!refused.empty()) throw DeployError(refused + "\nno stack was deployed");
