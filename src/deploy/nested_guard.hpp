@@ -21,9 +21,9 @@ struct NestedGuardInput {
 };
 
 /// The refusals (one line each) for every deployed nested stack of `stack`,
-/// and theirs in turn: its deployed template against the local one its
-/// resource's aws:asset:path names; a nested stack gone from the template, or
-/// no longer a nested stack, counts as deleting what it holds.
+/// and theirs in turn (deploy/nested_templates.hpp): its deployed template
+/// against the local one; a nested stack gone from the template, or no longer
+/// a nested stack, counts as deleting what it holds.
 std::vector<std::string> guard_nested_stacks(const NestedGuardInput& input);
 
 }  // namespace cdk::deploy

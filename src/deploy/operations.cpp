@@ -11,6 +11,7 @@
 #include "deploy/assembly.hpp"
 #include "deploy/errors.hpp"
 #include "deploy/nested_guard.hpp"
+#include "deploy/nested_templates.hpp"
 #include "deploy/outputs_file.hpp"
 #include "deploy/port_check.hpp"
 #include "deploy/replacement_guard.hpp"
@@ -91,6 +92,21 @@ DiffOutcome diff_with_file(const std::vector<const StackArtifact*>& stacks, cons
   PortCheck check = print_port_check(text, file.string(), d, theirs, ours);
   out << text.str();
   return DiffOutcome{.differing = d.empty() ? 0 : 1, .replacing = check.replaced};
+}
+
+/// Each deployed nested stack's differences, under "<stack> nested stack <id>";
+/// the number of replacements among them.
+int diff_nested_stacks(const CloudFormation& cfn, const StackArtifact& s, const nlohmann::json& local, std::ostream& out) {
+  int replacing = 0;
+  for_each_nested_stack(cfn, s.stack_name, local, s.template_file.parent_path(), [&](const NestedTemplates& t) {
+    TemplateDiff d = diff_templates(t.deployed, t.local);
+    if (d.empty()) return;
+    replacing += static_cast<int>(d.replacements().size());
+    std::ostringstream text;
+    print_diff(text, fmt::format("{} nested stack {}", s.display_name, t.logical_id), d);
+    out << text.str() << '\n';
+  });
+  return replacing;
 }
 
 /// Asks before deleting unless forced; false when the user says no.
@@ -207,12 +223,14 @@ DiffOutcome diff_stacks(const std::filesystem::path& assembly_dir, const DiffSta
   for (const auto* s : stacks) {
     CloudFormation cfn(session.config("cloudformation", session.region_for(s), deadline));
     nlohmann::json deployed = deployed_template(cfn, *s);
-    TemplateDiff d = diff_templates(deployed, local_template(*s));
+    const nlohmann::json local = local_template(*s);
+    TemplateDiff d = diff_templates(deployed, local);
     outcome.differing += d.empty() ? 0 : 1;
     outcome.replacing += static_cast<int>(d.replacements().size());
     std::ostringstream text;
     print_diff(text, s->display_name, d);
     out << text.str() << '\n';
+    if (!deployed.empty()) outcome.replacing += diff_nested_stacks(cfn, *s, local, out);
   }
   out << fmt::format("Number of stacks with differences: {}\n", outcome.differing);
   return outcome;

@@ -83,6 +83,11 @@ TEST_F(MotoNested, TheGuardRefusesToReplaceOrDeleteATableInsideANestedStack) {
   ASSERT_EQ(first.exit_code, 0) << explain(first);
 
   synth_table(assembly.path(), "pk");  // KeySchema replaces the table
+  // `diff` looks into the nested stack: the table's replacement is named there.
+  CliResult diff = cli({"diff", "Parent", "--fail-on-replace"});
+  EXPECT_NE(diff.exit_code, 0) << explain(diff);
+  EXPECT_NE(diff.out.find("nested stack DataNestedStackDataNestedStackResource"), std::string::npos) << explain(diff);
+  EXPECT_NE(diff.out.find("KeySchema"), std::string::npos) << explain(diff);
   CliResult replaced = cli({"deploy", "Parent", "--require-approval", "never"});
   EXPECT_NE(replaced.exit_code, 0) << explain(replaced);
   EXPECT_NE((replaced.out + replaced.err).find("Parent/Data/Table"), std::string::npos) << explain(replaced);
