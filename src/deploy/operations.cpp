@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -17,7 +16,7 @@
 #include "deploy/replacement_guard.hpp"
 #include "deploy/stack_drift.hpp"
 #include "deploy/template_diff.hpp"
-#include "core/template_text.hpp"
+#include "deploy/template_files.hpp"
 #include "deploy/transport.hpp"
 
 namespace cdk::deploy {
@@ -40,14 +39,7 @@ DeployOptions deploy_options(const TargetOptions& o) {
 
 /// The deployed template, or an empty one when the stack does not exist.
 nlohmann::json deployed_template(const CloudFormation& cfn, const StackArtifact& s) {
-  auto text = cfn.get_template(s.stack_name);
-  if (!text) return nlohmann::json::object();
-  auto parsed = cdk::detail::parse_template_text(*text);
-  if (!parsed) {
-    throw DeployError(
-        fmt::format("{}: cannot read the deployed template (JSON or plain YAML expected)", s.display_name));
-  }
-  return std::move(*parsed);
+  return deployed_template(cfn, s.stack_name, s.display_name);
 }
 
 nlohmann::json local_template(const StackArtifact& s) {
@@ -55,21 +47,6 @@ nlohmann::json local_template(const StackArtifact& s) {
     return nlohmann::json::parse(s.read_template());
   } catch (const nlohmann::json::parse_error& e) {
     throw DeployError(fmt::format("{}: the template is not valid JSON: {}", s.display_name, e.what()));
-  }
-}
-
-/// A template file given to diff, JSON or YAML; DeployError naming the file when unreadable.
-nlohmann::json read_template_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw DeployError(fmt::format("{}: cannot read the template file", file.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  try {
-    nlohmann::json t = cdk::detail::read_template_text(text.str());
-    if (!t.contains("Resources")) throw std::runtime_error("it has no Resources section");
-    return t;
-  } catch (const std::exception& e) {
-    throw DeployError(fmt::format("{}: not a CloudFormation template: {}", file.string(), e.what()));
   }
 }
 
