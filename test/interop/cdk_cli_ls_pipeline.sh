@@ -6,13 +6,7 @@
 set -euo pipefail
 app=$1
 work=$2
-command -v npm >/dev/null && command -v node >/dev/null || { echo "SKIP: node/npm not installed"; exit 77; }
-cache=${CDKPP_NPM_CACHE:-$HOME/.cache/cdkpp-npm}
-cdk=$cache/node_modules/.bin/cdk
-if [ ! -x "$cdk" ]; then
-  npm install --prefix "$cache" --no-audit --no-fund --loglevel=error aws-cdk@2 >/dev/null
-fi
-export CDK_DISABLE_CLI_TELEMETRY=true
+source "$(dirname "$0")/cdk_cli.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 "$app" synth -q --out assembly
 listed=$("$cdk" ls --app assembly --no-notices 2>&1)
