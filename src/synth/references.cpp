@@ -57,6 +57,14 @@ bool nested_in(const Stack& s, const Stack& ancestor) {
   return false;
 }
 
+/// What `by_stack` holds for `s`, or an empty one.
+template <class Map>
+const typename Map::mapped_type& of(const Map& by_stack, const Stack& s) {
+  static const typename Map::mapped_type none;
+  auto it = by_stack.find(&s);
+  return it == by_stack.end() ? none : it->second;
+}
+
 void add_once(std::vector<NamedValue>& list, const std::string& id, const Json& value) {
   if (std::none_of(list.begin(), list.end(), [&](const NamedValue& v) { return v.id == id; }))
     list.push_back({id, value});
@@ -144,27 +152,19 @@ Json CrossStackReferences::import_across_regions(const Stack& consumer, const St
 
 const std::map<std::string, std::vector<NamedValue>>& CrossStackReferences::cross_region_exports_of(
     const Stack& producer) const {
-  static const std::map<std::string, std::vector<NamedValue>> none;
-  auto it = cross_region_.find(&producer);
-  return it == cross_region_.end() ? none : it->second;
+  return of(cross_region_, producer);
 }
 
 const std::vector<ExportedValue>& CrossStackReferences::exports_of(const Stack& producer) const {
-  static const std::vector<ExportedValue> none;
-  auto it = exports_.find(&producer);
-  return it == exports_.end() ? none : it->second;
+  return of(exports_, producer);
 }
 
 const std::vector<NamedValue>& CrossStackReferences::outputs_of(const Stack& nested) const {
-  static const std::vector<NamedValue> none;
-  auto it = outputs_.find(&nested);
-  return it == outputs_.end() ? none : it->second;
+  return of(outputs_, nested);
 }
 
 const std::vector<NamedValue>& CrossStackReferences::parameters_of(const Stack& nested) const {
-  static const std::vector<NamedValue> none;
-  auto it = parameters_.find(&nested);
-  return it == parameters_.end() ? none : it->second;
+  return of(parameters_, nested);
 }
 
 }  // namespace cdk::detail
