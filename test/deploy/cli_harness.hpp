@@ -20,6 +20,9 @@ struct CliResult {
   std::string err;
 };
 
+/// Both streams of a run, for a failed assertion's message.
+inline std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
+
 inline CliResult run_cli(const std::filesystem::path& assembly, std::vector<std::string> args) {
   CLI::App app{"test program"};
   app.require_subcommand(1);

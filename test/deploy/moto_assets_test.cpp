@@ -44,8 +44,6 @@ const std::string cdk_cli = [] {
   return dir + "/node_modules/.bin/cdk";
 }();
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 size_t count(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;

@@ -26,8 +26,6 @@ using testing::write_assembly;
 
 class MotoCli : public testing::MotoCliTest {};
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 TEST_F(MotoCli, DeployWithAChangeSetCreatesTheStackAndShowsProgress) {
   write_assembly(assembly.path(), {{"Hello", queue_stack(), {}, {{"team", "infra"}}}});
   CliResult r = cli({"deploy", "--require-approval", "never"});

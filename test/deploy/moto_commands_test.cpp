@@ -34,8 +34,6 @@ class MotoCommands : public testing::MotoCliTest {
   }
 };
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 size_t lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 
 TEST_F(MotoCommands, PrepareChangeSetPrintsItsChangesAndDeploysNothingThenExecuteCreatesTheStack) {

@@ -17,8 +17,6 @@ namespace {
 
 using testing::CliResult;
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 const StackResourceSummary* find(const std::vector<StackResourceSummary>& resources, const std::string& id) {
   auto it = std::find_if(resources.begin(), resources.end(), [&](const auto& r) { return r.logical_id == id; });
   return it == resources.end() ? nullptr : &*it;

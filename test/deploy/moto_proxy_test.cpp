@@ -61,8 +61,6 @@ class MotoProxy : public ::testing::Test {
   }
 };
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 size_t lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 
 TEST_F(MotoProxy, AHungCreateStackIsBoundedByTimeoutAndSaysWhatWasInFlight) {

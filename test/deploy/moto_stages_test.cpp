@@ -14,8 +14,6 @@ namespace {
 
 using testing::CliResult;
 
-std::string explain(const CliResult& r) { return "stdout:\n" + r.out + "\nstderr:\n" + r.err; }
-
 // Stages Dev and Prod (us-east-1, moto's region), a queue stack "Queues" in each.
 class MotoStages : public testing::MotoCliTest {
  protected:
