@@ -1,6 +1,7 @@
 // CfnInclude: an existing template adopted by an app with every logical id
 // kept, references between its elements turned into references the app can
 // use, and parameters replaced; JSON and YAML with short forms.
+#include "core/cfn_include_support.hpp"
 #include "core/test_util.hpp"
 #include "support/lint.hpp"
 
@@ -20,28 +21,9 @@ using cdktest::Json;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-/// The template without what synthesis adds or moves: aws:cdk:path metadata.
-nlohmann::json comparable(const Json& t) {
-  nlohmann::json out = nlohmann::json::parse(t.dump());
-  for (auto& [_, r] : out["Resources"].items()) {
-    if (!r.contains("Metadata")) continue;
-    r["Metadata"].erase("aws:cdk:path");
-    if (r["Metadata"].empty()) r.erase("Metadata");
-  }
-  return out;
-}
+using cdktest::comparable;
 
-class CfnIncludeTest : public ::testing::Test {
- protected:
-  fs::path dir = fs::temp_directory_path() / ("cdkpp-include-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                              "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  void SetUp() override { fs::create_directories(dir); }
-  void TearDown() override { fs::remove_all(dir); }
-  std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir / name) << text;
-    return (dir / name).string();
-  }
-};
+class CfnIncludeTest : public cdktest::TemplateFilesTest {};
 
 // Every golden sample template comes back with the same ids, types,
 // properties, attributes, parameters, conditions and outputs.

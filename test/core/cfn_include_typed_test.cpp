@@ -2,6 +2,7 @@
 // its class with props() holding the template's values, L2 code changes them,
 // what does not fit the props is kept as written, and Transform templates
 // (SAM) come in with their Transform.
+#include "core/cfn_include_support.hpp"
 #include "core/test_util.hpp"
 #include "support/lint.hpp"
 
@@ -35,27 +36,9 @@ using ::testing::AllOf;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-nlohmann::json comparable(const Json& t) {
-  nlohmann::json out = nlohmann::json::parse(t.dump());
-  for (auto& [_, r] : out["Resources"].items()) {
-    if (!r.contains("Metadata")) continue;
-    r["Metadata"].erase("aws:cdk:path");
-    if (r["Metadata"].empty()) r.erase("Metadata");
-  }
-  return out;
-}
+using cdktest::comparable;
 
-class CfnIncludeTypedTest : public ::testing::Test {
- protected:
-  fs::path dir = fs::temp_directory_path() / ("cdkpp-include-typed-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                              "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  void SetUp() override { fs::create_directories(dir); }
-  void TearDown() override { fs::remove_all(dir); }
-  std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir / name) << text;
-    return (dir / name).string();
-  }
-};
+class CfnIncludeTypedTest : public cdktest::TemplateFilesTest {};
 
 /// get_resource<T> for the types the samples use most; each call checks T and
 /// that props() holds what the template has.
