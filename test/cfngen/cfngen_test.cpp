@@ -2,16 +2,13 @@
 // expected output (expected/). After an intended change to the generator, rewrite
 // the expected files with: CDKPP_UPDATE_GOLDEN=1 ./cfngen_tests
 #include "emit.hpp"
+#include "expected_files.hpp"
 #include "model.hpp"
 #include "naming.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 namespace {
 
@@ -97,24 +94,7 @@ TEST(Generator, OutputMatchesExpectedFilesByteForByte) {
   for (auto& t : tests) t.path = "tests/" + t.path;
   files.insert(files.end(), tests.begin(), tests.end());
 
-  const fs::path expected = kDir / "expected";
-  if (std::getenv("CDKPP_UPDATE_GOLDEN")) {
-    fs::remove_all(expected);
-    cfngen::write_files(expected.string(), files);
-    GTEST_SKIP() << "rewrote " << expected;
-  }
-  std::set<std::string> seen;
-  for (const auto& f : files) {
-    seen.insert(f.path);
-    std::ifstream in(expected / f.path, std::ios::binary);
-    ASSERT_TRUE(in) << "no expected file " << f.path;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    EXPECT_EQ(ss.str(), f.content) << f.path;
-  }
-  for (const auto& e : fs::recursive_directory_iterator(expected)) {
-    if (e.is_regular_file()) EXPECT_TRUE(seen.count(fs::relative(e.path(), expected).string())) << "stale " << e.path();
-  }
+  cfngen_test::expect_files(kDir / "expected", files);
 }
 
 }  // namespace

@@ -2,15 +2,12 @@
 // for byte with expected_include/. After an intended change to that emitter,
 // rewrite them with: CDKPP_UPDATE_GOLDEN=1 ./cfngen_tests
 #include "emit_include.hpp"
+#include "expected_files.hpp"
 #include "model.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 namespace {
 
@@ -36,23 +33,7 @@ TEST(IncludeReaders, OutputMatchesExpectedFilesByteForByte) {
   cfngen::Options o;
   o.shards = 2;
   auto files = cfngen::generate_include_readers(fake_spec(), o);
-  const fs::path expected = kDir / "expected_include";
-  if (std::getenv("CDKPP_UPDATE_GOLDEN")) {
-    fs::remove_all(expected);
-    cfngen::write_files(expected.string(), files);
-    GTEST_SKIP() << "rewrote " << expected;
-  }
-  std::set<std::string> seen;
-  for (const auto& f : files) {
-    seen.insert(f.path);
-    std::ifstream in(expected / f.path, std::ios::binary);
-    ASSERT_TRUE(in) << "no expected file " << f.path;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    EXPECT_EQ(ss.str(), f.content) << f.path;
-  }
-  for (const auto& e : fs::recursive_directory_iterator(expected))
-    if (e.is_regular_file()) EXPECT_TRUE(seen.count(fs::relative(e.path(), expected).string())) << "stale " << e.path();
+  cfngen_test::expect_files(kDir / "expected_include", files);
 }
 
 }  // namespace
