@@ -2,6 +2,7 @@
 
 #include <cdk/elbv2/cfn_listener_rule.hpp>
 #include <cdk/elbv2/detail/action_check.hpp>
+#include <cdk/elbv2/detail/child_path.hpp>
 #include <cdk/elbv2/detail/render_action.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/error.hpp>
@@ -11,17 +12,10 @@
 
 namespace cdk::elbv2 {
 
-namespace {
-std::string child_path(const Construct& scope, std::string_view id) {
-  const std::string parent = scope.node().path();
-  return parent.empty() ? std::string(id) : parent + "/" + std::string(id);
-}
-}  // namespace
-
 // ---- ApplicationLoadBalancer ----------------------------------------------
 
 ApplicationLoadBalancer::ApplicationLoadBalancer(Construct& scope, std::string_view id,
-                                                 ApplicationLoadBalancerProps props)
+                                                 const ApplicationLoadBalancerProps& props)
     : BaseLoadBalancer(scope, id,
                        BaseLoadBalancerProps{.vpc = props.vpc,
                                              .internet_facing = props.internet_facing,
@@ -49,7 +43,7 @@ ApplicationListener& ApplicationLoadBalancer::add_listener(std::string_view id, 
 ApplicationListener& ApplicationLoadBalancer::add_redirect(ApplicationRedirectProps props) {
   const std::string id = "Redirect" + std::to_string(props.source_port) + "To" + std::to_string(props.target_port);
   if (props.target_protocol != Protocol::Http && props.target_protocol != Protocol::Https) {
-    throw Error(child_path(*this, id), "a redirect goes to HTTP or HTTPS", "set .target_protocol to Http or Https");
+    throw Error(detail::child_path(*this, id), "a redirect goes to HTTP or HTTPS", "set .target_protocol to Http or Https");
   }
   return add_listener(id, {.port = props.source_port,
                            .protocol = props.source_protocol,
@@ -78,14 +72,14 @@ wafv2::WebAclAssociation& ApplicationLoadBalancer::associate_web_acl(const wafv2
 namespace {
 ApplicationLoadBalancer& require_alb(Construct& scope, std::string_view id) {
   auto* lb = dynamic_cast<ApplicationLoadBalancer*>(&scope);
-  if (!lb) throw Error(child_path(scope, id), "a listener needs a load balancer", "use alb.add_listener(...)");
+  if (!lb) throw Error(detail::child_path(scope, id), "a listener needs a load balancer", "use alb.add_listener(...)");
   return *lb;
 }
 
 BaseListener::Config alb_config(const Construct& scope, std::string_view id, const BaseApplicationListenerProps& p) {
   const Protocol protocol = p.protocol.value_or(!p.certificates.empty() || p.port == 443 ? Protocol::Https : Protocol::Http);
   if (!is_application_protocol(protocol)) {
-    throw Error(child_path(scope, id),
+    throw Error(detail::child_path(scope, id),
                 "an Application Load Balancer listener cannot use " + std::string(to_string(protocol)),
                 "use HTTP or HTTPS (TCP/TLS/UDP need a NetworkLoadBalancer)");
   }
@@ -98,7 +92,7 @@ BaseListener::Config alb_config(const Construct& scope, std::string_view id, con
 }
 }  // namespace
 
-ApplicationListener::ApplicationListener(Construct& scope, std::string_view id, BaseApplicationListenerProps props)
+ApplicationListener::ApplicationListener(Construct& scope, std::string_view id, const BaseApplicationListenerProps& props)
     : BaseListener(scope, id, require_alb(scope, id), alb_config(scope, id, props)) {
   if (props.default_action && !props.default_target_groups.empty()) {
     throw Error(node().path(), "both default_action and default_target_groups were given", "give one of them");
@@ -142,7 +136,7 @@ void ApplicationListener::reserve_priority(const std::string& rule_path, int pri
 
 // ---- ApplicationListenerRule ---------------------------------------------------
 
-ApplicationListenerRule::ApplicationListenerRule(Construct& scope, std::string_view id, ApplicationListenerRuleProps props)
+ApplicationListenerRule::ApplicationListenerRule(Construct& scope, std::string_view id, const ApplicationListenerRuleProps& props)
     : Construct(scope, id), priority_(props.priority) {
   const std::string path = node().path();
   if (!props.listener) throw Error(path, "a listener rule needs a listener", "set .listener");

@@ -1,11 +1,12 @@
 #include <cdk/elbv2/network_load_balancer.hpp>
 
+#include <cdk/elbv2/detail/child_path.hpp>
 #include <cdk/elbv2/target_group.hpp>
 #include <cdk/error.hpp>
 
 namespace cdk::elbv2 {
 
-NetworkLoadBalancer::NetworkLoadBalancer(Construct& scope, std::string_view id, NetworkLoadBalancerProps props)
+NetworkLoadBalancer::NetworkLoadBalancer(Construct& scope, std::string_view id, const NetworkLoadBalancerProps& props)
     : BaseLoadBalancer(scope, id,
                        BaseLoadBalancerProps{.vpc = props.vpc,
                                              .internet_facing = props.internet_facing,
@@ -27,14 +28,9 @@ NetworkListener& NetworkLoadBalancer::add_listener(std::string_view id, BaseNetw
 // ---- NetworkListener -------------------------------------------------------
 
 namespace {
-std::string child_path(const Construct& scope, std::string_view id) {
-  const std::string parent = scope.node().path();
-  return parent.empty() ? std::string(id) : parent + "/" + std::string(id);
-}
-
 NetworkLoadBalancer& require_lb(Construct& scope, std::string_view id) {
   auto* lb = dynamic_cast<NetworkLoadBalancer*>(&scope);
-  if (!lb) throw Error(child_path(scope, id), "a listener needs a load balancer", "use nlb.add_listener(...)");
+  if (!lb) throw Error(detail::child_path(scope, id), "a listener needs a load balancer", "use nlb.add_listener(...)");
   return *lb;
 }
 
@@ -42,7 +38,7 @@ NetworkLoadBalancer& require_lb(Construct& scope, std::string_view id) {
 Protocol pick_protocol(const Construct& scope, std::string_view id, const BaseNetworkListenerProps& p) {
   Protocol protocol = p.protocol.value_or(p.certificates.empty() ? Protocol::Tcp : Protocol::Tls);
   if (is_application_protocol(protocol)) {
-    throw Error(child_path(scope, id),
+    throw Error(detail::child_path(scope, id),
                 "a Network Load Balancer listener cannot use " + std::string(to_string(protocol)),
                 "use TCP, TLS, UDP or TCP_UDP (HTTP/HTTPS need an ApplicationLoadBalancer)");
   }
@@ -50,7 +46,7 @@ Protocol pick_protocol(const Construct& scope, std::string_view id, const BaseNe
 }
 }  // namespace
 
-NetworkListener::NetworkListener(Construct& scope, std::string_view id, BaseNetworkListenerProps props)
+NetworkListener::NetworkListener(Construct& scope, std::string_view id, const BaseNetworkListenerProps& props)
     : BaseListener(scope, id, require_lb(scope, id),
                    Config{.port = props.port,
                           .protocol = pick_protocol(scope, id, props),
