@@ -26,7 +26,7 @@ bool in_zone(const std::string& name, const std::string& zone) {
 
 }  // namespace
 
-Certificate::Certificate(Construct& scope, std::string_view id, CertificateProps props) : Construct(scope, id) {
+Certificate::Certificate(Construct& scope, std::string_view id, const CertificateProps& props) : Construct(scope, id) {
   const auto path = node().path();
   if (props.domain_name.empty()) throw Error(path, "the certificate has no domain_name", "e.g. \"example.com\"");
   std::vector<std::string> names{props.domain_name};

@@ -79,7 +79,7 @@ class Certificate : public Construct {
  public:
   using Props = CertificateProps;
   static constexpr std::size_t max_domain_name_length = 64;
-  Certificate(Construct& scope, std::string_view id, CertificateProps props);
+  Certificate(Construct& scope, std::string_view id, const CertificateProps& props);
 
   /// {"Ref": certificate}: its ARN.
   [[nodiscard]] Value certificate_arn() const;

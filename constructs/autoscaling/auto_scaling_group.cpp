@@ -70,7 +70,7 @@ Value rolling_update_policy(const RollingUpdate& r) {
 }
 }  // namespace
 
-AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, AutoScalingGroupProps props)
+AutoScalingGroup::AutoScalingGroup(Construct& scope, std::string_view id, const AutoScalingGroupProps& props)
     : Construct(scope, id), health_check_(props.health_check), min_(props.min_capacity), max_(max_capacity_of(props)) {
   check(props);
   ec2::SecurityGroup& sg = make_security_group(props);

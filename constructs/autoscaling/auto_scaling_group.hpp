@@ -141,7 +141,7 @@ class AutoScalingGroup : public Construct,
                          public elbv2::ILoadBalancerTarget {
  public:
   using Props = AutoScalingGroupProps;
-  AutoScalingGroup(Construct& scope, std::string_view id, AutoScalingGroupProps props);
+  AutoScalingGroup(Construct& scope, std::string_view id, const AutoScalingGroupProps& props);
 
   /// {"Ref": group}: its name.
   [[nodiscard]] Value auto_scaling_group_name() const;

@@ -9,7 +9,7 @@
 
 namespace cdk::autoscaling {
 
-TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::string_view id, Props props)
+TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::string_view id, const Props& props)
     : Construct(scope, id) {
   const std::string path = node().path();
   if (!(props.target_value > 0)) {
@@ -44,7 +44,7 @@ TargetTrackingScalingPolicy::TargetTrackingScalingPolicy(Construct& scope, std::
 
 Value TargetTrackingScalingPolicy::policy_arn() const { return resource_->ref(); }
 
-ScheduledAction::ScheduledAction(Construct& scope, std::string_view id, Props props) : Construct(scope, id) {
+ScheduledAction::ScheduledAction(Construct& scope, std::string_view id, const Props& props) : Construct(scope, id) {
   const std::string path = node().path();
   const ScheduledActionProps& a = props.action;
   if (!a.schedule) throw Error(path, "a scheduled action needs a schedule", "set .schedule (Schedule::cron(...))");

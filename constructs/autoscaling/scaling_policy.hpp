@@ -62,7 +62,7 @@ class TargetTrackingScalingPolicy : public Construct {
     bool disable_scale_in = false;      ///< default false
     std::optional<int> estimated_instance_warmup_seconds{};  ///< default not set
   };
-  TargetTrackingScalingPolicy(Construct& scope, std::string_view id, Props props);
+  TargetTrackingScalingPolicy(Construct& scope, std::string_view id, const Props& props);
   /// {"Ref": policy}: its ARN.
   [[nodiscard]] Value policy_arn() const;
   [[nodiscard]] CfnScalingPolicy& cfn() noexcept { return *resource_; }
@@ -78,7 +78,7 @@ class ScheduledAction : public Construct {
     Value auto_scaling_group_name{};  ///< required
     ScheduledActionProps action{};    ///< required
   };
-  ScheduledAction(Construct& scope, std::string_view id, Props props);
+  ScheduledAction(Construct& scope, std::string_view id, const Props& props);
   [[nodiscard]] CfnScheduledAction& cfn() noexcept { return *resource_; }
 
  private:

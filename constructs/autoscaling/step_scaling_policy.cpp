@@ -33,7 +33,7 @@ CfnScalingPolicy& make_policy(Construct& scope, std::string_view id, const StepS
 
 }  // namespace
 
-StepScalingPolicy::StepScalingPolicy(Construct& scope, std::string_view id, Props props) : Construct(scope, id) {
+StepScalingPolicy::StepScalingPolicy(Construct& scope, std::string_view id, const Props& props) : Construct(scope, id) {
   const auto path = node().path();
   const auto& p = props.policy;
   if (props.auto_scaling_group_name.is_null()) throw Error(path, "a step scaling policy needs its group's name");

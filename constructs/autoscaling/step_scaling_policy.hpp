@@ -53,7 +53,7 @@ class StepScalingPolicy : public Construct {
     Value auto_scaling_group_name{};  ///< required
     StepScalingProps policy{};        ///< required
   };
-  StepScalingPolicy(Construct& scope, std::string_view id, Props props);
+  StepScalingPolicy(Construct& scope, std::string_view id, const Props& props);
 
   /// The scale-in side (`LowerPolicy`, `LowerAlarm`), or nullptr without steps below the no-change band.
   [[nodiscard]] CfnScalingPolicy* lower_policy() const noexcept { return lower_policy_; }

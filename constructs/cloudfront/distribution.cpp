@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t max_origin_id_length = 128;
 }  // namespace
 
-Distribution::Distribution(Construct& scope, std::string_view id, DistributionProps props)
+Distribution::Distribution(Construct& scope, std::string_view id, const DistributionProps& props)
     : Construct(scope, id), behavior_quota_(props.behavior_quota) {
   check(props);
   make_resource(props);

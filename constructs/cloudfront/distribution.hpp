@@ -75,7 +75,7 @@ struct DistributionProps {
 class Distribution : public Construct {
  public:
   using Props = DistributionProps;
-  Distribution(Construct& scope, std::string_view id, DistributionProps props);
+  Distribution(Construct& scope, std::string_view id, const DistributionProps& props);
 
   /// Adds a behaviour for requests matching `path_pattern` ("/static/*"),
   /// tried in the order added. '*' and a pattern already used are errors.

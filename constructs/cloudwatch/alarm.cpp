@@ -123,7 +123,7 @@ void put_queries(CfnAlarm::Props& l1, const Metric& m) {
 
 }  // namespace
 
-Alarm::Alarm(Construct& scope, std::string_view id, AlarmProps props) : Construct(scope, id), props_(std::move(props)) {
+Alarm::Alarm(Construct& scope, std::string_view id, const AlarmProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   check_alarm_props(path, props_);
   const auto& m = props_.metric;

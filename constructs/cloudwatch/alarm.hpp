@@ -64,7 +64,7 @@ class Alarm : public Construct {
  public:
   using Props = AlarmProps;
   static constexpr std::size_t max_actions = 5;
-  Alarm(Construct& scope, std::string_view id, AlarmProps props);
+  Alarm(Construct& scope, std::string_view id, const AlarmProps& props);
 
   /// Fn::GetAtt Arn.
   [[nodiscard]] Value alarm_arn() const;

@@ -109,7 +109,7 @@ Value flat_body(const Value& body) {
 
 }  // namespace
 
-Dashboard::Dashboard(Construct& scope, std::string_view id, DashboardProps props) : Construct(scope, id) {
+Dashboard::Dashboard(Construct& scope, std::string_view id, const DashboardProps& props) : Construct(scope, id) {
   check(props);
   props_ = std::move(props);
   std::erase_if(props_.widgets, [](const auto& row) { return row.empty(); });

@@ -47,7 +47,7 @@ class Dashboard : public Construct {
  public:
   using Props = DashboardProps;
   static constexpr std::size_t max_name_length = 255;
-  Dashboard(Construct& scope, std::string_view id, DashboardProps props = {});
+  Dashboard(Construct& scope, std::string_view id, const DashboardProps& props = {});
 
   /// Adds a row under the previous rows: `add_widgets(GraphWidget{...}, TextWidget{...})`.
   template <class... W>

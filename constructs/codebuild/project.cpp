@@ -157,7 +157,7 @@ CfnProject::EnvironmentProperty render_environment(const ProjectProps& p) {
 
 }  // namespace
 
-Project::Project(Construct& scope, std::string_view id, ProjectProps props)
+Project::Project(Construct& scope, std::string_view id, const ProjectProps& props)
     : Project(scope, id, props, props.source, props.artifacts) {}
 
 Project::Project(Construct& scope, std::string_view id, ProjectProps props, Source source, Artifacts artifacts)
@@ -319,7 +319,7 @@ events::Rule& Project::on_build_status(std::string_view id, const char* status) 
 events::Rule& Project::on_build_failed(std::string_view id) { return on_build_status(id, "FAILED"); }
 events::Rule& Project::on_build_succeeded(std::string_view id) { return on_build_status(id, "SUCCEEDED"); }
 
-PipelineProject::PipelineProject(Construct& scope, std::string_view id, ProjectProps props)
+PipelineProject::PipelineProject(Construct& scope, std::string_view id, const ProjectProps& props)
     : Project(scope, id,
               [&]() -> ProjectProps {
                 if (props.source.kind() != Source::Kind::None || props.artifacts.kind() != Artifacts::Kind::None)

@@ -109,7 +109,7 @@ struct ProjectProps {
 class Project : public Construct, public ec2::IConnectable, public iam::IGrantable {
  public:
   using Props = ProjectProps;
-  Project(Construct& scope, std::string_view id, ProjectProps props);
+  Project(Construct& scope, std::string_view id, const ProjectProps& props);
   ~Project() override;
 
   /// {"Ref": project}: its name.
@@ -170,7 +170,7 @@ class Project : public Construct, public ec2::IConnectable, public iam::IGrantab
 class PipelineProject : public Project {
  public:
   using Props = ProjectProps;
-  PipelineProject(Construct& scope, std::string_view id, ProjectProps props = {});
+  PipelineProject(Construct& scope, std::string_view id, const ProjectProps& props = {});
 };
 
 }  // namespace cdk::codebuild

@@ -7,7 +7,7 @@
 
 namespace cdk::codebuild {
 
-ReportGroup::ReportGroup(Construct& scope, std::string_view id, ReportGroupProps props)
+ReportGroup::ReportGroup(Construct& scope, std::string_view id, const ReportGroupProps& props)
     : Construct(scope, id), export_bucket_(props.export_bucket.get()) {
   const auto& name = props.report_group_name;
   if (!name.empty() && (name.size() < 2 || name.size() > 128))

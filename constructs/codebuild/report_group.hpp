@@ -42,7 +42,7 @@ struct ReportGroupProps {
 class ReportGroup : public Construct {
  public:
   using Props = ReportGroupProps;
-  ReportGroup(Construct& scope, std::string_view id, ReportGroupProps props = {});
+  ReportGroup(Construct& scope, std::string_view id, const ReportGroupProps& props = {});
 
   /// Fn::GetAtt Arn.
   [[nodiscard]] Value report_group_arn() const;

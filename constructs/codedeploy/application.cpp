@@ -5,7 +5,7 @@
 
 namespace cdk::codedeploy {
 
-BaseApplication::BaseApplication(Construct& scope, std::string_view id, ComputePlatform platform, ApplicationProps props)
+BaseApplication::BaseApplication(Construct& scope, std::string_view id, ComputePlatform platform, const ApplicationProps& props)
     : Construct(scope, id), platform_(platform) {
   detail::check_name(node().path(), "application", props.application_name);
   CfnApplication::Props l1;

@@ -33,7 +33,7 @@ class BaseApplication : public Construct {
   [[nodiscard]] CfnApplication& cfn() noexcept { return *resource_; }
 
  protected:
-  BaseApplication(Construct& scope, std::string_view id, ComputePlatform platform, ApplicationProps props);
+  BaseApplication(Construct& scope, std::string_view id, ComputePlatform platform, const ApplicationProps& props);
 
  private:
   ComputePlatform platform_;
@@ -45,7 +45,7 @@ using ServerApplicationProps = ApplicationProps;
 class ServerApplication : public BaseApplication {
  public:
   using Props = ServerApplicationProps;
-  ServerApplication(Construct& scope, std::string_view id, ServerApplicationProps props = {})
+  ServerApplication(Construct& scope, std::string_view id, const ServerApplicationProps& props = {})
       : BaseApplication(scope, id, ComputePlatform::Server, std::move(props)) {}
 };
 
@@ -54,7 +54,7 @@ using EcsApplicationProps = ApplicationProps;
 class EcsApplication : public BaseApplication {
  public:
   using Props = EcsApplicationProps;
-  EcsApplication(Construct& scope, std::string_view id, EcsApplicationProps props = {})
+  EcsApplication(Construct& scope, std::string_view id, const EcsApplicationProps& props = {})
       : BaseApplication(scope, id, ComputePlatform::Ecs, std::move(props)) {}
 };
 
@@ -63,7 +63,7 @@ using LambdaApplicationProps = ApplicationProps;
 class LambdaApplication : public BaseApplication {
  public:
   using Props = LambdaApplicationProps;
-  LambdaApplication(Construct& scope, std::string_view id, LambdaApplicationProps props = {})
+  LambdaApplication(Construct& scope, std::string_view id, const LambdaApplicationProps& props = {})
       : BaseApplication(scope, id, ComputePlatform::Lambda, std::move(props)) {}
 };
 

@@ -38,7 +38,7 @@ void BaseDeploymentConfig::check_name(const std::string& name) const {
 
 // ---- server ----
 
-ServerDeploymentConfig::ServerDeploymentConfig(Construct& scope, std::string_view id, ServerDeploymentConfigProps props)
+ServerDeploymentConfig::ServerDeploymentConfig(Construct& scope, std::string_view id, const ServerDeploymentConfigProps& props)
     : BaseDeploymentConfig(scope, id, ComputePlatform::Server) {
   const auto path = node().path();
   check_name(props.deployment_config_name);
@@ -89,7 +89,7 @@ CfnDeploymentConfig::TrafficRoutingConfigProperty render_routing(const std::stri
 }
 }  // namespace
 
-EcsDeploymentConfig::EcsDeploymentConfig(Construct& scope, std::string_view id, EcsDeploymentConfigProps props)
+EcsDeploymentConfig::EcsDeploymentConfig(Construct& scope, std::string_view id, const EcsDeploymentConfigProps& props)
     : BaseDeploymentConfig(scope, id, ComputePlatform::Ecs), traffic_routing_(props.traffic_routing) {
   check_name(props.deployment_config_name);
   CfnDeploymentConfig::Props l1;
@@ -118,7 +118,7 @@ DeploymentConfigRef EcsDeploymentConfig::from_name(std::string name) {
 
 // ---- Lambda ----
 
-LambdaDeploymentConfig::LambdaDeploymentConfig(Construct& scope, std::string_view id, LambdaDeploymentConfigProps props)
+LambdaDeploymentConfig::LambdaDeploymentConfig(Construct& scope, std::string_view id, const LambdaDeploymentConfigProps& props)
     : BaseDeploymentConfig(scope, id, ComputePlatform::Lambda), traffic_routing_(props.traffic_routing) {
   check_name(props.deployment_config_name);
   CfnDeploymentConfig::Props l1;

@@ -26,7 +26,7 @@ struct EcsDeploymentConfigProps {
 class EcsDeploymentConfig : public BaseDeploymentConfig {
  public:
   using Props = EcsDeploymentConfigProps;
-  EcsDeploymentConfig(Construct& scope, std::string_view id, EcsDeploymentConfigProps props = {});
+  EcsDeploymentConfig(Construct& scope, std::string_view id, const EcsDeploymentConfigProps& props = {});
 
   [[nodiscard]] const TrafficRouting& traffic_routing() const noexcept { return traffic_routing_; }
 

@@ -34,7 +34,7 @@ void check_minutes(const std::string& path, const char* field, int minutes) {
 }
 }  // namespace
 
-EcsDeploymentGroup::EcsDeploymentGroup(Construct& scope, std::string_view id, EcsDeploymentGroupProps props)
+EcsDeploymentGroup::EcsDeploymentGroup(Construct& scope, std::string_view id, const EcsDeploymentGroupProps& props)
     : BaseDeploymentGroup(scope, id, ComputePlatform::Ecs, props.deployment_group_name), service_(props.service.get()) {
   check(props);
   use_config(props.deployment_config.value_or(EcsDeploymentConfig::all_at_once()));

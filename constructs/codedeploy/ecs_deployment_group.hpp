@@ -79,7 +79,7 @@ class EcsDeploymentGroup : public BaseDeploymentGroup {
  public:
   using Props = EcsDeploymentGroupProps;
   static constexpr int max_wait_minutes = 2880;
-  EcsDeploymentGroup(Construct& scope, std::string_view id, EcsDeploymentGroupProps props);
+  EcsDeploymentGroup(Construct& scope, std::string_view id, const EcsDeploymentGroupProps& props);
 
   [[nodiscard]] ecs::BaseService& service() const noexcept { return *service_; }
 

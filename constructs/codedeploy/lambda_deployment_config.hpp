@@ -26,7 +26,7 @@ struct LambdaDeploymentConfigProps {
 class LambdaDeploymentConfig : public BaseDeploymentConfig {
  public:
   using Props = LambdaDeploymentConfigProps;
-  LambdaDeploymentConfig(Construct& scope, std::string_view id, LambdaDeploymentConfigProps props = {});
+  LambdaDeploymentConfig(Construct& scope, std::string_view id, const LambdaDeploymentConfigProps& props = {});
 
   [[nodiscard]] const TrafficRouting& traffic_routing() const noexcept { return traffic_routing_; }
 

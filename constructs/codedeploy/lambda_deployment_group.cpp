@@ -11,7 +11,7 @@
 
 namespace cdk::codedeploy {
 
-LambdaDeploymentGroup::LambdaDeploymentGroup(Construct& scope, std::string_view id, LambdaDeploymentGroupProps props)
+LambdaDeploymentGroup::LambdaDeploymentGroup(Construct& scope, std::string_view id, const LambdaDeploymentGroupProps& props)
     : BaseDeploymentGroup(scope, id, ComputePlatform::Lambda, props.deployment_group_name), alias_(props.alias.get()) {
   if (!alias_) throw Error(node().path(), "a Lambda deployment group needs an alias", "set .alias = alias");
   use_config(props.deployment_config.value_or(LambdaDeploymentConfig::canary_10_percent_5_minutes()));

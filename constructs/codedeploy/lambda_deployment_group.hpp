@@ -56,7 +56,7 @@ struct LambdaDeploymentGroupProps {
 class LambdaDeploymentGroup : public BaseDeploymentGroup {
  public:
   using Props = LambdaDeploymentGroupProps;
-  LambdaDeploymentGroup(Construct& scope, std::string_view id, LambdaDeploymentGroupProps props);
+  LambdaDeploymentGroup(Construct& scope, std::string_view id, const LambdaDeploymentGroupProps& props);
 
   /// The function run before traffic shifts (once per group).
   void add_pre_hook(lambda::Function& hook);

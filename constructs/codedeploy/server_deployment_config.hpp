@@ -46,7 +46,7 @@ struct ServerDeploymentConfigProps {
 class ServerDeploymentConfig : public BaseDeploymentConfig {
  public:
   using Props = ServerDeploymentConfigProps;
-  ServerDeploymentConfig(Construct& scope, std::string_view id, ServerDeploymentConfigProps props);
+  ServerDeploymentConfig(Construct& scope, std::string_view id, const ServerDeploymentConfigProps& props);
 
   /// CodeDeployDefault.OneAtATime: one instance at a time (CodeDeploy's default).
   static DeploymentConfigRef one_at_a_time();

@@ -57,7 +57,7 @@ std::vector<Value> windows_agent_commands(const Value& region) {
 
 }  // namespace
 
-ServerDeploymentGroup::ServerDeploymentGroup(Construct& scope, std::string_view id, ServerDeploymentGroupProps props)
+ServerDeploymentGroup::ServerDeploymentGroup(Construct& scope, std::string_view id, const ServerDeploymentGroupProps& props)
     : BaseDeploymentGroup(scope, id, ComputePlatform::Server, props.deployment_group_name),
       install_agent_(props.install_agent) {
   check(props);

@@ -77,7 +77,7 @@ struct ServerDeploymentGroupProps {
 class ServerDeploymentGroup : public BaseDeploymentGroup {
  public:
   using Props = ServerDeploymentGroupProps;
-  ServerDeploymentGroup(Construct& scope, std::string_view id, ServerDeploymentGroupProps props = {});
+  ServerDeploymentGroup(Construct& scope, std::string_view id, const ServerDeploymentGroupProps& props = {});
 
   /// Deploys to the group's instances too (and installs the agent, unless install_agent is off).
   void add_auto_scaling_group(autoscaling::AutoScalingGroup& group);

@@ -35,7 +35,7 @@ std::string CrossRegionSupportStack::id_for(const Environment& env) {
   return "cross-region-stack-" + env.account + ":" + env.region;
 }
 
-CrossRegionSupportStack::CrossRegionSupportStack(Construct& scope, std::string_view id, CrossRegionSupportStackProps props)
+CrossRegionSupportStack::CrossRegionSupportStack(Construct& scope, std::string_view id, const CrossRegionSupportStackProps& props)
     : Stack(scope, id, stack_props(props)) {
   if (props.env.account.empty() || props.env.region.empty())
     throw Error(node().path(), "a cross-region support stack needs a concrete account and region",

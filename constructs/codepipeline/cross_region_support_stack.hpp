@@ -43,7 +43,7 @@ struct CrossRegionSupportStackProps {
 class CrossRegionSupportStack : public Stack {
  public:
   using Props = CrossRegionSupportStackProps;
-  CrossRegionSupportStack(Construct& scope, std::string_view id, CrossRegionSupportStackProps props);
+  CrossRegionSupportStack(Construct& scope, std::string_view id, const CrossRegionSupportStackProps& props);
   ~CrossRegionSupportStack() override;
 
   /// "cross-region-stack-<account>:<region>".

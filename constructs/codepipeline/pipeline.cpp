@@ -98,7 +98,7 @@ CfnPipeline::ActionDeclarationProperty render_action(const StageAction& a, const
 
 }  // namespace
 
-Pipeline::Pipeline(Construct& scope, std::string_view id, PipelineProps props) : Construct(scope, id), props_(std::move(props)) {
+Pipeline::Pipeline(Construct& scope, std::string_view id, const PipelineProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   if (!props_.pipeline_name.empty()) detail::check_name(path, "pipeline name", props_.pipeline_name, ".@_-");
   if (props_.pipeline_type == PipelineType::V1 && props_.execution_mode && *props_.execution_mode != ExecutionMode::Superseded)

@@ -154,7 +154,7 @@ struct PipelineProps {
 class Pipeline : public Construct {
  public:
   using Props = PipelineProps;
-  Pipeline(Construct& scope, std::string_view id, PipelineProps props = {});
+  Pipeline(Construct& scope, std::string_view id, const PipelineProps& props = {});
   ~Pipeline() override;
 
   /// Adds a stage after the others. Throws cdk::Error for a repeated or invalid name.

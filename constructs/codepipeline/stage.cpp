@@ -22,7 +22,7 @@ Pipeline& pipeline_of(Construct& scope, std::string_view id) {
 
 }  // namespace
 
-Stage::Stage(Construct& scope, std::string_view id, StageProps props)
+Stage::Stage(Construct& scope, std::string_view id, const StageProps& props)
     : Construct(scope, id), pipeline_(pipeline_of(scope, id)), props_(std::move(props)) {}
 
 Construct& Stage::begin_action(const std::string& name, const std::optional<std::int64_t>& run_order, bool make_role) {

@@ -60,7 +60,7 @@ class Stage : public Construct {
  public:
   using Props = StageProps;
   /// `scope` must be the Pipeline (use Pipeline::add_stage).
-  Stage(Construct& scope, std::string_view id, StageProps props);
+  Stage(Construct& scope, std::string_view id, const StageProps& props);
 
   /// Adds an action: makes its role, binds it, and adds it to the pipeline.
   /// Throws cdk::Error (naming the action's path) for a repeated or invalid

@@ -18,7 +18,7 @@ const char* provider_name(ConnectionProviderType t) {
 
 }  // namespace
 
-CodeStarConnection::CodeStarConnection(Construct& scope, std::string_view id, CodeStarConnectionProps props)
+CodeStarConnection::CodeStarConnection(Construct& scope, std::string_view id, const CodeStarConnectionProps& props)
     : Construct(scope, id) {
   const auto& name = props.connection_name;
   if (name.empty() || name.size() > 32)

@@ -33,7 +33,7 @@ struct CodeStarConnectionProps {
 class CodeStarConnection : public Construct {
  public:
   using Props = CodeStarConnectionProps;
-  CodeStarConnection(Construct& scope, std::string_view id, CodeStarConnectionProps props);
+  CodeStarConnection(Construct& scope, std::string_view id, const CodeStarConnectionProps& props);
 
   /// Fn::GetAtt ConnectionArn (also what {"Ref"} gives).
   [[nodiscard]] Value connection_arn() const;

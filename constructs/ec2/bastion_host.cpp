@@ -8,7 +8,7 @@
 
 namespace cdk::ec2 {
 
-BastionHost::BastionHost(Construct& scope, std::string_view id, BastionHostProps props) : Construct(scope, id) {
+BastionHost::BastionHost(Construct& scope, std::string_view id, const BastionHostProps& props) : Construct(scope, id) {
   if (!props.vpc) throw Error(node().path(), "a bastion host needs a VPC", "set .vpc");
   // "Resource", as in the CDK: the instance's resources get the bastion's logical ids.
   instance_ = &add<Instance>("Resource", {.vpc = props.vpc,

@@ -42,7 +42,7 @@ struct BastionHostProps {
 class BastionHost : public Construct, public IConnectable, public iam::IGrantable {
  public:
   using Props = BastionHostProps;
-  BastionHost(Construct& scope, std::string_view id, BastionHostProps props);
+  BastionHost(Construct& scope, std::string_view id, const BastionHostProps& props);
 
   /// Opens port 22 to `peer`; nothing is open otherwise.
   void allow_ssh_access_from(const Peer& peer, std::string description = "SSH access");

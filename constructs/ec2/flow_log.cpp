@@ -27,7 +27,7 @@ const char* traffic_type_name(FlowLogTrafficType t) {
 }
 }  // namespace
 
-FlowLog::FlowLog(Construct& scope, std::string_view id, FlowLogProps props) : Construct(scope, id) {
+FlowLog::FlowLog(Construct& scope, std::string_view id, const FlowLogProps& props) : Construct(scope, id) {
   if (props.resource_id.is_null()) throw Error(node().path(), "a flow log needs the id of what it watches", "set .resource_id");
   if (props.resource_type != "VPC" && props.resource_type != "Subnet" && props.resource_type != "NetworkInterface")
     throw Error(node().path(), "flow log resource type \"" + props.resource_type + "\" is not one CloudFormation knows",

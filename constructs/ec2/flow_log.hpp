@@ -50,7 +50,7 @@ struct FlowLogProps {
 class FlowLog : public Construct {
  public:
   using Props = FlowLogProps;
-  FlowLog(Construct& scope, std::string_view id, FlowLogProps props);
+  FlowLog(Construct& scope, std::string_view id, const FlowLogProps& props);
 
   /// {"Ref": flow log}.
   [[nodiscard]] Value flow_log_id() const;

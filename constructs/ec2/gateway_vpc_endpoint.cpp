@@ -12,7 +12,7 @@
 
 namespace cdk::ec2 {
 
-GatewayVpcEndpoint::GatewayVpcEndpoint(Construct& scope, std::string_view id, GatewayVpcEndpointProps props)
+GatewayVpcEndpoint::GatewayVpcEndpoint(Construct& scope, std::string_view id, const GatewayVpcEndpointProps& props)
     : Construct(scope, id) {
   if (!props.vpc) throw Error(node().path(), "a gateway endpoint needs a VPC", "set .vpc");
   std::vector<Subnet*> subnets;

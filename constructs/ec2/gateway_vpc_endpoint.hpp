@@ -32,7 +32,7 @@ struct GatewayVpcEndpointProps {
 class GatewayVpcEndpoint : public Construct {
  public:
   using Props = GatewayVpcEndpointProps;
-  GatewayVpcEndpoint(Construct& scope, std::string_view id, GatewayVpcEndpointProps props);
+  GatewayVpcEndpoint(Construct& scope, std::string_view id, const GatewayVpcEndpointProps& props);
 
   /// {"Ref": endpoint}.
   [[nodiscard]] Value vpc_endpoint_id() const;

@@ -21,7 +21,7 @@ bool valid_instance_type(const std::string& t) {
 }
 }  // namespace
 
-Instance::Instance(Construct& scope, std::string_view id, InstanceProps props) : Construct(scope, id) {
+Instance::Instance(Construct& scope, std::string_view id, const InstanceProps& props) : Construct(scope, id) {
   const std::string path = node().path();
   if (!props.vpc) throw Error(path, "an instance needs a VPC", "set .vpc");
   if (props.instance_type.empty()) throw Error(path, "an instance needs an instance type", "set .instance_type, e.g. \"t3.micro\"");

@@ -57,7 +57,7 @@ struct InstanceProps {
 class Instance : public Construct, public IConnectable, public iam::IGrantable {
  public:
   using Props = InstanceProps;
-  Instance(Construct& scope, std::string_view id, InstanceProps props);
+  Instance(Construct& scope, std::string_view id, const InstanceProps& props);
 
   /// {"Ref": instance}.
   [[nodiscard]] Value instance_id() const;

@@ -66,7 +66,7 @@ bool is_security_group_id(std::string_view id) {
 
 }  // namespace
 
-SecurityGroup::SecurityGroup(Construct& scope, std::string_view id, SecurityGroupProps props)
+SecurityGroup::SecurityGroup(Construct& scope, std::string_view id, const SecurityGroupProps& props)
     : Construct(scope, id),
       allow_all_outbound_(props.allow_all_outbound),
       allow_all_ipv6_outbound_(props.allow_all_ipv6_outbound),

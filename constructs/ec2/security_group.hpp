@@ -44,7 +44,7 @@ struct SecurityGroupImportOptions {
 class SecurityGroup : public Construct, public IConnectable {
  public:
   using Props = SecurityGroupProps;
-  SecurityGroup(Construct& scope, std::string_view id, SecurityGroupProps props);
+  SecurityGroup(Construct& scope, std::string_view id, const SecurityGroupProps& props);
 
   /// An existing group by id ("sg-0123..." or a token); rules added to it
   /// become separate resources in this app (unless options.mutable_rules is false).

@@ -14,7 +14,7 @@
 
 namespace cdk::ec2 {
 
-Subnet::Subnet(Construct& scope, std::string_view id, SubnetProps props) : Construct(scope, id), props_(std::move(props)) {
+Subnet::Subnet(Construct& scope, std::string_view id, const SubnetProps& props) : Construct(scope, id), props_(std::move(props)) {
   if (props_.vpc_id.is_null()) throw Error(node().path(), "a subnet needs a VPC id", "set .vpc_id");
   if (props_.availability_zone.is_null())
     throw Error(node().path(), "a subnet needs an availability zone", "set .availability_zone");

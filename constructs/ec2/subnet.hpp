@@ -58,7 +58,7 @@ struct SubnetProps {
 class Subnet : public Construct {
  public:
   using Props = SubnetProps;
-  Subnet(Construct& scope, std::string_view id, SubnetProps props);
+  Subnet(Construct& scope, std::string_view id, const SubnetProps& props);
 
   /// {"Ref": subnet}.
   [[nodiscard]] Value subnet_id() const;

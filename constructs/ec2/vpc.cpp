@@ -162,7 +162,7 @@ int shared_mask(const std::string& path, std::uint64_t free, std::uint64_t subne
 
 }  // namespace
 
-Vpc::Vpc(Construct& scope, std::string_view id, VpcProps props) : Construct(scope, id) {
+Vpc::Vpc(Construct& scope, std::string_view id, const VpcProps& props) : Construct(scope, id) {
   check(props);
   pick_availability_zones(props);
   const std::vector<SubnetConfiguration> groups = subnet_groups(props);

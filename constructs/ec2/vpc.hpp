@@ -89,7 +89,7 @@ class Vpc : public Construct, public IVpc {
   static constexpr const char* default_cidr = "10.0.0.0/16";
   static constexpr int default_max_azs = 3;
 
-  Vpc(Construct& scope, std::string_view id, VpcProps props = {});
+  Vpc(Construct& scope, std::string_view id, const VpcProps& props = {});
 
   [[nodiscard]] Value vpc_id() const override;
   [[nodiscard]] Value vpc_cidr_block() const override;

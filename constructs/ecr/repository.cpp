@@ -94,7 +94,7 @@ void grant_authorization_token(iam::IGrantable& grantee) {
 
 }  // namespace
 
-Repository::Repository(Construct& scope, std::string_view id, RepositoryProps props) : Construct(scope, id) {
+Repository::Repository(Construct& scope, std::string_view id, const RepositoryProps& props) : Construct(scope, id) {
   const auto path = node().path();
   if (!props.repository_name.empty()) {
     if (auto problem = name_problem(props.repository_name); !problem.empty())

@@ -48,7 +48,7 @@ struct RepositoryProps {
 class Repository : public Construct {
  public:
   using Props = RepositoryProps;
-  Repository(Construct& scope, std::string_view id, RepositoryProps props = {});
+  Repository(Construct& scope, std::string_view id, const RepositoryProps& props = {});
 
   /// {"Ref": repository}: its name.
   [[nodiscard]] Value repository_name() const;

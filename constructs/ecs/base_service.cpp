@@ -22,12 +22,13 @@ namespace cdk::ecs {
 
 namespace {
 // Subnets, security groups (the given ones, else `<service>/SecurityGroup`) and public IP of awsvpc tasks.
-CfnService::NetworkConfigurationProperty make_awsvpc_configuration(BaseService& service, BaseServiceProps& s) {
+CfnService::NetworkConfigurationProperty make_awsvpc_configuration(BaseService& service, const BaseServiceProps& s) {
   const auto path = service.node().path();
   auto* vpc = service.cluster().vpc();
   if (!vpc) throw Error(path, "the cluster has no VPC", "create the cluster with .vpc = vpc");
-  if (s.assign_public_ip && !s.subnets.subnet_type) s.subnets.subnet_type = ec2::SubnetType::Public;
-  auto picked = vpc->select_subnets(s.subnets);
+  ec2::SubnetSelection subnets = s.subnets;
+  if (s.assign_public_ip && !subnets.subnet_type) subnets.subnet_type = ec2::SubnetType::Public;
+  auto picked = vpc->select_subnets(subnets);
   if (picked.has_public && !s.assign_public_ip)
     throw Error(path, "the service is placed in public subnets without a public IP, so it cannot pull images",
                 "use private subnets (default) or set assign_public_ip");
@@ -121,7 +122,7 @@ const char* BaseService::deployment_controller_type(const BaseServiceProps& s) c
   return !implicit_off && s.circuit_breaker_rollback ? "ECS" : nullptr;
 }
 
-BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launch_type, BaseServiceProps s)
+BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launch_type, const BaseServiceProps& s)
     : Construct(scope, id),
       cluster_(s.cluster.get()),
       task_(s.task_definition.get()),
@@ -156,7 +157,7 @@ BaseService::BaseService(Construct& scope, std::string_view id, LaunchType launc
   if (!s.service_name.empty()) p.service_name = s.service_name;
   p.task_definition = task_->task_definition_arn();
   resource_ = &add<CfnService>("Service", std::move(p));
-  if (s.cloud_map_options) enable_cloud_map(std::move(*s.cloud_map_options));
+  if (s.cloud_map_options) enable_cloud_map(*s.cloud_map_options);
   if (auto* associations = cluster_->capacity_provider_associations(); associations && !s.capacity_provider_strategies.empty())
     resource_->add_depends_on(*associations);  // a provider must be associated before a service uses it
 }
@@ -298,10 +299,10 @@ servicediscovery::Service& BaseService::enable_cloud_map(CloudMapOptions options
 
 // ---- launch types ----
 
-FargateService::FargateService(Construct& scope, std::string_view id, FargateServiceProps props)
+FargateService::FargateService(Construct& scope, std::string_view id, const FargateServiceProps& props)
     : BaseService(scope, id, LaunchType::Fargate, std::move(props)) {}
 
-Ec2Service::Ec2Service(Construct& scope, std::string_view id, Ec2ServiceProps props)
+Ec2Service::Ec2Service(Construct& scope, std::string_view id, const Ec2ServiceProps& props)
     : BaseService(scope, id, LaunchType::Ec2, std::move(props)) {}
 
 }  // namespace cdk::ecs

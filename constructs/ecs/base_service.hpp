@@ -150,7 +150,7 @@ class BaseService : public Construct, public ec2::IConnectable, public elbv2::IL
   [[nodiscard]] servicediscovery::Service* cloud_map_service() const noexcept { return cloud_map_service_; }
 
  protected:
-  BaseService(Construct& scope, std::string_view id, LaunchType launch_type, BaseServiceProps props);
+  BaseService(Construct& scope, std::string_view id, LaunchType launch_type, const BaseServiceProps& props);
 
  private:
   void check(const BaseServiceProps& props, LaunchType launch_type) const;

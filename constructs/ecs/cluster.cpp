@@ -42,7 +42,7 @@ CfnCluster::ClusterConfigurationProperty execute_command(const std::string& path
 
 }  // namespace
 
-Cluster::Cluster(Construct& scope, std::string_view id, ClusterProps props) : Construct(scope, id), props_(std::move(props)) {
+Cluster::Cluster(Construct& scope, std::string_view id, const ClusterProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto& name = props_.cluster_name;
   if (name.size() > max_name_length ||
       !std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; }))

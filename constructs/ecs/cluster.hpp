@@ -98,7 +98,7 @@ class Cluster : public Construct, public ec2::IConnectable {
   using Props = ClusterProps;
   static constexpr std::size_t max_name_length = 255;
 
-  Cluster(Construct& scope, std::string_view id, ClusterProps props = {});
+  Cluster(Construct& scope, std::string_view id, const ClusterProps& props = {});
 
   /// {"Ref": cluster}: the cluster's name.
   [[nodiscard]] Value cluster_name() const;

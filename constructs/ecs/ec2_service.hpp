@@ -15,7 +15,7 @@ using Ec2ServiceProps = BaseServiceProps;
 class Ec2Service : public BaseService {
  public:
   using Props = Ec2ServiceProps;
-  Ec2Service(Construct& scope, std::string_view id, Ec2ServiceProps props);
+  Ec2Service(Construct& scope, std::string_view id, const Ec2ServiceProps& props);
 };
 
 }  // namespace cdk::ecs

@@ -19,7 +19,7 @@ struct Ec2TaskDefinitionProps {
 class Ec2TaskDefinition : public TaskDefinition {
  public:
   using Props = Ec2TaskDefinitionProps;
-  Ec2TaskDefinition(Construct& scope, std::string_view id, Ec2TaskDefinitionProps props = {});
+  Ec2TaskDefinition(Construct& scope, std::string_view id, const Ec2TaskDefinitionProps& props = {});
   [[nodiscard]] std::vector<Diagnostic> validate() const override;
 };
 

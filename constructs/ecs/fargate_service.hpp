@@ -15,7 +15,7 @@ using FargateServiceProps = BaseServiceProps;
 class FargateService : public BaseService {
  public:
   using Props = FargateServiceProps;
-  FargateService(Construct& scope, std::string_view id, FargateServiceProps props);
+  FargateService(Construct& scope, std::string_view id, const FargateServiceProps& props);
 };
 
 }  // namespace cdk::ecs

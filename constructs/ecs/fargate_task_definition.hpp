@@ -26,7 +26,7 @@ struct FargateTaskDefinitionProps {
 class FargateTaskDefinition : public TaskDefinition {
  public:
   using Props = FargateTaskDefinitionProps;
-  FargateTaskDefinition(Construct& scope, std::string_view id, FargateTaskDefinitionProps props = {});
+  FargateTaskDefinition(Construct& scope, std::string_view id, const FargateTaskDefinitionProps& props = {});
 
   /// True when Fargate offers this cpu/memory combination.
   [[nodiscard]] static bool valid_cpu_memory(std::int64_t cpu, std::int64_t memory_mib) noexcept;

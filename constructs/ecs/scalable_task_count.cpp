@@ -57,7 +57,7 @@ TrackingConfig customized(const cloudwatch::Metric& m) {
 
 }  // namespace
 
-ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props)
+ScalableTaskCount::ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, const TaskCountProps& props)
     : Construct(scope, id) {
   if (props.min_capacity < 0 || props.max_capacity < 1 || props.max_capacity < props.min_capacity)
     throw Error(node().path(), "task auto scaling needs 0 <= min_capacity <= max_capacity and max_capacity >= 1",

@@ -66,7 +66,7 @@ struct TaskCountProps {
 
 class ScalableTaskCount : public Construct {
  public:
-  ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, TaskCountProps props);
+  ScalableTaskCount(Construct& scope, std::string_view id, BaseService& service, const TaskCountProps& props);
   void scale_on_cpu_utilization(std::string_view id, CpuScalingProps props = {});
   void scale_on_memory_utilization(std::string_view id, MemoryScalingProps props = {});
   void scale_on_request_count(std::string_view id, RequestCountScalingProps props);

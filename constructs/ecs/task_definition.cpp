@@ -214,7 +214,7 @@ void check_fargate_size(const Construct& scope, std::string_view id, const Farga
 }
 }  // namespace
 
-FargateTaskDefinition::FargateTaskDefinition(Construct& scope, std::string_view id, FargateTaskDefinitionProps props)
+FargateTaskDefinition::FargateTaskDefinition(Construct& scope, std::string_view id, const FargateTaskDefinitionProps& props)
     : TaskDefinition(scope, id, [&] {
         check_fargate_size(scope, id, props);
         return Settings{.compatibility = LaunchType::Fargate,
@@ -227,7 +227,7 @@ FargateTaskDefinition::FargateTaskDefinition(Construct& scope, std::string_view 
 
 // ---- EC2 ----
 
-Ec2TaskDefinition::Ec2TaskDefinition(Construct& scope, std::string_view id, Ec2TaskDefinitionProps props)
+Ec2TaskDefinition::Ec2TaskDefinition(Construct& scope, std::string_view id, const Ec2TaskDefinitionProps& props)
     : TaskDefinition(scope, id,
                      Settings{.compatibility = LaunchType::Ec2,
                               .network_mode = props.network_mode,

@@ -34,7 +34,7 @@ std::string fully_qualified(const std::string& domain_name, const route53::IHost
 }  // namespace
 
 ApplicationLoadBalancedFargateService::ApplicationLoadBalancedFargateService(
-    Construct& scope, std::string_view id, ApplicationLoadBalancedFargateServiceProps props)
+    Construct& scope, std::string_view id, const ApplicationLoadBalancedFargateServiceProps& props)
     : Construct(scope, id) {
   check(props);
   protocol_ = props.protocol.value_or(props.certificate.is_null() ? Protocol::Http : Protocol::Https);

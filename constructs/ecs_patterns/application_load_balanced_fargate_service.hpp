@@ -118,7 +118,7 @@ struct ApplicationLoadBalancedFargateServiceProps {
 class ApplicationLoadBalancedFargateService : public Construct {
  public:
   using Props = ApplicationLoadBalancedFargateServiceProps;
-  ApplicationLoadBalancedFargateService(Construct& scope, std::string_view id, ApplicationLoadBalancedFargateServiceProps props);
+  ApplicationLoadBalancedFargateService(Construct& scope, std::string_view id, const ApplicationLoadBalancedFargateServiceProps& props);
 
   [[nodiscard]] elbv2::ApplicationLoadBalancer& load_balancer() const noexcept { return *load_balancer_; }
   /// `LB/PublicListener`, which forwards to the target group.

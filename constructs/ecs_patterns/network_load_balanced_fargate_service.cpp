@@ -14,7 +14,7 @@
 namespace cdk::ecs_patterns {
 
 NetworkLoadBalancedFargateService::NetworkLoadBalancedFargateService(Construct& scope, std::string_view id,
-                                                                     NetworkLoadBalancedFargateServiceProps props)
+                                                                     const NetworkLoadBalancedFargateServiceProps& props)
     : Construct(scope, id) {
   check(props);
   cluster_ = &detail::resolve_cluster(*this, props.cluster, props.vpc);

@@ -91,7 +91,7 @@ struct NetworkLoadBalancedFargateServiceProps {
 class NetworkLoadBalancedFargateService : public Construct {
  public:
   using Props = NetworkLoadBalancedFargateServiceProps;
-  NetworkLoadBalancedFargateService(Construct& scope, std::string_view id, NetworkLoadBalancedFargateServiceProps props);
+  NetworkLoadBalancedFargateService(Construct& scope, std::string_view id, const NetworkLoadBalancedFargateServiceProps& props);
 
   [[nodiscard]] elbv2::NetworkLoadBalancer& load_balancer() const noexcept { return *load_balancer_; }
   [[nodiscard]] elbv2::NetworkListener& listener() const noexcept { return *listener_; }

@@ -19,7 +19,7 @@ constexpr const char* queue_name_variable = "QUEUE_NAME";
 }  // namespace
 
 QueueProcessingFargateService::QueueProcessingFargateService(Construct& scope, std::string_view id,
-                                                             QueueProcessingFargateServiceProps props)
+                                                             const QueueProcessingFargateServiceProps& props)
     : Construct(scope, id) {
   check(props);
   cluster_ = &detail::resolve_cluster(*this, props.cluster, props.vpc);

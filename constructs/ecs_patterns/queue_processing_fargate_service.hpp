@@ -107,7 +107,7 @@ struct QueueProcessingFargateServiceProps {
 class QueueProcessingFargateService : public Construct {
  public:
   using Props = QueueProcessingFargateServiceProps;
-  QueueProcessingFargateService(Construct& scope, std::string_view id, QueueProcessingFargateServiceProps props);
+  QueueProcessingFargateService(Construct& scope, std::string_view id, const QueueProcessingFargateServiceProps& props);
 
   /// The queue the workers consume (made or given).
   [[nodiscard]] sqs::Queue& sqs_queue() const noexcept { return *queue_; }

@@ -13,7 +13,7 @@ namespace {
 constexpr std::int64_t max_tasks_per_run = 10;  // RunTask's limit
 }  // namespace
 
-ScheduledFargateTask::ScheduledFargateTask(Construct& scope, std::string_view id, ScheduledFargateTaskProps props)
+ScheduledFargateTask::ScheduledFargateTask(Construct& scope, std::string_view id, const ScheduledFargateTaskProps& props)
     : Construct(scope, id) {
   check(props);
   cluster_ = &detail::resolve_cluster(*this, props.cluster, props.vpc);

@@ -85,7 +85,7 @@ struct ScheduledFargateTaskProps {
 class ScheduledFargateTask : public Construct, public ec2::IConnectable {
  public:
   using Props = ScheduledFargateTaskProps;
-  ScheduledFargateTask(Construct& scope, std::string_view id, ScheduledFargateTaskProps props);
+  ScheduledFargateTask(Construct& scope, std::string_view id, const ScheduledFargateTaskProps& props);
 
   [[nodiscard]] events::Rule& event_rule() const noexcept { return *rule_; }
   [[nodiscard]] ecs::FargateTaskDefinition& task_definition() const noexcept { return *task_definition_; }

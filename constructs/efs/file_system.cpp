@@ -25,7 +25,7 @@ const char* lifecycle_name(LifecyclePolicy p) {
 }
 }  // namespace
 
-FileSystem::FileSystem(Construct& scope, std::string_view id, FileSystemProps props) : Construct(scope, id) {
+FileSystem::FileSystem(Construct& scope, std::string_view id, const FileSystemProps& props) : Construct(scope, id) {
   const auto path = node().path();
   if (!props.vpc) throw Error(path, "no VPC", "set .vpc = vpc");
   if (props.throughput_mode == ThroughputMode::Provisioned &&

@@ -58,7 +58,7 @@ class FileSystem : public Construct, public ec2::IConnectable {
   using Props = FileSystemProps;
   static constexpr int nfs_port = 2049;
 
-  FileSystem(Construct& scope, std::string_view id, FileSystemProps props);
+  FileSystem(Construct& scope, std::string_view id, const FileSystemProps& props);
 
   /// {"Ref": file system}: its id ("fs-...").
   [[nodiscard]] Value file_system_id() const;

@@ -72,7 +72,7 @@ bool valid_group_id(const std::string& id) {
 
 }  // namespace
 
-ReplicationGroup::ReplicationGroup(Construct& scope, std::string_view id, ReplicationGroupProps props)
+ReplicationGroup::ReplicationGroup(Construct& scope, std::string_view id, const ReplicationGroupProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   check();
   make_subnet_group();

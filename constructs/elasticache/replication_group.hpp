@@ -115,7 +115,7 @@ struct ReplicationGroupProps {
 class ReplicationGroup : public Construct, public ec2::IConnectable {
  public:
   using Props = ReplicationGroupProps;
-  ReplicationGroup(Construct& scope, std::string_view id, ReplicationGroupProps props);
+  ReplicationGroup(Construct& scope, std::string_view id, const ReplicationGroupProps& props);
 
   /// {"Ref": group}: the replication group id.
   [[nodiscard]] Value replication_group_id() const;

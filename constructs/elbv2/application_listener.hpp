@@ -46,7 +46,7 @@ class ApplicationListener : public BaseListener {
  public:
   using Props = BaseApplicationListenerProps;
   /// `scope` is the listener's load balancer (anything else is an error).
-  ApplicationListener(Construct& scope, std::string_view id, BaseApplicationListenerProps props);
+  ApplicationListener(Construct& scope, std::string_view id, const BaseApplicationListenerProps& props);
 
   /// With priority and conditions: a rule "<id>Rule"; without: the default action.
   void add_action(std::string_view id, AddActionProps props);

@@ -32,7 +32,7 @@ struct ApplicationListenerRuleProps {
 class ApplicationListenerRule : public Construct {
  public:
   using Props = ApplicationListenerRuleProps;
-  ApplicationListenerRule(Construct& scope, std::string_view id, ApplicationListenerRuleProps props);
+  ApplicationListenerRule(Construct& scope, std::string_view id, const ApplicationListenerRuleProps& props);
 
   /// {"Ref": rule}: its ARN.
   [[nodiscard]] Value listener_rule_arn() const;

@@ -62,7 +62,7 @@ struct ApplicationRedirectProps {
 class ApplicationLoadBalancer : public BaseLoadBalancer {
  public:
   using Props = ApplicationLoadBalancerProps;
-  ApplicationLoadBalancer(Construct& scope, std::string_view id, ApplicationLoadBalancerProps props);
+  ApplicationLoadBalancer(Construct& scope, std::string_view id, const ApplicationLoadBalancerProps& props);
 
   ApplicationListener& add_listener(std::string_view id, BaseApplicationListenerProps props);
   /// A listener "Redirect<source>To<target>" that redirects every request (HTTP 301).

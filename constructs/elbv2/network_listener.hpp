@@ -38,7 +38,7 @@ class NetworkListener : public BaseListener {
  public:
   using Props = BaseNetworkListenerProps;
   /// `scope` is the listener's load balancer (anything else is an error).
-  NetworkListener(Construct& scope, std::string_view id, BaseNetworkListenerProps props);
+  NetworkListener(Construct& scope, std::string_view id, const BaseNetworkListenerProps& props);
 
  protected:
   [[nodiscard]] Protocol default_target_protocol() const noexcept override;

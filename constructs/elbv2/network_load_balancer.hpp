@@ -34,7 +34,7 @@ struct NetworkLoadBalancerProps {
 class NetworkLoadBalancer : public BaseLoadBalancer {
  public:
   using Props = NetworkLoadBalancerProps;
-  NetworkLoadBalancer(Construct& scope, std::string_view id, NetworkLoadBalancerProps props);
+  NetworkLoadBalancer(Construct& scope, std::string_view id, const NetworkLoadBalancerProps& props);
 
   /// A listener "<id>" under this load balancer.
   NetworkListener& add_listener(std::string_view id, BaseNetworkListenerProps props);

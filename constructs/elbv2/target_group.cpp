@@ -51,7 +51,7 @@ void Target::attach(TargetGroup& group) const {
 
 // ---- TargetGroup -----------------------------------------------------------
 
-TargetGroup::TargetGroup(Construct& scope, std::string_view id, TargetGroupProps props)
+TargetGroup::TargetGroup(Construct& scope, std::string_view id, const TargetGroupProps& props)
     : Construct(scope, id),
       protocol_(props.protocol),
       port_(props.port),

@@ -60,7 +60,7 @@ struct TargetGroupProps {
 class TargetGroup : public Construct {
  public:
   using Props = TargetGroupProps;
-  TargetGroup(Construct& scope, std::string_view id, TargetGroupProps props);
+  TargetGroup(Construct& scope, std::string_view id, const TargetGroupProps& props);
 
   /// {"Ref": group}: its ARN.
   [[nodiscard]] Value target_group_arn() const;

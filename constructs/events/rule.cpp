@@ -85,7 +85,7 @@ bool is_default_bus(const Value& bus) {
 
 }  // namespace
 
-Rule::Rule(Construct& scope, std::string_view id, RuleProps props) : Construct(scope, id) {
+Rule::Rule(Construct& scope, std::string_view id, const RuleProps& props) : Construct(scope, id) {
   const auto path = node().path();
   check_name(path, props.rule_name);
   if (props.description.size() > max_description)

@@ -53,7 +53,7 @@ class Rule : public Construct {
   using Props = RuleProps;
   static constexpr std::size_t max_targets = 5;
 
-  Rule(Construct& scope, std::string_view id, RuleProps props);
+  Rule(Construct& scope, std::string_view id, const RuleProps& props);
 
   /// Fn::GetAtt Arn.
   [[nodiscard]] Value rule_arn() const;

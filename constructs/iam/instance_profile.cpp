@@ -5,7 +5,7 @@
 
 namespace cdk::iam {
 
-InstanceProfile::InstanceProfile(Construct& scope, std::string_view id, InstanceProfileProps props)
+InstanceProfile::InstanceProfile(Construct& scope, std::string_view id, const InstanceProfileProps& props)
     : Construct(scope, id), role_(props.role.get()) {
   const auto path = node().path();
   if (role_ == nullptr) throw Error(path, "the instance profile has no role", "set .role");

@@ -23,7 +23,7 @@ struct InstanceProfileProps {
 class InstanceProfile : public Construct {
  public:
   using Props = InstanceProfileProps;
-  InstanceProfile(Construct& scope, std::string_view id, InstanceProfileProps props);
+  InstanceProfile(Construct& scope, std::string_view id, const InstanceProfileProps& props);
 
   /// Fn::GetAtt Arn.
   [[nodiscard]] Value instance_profile_arn() const;

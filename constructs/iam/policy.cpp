@@ -42,7 +42,7 @@ void check_identity_statement(Construct& owner, const PolicyStatement& s, bool a
   }
 }
 
-Policy::Policy(Construct& scope, std::string_view id, PolicyProps props)
+Policy::Policy(Construct& scope, std::string_view id, const PolicyProps& props)
     : Construct(scope, id), allow_full_access_(props.allow_full_access) {
   if (props.policy_name.size() > max_name_length)
     throw Error(node().path(), "policy name \"" + props.policy_name + "\" is longer than 128 characters",

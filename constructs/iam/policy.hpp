@@ -33,7 +33,7 @@ class Policy : public Construct {
   using Props = PolicyProps;
   static constexpr std::size_t max_name_length = 128;
 
-  Policy(Construct& scope, std::string_view id, PolicyProps props = {});
+  Policy(Construct& scope, std::string_view id, const PolicyProps& props = {});
 
   /// Throws cdk::Error for a statement an identity policy cannot hold.
   void add_statements(const PolicyStatement& statement);

@@ -18,7 +18,7 @@ bool valid_name_char(char c) {
 
 }  // namespace
 
-Role::Role(Construct& scope, std::string_view id, RoleProps props) : Construct(scope, id), props_(std::move(props)) {
+Role::Role(Construct& scope, std::string_view id, const RoleProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   if (props_.assumed_by.empty())
     throw Error(path, "the role has no principal that may assume it",

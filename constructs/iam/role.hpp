@@ -53,7 +53,7 @@ class Role : public Construct, public IRole {
   using Props = RoleProps;
   static constexpr std::size_t max_name_length = 64;
 
-  Role(Construct& scope, std::string_view id, RoleProps props);
+  Role(Construct& scope, std::string_view id, const RoleProps& props);
 
   /// A role that exists outside this app, by ARN
   /// ("arn:aws:iam::123456789012:role/path/name"), as a construct in `scope`.

@@ -29,7 +29,7 @@ void check_alias_name(const std::string& path, const std::string& name) {
 
 }  // namespace
 
-Alias::Alias(Construct& scope, std::string_view id, AliasProps props)
+Alias::Alias(Construct& scope, std::string_view id, const AliasProps& props)
     : Construct(scope, id), alias_name_(std::move(props.alias_name)), version_(props.version.get()) {
   const auto path = node().path();
   check_alias_name(path, alias_name_);

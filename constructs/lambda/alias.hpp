@@ -38,7 +38,7 @@ struct AliasProps {
 class Alias : public Construct {
  public:
   using Props = AliasProps;
-  Alias(Construct& scope, std::string_view id, AliasProps props);
+  Alias(Construct& scope, std::string_view id, const AliasProps& props);
 
   /// {"Ref": alias}: the alias ARN (arn:...:function:name:alias).
   [[nodiscard]] Value function_arn() const;

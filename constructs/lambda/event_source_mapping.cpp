@@ -20,7 +20,7 @@ void check_range(const std::string& path, const char* field, const std::optional
 
 }  // namespace
 
-EventSourceMapping::EventSourceMapping(Construct& scope, std::string_view id, EventSourceMappingProps props)
+EventSourceMapping::EventSourceMapping(Construct& scope, std::string_view id, const EventSourceMappingProps& props)
     : Construct(scope, id) {
   const auto path = node().path();
   if (!props.target) throw Error(path, "the event source mapping has no target function", "set .target = function");

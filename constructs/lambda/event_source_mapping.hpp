@@ -32,7 +32,7 @@ struct EventSourceMappingProps {
 class EventSourceMapping : public Construct {
  public:
   using Props = EventSourceMappingProps;
-  EventSourceMapping(Construct& scope, std::string_view id, EventSourceMappingProps props);
+  EventSourceMapping(Construct& scope, std::string_view id, const EventSourceMappingProps& props);
 
   /// {"Ref": mapping}: its id (a UUID).
   [[nodiscard]] Value event_source_mapping_id() const;

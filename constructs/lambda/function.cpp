@@ -156,7 +156,7 @@ std::size_t literal_size(const Value& v) { return v.kind() == Value::Kind::Strin
 
 }  // namespace
 
-Function::Function(Construct& scope, std::string_view id, FunctionProps props)
+Function::Function(Construct& scope, std::string_view id, const FunctionProps& props)
     : Construct(scope, id),
       runtime_(props.runtime.value_or(Runtime::ProvidedAl2023)),
       timeout_seconds_(props.timeout_seconds.value_or(lambda_default_timeout_seconds)),

@@ -118,7 +118,7 @@ struct FunctionProps {
 class Function : public Construct, public ec2::IConnectable, public iam::IGrantable {
  public:
   using Props = FunctionProps;
-  Function(Construct& scope, std::string_view id, FunctionProps props);
+  Function(Construct& scope, std::string_view id, const FunctionProps& props);
   ~Function() override;
 
   /// {"Ref": function}: its name.

@@ -31,7 +31,7 @@ CfnUrl::CorsProperty render_cors(const std::string& path, const FunctionUrlCors&
 
 }  // namespace
 
-FunctionUrl::FunctionUrl(Construct& scope, std::string_view id, FunctionUrlProps props)
+FunctionUrl::FunctionUrl(Construct& scope, std::string_view id, const FunctionUrlProps& props)
     : Construct(scope, id), auth_type_(props.auth_type) {
   const auto path = node().path();
   auto* function = dynamic_cast<Function*>(&scope);

@@ -25,7 +25,7 @@ class CfnUrl;
 class FunctionUrl : public Construct {
  public:
   using Props = FunctionUrlProps;
-  FunctionUrl(Construct& scope, std::string_view id, FunctionUrlProps props = {});
+  FunctionUrl(Construct& scope, std::string_view id, const FunctionUrlProps& props = {});
 
   /// Fn::GetAtt FunctionUrl: the endpoint.
   [[nodiscard]] Value url() const;

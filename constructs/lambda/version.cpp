@@ -5,7 +5,7 @@
 
 namespace cdk::lambda {
 
-Version::Version(Construct& scope, std::string_view id, VersionProps props)
+Version::Version(Construct& scope, std::string_view id, const VersionProps& props)
     : Construct(scope, id), function_(props.function.get()) {
   const auto path = node().path();
   if (function_ == nullptr) throw Error(path, "the version has no function", "set .function = fn");

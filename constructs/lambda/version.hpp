@@ -31,7 +31,7 @@ struct VersionProps {
 class Version : public Construct {
  public:
   using Props = VersionProps;
-  Version(Construct& scope, std::string_view id, VersionProps props);
+  Version(Construct& scope, std::string_view id, const VersionProps& props);
 
   /// Fn::GetAtt Version: the version number ("1", "2", ...).
   [[nodiscard]] Value version() const;

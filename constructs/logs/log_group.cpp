@@ -17,7 +17,7 @@ constexpr std::array<int, 22> allowed_days = {1,   3,   5,   7,   14,  30,   60,
 
 }  // namespace
 
-LogGroup::LogGroup(Construct& scope, std::string_view id, LogGroupProps props) : Construct(scope, id) {
+LogGroup::LogGroup(Construct& scope, std::string_view id, const LogGroupProps& props) : Construct(scope, id) {
   const auto path = node().path();
   const auto& name = props.log_group_name;
   if (!name.empty()) {

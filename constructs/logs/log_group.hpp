@@ -39,7 +39,7 @@ struct LogGroupProps {
 class LogGroup : public Construct {
  public:
   using Props = LogGroupProps;
-  LogGroup(Construct& scope, std::string_view id, LogGroupProps props = {});
+  LogGroup(Construct& scope, std::string_view id, const LogGroupProps& props = {});
 
   /// {"Ref": group}: its name.
   [[nodiscard]] Value log_group_name() const;

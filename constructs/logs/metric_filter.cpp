@@ -7,7 +7,7 @@
 
 namespace cdk::logs {
 
-MetricFilter::MetricFilter(Construct& scope, std::string_view id, MetricFilterProps props)
+MetricFilter::MetricFilter(Construct& scope, std::string_view id, const MetricFilterProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   if (!props_.log_group) throw Error(path, "the metric filter has no log_group", "set .log_group");

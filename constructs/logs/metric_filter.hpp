@@ -35,7 +35,7 @@ struct MetricFilterProps {
 class MetricFilter : public Construct {
  public:
   using Props = MetricFilterProps;
-  MetricFilter(Construct& scope, std::string_view id, MetricFilterProps props);
+  MetricFilter(Construct& scope, std::string_view id, const MetricFilterProps& props);
 
   /// The metric this filter publishes, for an Alarm: `filter.metric("Sum", 60)`.
   [[nodiscard]] cloudwatch::Metric metric(std::string statistic = "Sum", std::int64_t period_seconds = 300) const;

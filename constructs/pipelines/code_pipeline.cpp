@@ -36,7 +36,7 @@ std::vector<Stack*> stacks_of(const cdk::Stage& stage) {
 
 }  // namespace
 
-CodePipeline::CodePipeline(Construct& scope, std::string_view id, CodePipelineProps props)
+CodePipeline::CodePipeline(Construct& scope, std::string_view id, const CodePipelineProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   if (!props_.source)

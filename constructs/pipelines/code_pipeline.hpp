@@ -136,7 +136,7 @@ class CodePipeline : public Construct {
   using Props = CodePipelineProps;
   /// Throws cdk::Error without a source or synth step, or for a synth step
   /// that does not read the source.
-  CodePipeline(Construct& scope, std::string_view id, CodePipelineProps props);
+  CodePipeline(Construct& scope, std::string_view id, const CodePipelineProps& props);
   ~CodePipeline() override;
 
   /// Deploys `stacks` in a pipeline stage of their own named `name`.

@@ -55,7 +55,7 @@ void AuroraCluster::check() const {
   }
 }
 
-AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, AuroraClusterProps props)
+AuroraCluster::AuroraCluster(Construct& scope, std::string_view id, const AuroraClusterProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   check();
   const auto& spec = props_.engine.spec();

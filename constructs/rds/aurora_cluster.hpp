@@ -90,7 +90,7 @@ struct AuroraClusterProps {
 class AuroraCluster : public Construct, public ec2::IConnectable {
  public:
   using Props = AuroraClusterProps;
-  AuroraCluster(Construct& scope, std::string_view id, AuroraClusterProps props);
+  AuroraCluster(Construct& scope, std::string_view id, const AuroraClusterProps& props);
 
   /// {"Ref": cluster}: the cluster identifier.
   [[nodiscard]] Value cluster_identifier() const;

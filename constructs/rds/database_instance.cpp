@@ -27,7 +27,7 @@ void DatabaseInstance::check() const {
   detail::check_log_exports(*this, props_.engine.spec(), props_.cloudwatch_logs_exports);
 }
 
-DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, DatabaseInstanceProps props)
+DatabaseInstance::DatabaseInstance(Construct& scope, std::string_view id, const DatabaseInstanceProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   check();
   const auto& spec = props_.engine.spec();

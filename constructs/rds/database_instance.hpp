@@ -84,7 +84,7 @@ struct DatabaseInstanceProps {
 class DatabaseInstance : public Construct, public ec2::IConnectable {
  public:
   using Props = DatabaseInstanceProps;
-  DatabaseInstance(Construct& scope, std::string_view id, DatabaseInstanceProps props);
+  DatabaseInstance(Construct& scope, std::string_view id, const DatabaseInstanceProps& props);
 
   /// {"Ref": instance}: the instance identifier.
   [[nodiscard]] Value instance_identifier() const;

@@ -18,7 +18,7 @@ struct ARecordProps {
 class ARecord : public RecordSet {
  public:
   using Props = ARecordProps;
-  ARecord(Construct& scope, std::string_view id, ARecordProps props)
+  ARecord(Construct& scope, std::string_view id, const ARecordProps& props)
       : RecordSet(scope, id, RecordSetProps{.zone = props.zone, .record_name = std::move(props.record_name),
                                             .record_type = "A", .target = std::move(props.target),
                                             .ttl = props.ttl, .comment = std::move(props.comment)}) {}

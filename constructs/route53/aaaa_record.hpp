@@ -18,7 +18,7 @@ struct AaaaRecordProps {
 class AaaaRecord : public RecordSet {
  public:
   using Props = AaaaRecordProps;
-  AaaaRecord(Construct& scope, std::string_view id, AaaaRecordProps props)
+  AaaaRecord(Construct& scope, std::string_view id, const AaaaRecordProps& props)
       : RecordSet(scope, id, RecordSetProps{.zone = props.zone, .record_name = std::move(props.record_name),
                                             .record_type = "AAAA", .target = std::move(props.target),
                                             .ttl = props.ttl, .comment = std::move(props.comment)}) {}

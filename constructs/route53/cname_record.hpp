@@ -19,7 +19,7 @@ struct CnameRecordProps {
 class CnameRecord : public RecordSet {
  public:
   using Props = CnameRecordProps;
-  CnameRecord(Construct& scope, std::string_view id, CnameRecordProps props)
+  CnameRecord(Construct& scope, std::string_view id, const CnameRecordProps& props)
       : RecordSet(scope, id, RecordSetProps{.zone = props.zone, .record_name = std::move(props.record_name),
                                             .record_type = "CNAME",
                                             .target = RecordTarget::from_values({std::move(props.domain_name)}),

@@ -32,7 +32,7 @@ std::string dns_name_problem(std::string_view name) {
   return {};
 }
 
-HostedZone::HostedZone(Construct& scope, std::string_view id, HostedZoneProps props)
+HostedZone::HostedZone(Construct& scope, std::string_view id, const HostedZoneProps& props)
     : Construct(scope, id), zone_name_(props.zone_name), private_(!props.vpcs.empty()) {
   const auto path = node().path();
   if (!zone_name_.empty() && zone_name_.back() == '.') zone_name_.pop_back();

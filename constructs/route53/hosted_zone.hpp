@@ -48,7 +48,7 @@ struct HostedZoneProps {
 class HostedZone : public Construct, public IHostedZone {
  public:
   using Props = HostedZoneProps;
-  HostedZone(Construct& scope, std::string_view id, HostedZoneProps props);
+  HostedZone(Construct& scope, std::string_view id, const HostedZoneProps& props);
 
   /// A zone that exists outside this app, as a construct in `scope` (nothing is
   /// written to the template). Throws cdk::Error for a missing id or a bad name.

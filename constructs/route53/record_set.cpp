@@ -43,7 +43,7 @@ std::string RecordSet::fully_qualified_name(std::string_view record_name, std::s
   return std::string(record_name) + suffix + ".";
 }
 
-RecordSet::RecordSet(Construct& scope, std::string_view id, RecordSetProps props) : Construct(scope, id) {
+RecordSet::RecordSet(Construct& scope, std::string_view id, const RecordSetProps& props) : Construct(scope, id) {
   const auto path = node().path();
   if (!props.zone) throw Error(path, "the record has no zone", "set .zone");
   if (props.record_type.empty()) throw Error(path, "the record has no type", "e.g. \"A\"");

@@ -29,7 +29,7 @@ struct RecordSetProps {
 class RecordSet : public Construct {
  public:
   using Props = RecordSetProps;
-  RecordSet(Construct& scope, std::string_view id, RecordSetProps props);
+  RecordSet(Construct& scope, std::string_view id, const RecordSetProps& props);
 
   /// The fully qualified name with trailing dot, as written to the template.
   [[nodiscard]] const std::string& domain_name() const noexcept { return fqdn_; }

@@ -33,7 +33,7 @@ std::string path_of(Construct& scope, std::string_view id) {
 
 }  // namespace
 
-TxtRecord::TxtRecord(Construct& scope, std::string_view id, TxtRecordProps props)
+TxtRecord::TxtRecord(Construct& scope, std::string_view id, const TxtRecordProps& props)
     : RecordSet(scope, id, RecordSetProps{.zone = props.zone, .record_name = std::move(props.record_name),
                                           .record_type = "TXT",
                                           .target = RecordTarget::from_values(quoted(path_of(scope, id), props.values)),

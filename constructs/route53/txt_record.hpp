@@ -20,7 +20,7 @@ struct TxtRecordProps {
 class TxtRecord : public RecordSet {
  public:
   using Props = TxtRecordProps;
-  TxtRecord(Construct& scope, std::string_view id, TxtRecordProps props);
+  TxtRecord(Construct& scope, std::string_view id, const TxtRecordProps& props);
 };
 
 }  // namespace cdk::route53

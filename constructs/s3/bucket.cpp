@@ -161,7 +161,7 @@ std::vector<std::string> concat(std::vector<std::string> a, const std::vector<st
 
 }  // namespace
 
-Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Construct(scope, id), props_(std::move(props)) {
+Bucket::Bucket(Construct& scope, std::string_view id, const BucketProps& props) : Construct(scope, id), props_(std::move(props)) {
   check();
   CfnBucket::Props l1 = bucket_props(node().path(), props_);
   Bucket* log_bucket = access_log_bucket();

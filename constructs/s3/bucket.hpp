@@ -102,7 +102,7 @@ struct BucketProps {
 class Bucket : public Construct {
  public:
   using Props = BucketProps;
-  Bucket(Construct& scope, std::string_view id, BucketProps props = {});
+  Bucket(Construct& scope, std::string_view id, const BucketProps& props = {});
 
   /// {"Ref": bucket}: the bucket's name.
   [[nodiscard]] Value bucket_name() const;

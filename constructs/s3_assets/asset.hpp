@@ -27,7 +27,7 @@ using AssetProps = FileAssetProps;
 class Asset : public FileAsset {
  public:
   using Props = AssetProps;
-  Asset(Construct& scope, std::string_view id, AssetProps props) : FileAsset(scope, id, std::move(props)) {}
+  Asset(Construct& scope, std::string_view id, const AssetProps& props) : FileAsset(scope, id, std::move(props)) {}
 
   [[nodiscard]] Value s3_bucket_name() const { return bucket_name(); }
   [[nodiscard]] Value s3_object_key() const { return object_key(); }

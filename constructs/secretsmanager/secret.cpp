@@ -20,7 +20,7 @@ bool looks_like_json_object(const std::string& s) {
 
 }  // namespace
 
-Secret::Secret(Construct& scope, std::string_view id, SecretProps props) : Construct(scope, id), props_(std::move(props)) {
+Secret::Secret(Construct& scope, std::string_view id, const SecretProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   const auto& g = props_.generate_secret_string;
   if (props_.secret_name.size() > 512)

@@ -49,7 +49,7 @@ struct SecretProps {
 class Secret : public Construct {
  public:
   using Props = SecretProps;
-  Secret(Construct& scope, std::string_view id, SecretProps props = {});
+  Secret(Construct& scope, std::string_view id, const SecretProps& props = {});
 
   /// {"Ref": secret}: the secret's full ARN.
   [[nodiscard]] Value secret_arn() const;

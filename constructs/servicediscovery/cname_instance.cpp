@@ -6,7 +6,7 @@
 
 namespace cdk::servicediscovery {
 
-CnameInstance::CnameInstance(Construct& scope, std::string_view id, CnameInstanceProps props)
+CnameInstance::CnameInstance(Construct& scope, std::string_view id, const CnameInstanceProps& props)
     : InstanceBase(scope, id) {
   const auto path = node().path();
   const Service& service = service_of(scope, "a CNAME instance", "service.register_cname_instance()");

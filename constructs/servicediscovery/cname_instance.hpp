@@ -22,7 +22,7 @@ class CnameInstance : public InstanceBase {
  public:
   using Props = CnameInstanceProps;
   /// Use Service::register_cname_instance.
-  CnameInstance(Construct& scope, std::string_view id, CnameInstanceProps props);
+  CnameInstance(Construct& scope, std::string_view id, const CnameInstanceProps& props);
 };
 
 }  // namespace cdk::servicediscovery

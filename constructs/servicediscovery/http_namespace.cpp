@@ -5,7 +5,7 @@
 
 namespace cdk::servicediscovery {
 
-HttpNamespace::HttpNamespace(Construct& scope, std::string_view id, HttpNamespaceProps props)
+HttpNamespace::HttpNamespace(Construct& scope, std::string_view id, const HttpNamespaceProps& props)
     : Namespace(scope, id, NamespaceType::Http, props.name) {
   const auto path = node().path();
   detail::check_http_namespace_name(path, props.name);

@@ -24,7 +24,7 @@ struct HttpNamespaceProps {
 class HttpNamespace : public Namespace {
  public:
   using Props = HttpNamespaceProps;
-  HttpNamespace(Construct& scope, std::string_view id, HttpNamespaceProps props);
+  HttpNamespace(Construct& scope, std::string_view id, const HttpNamespaceProps& props);
   [[nodiscard]] CfnHttpNamespace& cfn_namespace() noexcept { return *resource_; }
 
  private:

@@ -30,7 +30,7 @@ void check_addresses(const std::string& path, const Service& service, const IpIn
 
 }  // namespace
 
-IpInstance::IpInstance(Construct& scope, std::string_view id, IpInstanceProps props) : InstanceBase(scope, id) {
+IpInstance::IpInstance(Construct& scope, std::string_view id, const IpInstanceProps& props) : InstanceBase(scope, id) {
   const auto path = node().path();
   const Service& service = service_of(scope, "an IP instance", "service.register_ip_instance()");
   check_addresses(path, service, props);

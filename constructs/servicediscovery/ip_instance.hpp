@@ -29,7 +29,7 @@ class IpInstance : public InstanceBase {
  public:
   using Props = IpInstanceProps;
   /// Use Service::register_ip_instance.
-  IpInstance(Construct& scope, std::string_view id, IpInstanceProps props);
+  IpInstance(Construct& scope, std::string_view id, const IpInstanceProps& props);
 };
 
 }  // namespace cdk::servicediscovery

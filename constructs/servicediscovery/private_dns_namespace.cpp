@@ -6,7 +6,7 @@
 
 namespace cdk::servicediscovery {
 
-PrivateDnsNamespace::PrivateDnsNamespace(Construct& scope, std::string_view id, PrivateDnsNamespaceProps props)
+PrivateDnsNamespace::PrivateDnsNamespace(Construct& scope, std::string_view id, const PrivateDnsNamespaceProps& props)
     : Namespace(scope, id, NamespaceType::DnsPrivate, props.name) {
   const auto path = node().path();
   detail::check_domain_name(path, props.name);

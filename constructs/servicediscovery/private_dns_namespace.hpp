@@ -29,7 +29,7 @@ struct PrivateDnsNamespaceProps {
 class PrivateDnsNamespace : public Namespace {
  public:
   using Props = PrivateDnsNamespaceProps;
-  PrivateDnsNamespace(Construct& scope, std::string_view id, PrivateDnsNamespaceProps props);
+  PrivateDnsNamespace(Construct& scope, std::string_view id, const PrivateDnsNamespaceProps& props);
   /// Fn::GetAtt HostedZoneId.
   [[nodiscard]] Value namespace_hosted_zone_id() const;
   [[nodiscard]] CfnPrivateDnsNamespace& cfn_namespace() noexcept { return *resource_; }

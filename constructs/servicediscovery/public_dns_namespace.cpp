@@ -5,7 +5,7 @@
 
 namespace cdk::servicediscovery {
 
-PublicDnsNamespace::PublicDnsNamespace(Construct& scope, std::string_view id, PublicDnsNamespaceProps props)
+PublicDnsNamespace::PublicDnsNamespace(Construct& scope, std::string_view id, const PublicDnsNamespaceProps& props)
     : Namespace(scope, id, NamespaceType::DnsPublic, props.name) {
   const auto path = node().path();
   detail::check_domain_name(path, props.name);

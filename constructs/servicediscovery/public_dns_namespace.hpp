@@ -24,7 +24,7 @@ struct PublicDnsNamespaceProps {
 class PublicDnsNamespace : public Namespace {
  public:
   using Props = PublicDnsNamespaceProps;
-  PublicDnsNamespace(Construct& scope, std::string_view id, PublicDnsNamespaceProps props);
+  PublicDnsNamespace(Construct& scope, std::string_view id, const PublicDnsNamespaceProps& props);
   /// Fn::GetAtt HostedZoneId.
   [[nodiscard]] Value namespace_hosted_zone_id() const;
   [[nodiscard]] CfnPublicDnsNamespace& cfn_namespace() noexcept { return *resource_; }

@@ -51,7 +51,7 @@ CfnService::HealthCheckConfigProperty render_health_check(const HealthCheckConfi
 
 }  // namespace
 
-Service::Service(Construct& scope, std::string_view id, ServiceProps props)
+Service::Service(Construct& scope, std::string_view id, const ServiceProps& props)
     : Construct(scope, id), namespace_ptr_(props.namespace_.get()) {
   check(props);
   const bool http = !namespace_ptr_->is_dns();

@@ -58,7 +58,7 @@ class Service : public Construct {
   static constexpr std::size_t max_name_length = 127;
   static constexpr std::size_t max_description_length = 1024;
 
-  Service(Construct& scope, std::string_view id, ServiceProps props);
+  Service(Construct& scope, std::string_view id, const ServiceProps& props);
 
   /// Fn::GetAtt Name.
   [[nodiscard]] Value service_name() const;

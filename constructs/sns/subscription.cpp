@@ -17,7 +17,7 @@ const char* protocol_name(SubscriptionProtocol protocol) {
   return "email";
 }
 
-Subscription::Subscription(Construct& scope, std::string_view id, SubscriptionProps props)
+Subscription::Subscription(Construct& scope, std::string_view id, const SubscriptionProps& props)
     : Construct(scope, id), topic_(props.topic.get()), protocol_(props.protocol), endpoint_(std::move(props.endpoint)) {
   const auto path = node().path();
   if (topic_ == nullptr) throw Error(path, "the subscription has no topic", "set .topic = topic");

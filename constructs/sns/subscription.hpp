@@ -29,7 +29,7 @@ struct SubscriptionProps {
 class Subscription : public Construct {
  public:
   using Props = SubscriptionProps;
-  Subscription(Construct& scope, std::string_view id, SubscriptionProps props);
+  Subscription(Construct& scope, std::string_view id, const SubscriptionProps& props);
 
   /// {"Ref": subscription}: its ARN.
   [[nodiscard]] Value subscription_arn() const;

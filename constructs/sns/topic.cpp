@@ -53,7 +53,7 @@ void check_not_fifo(const Topic& topic, const char* kind) {
 
 }  // namespace
 
-Topic::Topic(Construct& scope, std::string_view id, TopicProps props) : Construct(scope, id), props_(std::move(props)) {
+Topic::Topic(Construct& scope, std::string_view id, const TopicProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   const auto name = checked_topic_name(path, props_);
   if (props_.content_based_deduplication && !props_.fifo)

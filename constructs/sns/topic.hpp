@@ -52,7 +52,7 @@ struct TopicProps {
 class Topic : public Construct {
  public:
   using Props = TopicProps;
-  Topic(Construct& scope, std::string_view id, TopicProps props = {});
+  Topic(Construct& scope, std::string_view id, const TopicProps& props = {});
 
   /// {"Ref": topic}: the topic's ARN.
   [[nodiscard]] Value topic_arn() const;

@@ -96,7 +96,7 @@ void set_encryption(CfnQueue::Props& l1, const QueueProps& p) {
 
 }  // namespace
 
-Queue::Queue(Construct& scope, std::string_view id, QueueProps props) : Construct(scope, id), props_(std::move(props)) {
+Queue::Queue(Construct& scope, std::string_view id, const QueueProps& props) : Construct(scope, id), props_(std::move(props)) {
   const auto path = node().path();
   fifo_ = props_.fifo || ends_with_fifo(props_.queue_name) || props_.content_based_deduplication;
   check_name(path, props_.queue_name, fifo_);

@@ -74,7 +74,7 @@ struct QueueProps {
 class Queue : public Construct {
  public:
   using Props = QueueProps;
-  Queue(Construct& scope, std::string_view id, QueueProps props = {});
+  Queue(Construct& scope, std::string_view id, const QueueProps& props = {});
 
   /// {"Ref": queue}: the queue's URL.
   [[nodiscard]] Value queue_url() const;

@@ -39,7 +39,7 @@ const char* tier_name(ParameterTier t) {
 
 }  // namespace
 
-StringParameter::StringParameter(Construct& scope, std::string_view id, StringParameterProps props)
+StringParameter::StringParameter(Construct& scope, std::string_view id, const StringParameterProps& props)
     : Construct(scope, id), literal_name_(props.parameter_name) {
   const auto path = node().path();
   if (props.type == ParameterType::SecureString)

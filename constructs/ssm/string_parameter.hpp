@@ -47,7 +47,7 @@ struct StringParameterProps {
 class StringParameter : public Construct {
  public:
   using Props = StringParameterProps;
-  StringParameter(Construct& scope, std::string_view id, StringParameterProps props);
+  StringParameter(Construct& scope, std::string_view id, const StringParameterProps& props);
 
   /// {"Ref": parameter}: its name.
   [[nodiscard]] Value parameter_name() const;

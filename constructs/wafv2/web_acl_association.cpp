@@ -6,7 +6,7 @@
 
 namespace cdk::wafv2 {
 
-WebAclAssociation::WebAclAssociation(Construct& scope, std::string_view id, WebAclAssociationProps props)
+WebAclAssociation::WebAclAssociation(Construct& scope, std::string_view id, const WebAclAssociationProps& props)
     : Construct(scope, id) {
   const std::string path = node().path();
   if (props.resource_arn.is_null())

@@ -25,7 +25,7 @@ struct WebAclAssociationProps {
 class WebAclAssociation : public Construct {
  public:
   using Props = WebAclAssociationProps;
-  WebAclAssociation(Construct& scope, std::string_view id, WebAclAssociationProps props);
+  WebAclAssociation(Construct& scope, std::string_view id, const WebAclAssociationProps& props);
 
   [[nodiscard]] CfnWebACLAssociation& cfn_association() noexcept { return *resource_; }
 

@@ -15,7 +15,7 @@ struct CfnConditionProps {
 class CfnCondition : public CfnElement {
  public:
   using Props = CfnConditionProps;
-  CfnCondition(Construct& scope, std::string_view id, CfnConditionProps props);
+  CfnCondition(Construct& scope, std::string_view id, const CfnConditionProps& props);
   [[nodiscard]] Section section() const noexcept override { return Section::Conditions; }
   [[nodiscard]] Value render() const override { return props_.expression; }
   [[nodiscard]] std::vector<Diagnostic> validate() const override;

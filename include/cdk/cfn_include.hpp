@@ -58,7 +58,7 @@ class CfnInclude : public Construct {
   /// Reads the template now; cdk::Error naming this construct's path and the
   /// file for a file that cannot be read, is not a template, or refers to an
   /// element it does not define.
-  CfnInclude(Construct& scope, std::string_view id, CfnIncludeProps props);
+  CfnInclude(Construct& scope, std::string_view id, const CfnIncludeProps& props);
 
   /// The element with this logical id; cdk::Error naming the ones there are otherwise.
   [[nodiscard]] CfnResource& get_resource(std::string_view logical_id) const;

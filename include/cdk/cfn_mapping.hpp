@@ -19,7 +19,7 @@ struct CfnMappingProps {
 class CfnMapping : public CfnElement {
  public:
   using Props = CfnMappingProps;
-  CfnMapping(Construct& scope, std::string_view id, CfnMappingProps props);
+  CfnMapping(Construct& scope, std::string_view id, const CfnMappingProps& props);
   [[nodiscard]] Section section() const noexcept override { return Section::Mappings; }
   [[nodiscard]] Value find_in_map(Value top_level_key, Value second_level_key) const;
   [[nodiscard]] Value render() const override;

@@ -20,7 +20,7 @@ struct CfnOutputProps {
 class CfnOutput : public CfnElement {
  public:
   using Props = CfnOutputProps;
-  CfnOutput(Construct& scope, std::string_view id, CfnOutputProps props);
+  CfnOutput(Construct& scope, std::string_view id, const CfnOutputProps& props);
   [[nodiscard]] Section section() const noexcept override { return Section::Outputs; }
   [[nodiscard]] const CfnOutputProps& props() const noexcept { return props_; }
   /// Fn::ImportValue of the export; requires export_name.

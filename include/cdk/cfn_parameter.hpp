@@ -29,7 +29,7 @@ struct CfnParameterProps {
 class CfnParameter : public CfnElement {
  public:
   using Props = CfnParameterProps;
-  CfnParameter(Construct& scope, std::string_view id, CfnParameterProps props = {});
+  CfnParameter(Construct& scope, std::string_view id, const CfnParameterProps& props = {});
   [[nodiscard]] Section section() const noexcept override { return Section::Parameters; }
   /// The parameter's value: {"Ref": parameter}.
   [[nodiscard]] Value value() const { return ref(); }

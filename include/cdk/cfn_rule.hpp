@@ -20,7 +20,7 @@ struct CfnRuleProps {
 class CfnRule : public CfnElement {
  public:
   using Props = CfnRuleProps;
-  CfnRule(Construct& scope, std::string_view id, CfnRuleProps props);
+  CfnRule(Construct& scope, std::string_view id, const CfnRuleProps& props);
   [[nodiscard]] Section section() const noexcept override { return Section::Rules; }
   [[nodiscard]] Value render() const override;
   [[nodiscard]] std::vector<Diagnostic> validate() const override;

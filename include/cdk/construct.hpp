@@ -112,11 +112,13 @@ class Construct {
   }
 
   /// Same, for constructs with a `Props` type, so that props can be written
-  /// inline: `stack.add<cdk::CfnOutput>("Url", {.value = url})`.
+  /// inline: `stack.add<cdk::CfnOutput>("Url", {.value = url})`. Constructors
+  /// take their props by reference: a program that passes props never compiles
+  /// a props struct's move constructor, or those of its members.
   template <class T>
     requires requires { typename T::Props; }
-  T& add(std::string_view id, typename T::Props props) {
-    return add<T, typename T::Props>(id, std::move(props));
+  T& add(std::string_view id, const typename T::Props& props) {
+    return add<T, const typename T::Props&>(id, props);
   }
 
   /// Problems with this construct's own configuration, checked before synthesis.

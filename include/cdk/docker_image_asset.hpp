@@ -40,7 +40,7 @@ class DockerImageAsset : public Construct {
   using Props = DockerImageAssetProps;
   /// Reads and hashes the context now; throws cdk::Error naming this path for
   /// a missing directory or Dockerfile, or an unreadable file.
-  DockerImageAsset(Construct& scope, std::string_view id, DockerImageAssetProps props);
+  DockerImageAsset(Construct& scope, std::string_view id, const DockerImageAssetProps& props);
   ~DockerImageAsset() override;
 
   /// SHA-256 of the context and build options, 64 hex digits; also the image tag.

@@ -43,7 +43,7 @@ class FileAsset : public Construct {
   using Props = FileAssetProps;
   /// Reads and hashes the content now; throws cdk::Error naming this path for
   /// a missing path, an unreadable file or a link leaving the asset.
-  FileAsset(Construct& scope, std::string_view id, FileAssetProps props);
+  FileAsset(Construct& scope, std::string_view id, const FileAssetProps& props);
   ~FileAsset() override;
 
   /// SHA-256 of the content, 64 hex digits.

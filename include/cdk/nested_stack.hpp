@@ -46,7 +46,7 @@ class NestedStack : public Stack {
   /// In the tree: `scope`/"<id>" for the stack and
   /// `scope`/"<id>.NestedStack"/"<id>.NestedStackResource" for its resource,
   /// as aws-cdk-lib names them. Throws cdk::Error outside a stack.
-  NestedStack(Construct& scope, std::string_view id, NestedStackProps props = {});
+  NestedStack(Construct& scope, std::string_view id, const NestedStackProps& props = {});
 
   /// The stack whose template holds this one.
   [[nodiscard]] Stack& parent_stack() const noexcept { return *nested_parent(); }

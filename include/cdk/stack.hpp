@@ -55,7 +55,7 @@ struct TemplateLimits {
 class Stack : public Construct {
  public:
   using Props = StackProps;
-  Stack(Construct& scope, std::string_view id, StackProps props = {});
+  Stack(Construct& scope, std::string_view id, const StackProps& props = {});
 
   /// The stack `c` belongs to; throws cdk::Error if it is in none.
   static Stack& of(const Construct& c);

@@ -34,7 +34,7 @@ class Stage : public Construct {
   /// Throws cdk::Error for an id that does not start with a letter or holds
   /// other characters than letters, digits, '-', '_' and '.', or for a stage
   /// made inside a stack.
-  Stage(Construct& scope, std::string_view id, StageProps props = {});
+  Stage(Construct& scope, std::string_view id, const StageProps& props = {});
 
   /// The stage that holds `c` (for a stage: the one around it), or nullptr
   /// when `c` is in no stage (a stack made directly in the App).

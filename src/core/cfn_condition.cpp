@@ -4,7 +4,7 @@
 
 namespace cdk {
 
-CfnCondition::CfnCondition(Construct& scope, std::string_view id, CfnConditionProps props)
+CfnCondition::CfnCondition(Construct& scope, std::string_view id, const CfnConditionProps& props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
 std::vector<Diagnostic> CfnCondition::validate() const {

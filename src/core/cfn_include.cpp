@@ -355,7 +355,7 @@ struct CfnInclude::Loader {
   }
 };
 
-CfnInclude::CfnInclude(Construct& scope, std::string_view id, CfnIncludeProps props)
+CfnInclude::CfnInclude(Construct& scope, std::string_view id, const CfnIncludeProps& props)
     : Construct(scope, id), template_file_(props.template_file) {
   Loader loader{*this, props, {}, {}};
   if (props.template_file.empty()) loader.fail("no template file", "set .template_file");

@@ -7,7 +7,7 @@
 
 namespace cdk {
 
-CfnMapping::CfnMapping(Construct& scope, std::string_view id, CfnMappingProps props)
+CfnMapping::CfnMapping(Construct& scope, std::string_view id, const CfnMappingProps& props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
 Value CfnMapping::find_in_map(Value top_level_key, Value second_level_key) const {

@@ -8,7 +8,7 @@
 
 namespace cdk {
 
-CfnOutput::CfnOutput(Construct& scope, std::string_view id, CfnOutputProps props)
+CfnOutput::CfnOutput(Construct& scope, std::string_view id, const CfnOutputProps& props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
 Value CfnOutput::import_value() const {

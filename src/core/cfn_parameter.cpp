@@ -4,7 +4,7 @@
 
 namespace cdk {
 
-CfnParameter::CfnParameter(Construct& scope, std::string_view id, CfnParameterProps props)
+CfnParameter::CfnParameter(Construct& scope, std::string_view id, const CfnParameterProps& props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
 Value CfnParameter::render() const {

@@ -4,7 +4,7 @@
 
 namespace cdk {
 
-CfnRule::CfnRule(Construct& scope, std::string_view id, CfnRuleProps props)
+CfnRule::CfnRule(Construct& scope, std::string_view id, const CfnRuleProps& props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
 Value CfnRule::render() const {

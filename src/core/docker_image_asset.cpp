@@ -30,7 +30,7 @@ std::string options_text(const DockerImageAssetProps& p, const std::string& file
 
 }  // namespace
 
-DockerImageAsset::DockerImageAsset(Construct& scope, std::string_view id, DockerImageAssetProps props)
+DockerImageAsset::DockerImageAsset(Construct& scope, std::string_view id, const DockerImageAssetProps& props)
     : Construct(scope, id), props_(std::move(props)) {
   const std::string path = node().path();
   if (props_.directory.empty()) throw Error(path, "the image asset has no directory", "set .directory to the build context");

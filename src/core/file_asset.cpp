@@ -21,7 +21,7 @@ std::string bucket_text(const Construct& c) {
 
 }  // namespace
 
-FileAsset::FileAsset(Construct& scope, std::string_view id, FileAssetProps props) : Construct(scope, id) {
+FileAsset::FileAsset(Construct& scope, std::string_view id, const FileAssetProps& props) : Construct(scope, id) {
   const std::string path = node().path();
   if (props.path.empty()) throw Error(path, "the asset has no path", "set .path to a file or directory");
   std::error_code ec;

@@ -46,7 +46,7 @@ class NestedStackResource : public CfnResource {
 
 }  // namespace
 
-NestedStack::NestedStack(Construct& scope, std::string_view id, NestedStackProps props)
+NestedStack::NestedStack(Construct& scope, std::string_view id, const NestedStackProps& props)
     : Stack(scope, id, StackProps{.description = props.description}, parent_of(scope, id), NestedTag{}),
       props_(std::move(props)) {
   if (props_.timeout_minutes && *props_.timeout_minutes < 1)

@@ -47,7 +47,7 @@ bool valid_stack_name(std::string_view name) {
 }
 }  // namespace
 
-Stack::Stack(Construct& scope, std::string_view id, StackProps props) : Construct(scope, id), props_(std::move(props)) {
+Stack::Stack(Construct& scope, std::string_view id, const StackProps& props) : Construct(scope, id), props_(std::move(props)) {
   if (try_of(scope) != nullptr)
     throw Error(node().path(), "a stack cannot be created inside another stack",
                 "create stacks in the App or a Stage, or use cdk::NestedStack for a stack inside a stack");

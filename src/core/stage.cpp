@@ -20,7 +20,7 @@ bool valid_stage_id(std::string_view id) {
 
 }  // namespace
 
-Stage::Stage(Construct& scope, std::string_view id, StageProps props) : Construct(scope, id), env_(std::move(props.env)) {
+Stage::Stage(Construct& scope, std::string_view id, const StageProps& props) : Construct(scope, id), env_(std::move(props.env)) {
   if (!valid_stage_id(id))
     throw Error(node().path(), fmt::format("stage id \"{}\" is not valid", id),
                 "start it with a letter and use only letters, digits, '-', '_' and '.' (at least two characters)");
