@@ -19,5 +19,5 @@ configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/cdkppConfig.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/cdkppConfig.cmake ${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
-  ${PROJECT_SOURCE_DIR}/cmake/cdkppApp.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/cdkppApp.cmake ${PROJECT_SOURCE_DIR}/cmake/cdkppAppHeaders.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/cdkpp)

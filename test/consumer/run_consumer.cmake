@@ -13,6 +13,11 @@ run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=
 run(${CMAKE_COMMAND} --build ${WORK})
 # cdkpp_app() from the installed package: a fast-start program.
 run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_fast_start.cmake)
+# cdkpp_app() precompiled the cdkpp headers main.cpp includes.
+file(READ ${WORK}/infra_cdk_headers.hpp headers)
+if(NOT headers MATCHES "#include <cdk/cdk.hpp>\n" OR NOT EXISTS ${WORK}/CMakeFiles/infra.dir/cmake_pch.hxx.gch)
+  message(FATAL_ERROR "no precompiled header of the cdkpp includes: ${headers}")
+endif()
 run(${WORK}/infra synth --out ${WORK}/cdk.out)
 if(NOT last_output MATCHES "Consumer: .*Consumer.template.json")
   message(FATAL_ERROR "unexpected synth output: ${last_output}")
