@@ -12,6 +12,7 @@
 //              synthesis uses (synth/json_text.hpp), which writes the same bytes
 #include "synth/json_text.hpp"
 #include "synth/synthesizer.hpp"
+#include "synth/tree_json.hpp"
 #include "synthetic/synthetic.hpp"
 
 #include <cdk/cdk.hpp>
@@ -85,7 +86,7 @@ int main(int argc, char** argv) {
 
     // The floor: the same documents, already built, to text and to disk.
     // (Synthesis writes tree.json as text directly; here it is a document.)
-    const auto tree_json = cdk::detail::Json::parse(assembly.tree_text);
+    const auto tree_json = cdk::detail::Json::parse(cdk::detail::tree_json_text(*assembly.app, assembly.logical_ids));
     auto serialize_all = [&](auto&& to_text) {
       bytes = 0;
       for (const auto& s : assembly.stacks) {

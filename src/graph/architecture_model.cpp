@@ -1,5 +1,7 @@
 #include "graph/architecture_model.hpp"
 
+#include "synth/tree_json.hpp"
+
 #include <cdk/stack.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -265,7 +267,7 @@ void Model::read_tree() {
   for (std::size_t i = 0; i < assembly_.stacks.size(); ++i) stacks[stack_path(i)] = i;
   // Walk every node; the innermost stack above an L1 owns its logical id.
   std::vector<std::pair<const Json*, std::optional<std::size_t>>> todo;
-  const Json tree = Json::parse(assembly_.tree_text);
+  const Json tree = assembly_.app != nullptr ? Json::parse(tree_json_text(*assembly_.app, assembly_.logical_ids)) : Json();
   if (tree.contains("tree")) todo.emplace_back(&tree["tree"], std::nullopt);
   while (!todo.empty()) {
     auto [node, stack] = todo.back();

@@ -3,6 +3,7 @@
 #include "synth/asset_manifest.hpp"
 #include "synth/asset_staging.hpp"
 #include "synth/json_text.hpp"
+#include "synth/tree_json.hpp"
 
 #include <cdk/stack.hpp>
 #include <cdk/stage.hpp>
@@ -28,6 +29,13 @@ void write_json(const std::filesystem::path& p, const Json& json) {
   append_json(text, json, 1);
   text += '\n';
   write_file(p, text);
+}
+
+void write_tree(const std::filesystem::path& p, const Assembly& assembly) {
+  std::ofstream f(p, std::ios::binary);
+  if (assembly.app != nullptr) write_tree_json(f, *assembly.app, assembly.logical_ids);
+  f.close();
+  if (!f) throw Error("", fmt::format("cannot write {}", p.string()), "check the directory's permissions and free space");
 }
 
 }  // namespace
@@ -60,7 +68,7 @@ void write_assembly(const Assembly& assembly, const std::filesystem::path& dir) 
     // their asset manifests point there ("../asset.<hash>").
     stage_assets(assembly, tmp, fs::is_directory(target) ? target : fs::path());
     write_json(tmp / "manifest.json", assembly.manifest);
-    write_file(tmp / "tree.json", assembly.tree_text);
+    write_tree(tmp / "tree.json", assembly);
     if (fs::exists(target)) fs::rename(target, old);
     fs::rename(tmp, target);
   } catch (const fs::filesystem_error& e) {

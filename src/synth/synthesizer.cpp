@@ -180,7 +180,8 @@ class Synthesizer {
     }
     if (!errors_.empty()) throw SynthError(std::move(errors_));
     make_manifests(app_, out);
-    out.tree_text = tree_json_text(app_, ids_);
+    out.app = &app_;
+    out.logical_ids = std::move(ids_);
     out.diagnostics = std::move(diagnostics_);
     return out;
   }

@@ -66,7 +66,10 @@ struct Assembly {
   std::vector<StackArtifact> stacks;
   Json manifest;                        // the app's; its stages' are in `nested`
   std::vector<NestedAssembly> nested;   // one per Stage, parents before children
-  std::string tree_text;                // tree.json as written, with trailing newline
+  /// What tree.json describes, written with the assembly (write_tree_json):
+  /// the tree is not held as text meanwhile.
+  const App* app = nullptr;
+  LogicalIds logical_ids;               // of every element
   std::vector<Diagnostic> diagnostics;  // warnings and infos (errors throw)
 };
 

@@ -3,6 +3,7 @@
 // type and logical id, and the C++ class that made it. Internal.
 #include "synth/resolve.hpp"
 
+#include <iosfwd>
 #include <string>
 
 namespace cdk {
@@ -11,7 +12,11 @@ class App;
 
 namespace cdk::detail {
 
-/// tree.json's text, as Json::dump(1) would write it, with a trailing newline.
+/// Writes tree.json's text to `out` as the tree is walked, as Json::dump(1)
+/// would write it, with a trailing newline.
+void write_tree_json(std::ostream& out, const App& app, const LogicalIds& ids);
+
+/// The same text, whole.
 std::string tree_json_text(const App& app, const LogicalIds& ids);
 
 }  // namespace cdk::detail

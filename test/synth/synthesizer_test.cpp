@@ -1,5 +1,6 @@
 // Synthesis into a cloud assembly: manifest.json, tree.json, templates on disk.
 #include "core/test_util.hpp"
+#include "synth/tree_json.hpp"
 
 #include <cdk/cdk.hpp>
 
@@ -103,7 +104,8 @@ TEST(Synthesizer, ManifestMetadataMapsPathsToLogicalIds) {
 TEST(Synthesizer, TreeJsonDescribesEveryConstruct) {
   cdk::App app;
   build_app(app);
-  const std::string text = cdk::detail::synthesize(app, {}).tree_text;
+  const auto assembly = cdk::detail::synthesize(app, {});
+  const std::string text = cdk::detail::tree_json_text(*assembly.app, assembly.logical_ids);
   auto tree = Json::parse(text);
   // Written as it is walked, in the format of every other file we write.
   EXPECT_EQ(text, tree.dump(1) + "\n");
