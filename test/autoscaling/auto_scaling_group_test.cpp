@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/example_ids.hpp"
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
@@ -24,8 +25,8 @@ using cdk::autoscaling::Schedule;
 using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
-const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
-const char* const kAmi = "ami-0123456789abcdef0";
+using cdk::testing::kCert;
+using cdk::testing::kAmi;
 
 struct AutoScalingGroupTest : ::testing::Test {
   cdk::App app;

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/example_ids.hpp"
 #include "support/lint.hpp"
 
 namespace {
@@ -17,7 +18,7 @@ namespace {
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 
-const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
+using cdk::testing::kCert;
 
 TEST(AutoScalingGroupInVpcTest, RunsLatestAmazonLinuxInPrivateSubnetsBehindAnAlb) {
   cdk::App app;

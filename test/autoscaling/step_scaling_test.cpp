@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "support/example_ids.hpp"
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
@@ -34,7 +35,7 @@ using cdk::autoscaling::MetricAggregationType;
 using cdk::autoscaling::ScalingInterval;
 using cdk::testing::expect_error;
 
-const char* const kAmi = "ami-0123456789abcdef0";
+using cdk::testing::kAmi;
 
 // One expected StepAdjustment: bounds relative to the threshold, absent when unbounded.
 struct Step {

@@ -4,6 +4,7 @@
 // Origin ids are the AWS CDK's (StackMyDistOrigin1D6D5E535 is aws-cdk-lib's
 // id for Stack/MyDist/Origin1).
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 #include "support/web_acl.hpp"
@@ -25,6 +26,9 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
@@ -32,11 +36,6 @@ namespace cf = cdk::cloudfront;
 
 constexpr const char* cert_us = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 constexpr const char* cert_eu = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
-
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
-Match ref_to(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
 
 class DistributionTest : public ::testing::Test {
  protected:

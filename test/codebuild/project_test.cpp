@@ -5,6 +5,7 @@
 // every check with its one-line error.
 #include "support/actions.hpp"
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -29,22 +30,21 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace codebuild = cdk::codebuild;
 
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 Match join(std::vector<Match> parts) {
   return Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals(std::move(parts))})}});
 }
 // arn:${Partition}:<service>:${Region}:${AccountId}:<first><rest...> (adjacent text is one part)
 Match arn(const std::string& service, const std::string& first, std::vector<Match> rest = {}) {
-  std::vector<Match> parts = {"arn:", ref("AWS::Partition"), ":" + service + ":", ref("AWS::Region"), ":",
-                              ref("AWS::AccountId"), ":" + first};
+  std::vector<Match> parts = {"arn:", ref_to("AWS::Partition"), ":" + service + ":", ref_to("AWS::Region"), ":",
+                              ref_to("AWS::AccountId"), ":" + first};
   for (auto& r : rest) parts.push_back(std::move(r));
   return join(std::move(parts));
 }
@@ -56,11 +56,11 @@ Match statement(std::vector<Match> actions, Match resource) {
 Match default_statements(const std::string& project) {
   return Match::array_equals({
       statement({"logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"},
-                Match::array_equals({arn("logs", "log-group:/aws/codebuild/", {ref(project)}),
-                                     arn("logs", "log-group:/aws/codebuild/", {ref(project), ":*"})})),
+                Match::array_equals({arn("logs", "log-group:/aws/codebuild/", {ref_to(project)}),
+                                     arn("logs", "log-group:/aws/codebuild/", {ref_to(project), ":*"})})),
       statement({"codebuild:CreateReportGroup", "codebuild:CreateReport", "codebuild:UpdateReport",
                  "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"},
-                arn("codebuild", "report-group/", {ref(project), "-*"}))});
+                arn("codebuild", "report-group/", {ref_to(project), "-*"}))});
 }
 
 codebuild::BuildSpec make_spec() { return codebuild::BuildSpec::from_object({.build = {.commands = {"make"}}}); }
@@ -87,7 +87,7 @@ TEST_F(ProjectTest, HasTheAwsCdkIdsAServiceRoleAndLeastPrivilegeForLogsAndReport
                                             {"ComputeType", "BUILD_GENERAL1_SMALL"}})},
       {"ServiceRole", get_att("BuildRoleB7C66CB2", "Arn")}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
-      {"PolicyName", "BuildRoleDefaultPolicyEAC4E6D6"}, {"Roles", Match::array_equals({ref("BuildRoleB7C66CB2")})},
+      {"PolicyName", "BuildRoleDefaultPolicyEAC4E6D6"}, {"Roles", Match::array_equals({ref_to("BuildRoleB7C66CB2")})},
       {"PolicyDocument", Match::object_like({{"Statement", default_statements("Build45A36621")}})}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -146,11 +146,11 @@ TEST_F(ProjectTest, ReadsAnS3SourceWritesS3ArtifactsAndCachesInABucket) {
       .cache = codebuild::Cache::bucket(cache, "engine")});
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::CodeBuild::Project", Match::object_like({
-      {"Source", Match::object_equals({{"Type", "S3"}, {"Location", join({ref("SourcesBE4D2488"), "/app/source.zip"})}})},
-      {"Artifacts", Match::object_equals({{"Type", "S3"}, {"Location", ref("ReleasesE6BA3EBF")}, {"Path", "engine"},
+      {"Source", Match::object_equals({{"Type", "S3"}, {"Location", join({ref_to("SourcesBE4D2488"), "/app/source.zip"})}})},
+      {"Artifacts", Match::object_equals({{"Type", "S3"}, {"Location", ref_to("ReleasesE6BA3EBF")}, {"Path", "engine"},
                                           {"Name", "engine.zip"}, {"NamespaceType", "BUILD_ID"}, {"Packaging", "ZIP"}})},
       {"Cache", Match::object_equals({{"Type", "S3"}, {"Location", Match::object_equals({{"Fn::Join", Match::array_equals({
-          "/", Match::array_equals({ref("Cache18F6EE16"), "engine"})})}})}})}}));
+          "/", Match::array_equals({ref_to("Cache18F6EE16"), "engine"})})}})}})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_with({Match::object_like({
           {"Action", cdk::testing::actions_are(cdk::s3::actions::read())},
@@ -169,13 +169,13 @@ TEST_F(ProjectTest, InAVpcGetsASecurityGroupConnectionsAndTheAwsCdkVpcPolicy) {
   t.has_resource("AWS::CodeBuild::Project", Match::object_like({
       {"Properties", Match::object_like({{"VpcConfig", Match::object_equals({
           {"SecurityGroupIds", Match::array_equals({get_att("BuildSecurityGroupE42BE642", "GroupId")})},
-          {"Subnets", Match::array_equals({ref("VpcPrivateSubnet1C7C9FF92"), ref("VpcPrivateSubnet231E744E9")})},
-          {"VpcId", ref("Vpc8378EB38")}})}})},
+          {"Subnets", Match::array_equals({ref_to("VpcPrivateSubnet1C7C9FF92"), ref_to("VpcPrivateSubnet231E744E9")})},
+          {"VpcId", ref_to("Vpc8378EB38")}})}})},
       {"DependsOn", Match::array_equals({"BuildPolicyDocumentAC4E8B40"})}}));
   t.has_resource_properties("AWS::EC2::SecurityGroup", Match::object_like({
       {"GroupDescription", "Automatic generated security group for CodeBuild StackBuild34FE1139"}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_equals({
-      {"PolicyName", "BuildPolicyDocumentAC4E8B40"}, {"Roles", Match::array_equals({ref("BuildRoleB7C66CB2")})},
+      {"PolicyName", "BuildPolicyDocumentAC4E8B40"}, {"Roles", Match::array_equals({ref_to("BuildRoleB7C66CB2")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           statement({"ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
                      "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeDhcpOptions", "ec2:DescribeVpcs"},
@@ -185,8 +185,8 @@ TEST_F(ProjectTest, InAVpcGetsASecurityGroupConnectionsAndTheAwsCdkVpcPolicy) {
           {"Effect", "Allow"}, {"Action", "ec2:CreateNetworkInterfacePermission"},
           {"Resource", arn("ec2", "network-interface/*")},
           {"Condition", Match::object_equals({{"StringEquals", Match::object_equals({
-              {"ec2:Subnet", Match::array_equals({arn("ec2", "subnet/", {ref("VpcPrivateSubnet1C7C9FF92")}),
-                                                  arn("ec2", "subnet/", {ref("VpcPrivateSubnet231E744E9")})})},
+              {"ec2:Subnet", Match::array_equals({arn("ec2", "subnet/", {ref_to("VpcPrivateSubnet1C7C9FF92")}),
+                                                  arn("ec2", "subnet/", {ref_to("VpcPrivateSubnet231E744E9")})})},
               {"ec2:AuthorizedService", "codebuild.amazonaws.com"}})}})}})})}})}}));
   t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({
       {"FromPort", 5432}, {"SourceSecurityGroupId", get_att("BuildSecurityGroupE42BE642", "GroupId")}}));
@@ -207,7 +207,7 @@ TEST_F(ProjectTest, LogsToAGivenGroupPullsFromEcrAndUsesAGivenRole) {
       {"Environment", Match::object_like({{"ImagePullCredentialsType", "SERVICE_ROLE"}})},
       {"ServiceRole", get_att("CiRole5A6E8228", "Arn")},
       {"LogsConfig", Match::object_equals({{"CloudWatchLogs", Match::object_equals({
-          {"GroupName", ref("Logs6819BB44")}, {"Status", "ENABLED"}, {"StreamName", "engine"}})}})}}));
+          {"GroupName", ref_to("Logs6819BB44")}, {"Status", "ENABLED"}, {"StreamName", "engine"}})}})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_with({
           statement({"ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"},
@@ -237,10 +237,10 @@ TEST_F(ProjectTest, GrantsStartBuildAndMatchesFailedBuildsWithARule) {
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Events::Rule", Match::object_like({{"EventPattern", Match::object_equals({
       {"source", Match::array_equals({"aws.codebuild"})}, {"detail-type", Match::array_equals({"CodeBuild Build State Change"})},
-      {"detail", Match::object_equals({{"project-name", Match::array_equals({ref("Build45A36621")})},
+      {"detail", Match::object_equals({{"project-name", Match::array_equals({ref_to("Build45A36621")})},
                                        {"build-status", Match::array_equals({"FAILED"})}})}})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
-      {"Roles", Match::array_equals({ref("Deployer92EF8763")})},
+      {"Roles", Match::array_equals({ref_to("Deployer92EF8763")})},
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({statement(
           {"codebuild:BatchGetBuilds", "codebuild:StartBuild", "codebuild:StopBuild"}, get_att("Build45A36621", "Arn"))})}})}}));
   cdk::testing::keep_for_lint(stack);
@@ -299,7 +299,7 @@ TEST_F(ProjectTest, AReportGroupExportsToABucketAndGrantsWrites) {
       {"DeletionPolicy", "Retain"},
       {"Properties", Match::object_equals({{"Type", "CODE_COVERAGE"}, {"ExportConfig", Match::object_equals({
           {"ExportConfigType", "S3"},
-          {"S3Destination", Match::object_equals({{"Bucket", ref("Reports65402A0A")}, {"Packaging", "ZIP"}})}})}})}}));
+          {"S3Destination", Match::object_equals({{"Bucket", ref_to("Reports65402A0A")}, {"Packaging", "ZIP"}})}})}})}}));
   t.has_resource_properties("AWS::CodeBuild::ReportGroup", Match::object_equals({
       {"Type", "TEST"}, {"ExportConfig", Match::object_equals({{"ExportConfigType", "NO_EXPORT"}})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({

@@ -4,6 +4,7 @@
 // once), target group pair and listeners, waits, configs, alarms, and the
 // checks on service, target groups and listeners.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -27,17 +28,15 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace codedeploy = cdk::codedeploy;
 namespace ecs = cdk::ecs;
 namespace elbv2 = cdk::elbv2;
-
-Match ref_to(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 class EcsDeploymentGroupTest : public ::testing::Test {
  protected:

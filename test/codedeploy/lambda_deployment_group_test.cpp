@@ -3,6 +3,7 @@
 // LambdaCanary10Percent5Minutes), the alias's UpdatePolicy, hooks and their
 // grants, custom configurations and errors.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -19,13 +20,13 @@
 
 namespace {
 
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace codedeploy = cdk::codedeploy;
 namespace lambda = cdk::lambda;
-
-Match ref_to(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
 
 class LambdaDeploymentGroupTest : public ::testing::Test {
  protected:

@@ -4,6 +4,7 @@
 // user data, load balancers, instance tags, alarms, rollback settings,
 // SNS triggers and errors.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -29,6 +30,8 @@
 
 namespace {
 
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
@@ -53,8 +56,6 @@ class ServerDeploymentGroupTest : public ::testing::Test {
                                                   .threshold = 90});
   }
 };
-
-Match ref_to(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
 
 TEST_F(ServerDeploymentGroupTest, DefaultsAreTheAwsCdksRoleApplicationAndRollbackOfFailedDeployments) {
   auto& group = stack.add<codedeploy::ServerDeploymentGroup>("Deploy");

@@ -25,7 +25,7 @@ using ::testing::Not;
 
 using cdk::testing::run;
 
-double hourly(std::string_view item, std::string_view region, std::string_view key = {}) {
+double hourly_cost(std::string_view item, std::string_view region, std::string_view key = {}) {
   return *PriceTable::builtin().price(item, region, key) * PriceTable::builtin().hours_per_month();
 }
 
@@ -50,7 +50,7 @@ TEST_F(CostCommand, PrintsATablePerStackAndWritesNothing) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Web (eu-west-1)"));
   EXPECT_THAT(r.out, HasSubstr("Web/Box/Resource"));
-  EXPECT_THAT(r.out, HasSubstr(fmt::format("{:.2f}", hourly("ec2.instance", "eu-west-1", "t3.micro"))));
+  EXPECT_THAT(r.out, HasSubstr(fmt::format("{:.2f}", hourly_cost("ec2.instance", "eu-west-1", "t3.micro"))));
   EXPECT_THAT(r.out, HasSubstr("Total: "));
   EXPECT_THAT(r.out, HasSubstr("size comes from the machine image"));
   EXPECT_FALSE(fs::exists(dir.path() / "cdk.out"));
@@ -64,7 +64,7 @@ TEST_F(CostCommand, JsonFormatCarriesTheSameFigures) {
   EXPECT_EQ(j["price_date"], PriceTable::builtin().date());
   ASSERT_EQ(j["stacks"].size(), 1U);
   EXPECT_EQ(j["stacks"][0]["region"], "eu-west-1");
-  EXPECT_NEAR(j["monthly_usd"].get<double>(), hourly("ec2.instance", "eu-west-1", "t3.micro"), 1e-6);
+  EXPECT_NEAR(j["monthly_usd"].get<double>(), hourly_cost("ec2.instance", "eu-west-1", "t3.micro"), 1e-6);
   EXPECT_EQ(j["complete"], true);
 }
 
@@ -109,9 +109,9 @@ TEST(CostSamples, MatomoIsPricedAtLondonPricesFromItsTemplate) {
   // subnet (2 AZs), one t3.small, the MySQL db.t4g.micro with 20 GB gp3, the
   // database secret and the hosted zone.
   const auto& t = PriceTable::builtin();
-  const double expected = hourly("vpc.nat_gateway", "eu-west-2") + 3 * hourly("vpc.public_ipv4", "eu-west-2") +
-                          hourly("elb.network", "eu-west-2") + hourly("ec2.instance", "eu-west-2", "t3.small") +
-                          hourly("rds.instance", "eu-west-2", "mysql/db.t4g.micro") +
+  const double expected = hourly_cost("vpc.nat_gateway", "eu-west-2") + 3 * hourly_cost("vpc.public_ipv4", "eu-west-2") +
+                          hourly_cost("elb.network", "eu-west-2") + hourly_cost("ec2.instance", "eu-west-2", "t3.small") +
+                          hourly_cost("rds.instance", "eu-west-2", "mysql/db.t4g.micro") +
                           20 * *t.price("rds.storage", "eu-west-2", "gp3") +
                           *t.price("secretsmanager.secret", "eu-west-2") + *t.price("route53.hosted_zone", "eu-west-2");
   EXPECT_NEAR(j["monthly_usd"].get<double>(), expected, 1e-6);

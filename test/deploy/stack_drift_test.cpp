@@ -16,37 +16,26 @@ namespace cdk::deploy {
 namespace {
 
 using testing::aws_error;
+using testing::cfn_answer;
 using testing::form_field;
+using testing::hello_described;
+using testing::hello_stack_arn;
 using testing::ScriptedTransport;
 using testing::TempDir;
 using testing::xml_response;
 
-constexpr const char* ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-constexpr const char* stack_arn = "arn:aws:cloudformation:eu-west-1:123456789012:stack/Hello/5f1e4a20-aaaa-11ef-8000-0a1b2c3d4e5f";
-
-HttpResponse answer(const std::string& action, const std::string& result) {
-  return xml_response(200, "<" + action + "Response xmlns=\"" + ns + "\"><" + action + "Result>" + result + "</" +
-                               action + "Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></" +
-                               action + "Response>");
-}
-
-HttpResponse described(const std::string& status) {
-  return answer("DescribeStacks", std::string("<Stacks><member><StackName>Hello</StackName><StackId>") + stack_arn +
-                                      "</StackId><StackStatus>" + status + "</StackStatus></member></Stacks>");
-}
-
 HttpResponse detection(const std::string& status, const std::string& drift, int count, const std::string& reason = "") {
-  return answer("DescribeStackDriftDetectionStatus",
-                std::string("<StackId>") + stack_arn + "</StackId><StackDriftDetectionId>d-1</StackDriftDetectionId>" +
-                    "<StackDriftStatus>" + drift + "</StackDriftStatus><DetectionStatus>" + status +
-                    "</DetectionStatus>" +
-                    (reason.empty() ? "" : "<DetectionStatusReason>" + reason + "</DetectionStatusReason>") +
-                    "<DriftedStackResourceCount>" + std::to_string(count) + "</DriftedStackResourceCount>");
+  return cfn_answer("DescribeStackDriftDetectionStatus",
+                    std::string("<StackId>") + hello_stack_arn +
+                        "</StackId><StackDriftDetectionId>d-1</StackDriftDetectionId>" + "<StackDriftStatus>" + drift +
+                        "</StackDriftStatus><DetectionStatus>" + status + "</DetectionStatus>" +
+                        (reason.empty() ? "" : "<DetectionStatusReason>" + reason + "</DetectionStatusReason>") +
+                        "<DriftedStackResourceCount>" + std::to_string(count) + "</DriftedStackResourceCount>");
 }
 
 std::string resource(const std::string& logical, const std::string& physical, const std::string& type,
                      const std::string& status, const std::string& differences = "") {
-  return "<member><StackId>" + std::string(stack_arn) + "</StackId><LogicalResourceId>" + logical +
+  return "<member><StackId>" + std::string(hello_stack_arn) + "</StackId><LogicalResourceId>" + logical +
          "</LogicalResourceId><PhysicalResourceId>" + physical + "</PhysicalResourceId><ResourceType>" + type +
          "</ResourceType><StackResourceDriftStatus>" + status + "</StackResourceDriftStatus>" +
          (differences.empty() ? "" : "<PropertyDifferences>" + differences + "</PropertyDifferences>") +
@@ -61,9 +50,9 @@ std::string difference(const std::string& path, const std::string& expected, con
 }
 
 HttpResponse drifts(const std::string& members, const std::string& next = "") {
-  return answer("DescribeStackResourceDrifts",
-                "<StackResourceDrifts>" + members + "</StackResourceDrifts>" +
-                    (next.empty() ? "" : "<NextToken>" + next + "</NextToken>"));
+  return cfn_answer("DescribeStackResourceDrifts",
+                    "<StackResourceDrifts>" + members + "</StackResourceDrifts>" +
+                        (next.empty() ? "" : "<NextToken>" + next + "</NextToken>"));
 }
 
 class Drift : public ::testing::Test {
@@ -79,8 +68,8 @@ class Drift : public ::testing::Test {
     target.aws.endpoint = "https://cloudformation.eu-west-1.amazonaws.com";
     target.transport = transport;
     target.sleep = [this](std::chrono::milliseconds) { ++sleeps; };
-    transport->on("DescribeStacks", {described("UPDATE_COMPLETE")});
-    transport->on("DetectStackDrift", {answer("DetectStackDrift", "<StackDriftDetectionId>d-1</StackDriftDetectionId>")});
+    transport->on("DescribeStacks", {hello_described("UPDATE_COMPLETE")});
+    transport->on("DetectStackDrift", {cfn_answer("DetectStackDrift", "<StackDriftDetectionId>d-1</StackDriftDetectionId>")});
   }
 };
 

@@ -15,32 +15,21 @@
 namespace cdk::deploy {
 namespace {
 
+using testing::cfn_answer;
 using testing::form_field;
+using testing::hello_described;
+using testing::hello_stack_arn;
 using testing::ScriptedTransport;
 using testing::TempDir;
 using testing::xml_response;
 
-constexpr const char* ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-constexpr const char* stack_arn = "arn:aws:cloudformation:eu-west-1:123456789012:stack/Hello/5f1e4a20-aaaa-11ef-8000-0a1b2c3d4e5f";
-
-HttpResponse answer(const std::string& action, const std::string& result = "") {
-  return xml_response(200, "<" + action + "Response xmlns=\"" + ns + "\"><" + action + "Result>" + result + "</" +
-                               action + "Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></" +
-                               action + "Response>");
-}
-
-HttpResponse described(const std::string& status) {
-  return answer("DescribeStacks", std::string("<Stacks><member><StackName>Hello</StackName><StackId>") + stack_arn +
-                                      "</StackId><StackStatus>" + status + "</StackStatus></member></Stacks>");
-}
-
 HttpResponse events(const std::string& members) {
-  return answer("DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
+  return cfn_answer("DescribeStackEvents", "<StackEvents>" + members + "</StackEvents>");
 }
 
 std::string event(const std::string& id, const std::string& logical, const std::string& type,
                   const std::string& status, const std::string& reason = "") {
-  return "<member><EventId>" + id + "</EventId><StackId>" + stack_arn + "</StackId><LogicalResourceId>" + logical +
+  return "<member><EventId>" + id + "</EventId><StackId>" + hello_stack_arn + "</StackId><LogicalResourceId>" + logical +
          "</LogicalResourceId><ResourceType>" + type + "</ResourceType><Timestamp>2026-11-23T12:00:0" +
          id.substr(1) + ".000Z</Timestamp><ResourceStatus>" + status + "</ResourceStatus>" +
          (reason.empty() ? "" : "<ResourceStatusReason>" + reason + "</ResourceStatusReason>") + "</member>";
@@ -63,10 +52,10 @@ class Rollback : public ::testing::Test {
     options.target.aws.endpoint = "https://cloudformation.eu-west-1.amazonaws.com";
     options.target.transport = transport;
     options.target.sleep = [](std::chrono::milliseconds) {};
-    transport->on("GetTemplate", {answer("GetTemplate", "<TemplateBody>" + deployed_template + "</TemplateBody>")});
+    transport->on("GetTemplate", {cfn_answer("GetTemplate", "<TemplateBody>" + deployed_template + "</TemplateBody>")});
     transport->on("DescribeStackEvents", {events(event("e1", "Hello", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_FAILED"))});
-    transport->on("ContinueUpdateRollback", {answer("ContinueUpdateRollback")});
-    transport->on("RollbackStack", {answer("RollbackStack", std::string("<StackId>") + stack_arn + "</StackId>")});
+    transport->on("ContinueUpdateRollback", {cfn_answer("ContinueUpdateRollback")});
+    transport->on("RollbackStack", {cfn_answer("RollbackStack", std::string("<StackId>") + hello_stack_arn + "</StackId>")});
   }
 
   StacksOutcome run() { return rollback_stacks(assembly.path(), options, out, err); }
@@ -81,14 +70,14 @@ class Rollback : public ::testing::Test {
 };
 
 TEST_F(Rollback, AFailedRollbackIsContinuedSkippingTheResourceNamedByItsConstructPath) {
-  transport->on("DescribeStacks", {described("UPDATE_ROLLBACK_FAILED"), described("UPDATE_ROLLBACK_IN_PROGRESS"),
-                                   described("UPDATE_ROLLBACK_COMPLETE")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_ROLLBACK_FAILED"), hello_described("UPDATE_ROLLBACK_IN_PROGRESS"),
+                                   hello_described("UPDATE_ROLLBACK_COMPLETE")});
   options.skip = {"Hello/Data"};
   StacksOutcome outcome = run();
   EXPECT_TRUE(outcome.ok()) << err.str();
   auto calls = sent("ContinueUpdateRollback");
   ASSERT_EQ(calls.size(), 1u);
-  EXPECT_EQ(form_field(calls[0].body, "StackName"), stack_arn);
+  EXPECT_EQ(form_field(calls[0].body, "StackName"), hello_stack_arn);
   EXPECT_EQ(form_field(calls[0].body, "ResourcesToSkip.member.1"), "Data");
   EXPECT_EQ(form_field(calls[0].body, "ResourcesToSkip.member.2"), "");
   EXPECT_EQ(form_field(calls[0].body, "ClientRequestToken").rfind("cdkpp-", 0), 0u);
@@ -100,14 +89,14 @@ TEST_F(Rollback, AFailedRollbackIsContinuedSkippingTheResourceNamedByItsConstruc
 }
 
 TEST_F(Rollback, ASkipByLogicalIdIsSentAsIs) {
-  transport->on("DescribeStacks", {described("UPDATE_ROLLBACK_FAILED"), described("UPDATE_ROLLBACK_COMPLETE")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_ROLLBACK_FAILED"), hello_described("UPDATE_ROLLBACK_COMPLETE")});
   options.skip = {"Queue"};
   EXPECT_TRUE(run().ok()) << err.str();
   EXPECT_EQ(form_field(sent("ContinueUpdateRollback").at(0).body, "ResourcesToSkip.member.1"), "Queue");
 }
 
 TEST_F(Rollback, ASkipThatNamesNoResourceIsAnErrorBeforeAnythingIsRolledBack) {
-  transport->on("DescribeStacks", {described("UPDATE_ROLLBACK_FAILED")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_ROLLBACK_FAILED")});
   options.skip = {"Hello/Nope"};
   try {
     run();
@@ -120,7 +109,7 @@ TEST_F(Rollback, ASkipThatNamesNoResourceIsAnErrorBeforeAnythingIsRolledBack) {
 }
 
 TEST_F(Rollback, SkippingIsRefusedForAStackThatIsNotInAFailedRollback) {
-  transport->on("DescribeStacks", {described("UPDATE_FAILED")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_FAILED")});
   options.skip = {"Data"};
   try {
     run();
@@ -135,8 +124,8 @@ TEST_F(Rollback, SkippingIsRefusedForAStackThatIsNotInAFailedRollback) {
 }
 
 TEST_F(Rollback, AnUpdateThatFailedWithRollbackDisabledIsRolledBackWithRollbackStack) {
-  transport->on("DescribeStacks", {described("UPDATE_FAILED"), described("UPDATE_ROLLBACK_IN_PROGRESS"),
-                                   described("UPDATE_ROLLBACK_COMPLETE")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_FAILED"), hello_described("UPDATE_ROLLBACK_IN_PROGRESS"),
+                                   hello_described("UPDATE_ROLLBACK_COMPLETE")});
   EXPECT_TRUE(run().ok()) << err.str();
   ASSERT_EQ(sent("RollbackStack").size(), 1u);
   EXPECT_TRUE(sent("ContinueUpdateRollback").empty());
@@ -144,7 +133,7 @@ TEST_F(Rollback, AnUpdateThatFailedWithRollbackDisabledIsRolledBackWithRollbackS
 }
 
 TEST_F(Rollback, AStableStackHasNothingToRollBackAndNothingIsSent) {
-  transport->on("DescribeStacks", {described("UPDATE_COMPLETE")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_COMPLETE")});
   StacksOutcome outcome = run();
   EXPECT_TRUE(outcome.ok());
   EXPECT_NE(out.str().find("Hello: nothing to roll back (UPDATE_COMPLETE)"), std::string::npos) << out.str();
@@ -153,8 +142,9 @@ TEST_F(Rollback, AStableStackHasNothingToRollBackAndNothingIsSent) {
 }
 
 TEST_F(Rollback, ARollbackThatFailsAgainNamesTheResourceAndItsReason) {
-  transport->on("DescribeStacks", {described("UPDATE_ROLLBACK_FAILED"), described("UPDATE_ROLLBACK_IN_PROGRESS"),
-                                   described("UPDATE_ROLLBACK_FAILED")});
+  transport->on("DescribeStacks", {hello_described("UPDATE_ROLLBACK_FAILED"),
+                                   hello_described("UPDATE_ROLLBACK_IN_PROGRESS"),
+                                   hello_described("UPDATE_ROLLBACK_FAILED")});
   transport->on("DescribeStackEvents",
                 {events(event("e1", "Hello", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_FAILED")),
                  events(event("e3", "Hello", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_FAILED") +

@@ -60,6 +60,19 @@ HttpResponse xml_response(long status, std::string body) {
   return HttpResponse{status, {{"Content-Type", "text/xml"}}, std::move(body)};
 }
 
+HttpResponse cfn_answer(const std::string& action, const std::string& result) {
+  const std::string ns = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+  return xml_response(200, "<" + action + "Response xmlns=\"" + ns + "\"><" + action + "Result>" + result + "</" +
+                               action + "Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></" +
+                               action + "Response>");
+}
+
+HttpResponse hello_described(const std::string& status) {
+  return cfn_answer("DescribeStacks", std::string("<Stacks><member><StackName>Hello</StackName><StackId>") +
+                                          hello_stack_arn + "</StackId><StackStatus>" + status +
+                                          "</StackStatus></member></Stacks>");
+}
+
 HttpResponse aws_error(long status, const std::string& code, const std::string& message, const std::string& type) {
   return xml_response(status, "<ErrorResponse xmlns=\"http://cloudformation.amazonaws.com/doc/2010-05-15/\">"
                               "<Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message +

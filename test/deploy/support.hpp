@@ -42,6 +42,13 @@ class ScriptedTransport : public Transport {
 };
 
 HttpResponse xml_response(long status, std::string body);
+/// The stack the scripted CloudFormation answers below describe: "Hello".
+inline constexpr const char* hello_stack_arn =
+    "arn:aws:cloudformation:eu-west-1:123456789012:stack/Hello/5f1e4a20-aaaa-11ef-8000-0a1b2c3d4e5f";
+/// A successful CloudFormation answer to `action` with `result` inside <ActionResult>.
+HttpResponse cfn_answer(const std::string& action, const std::string& result = "");
+/// DescribeStacks answering that stack Hello is in `status`.
+HttpResponse hello_described(const std::string& status);
 /// A query-protocol error answer as AWS sends it.
 HttpResponse aws_error(long status, const std::string& code, const std::string& message,
                        const std::string& type = "Sender");

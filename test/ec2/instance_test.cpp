@@ -1,5 +1,6 @@
 // Instance, BastionHost, MachineImage, UserData and block devices.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -17,6 +18,8 @@
 
 namespace {
 
+using cdk::testing::ref_to;
+
 std::vector<std::string> sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   return v;
@@ -33,16 +36,14 @@ using ::testing::HasSubstr;
 constexpr const char* kAl2023Param =
     "SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikerneldefaultx8664C96584B6F00A464EAD1953AFF4B05118Parameter";
 
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-
-struct Fixture {
+struct InstanceFixture {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Stack");
   cdk::ec2::Vpc& vpc = stack.add<cdk::ec2::Vpc>("Vpc", {.max_azs = 2, .nat_gateways = 1});
 };
 
 TEST(Instance, DefaultsToAPrivateSubnetImdsv2AndAnEncryptedRootWithTheCdksIds) {
-  Fixture f;
+  InstanceFixture f;
   auto& inst = f.stack.add<Instance>("Inst", {.vpc = f.vpc, .instance_type = "t3.micro"});
   inst.add_user_data({"echo hi"});
   auto t = Template::from_stack(f.stack);
@@ -55,10 +56,10 @@ TEST(Instance, DefaultsToAPrivateSubnetImdsv2AndAnEncryptedRootWithTheCdksIds) {
   t.has_resource("AWS::EC2::Instance",
                  Match::object_like({{"Properties", Match::object_like({
                                                        {"AvailabilityZone", Match::object_like({{"Fn::Select", Match::any_value()}})},
-                                                       {"IamInstanceProfile", ref("InstInstanceProfileE928DC07")},
-                                                       {"ImageId", ref(kAl2023Param)},
+                                                       {"IamInstanceProfile", ref_to("InstInstanceProfileE928DC07")},
+                                                       {"ImageId", ref_to(kAl2023Param)},
                                                        {"InstanceType", "t3.micro"},
-                                                       {"SubnetId", ref("VpcPrivateSubnet1Subnet536B997A")},
+                                                       {"SubnetId", ref_to("VpcPrivateSubnet1Subnet536B997A")},
                                                        {"SecurityGroupIds", Match::array_equals({Match::object_like({{"Fn::GetAtt", Match::array_equals({"InstInstanceSecurityGroup632E3E9E", "GroupId"})}})})},
                                                        {"UserData", Match::object_equals({{"Fn::Base64", "#!/bin/bash\necho hi"}})},
                                                        {"MetadataOptions", Match::object_equals({{"HttpTokens", "required"}})},
@@ -76,7 +77,7 @@ TEST(Instance, DefaultsToAPrivateSubnetImdsv2AndAnEncryptedRootWithTheCdksIds) {
 }
 
 TEST(Instance, IsConnectableAndGrantable) {
-  Fixture f;
+  InstanceFixture f;
   auto& inst = f.stack.add<Instance>("Inst", {.vpc = f.vpc, .instance_type = "t3.micro"});
   auto& lb = f.stack.add<cdk::ec2::SecurityGroup>("Lb", {.vpc = f.vpc});
   inst.connections().allow_from(lb, cdk::ec2::Port::tcp(8080));
@@ -84,14 +85,14 @@ TEST(Instance, IsConnectableAndGrantable) {
   grantee.add_to_principal_policy({.actions = {"s3:GetObject"}, .resources = {"arn:aws:s3:::bucket/*"}});
   auto t = Template::from_stack(f.stack);
   t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({{"FromPort", 8080}}));
-  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"Roles", Match::array_equals({ref("InstInstanceRole5C66C0AF")})}}));
+  t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"Roles", Match::array_equals({ref_to("InstInstanceRole5C66C0AF")})}}));
   // The instance waits for the role's policy too.
   t.has_resource("AWS::EC2::Instance", Match::object_like({{"DependsOn", Match::array_with({Match::string_like_regexp("^InstInstanceRoleDefaultPolicy")})}}));
   cdk::testing::keep_for_lint(f.stack);
 }
 
 TEST(Instance, TakesItsOwnGroupRoleSubnetDevicesAndKeyPair) {
-  Fixture f;
+  InstanceFixture f;
   auto& sg = f.stack.add<cdk::ec2::SecurityGroup>("Sg", {.vpc = f.vpc});
   auto& role = f.stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal("ec2.amazonaws.com")});
   auto& inst = f.stack.add<Instance>("Inst", {.vpc = f.vpc,
@@ -112,10 +113,10 @@ TEST(Instance, TakesItsOwnGroupRoleSubnetDevicesAndKeyPair) {
   t.resource_count_is("AWS::EC2::SecurityGroup", 1);
   t.resource_count_is("AWS::IAM::Role", 2);  // the given one and the VPC's default-group provider
   t.has_resource_properties("AWS::EC2::Instance", Match::object_like({
-      {"SubnetId", ref("VpcPublicSubnet1Subnet5C2D37C4")},
+      {"SubnetId", ref_to("VpcPublicSubnet1Subnet5C2D37C4")},
       {"KeyName", "ops"},
       {"Monitoring", true},
-      {"ImageId", ref("SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikerneldefaultarm64C96584B6F00A464EAD1953AFF4B05118Parameter")},
+      {"ImageId", ref_to("SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikerneldefaultarm64C96584B6F00A464EAD1953AFF4B05118Parameter")},
       {"BlockDeviceMappings", Match::array_equals({
           Match::object_like({{"Ebs", Match::object_like({{"VolumeSize", 30}, {"Encrypted", true}})}}),
           Match::object_like({{"DeviceName", "/dev/sdf"}, {"Ebs", Match::object_like({{"VolumeType", "io2"}, {"Iops", 3000}})}})})},
@@ -125,16 +126,16 @@ TEST(Instance, TakesItsOwnGroupRoleSubnetDevicesAndKeyPair) {
 }
 
 TEST(Instance, SharesTheImageParameterBetweenInstances) {
-  Fixture f;
+  InstanceFixture f;
   f.stack.add<Instance>("A", {.vpc = f.vpc, .instance_type = "t3.micro"});
   f.stack.add<Instance>("B", {.vpc = f.vpc, .instance_type = "t3.micro"});
   auto t = Template::from_stack(f.stack);
-  t.all_resources_properties("AWS::EC2::Instance", Match::object_like({{"ImageId", ref(kAl2023Param)}}));
+  t.all_resources_properties("AWS::EC2::Instance", Match::object_like({{"ImageId", ref_to(kAl2023Param)}}));
   cdk::testing::keep_for_lint(f.stack);
 }
 
 TEST(Instance, ReportsBadInputWithThePath) {
-  Fixture f;
+  InstanceFixture f;
   EXPECT_THAT(error_of([&] { f.stack.add<Instance>("NoVpc", {.instance_type = "t3.micro"}); }), HasSubstr("Stack/NoVpc: an instance needs a VPC"));
   EXPECT_THAT(error_of([&] { f.stack.add<Instance>("NoType", {.vpc = f.vpc}); }), HasSubstr("Stack/NoType: an instance needs an instance type"));
   EXPECT_THAT(error_of([&] { f.stack.add<Instance>("Type", {.vpc = f.vpc, .instance_type = "large"}); }),
@@ -210,7 +211,7 @@ TEST(UserData, RendersLinuxWindowsAndTokens) {
 }
 
 TEST(BastionHost, SitsInAPrivateSubnetWithSsmAndNoOpenPortLikeTheCdk) {
-  Fixture f;
+  InstanceFixture f;
   f.stack.add<cdk::ec2::BastionHost>("Bastion", {.vpc = f.vpc});
   auto t = Template::from_stack(f.stack);
   // aws-cdk-lib's ids for a BastionHostLinux called "Bastion".
@@ -219,17 +220,17 @@ TEST(BastionHost, SitsInAPrivateSubnetWithSsmAndNoOpenPortLikeTheCdk) {
   EXPECT_EQ(sorted(t.find_resources("AWS::IAM::Role")), sorted({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "BastionInstanceRoleD3B36EDD"}));
   EXPECT_EQ(t.find_resources("AWS::IAM::InstanceProfile"), std::vector<std::string>{"BastionInstanceProfile8FFAF242"});
   t.has_resource_properties("AWS::EC2::Instance", Match::object_like({{"InstanceType", "t3.nano"},
-                                                                     {"SubnetId", ref("VpcPrivateSubnet1Subnet536B997A")},
+                                                                     {"SubnetId", ref_to("VpcPrivateSubnet1Subnet536B997A")},
                                                                      {"MetadataOptions", Match::object_like({{"HttpTokens", "required"}})},
                                                                      {"Tags", Match::array_equals({Match::object_equals({{"Key", "Name"}, {"Value", "BastionHost"}})})}}));
   t.has_resource_properties("AWS::IAM::Role", Match::object_like({{"ManagedPolicyArns", Match::array_equals({Match::object_like({
-      {"Fn::Join", Match::array_equals({"", Match::array_equals({"arn:", ref("AWS::Partition"), ":iam::aws:policy/AmazonSSMManagedInstanceCore"})})}})})}}));
+      {"Fn::Join", Match::array_equals({"", Match::array_equals({"arn:", ref_to("AWS::Partition"), ":iam::aws:policy/AmazonSSMManagedInstanceCore"})})}})})}}));
   t.has_resource_properties("AWS::EC2::SecurityGroup", Match::object_like({{"SecurityGroupIngress", Match::absent()}}));
   cdk::testing::keep_for_lint(f.stack);
 }
 
 TEST(BastionHost, OpensSshOnlyToTheGivenPeer) {
-  Fixture f;
+  InstanceFixture f;
   auto& bastion = f.stack.add<cdk::ec2::BastionHost>("Bastion", {.vpc = f.vpc});
   bastion.allow_ssh_access_from(cdk::ec2::Peer::ipv4("203.0.113.0/24"));
   auto& db = f.stack.add<cdk::ec2::SecurityGroup>("Db", {.vpc = f.vpc});

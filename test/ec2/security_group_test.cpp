@@ -23,14 +23,14 @@ using cdk::ec2::SecurityGroup;
 using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
-struct Fixture {
+struct GroupFixture {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Stack");
   cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
 
 TEST(SecurityGroup, DefaultsToItsPathAsDescriptionAllOutboundAndNoIngress) {
-  Fixture f;
+  GroupFixture f;
   f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   auto t = Template::from_stack(f.stack);
   t.has_resource_properties("AWS::EC2::SecurityGroup",
@@ -44,7 +44,7 @@ TEST(SecurityGroup, DefaultsToItsPathAsDescriptionAllOutboundAndNoIngress) {
 }
 
 TEST(SecurityGroup, PutsCidrRulesInlineWithTheCdksDescription) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc, .description = "web"});
   sg.add_ingress_rule(Peer::ipv4("10.0.0.0/8"), Port::tcp_range(1000, 2000));
   sg.add_ingress_rule(Peer::ipv6("2001:db8::/32"), Port::tcp(443), "https over v6");
@@ -65,7 +65,7 @@ TEST(SecurityGroup, PutsCidrRulesInlineWithTheCdksDescription) {
 }
 
 TEST(SecurityGroup, AddsTheSameInlineRuleOnce) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   sg.add_ingress_rule(Peer::ipv4("10.0.0.0/8"), Port::tcp(22));
   sg.add_ingress_rule(Peer::ipv4("10.0.0.0/8"), Port::tcp(22), "again");
@@ -75,7 +75,7 @@ TEST(SecurityGroup, AddsTheSameInlineRuleOnce) {
 }
 
 TEST(SecurityGroup, OpensToTheWorldOnlyWhenAskedExplicitly) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   sg.connections().allow_from_any_ipv4(Port::tcp(443), "public HTTPS");
   auto t = Template::from_stack(f.stack);
@@ -88,7 +88,7 @@ TEST(SecurityGroup, OpensToTheWorldOnlyWhenAskedExplicitly) {
 }
 
 TEST(SecurityGroup, RulesBetweenGroupsAreSeparateResourcesWithTheCdksLogicalIds) {
-  Fixture f;
+  GroupFixture f;
   auto& a = f.stack.add<SecurityGroup>("A", {.vpc = f.vpc});
   auto& b = f.stack.add<SecurityGroup>("B", {.vpc = f.vpc, .allow_all_outbound = false});
   a.connections().allow_from(b, Port::tcp(80));
@@ -112,7 +112,7 @@ TEST(SecurityGroup, RulesBetweenGroupsAreSeparateResourcesWithTheCdksLogicalIds)
 }
 
 TEST(SecurityGroup, TwoGroupsAllowingEachOtherFormNoCycle) {
-  Fixture f;
+  GroupFixture f;
   auto& a = f.stack.add<SecurityGroup>("A", {.vpc = f.vpc});
   auto& b = f.stack.add<SecurityGroup>("B", {.vpc = f.vpc});
   a.connections().allow_from(b, Port::tcp(80));
@@ -125,7 +125,7 @@ TEST(SecurityGroup, TwoGroupsAllowingEachOtherFormNoCycle) {
 }
 
 TEST(SecurityGroup, WithoutAllOutboundHoldsANoTrafficRuleUntilTheFirstEgressRule) {
-  Fixture f;
+  GroupFixture f;
   auto& closed = f.stack.add<SecurityGroup>("Closed", {.vpc = f.vpc, .description = "closed", .allow_all_outbound = false});
   auto& https = f.stack.add<SecurityGroup>("Https", {.vpc = f.vpc, .description = "https", .allow_all_outbound = false});
   https.add_egress_rule(Peer::any_ipv4(), Port::tcp(443));
@@ -151,7 +151,7 @@ TEST(SecurityGroup, WithoutAllOutboundHoldsANoTrafficRuleUntilTheFirstEgressRule
 }
 
 TEST(SecurityGroup, IgnoresExplicitEgressRulesWithAWarningWhileAllOutboundIsAllowed) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   sg.add_egress_rule(Peer::ipv4("10.0.0.0/16"), Port::tcp(5432));
   ASSERT_EQ(sg.node().metadata().size(), 1U);
@@ -163,7 +163,7 @@ TEST(SecurityGroup, IgnoresExplicitEgressRulesWithAWarningWhileAllOutboundIsAllo
 }
 
 TEST(SecurityGroup, AllowsAllIpv6OutboundWhenAsked) {
-  Fixture f;
+  GroupFixture f;
   f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc, .allow_all_ipv6_outbound = true});
   auto t = Template::from_stack(f.stack);
   t.has_resource_properties("AWS::EC2::SecurityGroup",
@@ -174,14 +174,14 @@ TEST(SecurityGroup, AllowsAllIpv6OutboundWhenAsked) {
 }
 
 TEST(SecurityGroup, RefusesAnAllTrafficEgressRuleToTheWorld) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc, .allow_all_outbound = false});
   EXPECT_THAT(error_of([&] { sg.add_egress_rule(Peer::any_ipv4(), Port::all_traffic()); }),
               HasSubstr("Stack/Sg: cannot add an \"all traffic\" egress rule"));
 }
 
 TEST(SecurityGroup, PrefixListRulesAreSeparateResourcesLikeTheCdk) {
-  Fixture f;
+  GroupFixture f;
   auto& b = f.stack.add<SecurityGroup>("B", {.vpc = f.vpc});
   b.add_ingress_rule(Peer::prefix_list("pl-123"), Port::udp(53));
   auto t = Template::from_stack(f.stack);
@@ -192,7 +192,7 @@ TEST(SecurityGroup, PrefixListRulesAreSeparateResourcesLikeTheCdk) {
 }
 
 TEST(SecurityGroup, AllowInternallyAddsASelfReferencingRule) {
-  Fixture f;
+  GroupFixture f;
   auto& a = f.stack.add<SecurityGroup>("A", {.vpc = f.vpc});
   a.connections().allow_internally(Port::icmp_ping());
   auto t = Template::from_stack(f.stack);
@@ -205,7 +205,7 @@ TEST(SecurityGroup, AllowInternallyAddsASelfReferencingRule) {
 }
 
 TEST(SecurityGroup, ImportedGroupsGetSeparateRulesNamedLikeTheCdks) {
-  Fixture f;
+  GroupFixture f;
   auto& a = f.stack.add<SecurityGroup>("A", {.vpc = f.vpc});
   auto& c = SecurityGroup::from_security_group_id(f.stack, "C", "sg-0123456789abcdef0");
   EXPECT_TRUE(c.imported());
@@ -223,7 +223,7 @@ TEST(SecurityGroup, ImportedGroupsGetSeparateRulesNamedLikeTheCdks) {
 }
 
 TEST(SecurityGroup, ImmutableImportsGetNoRules) {
-  Fixture f;
+  GroupFixture f;
   auto& c = SecurityGroup::from_security_group_id(f.stack, "C", "sg-0123456789abcdef0", {.mutable_rules = false});
   c.add_ingress_rule(Peer::ipv4("10.1.0.0/16"), Port::tcp(22));
   auto t = Template::from_stack(f.stack);
@@ -231,7 +231,7 @@ TEST(SecurityGroup, ImmutableImportsGetNoRules) {
 }
 
 TEST(SecurityGroup, DisabledInlineRulesMakeEveryRuleASeparateResource) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc, .disable_inline_rules = true});
   sg.add_ingress_rule(Peer::ipv4("10.0.0.0/8"), Port::tcp(443));
   auto t = Template::from_stack(f.stack);
@@ -243,7 +243,7 @@ TEST(SecurityGroup, DisabledInlineRulesMakeEveryRuleASeparateResource) {
 }
 
 TEST(SecurityGroup, TakesATokenCidrLikeTheVpcsOwn) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   sg.add_ingress_rule(Peer::ipv4(f.vpc.vpc_cidr_block()), Port::tcp(443));
   auto t = Template::from_stack(f.stack);
@@ -271,7 +271,7 @@ TEST(SecurityGroup, RulesAcrossStacksPutTheMirrorRuleWithThePeer) {
 }
 
 TEST(SecurityGroup, AddsIpv6EgressRulesEvenWhileAllIpv4OutboundIsAllowed) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   sg.add_egress_rule(Peer::ipv6("2001:db8::/32"), Port::tcp(443));
   EXPECT_TRUE(sg.node().metadata().empty());
@@ -284,7 +284,7 @@ TEST(SecurityGroup, AddsIpv6EgressRulesEvenWhileAllIpv4OutboundIsAllowed) {
 }
 
 TEST(SecurityGroup, NamesSeparateRulesFromTokenPeersOneByOne) {
-  Fixture f;
+  GroupFixture f;
   auto& c = SecurityGroup::from_security_group_id(f.stack, "C", "sg-0123456789abcdef0");
   c.add_ingress_rule(Peer::ipv4(f.vpc.vpc_cidr_block()), Port::tcp(80));
   c.add_ingress_rule(Peer::ipv4(f.vpc.vpc_cidr_block()), Port::tcp(80));  // the same token: added once
@@ -298,7 +298,7 @@ TEST(SecurityGroup, NamesSeparateRulesFromTokenPeersOneByOne) {
 }
 
 TEST(SecurityGroup, ReportsAnInvalidCidrWithThePath) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   EXPECT_THAT(error_of([&] { sg.add_ingress_rule(Peer::ipv4("10.0.0.300/8"), Port::tcp(22)); }),
               HasSubstr("Stack/Sg: invalid IPv4 CIDR \"10.0.0.300/8\""));
@@ -313,7 +313,7 @@ TEST(SecurityGroup, ReportsAnInvalidCidrWithThePath) {
 }
 
 TEST(SecurityGroup, ReportsAnInvalidPortWithThePath) {
-  Fixture f;
+  GroupFixture f;
   auto& sg = f.stack.add<SecurityGroup>("Sg", {.vpc = f.vpc});
   EXPECT_THAT(error_of([&] { sg.add_ingress_rule(Peer::ipv4("10.0.0.0/8"), Port::tcp(70000)); }),
               HasSubstr("Stack/Sg: port 70000 is outside 0-65535"));
@@ -324,7 +324,7 @@ TEST(SecurityGroup, ReportsAnInvalidPortWithThePath) {
 }
 
 TEST(SecurityGroup, ReportsBadPropsWithThePath) {
-  Fixture f;
+  GroupFixture f;
   EXPECT_THAT(error_of([&] { f.stack.add<SecurityGroup>("NoVpc", {}); }), HasSubstr("Stack/NoVpc: a security group needs a VPC"));
   EXPECT_THAT(error_of([&] { f.stack.add<SecurityGroup>("Long", {.vpc = f.vpc, .description = std::string(256, 'x')}); }),
               HasSubstr("Stack/Long: security group description is 256 characters"));

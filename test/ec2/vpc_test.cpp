@@ -23,7 +23,7 @@ using cdk::ec2::Vpc;
 using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
-std::vector<std::string> sorted(std::vector<std::string> v) {
+std::vector<std::string> sorted_ids(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   return v;
 }
@@ -41,21 +41,21 @@ TEST(Vpc, DefaultHasTheCdksResourcesAndLogicalIds) {
   auto t = Template::from_stack(stack);
   // aws-cdk-lib 2.x, `new ec2.Vpc(stack, 'Vpc')` in an environment-agnostic stack.
   EXPECT_EQ(t.find_resources("AWS::EC2::VPC"), std::vector<std::string>{"Vpc8378EB38"});
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::Subnet")),
-            sorted({"VpcPublicSubnet1Subnet5C2D37C4", "VpcPublicSubnet2Subnet691E08A3", "VpcPrivateSubnet1Subnet536B997A",
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::Subnet")),
+            sorted_ids({"VpcPublicSubnet1Subnet5C2D37C4", "VpcPublicSubnet2Subnet691E08A3", "VpcPrivateSubnet1Subnet536B997A",
                     "VpcPrivateSubnet2Subnet3788AAA1"}));
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::RouteTable")),
-            sorted({"VpcPublicSubnet1RouteTable6C95E38E", "VpcPublicSubnet2RouteTable94F7E489",
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::RouteTable")),
+            sorted_ids({"VpcPublicSubnet1RouteTable6C95E38E", "VpcPublicSubnet2RouteTable94F7E489",
                     "VpcPrivateSubnet1RouteTableB2C5B500", "VpcPrivateSubnet2RouteTableA678073B"}));
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::SubnetRouteTableAssociation")),
-            sorted({"VpcPublicSubnet1RouteTableAssociation97140677", "VpcPublicSubnet2RouteTableAssociationDD5762D8",
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::SubnetRouteTableAssociation")),
+            sorted_ids({"VpcPublicSubnet1RouteTableAssociation97140677", "VpcPublicSubnet2RouteTableAssociationDD5762D8",
                     "VpcPrivateSubnet1RouteTableAssociation70C59FA6", "VpcPrivateSubnet2RouteTableAssociationA89CAD56"}));
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::Route")),
-            sorted({"VpcPublicSubnet1DefaultRoute3DA9E72A", "VpcPublicSubnet2DefaultRoute97F91067",
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::Route")),
+            sorted_ids({"VpcPublicSubnet1DefaultRoute3DA9E72A", "VpcPublicSubnet2DefaultRoute97F91067",
                     "VpcPrivateSubnet1DefaultRouteBE02A9ED", "VpcPrivateSubnet2DefaultRoute060D2087"}));
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::EIP")), sorted({"VpcPublicSubnet1EIPD7E02669", "VpcPublicSubnet2EIP3C605A87"}));
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::NatGateway")),
-            sorted({"VpcPublicSubnet1NATGateway4D7517AA", "VpcPublicSubnet2NATGateway9182C01D"}));
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::EIP")), sorted_ids({"VpcPublicSubnet1EIPD7E02669", "VpcPublicSubnet2EIP3C605A87"}));
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::NatGateway")),
+            sorted_ids({"VpcPublicSubnet1NATGateway4D7517AA", "VpcPublicSubnet2NATGateway9182C01D"}));
   EXPECT_EQ(t.find_resources("AWS::EC2::InternetGateway"), std::vector<std::string>{"VpcIGWD7BA715C"});
   EXPECT_EQ(t.find_resources("AWS::EC2::VPCGatewayAttachment"), std::vector<std::string>{"VpcVPCGWBF912B6E"});
 
@@ -259,7 +259,7 @@ TEST(Vpc, AddsGatewayEndpointsAndFlowLogsWithTheCdksIds) {
                           {"VpcEndpointType", "Gateway"}}));
   EXPECT_EQ(t.find_resources("AWS::EC2::FlowLog"), std::vector<std::string>{"VpcflFlowLog37FD31D1"});
   EXPECT_EQ(t.find_resources("AWS::Logs::LogGroup"), std::vector<std::string>{"VpcflLogGroup5850C7F0"});
-  EXPECT_EQ(sorted(t.find_resources("AWS::IAM::Role")), sorted({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "VpcflIAMRole0862C57F"}));
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::IAM::Role")), sorted_ids({"CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0", "VpcflIAMRole0862C57F"}));
   EXPECT_EQ(t.find_resources("AWS::IAM::Policy"), std::vector<std::string>{"VpcflIAMRoleDefaultPolicy3B872FF2"});
   t.has_resource_properties("AWS::EC2::FlowLog", Match::object_like({{"LogDestinationType", "cloud-watch-logs"},
                                                                     {"LogGroupName", ref("VpcflLogGroup5850C7F0")},
@@ -301,8 +301,8 @@ TEST(Vpc, UsesNatInstancesWithTheCdksIdsAndAGroupOpenOnlyToTheVpc) {
   t.resource_count_is("AWS::EC2::NatGateway", 0);
   t.resource_count_is("AWS::EC2::EIP", 0);
   // aws-cdk-lib's ids for NatProvider.instanceV2 in the same VPC.
-  EXPECT_EQ(sorted(t.find_resources("AWS::EC2::Instance")),
-            sorted({"VpcPublicSubnet1NatInstance57B636B8", t.find_resources("AWS::EC2::Instance", Match::object_like({{"SubnetId", ref("VpcPublicSubnet2Subnet691E08A3")}}))[0]}));
+  EXPECT_EQ(sorted_ids(t.find_resources("AWS::EC2::Instance")),
+            sorted_ids({"VpcPublicSubnet1NatInstance57B636B8", t.find_resources("AWS::EC2::Instance", Match::object_like({{"SubnetId", ref("VpcPublicSubnet2Subnet691E08A3")}}))[0]}));
   EXPECT_EQ(t.find_resources("AWS::EC2::SecurityGroup"), std::vector<std::string>{"VpcNatSecurityGroup8DA26EDC"});
   EXPECT_EQ(t.find_resources("AWS::IAM::Role", Match::object_like({{"Tags", Match::array_with({Match::object_like({{"Value", "Stack/Vpc/PublicSubnet1/NatInstance"}})})}})),
             std::vector<std::string>{"VpcPublicSubnet1NatInstanceInstanceRole9D835E32"});

@@ -3,6 +3,7 @@
 // ServiceRegistries, and service-to-service traffic opened with one
 // connections() call.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -25,6 +26,8 @@
 #include <string>
 
 namespace {
+
+using cdk::testing::get_att;
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -52,10 +55,6 @@ struct CloudMapTest : ::testing::Test {
     return t;
   }
 };
-
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 TEST_F(CloudMapTest, FargateServiceRegistersARecordsInTheClustersDefaultNamespace) {
   auto& ns = cluster.add_default_cloud_map_namespace({.name = "internal"});

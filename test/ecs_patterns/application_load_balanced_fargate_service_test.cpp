@@ -18,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -28,6 +29,8 @@ using cdk::ecs_patterns::TaskImageOptions;
 using cdk::elbv2::Protocol;
 
 namespace {
+
+using cdk::testing::type_at;
 
 struct AlbServiceTest : ::testing::Test {
   cdk::App app;
@@ -40,13 +43,6 @@ struct AlbServiceTest : ::testing::Test {
 };
 
 // The type of the resource the template has under this logical id ("" for none).
-std::string type_at(const Template& t, const std::string& logical_id) {
-  try {
-    return t.at("/Resources/" + logical_id + "/Type");
-  } catch (const std::exception&) {
-    return "";
-  }
-}
 
 // Logical ids aws-cdk-lib 2.276.0 gives `new ApplicationLoadBalancedFargateService(stack, 'Web', {cluster,
 // taskImageOptions: {image}})` (and 'Secure' with HTTPS, a domain and redirectHTTP): a port keeps them.

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -25,6 +26,10 @@ using cdk::ecs_patterns::QueueProcessingFargateService;
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+using cdk::testing::type_at;
+
 struct QueueServiceTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Svc", {.env = {.account = "123456789012", .region = "eu-west-1"}});
@@ -32,19 +37,6 @@ struct QueueServiceTest : ::testing::Test {
   cdk::ecs::Cluster& cluster = stack.add<cdk::ecs::Cluster>("Cluster", {.vpc = vpc});
   cdk::ecs::ContainerImage image = cdk::ecs::ContainerImage::from_registry("nginx");
 };
-
-std::string type_at(const Template& t, const std::string& logical_id) {
-  try {
-    return t.at("/Resources/" + logical_id + "/Type");
-  } catch (const std::exception&) {
-    return "";
-  }
-}
-
-Match ref_to(const std::string& logical_id) { return Match::object_equals({{"Ref", logical_id}}); }
-Match get_att(const std::string& logical_id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({logical_id, attribute})}});
-}
 
 // Logical ids aws-cdk-lib 2.276.0 gives `new QueueProcessingFargateService(stack, 'Worker', {cluster, image})`.
 TEST_F(QueueServiceTest, QueuesTaskServiceAndQueueScalingHaveTheAwsCdkLogicalIds) {

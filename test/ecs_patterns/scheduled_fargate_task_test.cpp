@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -22,6 +23,9 @@ using cdk::ecs_patterns::ScheduledFargateTask;
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::type_at;
+
 struct ScheduledTaskTest : ::testing::Test {
   cdk::App app;
   cdk::Stack& stack = app.add<cdk::Stack>("Svc", {.env = {.account = "123456789012", .region = "eu-west-1"}});
@@ -30,18 +34,6 @@ struct ScheduledTaskTest : ::testing::Test {
   cdk::ecs::ContainerImage image = cdk::ecs::ContainerImage::from_registry("nginx");
   cdk::events::Schedule daily = cdk::events::Schedule::expression("rate(1 day)");
 };
-
-std::string type_at(const Template& t, const std::string& logical_id) {
-  try {
-    return t.at("/Resources/" + logical_id + "/Type");
-  } catch (const std::exception&) {
-    return "";
-  }
-}
-
-Match get_att(const std::string& logical_id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({logical_id, attribute})}});
-}
 
 // Logical ids aws-cdk-lib 2.276.0 gives `new ScheduledFargateTask(stack, 'Nightly', {cluster,
 // schedule: Schedule.expression('rate(1 day)'), scheduledFargateTaskImageOptions: {image}})`.

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/example_ids.hpp"
 #include "support/expect_error.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
@@ -21,7 +22,7 @@ using cdk::elbv2::Target;
 using cdk::testing::error_of;
 using ::testing::HasSubstr;
 
-const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
+using cdk::testing::kCert;
 
 struct Fixture : ::testing::Test {
   cdk::App app;

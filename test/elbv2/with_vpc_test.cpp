@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/example_ids.hpp"
 #include "support/lint.hpp"
 
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 
-const char* const kCert = "arn:aws:acm:eu-west-1:123456789012:certificate/0f2b6d5e-1111-2222-3333-444455556666";
+using cdk::testing::kCert;
 
 TEST(LoadBalancerInVpcTest, InternetFacingAlbSitsInPublicSubnetsAfterTheInternetGateway) {
   cdk::App app;

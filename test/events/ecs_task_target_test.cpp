@@ -3,6 +3,7 @@
 // construct ids aws-cdk-lib uses (logical ids and shapes checked against
 // aws-cdk-lib 2.276 synth output of the same app), and every error.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -24,6 +25,9 @@
 #include <string>
 
 namespace {
+
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
 
 using cdk::Value;
 using cdk::assertions::Match;
@@ -56,10 +60,6 @@ class EcsTaskTargetTest : public ::testing::Test {
   }
 };
 
-Match cfn_ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 Match subnet(const std::string& kind) {
   return Match::object_equals({{"Ref", Match::string_like_regexp("^Vpc" + kind + "Subnet[12][0-9A-F]{8}$")}});
 }
@@ -79,23 +79,23 @@ TEST_F(EcsTaskTargetTest, RunsTheTaskInPrivateSubnetsWithANewSecurityGroupAndALi
                   {"AssignPublicIp", "DISABLED"},
                   {"SecurityGroups", Match::array_equals({get_att("TaskSecurityGroup7A9820DB", "GroupId")})},
                   {"Subnets", Match::array_equals({subnet("Private"), subnet("Private")})}})}})},
-              {"TaskCount", 1}, {"TaskDefinitionArn", cfn_ref("Task79114B6B")}})},
+              {"TaskCount", 1}, {"TaskDefinitionArn", ref_to("Task79114B6B")}})},
           {"Id", "Target0"}, {"Input", "{}"},
           {"RoleArn", get_att("TaskEventsRole72969DB9", "Arn")}})})}}));
   t.has_resource_properties("AWS::EC2::SecurityGroup", Match::object_like({{"GroupDescription", "Stack/Task/SecurityGroup"}}));
   t.has_resource_properties("AWS::IAM::Role", Match::object_like({{"AssumeRolePolicyDocument", Match::object_like({
       {"Statement", Match::array_equals({Match::object_like({
           {"Principal", Match::object_equals({{"Service", "events.amazonaws.com"}})}})})}})}}));
-  EXPECT_EQ(t.find_resources("AWS::IAM::Policy", Match::object_like({{"Roles", Match::array_equals({cfn_ref("TaskEventsRole72969DB9")})}})),
+  EXPECT_EQ(t.find_resources("AWS::IAM::Policy", Match::object_like({{"Roles", Match::array_equals({ref_to("TaskEventsRole72969DB9")})}})),
             std::vector<std::string>{"TaskEventsRoleDefaultPolicyB8BDEBED"});
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Action", "ecs:RunTask"},
                                 {"Condition", Match::object_equals({{"ArnEquals", Match::object_equals({
                                     {"ecs:cluster", get_att("ClusterEB0386A7", "Arn")}})}})},
-                                {"Effect", "Allow"}, {"Resource", cfn_ref("Task79114B6B")}}),
+                                {"Effect", "Allow"}, {"Resource", ref_to("Task79114B6B")}}),
           allow("ecs:TagResource", Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({
-              "arn:", cfn_ref("AWS::Partition"), ":ecs:", cfn_ref("AWS::Region"), ":*:task/", cfn_ref("ClusterEB0386A7"), "/*"})})}})),
+              "arn:", ref_to("AWS::Partition"), ":ecs:", ref_to("AWS::Region"), ":*:task/", ref_to("ClusterEB0386A7"), "/*"})})}})),
           allow("iam:PassRole", get_att("TaskExecutionRoleEF964934", "Arn")),
           allow("iam:PassRole", get_att("TaskTaskRoleE98524A1", "Arn"))})}})},
       {"PolicyName", "TaskEventsRoleDefaultPolicyB8BDEBED"}}));
@@ -110,7 +110,7 @@ TEST_F(EcsTaskTargetTest, ContainerOverridesBecomeTheInputAsTheAwsCdkRendersThem
   t.has_resource_properties("AWS::Events::Rule", Match::object_like({{"Targets", Match::array_equals({
       Match::object_like({{"Input", Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({
           "{\"containerOverrides\":[{\"name\":\"web\",\"command\":[\"a\",\"b\"],\"environment\":[{\"name\":\"Q\",\"value\":\"",
-          cfn_ref("Queue4A7E3555"), "\"}]}]}"})})}})}})})}}));
+          ref_to("Queue4A7E3555"), "\"}]}]}"})})}})}})})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -176,7 +176,7 @@ TEST_F(EcsTaskTargetTest, TakesSecurityGroupsARoleAndReturnsTheirConnections) {
                   Match::object_like({{"GroupDescription", "Stack/Group"}}))[0], "GroupId")})},
               {"Subnets", Match::array_equals({subnet("Isolated"), subnet("Isolated")})}})}})}})}})})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
-      {"Roles", Match::array_equals({cfn_ref(t.logical_id(role.cfn_role()))})},
+      {"Roles", Match::array_equals({ref_to(t.logical_id(role.cfn_role()))})},
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({
           Match::object_like({{"Action", "ecs:RunTask"}})})}})}}));
   t.has_resource_properties("AWS::EC2::SecurityGroupIngress", Match::object_like({{"FromPort", 5432}}));
@@ -191,7 +191,7 @@ TEST_F(EcsTaskTargetTest, Ec2BridgeTasksHaveNoNetworkConfiguration) {
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Events::Rule", Match::object_like({{"Targets", Match::array_equals({
       Match::object_like({{"EcsParameters", Match::object_equals({
-          {"TaskCount", 1}, {"TaskDefinitionArn", cfn_ref(t.logical_id(ec2_task.cfn_task_definition()))}})},
+          {"TaskCount", 1}, {"TaskDefinitionArn", ref_to(t.logical_id(ec2_task.cfn_task_definition()))}})},
           {"Input", "{}"}})})}}));
   t.resource_count_is("AWS::EC2::SecurityGroup", 0);
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({

@@ -3,6 +3,7 @@
 // against aws-cdk-lib 2.276 synth output), messages, FIFO, dead-letter
 // queues, retry policies and errors.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -20,6 +21,9 @@
 #include <string>
 
 namespace {
+
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
 
 using cdk::Value;
 using cdk::assertions::Match;
@@ -46,10 +50,6 @@ class QueueTopicTargetsTest : public ::testing::Test {
   }
 };
 
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 Match from_events(Match condition, Match resource, Match actions) {
   return Match::object_equals({{"Action", std::move(actions)}, {"Condition", std::move(condition)}, {"Effect", "Allow"},
                                {"Principal", Match::object_equals({{"Service", "events.amazonaws.com"}})},
@@ -81,13 +81,13 @@ TEST_F(QueueTopicTargetsTest, ATopicTargetLetsEventBridgePublish) {
   rule.add_target(SnsTopicTarget{.topic = topic});
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Events::Rule", Match::object_like({
-      {"Targets", Match::array_equals({Match::object_equals({{"Arn", ref("TopicBFC7AF6E")}, {"Id", "Target0"}})})}}));
+      {"Targets", Match::array_equals({Match::object_equals({{"Arn", ref_to("TopicBFC7AF6E")}, {"Id", "Target0"}})})}}));
   t.has_resource_properties("AWS::SNS::TopicPolicy", Match::object_like({
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
           Match::object_like({{"Sid", "AllowPublishThroughSSLOnly"}}),
           Match::object_equals({{"Action", "sns:Publish"}, {"Effect", "Allow"},
                                 {"Principal", Match::object_equals({{"Service", "events.amazonaws.com"}})},
-                                {"Resource", ref("TopicBFC7AF6E")}, {"Sid", "1"}})})}})}}));
+                                {"Resource", ref_to("TopicBFC7AF6E")}, {"Sid", "1"}})})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -103,7 +103,7 @@ TEST_F(QueueTopicTargetsTest, MessagesAreSentAsJsonText) {
       Match::object_like({{"Id", "Target0"}, {"Input", R"({"job":"export","at":3,"dry":false,"note":"a \"b\"\n"})"}}),
       Match::object_like({{"Id", "Target1"}, {"Input", "\"nightly export started\""}}),
       Match::object_like({{"Id", "Target2"}, {"Input", Match::object_equals({{"Fn::Join", Match::array_equals({
-          "", Match::array_equals({"{\"stack\":\"", ref("AWS::StackName"), "\"}"})})}})}})})}}));
+          "", Match::array_equals({"{\"stack\":\"", ref_to("AWS::StackName"), "\"}"})})}})}})})}}));
   // The queue's policy lets the rule in once, however many targets send to it.
   t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_like({
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
@@ -120,7 +120,7 @@ TEST_F(QueueTopicTargetsTest, MessagesEscapeLiteralsAroundTokensAndKeepNumbersAn
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Events::Rule", Match::object_like({{"Targets", Match::array_equals({
       Match::object_like({{"Input", Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals({
-          R"({"url":"say \")", ref("Queue4A7E3555"), R"(\"\t","ratio":0.25,"none":null,"list":[1,[],{}]})"})})}})}})})}}));
+          R"({"url":"say \")", ref_to("Queue4A7E3555"), R"(\"\t","ratio":0.25,"none":null,"list":[1,[],{}]})"})})}})}})})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -154,7 +154,7 @@ TEST_F(QueueTopicTargetsTest, AQueueWithACustomerKeyIsLimitedToTheAccountAndWarn
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_like({
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({from_events(
-          Match::object_equals({{"StringEquals", Match::object_equals({{"aws:SourceAccount", ref("AWS::AccountId")}})}}),
+          Match::object_equals({{"StringEquals", Match::object_equals({{"aws:SourceAccount", ref_to("AWS::AccountId")}})}}),
           get_att("Queue4A7E3555", "Arn"), send_actions())})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -175,7 +175,7 @@ TEST_F(QueueTopicTargetsTest, DeadLetterQueueAndRetryPolicy) {
                           {"RetryPolicy", Match::object_equals({{"MaximumRetryAttempts", 0}})}})})}}));
   // One statement for the rule, with the AWS CDK's Sid, however many targets use the queue.
   t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_like({
-      {"Queues", Match::array_equals({ref("DlqD1FAA4AD")})},
+      {"Queues", Match::array_equals({ref_to("DlqD1FAA4AD")})},
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_equals({
           Match::object_like({{"Effect", "Deny"}}),
           Match::object_equals({{"Action", "sqs:SendMessage"}, {"Condition", from_rule()}, {"Effect", "Allow"},

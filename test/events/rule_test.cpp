@@ -1,6 +1,7 @@
 // events::Rule: construct ids and defaults as aws-cdk-lib's (Stack/Rule/Resource
 // is Rule4C995B7F there too), event patterns, options and every error.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -16,6 +17,9 @@
 #include <string>
 
 namespace {
+
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
 
 using cdk::Value;
 using cdk::assertions::Match;
@@ -36,11 +40,6 @@ class RuleTest : public ::testing::Test {
     expect_error([&] { stack.add<Rule>(id, std::move(props)); }, "Stack/" + id, text);
   }
 };
-
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 TEST_F(RuleTest, AScheduledRuleIsEnabledWithNothingElseSet) {
   auto& rule = stack.add<Rule>("Rule", {.schedule = Schedule::rate(1h)});
@@ -64,7 +63,7 @@ TEST_F(RuleTest, RendersTheEventPatternWithAwsKeyNames) {
       {"EventPattern", Match::object_equals({
           {"source", Match::array_equals({"aws.ec2"})},
           {"detail-type", Match::array_equals({"EC2 Instance State-change Notification"})},
-          {"account", Match::array_equals({ref("AWS::AccountId")})},
+          {"account", Match::array_equals({ref_to("AWS::AccountId")})},
           {"region", Match::array_equals({"eu-west-1"})},
           {"resources", Match::array_equals({"arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef0"})},
           {"detail", Match::exact(Value::map({{"state", Value::list({"running", "stopped"})},
@@ -97,7 +96,7 @@ TEST_F(RuleTest, ExposesItsArnAndName) {
   stack.add<cdk::CfnOutput>("Name", {.value = rule.rule_name()});
   auto t = Template::from_stack(stack);
   t.has_output("Arn", Match::object_like({{"Value", get_att("Rule4C995B7F", "Arn")}}));
-  t.has_output("Name", Match::object_like({{"Value", ref("Rule4C995B7F")}}));
+  t.has_output("Name", Match::object_like({{"Value", ref_to("Rule4C995B7F")}}));
   cdk::testing::keep_for_lint(stack);
 }
 

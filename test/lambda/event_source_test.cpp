@@ -3,6 +3,7 @@
 // under the construct ids aws-cdk-lib's aws-lambda-event-sources uses, so with
 // its logical ids (checked against aws-cdk-lib 2.276 synth output).
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -20,15 +21,13 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace lambda = cdk::lambda;
-
-Match cfn_ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 class EventSourceTest : public ::testing::Test {
  protected:
@@ -44,9 +43,9 @@ TEST_F(EventSourceTest, AnSqsQueueGetsAMappingAndTheRoleMayConsume) {
   auto t = Template::from_stack(stack);
   EXPECT_EQ(t.logical_id(mapping.cfn_event_source_mapping()), "FnSqsEventSourceStackQ40FD11F2C610E197");
   t.has_resource_properties("AWS::Lambda::EventSourceMapping", Match::object_equals({
-      {"BatchSize", 5}, {"EventSourceArn", get_att("Q63C6E3AB", "Arn")}, {"FunctionName", cfn_ref("Fn9270CBC0")}}));
+      {"BatchSize", 5}, {"EventSourceArn", get_att("Q63C6E3AB", "Arn")}, {"FunctionName", ref_to("Fn9270CBC0")}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_equals({
-      {"PolicyName", "FnServiceRoleDefaultPolicyC6A839BF"}, {"Roles", Match::array_equals({cfn_ref("FnServiceRoleB9001A96")})},
+      {"PolicyName", "FnServiceRoleDefaultPolicyC6A839BF"}, {"Roles", Match::array_equals({ref_to("FnServiceRoleB9001A96")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Action", Match::array_equals({"sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                                                                 "sqs:GetQueueUrl", "sqs:DeleteMessage",
@@ -63,7 +62,7 @@ TEST_F(EventSourceTest, SqsMappingOptionsAreWritten) {
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Lambda::EventSourceMapping", Match::object_equals({
       {"BatchSize", 500}, {"Enabled", false}, {"EventSourceArn", get_att("Q63C6E3AB", "Arn")},
-      {"FunctionName", cfn_ref("Fn9270CBC0")}, {"FunctionResponseTypes", Match::array_equals({"ReportBatchItemFailures"})},
+      {"FunctionName", ref_to("Fn9270CBC0")}, {"FunctionResponseTypes", Match::array_equals({"ReportBatchItemFailures"})},
       {"MaximumBatchingWindowInSeconds", 20}, {"ScalingConfig", Match::object_equals({{"MaximumConcurrency", 5}})}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -75,7 +74,7 @@ TEST_F(EventSourceTest, AMappingCanBeMadeDirectly) {
   stack.add<cdk::CfnOutput>("MappingArn", {.value = mapping.event_source_mapping_arn()});
   auto t = Template::from_stack(stack);
   const auto id = t.logical_id(mapping.cfn_event_source_mapping());
-  t.has_output("MappingId", Match::object_like({{"Value", cfn_ref(id)}}));
+  t.has_output("MappingId", Match::object_like({{"Value", ref_to(id)}}));
   t.has_output("MappingArn", Match::object_like({{"Value", get_att(id, "EventSourceMappingArn")}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -126,11 +125,11 @@ TEST_F(EventSourceTest, AnSnsTopicSubscribesTheFunctionUnderIt) {
   EXPECT_EQ(sub.node().path(), "Stack/Fn/T");
   EXPECT_EQ(t.logical_id(sub.cfn_subscription()), "FnTF3291A0C");
   t.has_resource_properties("AWS::SNS::Subscription", Match::object_equals({
-      {"Endpoint", get_att("Fn9270CBC0", "Arn")}, {"Protocol", "lambda"}, {"TopicArn", cfn_ref("TD925BC7E")}}));
+      {"Endpoint", get_att("Fn9270CBC0", "Arn")}, {"Protocol", "lambda"}, {"TopicArn", ref_to("TD925BC7E")}}));
   EXPECT_EQ(t.find_resources("AWS::Lambda::Permission"), std::vector<std::string>{"FnAllowInvokeStackT6EE189340F6A01B0"});
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_equals({
       {"Action", "lambda:InvokeFunction"}, {"FunctionName", get_att("Fn9270CBC0", "Arn")},
-      {"Principal", "sns.amazonaws.com"}, {"SourceArn", cfn_ref("TD925BC7E")}}));
+      {"Principal", "sns.amazonaws.com"}, {"SourceArn", ref_to("TD925BC7E")}}));
   EXPECT_EQ(topic.subscriptions(), std::vector<cdk::sns::Subscription*>{&sub});
   cdk::testing::keep_for_lint(stack);
 }

@@ -4,6 +4,7 @@
 // aws-cdk-lib 2.276 synthesizes for the same construct ids (with
 // @aws-cdk/aws-lambda:useCdkManagedLogGroup, as a new project has it).
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -27,20 +28,19 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace lambda = cdk::lambda;
 
-Match cfn_ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 Match join(std::vector<Match> parts) {
   return Match::object_equals({{"Fn::Join", Match::array_equals({"", Match::array_equals(std::move(parts))})}});
 }
 Match managed_policy(const std::string& name) {
-  return join({"arn:", cfn_ref("AWS::Partition"), ":iam::aws:policy/service-role/" + name});
+  return join({"arn:", ref_to("AWS::Partition"), ":iam::aws:policy/service-role/" + name});
 }
 
 class FunctionTest : public ::testing::Test {
@@ -85,7 +85,7 @@ TEST_F(FunctionTest, HasTheAwsCdkConstructIdsRoleAndLogGroup) {
       {"ManagedPolicyArns", Match::array_equals({managed_policy("AWSLambdaBasicExecutionRole")})}}));
   EXPECT_EQ(t.find_resources("AWS::IAM::Role"), std::vector<std::string>{"FnServiceRoleB9001A96"});
   t.has_resource("AWS::Logs::LogGroup", Match::object_like({
-      {"Properties", Match::object_equals({{"LogGroupName", join({"/aws/lambda/", cfn_ref("Fn9270CBC0")})},
+      {"Properties", Match::object_equals({{"LogGroupName", join({"/aws/lambda/", ref_to("Fn9270CBC0")})},
                                            {"RetentionInDays", 731}})},
       {"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"}}));
   EXPECT_EQ(t.find_resources("AWS::Logs::LogGroup"), std::vector<std::string>{"FnLogGroup27CC2AC8"});
@@ -100,7 +100,7 @@ TEST_F(FunctionTest, ExposesNameAndArn) {
   stack.add<cdk::CfnOutput>("Name", {.value = fn.function_name()});
   stack.add<cdk::CfnOutput>("Arn", {.value = fn.function_arn()});
   auto t = Template::from_stack(stack);
-  t.has_output("Name", Match::object_like({{"Value", cfn_ref("Fn9270CBC0")}}));
+  t.has_output("Name", Match::object_like({{"Value", ref_to("Fn9270CBC0")}}));
   t.has_output("Arn", Match::object_like({{"Value", get_att("Fn9270CBC0", "Arn")}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -124,14 +124,14 @@ TEST_F(FunctionTest, RendersSizesEnvironmentArchitectureConcurrencyAndADeadLette
           {"DeadLetterConfig", Match::object_equals({{"TargetArn", get_att("DlqD1FAA4AD", "Arn")}})},
           {"Description", "Resizes uploads"},
           {"Environment", Match::object_equals({{"Variables", Match::object_equals({
-              {"QUEUE_URL", cfn_ref("DlqD1FAA4AD")}, {"STAGE", "test"}, {"MODE", "fast"}})}})},
+              {"QUEUE_URL", ref_to("DlqD1FAA4AD")}, {"STAGE", "test"}, {"MODE", "fast"}})}})},
           {"EphemeralStorage", Match::object_equals({{"Size", 1024}})},
           {"FunctionName", "resize-images"}, {"Handler", "index.handler"}, {"MemorySize", 256},
           {"ReservedConcurrentExecutions", 3}, {"Role", get_att("Fn2ServiceRoleD5D04620", "Arn")},
           {"Runtime", "nodejs22.x"}, {"Timeout", 30}})},
       {"DependsOn", Match::array_equals({"Fn2ServiceRoleDefaultPolicy69AAA17A"})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_equals({
-      {"PolicyName", "Fn2ServiceRoleDefaultPolicy69AAA17A"}, {"Roles", Match::array_equals({cfn_ref("Fn2ServiceRoleD5D04620")})},
+      {"PolicyName", "Fn2ServiceRoleDefaultPolicy69AAA17A"}, {"Roles", Match::array_equals({ref_to("Fn2ServiceRoleD5D04620")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Action", "sqs:SendMessage"}, {"Effect", "Allow"},
                                 {"Resource", get_att("DlqD1FAA4AD", "Arn")}})})}})}}));
@@ -166,12 +166,12 @@ TEST_F(FunctionTest, InAVpcGetsASecurityGroupTheVpcPolicyAndWaitsForTheSubnetRou
   t.has_resource("AWS::Lambda::Function", Match::object_like({
       {"Properties", Match::object_like({{"VpcConfig", Match::object_equals({
           {"SecurityGroupIds", Match::array_equals({get_att("Fn3SecurityGroupE4A39C5E", "GroupId")})},
-          {"SubnetIds", Match::array_equals({cfn_ref("VpcPrivateSubnet1Subnet536B997A"), cfn_ref("VpcPrivateSubnet2Subnet3788AAA1")})}})}})},
+          {"SubnetIds", Match::array_equals({ref_to("VpcPrivateSubnet1Subnet536B997A"), ref_to("VpcPrivateSubnet2Subnet3788AAA1")})}})}})},
       {"DependsOn", Match::array_equals(routes)}}));
   t.has_resource("AWS::EC2::SecurityGroup", Match::object_like({
       {"Properties", Match::object_like({
           {"GroupDescription", "Automatic security group for Lambda Function StackFn3EB2F7941"},
-          {"VpcId", cfn_ref("Vpc8378EB38")}})},
+          {"VpcId", ref_to("Vpc8378EB38")}})},
       {"DependsOn", Match::array_equals(routes)}}));
   t.has_resource("AWS::IAM::Role", Match::object_like({
       {"Properties", Match::object_like({{"ManagedPolicyArns", Match::array_equals({
@@ -196,7 +196,7 @@ TEST_F(FunctionTest, TakesGivenSecurityGroupsSubnetsAndRole) {
       {"Role", get_att(t.logical_id(role.cfn_role()), "Arn")},
       {"VpcConfig", Match::object_equals({
           {"SecurityGroupIds", Match::array_equals({get_att(t.logical_id(*sg.resource()), "GroupId")})},
-          {"SubnetIds", Match::array_equals({cfn_ref("VpcPublicSubnet1Subnet5C2D37C4"), cfn_ref("VpcPublicSubnet2Subnet691E08A3")})}})}}));
+          {"SubnetIds", Match::array_equals({ref_to("VpcPublicSubnet1Subnet5C2D37C4"), ref_to("VpcPublicSubnet2Subnet691E08A3")})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -213,7 +213,7 @@ TEST_F(FunctionTest, CodeFromABucketIsPinnedByVersionOrWarned) {
       {"Code", Match::object_equals({{"S3Bucket", "my-bucket"}, {"S3Key", "k.zip"}, {"S3ObjectVersion", "v1"}})},
       {"Handler", "a.B::h"}, {"Runtime", "java21"}}));
   t.has_resource_properties("AWS::Lambda::Function", Match::object_like({
-      {"Code", Match::object_equals({{"S3Bucket", cfn_ref(t.logical_id(*dynamic_cast<cdk::CfnElement*>(
+      {"Code", Match::object_equals({{"S3Bucket", ref_to(t.logical_id(*dynamic_cast<cdk::CfnElement*>(
                                                       bucket.node().default_child())))},
                                      {"S3Key", "builds/app.zip"}})},
       {"Runtime", "provided.al2023"}}));
@@ -228,10 +228,10 @@ TEST_F(FunctionTest, LogsToAGivenLogGroupOrKeepsTheMadeOneAsLongAsAsked) {
   EXPECT_EQ(short_lived.log_group().node().path(), "Stack/Short/LogGroup");
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Lambda::Function", Match::object_like({
-      {"LoggingConfig", Match::object_equals({{"LogGroup", cfn_ref("Logs6819BB44")}})}}));
+      {"LoggingConfig", Match::object_equals({{"LogGroup", ref_to("Logs6819BB44")}})}}));
   t.resource_count_is("AWS::Logs::LogGroup", 2);
   t.has_resource_properties("AWS::Logs::LogGroup", Match::object_like({
-      {"LogGroupName", join({"/aws/lambda/", cfn_ref(t.logical_id(short_lived.cfn_function()))})}, {"RetentionInDays", 14}}));
+      {"LogGroupName", join({"/aws/lambda/", ref_to(t.logical_id(short_lived.cfn_function()))})}, {"RetentionInDays", 14}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -253,7 +253,7 @@ TEST_F(FunctionTest, PermissionsAndInvokeGrantsUseTheAwsCdkShapes) {
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_like({
       {"Principal", "*"}, {"PrincipalOrgID", "o-a1b2c3d4e5"}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_equals({
-      {"PolicyName", "RoleDefaultPolicy5FFB7DAB"}, {"Roles", Match::array_equals({cfn_ref("Role1ABCC5F0")})},
+      {"PolicyName", "RoleDefaultPolicy5FFB7DAB"}, {"Roles", Match::array_equals({ref_to("Role1ABCC5F0")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Action", "lambda:InvokeFunction"}, {"Effect", "Allow"},
                                 {"Resource", Match::array_equals({get_att("Fn9270CBC0", "Arn"),
@@ -267,7 +267,7 @@ TEST_F(FunctionTest, IsAGrantableWhoseGrantsLandInItsRole) {
   queue.grant_send_messages(fn);
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({
-      {"PolicyName", "FnServiceRoleDefaultPolicyC6A839BF"}, {"Roles", Match::array_equals({cfn_ref("FnServiceRoleB9001A96")})}}));
+      {"PolicyName", "FnServiceRoleDefaultPolicyC6A839BF"}, {"Roles", Match::array_equals({ref_to("FnServiceRoleB9001A96")})}}));
   t.has_resource("AWS::Lambda::Function", Match::object_like({
       {"DependsOn", Match::array_equals({"FnServiceRoleDefaultPolicyC6A839BF"})}}));
   cdk::testing::keep_for_lint(stack);
@@ -282,7 +282,7 @@ TEST_F(FunctionTest, MetricsNameTheFunctionForAlarms) {
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
       {"Namespace", "AWS/Lambda"}, {"MetricName", "Errors"}, {"Statistic", "Sum"}, {"Period", 300},
-      {"Dimensions", Match::array_equals({Match::object_equals({{"Name", "FunctionName"}, {"Value", cfn_ref("Fn9270CBC0")}})})}}));
+      {"Dimensions", Match::array_equals({Match::object_equals({{"Name", "FunctionName"}, {"Value", ref_to("Fn9270CBC0")}})})}}));
   t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
       {"MetricName", "Duration"}, {"ExtendedStatistic", "p99"}}));
   cdk::testing::keep_for_lint(stack);

@@ -2,6 +2,7 @@
 // ids (so its logical ids), permissions on the alias, IAM auth by default and
 // the two permissions of a public URL (checked against aws-cdk-lib 2.276).
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -19,15 +20,13 @@
 
 namespace {
 
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
 namespace lambda = cdk::lambda;
-
-Match cfn_ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 class VersionAliasTest : public ::testing::Test {
  protected:
@@ -53,18 +52,18 @@ TEST_F(VersionAliasTest, AnAliasPointsAtAVersionAndTakesPermissionsAndGrants) {
   EXPECT_EQ(t.logical_id(v1.cfn_version()), "V108D1B095");
   EXPECT_EQ(t.logical_id(live.cfn_alias()), "Live848578DF");
   t.has_resource("AWS::Lambda::Version", Match::object_like({
-      {"Properties", Match::object_equals({{"Description", "release 1"}, {"FunctionName", cfn_ref("Fn9270CBC0")}})},
+      {"Properties", Match::object_equals({{"Description", "release 1"}, {"FunctionName", ref_to("Fn9270CBC0")}})},
       {"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"}}));
   t.has_resource_properties("AWS::Lambda::Alias", Match::object_equals({
-      {"FunctionName", cfn_ref("Fn9270CBC0")}, {"FunctionVersion", get_att("V108D1B095", "Version")}, {"Name", "live"}}));
+      {"FunctionName", ref_to("Fn9270CBC0")}, {"FunctionVersion", get_att("V108D1B095", "Version")}, {"Name", "live"}}));
   EXPECT_EQ(t.find_resources("AWS::Lambda::Permission"), std::vector<std::string>{"LiveFromRule32D16BEA"});
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_equals({
-      {"Action", "lambda:InvokeFunction"}, {"FunctionName", cfn_ref("Live848578DF")}, {"Principal", "events.amazonaws.com"}}));
+      {"Action", "lambda:InvokeFunction"}, {"FunctionName", ref_to("Live848578DF")}, {"Principal", "events.amazonaws.com"}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_equals({Match::object_equals({
-          {"Action", "lambda:InvokeFunction"}, {"Effect", "Allow"}, {"Resource", cfn_ref("Live848578DF")}})})}})}}));
-  t.has_output("AliasArn", Match::object_like({{"Value", cfn_ref("Live848578DF")}}));
-  t.has_output("VersionArn", Match::object_like({{"Value", cfn_ref("V108D1B095")}}));
+          {"Action", "lambda:InvokeFunction"}, {"Effect", "Allow"}, {"Resource", ref_to("Live848578DF")}})})}})}}));
+  t.has_output("AliasArn", Match::object_like({{"Value", ref_to("Live848578DF")}}));
+  t.has_output("VersionArn", Match::object_like({{"Value", ref_to("V108D1B095")}}));
   EXPECT_EQ(&live.version(), &v1);
   EXPECT_EQ(&v1.function(), &fn);
   cdk::testing::keep_for_lint(stack);
@@ -113,10 +112,10 @@ TEST_F(VersionAliasTest, APublicAliasUrlGetsBothPermissionsOnTheAlias) {
   EXPECT_EQ(t.find_resources("AWS::Lambda::Permission"),
             (std::vector<std::string>{"Aliasinvokefunctionurl4CA9917B", "Aliasinvokefunction83AEC4F1"}));
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_equals({
-      {"Action", "lambda:InvokeFunctionUrl"}, {"FunctionName", cfn_ref("Alias325C5727")},
+      {"Action", "lambda:InvokeFunctionUrl"}, {"FunctionName", ref_to("Alias325C5727")},
       {"FunctionUrlAuthType", "NONE"}, {"Principal", "*"}}));
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_equals({
-      {"Action", "lambda:InvokeFunction"}, {"FunctionName", cfn_ref("Alias325C5727")},
+      {"Action", "lambda:InvokeFunction"}, {"FunctionName", ref_to("Alias325C5727")},
       {"InvokedViaFunctionUrl", true}, {"Principal", "*"}}));
   cdk::testing::keep_for_lint(stack);
 }

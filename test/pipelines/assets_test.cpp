@@ -3,6 +3,7 @@
 // as the targets' publishing roles, and nothing when no stack has assets.
 #include "pipelines/support.hpp"
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 
 #include <cdk/docker_image_asset.hpp>
 #include <cdk/file_asset.hpp>
@@ -15,6 +16,8 @@
 
 namespace {
 
+using cdk::testing::sub;
+
 using namespace cdk::testing::pipelines;
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -26,8 +29,6 @@ namespace pipelines = cdk::pipelines;
 
 const char* file_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-file-publishing-role-111111111111-eu-west-1";
 const char* image_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-image-publishing-role-111111111111-eu-west-1";
-
-Match sub(const std::string& text) { return Match::object_equals({{"Fn::Sub", text}}); }
 
 class PipelineAssetsTest : public PipelinesTest {
  protected:

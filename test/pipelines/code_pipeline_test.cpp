@@ -4,6 +4,7 @@
 #include "pipelines/support.hpp"
 #include "support/actions.hpp"
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/s3/bucket.hpp>
@@ -14,6 +15,8 @@
 
 namespace {
 
+using cdk::testing::sub;
+
 using namespace cdk::testing::pipelines;
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -23,8 +26,6 @@ namespace pipelines = cdk::pipelines;
 
 const char* deploy_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-eu-west-1";
 const char* exec_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-cfn-exec-role-111111111111-eu-west-1";
-
-Match sub(const std::string& text) { return Match::object_equals({{"Fn::Sub", text}}); }
 
 TEST_F(PipelinesTest, MakesSourceBuildAndUpdatePipelineStagesBeforeTheAddedStages) {
   auto& staging = app_stack("Staging");

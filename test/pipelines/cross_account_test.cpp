@@ -5,6 +5,7 @@
 #include "pipelines/support.hpp"
 #include "support/actions.hpp"
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 
 #include <cdk/file_asset.hpp>
 #include <cdk/s3/bucket_actions.hpp>
@@ -15,6 +16,8 @@
 #include <fstream>
 
 namespace {
+
+using cdk::testing::sub;
 
 using namespace cdk::testing::pipelines;
 using cdk::assertions::Match;
@@ -28,8 +31,6 @@ const char* prod_deploy_role = "arn:${AWS::Partition}:iam::222222222222:role/cdk
 const char* prod_exec_role = "arn:${AWS::Partition}:iam::222222222222:role/cdk-hnb659fds-cfn-exec-role-222222222222-eu-west-1";
 const char* prod_file_role =
     "arn:${AWS::Partition}:iam::222222222222:role/cdk-hnb659fds-file-publishing-role-222222222222-eu-west-1";
-
-Match sub(const std::string& text) { return Match::object_equals({{"Fn::Sub", text}}); }
 
 Match key_arn() { return Match::object_equals({{"Fn::GetAtt", Match::array_equals({Match::string_like_regexp("^PipelineArtifactsBucketEncryptionKey"), "Arn"})}}); }
 

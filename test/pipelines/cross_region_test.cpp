@@ -5,6 +5,7 @@
 #include "pipelines/support.hpp"
 #include "support/actions.hpp"
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 
 #include <cdk/codepipeline/cross_region_support_stack.hpp>
 #include <cdk/codepipeline/pipeline.hpp>
@@ -18,6 +19,8 @@
 
 namespace {
 
+using cdk::testing::sub;
+
 using namespace cdk::testing::pipelines;
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -27,10 +30,8 @@ namespace pipelines = cdk::pipelines;
 
 const char* us_deploy_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-deploy-role-111111111111-us-east-1";
 const char* us_exec_role = "arn:${AWS::Partition}:iam::111111111111:role/cdk-hnb659fds-cfn-exec-role-111111111111-us-east-1";
-const char* prod_deploy_role = "arn:${AWS::Partition}:iam::222222222222:role/cdk-hnb659fds-deploy-role-222222222222-us-east-1";
+const char* us_prod_deploy_role = "arn:${AWS::Partition}:iam::222222222222:role/cdk-hnb659fds-deploy-role-222222222222-us-east-1";
 const char* us_support = "cross-region-stack-111111111111:us-east-1";
-
-Match sub(const std::string& text) { return Match::object_equals({{"Fn::Sub", text}}); }
 
 class CrossRegionPipelineTest : public PipelinesTest {
  protected:
@@ -81,17 +82,17 @@ TEST_F(CrossRegionPipelineTest, AnotherAccountInAnotherRegionGetsAKeyItsDeployRo
   auto& prod = app_stack("Prod", {.account = "222222222222", .region = "us-east-1"});
   pipeline().add_stage("Prod", {&prod});
   auto d = Template::from_stack(delivery);
-  EXPECT_EQ(action(stages(d)[3], "Prod.Prepare")["RoleArn"]["Fn::Sub"], prod_deploy_role);
+  EXPECT_EQ(action(stages(d)[3], "Prod.Prepare")["RoleArn"]["Fn::Sub"], us_prod_deploy_role);
   auto t = Template::from_stack(support());
   t.has_resource_properties("AWS::KMS::Key", Match::object_like({
       {"EnableKeyRotation", true},
       {"KeyPolicy", Match::object_like({{"Statement", Match::array_with({
           Match::object_like({{"Action", Match::array_equals({"kms:Decrypt", "kms:DescribeKey"})},
-                              {"Principal", Match::object_equals({{"AWS", sub(prod_deploy_role)}})}})})}})}}));
+                              {"Principal", Match::object_equals({{"AWS", sub(us_prod_deploy_role)}})}})})}})}}));
   t.resource_count_is("AWS::KMS::Alias", 1);
   t.has_resource_properties("AWS::S3::BucketPolicy", Match::object_like({
       {"PolicyDocument", Match::object_like({{"Statement", Match::array_with({Match::object_like({
-          {"Principal", Match::object_equals({{"AWS", sub(prod_deploy_role)}})}})})}})}}));
+          {"Principal", Match::object_equals({{"AWS", sub(us_prod_deploy_role)}})}})})}})}}));
   cdk::testing::keep_for_lint(delivery);
   cdk::testing::keep_for_lint(support());
 }

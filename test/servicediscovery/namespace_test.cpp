@@ -1,6 +1,7 @@
 // servicediscovery namespaces: the three kinds, their attributes, create_service
 // and the checks of their names.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -19,6 +20,8 @@
 
 namespace {
 
+using cdk::testing::get_att;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
@@ -30,10 +33,6 @@ class NamespaceTest : public ::testing::Test {
   cdk::Stack& stack = app.add<cdk::Stack>("Stack");
   cdk::testing::TestVpc& vpc = stack.add<cdk::testing::TestVpc>("Vpc");
 };
-
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 TEST_F(NamespaceTest, PrivateDnsNamespaceIsAHostedZoneOfTheVpc) {
   auto& ns = stack.add<sd::PrivateDnsNamespace>("Namespace", {.name = "internal", .vpc = vpc, .description = "apps"});

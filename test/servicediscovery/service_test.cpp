@@ -1,6 +1,7 @@
 // servicediscovery::Service: the AWS CDK's defaults for DNS records, routing and
 // discovery, health checks, and the checks of what a namespace's kind allows.
 #include "support/expect_error.hpp"
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 #include "support/test_vpc.hpp"
 
@@ -18,6 +19,8 @@
 
 namespace {
 
+using cdk::testing::get_att;
+
 using cdk::assertions::Match;
 using cdk::assertions::Template;
 using cdk::testing::expect_error;
@@ -32,10 +35,6 @@ class ServiceTest : public ::testing::Test {
   sd::PublicDnsNamespace& public_ns = stack.add<sd::PublicDnsNamespace>("Public", {.name = "example.com"});
   sd::HttpNamespace& http_ns = stack.add<sd::HttpNamespace>("Http", {.name = "apps"});
 };
-
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 
 Match records(const char* type, int ttl) {
   return Match::array_equals({Match::object_equals({{"Type", type}, {"TTL", ttl}})});

@@ -1,6 +1,7 @@
 // sns subscriptions: e-mail, SQS (with the queue policy), Lambda (with its
 // permission) and HTTPS, under the construct ids aws-cdk-lib uses, so with the
 // logical ids it gives (checked against aws-cdk-lib 2.x synth output).
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -13,6 +14,9 @@
 #include <gtest/gtest.h>
 
 namespace {
+
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -35,10 +39,6 @@ class SubscriptionTest : public ::testing::Test {
   }
 };
 
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
 auto error_with(const std::string& a, const std::string& b) {
   return ::testing::ThrowsMessage<cdk::Error>(AllOf(HasSubstr(a), HasSubstr(b)));
 }
@@ -53,9 +53,9 @@ TEST_F(SubscriptionTest, EmailSubscriptionsAreNamedAfterTheAddress) {
   auto t = Template::from_stack(stack);
   EXPECT_EQ(t.logical_id(plain.cfn_subscription()), "TopicopsexamplecomA7AF42F2");
   t.has_resource_properties("AWS::SNS::Subscription", Match::object_equals({
-      {"Protocol", "email"}, {"Endpoint", "ops@example.com"}, {"TopicArn", ref("TopicBFC7AF6E")}}));
+      {"Protocol", "email"}, {"Endpoint", "ops@example.com"}, {"TopicArn", ref_to("TopicBFC7AF6E")}}));
   t.has_resource_properties("AWS::SNS::Subscription", Match::object_equals({
-      {"Protocol", "email-json"}, {"Endpoint", "audit@example.com"}, {"TopicArn", ref("TopicBFC7AF6E")},
+      {"Protocol", "email-json"}, {"Endpoint", "audit@example.com"}, {"TopicArn", ref_to("TopicBFC7AF6E")},
       {"FilterPolicy", Match::object_equals({{"kind", Match::array_equals({"deploy"})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
@@ -69,7 +69,7 @@ TEST_F(SubscriptionTest, SqsSubscriptionsLiveUnderTheQueueAndWriteItsPolicy) {
   t.has_resource("AWS::SNS::Subscription", Match::object_like({
       {"DependsOn", Match::array_equals({"QueuePolicy25439813"})},
       {"Properties", Match::object_equals({{"Protocol", "sqs"}, {"Endpoint", get_att("Queue4A7E3555", "Arn")},
-                                           {"RawMessageDelivery", true}, {"TopicArn", ref("TopicBFC7AF6E")}})}}));
+                                           {"RawMessageDelivery", true}, {"TopicArn", ref_to("TopicBFC7AF6E")}})}}));
   t.resource_count_is("AWS::SQS::QueuePolicy", 1);
   t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_equals({
@@ -78,7 +78,7 @@ TEST_F(SubscriptionTest, SqsSubscriptionsLiveUnderTheQueueAndWriteItsPolicy) {
                                 {"Principal", Match::object_equals({{"Service", "sns.amazonaws.com"}})},
                                 {"Resource", get_att("Queue4A7E3555", "Arn")},
                                 {"Condition", Match::object_equals({{"ArnEquals", Match::object_equals({
-                                    {"aws:SourceArn", ref("TopicBFC7AF6E")}})}})}})})}})}}));
+                                    {"aws:SourceArn", ref_to("TopicBFC7AF6E")}})}})}})})}})}}));
   cdk::testing::keep_for_lint(stack);
 }
 
@@ -106,12 +106,12 @@ TEST_F(SubscriptionTest, LambdaSubscriptionsWriteTheInvokePermission) {
   auto t = Template::from_stack(stack);
   EXPECT_EQ(t.logical_id(sub.cfn_subscription()), "NotifierTopicE64A6449");
   t.has_resource_properties("AWS::SNS::Subscription", Match::object_equals({
-      {"Protocol", "lambda"}, {"Endpoint", function_arn}, {"TopicArn", ref("TopicBFC7AF6E")}}));
+      {"Protocol", "lambda"}, {"Endpoint", function_arn}, {"TopicArn", ref_to("TopicBFC7AF6E")}}));
   EXPECT_EQ(t.find_resources("AWS::Lambda::Permission"),
             std::vector<std::string>{"NotifierAllowInvokeStackTopic2F4048F044B4A15E"});
   t.has_resource_properties("AWS::Lambda::Permission", Match::object_equals({
       {"Action", "lambda:InvokeFunction"}, {"FunctionName", function_arn}, {"Principal", "sns.amazonaws.com"},
-      {"SourceArn", ref("TopicBFC7AF6E")}}));
+      {"SourceArn", ref_to("TopicBFC7AF6E")}}));
   // A second topic reuses the function's construct.
   auto& other = stack.add<sns::Topic>("Other");
   EXPECT_EQ(other.add_subscription(sns::LambdaSubscription{.function_arn = function_arn, .function_id = "Notifier"})
@@ -127,7 +127,7 @@ TEST_F(SubscriptionTest, HttpsSubscriptionsAreNamedAfterTheUrl) {
   EXPECT_EQ(t.logical_id(sub.cfn_subscription()), "Topichttpshooksexamplecomsns8C815780");
   t.has_resource_properties("AWS::SNS::Subscription", Match::object_equals({
       {"Protocol", "https"}, {"Endpoint", "https://hooks.example.com/sns"}, {"RawMessageDelivery", true},
-      {"TopicArn", ref("TopicBFC7AF6E")}}));
+      {"TopicArn", ref_to("TopicBFC7AF6E")}}));
   cdk::testing::keep_for_lint(stack);
 }
 

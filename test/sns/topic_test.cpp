@@ -1,6 +1,7 @@
 // sns::Topic: the TLS-only policy, names, FIFO, KMS, grants, alarm actions and
 // errors. Expected logical ids are those aws-cdk-lib gives the same construct
 // ids (checked against aws-cdk-lib 2.x synth output).
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -14,6 +15,8 @@
 #include <gtest/gtest.h>
 
 namespace {
+
+using cdk::testing::ref_to;
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -34,8 +37,6 @@ class TopicTest : public ::testing::Test {
   }
 };
 
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-
 TEST_F(TopicTest, HasATlsOnlyPolicyByDefault) {
   auto& topic = stack.add<sns::Topic>("Topic");
   auto t = Template::from_stack(stack);
@@ -43,10 +44,10 @@ TEST_F(TopicTest, HasATlsOnlyPolicyByDefault) {
   t.has_resource("AWS::SNS::Topic", Match::object_like({{"Properties", Match::absent()}}));
   EXPECT_EQ(t.find_resources("AWS::SNS::TopicPolicy"), std::vector<std::string>{"TopicPolicyA1747468"});
   t.has_resource_properties("AWS::SNS::TopicPolicy", Match::object_equals({
-      {"Topics", Match::array_equals({ref("TopicBFC7AF6E")})},
+      {"Topics", Match::array_equals({ref_to("TopicBFC7AF6E")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Sid", "AllowPublishThroughSSLOnly"}, {"Effect", "Deny"}, {"Principal", "*"},
-                                {"Action", "sns:Publish"}, {"Resource", ref("TopicBFC7AF6E")},
+                                {"Action", "sns:Publish"}, {"Resource", ref_to("TopicBFC7AF6E")},
                                 {"Condition", Match::object_equals({{"Bool", Match::object_equals({
                                     {"aws:SecureTransport", "false"}})}})}})})}})}}));
   cdk::testing::keep_for_lint(stack);
@@ -57,7 +58,7 @@ TEST_F(TopicTest, ExposesArnAndNameAttributes) {
   stack.add<cdk::CfnOutput>("Arn", {.value = topic.topic_arn()});
   stack.add<cdk::CfnOutput>("Name", {.value = topic.topic_name()});
   auto t = Template::from_stack(stack);
-  t.has_output("Arn", Match::object_like({{"Value", ref("TopicBFC7AF6E")}}));
+  t.has_output("Arn", Match::object_like({{"Value", ref_to("TopicBFC7AF6E")}}));
   t.has_output("Name", Match::object_like({{"Value", Match::object_equals({{"Fn::GetAtt",
       Match::array_equals({"TopicBFC7AF6E", "TopicName"})}})}}));
   cdk::testing::keep_for_lint(stack);
@@ -91,7 +92,7 @@ TEST_F(TopicTest, GrantPublishCoversTheTopicAndItsKey) {
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::IAM::Policy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_equals({
-          Match::object_equals({{"Effect", "Allow"}, {"Action", "sns:Publish"}, {"Resource", ref("TopicBFC7AF6E")}}),
+          Match::object_equals({{"Effect", "Allow"}, {"Action", "sns:Publish"}, {"Resource", ref_to("TopicBFC7AF6E")}}),
           Match::object_equals({{"Effect", "Allow"}, {"Resource", key_arn},
                                 {"Action", Match::array_equals({"kms:Decrypt", "kms:GenerateDataKey"})}})})}})}}));
   cdk::testing::keep_for_lint(stack);
@@ -110,7 +111,7 @@ TEST_F(TopicTest, ResourcePolicyStatementsAreNumberedAfterTheTlsStatement) {
   t.has_resource_properties("AWS::SNS::TopicPolicy", Match::object_like({{"PolicyDocument", Match::object_like({
       {"Statement", Match::array_equals({
           Match::object_like({{"Sid", "AllowPublishThroughSSLOnly"}}),
-          Match::object_equals({{"Sid", "1"}, {"Effect", "Allow"}, {"Action", "sns:Publish"}, {"Resource", ref("TopicBFC7AF6E")},
+          Match::object_equals({{"Sid", "1"}, {"Effect", "Allow"}, {"Action", "sns:Publish"}, {"Resource", ref_to("TopicBFC7AF6E")},
                                 {"Principal", Match::object_equals({{"Service", "events.amazonaws.com"}})}}),
           Match::object_like({{"Sid", "CodeStar"}})})}})}}));
   EXPECT_THAT([&] { topic.add_to_resource_policy({.actions = {"sns:Publish"}, .resources = {topic.topic_arn()}}); },
@@ -131,9 +132,9 @@ TEST_F(TopicTest, AnAlarmNotifiesATopicByItsArn) {
   alarm.add_insufficient_data_action(topic);
   auto t = Template::from_stack(stack);
   t.has_resource_properties("AWS::CloudWatch::Alarm", Match::object_like({
-      {"AlarmActions", Match::array_equals({ref("TopicBFC7AF6E")})},
-      {"OKActions", Match::array_equals({ref("TopicBFC7AF6E")})},
-      {"InsufficientDataActions", Match::array_equals({ref("TopicBFC7AF6E")})}}));
+      {"AlarmActions", Match::array_equals({ref_to("TopicBFC7AF6E")})},
+      {"OKActions", Match::array_equals({ref_to("TopicBFC7AF6E")})},
+      {"InsufficientDataActions", Match::array_equals({ref_to("TopicBFC7AF6E")})}}));
   cdk::testing::keep_for_lint(stack);
 }
 

@@ -1,6 +1,7 @@
 // sqs::Queue: secure defaults, options, dead-letter queues, FIFO, grants,
 // metrics and errors. Expected logical ids are those aws-cdk-lib gives the
 // same construct ids (checked against aws-cdk-lib 2.x synth output).
+#include "support/intrinsics.hpp"
 #include "support/lint.hpp"
 
 #include <cdk/assertions.hpp>
@@ -17,6 +18,9 @@
 #include <optional>
 
 namespace {
+
+using cdk::testing::get_att;
+using cdk::testing::ref_to;
 
 using cdk::assertions::Match;
 using cdk::assertions::Template;
@@ -40,11 +44,6 @@ class QueueTest : public ::testing::Test {
   }
 };
 
-Match get_att(const std::string& id, const std::string& attribute) {
-  return Match::object_equals({{"Fn::GetAtt", Match::array_equals({id, attribute})}});
-}
-Match ref(const std::string& id) { return Match::object_equals({{"Ref", id}}); }
-
 TEST_F(QueueTest, IsSseSqsEncryptedDeletedOnRemovalAndTlsOnlyByDefault) {
   auto& queue = stack.add<sqs::Queue>("Queue");
   auto t = Template::from_stack(stack);
@@ -54,7 +53,7 @@ TEST_F(QueueTest, IsSseSqsEncryptedDeletedOnRemovalAndTlsOnlyByDefault) {
       {"Properties", Match::object_equals({{"SqsManagedSseEnabled", true}})}}));
   EXPECT_EQ(t.find_resources("AWS::SQS::QueuePolicy"), std::vector<std::string>{"QueuePolicy25439813"});
   t.has_resource_properties("AWS::SQS::QueuePolicy", Match::object_equals({
-      {"Queues", Match::array_equals({ref("Queue4A7E3555")})},
+      {"Queues", Match::array_equals({ref_to("Queue4A7E3555")})},
       {"PolicyDocument", Match::object_equals({{"Version", "2012-10-17"}, {"Statement", Match::array_equals({
           Match::object_equals({{"Effect", "Deny"}, {"Principal", Match::object_equals({{"AWS", "*"}})},
                                 {"Action", "sqs:*"}, {"Resource", get_att("Queue4A7E3555", "Arn")},
@@ -69,7 +68,7 @@ TEST_F(QueueTest, ExposesUrlArnAndNameAttributes) {
   stack.add<cdk::CfnOutput>("Arn", {.value = queue.queue_arn()});
   stack.add<cdk::CfnOutput>("Name", {.value = queue.queue_name()});
   auto t = Template::from_stack(stack);
-  t.has_output("Url", Match::object_like({{"Value", ref("Queue4A7E3555")}}));
+  t.has_output("Url", Match::object_like({{"Value", ref_to("Queue4A7E3555")}}));
   t.has_output("Arn", Match::object_like({{"Value", get_att("Queue4A7E3555", "Arn")}}));
   t.has_output("Name", Match::object_like({{"Value", get_att("Queue4A7E3555", "QueueName")}}));
   cdk::testing::keep_for_lint(stack);
