@@ -265,7 +265,7 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
   o << "  struct Props {\n";
   emit_fields(o, p.props, "    ");
   o << "  };\n\n";
-  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, const Props& props = {});\n\n";
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props props = {});\n\n";
   o << "  [[nodiscard]] const Props& props() const noexcept { return props_; }\n";
   o << "  [[nodiscard]] Props& props() noexcept { return props_; }\n";
   if (!p.attrs.empty()) o << "\n";
@@ -317,9 +317,9 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
     emit_puts(o, s.fields, "s.");
     o << "  return m.done();\n}\n\n";
   }
-  o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id, const Props& props)\n"
+  o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id, Props props)\n"
     << "    : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::" << p.tag_format << ", "
-    << quote(p.tag_property) << "), props_(props) {}\n\n";
+    << quote(p.tag_property) << "), props_(std::move(props)) {}\n\n";
   o << "cdk::Value " << p.cls << "::render_properties() const {\n";
   emit_puts(o, p.props, "props_.");
   o << "  return cdk::l1::finish(m, cdk::CfnResource::render_properties());\n}\n\n";
