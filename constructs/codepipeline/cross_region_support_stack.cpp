@@ -1,5 +1,7 @@
 #include <cdk/codepipeline/cross_region_support_stack.hpp>
 
+#include "detail/artifacts_key_policy.hpp"
+
 #include <cdk/error.hpp>
 #include <cdk/fn.hpp>
 #include <cdk/iam/policy_statement.hpp>
@@ -91,13 +93,7 @@ void CrossRegionSupportStack::grant_read_to(const Value& role_arn) {
 }
 
 void CrossRegionSupportStack::render_key_policy() {
-  const Value root = Value("arn:") + Aws::partition() + Value(":iam::") + Aws::account_id() + Value(":root");
-  std::vector<iam::PolicyStatement> statements = {
-      {.actions = {"kms:*"}, .resources = {Value("*")}, .principals = Value::map({{"AWS", root}})}};
-  for (const auto& reader : readers_)
-    statements.push_back({.actions = {"kms:Decrypt", "kms:DescribeKey"}, .resources = {Value("*")},
-                          .principals = Value::map({{"AWS", reader}})});
-  key_->props().key_policy = iam::policy_document(statements);
+  key_->props().key_policy = detail::artifacts_key_policy(readers_);
 }
 
 }  // namespace cdk::codepipeline

@@ -1,5 +1,6 @@
 #include <cdk/codepipeline/pipeline.hpp>
 
+#include "detail/artifacts_key_policy.hpp"
 #include "detail/names.hpp"
 
 #include <cdk/codepipeline/artifact_grants.hpp>
@@ -155,13 +156,7 @@ void Pipeline::make_artifacts_key() {
 }
 
 void Pipeline::render_key_policy() {
-  const Value root = Value("arn:") + Aws::partition() + Value(":iam::") + Aws::account_id() + Value(":root");
-  std::vector<iam::PolicyStatement> statements = {
-      {.actions = {"kms:*"}, .resources = {Value("*")}, .principals = Value::map({{"AWS", root}})}};
-  for (const auto& reader : readers_)
-    statements.push_back({.actions = {"kms:Decrypt", "kms:DescribeKey"}, .resources = {Value("*")},
-                          .principals = Value::map({{"AWS", reader}})});
-  key_->props().key_policy = iam::policy_document(statements);
+  key_->props().key_policy = detail::artifacts_key_policy(readers_);
 }
 
 Value Pipeline::artifacts_key_arn() const { return key_ != nullptr ? key_->attr_arn() : Value(); }
