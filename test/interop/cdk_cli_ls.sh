@@ -4,9 +4,8 @@ set -euo pipefail
 hello=$1
 work=$2
 source "$(dirname "$0")/cdk_cli.sh"
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-"$hello" -c stage=prod synth --out assembly
-listed=$("$cdk" ls --app assembly --no-notices 2>&1)
+synth_into "$hello" "$work" -c stage=prod
+listed=$(cdk_ls)
 echo "$listed"
 [ "$listed" = "Hello" ] || { echo "FAIL: expected the CLI to list exactly Hello"; exit 1; }
 # The CLI also runs our program itself as an app (CDK_OUTDIR, CDK_CONTEXT_JSON).

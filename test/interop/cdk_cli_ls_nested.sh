@@ -7,9 +7,8 @@ set -euo pipefail
 app=$1
 work=$2
 source "$(dirname "$0")/cdk_cli.sh"
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-"$app" synth -q --out assembly
-listed=$("$cdk" ls --app assembly --no-notices 2>&1)
+synth_into "$app" "$work"
+listed=$(cdk_ls)
 echo "$listed"
 [ "$(sort <<<"$listed")" = $'Other\nParent' ] || { echo "FAIL: expected the CLI to list Other and Parent only"; exit 1; }
 nested=$(ls assembly/*.nested.template.json | wc -l)

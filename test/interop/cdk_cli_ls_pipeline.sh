@@ -7,9 +7,8 @@ set -euo pipefail
 app=$1
 work=$2
 source "$(dirname "$0")/cdk_cli.sh"
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-"$app" synth -q --out assembly
-listed=$("$cdk" ls --app assembly --no-notices 2>&1)
+synth_into "$app" "$work"
+listed=$(cdk_ls)
 echo "$listed"
 support='cross-region-stack-111111111111:us-east-1 (Delivery-support-us-east-1)'
 expected=$(printf '%s\n' "$support" Delivery Us | sort)

@@ -8,14 +8,13 @@ app=$1
 work=$2
 notejam=${3:-}
 source "$(dirname "$0")/cdk_cli.sh"
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-"$app" synth -q --out assembly
+synth_into "$app" "$work"
 # `cdk ls` shows a stack whose name differs from its path as "path (name)".
-listed=$("$cdk" ls --app assembly --no-notices 2>&1)
+listed=$(cdk_ls)
 echo "$listed"
 expected=$'Shared\nProd/Network (Prod-Network)\nProd/App (Prod-App)\nProd/Eu/Api (Prod-Eu-Api)'
 [ "$(sort <<<"$listed")" = "$(sort <<<"$expected")" ] || { echo "FAIL: expected the CLI to list:"; echo "$expected"; exit 1; }
-selected=$("$cdk" ls --app assembly --no-notices 'Prod/*' 2>&1)
+selected=$(cdk_ls 'Prod/*')
 [ "$(sort <<<"$selected")" = $'Prod/App (Prod-App)\nProd/Network (Prod-Network)' ] ||
   { echo "FAIL: 'Prod/*' selected: $selected"; exit 1; }
 # The CLI runs the program as its app too, and reads the stages it writes.
