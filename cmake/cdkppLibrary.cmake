@@ -48,14 +48,19 @@ endif()
 # L1 sources are batches already (shards). -DCDKPP_UNITY_BUILD=OFF compiles file
 # by file, which rebuilds less after editing one source.
 option(CDKPP_UNITY_BUILD "Compile src/ and constructs/ in batches of one folder's files" ON)
+# The top folder of `source` below `root`: ec2/detail/x.cpp is in ec2.
+function(_cdkpp_top_folder out root source)
+  file(RELATIVE_PATH relative ${root} ${source})
+  string(REGEX REPLACE "/.*" "" folder "${relative}")
+  set(${out} ${folder} PARENT_SCOPE)
+endfunction()
 if(CDKPP_UNITY_BUILD)
   set_target_properties(cdkpp PROPERTIES UNITY_BUILD ON UNITY_BUILD_MODE GROUP)
   # Puts each of `sources` (below `root`) in a batch named <prefix>_<folder>_<n>.
   function(_cdkpp_batch root prefix sources)
     set(batch_size 8)
     foreach(source IN LISTS sources)
-      file(RELATIVE_PATH relative ${root} ${source})
-      string(REGEX REPLACE "/.*" "" folder "${relative}")  # the top folder: ec2/detail/x.cpp is in ec2
+      _cdkpp_top_folder(folder ${root} ${source})
       if(NOT DEFINED count_${folder})
         set(count_${folder} 0)
       endif()
@@ -75,8 +80,7 @@ endif()
 # (core, synth, security, the L1 helpers) keeps the build type's level.
 set(_cdkpp_cold_folders deploy cli graph cost assertions)
 foreach(source IN LISTS CDKPP_SOURCES)
-  file(RELATIVE_PATH relative ${PROJECT_SOURCE_DIR}/src ${source})
-  string(REGEX REPLACE "/.*" "" folder "${relative}")
+  _cdkpp_top_folder(folder ${PROJECT_SOURCE_DIR}/src ${source})
   if(folder IN_LIST _cdkpp_cold_folders)
     if(CDKPP_UNITY_BUILD)
       # A per-source option would take the file out of its batch: the option
