@@ -50,6 +50,13 @@ class Value {
 
   Value() noexcept = default;
   Value(std::nullptr_t) noexcept {}  // NOLINT: implicit by design
+  // Releasing the node is out of line: inlined, it is most of the code of the
+  // many structs that hold Values (every L1 Props), at every place one dies.
+  Value(const Value&) noexcept = default;
+  Value(Value&&) noexcept = default;
+  Value& operator=(const Value& other) noexcept;
+  Value& operator=(Value&& other) noexcept;
+  ~Value();
   Value(bool b);                     // NOLINT
   Value(double d);                   // NOLINT
   Value(const char* s);              // NOLINT

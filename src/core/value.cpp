@@ -57,6 +57,10 @@ void append_json_string(std::string& out, const std::string& s) {
 
 }  // namespace
 
+Value& Value::operator=(const Value& other) noexcept = default;
+Value& Value::operator=(Value&& other) noexcept = default;
+Value::~Value() = default;
+
 Value::Value(bool b) {
   auto n = make(Kind::Bool);
   n->scalar.b = b;
