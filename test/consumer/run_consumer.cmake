@@ -13,6 +13,8 @@ run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=
 run(${CMAKE_COMMAND} --build ${WORK})
 # cdkpp_app() from the installed package: a fast-start program.
 run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_fast_start.cmake)
+run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -DEXPECT=${ALLOCATOR} -DWORK=${WORK}/allocator
+    -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_allocator.cmake)
 # cdkpp_app() precompiled the cdkpp headers main.cpp includes.
 file(READ ${WORK}/infra_cdk_headers.hpp headers)
 if(NOT headers MATCHES "#include <cdk/cdk.hpp>\n" OR NOT EXISTS ${WORK}/CMakeFiles/infra.dir/cmake_pch.hxx.gch)
