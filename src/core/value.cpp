@@ -61,10 +61,19 @@ Value& Value::operator=(const Value& other) noexcept = default;
 Value& Value::operator=(Value&& other) noexcept = default;
 Value::~Value() = default;
 
+// true and false are two shared nodes: a bool costs no allocation.
 Value::Value(bool b) {
-  auto n = make(Kind::Bool);
-  n->scalar.b = b;
-  node_ = std::move(n);
+  static const auto kTrue = [] {
+    auto n = make(Kind::Bool);
+    n->scalar.b = true;
+    return std::shared_ptr<const ValueNode>(std::move(n));
+  }();
+  static const auto kFalse = [] {
+    auto n = make(Kind::Bool);
+    n->scalar.b = false;
+    return std::shared_ptr<const ValueNode>(std::move(n));
+  }();
+  node_ = b ? kTrue : kFalse;
 }
 
 Value Value::from_int(std::int64_t i) {
@@ -88,21 +97,21 @@ Value::Value(const char* s) : Value(std::string(s ? s : "")) {}
 Value::Value(std::string_view s) : Value(std::string(s)) {}
 Value::Value(std::string s) {
   auto n = make(Kind::String);
-  n->text = std::move(s);
+  n->payload = std::move(s);
   node_ = std::move(n);
 }
 
 Value::Value(List items) {
   auto n = make(Kind::List);
   for (const auto& v : items) n->literal = n->literal && v.is_literal();
-  n->list = std::move(items);
+  n->payload = std::move(items);
   node_ = std::move(n);
 }
 
 Value::Value(Map entries) {
   auto n = make(Kind::Map);
   for (const auto& e : entries) n->literal = n->literal && e.second.is_literal();
-  n->map = std::move(entries);
+  n->payload = std::move(entries);
   node_ = std::move(n);
 }
 
@@ -111,32 +120,32 @@ Value Value::map(std::initializer_list<Entry> entries) { return Value(Map(entrie
 
 Value Value::ref(const CfnElement& target) {
   auto n = make(Kind::Ref);
-  n->target = &target;
+  n->scalar.target = &target;
   return Value(std::shared_ptr<const ValueNode>(std::move(n)));
 }
 
 Value Value::pseudo(std::string_view name) {
   auto n = make(Kind::Ref);
-  n->text = std::string(name);
+  n->payload = std::string(name);
   return Value(std::shared_ptr<const ValueNode>(std::move(n)));
 }
 
 Value Value::get_att(const CfnElement& target, std::string_view attribute) {
   auto n = make(Kind::GetAtt);
-  n->target = &target;
-  n->text = std::string(attribute);
+  n->scalar.target = &target;
+  n->payload = std::string(attribute);
   return Value(std::shared_ptr<const ValueNode>(std::move(n)));
 }
 
 Value Value::logical_id(const CfnElement& target) {
   auto n = make(Kind::LogicalId);
-  n->target = &target;
+  n->scalar.target = &target;
   return Value(std::shared_ptr<const ValueNode>(std::move(n)));
 }
 
 Value Value::intrinsic(std::string_view name, Value argument) {
   auto n = make(Kind::Intrinsic);
-  n->text = std::string(name);
+  n->payload = std::string(name);
   n->argument = std::move(argument);
   return Value(std::shared_ptr<const ValueNode>(std::move(n)));
 }
@@ -160,33 +169,37 @@ double Value::as_double() const {
 }
 const std::string& Value::as_string() const {
   if (kind() != Kind::String) wrong_kind(Kind::String, kind());
-  return node_->text;
+  return node_->text();
 }
 const Value::List& Value::as_list() const {
   if (kind() == Kind::Null) return kEmptyList;
   if (kind() != Kind::List) wrong_kind(Kind::List, kind());
-  return node_->list;
+  return std::get<List>(node_->payload);
 }
 const Value::Map& Value::as_map() const {
   if (kind() == Kind::Null) return kEmptyMap;
   if (kind() != Kind::Map) wrong_kind(Kind::Map, kind());
-  return node_->map;
+  return std::get<Map>(node_->payload);
 }
 const Value* Value::find(std::string_view key) const {
   if (kind() != Kind::Map) return nullptr;
-  for (const auto& [k, v] : node_->map)
+  for (const auto& [k, v] : std::get<Map>(node_->payload))
     if (k == key) return &v;
   return nullptr;
 }
-const CfnElement* Value::target() const noexcept { return node_ ? node_->target : nullptr; }
-const std::string& Value::name() const { return node_ ? node_->text : kEmptyString; }
+const CfnElement* Value::target() const noexcept { return node_ ? node_->element() : nullptr; }
+const std::string& Value::name() const {
+  return node_ && std::holds_alternative<std::string>(node_->payload) ? node_->text() : kEmptyString;
+}
 const Value& Value::argument() const { return node_ ? node_->argument : kNull; }
 
 void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const {
   if (!node_ || node_->literal) return;
-  if (node_->target) f(node_->target, ctx);
-  for (const auto& v : node_->list) v.visit_targets(f, ctx);
-  for (const auto& e : node_->map) e.second.visit_targets(f, ctx);
+  if (const CfnElement* e = node_->element()) f(e, ctx);
+  if (const auto* list = std::get_if<List>(&node_->payload))
+    for (const auto& v : *list) v.visit_targets(f, ctx);
+  if (const auto* map = std::get_if<Map>(&node_->payload))
+    for (const auto& e : *map) e.second.visit_targets(f, ctx);
   node_->argument.visit_targets(f, ctx);
 }
 
@@ -247,13 +260,13 @@ bool operator==(const Value& a, const Value& b) {
     case Value::Kind::Bool: return x.scalar.b == y.scalar.b;
     case Value::Kind::Int: return x.scalar.i == y.scalar.i;
     case Value::Kind::Double: return x.scalar.d == y.scalar.d;
-    case Value::Kind::String: return x.text == y.text;
-    case Value::Kind::List: return x.list == y.list;
-    case Value::Kind::Map: return x.map == y.map;
+    case Value::Kind::String:
+    case Value::Kind::List:
+    case Value::Kind::Map: return x.payload == y.payload;
     case Value::Kind::Ref:
     case Value::Kind::GetAtt:
-    case Value::Kind::LogicalId: return x.target == y.target && x.text == y.text;
-    case Value::Kind::Intrinsic: return x.text == y.text && x.argument == y.argument;
+    case Value::Kind::LogicalId: return x.scalar.target == y.scalar.target && x.payload == y.payload;
+    case Value::Kind::Intrinsic: return x.payload == y.payload && x.argument == y.argument;
   }
   return false;
 }
@@ -265,30 +278,32 @@ std::string Value::to_string() const {
     case Kind::Bool: return node_->scalar.b ? "true" : "false";
     case Kind::Int: return std::to_string(node_->scalar.i);
     case Kind::Double: return fmt::format("{}", node_->scalar.d);
-    case Kind::String: append_json_string(out, node_->text); return out;
+    case Kind::String: append_json_string(out, node_->text()); return out;
     case Kind::List: {
       out = "[";
-      for (std::size_t i = 0; i < node_->list.size(); ++i) {
+      const auto& list = as_list();
+      for (std::size_t i = 0; i < list.size(); ++i) {
         if (i) out += ",";
-        out += node_->list[i].to_string();
+        out += list[i].to_string();
       }
       return out + "]";
     }
     case Kind::Map: {
       out = "{";
-      for (std::size_t i = 0; i < node_->map.size(); ++i) {
+      const auto& map = as_map();
+      for (std::size_t i = 0; i < map.size(); ++i) {
         if (i) out += ",";
-        append_json_string(out, node_->map[i].first);
-        out += ":" + node_->map[i].second.to_string();
+        append_json_string(out, map[i].first);
+        out += ":" + map[i].second.to_string();
       }
       return out + "}";
     }
     case Kind::Ref:
-      return fmt::format("{{\"Ref\":\"{}\"}}", node_->target ? node_->target->node().path() : node_->text);
+      return fmt::format("{{\"Ref\":\"{}\"}}", target() ? target()->node().path() : name());
     case Kind::GetAtt:
-      return fmt::format("{{\"Fn::GetAtt\":[\"{}\",\"{}\"]}}", node_->target->node().path(), node_->text);
-    case Kind::LogicalId: return fmt::format("\"<logical id of {}>\"", node_->target->node().path());
-    case Kind::Intrinsic: return fmt::format("{{\"{}\":{}}}", node_->text, node_->argument.to_string());
+      return fmt::format("{{\"Fn::GetAtt\":[\"{}\",\"{}\"]}}", target()->node().path(), name());
+    case Kind::LogicalId: return fmt::format("\"<logical id of {}>\"", target()->node().path());
+    case Kind::Intrinsic: return fmt::format("{{\"{}\":{}}}", name(), argument().to_string());
   }
   return out;
 }

@@ -2,25 +2,32 @@
 // The storage behind cdk::Value. Internal.
 #include <cdk/value.hpp>
 
+#include <string>
 #include <variant>
 
 namespace cdk::detail {
 
+// One node per Value that is not null, shared by its copies and never changed
+// once made. Kept small (72 bytes): a large tree holds millions of them.
 struct ValueNode {
-  Value::Kind kind;
-  // Bool/Int/Double use `scalar`; String/Ref(pseudo)/GetAtt(attribute)/
-  // Intrinsic(function name) use `text`.
+  Value::Kind kind = Value::Kind::Null;
+  bool literal = true;  // no token anywhere inside
   union {
     bool b;
     std::int64_t i;
     double d;
+    const CfnElement* target;  // Ref/GetAtt/LogicalId of an element
   } scalar{};
-  std::string text;
-  Value::List list;
-  Value::Map map;
-  Value argument;                     // Intrinsic
-  const CfnElement* target = nullptr; // Ref/GetAtt/LogicalId of an element
-  bool literal = true;                // no token anywhere inside
+  // String (the string), Ref (a pseudo parameter's name), GetAtt (the
+  // attribute), Intrinsic (the function's name): the string; List, Map: theirs.
+  std::variant<std::string, Value::List, Value::Map> payload;
+  Value argument;  // Intrinsic
+
+  [[nodiscard]] const std::string& text() const { return std::get<std::string>(payload); }
+  [[nodiscard]] const CfnElement* element() const noexcept {
+    const bool refers = kind == Value::Kind::Ref || kind == Value::Kind::GetAtt || kind == Value::Kind::LogicalId;
+    return refers ? scalar.target : nullptr;
+  }
 };
 
 }  // namespace cdk::detail
