@@ -21,7 +21,8 @@ int App::run(int argc, const char* const* argv) { return detail::run_cli(*this, 
 SynthResult App::synth(std::string outdir) {
   auto assembly = detail::synthesize(*this, {.strict = props_.strict,
                                              .path_metadata = props_.path_metadata,
-                                             .plugins = {&detail::security::rule_pack_plugin()}});
+                                             .plugins = {&detail::security::rule_pack_plugin()},
+                                             .keep_templates = false});
   SynthResult result;
   result.directory = outdir.empty() ? props_.outdir : std::move(outdir);
   detail::write_assembly(assembly, result.directory);

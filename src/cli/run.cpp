@@ -195,16 +195,21 @@ void check_context_was_read(const App& app, const std::vector<std::string>& cont
   }
 }
 
+// Whether a command reads the templates as JSON (graphs, reports, cost) or
+// only writes them, which lets synthesis drop each once it is checked.
+enum class Templates { Keep, Drop };
+using SynthesizeApp = std::function<Assembly(Templates)>;
+
 // The synthesizers the command groups of other folders get (see commands.hpp).
-void bind_synthesis(CommandContext& ctx, const std::function<Assembly()>& synthesize_app, const Options& o) {
+void bind_synthesis(CommandContext& ctx, const SynthesizeApp& synthesize_app, const Options& o) {
   ctx.synth = [synthesize_app, &o]() -> std::filesystem::path {
-    auto assembly = synthesize_app();
+    auto assembly = synthesize_app(Templates::Drop);
     write_assembly(assembly, o.outdir);
     return o.outdir;
   };
   ctx.synthesize = [synthesize_app] {
     std::vector<SynthesizedStack> stacks;
-    for (auto& s : synthesize_app().stacks)
+    for (auto& s : synthesize_app(Templates::Keep).stacks)
       if (s.stack->nested_parent() == nullptr)
         stacks.push_back({s.stack->node().path(), s.stack->stack_name(), s.stack->artifact_id(), s.stack->env().region,
                         std::move(s.template_json)});
@@ -266,19 +271,19 @@ void run_validate(const Assembly& assembly, const Options& o, std::ostream& out)
 
 // The program's own subcommands; the others ran from their CLI11 callbacks.
 void dispatch(const CLI::App& cli, const Subcommands& cmd, const Options& o,
-              const std::function<Assembly()>& synthesize_app, std::ostream& out) {
+              const SynthesizeApp& synthesize_app, std::ostream& out) {
   const bool no_subcommand = cli.get_subcommands().empty();
   if (cmd.synth->parsed() || no_subcommand) {
     const bool as_cdk_app = no_subcommand && std::getenv("CDK_OUTDIR") != nullptr;
-    run_synth(synthesize_app(), o, as_cdk_app, out);
+    run_synth(synthesize_app(Templates::Drop), o, as_cdk_app, out);
   } else if (cmd.list->parsed()) {
-    run_list(synthesize_app(), o, out);
+    run_list(synthesize_app(Templates::Drop), o, out);
   } else if (cmd.graph->parsed()) {
-    run_graph(synthesize_app(), o, out);
+    run_graph(synthesize_app(Templates::Keep), o, out);
   } else if (cmd.validate->parsed() && o.list_rules) {
     print_security_rules(out);
   } else if (cmd.validate->parsed()) {
-    run_validate(synthesize_app(), o, out);
+    run_validate(synthesize_app(Templates::Keep), o, out);
   }
 }
 
@@ -323,11 +328,12 @@ int run_cli(App& app, int argc, const char* const* argv) {
   const Subcommands cmd = declare_subcommands(cli, o);
 
   int exit_code = 0;
-  const std::function<Assembly()> synthesize_app = [&] {
+  const SynthesizeApp synthesize_app = [&](Templates templates) {
     app.set_strict(o.strict);
     auto assembly = synthesize(app, {.strict = o.strict,
                                      .path_metadata = app.props().path_metadata,
-                                     .plugins = {&security::rule_pack_plugin()}});
+                                     .plugins = {&security::rule_pack_plugin()},
+                                     .keep_templates = templates == Templates::Keep});
     print_diagnostics(assembly.diagnostics, err, cmd.validate->parsed());
     return assembly;
   };

@@ -164,11 +164,11 @@ class Synthesizer {
     // cycle there is no order, and creation order serves.
     if (order.empty()) order = roots();
     Assembly out;
-    for (std::size_t i : order) finish_with_nested(i, out.stacks);
-    check_export_names(out.stacks);
-    for (auto& a : out.stacks) {
-      a.view = std::make_shared<const StackView>(a.template_json);  // in place: it points into the template
-      run_plugins(a);
+    out.stacks.reserve(work_.size());  // one artifact per stack: views point into them, so none may move
+    for (std::size_t i : order) {
+      const std::size_t first = out.stacks.size();
+      finish_with_nested(i, out.stacks);
+      for (std::size_t k = first; k < out.stacks.size(); ++k) check_stack(out.stacks[k]);
     }
     if (options_.strict) {
       for (auto& d : diagnostics_)
@@ -486,22 +486,31 @@ class Synthesizer {
               "break the cycle, e.g. with a separate ingress/egress rule resource instead of inline rules");
   }
 
+  // The checks of one finished stack, in deployment order. Its JSON and view
+  // then go, unless the caller keeps them: the text is what is written.
+  void check_stack(StackArtifact& a) {
+    check_export_names(a);
+    a.view = std::make_shared<const StackView>(a.template_json);  // in place: it points into the template
+    run_plugins(a);
+    if (!options_.keep_templates) {
+      a.view.reset();
+      a.template_json = Json();
+    }
+  }
+
   // CloudFormation takes an export name once per account and region; a second
   // stack exporting it would fail halfway through a deploy.
-  void check_export_names(const std::vector<StackArtifact>& stacks) {
-    std::map<std::pair<std::string, std::string>, std::string> first;  // (environment, name) -> path
-    for (const auto& a : stacks) {
-      if (!a.template_json.contains("Outputs")) continue;
-      for (const auto& [id, output] : a.template_json["Outputs"].items()) {
-        const Json* name = output.contains("Export") ? &output["Export"]["Name"] : nullptr;
-        if (name == nullptr || !name->is_string()) continue;  // a token is only known at deploy time
-        const std::string where = a.stack->node().path() + " (output " + id + ")";
-        const auto [seen, fresh] = first.try_emplace({a.stack->environment_uri(), name->get<std::string>()}, where);
-        if (!fresh)
-          error(a.stack->node().path(), "output " + id + ": export name " + name->get<std::string>() +
-                                            " is already exported by " + seen->second + " in " + a.stack->environment_uri(),
-                "give one of the outputs another export_name (export names are unique per account and region)");
-      }
+  void check_export_names(const StackArtifact& a) {
+    if (!a.template_json.contains("Outputs")) return;
+    for (const auto& [id, output] : a.template_json["Outputs"].items()) {
+      const Json* name = output.contains("Export") ? &output["Export"]["Name"] : nullptr;
+      if (name == nullptr || !name->is_string()) continue;  // a token is only known at deploy time
+      const std::string where = a.stack->node().path() + " (output " + id + ")";
+      const auto [seen, fresh] = exported_.try_emplace({a.stack->environment_uri(), name->get<std::string>()}, where);
+      if (!fresh)
+        error(a.stack->node().path(), "output " + id + ": export name " + name->get<std::string>() +
+                                          " is already exported by " + seen->second + " in " + a.stack->environment_uri(),
+              "give one of the outputs another export_name (export names are unique per account and region)");
     }
   }
 
@@ -682,6 +691,7 @@ class Synthesizer {
   CrossStackReferences refs_{ids_};
   std::vector<std::pair<const CfnResource*, const CfnResource*>> extra_depends_on_;  // across nested stacks
   std::vector<std::pair<const CfnElement*, std::string>> moved_;  // by the automatic split, with their paths
+  std::map<std::pair<std::string, std::string>, std::string> exported_;  // (environment, export name) -> first output
   std::vector<Diagnostic> errors_;
   std::vector<Diagnostic> diagnostics_;
 };

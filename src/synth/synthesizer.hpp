@@ -29,6 +29,10 @@ struct SynthOptions {
   bool path_metadata = true;  // aws:cdk:path on each resource
   /// Checks run over each rendered stack, e.g. security::rule_pack_plugin(); none by default.
   std::vector<const ValidationPlugin*> plugins{};
+  /// Hold each template as JSON, with its view, in the Assembly (for graphs,
+  /// reports, cost, assertions). Off, each goes once its stack's checks ran:
+  /// writing needs only the text, and a large app peaks lower.
+  bool keep_templates = true;
 };
 
 /// A nested stack's template, published with its deployment root's assets.
@@ -39,11 +43,11 @@ struct NestedTemplateAsset {
 
 struct StackArtifact {
   const Stack* stack = nullptr;
-  Json template_json;
+  Json template_json;                   // null once checked if SynthOptions::keep_templates is off
   std::string template_text;            // what is written, with trailing newline
   std::vector<const Stack*> dependencies;
   Json metadata;                        // "/path" -> [{type, data}]; moved into the manifest
-  std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read
+  std::shared_ptr<const StackView> view;  // the typed view of template_json that analyses read (kept with it)
   std::unordered_map<std::string, const Construct*> owners;  // logical id -> the construct that made it
   std::vector<const FileAsset*> file_assets;          // in tree order (synth/asset_manifest.hpp)
   std::vector<const DockerImageAsset*> image_assets;  // in tree order
