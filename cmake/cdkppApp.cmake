@@ -90,12 +90,16 @@ endfunction()
 
 # Links mimalloc first, ahead of the C library in the program's list of shared
 # libraries: the dynamic loader then binds malloc, free and the rest to it.
+# cdkppMimalloc.cpp sets it up for synthesis.
 function(_cdkpp_app_mimalloc target)
   if(NOT TARGET mimalloc)
     find_package(mimalloc 2.0 CONFIG QUIET)
   endif()
   if(TARGET mimalloc)
     target_link_libraries(${target} PRIVATE mimalloc)
+    set(source ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/cdkppMimalloc.cpp)
+    target_sources(${target} PRIVATE ${source})
+    set_source_files_properties(${source} PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
     return()
   endif()
   get_property(said GLOBAL PROPERTY _cdkpp_mimalloc_missing_said)

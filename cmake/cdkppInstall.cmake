@@ -20,4 +20,5 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/cdkppConfig.cmake ${PROJECT_BINARY_DIR}/cdkppConfigVersion.cmake
   ${PROJECT_SOURCE_DIR}/cmake/cdkppApp.cmake ${PROJECT_SOURCE_DIR}/cmake/cdkppAppHeaders.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/cdkppMimalloc.cpp
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/cdkpp)
