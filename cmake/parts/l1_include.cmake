@@ -47,5 +47,5 @@ add_custom_target(cdkpp_l1_include_generate DEPENDS ${CDKPP_L1_DIR}/l1_include.s
 
 target_sources(cdkpp PRIVATE ${_cdkpp_l1_include_sources})
 set_source_files_properties(${_cdkpp_l1_include_sources} PROPERTIES
-  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-O1>")
+  COMPILE_OPTIONS "$<$<NOT:$<CONFIG:Debug>>:-Og>")
 add_dependencies(cdkpp cdkpp_l1_include_generate)
