@@ -39,11 +39,22 @@
 # memory checker that replaces malloc itself, say).
 option(CDKPP_PRECOMPILE_HEADERS "cdkpp_app(): precompile the cdkpp headers a program includes" ON)
 option(CDKPP_MIMALLOC "cdkpp_app(): link programs with mimalloc when it is installed" ON)
+# Linker: a program links all of libcdkpp.a's sections it uses, and GNU ld took
+# over a second for that; LLVM's lld (Debian package lld) takes a fifth of the
+# time, on every rebuild. cdkpp_app links with lld when the compiler can use it;
+# -DCDKPP_LLD=OFF keeps the compiler's default linker.
+option(CDKPP_LLD "cdkpp_app(): link programs with lld when the compiler can use it" ON)
 
 function(cdkpp_app target)
   cmake_parse_arguments(PARSE_ARGV 1 arg "PIE;NO_PRECOMPILE;SYSTEM_MALLOC" "" "")
   if(CDKPP_MIMALLOC AND NOT arg_SYSTEM_MALLOC)
     _cdkpp_app_mimalloc(${target})
+  endif()
+  if(CDKPP_LLD)
+    _cdkpp_check_lld()
+    if(CDKPP_HAVE_LLD)
+      target_link_options(${target} PRIVATE -fuse-ld=lld)
+    endif()
   endif()
   target_link_libraries(${target} PRIVATE cdkpp::cdkpp)
   if(CDKPP_PRECOMPILE_HEADERS AND NOT arg_NO_PRECOMPILE)
@@ -107,5 +118,13 @@ function(_cdkpp_app_mimalloc target)
     message(STATUS "cdkpp_app: mimalloc not found; programs use the C library's malloc "
                    "(apt-get install libmimalloc-dev for faster synthesis)")
     set_property(GLOBAL PROPERTY _cdkpp_mimalloc_missing_said TRUE)
+  endif()
+endfunction()
+
+# Sets CDKPP_HAVE_LLD (cached) to whether the C++ compiler links with -fuse-ld=lld.
+function(_cdkpp_check_lld)
+  if(NOT DEFINED CDKPP_HAVE_LLD)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX -fuse-ld=lld CDKPP_HAVE_LLD)
   endif()
 endfunction()
