@@ -12,7 +12,9 @@ Value CfnRule::render() const {
   if (!props_.rule_condition.is_null()) m.emplace_back("RuleCondition", props_.rule_condition);
   Value::List assertions;
   for (const auto& a : props_.assertions) {
-    Value::Map item{{"Assert", a.assert_}};
+    Value::Map item;
+    item.reserve(2);
+    item.emplace_back("Assert", a.assert_);
     if (!a.description.empty()) item.emplace_back("AssertDescription", a.description);
     assertions.emplace_back(std::move(item));
   }

@@ -19,6 +19,12 @@ std::shared_ptr<ValueNode> make(Value::Kind kind) {
   return n;
 }
 
+std::shared_ptr<const ValueNode> bool_node(bool b) {
+  auto n = make(Value::Kind::Bool);
+  n->scalar.b = b;
+  return n;
+}
+
 const char* kind_name(Value::Kind k) {
   switch (k) {
     case Value::Kind::Null: return "null";
@@ -63,16 +69,8 @@ Value::~Value() = default;
 
 // true and false are two shared nodes: a bool costs no allocation.
 Value::Value(bool b) {
-  static const auto kTrue = [] {
-    auto n = make(Kind::Bool);
-    n->scalar.b = true;
-    return std::shared_ptr<const ValueNode>(std::move(n));
-  }();
-  static const auto kFalse = [] {
-    auto n = make(Kind::Bool);
-    n->scalar.b = false;
-    return std::shared_ptr<const ValueNode>(std::move(n));
-  }();
+  static const std::shared_ptr<const ValueNode> kTrue = bool_node(true);
+  static const std::shared_ptr<const ValueNode> kFalse = bool_node(false);
   node_ = b ? kTrue : kFalse;
 }
 

@@ -13,10 +13,10 @@ struct ValueNode {
   Value::Kind kind = Value::Kind::Null;
   bool literal = true;  // no token anywhere inside
   union {
+    const CfnElement* target;  // Ref/GetAtt/LogicalId of an element; first, so that {} makes it null
     bool b;
     std::int64_t i;
     double d;
-    const CfnElement* target;  // Ref/GetAtt/LogicalId of an element
   } scalar{};
   // String (the string), Ref (a pseudo parameter's name), GetAtt (the
   // attribute), Intrinsic (the function's name): the string; List, Map: theirs.
