@@ -1,5 +1,6 @@
 // Synthesis into a cloud assembly: manifest.json, tree.json, templates on disk.
 #include "core/test_util.hpp"
+#include "security/rule_pack.hpp"
 #include "synth/tree_json.hpp"
 
 #include <cdk/cdk.hpp>
@@ -47,6 +48,32 @@ TEST(Synthesizer, TwoSynthesesOfTheSameProgramGiveTheSameBytes) {
   }
   EXPECT_EQ(runs[0], runs[1]);
   EXPECT_GT(runs[0].size(), 500u);
+}
+
+// A command that only writes the assembly lets synthesis drop each template's
+// JSON once its stack is checked: the same text and findings, no JSON held.
+TEST(Synthesizer, WithoutKeepingTemplatesTheTextAndFindingsAreTheSameAndNoJsonIsHeld) {
+  auto synth = [](bool keep) {
+    cdk::App app;
+    build_app(app);
+    auto a = cdk::detail::synthesize(
+        app, {.plugins = {&cdk::detail::security::rule_pack_plugin()}, .keep_templates = keep});
+    std::vector<std::string> texts;
+    for (const auto& s : a.stacks) {
+      EXPECT_EQ(s.template_json.is_null(), !keep) << s.stack->node().path();
+      EXPECT_EQ(s.view == nullptr, !keep) << s.stack->node().path();
+      texts.push_back(s.template_text);
+    }
+    std::vector<std::string> findings;
+    for (const auto& d : a.diagnostics) findings.push_back(d.path + ": " + d.message);
+    return std::pair(texts, findings);
+  };
+  const auto kept = synth(true);
+  const auto dropped = synth(false);
+  ASSERT_EQ(kept.first.size(), 2u);
+  EXPECT_EQ(dropped.first, kept.first);
+  EXPECT_FALSE(kept.second.empty());  // the rule pack found something to compare
+  EXPECT_EQ(dropped.second, kept.second);
 }
 
 TEST(Synthesizer, TemplatesAreIndentedJsonWithATrailingNewline) {
