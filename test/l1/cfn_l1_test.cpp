@@ -66,6 +66,23 @@ TEST(CfnVpc, RendersLiteralPropsUnderCloudFormationNames) {
   EXPECT_FALSE(p.contains("EnableDnsSupport"));
 }
 
+// Props written inline are moved in; props kept in a variable are copied, and
+// the variable stays the caller's to change and reuse.
+TEST(CfnVpc, PropsKeptInAVariableAreCopiedAndStayTheCallers) {
+  cdk::App app;
+  auto& stack = app.add<cdk::Stack>("Net");
+  cdk::ec2::CfnVPC::Props props{.cidr_block = "10.0.0.0/16", .tags = {{"team", "infra"}}};
+  auto& a = stack.add<cdk::ec2::CfnVPC>("A", props);
+  props.cidr_block = "10.1.0.0/16";
+  const auto& b = stack.add<cdk::ec2::CfnVPC>("B", props);
+  auto& c = stack.add<cdk::ec2::CfnVPC>("C", std::move(props));
+  const auto r = resources(app);
+  EXPECT_EQ(r.at(a.logical_id()).at("Properties").at("CidrBlock"), "10.0.0.0/16");
+  EXPECT_EQ(r.at(b.logical_id()).at("Properties").at("CidrBlock"), "10.1.0.0/16");
+  EXPECT_EQ(r.at(c.logical_id()).at("Properties").at("CidrBlock"), "10.1.0.0/16");
+  EXPECT_EQ(r.at(a.logical_id()).at("Properties").at("Tags"), r.at(c.logical_id()).at("Properties").at("Tags"));
+}
+
 TEST(CfnSubnet, AcceptsTokensWhereLiteralsGo) {
   cdk::App app;
   auto& stack = app.add<cdk::Stack>("Net");

@@ -265,7 +265,11 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
   o << "  struct Props {\n";
   emit_fields(o, p.props, "    ");
   o << "  };\n\n";
-  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props props = {});\n\n";
+  // Props by rvalue reference: a program that writes them inline compiles
+  // no move constructor of its own; one kept in a variable is copied, inline.
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props = {});\n";
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, const Props& props)\n      : " << p.cls
+    << "(scope, id, Props(props)) {}\n\n";
   o << "  [[nodiscard]] const Props& props() const noexcept { return props_; }\n";
   o << "  [[nodiscard]] Props& props() noexcept { return props_; }\n";
   if (!p.attrs.empty()) o << "\n";
@@ -317,7 +321,7 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
     emit_puts(o, s.fields, "s.");
     o << "  return m.done();\n}\n\n";
   }
-  o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id, Props props)\n"
+  o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props)\n"
     << "    : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::" << p.tag_format << ", "
     << quote(p.tag_property) << "), props_(std::move(props)) {}\n\n";
   o << "cdk::Value " << p.cls << "::render_properties() const {\n";

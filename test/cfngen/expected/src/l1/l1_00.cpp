@@ -9,7 +9,7 @@
 namespace cdk::elbv2 {
 
 
-CfnLoadBalancer::CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props props)
+CfnLoadBalancer::CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::None, "Tags"), props_(std::move(props)) {}
 
 cdk::Value CfnLoadBalancer::render_properties() const {
@@ -31,7 +31,7 @@ static cdk::Value to_value(const CfnWidget::PartProperty&);
 static cdk::Value to_value(const CfnWidget::NodeProperty&);
 static void check(const CfnWidget::NodeProperty&, std::vector<cdk::Diagnostic>&);
 
-CfnDBThing::CfnDBThing(cdk::Construct& scope, std::string_view id, Props props)
+CfnDBThing::CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::None, "Tags"), props_(std::move(props)) {}
 
 cdk::Value CfnDBThing::render_properties() const {
@@ -65,7 +65,7 @@ static cdk::Value to_value(const CfnWidget::NodeProperty& s) {
   return m.done();
 }
 
-CfnWidget::CfnWidget(cdk::Construct& scope, std::string_view id, Props props)
+CfnWidget::CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::Standard, "Tags"), props_(std::move(props)) {}
 
 cdk::Value CfnWidget::render_properties() const {

@@ -15,7 +15,9 @@ class CfnLoadBalancer : public cdk::CfnResource {
     cdk::PropList<std::string> subnets;  ///< Subnets (list<string>): default not set
   };
 
-  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props props = {});
+  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, const Props& props)
+      : CfnLoadBalancer(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }

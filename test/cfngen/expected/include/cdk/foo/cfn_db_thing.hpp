@@ -14,7 +14,9 @@ class CfnDBThing : public cdk::CfnResource {
   struct Props {
   };
 
-  CfnDBThing(cdk::Construct& scope, std::string_view id, Props props = {});
+  CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnDBThing(cdk::Construct& scope, std::string_view id, const Props& props)
+      : CfnDBThing(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }

@@ -45,7 +45,9 @@ class CfnWidget : public cdk::CfnResource {
     cdk::Value value;  ///< Value (union<string,json>): default not set
   };
 
-  CfnWidget(cdk::Construct& scope, std::string_view id, Props props = {});
+  CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnWidget(cdk::Construct& scope, std::string_view id, const Props& props)
+      : CfnWidget(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }
