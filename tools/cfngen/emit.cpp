@@ -266,9 +266,13 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
   emit_fields(o, p.props, "    ");
   o << "  };\n\n";
   // Props by rvalue reference: a program that writes them inline compiles
-  // no move constructor of its own; one kept in a variable is copied, inline.
+  // no move constructor of its own. Props kept in a variable are copied by a
+  // template, so that only a program that passes one compiles the copy (an
+  // inline non-template overload made every includer define Props' copy
+  // constructor: 0.5 s more for gifmachine.cpp).
   o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props = {});\n";
-  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, const Props& props)\n      : " << p.cls
+  o << "  template <class P>\n    requires std::same_as<P, Props>\n";
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, const P& props) : " << p.cls
     << "(scope, id, Props(props)) {}\n\n";
   o << "  [[nodiscard]] const Props& props() const noexcept { return props_; }\n";
   o << "  [[nodiscard]] Props& props() noexcept { return props_; }\n";

@@ -16,8 +16,9 @@ class CfnLoadBalancer : public cdk::CfnResource {
   };
 
   CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props = {});
-  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, const Props& props)
-      : CfnLoadBalancer(scope, id, Props(props)) {}
+  template <class P>
+    requires std::same_as<P, Props>
+  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, const P& props) : CfnLoadBalancer(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }

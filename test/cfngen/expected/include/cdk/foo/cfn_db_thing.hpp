@@ -15,8 +15,9 @@ class CfnDBThing : public cdk::CfnResource {
   };
 
   CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props = {});
-  CfnDBThing(cdk::Construct& scope, std::string_view id, const Props& props)
-      : CfnDBThing(scope, id, Props(props)) {}
+  template <class P>
+    requires std::same_as<P, Props>
+  CfnDBThing(cdk::Construct& scope, std::string_view id, const P& props) : CfnDBThing(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }

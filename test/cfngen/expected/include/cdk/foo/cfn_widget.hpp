@@ -46,8 +46,9 @@ class CfnWidget : public cdk::CfnResource {
   };
 
   CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props = {});
-  CfnWidget(cdk::Construct& scope, std::string_view id, const Props& props)
-      : CfnWidget(scope, id, Props(props)) {}
+  template <class P>
+    requires std::same_as<P, Props>
+  CfnWidget(cdk::Construct& scope, std::string_view id, const P& props) : CfnWidget(scope, id, Props(props)) {}
 
   [[nodiscard]] const Props& props() const noexcept { return props_; }
   [[nodiscard]] Props& props() noexcept { return props_; }
