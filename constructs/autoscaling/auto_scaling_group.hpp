@@ -41,6 +41,7 @@
 #include <cdk/iam/grantable.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -203,3 +204,5 @@ class AutoScalingGroup : public Construct,
 };
 
 }  // namespace cdk::autoscaling
+
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::autoscaling::AutoScalingGroup>);

@@ -13,6 +13,8 @@
 /// Uncovered ranges and relative changes of 0 change nothing. The steps below
 /// the "no change" band become a scale-in policy on an alarm at its lower edge,
 /// those above a scale-out policy on an alarm at its upper edge.
+#include <cdk/vector_instances.hpp>
+
 #include <cstdint>
 #include <optional>
 
@@ -56,3 +58,5 @@ struct ScalingInterval {
 };
 
 }  // namespace cdk::autoscaling
+
+CDKPP_EXTERN_VECTOR(cdk::autoscaling::ScalingInterval);

@@ -3,6 +3,8 @@
 /// with an error status (a custom page, another status, how long to cache it).
 ///
 ///   .error_responses = {{.http_status = 404, .response_http_status = 200, .response_page_path = "/index.html"}}
+#include <cdk/vector_instances.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,3 +19,5 @@ struct ErrorResponse {
 };
 
 }  // namespace cdk::cloudfront
+
+CDKPP_EXTERN_VECTOR(cdk::cloudfront::ErrorResponse);

@@ -18,6 +18,8 @@
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -89,3 +91,6 @@ class Alarm : public Construct {
 };
 
 }  // namespace cdk::cloudwatch
+
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::cloudwatch::Alarm>);
+CDKPP_EXTERN_VECTOR(cdk::Ptr<const cdk::cloudwatch::Alarm>);

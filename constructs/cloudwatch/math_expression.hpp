@@ -20,6 +20,7 @@
 /// metrics hidden. Not supported: cross-account or cross-region search (searchAccount, searchRegion),
 /// Metrics Insights queries, anomaly detection bands.
 #include <cdk/cloudwatch/metric.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -67,3 +68,5 @@ struct MetricQuery {
 void check_alarm_expression(const std::string& path, const Metric& expression);
 
 }  // namespace cdk::cloudwatch
+
+CDKPP_EXTERN_VECTOR(cdk::cloudwatch::MetricQuery);

@@ -10,6 +10,7 @@
 /// expression: a MathExpression or SearchExpression (math_expression.hpp)
 /// converts to a Metric whose `expression` is set, so one field takes either.
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -47,3 +48,6 @@ struct Metric {
 };
 
 }  // namespace cdk::cloudwatch
+
+CDKPP_EXTERN_VECTOR(cdk::cloudwatch::Metric);
+CDKPP_EXTERN_VECTOR(std::pair<std::string, cdk::cloudwatch::Metric>);

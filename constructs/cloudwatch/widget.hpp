@@ -20,6 +20,7 @@
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -127,3 +128,7 @@ using Widget = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWid
 [[nodiscard]] const char* widget_type_name(const Widget& widget) noexcept;
 
 }  // namespace cdk::cloudwatch
+
+CDKPP_EXTERN_VECTOR(cdk::cloudwatch::AlarmState);
+CDKPP_EXTERN_VECTOR(cdk::cloudwatch::Widget);
+CDKPP_EXTERN_VECTOR(std::vector<cdk::cloudwatch::Widget>);

@@ -17,6 +17,7 @@
 /// Fn::Join around it. Keys are written in the order of the buildspec
 /// reference: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <map>
 #include <string>
@@ -91,3 +92,5 @@ class BuildSpec {
 };
 
 }  // namespace cdk::codebuild
+
+CDKPP_EXTERN_VECTOR(std::pair<cdk::Value, cdk::codebuild::BuildSpecReport>);

@@ -8,6 +8,7 @@
 /// The cached paths are the buildspec's cache_paths (for the S3 cache and
 /// LocalCacheMode::Custom).
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -70,3 +71,5 @@ class Cache {
 };
 
 }  // namespace cdk::codebuild
+
+CDKPP_EXTERN_VECTOR(cdk::codebuild::LocalCacheMode);

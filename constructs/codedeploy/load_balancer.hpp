@@ -6,6 +6,7 @@
 ///   .load_balancers = {cdk::codedeploy::LoadBalancer::target_group(web_group)}
 ///   .load_balancers = {cdk::codedeploy::LoadBalancer::classic("legacy-elb")}
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 namespace cdk::elbv2 {
 class TargetGroup;
@@ -33,3 +34,5 @@ class LoadBalancer {
 };
 
 }  // namespace cdk::codedeploy
+
+CDKPP_EXTERN_VECTOR(cdk::codedeploy::LoadBalancer);

@@ -27,6 +27,7 @@
 #include <cdk/codedeploy/application.hpp>
 #include <cdk/codedeploy/base_deployment_group.hpp>
 #include <cdk/codedeploy/load_balancer.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <utility>
@@ -94,3 +95,5 @@ class ServerDeploymentGroup : public BaseDeploymentGroup {
 };
 
 }  // namespace cdk::codedeploy
+
+CDKPP_EXTERN_VECTOR(cdk::codedeploy::InstanceTagGroup);

@@ -9,6 +9,7 @@
 /// group waits for that grant (CodeDeploy checks it when the group is made).
 /// A group takes at most 10 triggers, each with a unique name.
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -57,3 +58,6 @@ struct TriggerProps {
 };
 
 }  // namespace cdk::codedeploy
+
+CDKPP_EXTERN_VECTOR(cdk::codedeploy::TriggerEvent);
+CDKPP_EXTERN_VECTOR(cdk::codedeploy::TriggerProps);

@@ -9,6 +9,8 @@
 /// Unlike the AWS CDK, an artifact always has a name (no generated
 /// "Artifact_<stage>_<action>"): the name is how actions meet, and a name
 /// chosen by the user reads better in the console.
+#include <cdk/vector_instances.hpp>
+
 #include <string>
 #include <utility>
 
@@ -40,3 +42,5 @@ class Artifact {
 };
 
 }  // namespace cdk::codepipeline
+
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::Artifact);

@@ -65,6 +65,7 @@
 #include <cdk/construct.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -222,3 +223,9 @@ class Pipeline : public Construct {
 };
 
 }  // namespace cdk::codepipeline
+
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::GitPullRequestEvent);
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::GitPushFilter);
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::GitPullRequestFilter);
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::Variable);
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::Trigger);

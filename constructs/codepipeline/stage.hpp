@@ -10,6 +10,7 @@
 /// AWS CDK, so the roles' logical ids match.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -100,3 +101,5 @@ class Stage : public Construct {
 };
 
 }  // namespace cdk::codepipeline
+
+CDKPP_EXTERN_VECTOR(cdk::codepipeline::StageAction);

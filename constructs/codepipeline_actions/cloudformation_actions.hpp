@@ -27,6 +27,7 @@
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -96,3 +97,5 @@ struct CloudFormationExecuteChangeSetAction {
 };
 
 }  // namespace cdk::codepipeline_actions
+
+CDKPP_EXTERN_VECTOR(cdk::codepipeline_actions::CfnCapability);

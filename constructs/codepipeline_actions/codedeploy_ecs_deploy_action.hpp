@@ -26,6 +26,7 @@
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -61,3 +62,5 @@ struct CodeDeployEcsDeployAction {
 };
 
 }  // namespace cdk::codepipeline_actions
+
+CDKPP_EXTERN_VECTOR(cdk::codepipeline_actions::CodeDeployEcsContainerImageInput);

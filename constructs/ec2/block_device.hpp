@@ -3,6 +3,7 @@
 ///
 ///   .block_devices = {{.device_name = "/dev/xvda", .volume = {.size_gib = 30}}}   // gp3, encrypted
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -34,3 +35,5 @@ struct BlockDevice {
 std::string block_device_problem(const BlockDevice& device);
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::ec2::BlockDevice);

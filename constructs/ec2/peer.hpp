@@ -10,6 +10,7 @@
 /// A malformed CIDR is recorded as a problem and reported, with the construct
 /// path, by the security group it is given to.
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -58,3 +59,5 @@ class Peer {
 };
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::ec2::Peer);

@@ -18,6 +18,7 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <vector>
@@ -95,3 +96,5 @@ class SecurityGroup : public Construct, public IConnectable {
 };
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::SecurityGroup>);

@@ -10,7 +10,9 @@
 ///                               .router_type = cdk::ec2::RouterType::TransitGateway, .router_id = tgw});
 #include <cdk/construct.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -96,3 +98,5 @@ class Subnet : public Construct {
 };
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::Subnet>);

@@ -5,6 +5,7 @@
 ///   db.props().subnet_ids = picked.subnet_ids();
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -48,3 +49,5 @@ struct SelectedSubnets {
 };
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::ec2::SubnetSelection);

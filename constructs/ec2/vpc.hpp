@@ -36,6 +36,7 @@
 #include <cdk/ec2/nat_provider.hpp>
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -130,3 +131,5 @@ class Vpc : public Construct, public IVpc {
 };
 
 }  // namespace cdk::ec2
+
+CDKPP_EXTERN_VECTOR(cdk::ec2::SubnetConfiguration);

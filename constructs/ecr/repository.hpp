@@ -15,6 +15,7 @@
 #include <cdk/cfn_resource.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -77,3 +78,5 @@ class Repository : public Construct {
 };
 
 }  // namespace cdk::ecr
+
+CDKPP_EXTERN_VECTOR(cdk::ecr::LifecycleRule);

@@ -36,6 +36,7 @@
 #include <cdk/ptr.hpp>
 #include <cdk/servicediscovery/dns_record_type.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -166,3 +167,5 @@ class BaseService : public Construct, public ec2::IConnectable, public elbv2::IL
 };
 
 }  // namespace cdk::ecs
+
+CDKPP_EXTERN_VECTOR(cdk::ecs::CapacityProviderStrategy);

@@ -17,6 +17,7 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -104,3 +105,6 @@ class ContainerDefinition : public Construct {
 };
 
 }  // namespace cdk::ecs
+
+CDKPP_EXTERN_VECTOR(cdk::ecs::PortMapping);
+CDKPP_EXTERN_VECTOR(cdk::ecs::MountPoint);

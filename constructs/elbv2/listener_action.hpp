@@ -6,6 +6,7 @@
 ///       .action = cdk::elbv2::ListenerAction::redirect({.path = "/new/"})});
 ///   cdk::elbv2::ListenerAction::fixed_response(404, "text/plain", "not here");
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -79,3 +80,5 @@ class ListenerCondition {
 };
 
 }  // namespace cdk::elbv2
+
+CDKPP_EXTERN_VECTOR(cdk::elbv2::ListenerCondition);

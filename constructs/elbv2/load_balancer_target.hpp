@@ -9,6 +9,7 @@
 ///   listener.add_targets("Web", {.port = 80, .targets = {asg, instance,
 ///       cdk::elbv2::Target::ip("10.0.1.15", 8080)}});
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <concepts>
 #include <optional>
@@ -71,3 +72,5 @@ class Target {
 };
 
 }  // namespace cdk::elbv2
+
+CDKPP_EXTERN_VECTOR(cdk::elbv2::Target);

@@ -21,13 +21,14 @@
 /// `tg.metric_target_response_time()` (an HTTP/HTTPS group only), ...
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
-#include <cdk/elbv2/http_code.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/elbv2/health_check.hpp>
+#include <cdk/elbv2/http_code.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/elbv2/protocol.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <optional>
 #include <string>
@@ -147,3 +148,5 @@ class TargetGroup : public Construct {
 };
 
 }  // namespace cdk::elbv2
+
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::elbv2::TargetGroup>);

@@ -18,6 +18,7 @@
 #include <cdk/ecs/launch_type.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -116,3 +117,5 @@ struct EcsTaskTarget {
 };
 
 }  // namespace cdk::events
+
+CDKPP_EXTERN_VECTOR(cdk::events::ContainerOverride);

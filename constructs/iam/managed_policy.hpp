@@ -3,6 +3,7 @@
 ///
 ///   .managed_policies = {cdk::iam::ManagedPolicy::aws_managed("AmazonSSMManagedInstanceCore")}
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <string_view>
 
@@ -27,3 +28,5 @@ class ManagedPolicy {
 };
 
 }  // namespace cdk::iam
+
+CDKPP_EXTERN_VECTOR(cdk::iam::ManagedPolicy);

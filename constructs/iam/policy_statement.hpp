@@ -3,6 +3,7 @@
 ///
 ///   cdk::iam::PolicyStatement{.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <vector>
@@ -27,3 +28,5 @@ struct PolicyStatement {
 Value policy_document(const std::vector<PolicyStatement>& statements);
 
 }  // namespace cdk::iam
+
+CDKPP_EXTERN_VECTOR(cdk::iam::PolicyStatement);

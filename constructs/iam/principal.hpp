@@ -6,6 +6,7 @@
 ///   cdk::iam::AccountPrincipal{"123456789012"}   // {"AWS": "arn:${Partition}:iam::123456789012:root"}
 ///   cdk::iam::ArnPrincipal{other_role.role_arn()}
 #include <cdk/value.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <utility>
@@ -61,3 +62,5 @@ class CompositePrincipal : public Principal {
 };
 
 }  // namespace cdk::iam
+
+CDKPP_EXTERN_VECTOR(cdk::iam::Principal);

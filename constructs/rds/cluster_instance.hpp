@@ -4,6 +4,8 @@
 ///
 ///   .writer = cdk::rds::ClusterInstance::provisioned("writer", {.instance_type = "db.r6g.large"}),
 ///   .readers = {cdk::rds::ClusterInstance::serverless_v2("reader1")},
+#include <cdk/vector_instances.hpp>
+
 #include <cstdint>
 #include <string>
 
@@ -46,3 +48,5 @@ class ClusterInstance {
 };
 
 }  // namespace cdk::rds
+
+CDKPP_EXTERN_VECTOR(cdk::rds::ClusterInstance);

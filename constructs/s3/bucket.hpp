@@ -28,6 +28,7 @@
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/ptr.hpp>
+#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>
@@ -169,3 +170,7 @@ class Bucket : public Construct {
 };
 
 }  // namespace cdk::s3
+
+CDKPP_EXTERN_VECTOR(cdk::s3::Transition);
+CDKPP_EXTERN_VECTOR(cdk::s3::LifecycleRule);
+CDKPP_EXTERN_VECTOR(cdk::s3::CorsRule);

@@ -1,5 +1,7 @@
 #pragma once
 /// Errors cdkpp reports: each names the construct path it concerns and what to do.
+#include <cdk/vector_instances.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -42,3 +44,5 @@ class SynthError : public std::runtime_error {
 };
 
 }  // namespace cdk
+
+CDKPP_EXTERN_VECTOR(cdk::Diagnostic);

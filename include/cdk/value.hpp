@@ -10,6 +10,8 @@
 ///   cdk::Value name = bucket.ref();                 // {"Ref": "Bucket83908E77"}
 ///   cdk::Value arn = "arn:aws:s3:::" + name;         // Fn::Join
 ///   cdk::Value tags = cdk::Value::map({{"team", "infra"}});
+#include <cdk/vector_instances.hpp>
+
 #include <concepts>
 #include <cstdint>
 #include <initializer_list>
@@ -150,3 +152,6 @@ class Value {
 };
 
 }  // namespace cdk
+
+CDKPP_EXTERN_VECTOR(cdk::Value);
+CDKPP_EXTERN_VECTOR(cdk::Value::Entry);

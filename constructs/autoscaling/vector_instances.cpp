@@ -1,0 +1,7 @@
+// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
+// compiled here once (cdk/vector_instances.hpp).
+#include <cdk/autoscaling/auto_scaling_group.hpp>
+#include <cdk/autoscaling/scaling_interval.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::autoscaling::ScalingInterval);
+CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::autoscaling::AutoScalingGroup>);

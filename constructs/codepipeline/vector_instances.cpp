@@ -1,0 +1,13 @@
+// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
+// compiled here once (cdk/vector_instances.hpp).
+#include <cdk/codepipeline/artifact.hpp>
+#include <cdk/codepipeline/pipeline.hpp>
+#include <cdk/codepipeline/stage.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::Artifact);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::GitPullRequestEvent);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::GitPushFilter);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::GitPullRequestFilter);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::Variable);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::Trigger);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline::StageAction);

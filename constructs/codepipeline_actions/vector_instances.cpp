@@ -1,0 +1,7 @@
+// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
+// compiled here once (cdk/vector_instances.hpp).
+#include <cdk/codepipeline_actions/cloudformation_actions.hpp>
+#include <cdk/codepipeline_actions/codedeploy_ecs_deploy_action.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline_actions::CfnCapability);
+CDKPP_VECTOR_INSTANCE(cdk::codepipeline_actions::CodeDeployEcsContainerImageInput);

@@ -1,0 +1,15 @@
+// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
+// compiled here once (cdk/vector_instances.hpp).
+#include <cdk/ec2/block_device.hpp>
+#include <cdk/ec2/peer.hpp>
+#include <cdk/ec2/security_group.hpp>
+#include <cdk/ec2/subnet.hpp>
+#include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/ec2/vpc.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::ec2::BlockDevice);
+CDKPP_VECTOR_INSTANCE(cdk::ec2::SubnetSelection);
+CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::SecurityGroup>);
+CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::Subnet>);
+CDKPP_VECTOR_INSTANCE(cdk::ec2::SubnetConfiguration);
+CDKPP_VECTOR_INSTANCE(cdk::ec2::Peer);

@@ -1,0 +1,9 @@
+// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
+// compiled here once (cdk/vector_instances.hpp).
+#include <cdk/elbv2/listener_action.hpp>
+#include <cdk/elbv2/load_balancer_target.hpp>
+#include <cdk/elbv2/target_group.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::elbv2::ListenerCondition);
+CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::elbv2::TargetGroup>);
+CDKPP_VECTOR_INSTANCE(cdk::elbv2::Target);
