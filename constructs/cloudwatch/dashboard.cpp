@@ -47,7 +47,7 @@ std::string widget_place(std::size_t row, std::size_t index, const Widget& widge
         if constexpr (requires { w.title; }) return w.title;
         else return {};
       },
-      widget);
+      widget.kind());
   std::string out = "row " + std::to_string(row + 1) + ", widget " + std::to_string(index + 1) + " (" +
                     widget_type_name(widget);
   if (!title.empty()) out += " \"" + title + "\"";

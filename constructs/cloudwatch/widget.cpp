@@ -232,9 +232,9 @@ Value::Map properties_of(const LogQueryWidget& w) {
 }
 
 const char* json_type(const Widget& widget) {
-  if (std::holds_alternative<TextWidget>(widget)) return "text";
-  if (std::holds_alternative<LogQueryWidget>(widget)) return "log";
-  if (std::holds_alternative<AlarmStatusWidget>(widget)) return "alarm";
+  if (std::holds_alternative<TextWidget>(widget.kind())) return "text";
+  if (std::holds_alternative<LogQueryWidget>(widget.kind())) return "log";
+  if (std::holds_alternative<AlarmStatusWidget>(widget.kind())) return "alarm";
   return "metric";
 }
 
@@ -295,6 +295,18 @@ void check_alarm(const std::string& path, const std::string& where, const Ptr<co
 
 }  // namespace
 
+Widget::Widget(GraphWidget w) : kind_(std::move(w)) {}
+Widget::Widget(SingleValueWidget w) : kind_(std::move(w)) {}
+Widget::Widget(TextWidget w) : kind_(std::move(w)) {}
+Widget::Widget(AlarmWidget w) : kind_(std::move(w)) {}
+Widget::Widget(AlarmStatusWidget w) : kind_(std::move(w)) {}
+Widget::Widget(LogQueryWidget w) : kind_(std::move(w)) {}
+Widget::Widget(const Widget& other) = default;
+Widget::Widget(Widget&& other) noexcept = default;
+Widget& Widget::operator=(const Widget& other) = default;
+Widget& Widget::operator=(Widget&& other) noexcept = default;
+Widget::~Widget() = default;
+
 const char* widget_type_name(const Widget& widget) noexcept {
   return std::visit(
       [](const auto& w) -> const char* {
@@ -307,13 +319,13 @@ const char* widget_type_name(const Widget& widget) noexcept {
         else if constexpr (std::is_same_v<W, LogQueryWidget>) return "LogQueryWidget";
         else static_assert(always_false<W>);
       },
-      widget);
+      widget.kind());
 }
 
 namespace detail {
 
 WidgetSize widget_size(const Widget& widget) {
-  return std::visit([](const auto& w) { return WidgetSize{w.width, w.height}; }, widget);
+  return std::visit([](const auto& w) { return WidgetSize{w.width, w.height}; }, widget.kind());
 }
 
 void check_widget(const std::string& path, const std::string& where, const Widget& widget) {
@@ -347,11 +359,11 @@ void check_widget(const std::string& path, const std::string& where, const Widge
           check_log_query(path, where, w);
         }
       },
-      widget);
+      widget.kind());
 }
 
 Value widget_json(const Widget& widget, int x, int y) {
-  auto properties = std::visit([](const auto& w) { return properties_of(w); }, widget);
+  auto properties = std::visit([](const auto& w) { return properties_of(w); }, widget.kind());
   return placed(json_type(widget), widget_size(widget), x, y, std::move(properties));
 }
 

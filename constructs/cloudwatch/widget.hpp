@@ -121,8 +121,31 @@ struct LogQueryWidget {
   std::string region{};                 ///< where the log groups are; default the stack's region
 };
 
-/// Any widget: what Dashboard::add_widgets takes.
-using Widget = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWidget, AlarmStatusWidget, LogQueryWidget>;
+/// Any widget: what Dashboard::add_widgets takes, made from each kind above.
+/// A class rather than the bare variant, so that its copying and destruction
+/// are compiled once in the library, not in every program that draws a
+/// dashboard.
+class Widget {
+ public:
+  using Kind = std::variant<GraphWidget, SingleValueWidget, TextWidget, AlarmWidget, AlarmStatusWidget, LogQueryWidget>;
+  Widget(GraphWidget w);        // NOLINT(google-explicit-constructor): `add_widgets(GraphWidget{...})`
+  Widget(SingleValueWidget w);  // NOLINT(google-explicit-constructor)
+  Widget(TextWidget w);         // NOLINT(google-explicit-constructor)
+  Widget(AlarmWidget w);        // NOLINT(google-explicit-constructor)
+  Widget(AlarmStatusWidget w);  // NOLINT(google-explicit-constructor)
+  Widget(LogQueryWidget w);     // NOLINT(google-explicit-constructor)
+  Widget(const Widget& other);
+  Widget(Widget&& other) noexcept;
+  Widget& operator=(const Widget& other);
+  Widget& operator=(Widget&& other) noexcept;
+  ~Widget();
+
+  /// The widget itself: `std::visit(f, widget.kind())`.
+  [[nodiscard]] const Kind& kind() const noexcept { return kind_; }
+
+ private:
+  Kind kind_;
+};
 
 /// "GraphWidget", ...: how errors name a widget's type.
 [[nodiscard]] const char* widget_type_name(const Widget& widget) noexcept;
