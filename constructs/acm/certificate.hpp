@@ -13,6 +13,7 @@
 /// waits until someone validates by hand. Every name must lie within its zone.
 /// Like the AWS CDK, the certificate gets a Name tag (certificate_name or its path).
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
@@ -90,3 +91,5 @@ class Certificate : public Construct {
 };
 
 }  // namespace cdk::acm
+
+CDKPP_EXTERN_MAP(cdk::Ptr<cdk::route53::IHostedZone>);

@@ -32,6 +32,7 @@
 #include <cdk/autoscaling/scaling_policy.hpp>
 #include <cdk/autoscaling/step_scaling_policy.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/block_device.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
@@ -41,7 +42,6 @@
 #include <cdk/iam/grantable.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -13,7 +13,7 @@
 /// Uncovered ranges and relative changes of 0 change nothing. The steps below
 /// the "no change" band become a scale-in policy on an alarm at its lower edge,
 /// those above a scale-out policy on an alarm at its upper edge.
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <cstdint>
 #include <optional>

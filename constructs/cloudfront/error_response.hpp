@@ -3,7 +3,7 @@
 /// with an error status (a custom page, another status, how long to cache it).
 ///
 ///   .error_responses = {{.http_status = 404, .response_http_status = 200, .response_page_path = "/index.html"}}
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <cstdint>
 #include <optional>

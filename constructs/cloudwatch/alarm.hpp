@@ -18,8 +18,8 @@
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

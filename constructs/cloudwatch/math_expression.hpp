@@ -20,7 +20,7 @@
 /// metrics hidden. Not supported: cross-account or cross-region search (searchAccount, searchRegion),
 /// Metrics Insights queries, anomaly detection bands.
 #include <cdk/cloudwatch/metric.hpp>
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -9,8 +9,8 @@
 /// A Metric is also what alarms, widgets and scaling take for a math or search
 /// expression: a MathExpression or SearchExpression (math_expression.hpp)
 /// converts to a Metric whose `expression` is set, so one field takes either.
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -19,8 +19,8 @@
 /// widgets, dashboard variables, cross-account metrics.
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

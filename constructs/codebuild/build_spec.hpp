@@ -16,8 +16,8 @@
 /// value that is a token (a report group's ARN, a bucket's name) becomes an
 /// Fn::Join around it. Keys are written in the order of the buildspec
 /// reference: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <map>
 #include <string>

@@ -7,8 +7,8 @@
 ///
 /// The cached paths are the buildspec's cache_paths (for the S3 cache and
 /// LocalCacheMode::Custom).
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

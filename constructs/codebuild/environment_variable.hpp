@@ -11,6 +11,7 @@
 ///
 /// A Secrets Manager value is a secret's name or ARN, optionally followed by
 /// ":json-key:version-stage:version-id" as CodeBuild reads it.
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
@@ -55,3 +56,5 @@ void check_environment_variables(const std::string& path, const BuildEnvironment
 void grant_environment_variables_read(iam::IGrantable& grantee, const BuildEnvironmentVariables& variables);
 
 }  // namespace cdk::codebuild
+
+CDKPP_EXTERN_MAP(cdk::codebuild::BuildEnvironmentVariable);

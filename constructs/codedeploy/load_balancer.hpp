@@ -5,8 +5,8 @@
 ///
 ///   .load_balancers = {cdk::codedeploy::LoadBalancer::target_group(web_group)}
 ///   .load_balancers = {cdk::codedeploy::LoadBalancer::classic("legacy-elb")}
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 namespace cdk::elbv2 {
 class TargetGroup;

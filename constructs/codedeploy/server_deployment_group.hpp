@@ -27,7 +27,7 @@
 #include <cdk/codedeploy/application.hpp>
 #include <cdk/codedeploy/base_deployment_group.hpp>
 #include <cdk/codedeploy/load_balancer.hpp>
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <string>
 #include <utility>

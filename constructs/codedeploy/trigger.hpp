@@ -8,8 +8,8 @@
 /// The group's service role is granted sns:Publish on the topic, and the
 /// group waits for that grant (CodeDeploy checks it when the group is made).
 /// A group takes at most 10 triggers, each with a unique name.
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

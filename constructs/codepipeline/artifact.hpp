@@ -9,7 +9,7 @@
 /// Unlike the AWS CDK, an artifact always has a name (no generated
 /// "Artifact_<stage>_<action>"): the name is how actions meet, and a name
 /// chosen by the user reads better in the console.
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <string>
 #include <utility>

@@ -63,9 +63,9 @@
 #include <cdk/codepipeline/artifact_store.hpp>
 #include <cdk/codepipeline/stage.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -229,3 +229,4 @@ CDKPP_EXTERN_VECTOR(cdk::codepipeline::GitPushFilter);
 CDKPP_EXTERN_VECTOR(cdk::codepipeline::GitPullRequestFilter);
 CDKPP_EXTERN_VECTOR(cdk::codepipeline::Variable);
 CDKPP_EXTERN_VECTOR(cdk::codepipeline::Trigger);
+CDKPP_EXTERN_MAP(cdk::codepipeline::ReplicationBucket);

@@ -10,7 +10,7 @@
 /// AWS CDK, so the roles' logical ids match.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/construct.hpp>
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <cstdint>
 #include <functional>

@@ -25,9 +25,9 @@
 /// codepipeline::Pipeline) and the grants name that store and region.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>

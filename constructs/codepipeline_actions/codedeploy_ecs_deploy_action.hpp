@@ -25,8 +25,8 @@
 /// refused by IAM at deploy time: give them to the service's task definition.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -2,8 +2,8 @@
 /// EBS volumes attached at launch (Instance, and launch templates).
 ///
 ///   .block_devices = {{.device_name = "/dev/xvda", .volume = {.size_gib = 30}}}   // gp3, encrypted
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

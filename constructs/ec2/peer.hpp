@@ -9,8 +9,8 @@
 ///
 /// A malformed CIDR is recorded as a problem and reported, with the construct
 /// path, by the security group it is given to.
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -14,11 +14,11 @@
 /// real egress rule is added, so CloudFormation does not add its default
 /// allow-all rule.
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <vector>

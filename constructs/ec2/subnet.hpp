@@ -9,10 +9,10 @@
 ///     s->add_route("ToOnPrem", {.destination_cidr_block = "192.168.0.0/16",
 ///                               .router_type = cdk::ec2::RouterType::TransitGateway, .router_id = tgw});
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -3,9 +3,9 @@
 ///
 ///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
 ///   db.props().subnet_ids = picked.subnet_ids();
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

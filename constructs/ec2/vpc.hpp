@@ -30,13 +30,13 @@
 /// Not supported (yet): IPv6, IPAM pools, VPN gateways, reserved groups,
 /// importing (Vpc.fromLookup).
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/flow_log.hpp>
 #include <cdk/ec2/gateway_vpc_endpoint.hpp>
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/nat_provider.hpp>
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>
@@ -133,3 +133,5 @@ class Vpc : public Construct, public IVpc {
 }  // namespace cdk::ec2
 
 CDKPP_EXTERN_VECTOR(cdk::ec2::SubnetConfiguration);
+CDKPP_EXTERN_MAP(cdk::ec2::GatewayVpcEndpointOptions);
+CDKPP_EXTERN_MAP(cdk::ec2::FlowLogOptions);

@@ -14,8 +14,8 @@
 /// the order given; a rule for any tag status must come last, as ECR requires.
 #include <cdk/cfn_resource.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/iam/grantable.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -28,6 +28,7 @@
 /// `<Service>/CloudmapService` with a custom health check that ECS reports to.
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
@@ -36,7 +37,6 @@
 #include <cdk/ptr.hpp>
 #include <cdk/servicediscovery/dns_record_type.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

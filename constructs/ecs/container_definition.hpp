@@ -14,10 +14,10 @@
 /// (PASSWORD, SECRET, TOKEN, API_KEY, ...) with a literal value gets a warning:
 /// pass it through `secrets` instead, so it never shows in the template.
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>

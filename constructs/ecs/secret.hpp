@@ -5,6 +5,7 @@
 ///
 ///   .secrets = {{"DB_PASSWORD", cdk::ecs::Secret::from_secrets_manager(db.secret(), "password")},
 ///               {"API_URL", cdk::ecs::Secret::from_ssm_parameter_name("/app/api-url")}}
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
 
 #include <string>
@@ -52,3 +53,5 @@ class Secret {
 };
 
 }  // namespace cdk::ecs
+
+CDKPP_EXTERN_MAP(cdk::ecs::Secret);

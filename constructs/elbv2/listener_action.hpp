@@ -5,8 +5,8 @@
 ///   listener.add_action("Old", {.priority = 5, .conditions = {ListenerCondition::path_patterns({"/old/*"})},
 ///       .action = cdk::elbv2::ListenerAction::redirect({.path = "/new/"})});
 ///   cdk::elbv2::ListenerAction::fixed_response(404, "text/plain", "not here");
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <optional>

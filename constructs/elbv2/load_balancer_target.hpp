@@ -8,8 +8,8 @@
 ///
 ///   listener.add_targets("Web", {.port = 80, .targets = {asg, instance,
 ///       cdk::elbv2::Target::ip("10.0.1.15", 8080)}});
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <concepts>
 #include <optional>

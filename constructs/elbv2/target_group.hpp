@@ -21,6 +21,7 @@
 /// `tg.metric_target_response_time()` (an HTTP/HTTPS group only), ...
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/elbv2/health_check.hpp>
 #include <cdk/elbv2/http_code.hpp>
@@ -28,7 +29,6 @@
 #include <cdk/elbv2/protocol.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <optional>
 #include <string>

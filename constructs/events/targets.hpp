@@ -14,11 +14,11 @@
 /// Each target may send failed deliveries to an SQS dead-letter queue and set
 /// EventBridge's retry policy. The rule names its targets "Target0",
 /// "Target1", ... as the AWS CDK does; a rule takes at most five.
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <map>

@@ -2,8 +2,8 @@
 /// A managed policy attached to a role by ARN.
 ///
 ///   .managed_policies = {cdk::iam::ManagedPolicy::aws_managed("AmazonSSMManagedInstanceCore")}
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <string_view>
 

@@ -2,8 +2,8 @@
 /// One statement of an IAM policy document.
 ///
 ///   cdk::iam::PolicyStatement{.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <vector>

@@ -5,8 +5,8 @@
 ///   stack.add<cdk::iam::Role>("Role", {.assumed_by = cdk::iam::ServicePrincipal{"ec2.amazonaws.com"}});
 ///   cdk::iam::AccountPrincipal{"123456789012"}   // {"AWS": "arn:${Partition}:iam::123456789012:root"}
 ///   cdk::iam::ArnPrincipal{other_role.role_arn()}
+#include <cdk/container_instances.hpp>
 #include <cdk/value.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <string>
 #include <utility>

@@ -13,10 +13,11 @@
 /// resource ("*") is refused unless `allow_full_access` is set, and then it is
 /// still reported as a warning.
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/managed_policy.hpp>
-#include <cdk/iam/principal.hpp>
 #include <cdk/iam/policy_statement.hpp>
+#include <cdk/iam/principal.hpp>
 
 #include <cstdint>
 #include <map>
@@ -91,3 +92,5 @@ class Role : public Construct, public IRole {
 };
 
 }  // namespace cdk::iam
+
+CDKPP_EXTERN_MAP(std::vector<cdk::iam::PolicyStatement>);

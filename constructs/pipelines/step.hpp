@@ -10,6 +10,7 @@
 /// A ShellStep runs its commands in a CodeBuild project of its own (a
 /// codebuild::PipelineProject made for it), in the step input's files; a
 /// ManualApprovalStep waits for someone to approve in the console.
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
@@ -85,3 +86,5 @@ ShellStep cmake_synth(const CMakeSynthOptions& options);
 [[nodiscard]] const std::string& step_id(const Step& step);
 
 }  // namespace cdk::pipelines
+
+CDKPP_EXTERN_MAP(cdk::Ptr<cdk::CfnOutput>);

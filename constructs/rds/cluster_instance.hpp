@@ -4,7 +4,7 @@
 ///
 ///   .writer = cdk::rds::ClusterInstance::provisioned("writer", {.instance_type = "db.r6g.large"}),
 ///   .readers = {cdk::rds::ClusterInstance::serverless_v2("reader1")},
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -25,10 +25,10 @@
 /// that still holds objects, so empty it first.
 #include <cdk/cfn_resource.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/ptr.hpp>
-#include <cdk/vector_instances.hpp>
 
 #include <cstdint>
 #include <string>

@@ -5,6 +5,7 @@
 ///       {"eu-west-1", {{"ami", "ami-123"}}}}});
 ///   auto ami = amis.find_in_map(cdk::Aws::region(), "ami");
 #include <cdk/cfn_element.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <map>
 #include <string>
@@ -30,3 +31,5 @@ class CfnMapping : public CfnElement {
 };
 
 }  // namespace cdk
+
+CDKPP_EXTERN_MAP(std::map<std::string, cdk::Value>);

@@ -1,6 +1,6 @@
 #pragma once
 /// Errors cdkpp reports: each names the construct path it concerns and what to do.
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <stdexcept>
 #include <string>

@@ -10,7 +10,7 @@
 ///   cdk::Value name = bucket.ref();                 // {"Ref": "Bucket83908E77"}
 ///   cdk::Value arn = "arn:aws:s3:::" + name;         // Fn::Join
 ///   cdk::Value tags = cdk::Value::map({{"team", "infra"}});
-#include <cdk/vector_instances.hpp>
+#include <cdk/container_instances.hpp>
 
 #include <concepts>
 #include <cstdint>
@@ -155,3 +155,4 @@ class Value {
 
 CDKPP_EXTERN_VECTOR(cdk::Value);
 CDKPP_EXTERN_VECTOR(cdk::Value::Entry);
+CDKPP_EXTERN_MAP(cdk::Value);

@@ -1,5 +1,5 @@
-// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
-// compiled here once (cdk/vector_instances.hpp).
+// The list and map members this module's headers declare extern, compiled
+// here once (cdk/container_instances.hpp).
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/codepipeline/pipeline.hpp>
 #include <cdk/codepipeline/stage.hpp>
@@ -11,3 +11,4 @@ CDKPP_VECTOR_INSTANCE(cdk::codepipeline::GitPullRequestFilter);
 CDKPP_VECTOR_INSTANCE(cdk::codepipeline::Variable);
 CDKPP_VECTOR_INSTANCE(cdk::codepipeline::Trigger);
 CDKPP_VECTOR_INSTANCE(cdk::codepipeline::StageAction);
+CDKPP_MAP_INSTANCE(cdk::codepipeline::ReplicationBucket);

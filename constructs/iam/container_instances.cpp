@@ -1,9 +1,11 @@
-// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
-// compiled here once (cdk/vector_instances.hpp).
+// The list and map members this module's headers declare extern, compiled
+// here once (cdk/container_instances.hpp).
 #include <cdk/iam/managed_policy.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/iam/principal.hpp>
+#include <cdk/iam/role.hpp>
 
 CDKPP_VECTOR_INSTANCE(cdk::iam::PolicyStatement);
 CDKPP_VECTOR_INSTANCE(cdk::iam::ManagedPolicy);
 CDKPP_VECTOR_INSTANCE(cdk::iam::Principal);
+CDKPP_MAP_INSTANCE(std::vector<cdk::iam::PolicyStatement>);

@@ -1,5 +1,5 @@
-// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
-// compiled here once (cdk/vector_instances.hpp).
+// The list and map members this module's headers declare extern, compiled
+// here once (cdk/container_instances.hpp).
 #include <cdk/elbv2/listener_action.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/elbv2/target_group.hpp>

@@ -1,5 +1,5 @@
-// The list members this module's headers declare with CDKPP_EXTERN_VECTOR,
-// compiled here once (cdk/vector_instances.hpp).
+// The list and map members this module's headers declare extern, compiled
+// here once (cdk/container_instances.hpp).
 #include <cdk/ec2/block_device.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/ec2/security_group.hpp>
@@ -13,3 +13,5 @@ CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::SecurityGroup>);
 CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::Subnet>);
 CDKPP_VECTOR_INSTANCE(cdk::ec2::SubnetConfiguration);
 CDKPP_VECTOR_INSTANCE(cdk::ec2::Peer);
+CDKPP_MAP_INSTANCE(cdk::ec2::GatewayVpcEndpointOptions);
+CDKPP_MAP_INSTANCE(cdk::ec2::FlowLogOptions);

@@ -1,0 +1,5 @@
+// The list and map members this module's headers declare extern, compiled
+// here once (cdk/container_instances.hpp).
+#include <cdk/events/targets.hpp>
+
+CDKPP_VECTOR_INSTANCE(cdk::events::ContainerOverride);
