@@ -16,6 +16,10 @@ using namespace cdk;
 
 namespace {
 
+// "/static/", where the distribution serves the bucket's files. Appended
+// rather than "/" + ...: GCC 12 warns falsely (-Wstringop-overflow) on that.
+std::string static_path() { return std::string("/").append(static_prefix); }
+
 // What the static files' bucket and distribution accept on purpose, with the
 // reasons the template carries for cdkpp, cdk-nag, cfn_nag and checkov.
 void suppress_choices(s3::Bucket& bucket, cloudfront::Distribution& cdn, const Settings& settings) {
@@ -66,12 +70,12 @@ Cdn add_cdn(Stack& stack, const CdnTargets& t) {
     props.domain_names = {t.domain};
   }
   auto& cdn = stack.add<cloudfront::Distribution>("Cdn", std::move(props));
-  if (site) cdn.add_behavior("/" + std::string(static_prefix) + "*", files, {.response_headers_policy = headers});
+  if (site) cdn.add_behavior(static_path() + "*", files, {.response_headers_policy = headers});
   suppress_choices(bucket, cdn, settings);
   const Value host = site ? Value(t.domain) : cdn.distribution_domain_name();
   return {.bucket = bucket,
           .distribution = cdn,
-          .static_url = Value("https://") + host + Value("/" + std::string(static_prefix)),
+          .static_url = Value("https://") + host + Value(static_path()),
           .serves_site = site};
 }
 
