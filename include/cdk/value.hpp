@@ -12,6 +12,7 @@
 ///   cdk::Value tags = cdk::Value::map({{"team", "infra"}});
 #include <cdk/container_instances.hpp>
 
+#include <atomic>
 #include <concepts>
 #include <cstdint>
 #include <initializer_list>
@@ -29,7 +30,11 @@ class CfnElement;
 
 namespace detail {
 struct ValueNode;
-}
+/// How many Values share a node: the first member of every node (core/value_node.hpp).
+struct ValueCount {
+  mutable std::atomic<std::uint32_t> refs{1};
+};
+}  // namespace detail
 
 class Value {
  public:
@@ -54,8 +59,10 @@ class Value {
   Value(std::nullptr_t) noexcept {}  // NOLINT: implicit by design
   // Releasing the node is out of line: inlined, it is most of the code of the
   // many structs that hold Values (every L1 Props), at every place one dies.
-  Value(const Value&) noexcept = default;
-  Value(Value&&) noexcept = default;
+  Value(const Value& other) noexcept : node_(other.node_) {
+    if (node_ != nullptr) node_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  Value(Value&& other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
   Value& operator=(const Value& other) noexcept;
   Value& operator=(Value&& other) noexcept;
   ~Value();
@@ -146,9 +153,12 @@ class Value {
     return out;
   }
   void visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const;
-  explicit Value(std::shared_ptr<const detail::ValueNode> node) noexcept : node_(std::move(node)) {}
+  explicit Value(const detail::ValueNode* node) noexcept;  // takes over the node's one count
+  [[nodiscard]] const detail::ValueNode& node() const noexcept;
 
-  std::shared_ptr<const detail::ValueNode> node_;
+  // One pointer, counted in the node itself (not a shared_ptr's 16 bytes and
+  // control block): every property of every L1 resource is a Value.
+  const detail::ValueCount* node_ = nullptr;
 };
 
 }  // namespace cdk

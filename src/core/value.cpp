@@ -12,17 +12,22 @@ namespace {
 
 using detail::ValueNode;
 
-std::shared_ptr<ValueNode> make(Value::Kind kind) {
-  auto n = std::make_shared<ValueNode>();
+std::unique_ptr<ValueNode> make(Value::Kind kind) {
+  auto n = std::make_unique<ValueNode>();
   n->kind = kind;
   n->literal = kind <= Value::Kind::Map;
   return n;
 }
 
-std::shared_ptr<const ValueNode> bool_node(bool b) {
+// Never freed: the count it starts with is not given to any Value.
+const ValueNode* bool_node(bool b) {
   auto n = make(Value::Kind::Bool);
   n->scalar.b = b;
-  return n;
+  return n.release();
+}
+
+void release(const detail::ValueCount* n) noexcept {
+  if (n != nullptr && n->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete static_cast<const ValueNode*>(n);
 }
 
 const char* kind_name(Value::Kind k) {
@@ -63,21 +68,39 @@ void append_json_string(std::string& out, const std::string& s) {
 
 }  // namespace
 
-Value& Value::operator=(const Value& other) noexcept = default;
-Value& Value::operator=(Value&& other) noexcept = default;
-Value::~Value() = default;
+Value::Value(const ValueNode* node) noexcept : node_(node) {}
+
+const ValueNode& Value::node() const noexcept { return *static_cast<const ValueNode*>(node_); }
+
+Value& Value::operator=(const Value& other) noexcept {
+  if (other.node_ != nullptr) other.node().refs.fetch_add(1, std::memory_order_relaxed);
+  release(node_);
+  node_ = other.node_;
+  return *this;
+}
+
+Value& Value::operator=(Value&& other) noexcept {
+  if (this != &other) {
+    release(node_);
+    node_ = std::exchange(other.node_, nullptr);
+  }
+  return *this;
+}
+
+Value::~Value() { release(node_); }
 
 // true and false are two shared nodes: a bool costs no allocation.
 Value::Value(bool b) {
-  static const std::shared_ptr<const ValueNode> kTrue = bool_node(true);
-  static const std::shared_ptr<const ValueNode> kFalse = bool_node(false);
+  static const ValueNode* const kTrue = bool_node(true);
+  static const ValueNode* const kFalse = bool_node(false);
   node_ = b ? kTrue : kFalse;
+  node().refs.fetch_add(1, std::memory_order_relaxed);
 }
 
 Value Value::from_int(std::int64_t i) {
   auto n = make(Kind::Int);
   n->scalar.i = i;
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
 Value::Value(double d) {
@@ -88,7 +111,7 @@ Value::Value(double d) {
   }
   auto n = make(Kind::Double);
   n->scalar.d = d;
-  node_ = std::move(n);
+  node_ = n.release();
 }
 
 Value::Value(const char* s) : Value(std::string(s ? s : "")) {}
@@ -96,21 +119,21 @@ Value::Value(std::string_view s) : Value(std::string(s)) {}
 Value::Value(std::string s) {
   auto n = make(Kind::String);
   n->payload = std::move(s);
-  node_ = std::move(n);
+  node_ = n.release();
 }
 
 Value::Value(List items) {
   auto n = make(Kind::List);
   for (const auto& v : items) n->literal = n->literal && v.is_literal();
   n->payload = std::move(items);
-  node_ = std::move(n);
+  node_ = n.release();
 }
 
 Value::Value(Map entries) {
   auto n = make(Kind::Map);
   for (const auto& e : entries) n->literal = n->literal && e.second.is_literal();
   n->payload = std::move(entries);
-  node_ = std::move(n);
+  node_ = n.release();
 }
 
 Value Value::list(std::initializer_list<Value> items) { return Value(List(items)); }
@@ -119,86 +142,86 @@ Value Value::map(std::initializer_list<Entry> entries) { return Value(Map(entrie
 Value Value::ref(const CfnElement& target) {
   auto n = make(Kind::Ref);
   n->scalar.target = &target;
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
 Value Value::pseudo(std::string_view name) {
   auto n = make(Kind::Ref);
   n->payload = std::string(name);
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
 Value Value::get_att(const CfnElement& target, std::string_view attribute) {
   auto n = make(Kind::GetAtt);
   n->scalar.target = &target;
   n->payload = std::string(attribute);
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
 Value Value::logical_id(const CfnElement& target) {
   auto n = make(Kind::LogicalId);
   n->scalar.target = &target;
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
 Value Value::intrinsic(std::string_view name, Value argument) {
   auto n = make(Kind::Intrinsic);
   n->payload = std::string(name);
   n->argument = std::move(argument);
-  return Value(std::shared_ptr<const ValueNode>(std::move(n)));
+  return Value(n.release());
 }
 
-Value::Kind Value::kind() const noexcept { return node_ ? node_->kind : Kind::Null; }
-bool Value::is_literal() const noexcept { return !node_ || node_->literal; }
-bool Value::is_token() const noexcept { return node_ && node_->kind > Kind::Map; }
+Value::Kind Value::kind() const noexcept { return node_ ? node().kind : Kind::Null; }
+bool Value::is_literal() const noexcept { return !node_ || node().literal; }
+bool Value::is_token() const noexcept { return node_ && node().kind > Kind::Map; }
 
 bool Value::as_bool() const {
   if (kind() != Kind::Bool) wrong_kind(Kind::Bool, kind());
-  return node_->scalar.b;
+  return node().scalar.b;
 }
 std::int64_t Value::as_int() const {
   if (kind() != Kind::Int) wrong_kind(Kind::Int, kind());
-  return node_->scalar.i;
+  return node().scalar.i;
 }
 double Value::as_double() const {
-  if (kind() == Kind::Int) return static_cast<double>(node_->scalar.i);
+  if (kind() == Kind::Int) return static_cast<double>(node().scalar.i);
   if (kind() != Kind::Double) wrong_kind(Kind::Double, kind());
-  return node_->scalar.d;
+  return node().scalar.d;
 }
 const std::string& Value::as_string() const {
   if (kind() != Kind::String) wrong_kind(Kind::String, kind());
-  return node_->text();
+  return node().text();
 }
 const Value::List& Value::as_list() const {
   if (kind() == Kind::Null) return kEmptyList;
   if (kind() != Kind::List) wrong_kind(Kind::List, kind());
-  return std::get<List>(node_->payload);
+  return std::get<List>(node().payload);
 }
 const Value::Map& Value::as_map() const {
   if (kind() == Kind::Null) return kEmptyMap;
   if (kind() != Kind::Map) wrong_kind(Kind::Map, kind());
-  return std::get<Map>(node_->payload);
+  return std::get<Map>(node().payload);
 }
 const Value* Value::find(std::string_view key) const {
   if (kind() != Kind::Map) return nullptr;
-  for (const auto& [k, v] : std::get<Map>(node_->payload))
+  for (const auto& [k, v] : std::get<Map>(node().payload))
     if (k == key) return &v;
   return nullptr;
 }
-const CfnElement* Value::target() const noexcept { return node_ ? node_->element() : nullptr; }
+const CfnElement* Value::target() const noexcept { return node_ ? node().element() : nullptr; }
 const std::string& Value::name() const {
-  return node_ && std::holds_alternative<std::string>(node_->payload) ? node_->text() : kEmptyString;
+  return node_ && std::holds_alternative<std::string>(node().payload) ? node().text() : kEmptyString;
 }
-const Value& Value::argument() const { return node_ ? node_->argument : kNull; }
+const Value& Value::argument() const { return node_ ? node().argument : kNull; }
 
 void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const {
-  if (!node_ || node_->literal) return;
-  if (const CfnElement* e = node_->element()) f(e, ctx);
-  if (const auto* list = std::get_if<List>(&node_->payload))
+  if (!node_ || node().literal) return;
+  if (const CfnElement* e = node().element()) f(e, ctx);
+  if (const auto* list = std::get_if<List>(&node().payload))
     for (const auto& v : *list) v.visit_targets(f, ctx);
-  if (const auto* map = std::get_if<Map>(&node_->payload))
+  if (const auto* map = std::get_if<Map>(&node().payload))
     for (const auto& e : *map) e.second.visit_targets(f, ctx);
-  node_->argument.visit_targets(f, ctx);
+  node().argument.visit_targets(f, ctx);
 }
 
 namespace {
@@ -251,8 +274,8 @@ bool operator==(const Value& a, const Value& b) {
       return a.as_double() == b.as_double();
     return false;
   }
-  const auto& x = *a.node_;
-  const auto& y = *b.node_;
+  const auto& x = a.node();
+  const auto& y = b.node();
   switch (x.kind) {
     case Value::Kind::Null: return true;
     case Value::Kind::Bool: return x.scalar.b == y.scalar.b;
@@ -273,10 +296,10 @@ std::string Value::to_string() const {
   std::string out;
   switch (kind()) {
     case Kind::Null: return "null";
-    case Kind::Bool: return node_->scalar.b ? "true" : "false";
-    case Kind::Int: return std::to_string(node_->scalar.i);
-    case Kind::Double: return fmt::format("{}", node_->scalar.d);
-    case Kind::String: append_json_string(out, node_->text()); return out;
+    case Kind::Bool: return node().scalar.b ? "true" : "false";
+    case Kind::Int: return std::to_string(node().scalar.i);
+    case Kind::Double: return fmt::format("{}", node().scalar.d);
+    case Kind::String: append_json_string(out, node().text()); return out;
     case Kind::List: {
       out = "[";
       const auto& list = as_list();

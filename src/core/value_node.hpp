@@ -7,9 +7,10 @@
 
 namespace cdk::detail {
 
-// One node per Value that is not null, shared by its copies and never changed
-// once made. Kept small (72 bytes): a large tree holds millions of them.
-struct ValueNode {
+// One node per Value that is not null, shared by its copies (which it counts)
+// and never changed once made. Kept small (64 bytes): a large tree holds
+// millions of them.
+struct ValueNode : ValueCount {
   Value::Kind kind = Value::Kind::Null;
   bool literal = true;  // no token anywhere inside
   union {
