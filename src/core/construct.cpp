@@ -108,21 +108,28 @@ Construct* Node::default_child() const noexcept {
   return try_find_child("Default");
 }
 
+const Node::Rare Node::no_rare_;
+
+Node::Rare& Node::rare() {
+  if (!rare_) rare_ = std::make_unique<Rare>();
+  return *rare_;
+}
+
 void Node::add_metadata(std::string type, std::string data) {
-  metadata_.push_back({std::move(type), std::move(data)});
+  rare().metadata.push_back({std::move(type), std::move(data)});
 }
 
 void Node::add_dependency(Construct& other) {
   if (&other.node().root() != &root())
     throw Error(path(), fmt::format("cannot depend on \"{}\", which belongs to another app", other.node().path()),
                 "create both constructs in the same cdk::App");
-  if (std::find(dependencies_.begin(), dependencies_.end(), &other) == dependencies_.end())
-    dependencies_.push_back(&other);
+  auto& deps = rare().dependencies;
+  if (std::find(deps.begin(), deps.end(), &other) == deps.end()) deps.push_back(&other);
 }
 
 std::optional<std::string> Node::try_get_context(std::string_view key) const {
   for (const Node* n = this; n != nullptr; n = n->scope_ ? &n->scope_->node() : nullptr)
-    for (const auto& [k, v] : n->context_)
+    for (const auto& [k, v] : n->rare_or_none().context)
       if (k == key) return v;
   return std::nullopt;
 }
@@ -131,14 +138,15 @@ void Node::set_context(std::string key, std::string value) {
   if (!children_.empty())
     throw Error(path(), fmt::format("cannot set context \"{}\" after children were added", key),
                 "set context values before creating constructs in this scope");
-  for (auto& [k, v] : context_)
+  auto& context = rare().context;
+  for (auto& [k, v] : context)
     if (k == key) {
       v = std::move(value);
       return;
     }
-  context_.emplace_back(std::move(key), std::move(value));
+  context.emplace_back(std::move(key), std::move(value));
 }
 
-void Aspects::add(std::shared_ptr<IAspect> aspect) { scope_.node().aspects_.push_back(std::move(aspect)); }
+void Aspects::add(std::shared_ptr<IAspect> aspect) { scope_.node().rare().aspects.push_back(std::move(aspect)); }
 
 }  // namespace cdk

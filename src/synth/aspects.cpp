@@ -12,10 +12,10 @@ namespace cdk::detail {
 struct AspectInvoker {
   static void invoke(Construct& c, std::vector<IAspect*>& inherited) {
     const std::size_t base = inherited.size();
-    for (const auto& a : c.node().aspects_) inherited.push_back(a.get());
-    auto& applied = c.node().applied_aspects_;
+    for (const auto& a : c.node().aspects()) inherited.push_back(a.get());
     for (std::size_t i = 0; i < inherited.size(); ++i) {
       IAspect* a = inherited[i];
+      auto& applied = c.node().rare().applied_aspects;
       if (std::find(applied.begin(), applied.end(), a) != applied.end()) continue;
       applied.push_back(a);
       a->visit(c);
