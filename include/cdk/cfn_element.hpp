@@ -3,6 +3,7 @@
 #include <cdk/construct.hpp>
 #include <cdk/value.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,8 +28,8 @@ class CfnElement : public Construct {
   /// Keeps a logical id across a refactor that moves the construct.
   /// Throws cdk::Error unless the id is 1-255 alphanumeric characters.
   void override_logical_id(std::string logical_id);
-  [[nodiscard]] const std::optional<std::string>& logical_id_override() const noexcept {
-    return logical_id_override_;
+  [[nodiscard]] std::optional<std::string> logical_id_override() const {
+    return logical_id_override_ ? std::optional<std::string>(*logical_id_override_) : std::nullopt;
   }
 
   /// {"Ref": this}.
@@ -39,7 +40,7 @@ class CfnElement : public Construct {
 
  private:
   Stack& stack_;
-  std::optional<std::string> logical_id_override_;
+  std::unique_ptr<const std::string> logical_id_override_;  // rare: one pointer, not an optional's 40 bytes
 };
 
 }  // namespace cdk

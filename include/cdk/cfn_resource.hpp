@@ -10,6 +10,8 @@
 #include <cdk/cfn_element.hpp>
 #include <cdk/tag_manager.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,7 +51,7 @@ class CfnResource : public CfnElement {
   /// DependsOn: this resource is created after `other` (same stack), or this
   /// stack after other's stack (other stack).
   void add_depends_on(const CfnResource& other);
-  [[nodiscard]] const std::vector<const CfnResource*>& depends_on() const noexcept { return depends_on_; }
+  [[nodiscard]] const std::vector<const CfnResource*>& depends_on() const noexcept { return rare_or_none().depends_on; }
 
   void set_condition(const CfnCondition& condition) { condition_ = &condition; }
   [[nodiscard]] const CfnCondition* condition() const noexcept { return condition_; }
@@ -57,8 +59,8 @@ class CfnResource : public CfnElement {
   void apply_removal_policy(RemovalPolicy policy);
   void set_deletion_policy(RemovalPolicy policy);
   void set_update_replace_policy(RemovalPolicy policy);
-  void set_update_policy(Value policy) { update_policy_ = std::move(policy); }
-  void set_creation_policy(Value policy) { creation_policy_ = std::move(policy); }
+  void set_update_policy(Value policy) { rare().update_policy = std::move(policy); }
+  void set_creation_policy(Value policy) { rare().creation_policy = std::move(policy); }
   /// Adds an entry to the resource's Metadata attribute.
   void add_metadata(std::string key, Value value);
 
@@ -74,7 +76,7 @@ class CfnResource : public CfnElement {
     Value value;
     bool remove = false;
   };
-  [[nodiscard]] const std::vector<Override>& overrides() const noexcept { return overrides_; }
+  [[nodiscard]] const std::vector<Override>& overrides() const noexcept { return rare_or_none().overrides; }
 
  protected:
   /// The Properties map. Typed L1 classes render their props here; the
@@ -87,14 +89,23 @@ class CfnResource : public CfnElement {
   std::string type_;
   Value properties_;
   TagManager tags_;
-  std::vector<const CfnResource*> depends_on_;
   const CfnCondition* condition_ = nullptr;
   std::optional<RemovalPolicy> deletion_policy_;
   std::optional<RemovalPolicy> update_replace_policy_;
-  Value update_policy_;
-  Value creation_policy_;
-  Value::Map metadata_;
-  std::vector<Override> overrides_;
+
+  // What few resources have, kept apart (made on first use): a large app
+  // holds a hundred thousand resources, most with none of it.
+  struct Rare {
+    std::vector<const CfnResource*> depends_on;
+    Value update_policy;
+    Value creation_policy;
+    Value::Map metadata;
+    std::vector<Override> overrides;
+  };
+  static const Rare no_rare_;
+  Rare& rare();
+  [[nodiscard]] const Rare& rare_or_none() const noexcept { return rare_ ? *rare_ : no_rare_; }
+  std::unique_ptr<Rare> rare_;
 };
 
 }  // namespace cdk

@@ -54,13 +54,22 @@ void CfnResource::set_property(std::string_view name, Value value) {
   properties_ = Value(std::move(map));
 }
 
+const CfnResource::Rare CfnResource::no_rare_;
+
+CfnResource::Rare& CfnResource::rare() {
+  if (!rare_) rare_ = std::make_unique<Rare>();
+  return *rare_;
+}
+
 void CfnResource::add_override(std::string_view path, Value value) {
-  overrides_.push_back({std::string(path), std::move(value), false});
+  rare().overrides.push_back({std::string(path), std::move(value), false});
 }
 void CfnResource::add_property_override(std::string_view path, Value value) {
   add_override(fmt::format("Properties.{}", path), std::move(value));
 }
-void CfnResource::add_deletion_override(std::string_view path) { overrides_.push_back({std::string(path), {}, true}); }
+void CfnResource::add_deletion_override(std::string_view path) {
+  rare().overrides.push_back({std::string(path), {}, true});
+}
 void CfnResource::add_property_deletion_override(std::string_view path) {
   add_deletion_override(fmt::format("Properties.{}", path));
 }
@@ -71,9 +80,10 @@ void CfnResource::add_depends_on(const CfnResource& other) {
   if (&other.node().root() != &node().root())
     throw Error(node().path(), fmt::format("cannot depend on \"{}\", which belongs to another app", other.node().path()),
                 "create both constructs in the same cdk::App");
-  for (const auto* d : depends_on_)
+  auto& deps = rare().depends_on;
+  for (const auto* d : deps)
     if (d == &other) return;
-  depends_on_.push_back(&other);
+  deps.push_back(&other);
 }
 
 void CfnResource::apply_removal_policy(RemovalPolicy policy) {
@@ -84,12 +94,13 @@ void CfnResource::set_deletion_policy(RemovalPolicy policy) { deletion_policy_ =
 void CfnResource::set_update_replace_policy(RemovalPolicy policy) { update_replace_policy_ = policy; }
 
 void CfnResource::add_metadata(std::string key, Value value) {
-  for (auto& [k, v] : metadata_)
+  auto& metadata = rare().metadata;
+  for (auto& [k, v] : metadata)
     if (k == key) {
       v = std::move(value);
       return;
     }
-  metadata_.emplace_back(std::move(key), std::move(value));
+  metadata.emplace_back(std::move(key), std::move(value));
 }
 
 Value CfnResource::render_properties() const { return properties_; }
@@ -114,15 +125,16 @@ Value CfnResource::render() const {
   }
   if (!props.is_null() && !props.as_map().empty()) out.emplace_back("Properties", std::move(props));
 
+  const Rare& rare = rare_or_none();
   Value::List deps;
-  for (const auto* d : depends_on_)
+  for (const auto* d : rare.depends_on)
     if (&d->stack() == &stack()) deps.push_back(Value::logical_id(*d));
   if (!deps.empty()) out.emplace_back("DependsOn", Value(std::move(deps)));
-  if (!creation_policy_.is_null()) out.emplace_back("CreationPolicy", creation_policy_);
-  if (!update_policy_.is_null()) out.emplace_back("UpdatePolicy", update_policy_);
+  if (!rare.creation_policy.is_null()) out.emplace_back("CreationPolicy", rare.creation_policy);
+  if (!rare.update_policy.is_null()) out.emplace_back("UpdatePolicy", rare.update_policy);
   if (update_replace_policy_) out.emplace_back("UpdateReplacePolicy", policy_name(*update_replace_policy_));
   if (deletion_policy_) out.emplace_back("DeletionPolicy", policy_name(*deletion_policy_));
-  if (!metadata_.empty()) out.emplace_back("Metadata", Value(metadata_));
+  if (!rare.metadata.empty()) out.emplace_back("Metadata", Value(rare.metadata));
   if (condition_ != nullptr) out.emplace_back("Condition", Value::logical_id(*condition_));
   return Value(std::move(out));
 }
