@@ -12,7 +12,6 @@
 ///   cdk::Value tags = cdk::Value::map({{"team", "infra"}});
 #include <cdk/container_instances.hpp>
 
-#include <atomic>
 #include <concepts>
 #include <cstdint>
 #include <initializer_list>
@@ -30,11 +29,7 @@ class CfnElement;
 
 namespace detail {
 struct ValueNode;
-/// How many Values share a node: the first member of every node (core/value_node.hpp).
-struct ValueCount {
-  mutable std::atomic<std::uint32_t> refs{1};
-};
-}  // namespace detail
+}
 
 class Value {
  public:
@@ -57,11 +52,10 @@ class Value {
 
   Value() noexcept = default;
   Value(std::nullptr_t) noexcept {}  // NOLINT: implicit by design
-  // Releasing the node is out of line: inlined, it is most of the code of the
-  // many structs that hold Values (every L1 Props), at every place one dies.
-  Value(const Value& other) noexcept : node_(other.node_) {
-    if (node_ != nullptr) node_->refs.fetch_add(1, std::memory_order_relaxed);
-  }
+  // Counting and releasing the node are out of line: inlined, they are most
+  // of the code of the many structs that hold Values (every L1 Props), at
+  // every place one is copied or dies.
+  Value(const Value& other) noexcept;
   Value(Value&& other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
   Value& operator=(const Value& other) noexcept;
   Value& operator=(Value&& other) noexcept;
@@ -156,9 +150,9 @@ class Value {
   explicit Value(const detail::ValueNode* node) noexcept;  // takes over the node's one count
   [[nodiscard]] const detail::ValueNode& node() const noexcept;
 
-  // One pointer, counted in the node itself (not a shared_ptr's 16 bytes and
-  // control block): every property of every L1 resource is a Value.
-  const detail::ValueCount* node_ = nullptr;
+  // One pointer to a node that counts its Values (not a shared_ptr's 16 bytes
+  // and control block): every property of every L1 resource is a Value.
+  const detail::ValueNode* node_ = nullptr;
 };
 
 }  // namespace cdk

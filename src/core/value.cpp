@@ -26,8 +26,8 @@ const ValueNode* bool_node(bool b) {
   return n.release();
 }
 
-void release(const detail::ValueCount* n) noexcept {
-  if (n != nullptr && n->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete static_cast<const ValueNode*>(n);
+void release(const ValueNode* n) noexcept {
+  if (n != nullptr && n->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete n;
 }
 
 const char* kind_name(Value::Kind k) {
@@ -70,10 +70,14 @@ void append_json_string(std::string& out, const std::string& s) {
 
 Value::Value(const ValueNode* node) noexcept : node_(node) {}
 
-const ValueNode& Value::node() const noexcept { return *static_cast<const ValueNode*>(node_); }
+const ValueNode& Value::node() const noexcept { return *node_; }
+
+Value::Value(const Value& other) noexcept : node_(other.node_) {
+  if (node_ != nullptr) node_->refs.fetch_add(1, std::memory_order_relaxed);
+}
 
 Value& Value::operator=(const Value& other) noexcept {
-  if (other.node_ != nullptr) other.node().refs.fetch_add(1, std::memory_order_relaxed);
+  if (other.node_ != nullptr) other.node_->refs.fetch_add(1, std::memory_order_relaxed);
   release(node_);
   node_ = other.node_;
   return *this;
@@ -94,7 +98,7 @@ Value::Value(bool b) {
   static const ValueNode* const kTrue = bool_node(true);
   static const ValueNode* const kFalse = bool_node(false);
   node_ = b ? kTrue : kFalse;
-  node().refs.fetch_add(1, std::memory_order_relaxed);
+  node_->refs.fetch_add(1, std::memory_order_relaxed);
 }
 
 Value Value::from_int(std::int64_t i) {

@@ -2,6 +2,8 @@
 // The storage behind cdk::Value. Internal.
 #include <cdk/value.hpp>
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <variant>
 
@@ -10,7 +12,8 @@ namespace cdk::detail {
 // One node per Value that is not null, shared by its copies (which it counts)
 // and never changed once made. Kept small (64 bytes): a large tree holds
 // millions of them.
-struct ValueNode : ValueCount {
+struct ValueNode {
+  mutable std::atomic<std::uint32_t> refs{1};  // the Values that share it
   Value::Kind kind = Value::Kind::Null;
   bool literal = true;  // no token anywhere inside
   union {
