@@ -51,7 +51,7 @@ class CfnResource : public CfnElement {
   /// DependsOn: this resource is created after `other` (same stack), or this
   /// stack after other's stack (other stack).
   void add_depends_on(const CfnResource& other);
-  [[nodiscard]] const std::vector<const CfnResource*>& depends_on() const noexcept { return rare_or_none().depends_on; }
+  [[nodiscard]] const std::vector<const CfnResource*>& depends_on() const noexcept;
 
   void set_condition(const CfnCondition& condition) { condition_ = &condition; }
   [[nodiscard]] const CfnCondition* condition() const noexcept { return condition_; }
@@ -59,8 +59,8 @@ class CfnResource : public CfnElement {
   void apply_removal_policy(RemovalPolicy policy);
   void set_deletion_policy(RemovalPolicy policy);
   void set_update_replace_policy(RemovalPolicy policy);
-  void set_update_policy(Value policy) { rare().update_policy = std::move(policy); }
-  void set_creation_policy(Value policy) { rare().creation_policy = std::move(policy); }
+  void set_update_policy(Value policy);
+  void set_creation_policy(Value policy);
   /// Adds an entry to the resource's Metadata attribute.
   void add_metadata(std::string key, Value value);
 
@@ -76,7 +76,7 @@ class CfnResource : public CfnElement {
     Value value;
     bool remove = false;
   };
-  [[nodiscard]] const std::vector<Override>& overrides() const noexcept { return rare_or_none().overrides; }
+  [[nodiscard]] const std::vector<Override>& overrides() const noexcept;
 
  protected:
   /// The Properties map. Typed L1 classes render their props here; the
@@ -93,19 +93,16 @@ class CfnResource : public CfnElement {
   std::optional<RemovalPolicy> deletion_policy_;
   std::optional<RemovalPolicy> update_replace_policy_;
 
-  // What few resources have, kept apart (made on first use): a large app
-  // holds a hundred thousand resources, most with none of it.
-  struct Rare {
-    std::vector<const CfnResource*> depends_on;
-    Value update_policy;
-    Value creation_policy;
-    Value::Map metadata;
-    std::vector<Override> overrides;
+  // What few resources have (DependsOn, update and creation policies,
+  // metadata, overrides), kept apart and made on first use: a large app holds
+  // a hundred thousand resources, most with none of it.
+  struct Rare;
+  struct RareDeleter {
+    void operator()(Rare* r) const noexcept;
   };
-  static const Rare no_rare_;
   Rare& rare();
-  [[nodiscard]] const Rare& rare_or_none() const noexcept { return rare_ ? *rare_ : no_rare_; }
-  std::unique_ptr<Rare> rare_;
+  [[nodiscard]] const Rare& rare_or_none() const noexcept;
+  std::unique_ptr<Rare, RareDeleter> rare_;
 };
 
 }  // namespace cdk

@@ -54,11 +54,11 @@ class Node {
   [[nodiscard]] Construct* default_child() const noexcept;
 
   void add_metadata(std::string type, std::string data);
-  [[nodiscard]] const std::vector<MetadataEntry>& metadata() const noexcept { return rare_or_none().metadata; }
+  [[nodiscard]] const std::vector<MetadataEntry>& metadata() const noexcept;
 
   /// Everything in `other` must be created before everything in this construct.
   void add_dependency(Construct& other);
-  [[nodiscard]] const std::vector<Construct*>& dependencies() const noexcept { return rare_or_none().dependencies; }
+  [[nodiscard]] const std::vector<Construct*>& dependencies() const noexcept;
 
   /// Context value from this scope or the nearest scope above that has it
   /// (the app's context holds -c key=value and cdkpp.json).
@@ -67,7 +67,7 @@ class Node {
   void set_context(std::string key, std::string value);
 
   /// Aspects added here visit this construct and everything below before synthesis.
-  [[nodiscard]] const std::vector<std::shared_ptr<IAspect>>& aspects() const noexcept { return rare_or_none().aspects; }
+  [[nodiscard]] const std::vector<std::shared_ptr<IAspect>>& aspects() const noexcept;
 
  private:
   friend class Construct;
@@ -81,19 +81,18 @@ class Node {
   std::vector<Construct*> children_;                // in creation order
   std::vector<std::unique_ptr<Construct>> owned_;   // those made with add<T>
 
-  // What few constructs have, kept apart: the many leaves of a large tree
-  // (every L1 resource) carry one pointer for it instead of five vectors.
-  struct Rare {
-    std::vector<MetadataEntry> metadata;
-    std::vector<Construct*> dependencies;
-    std::vector<std::pair<std::string, std::string>> context;
-    std::vector<std::shared_ptr<IAspect>> aspects;
-    std::vector<const IAspect*> applied_aspects;  // each aspect visits a construct once
+  // What few constructs have (metadata, dependencies, context, aspects), kept
+  // apart and made on first use: the many leaves of a large tree (every L1
+  // resource) carry one pointer for it instead of five vectors.
+  struct Rare;
+  struct RareDeleter {
+    void operator()(Rare* r) const noexcept;
   };
-  static const Rare no_rare_;
-  Rare& rare();  // made on first use
-  [[nodiscard]] const Rare& rare_or_none() const noexcept { return rare_ ? *rare_ : no_rare_; }
-  std::unique_ptr<Rare> rare_;
+  Rare& rare();
+  [[nodiscard]] const Rare& rare_or_none() const noexcept;
+  /// Records that `aspect` visited this construct; false if it already had.
+  bool mark_visited(const IAspect* aspect);
+  std::unique_ptr<Rare, RareDeleter> rare_;
 };
 
 /// Base of everything in the tree.

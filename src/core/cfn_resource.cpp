@@ -54,12 +54,30 @@ void CfnResource::set_property(std::string_view name, Value value) {
   properties_ = Value(std::move(map));
 }
 
-const CfnResource::Rare CfnResource::no_rare_;
+struct CfnResource::Rare {
+  std::vector<const CfnResource*> depends_on;
+  Value update_policy;
+  Value creation_policy;
+  Value::Map metadata;
+  std::vector<Override> overrides;
+};
+
+void CfnResource::RareDeleter::operator()(Rare* r) const noexcept { delete r; }
 
 CfnResource::Rare& CfnResource::rare() {
-  if (!rare_) rare_ = std::make_unique<Rare>();
+  if (!rare_) rare_.reset(new Rare());
   return *rare_;
 }
+
+const CfnResource::Rare& CfnResource::rare_or_none() const noexcept {
+  static const Rare none;
+  return rare_ ? *rare_ : none;
+}
+
+const std::vector<const CfnResource*>& CfnResource::depends_on() const noexcept { return rare_or_none().depends_on; }
+const std::vector<CfnResource::Override>& CfnResource::overrides() const noexcept { return rare_or_none().overrides; }
+void CfnResource::set_update_policy(Value policy) { rare().update_policy = std::move(policy); }
+void CfnResource::set_creation_policy(Value policy) { rare().creation_policy = std::move(policy); }
 
 void CfnResource::add_override(std::string_view path, Value value) {
   rare().overrides.push_back({std::string(path), std::move(value), false});

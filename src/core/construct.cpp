@@ -108,11 +108,35 @@ Construct* Node::default_child() const noexcept {
   return try_find_child("Default");
 }
 
-const Node::Rare Node::no_rare_;
+struct Node::Rare {
+  std::vector<MetadataEntry> metadata;
+  std::vector<Construct*> dependencies;
+  std::vector<std::pair<std::string, std::string>> context;
+  std::vector<std::shared_ptr<IAspect>> aspects;
+  std::vector<const IAspect*> visited_by;  // each aspect visits a construct once
+};
+
+void Node::RareDeleter::operator()(Rare* r) const noexcept { delete r; }
 
 Node::Rare& Node::rare() {
-  if (!rare_) rare_ = std::make_unique<Rare>();
+  if (!rare_) rare_.reset(new Rare());
   return *rare_;
+}
+
+const Node::Rare& Node::rare_or_none() const noexcept {
+  static const Rare none;
+  return rare_ ? *rare_ : none;
+}
+
+const std::vector<MetadataEntry>& Node::metadata() const noexcept { return rare_or_none().metadata; }
+const std::vector<Construct*>& Node::dependencies() const noexcept { return rare_or_none().dependencies; }
+const std::vector<std::shared_ptr<IAspect>>& Node::aspects() const noexcept { return rare_or_none().aspects; }
+
+bool Node::mark_visited(const IAspect* aspect) {
+  auto& visited = rare().visited_by;
+  if (std::find(visited.begin(), visited.end(), aspect) != visited.end()) return false;
+  visited.push_back(aspect);
+  return true;
 }
 
 void Node::add_metadata(std::string type, std::string data) {

@@ -3,7 +3,6 @@
 #include <cdk/app.hpp>
 #include <cdk/aspects.hpp>
 
-#include <algorithm>
 #include <vector>
 
 namespace cdk::detail {
@@ -13,13 +12,8 @@ struct AspectInvoker {
   static void invoke(Construct& c, std::vector<IAspect*>& inherited) {
     const std::size_t base = inherited.size();
     for (const auto& a : c.node().aspects()) inherited.push_back(a.get());
-    for (std::size_t i = 0; i < inherited.size(); ++i) {
-      IAspect* a = inherited[i];
-      auto& applied = c.node().rare().applied_aspects;
-      if (std::find(applied.begin(), applied.end(), a) != applied.end()) continue;
-      applied.push_back(a);
-      a->visit(c);
-    }
+    for (std::size_t i = 0; i < inherited.size(); ++i)
+      if (c.node().mark_visited(inherited[i])) inherited[i]->visit(c);
     // By index: an aspect may add children, and they are visited too.
     for (std::size_t i = 0; i < c.node().children().size(); ++i) invoke(*c.node().children()[i], inherited);
     inherited.resize(base);
