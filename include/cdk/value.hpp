@@ -148,7 +148,6 @@ class Value {
   }
   void visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const;
   explicit Value(const detail::ValueNode* node) noexcept;  // takes over the node's one count
-  [[nodiscard]] const detail::ValueNode& node() const noexcept;
 
   // One pointer to a node that counts its Values (not a shared_ptr's 16 bytes
   // and control block): every property of every L1 resource is a Value.

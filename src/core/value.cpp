@@ -70,8 +70,6 @@ void append_json_string(std::string& out, const std::string& s) {
 
 Value::Value(const ValueNode* node) noexcept : node_(node) {}
 
-const ValueNode& Value::node() const noexcept { return *node_; }
-
 Value::Value(const Value& other) noexcept : node_(other.node_) {
   if (node_ != nullptr) node_->refs.fetch_add(1, std::memory_order_relaxed);
 }
@@ -175,57 +173,57 @@ Value Value::intrinsic(std::string_view name, Value argument) {
   return Value(n.release());
 }
 
-Value::Kind Value::kind() const noexcept { return node_ ? node().kind : Kind::Null; }
-bool Value::is_literal() const noexcept { return !node_ || node().literal; }
-bool Value::is_token() const noexcept { return node_ && node().kind > Kind::Map; }
+Value::Kind Value::kind() const noexcept { return node_ ? node_->kind : Kind::Null; }
+bool Value::is_literal() const noexcept { return !node_ || node_->literal; }
+bool Value::is_token() const noexcept { return node_ && node_->kind > Kind::Map; }
 
 bool Value::as_bool() const {
   if (kind() != Kind::Bool) wrong_kind(Kind::Bool, kind());
-  return node().scalar.b;
+  return node_->scalar.b;
 }
 std::int64_t Value::as_int() const {
   if (kind() != Kind::Int) wrong_kind(Kind::Int, kind());
-  return node().scalar.i;
+  return node_->scalar.i;
 }
 double Value::as_double() const {
-  if (kind() == Kind::Int) return static_cast<double>(node().scalar.i);
+  if (kind() == Kind::Int) return static_cast<double>(node_->scalar.i);
   if (kind() != Kind::Double) wrong_kind(Kind::Double, kind());
-  return node().scalar.d;
+  return node_->scalar.d;
 }
 const std::string& Value::as_string() const {
   if (kind() != Kind::String) wrong_kind(Kind::String, kind());
-  return node().text();
+  return node_->text();
 }
 const Value::List& Value::as_list() const {
   if (kind() == Kind::Null) return kEmptyList;
   if (kind() != Kind::List) wrong_kind(Kind::List, kind());
-  return std::get<List>(node().payload);
+  return std::get<List>(node_->payload);
 }
 const Value::Map& Value::as_map() const {
   if (kind() == Kind::Null) return kEmptyMap;
   if (kind() != Kind::Map) wrong_kind(Kind::Map, kind());
-  return std::get<Map>(node().payload);
+  return std::get<Map>(node_->payload);
 }
 const Value* Value::find(std::string_view key) const {
   if (kind() != Kind::Map) return nullptr;
-  for (const auto& [k, v] : std::get<Map>(node().payload))
+  for (const auto& [k, v] : std::get<Map>(node_->payload))
     if (k == key) return &v;
   return nullptr;
 }
-const CfnElement* Value::target() const noexcept { return node_ ? node().element() : nullptr; }
+const CfnElement* Value::target() const noexcept { return node_ ? node_->element() : nullptr; }
 const std::string& Value::name() const {
-  return node_ && std::holds_alternative<std::string>(node().payload) ? node().text() : kEmptyString;
+  return node_ && std::holds_alternative<std::string>(node_->payload) ? node_->text() : kEmptyString;
 }
-const Value& Value::argument() const { return node_ ? node().argument : kNull; }
+const Value& Value::argument() const { return node_ ? node_->argument : kNull; }
 
 void Value::visit_targets(void (*f)(const CfnElement*, void*), void* ctx) const {
-  if (!node_ || node().literal) return;
-  if (const CfnElement* e = node().element()) f(e, ctx);
-  if (const auto* list = std::get_if<List>(&node().payload))
+  if (!node_ || node_->literal) return;
+  if (const CfnElement* e = node_->element()) f(e, ctx);
+  if (const auto* list = std::get_if<List>(&node_->payload))
     for (const auto& v : *list) v.visit_targets(f, ctx);
-  if (const auto* map = std::get_if<Map>(&node().payload))
+  if (const auto* map = std::get_if<Map>(&node_->payload))
     for (const auto& e : *map) e.second.visit_targets(f, ctx);
-  node().argument.visit_targets(f, ctx);
+  node_->argument.visit_targets(f, ctx);
 }
 
 namespace {
@@ -278,8 +276,8 @@ bool operator==(const Value& a, const Value& b) {
       return a.as_double() == b.as_double();
     return false;
   }
-  const auto& x = a.node();
-  const auto& y = b.node();
+  const auto& x = *a.node_;
+  const auto& y = *b.node_;
   switch (x.kind) {
     case Value::Kind::Null: return true;
     case Value::Kind::Bool: return x.scalar.b == y.scalar.b;
@@ -300,10 +298,10 @@ std::string Value::to_string() const {
   std::string out;
   switch (kind()) {
     case Kind::Null: return "null";
-    case Kind::Bool: return node().scalar.b ? "true" : "false";
-    case Kind::Int: return std::to_string(node().scalar.i);
-    case Kind::Double: return fmt::format("{}", node().scalar.d);
-    case Kind::String: append_json_string(out, node().text()); return out;
+    case Kind::Bool: return node_->scalar.b ? "true" : "false";
+    case Kind::Int: return std::to_string(node_->scalar.i);
+    case Kind::Double: return fmt::format("{}", node_->scalar.d);
+    case Kind::String: append_json_string(out, node_->text()); return out;
     case Kind::List: {
       out = "[";
       const auto& list = as_list();
