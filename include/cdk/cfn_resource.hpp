@@ -8,9 +8,9 @@
 ///       cdk::Value::map({{"DisplayName", "alerts"}}));
 ///   topic.set_deletion_policy(cdk::RemovalPolicy::Retain);
 #include <cdk/cfn_element.hpp>
+#include <cdk/on_demand.hpp>
 #include <cdk/tag_manager.hpp>
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,12 +97,10 @@ class CfnResource : public CfnElement {
   // metadata, overrides), kept apart and made on first use: a large app holds
   // a hundred thousand resources, most with none of it.
   struct Rare;
-  struct RareDeleter {
-    void operator()(Rare* r) const noexcept;
-  };
-  Rare& rare();
-  [[nodiscard]] const Rare& rare_or_none() const noexcept;
-  std::unique_ptr<Rare, RareDeleter> rare_;
+  detail::OnDemand<Rare> rare_;
 };
+
+// Compiled once, where the part is defined (src/core/on_demand.hpp).
+extern template class detail::OnDemand<CfnResource::Rare>;
 
 }  // namespace cdk

@@ -6,6 +6,7 @@
 ///   auto& bucket = stack.add<cdk::CfnResource>("Logs", "AWS::S3::Bucket");
 ///   bucket.node().path();   // "Prod/Logs"
 #include <cdk/error.hpp>
+#include <cdk/on_demand.hpp>
 
 #include <memory>
 #include <optional>
@@ -85,14 +86,9 @@ class Node {
   // apart and made on first use: the many leaves of a large tree (every L1
   // resource) carry one pointer for it instead of five vectors.
   struct Rare;
-  struct RareDeleter {
-    void operator()(Rare* r) const noexcept;
-  };
-  Rare& rare();
-  [[nodiscard]] const Rare& rare_or_none() const noexcept;
   /// Records that `aspect` visited this construct; false if it already had.
   bool mark_visited(const IAspect* aspect);
-  std::unique_ptr<Rare, RareDeleter> rare_;
+  detail::OnDemand<Rare> rare_;
 };
 
 /// Base of everything in the tree.
@@ -147,5 +143,8 @@ class Construct {
   void adopt(Construct* child);
   Node node_;
 };
+
+// Compiled once, where the part is defined (src/core/on_demand.hpp).
+extern template class detail::OnDemand<Node::Rare>;
 
 }  // namespace cdk

@@ -2,6 +2,8 @@
 #include <cdk/cfn_resource.hpp>
 #include <cdk/stack.hpp>
 
+#include "core/on_demand.hpp"
+
 #include <fmt/format.h>
 
 namespace cdk {
@@ -62,31 +64,21 @@ struct CfnResource::Rare {
   std::vector<Override> overrides;
 };
 
-void CfnResource::RareDeleter::operator()(Rare* r) const noexcept { delete r; }
+template class detail::OnDemand<CfnResource::Rare>;
 
-CfnResource::Rare& CfnResource::rare() {
-  if (!rare_) rare_.reset(new Rare());
-  return *rare_;
-}
-
-const CfnResource::Rare& CfnResource::rare_or_none() const noexcept {
-  static const Rare none;
-  return rare_ ? *rare_ : none;
-}
-
-const std::vector<const CfnResource*>& CfnResource::depends_on() const noexcept { return rare_or_none().depends_on; }
-const std::vector<CfnResource::Override>& CfnResource::overrides() const noexcept { return rare_or_none().overrides; }
-void CfnResource::set_update_policy(Value policy) { rare().update_policy = std::move(policy); }
-void CfnResource::set_creation_policy(Value policy) { rare().creation_policy = std::move(policy); }
+const std::vector<const CfnResource*>& CfnResource::depends_on() const noexcept { return rare_.get_or_empty().depends_on; }
+const std::vector<CfnResource::Override>& CfnResource::overrides() const noexcept { return rare_.get_or_empty().overrides; }
+void CfnResource::set_update_policy(Value policy) { rare_.get().update_policy = std::move(policy); }
+void CfnResource::set_creation_policy(Value policy) { rare_.get().creation_policy = std::move(policy); }
 
 void CfnResource::add_override(std::string_view path, Value value) {
-  rare().overrides.push_back({std::string(path), std::move(value), false});
+  rare_.get().overrides.push_back({std::string(path), std::move(value), false});
 }
 void CfnResource::add_property_override(std::string_view path, Value value) {
   add_override(fmt::format("Properties.{}", path), std::move(value));
 }
 void CfnResource::add_deletion_override(std::string_view path) {
-  rare().overrides.push_back({std::string(path), {}, true});
+  rare_.get().overrides.push_back({std::string(path), {}, true});
 }
 void CfnResource::add_property_deletion_override(std::string_view path) {
   add_deletion_override(fmt::format("Properties.{}", path));
@@ -98,7 +90,7 @@ void CfnResource::add_depends_on(const CfnResource& other) {
   if (&other.node().root() != &node().root())
     throw Error(node().path(), fmt::format("cannot depend on \"{}\", which belongs to another app", other.node().path()),
                 "create both constructs in the same cdk::App");
-  auto& deps = rare().depends_on;
+  auto& deps = rare_.get().depends_on;
   for (const auto* d : deps)
     if (d == &other) return;
   deps.push_back(&other);
@@ -112,7 +104,7 @@ void CfnResource::set_deletion_policy(RemovalPolicy policy) { deletion_policy_ =
 void CfnResource::set_update_replace_policy(RemovalPolicy policy) { update_replace_policy_ = policy; }
 
 void CfnResource::add_metadata(std::string key, Value value) {
-  auto& metadata = rare().metadata;
+  auto& metadata = rare_.get().metadata;
   for (auto& [k, v] : metadata)
     if (k == key) {
       v = std::move(value);
@@ -143,7 +135,7 @@ Value CfnResource::render() const {
   }
   if (!props.is_null() && !props.as_map().empty()) out.emplace_back("Properties", std::move(props));
 
-  const Rare& rare = rare_or_none();
+  const Rare& rare = rare_.get_or_empty();
   Value::List deps;
   for (const auto* d : rare.depends_on)
     if (&d->stack() == &stack()) deps.push_back(Value::logical_id(*d));

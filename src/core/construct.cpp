@@ -1,6 +1,8 @@
 #include <cdk/aspects.hpp>
 #include <cdk/construct.hpp>
 
+#include "core/on_demand.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -116,44 +118,34 @@ struct Node::Rare {
   std::vector<const IAspect*> visited_by;  // each aspect visits a construct once
 };
 
-void Node::RareDeleter::operator()(Rare* r) const noexcept { delete r; }
+template class detail::OnDemand<Node::Rare>;
 
-Node::Rare& Node::rare() {
-  if (!rare_) rare_.reset(new Rare());
-  return *rare_;
-}
-
-const Node::Rare& Node::rare_or_none() const noexcept {
-  static const Rare none;
-  return rare_ ? *rare_ : none;
-}
-
-const std::vector<MetadataEntry>& Node::metadata() const noexcept { return rare_or_none().metadata; }
-const std::vector<Construct*>& Node::dependencies() const noexcept { return rare_or_none().dependencies; }
-const std::vector<std::shared_ptr<IAspect>>& Node::aspects() const noexcept { return rare_or_none().aspects; }
+const std::vector<MetadataEntry>& Node::metadata() const noexcept { return rare_.get_or_empty().metadata; }
+const std::vector<Construct*>& Node::dependencies() const noexcept { return rare_.get_or_empty().dependencies; }
+const std::vector<std::shared_ptr<IAspect>>& Node::aspects() const noexcept { return rare_.get_or_empty().aspects; }
 
 bool Node::mark_visited(const IAspect* aspect) {
-  auto& visited = rare().visited_by;
+  auto& visited = rare_.get().visited_by;
   if (std::find(visited.begin(), visited.end(), aspect) != visited.end()) return false;
   visited.push_back(aspect);
   return true;
 }
 
 void Node::add_metadata(std::string type, std::string data) {
-  rare().metadata.push_back({std::move(type), std::move(data)});
+  rare_.get().metadata.push_back({std::move(type), std::move(data)});
 }
 
 void Node::add_dependency(Construct& other) {
   if (&other.node().root() != &root())
     throw Error(path(), fmt::format("cannot depend on \"{}\", which belongs to another app", other.node().path()),
                 "create both constructs in the same cdk::App");
-  auto& deps = rare().dependencies;
+  auto& deps = rare_.get().dependencies;
   if (std::find(deps.begin(), deps.end(), &other) == deps.end()) deps.push_back(&other);
 }
 
 std::optional<std::string> Node::try_get_context(std::string_view key) const {
   for (const Node* n = this; n != nullptr; n = n->scope_ ? &n->scope_->node() : nullptr)
-    for (const auto& [k, v] : n->rare_or_none().context)
+    for (const auto& [k, v] : n->rare_.get_or_empty().context)
       if (k == key) return v;
   return std::nullopt;
 }
@@ -162,7 +154,7 @@ void Node::set_context(std::string key, std::string value) {
   if (!children_.empty())
     throw Error(path(), fmt::format("cannot set context \"{}\" after children were added", key),
                 "set context values before creating constructs in this scope");
-  auto& context = rare().context;
+  auto& context = rare_.get().context;
   for (auto& [k, v] : context)
     if (k == key) {
       v = std::move(value);
@@ -171,6 +163,6 @@ void Node::set_context(std::string key, std::string value) {
   context.emplace_back(std::move(key), std::move(value));
 }
 
-void Aspects::add(std::shared_ptr<IAspect> aspect) { scope_.node().rare().aspects.push_back(std::move(aspect)); }
+void Aspects::add(std::shared_ptr<IAspect> aspect) { scope_.node().rare_.get().aspects.push_back(std::move(aspect)); }
 
 }  // namespace cdk
