@@ -21,10 +21,10 @@
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace cdk::cloudwatch {
@@ -40,11 +40,11 @@ struct StepScalingProps {
   cloudwatch::Metric metric{};                                  ///< the metric or MathExpression the alarms watch; required
   std::vector<autoscaling::ScalingInterval> scaling_steps{};    ///< 2-40 steps around one no-change band; required
   autoscaling::AdjustmentType adjustment_type = autoscaling::AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
-  std::optional<std::int64_t> cooldown_seconds{};               ///< wait after a scaling activity, 0 or more; default not set (the service's)
-  std::optional<std::int64_t> min_adjustment_magnitude{};       ///< PercentChangeInCapacity only: at least this many; default not set
+  Optional<std::int64_t> cooldown_seconds{};                    ///< wait after a scaling activity, 0 or more; default not set (the service's)
+  Optional<std::int64_t> min_adjustment_magnitude{};            ///< PercentChangeInCapacity only: at least this many; default not set
   std::int64_t evaluation_periods = 1;                          ///< alarm periods compared with the threshold; default 1
   std::int64_t datapoints_to_alarm = 0;                         ///< breaching periods (of evaluation_periods) that alarm; default all of them
-  std::optional<autoscaling::MetricAggregationType> metric_aggregation_type{};  ///< default from the statistic: Minimum, Maximum, else Average
+  Optional<autoscaling::MetricAggregationType> metric_aggregation_type{};       ///< default from the statistic: Minimum, Maximum, else Average
 };
 
 /// Two AWS::ApplicationAutoScaling::ScalingPolicy resources of type StepScaling

@@ -14,9 +14,9 @@
 /// the "no change" band become a scale-in policy on an alarm at its lower edge,
 /// those above a scale-out policy on an alarm at its upper edge.
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
-#include <optional>
 
 namespace cdk::autoscaling {
 
@@ -52,8 +52,8 @@ constexpr const char* metric_aggregation_type_name(MetricAggregationType t) noex
 
 /// One step: a range of the metric [lower, upper) and the change made in it.
 struct ScalingInterval {
-  std::optional<double> lower{};  ///< inclusive; default the step below's upper bound (0 for the lowest step)
-  std::optional<double> upper{};  ///< exclusive; default the step above's lower bound (no end for the highest step)
+  Optional<double> lower{};       ///< inclusive; default the step below's upper bound (0 for the lowest step)
+  Optional<double> upper{};       ///< exclusive; default the step above's lower bound (no end for the highest step)
   std::int64_t change = 0;        ///< the adjustment (negative scales in); 0 = no change unless ExactCapacity; default 0
 };
 

@@ -17,10 +17,10 @@
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace cdk::cloudwatch {
@@ -38,11 +38,11 @@ struct StepScalingProps {
   cloudwatch::Metric metric{};                         ///< the metric or MathExpression the alarms watch; required
   std::vector<ScalingInterval> scaling_steps{};        ///< 2-40 steps around one no-change band; required
   AdjustmentType adjustment_type = AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
-  std::optional<std::int64_t> min_adjustment_magnitude{};  ///< PercentChangeInCapacity only: at least this many instances; default not set
+  Optional<std::int64_t> min_adjustment_magnitude{};       ///< PercentChangeInCapacity only: at least this many instances; default not set
   std::int64_t evaluation_periods = 1;                 ///< alarm periods compared with the threshold; default 1
   std::int64_t datapoints_to_alarm = 0;                ///< breaching periods (of evaluation_periods) that alarm; default all of them
-  std::optional<MetricAggregationType> metric_aggregation_type{};  ///< default from the statistic: Minimum, Maximum, else Average
-  std::optional<std::int64_t> estimated_instance_warmup_seconds{};  ///< before a new instance's metrics count; default the group's
+  Optional<MetricAggregationType> metric_aggregation_type{};       ///< default from the statistic: Minimum, Maximum, else Average
+  Optional<std::int64_t> estimated_instance_warmup_seconds{};       ///< before a new instance's metrics count; default the group's
 };
 
 /// Two AWS::AutoScaling::ScalingPolicy resources of type StepScaling and the

@@ -8,8 +8,8 @@
 #include <cdk/cloudfront/origin_request_policy.hpp>
 #include <cdk/cloudfront/protocols.hpp>
 #include <cdk/cloudfront/response_headers_policy.hpp>
+#include <cdk/optional.hpp>
 
-#include <optional>
 
 namespace cdk::cloudfront {
 
@@ -18,8 +18,8 @@ struct AddBehaviorOptions {
   AllowedMethods allowed_methods = AllowedMethods::GetHead;  ///< default GET, HEAD
   CachedMethods cached_methods = CachedMethods::GetHead;     ///< default GET, HEAD
   CachePolicy cache_policy = CachePolicy::caching_optimized();  ///< default CachingOptimized
-  std::optional<OriginRequestPolicy> origin_request_policy{};    ///< default none
-  std::optional<ResponseHeadersPolicy> response_headers_policy{};  ///< default none
+  Optional<OriginRequestPolicy> origin_request_policy{};         ///< default none
+  Optional<ResponseHeadersPolicy> response_headers_policy{};       ///< default none
   bool compress = true;                                      ///< gzip/brotli at the edge; default true
 };
 
@@ -29,8 +29,8 @@ struct BehaviorOptions {
   AllowedMethods allowed_methods = AllowedMethods::GetHead;  ///< default GET, HEAD
   CachedMethods cached_methods = CachedMethods::GetHead;     ///< default GET, HEAD
   CachePolicy cache_policy = CachePolicy::caching_optimized();  ///< default CachingOptimized
-  std::optional<OriginRequestPolicy> origin_request_policy{};    ///< default none
-  std::optional<ResponseHeadersPolicy> response_headers_policy{};  ///< default none
+  Optional<OriginRequestPolicy> origin_request_policy{};         ///< default none
+  Optional<ResponseHeadersPolicy> response_headers_policy{};       ///< default none
   bool compress = true;                                      ///< gzip/brotli at the edge; default true
 };
 

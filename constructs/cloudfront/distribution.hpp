@@ -39,6 +39,7 @@
 #include <cdk/cloudfront/price_class.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstddef>
@@ -57,7 +58,7 @@ struct DistributionProps {
   Value certificate{};                            ///< ACM certificate ARN in us-east-1 (cert.certificate_arn() or a literal); default none (*.cloudfront.net)
   std::vector<std::string> domain_names{};        ///< aliases, at most 100, need a certificate; default none
   SecurityPolicyProtocol minimum_protocol_version = SecurityPolicyProtocol::TlsV1_2_2021;  ///< with a certificate; default TLSv1.2_2021
-  std::optional<PriceClass> price_class{};        ///< default not set (PriceClass_All)
+  Optional<PriceClass> price_class{};             ///< default not set (PriceClass_All)
   std::string default_root_object{};              ///< object served for "/", e.g. "index.html"; default none
   HttpVersion http_version = HttpVersion::Http2;  ///< default HTTP/2
   bool enable_ipv6 = true;                        ///< default true

@@ -10,10 +10,10 @@
 /// forwards it (OriginRequestPolicy::all_viewer()).
 #include <cdk/cloudfront/origin.hpp>
 #include <cdk/cloudfront/protocols.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +22,13 @@ namespace cdk::cloudfront {
 struct HttpOriginProps {
   OriginProtocolPolicy protocol_policy = OriginProtocolPolicy::HttpsOnly;  ///< default HTTPS only
   std::vector<OriginSslPolicy> origin_ssl_protocols{OriginSslPolicy::TlsV1_2};  ///< default TLS 1.2 only
-  std::optional<std::int64_t> http_port{};    ///< 80, 443 or 1024-65535; default not set (80)
-  std::optional<std::int64_t> https_port{};   ///< 80, 443 or 1024-65535; default not set (443)
-  std::optional<std::int64_t> read_timeout_seconds{};       ///< 1-180 (over 60 needs a quota increase); default not set (30)
-  std::optional<std::int64_t> keepalive_timeout_seconds{};  ///< 1-180 (over 60 needs a quota increase); default not set (5)
+  Optional<std::int64_t> http_port{};         ///< 80, 443 or 1024-65535; default not set (80)
+  Optional<std::int64_t> https_port{};        ///< 80, 443 or 1024-65535; default not set (443)
+  Optional<std::int64_t> read_timeout_seconds{};            ///< 1-180 (over 60 needs a quota increase); default not set (30)
+  Optional<std::int64_t> keepalive_timeout_seconds{};       ///< 1-180 (over 60 needs a quota increase); default not set (5)
   std::string origin_path{};                   ///< a folder of the origin, "/app"; default none
-  std::optional<std::int64_t> connection_attempts{};         ///< 1-3; default not set (3)
-  std::optional<std::int64_t> connection_timeout_seconds{};  ///< 1-10; default not set (10)
+  Optional<std::int64_t> connection_attempts{};              ///< 1-3; default not set (3)
+  Optional<std::int64_t> connection_timeout_seconds{};       ///< 1-10; default not set (10)
   std::map<std::string, std::string> custom_headers{};      ///< at most 10 headers sent to the origin; default none
   std::string origin_id{};                     ///< default the unique id of Distribution/Origin<N>
 };

@@ -22,10 +22,10 @@
 /// origin adds a warning that names the statement the key policy needs. Read
 /// access only (the AWS CDK's AccessLevel.READ).
 #include <cdk/cloudfront/origin.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 
 namespace cdk::s3 {
@@ -36,8 +36,8 @@ namespace cdk::cloudfront {
 
 struct S3BucketOriginProps {
   std::string origin_path{};                   ///< a folder of the bucket, "/site"; default none
-  std::optional<std::int64_t> connection_attempts{};         ///< 1-3; default not set (3)
-  std::optional<std::int64_t> connection_timeout_seconds{};  ///< 1-10; default not set (10)
+  Optional<std::int64_t> connection_attempts{};              ///< 1-3; default not set (3)
+  Optional<std::int64_t> connection_timeout_seconds{};       ///< 1-10; default not set (10)
   std::map<std::string, std::string> custom_headers{};      ///< at most 10; default none
   std::string origin_id{};                     ///< default the unique id of Distribution/Origin<N>
 };

@@ -19,10 +19,10 @@
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +45,7 @@ enum class TreatMissingData : std::uint8_t { Missing, Breaching, NotBreaching, I
 
 struct AlarmProps {
   Metric metric{};                          ///< the metric or MathExpression to watch; required
-  std::optional<double> threshold{};        ///< required
+  Optional<double> threshold{};             ///< required
   std::int64_t evaluation_periods = 1;      ///< periods compared with the threshold; default 1
   std::int64_t datapoints_to_alarm = 0;     ///< breaching points (of evaluation_periods) that alarm; default all of them
   ComparisonOperator comparison_operator = ComparisonOperator::GreaterThanOrEqualToThreshold;  ///< default >=

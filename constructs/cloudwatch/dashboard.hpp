@@ -13,11 +13,11 @@
 /// Widgets are in widget.hpp.
 #include <cdk/cloudwatch/widget.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 
 #include <chrono>
 #include <concepts>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,7 +39,7 @@ struct DashboardProps {
   std::chrono::seconds default_interval{0};
   std::string start{};                  ///< "-PT8H" (relative) or an ISO 8601 time; default none
   std::string end{};                    ///< an ISO 8601 time, with start; default none (now)
-  std::optional<PeriodOverride> period_override{};  ///< default CloudWatch's (Auto)
+  Optional<PeriodOverride> period_override{};       ///< default CloudWatch's (Auto)
   std::vector<std::vector<Widget>> widgets{};  ///< rows of widgets, as add_widgets adds them; default none
 };
 

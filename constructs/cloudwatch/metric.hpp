@@ -10,10 +10,10 @@
 /// expression: a MathExpression or SearchExpression (math_expression.hpp)
 /// converts to a Metric whose `expression` is set, so one field takes either.
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,7 +31,7 @@ struct Metric {
   std::string color{};           ///< line colour on a dashboard, "#1f77b4"; default CloudWatch's
   /// A math or search expression instead of a metric: set by converting a
   /// MathExpression or SearchExpression, which is how to make one; default none (a metric).
-  std::optional<std::string> expression{};
+  Optional<std::string> expression{};
   /// The metrics (or expressions) that `expression` names, id -> metric; default none.
   std::vector<std::pair<std::string, Metric>> using_metrics{};
 

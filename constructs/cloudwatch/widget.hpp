@@ -20,10 +20,10 @@
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -37,10 +37,10 @@ inline constexpr int dashboard_grid_width = 24;
 
 /// One Y axis of a graph.
 struct YAxis {
-  std::optional<double> min{};        ///< default CloudWatch's (fits the data)
-  std::optional<double> max{};        ///< default CloudWatch's (fits the data)
+  Optional<double> min{};             ///< default CloudWatch's (fits the data)
+  Optional<double> max{};             ///< default CloudWatch's (fits the data)
   std::string label{};                ///< default none
-  std::optional<bool> show_units{};   ///< default CloudWatch's (shown)
+  Optional<bool> show_units{};        ///< default CloudWatch's (shown)
 };
 
 enum class GraphWidgetView : std::uint8_t { TimeSeries, Bar, Pie };
@@ -80,7 +80,7 @@ struct TextWidget {
   std::string markdown{};               ///< required
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 2;                       ///< grid units; default 2
-  std::optional<TextWidgetBackground> background{};  ///< default CloudWatch's (solid)
+  Optional<TextWidgetBackground> background{};       ///< default CloudWatch's (solid)
 };
 
 /// An alarm's metric with its threshold drawn on it.
@@ -102,7 +102,7 @@ struct AlarmStatusWidget {
   std::string title = "Alarm Status";   ///< default "Alarm Status", as in the AWS CDK
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 3;                       ///< grid units; default 3
-  std::optional<AlarmStatusSortBy> sort_by{};  ///< default CloudWatch's (by name)
+  Optional<AlarmStatusSortBy> sort_by{};       ///< default CloudWatch's (by name)
   std::vector<AlarmState> states{};     ///< show only alarms in these states; default all
 };
 

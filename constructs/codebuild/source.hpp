@@ -8,11 +8,11 @@
 /// Project without a source needs a BuildSpec::from_object. GitHub needs the
 /// account's CodeBuild source credentials for GitHub (an OAuth connection or a
 /// token, set up once per account and region outside this app).
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::s3 {
@@ -31,7 +31,7 @@ struct GitHubSourceProps {
   std::string owner{};                          ///< user or organization; required
   std::string repo{};                           ///< repository name; required
   std::string branch_or_ref{};                  ///< branch, tag or commit built by default; default the repository's default branch
-  std::optional<std::int64_t> clone_depth{};    ///< 0 (full) or more commits; default not set (CodeBuild: full)
+  Optional<std::int64_t> clone_depth{};         ///< 0 (full) or more commits; default not set (CodeBuild: full)
   bool fetch_submodules = false;                ///< default false
   bool report_build_status = true;              ///< build status on commits; default true (as the AWS CDK)
   bool webhook = false;                         ///< build on every push and pull request; default false

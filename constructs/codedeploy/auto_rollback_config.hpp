@@ -6,14 +6,14 @@
 ///
 ///   .auto_rollback = {.stopped_deployment = true}
 ///   .auto_rollback = {.failed_deployment = false, .deployment_in_alarm = false}   // never
-#include <optional>
+#include <cdk/optional.hpp>
 
 namespace cdk::codedeploy {
 
 struct AutoRollbackConfig {
   bool failed_deployment = true;             ///< roll back a deployment that fails; default true
   bool stopped_deployment = false;           ///< roll back a deployment stopped by hand; default false
-  std::optional<bool> deployment_in_alarm{}; ///< roll back when an alarm stops it (needs alarms); default: on when the group has alarms
+  Optional<bool> deployment_in_alarm{};      ///< roll back when an alarm stops it (needs alarms); default: on when the group has alarms
 };
 
 }  // namespace cdk::codedeploy

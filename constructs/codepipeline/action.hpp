@@ -18,6 +18,7 @@
 /// that only the pipeline's role may assume, as in the AWS CDK.
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/codepipeline/artifact_store.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <concepts>
@@ -82,7 +83,7 @@ struct ActionConfig {
 template <class A>
 concept PipelineAction = requires(const A& a, const ActionBindOptions& o) {
   { a.action_name } -> std::convertible_to<std::string>;
-  { a.run_order } -> std::convertible_to<std::optional<std::int64_t>>;
+  { a.run_order } -> std::convertible_to<Optional<std::int64_t>>;
   { a.variables_namespace } -> std::convertible_to<std::string>;
   { a.bind(o) } -> std::same_as<ActionConfig>;
 };

@@ -26,12 +26,12 @@
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,12 +51,12 @@ struct CloudFormationCreateUpdateStackAction {
   Ptr<iam::IRole> deployment_role{};                        ///< default one made ("Role")
   std::vector<CfnCapability> capabilities{};                ///< default none, NamedIam with admin_permissions
   std::map<std::string, Value> parameter_overrides{};       ///< default none
-  std::optional<codepipeline::ArtifactPath> template_configuration{};  ///< parameters/tags file; default none
+  Optional<codepipeline::ArtifactPath> template_configuration{};       ///< parameters/tags file; default none
   std::vector<codepipeline::Artifact> extra_inputs{};       ///< artifacts the parameter overrides read; default none
   codepipeline::Artifact output{};                          ///< the stack's outputs as a file; default none
   std::string output_file_name{};                           ///< with output; default none
   bool replace_on_failure = false;                          ///< delete and recreate a failed stack (REPLACE_ON_FAILURE); default false
-  std::optional<std::int64_t> run_order{};                  ///< default 1
+  Optional<std::int64_t> run_order{};                       ///< default 1
   std::string variables_namespace{};                        ///< default none
   std::string region{};                                     ///< where the stack is; default the pipeline's region
 
@@ -72,11 +72,11 @@ struct CloudFormationCreateReplaceChangeSetAction {
   Ptr<iam::IRole> deployment_role{};                        ///< default one made ("Role")
   std::vector<CfnCapability> capabilities{};                ///< default none, NamedIam with admin_permissions
   std::map<std::string, Value> parameter_overrides{};       ///< default none
-  std::optional<codepipeline::ArtifactPath> template_configuration{};  ///< default none
+  Optional<codepipeline::ArtifactPath> template_configuration{};       ///< default none
   std::vector<codepipeline::Artifact> extra_inputs{};       ///< default none
   codepipeline::Artifact output{};                          ///< default none
   std::string output_file_name{};                           ///< with output; default none
-  std::optional<std::int64_t> run_order{};                  ///< default 1
+  Optional<std::int64_t> run_order{};                       ///< default 1
   std::string variables_namespace{};                        ///< default none
   std::string region{};                                     ///< where the stack is; default the pipeline's region
 
@@ -89,7 +89,7 @@ struct CloudFormationExecuteChangeSetAction {
   std::string change_set_name{};            ///< required
   codepipeline::Artifact output{};          ///< default none
   std::string output_file_name{};           ///< with output; default none
-  std::optional<std::int64_t> run_order{};  ///< default 1
+  Optional<std::int64_t> run_order{};       ///< default 1
   std::string variables_namespace{};        ///< default none
   std::string region{};                     ///< where the stack is; default the pipeline's region
 

@@ -14,10 +14,10 @@
 #include <cdk/codebuild/environment_variable.hpp>
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +37,7 @@ struct CodeBuildAction {
   std::vector<codepipeline::Artifact> outputs{};             ///< default none
   codebuild::BuildEnvironmentVariables environment_variables{};  ///< override the project's; default none
   CodeBuildActionType type = CodeBuildActionType::Build;     ///< Build or Test category; default Build
-  std::optional<std::int64_t> run_order{};                   ///< default 1
+  Optional<std::int64_t> run_order{};                        ///< default 1
   std::string variables_namespace{};                         ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

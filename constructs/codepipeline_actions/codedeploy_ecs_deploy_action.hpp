@@ -26,10 +26,10 @@
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,11 +51,11 @@ struct CodeDeployEcsDeployAction {
   std::string action_name{};                                           ///< required
   Ptr<codedeploy::EcsDeploymentGroup> deployment_group{};               ///< required
   codepipeline::Artifact task_definition_template_input{};             ///< holds taskdef.json; this or the file is required
-  std::optional<codepipeline::ArtifactPath> task_definition_template_file{};  ///< default none
+  Optional<codepipeline::ArtifactPath> task_definition_template_file{};       ///< default none
   codepipeline::Artifact app_spec_template_input{};                    ///< holds appspec.yaml; this or the file is required
-  std::optional<codepipeline::ArtifactPath> app_spec_template_file{};  ///< default none
+  Optional<codepipeline::ArtifactPath> app_spec_template_file{};       ///< default none
   std::vector<CodeDeployEcsContainerImageInput> container_image_inputs{};  ///< up to 4; default none
-  std::optional<std::int64_t> run_order{};                             ///< default 1
+  Optional<std::int64_t> run_order{};                                  ///< default 1
   std::string variables_namespace{};                                   ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

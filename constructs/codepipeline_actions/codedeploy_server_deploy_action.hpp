@@ -14,10 +14,10 @@
 /// after the action get no such grant: add them first.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::codedeploy {
@@ -30,7 +30,7 @@ struct CodeDeployServerDeployAction {
   std::string action_name{};                                 ///< required
   Ptr<codedeploy::ServerDeploymentGroup> deployment_group{}; ///< required
   codepipeline::Artifact input{};                            ///< the revision; required
-  std::optional<std::int64_t> run_order{};                   ///< default 1
+  Optional<std::int64_t> run_order{};                        ///< default 1
   std::string variables_namespace{};                         ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

@@ -11,10 +11,10 @@
 /// name it. A V2 pipeline's Trigger with git filters names this action.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::codepipeline_actions {
@@ -27,8 +27,8 @@ struct CodeStarConnectionsSourceAction {
   std::string branch{};                         ///< required
   codepipeline::Artifact output{};              ///< required
   bool code_build_clone_output = false;         ///< a Git clone reference (for CodeBuild to clone) instead of a .zip; default false
-  std::optional<bool> trigger_on_push{};        ///< start on pushes; default not set (CodePipeline: true)
-  std::optional<std::int64_t> run_order{};      ///< default 1
+  Optional<bool> trigger_on_push{};             ///< start on pushes; default not set (CodePipeline: true)
+  Optional<std::int64_t> run_order{};           ///< default 1
   std::string variables_namespace{};            ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

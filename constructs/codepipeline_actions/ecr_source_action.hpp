@@ -13,10 +13,10 @@
 /// CloudTrail record of the push (which needs a trail).
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::ecr {
@@ -30,7 +30,7 @@ struct EcrSourceAction {
   Ptr<ecr::Repository> repository{};        ///< required
   std::string image_tag = "latest";         ///< default "latest", like the AWS CDK
   codepipeline::Artifact output{};          ///< required
-  std::optional<std::int64_t> run_order{};  ///< default 1
+  Optional<std::int64_t> run_order{};       ///< default 1
   std::string variables_namespace{};        ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

@@ -13,10 +13,10 @@
 /// passes any role, to EC2 too), and reading the artifact bucket.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::ecs {
@@ -30,8 +30,8 @@ struct EcsDeployAction {
   Ptr<ecs::BaseService> service{};                          ///< required
   codepipeline::Artifact input{};                           ///< holds the image definitions file; required
   std::string file_name{};                                  ///< the file in input; default not set (CodePipeline: imagedefinitions.json)
-  std::optional<std::int64_t> deployment_timeout_minutes{}; ///< 1-60; default not set (CodePipeline: 60)
-  std::optional<std::int64_t> run_order{};                  ///< default 1
+  Optional<std::int64_t> deployment_timeout_minutes{};      ///< 1-60; default not set (CodePipeline: 60)
+  Optional<std::int64_t> run_order{};                       ///< default 1
   std::string variables_namespace{};                        ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

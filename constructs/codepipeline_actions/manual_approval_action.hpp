@@ -10,11 +10,11 @@
 /// CDK's notifyEmails (a topic made with e-mail subscriptions) is not
 /// supported: pass a topic with the subscriptions.
 #include <cdk/codepipeline/action.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::sns {
@@ -28,7 +28,7 @@ struct ManualApprovalAction {
   Ptr<sns::Topic> notification_topic{};     ///< told when approval is needed; default none
   std::string additional_information{};     ///< shown to the approver; default none
   Value external_entity_link{};             ///< a URL to review; default none
-  std::optional<std::int64_t> run_order{};  ///< default 1
+  Optional<std::int64_t> run_order{};       ///< default 1
   std::string variables_namespace{};        ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

@@ -15,10 +15,10 @@
 /// need none and cost nothing.
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::s3 {
@@ -35,7 +35,7 @@ struct S3SourceAction {
   std::string bucket_key{};                 ///< the object's key; required
   codepipeline::Artifact output{};          ///< required
   S3Trigger trigger = S3Trigger::Poll;      ///< default Poll, like the AWS CDK
-  std::optional<std::int64_t> run_order{};  ///< default 1
+  Optional<std::int64_t> run_order{};       ///< default 1
   std::string variables_namespace{};        ///< default none
 
   codepipeline::ActionConfig bind(const codepipeline::ActionBindOptions& options) const;

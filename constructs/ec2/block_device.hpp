@@ -3,10 +3,10 @@
 ///
 ///   .block_devices = {{.device_name = "/dev/xvda", .volume = {.size_gib = 30}}}   // gp3, encrypted
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::ec2 {
@@ -17,9 +17,9 @@ enum class EbsDeviceVolumeType : std::uint8_t { Gp3, Gp2, Io1, Io2, St1, Sc1, St
 const char* ebs_volume_type_name(EbsDeviceVolumeType type) noexcept;
 
 struct EbsDeviceOptions {
-  std::optional<int> size_gib{};                        ///< 1-16384; default: the snapshot's size
+  Optional<int> size_gib{};                             ///< 1-16384; default: the snapshot's size
   EbsDeviceVolumeType volume_type = EbsDeviceVolumeType::Gp3;  ///< default gp3
-  std::optional<int> iops{};                            ///< required for io1/io2; default: the type's baseline
+  Optional<int> iops{};                                 ///< required for io1/io2; default: the type's baseline
   bool encrypted = true;                                ///< default true (secure by default; the CDK's is false)
   Value kms_key_id{};                                   ///< default: the account's EBS key
   bool delete_on_termination = true;                    ///< default true

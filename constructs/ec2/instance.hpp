@@ -21,9 +21,9 @@
 #include <cdk/ec2/machine_image.hpp>
 #include <cdk/ec2/user_data.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,7 +43,7 @@ struct InstanceProps {
   SubnetSelection vpc_subnets{};                     ///< default: the VPC's private subnets (the first one)
   Ptr<SecurityGroup> security_group{};               ///< default: a new group, all outbound, no inbound
   Ptr<iam::Role> role{};                             ///< default: a new role assumed by ec2.amazonaws.com
-  std::optional<UserData> user_data{};               ///< default: the image's (#!/bin/bash)
+  Optional<UserData> user_data{};                    ///< default: the image's (#!/bin/bash)
   std::string key_name{};                            ///< an EC2 key pair for SSH; default none (use SSM)
   std::vector<BlockDevice> block_devices{};          ///< default: an encrypted root volume when the image's root device is known
   bool require_imdsv2 = true;                        ///< HttpTokens required; default true

@@ -13,10 +13,10 @@
 /// patched, by CloudFormation updates. A cheaper, self-managed choice than NAT
 /// gateways: their availability is that of single instances.
 #include <cdk/ec2/machine_image.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::ec2 {
@@ -25,7 +25,7 @@ class SecurityGroup;
 
 struct NatInstanceProps {
   std::string instance_type = "t3.micro";        ///< default t3.micro
-  std::optional<MachineImage> machine_image{};   ///< default: latest Amazon Linux 2023 (the user data uses dnf and iptables)
+  Optional<MachineImage> machine_image{};        ///< default: latest Amazon Linux 2023 (the user data uses dnf and iptables)
   std::string key_name{};                        ///< default none (no SSH)
   Ptr<SecurityGroup> security_group{};           ///< default: a new group admitting all traffic from the VPC CIDR
 };

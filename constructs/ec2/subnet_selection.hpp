@@ -4,11 +4,11 @@
 ///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
 ///   db.props().subnet_ids = picked.subnet_ids();
 #include <cdk/container_instances.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +30,7 @@ const char* subnet_type_name(SubnetType type) noexcept;
 
 /// Which subnets a construct uses. Fields combine (type and AZs, say).
 struct SubnetSelection {
-  std::optional<SubnetType> subnet_type{};        ///< default: PrivateWithEgress, else PrivateIsolated, else Public (the CDK's order)
+  Optional<SubnetType> subnet_type{};             ///< default: PrivateWithEgress, else PrivateIsolated, else Public (the CDK's order)
   std::string subnet_group_name{};                ///< a subnet group's name (excludes subnet_type); default: any group
   std::vector<std::string> availability_zones{};  ///< only these AZs (literal names); default: all
   bool one_per_az = false;                        ///< at most one subnet per AZ; default false

@@ -37,10 +37,10 @@
 #include <cdk/ec2/nat_provider.hpp>
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,16 +57,16 @@ enum class DefaultInstanceTenancy : std::uint8_t { Default, Dedicated };
 struct SubnetConfiguration {
   std::string name{};                                  ///< required, unique in the VPC ("Public", "app")
   SubnetType subnet_type = SubnetType::PrivateIsolated;  ///< default PrivateIsolated
-  std::optional<int> cidr_mask{};                      ///< 16-28; default: an equal share of the space left
-  std::optional<bool> map_public_ip_on_launch{};       ///< Public groups only; default true for Public
+  Optional<int> cidr_mask{};                           ///< 16-28; default: an equal share of the space left
+  Optional<bool> map_public_ip_on_launch{};            ///< Public groups only; default true for Public
   std::vector<std::string> cidr_blocks{};              ///< explicit blocks, one per AZ (excludes cidr_mask); default: allocated
 };
 
 struct VpcProps {
   std::string cidr = "10.0.0.0/16";                      ///< the VPC's IPv4 block, /16 to /28; default 10.0.0.0/16
-  std::optional<int> max_azs{};                          ///< how many AZs to use at most; default 3
+  Optional<int> max_azs{};                               ///< how many AZs to use at most; default 3
   std::vector<std::string> availability_zones{};         ///< explicit AZ names (excludes max_azs); default: picked by Fn::GetAZs
-  std::optional<int> nat_gateways{};                     ///< 0 = none, 1 = one shared, ...; default: one per AZ when there are PrivateWithEgress groups
+  Optional<int> nat_gateways{};                          ///< 0 = none, 1 = one shared, ...; default: one per AZ when there are PrivateWithEgress groups
   SubnetSelection nat_gateway_subnets{};                 ///< where NAT gateways go; default: the Public subnets
   NatProvider nat_gateway_provider = NatProvider::gateway();  ///< default: NAT gateways
   std::vector<SubnetConfiguration> subnet_configuration{};   ///< default: Public + PrivateWithEgress (Public + PrivateIsolated when nat_gateways is 0)
@@ -80,7 +80,7 @@ struct VpcProps {
   /// Remove the default security group's rules (all traffic from itself, all out) through a
   /// Custom::VpcRestrictDefaultSG resource and one provider function per stack, at the AWS CDK's
   /// ids. Default: the AWS CDK's flag @aws-cdk/aws-ec2:restrictDefaultSecurityGroup (true, as cdk init sets it).
-  std::optional<bool> restrict_default_security_group{};
+  Optional<bool> restrict_default_security_group{};
 };
 
 class Vpc : public Construct, public IVpc {

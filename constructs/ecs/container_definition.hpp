@@ -18,10 +18,10 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,8 +60,8 @@ struct ContainerDefinitionOptions {
   std::vector<PortMapping> port_mappings{};   ///< default none
   std::map<std::string, Value> environment{}; ///< plain variables, visible in the template; default none
   std::map<std::string, Secret> secrets{};    ///< variables read from Secrets Manager/SSM at start; default none
-  std::optional<LogDriver> logging{};         ///< default none (output is discarded)
-  std::optional<HealthCheck> health_check{};  ///< default none
+  Optional<LogDriver> logging{};              ///< default none (output is discarded)
+  Optional<HealthCheck> health_check{};       ///< default none
   std::vector<MountPoint> mount_points{};     ///< task volumes to mount; default none
   std::vector<std::string> command{};         ///< default the image's CMD
   std::vector<std::string> entry_point{};     ///< default the image's ENTRYPOINT

@@ -55,7 +55,7 @@ void ApplicationLoadBalancedFargateService::check(const Props& p) const {
   detail::check_task_size(*this, bool(p.task_definition), p.cpu, p.memory_limit_mib,
                           p.task_image_options && !p.task_image_options->family.empty());
   detail::check_desired_count(*this, p.desired_count, "desired_count");
-  for (auto [field, protocol] : {std::pair{"protocol", p.protocol}, std::pair{"target_protocol", std::optional(p.target_protocol)}})
+  for (auto [field, protocol] : {std::pair{"protocol", std::optional<elbv2::Protocol>(p.protocol)}, std::pair{"target_protocol", std::optional(p.target_protocol)}})
     if (protocol && !elbv2::is_application_protocol(*protocol))
       throw Error(path, std::string(field) + " must be Http or Https for an Application Load Balancer",
                   "use cdk::ecs_patterns::NetworkLoadBalancedFargateService for TCP or TLS");

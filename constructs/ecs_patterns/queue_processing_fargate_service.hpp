@@ -44,12 +44,12 @@
 #include <cdk/ecs/fargate_task_definition.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,20 +78,20 @@ struct QueueProcessingFargateServiceProps {
   std::map<std::string, Value> environment{};       ///< plain variables, QUEUE_NAME added; default QUEUE_NAME only
   std::map<std::string, ecs::Secret> secrets{};     ///< variables read from Secrets Manager or SSM; default none
   bool enable_logging = true;                       ///< awslogs to a new log group next to the container; default true
-  std::optional<ecs::LogDriver> log_driver{};       ///< replaces the default awslogs driver; default none
-  std::optional<ecs::HealthCheck> health_check{};   ///< the container's Docker health check; default none
+  Optional<ecs::LogDriver> log_driver{};            ///< replaces the default awslogs driver; default none
+  Optional<ecs::HealthCheck> health_check{};        ///< the container's Docker health check; default none
   std::int64_t cpu = 256;                           ///< CPU units of a task made here; default 256
   std::int64_t memory_limit_mib = 512;              ///< MiB of a task made here; default 512
   std::string family{};                             ///< family of a task made here; default a unique name from the path
   ecs::CpuArchitecture cpu_architecture = ecs::CpuArchitecture::X86_64;  ///< of a task made here; default X86_64
   Ptr<sqs::Queue> queue{};                          ///< an existing queue to work off; default a new one with a dead-letter queue
-  std::optional<std::int64_t> retention_period_seconds{};    ///< new dead-letter queue only, 60-1209600; default 1209600 (14 days)
-  std::optional<std::int64_t> visibility_timeout_seconds{};  ///< new queue only, 0-43200; default not set (SQS: 30)
-  std::optional<std::int64_t> max_receive_count{};           ///< new queue only: receives before a message moves to the dead-letter queue; default 3
+  Optional<std::int64_t> retention_period_seconds{};         ///< new dead-letter queue only, 60-1209600; default 1209600 (14 days)
+  Optional<std::int64_t> visibility_timeout_seconds{};       ///< new queue only, 0-43200; default not set (SQS: 30)
+  Optional<std::int64_t> max_receive_count{};                ///< new queue only: receives before a message moves to the dead-letter queue; default 3
   std::int64_t min_scaling_capacity = 1;            ///< at least 0; default 1
   std::int64_t max_scaling_capacity = 2;            ///< at least 1 and min_scaling_capacity; default 2
   std::vector<autoscaling::ScalingInterval> scaling_steps{};  ///< on visible messages; default 0 -> -1, >= 100 +1, >= 500 +5
-  std::optional<std::int64_t> cooldown_seconds{};   ///< of the queue depth steps; default not set (the service's)
+  Optional<std::int64_t> cooldown_seconds{};        ///< of the queue depth steps; default not set (the service's)
   bool disable_cpu_based_scaling = false;           ///< scale on the queue only; default false
   double cpu_target_utilization_percent = 50;       ///< the CPU target tracking's target, 1-100; default 50
   std::int64_t min_healthy_percent = 100;           ///< during deploys; default 100

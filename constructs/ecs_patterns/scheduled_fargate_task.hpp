@@ -38,12 +38,12 @@
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
 #include <cdk/events/schedule.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,7 +61,7 @@ class Rule;
 namespace cdk::ecs_patterns {
 
 struct ScheduledFargateTaskProps {
-  std::optional<events::Schedule> schedule{};       ///< when the task runs (UTC); required
+  Optional<events::Schedule> schedule{};            ///< when the task runs (UTC); required
   Ptr<ecs::Cluster> cluster{};                      ///< the cluster to run in (it must have a VPC); default the VPC's default cluster
   Ptr<ec2::IVpc> vpc{};                             ///< instead of cluster: run in the stack's default cluster for this VPC; default none
   ecs::ContainerImage image{};                      ///< the task's image; required unless task_definition
@@ -70,7 +70,7 @@ struct ScheduledFargateTaskProps {
   std::map<std::string, Value> environment{};       ///< plain variables; default none
   std::map<std::string, ecs::Secret> secrets{};     ///< variables read from Secrets Manager or SSM; default none
   bool enable_logging = true;                       ///< awslogs to a new log group next to the container; default true
-  std::optional<ecs::LogDriver> log_driver{};       ///< replaces the default awslogs driver; default none
+  Optional<ecs::LogDriver> log_driver{};            ///< replaces the default awslogs driver; default none
   std::int64_t cpu = 256;                           ///< CPU units of a task made here; default 256
   std::int64_t memory_limit_mib = 512;              ///< MiB of a task made here; default 512
   ecs::CpuArchitecture cpu_architecture = ecs::CpuArchitecture::X86_64;  ///< of a task made here; default X86_64

@@ -19,11 +19,11 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +36,7 @@ struct TaskImageOptions {
   std::map<std::string, Value> environment{};       ///< plain variables; default none
   std::map<std::string, ecs::Secret> secrets{};     ///< variables read from Secrets Manager or SSM at start; default none
   bool enable_logging = true;                       ///< awslogs to a new log group; default true
-  std::optional<ecs::LogDriver> log_driver{};       ///< replaces the default awslogs driver; default none
+  Optional<ecs::LogDriver> log_driver{};            ///< replaces the default awslogs driver; default none
   std::string family{};                             ///< the task definition family; default a unique name from the path
   std::vector<std::string> command{};               ///< default the image's CMD
   std::vector<std::string> entry_point{};           ///< default the image's ENTRYPOINT

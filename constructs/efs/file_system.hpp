@@ -15,11 +15,11 @@
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,7 +42,7 @@ struct FileSystemProps {
   Ptr<ec2::IVpc> vpc{};                                ///< required
   ec2::SubnetSelection subnets{};                      ///< default the VPC's default (private) subnets, one per AZ
   bool encrypted = true;                               ///< default true (AWS managed key)
-  std::optional<LifecyclePolicy> lifecycle_policy{};   ///< move to IA after; default none (stay in Standard)
+  Optional<LifecyclePolicy> lifecycle_policy{};        ///< move to IA after; default none (stay in Standard)
   bool transition_to_primary_on_access = false;        ///< back to Standard after one access; default false
   PerformanceMode performance_mode = PerformanceMode::GeneralPurpose;  ///< default GeneralPurpose
   ThroughputMode throughput_mode = ThroughputMode::Bursting;           ///< default Bursting

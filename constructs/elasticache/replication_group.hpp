@@ -40,11 +40,11 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,11 +91,11 @@ struct ReplicationGroupProps {
   Engine engine = Engine::Valkey;                ///< default Valkey
   std::string engine_version{};                  ///< e.g. "7.2"; default default_engine_version(engine) ("8.0" / "7.1")
   std::string cache_node_type = "cache.t4g.micro";  ///< default cache.t4g.micro (Graviton, the cheapest current generation)
-  std::optional<std::int64_t> num_cache_clusters{};  ///< cluster mode off: nodes, primary included, 1-6; default 1
+  Optional<std::int64_t> num_cache_clusters{};       ///< cluster mode off: nodes, primary included, 1-6; default 1
   std::int64_t num_node_groups = 0;              ///< shards, 1-500, turns cluster mode on; default 0 (cluster mode off)
-  std::optional<std::int64_t> replicas_per_node_group{};  ///< cluster mode only: replicas per shard, 0-5; default 1
-  std::optional<bool> automatic_failover{};      ///< promote a replica when the primary fails; default on with a replica (always in cluster mode)
-  std::optional<bool> multi_az{};                ///< replicas in other AZs than their primary; needs automatic failover; default as automatic_failover
+  Optional<std::int64_t> replicas_per_node_group{};       ///< cluster mode only: replicas per shard, 0-5; default 1
+  Optional<bool> automatic_failover{};           ///< promote a replica when the primary fails; default on with a replica (always in cluster mode)
+  Optional<bool> multi_az{};                     ///< replicas in other AZs than their primary; needs automatic failover; default as automatic_failover
   std::int64_t port = 6379;                      ///< 1-65535; default 6379
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< default one made for the group, no inbound or outbound rule
   bool at_rest_encryption = true;                ///< encrypt disks and snapshots; default true

@@ -10,10 +10,10 @@
 ///       .action = cdk::elbv2::ListenerAction::redirect({.host = "new.example.com"})});
 #include <cdk/construct.hpp>
 #include <cdk/elbv2/listener_action.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
-#include <optional>
 
 #include <vector>
 
@@ -26,7 +26,7 @@ struct ApplicationListenerRuleProps {
   Ptr<ApplicationListener> listener{};           ///< required
   int priority = 0;                              ///< 1-50000, unique per listener; required
   std::vector<ListenerCondition> conditions{};   ///< at least one, at most 5; required
-  std::optional<ListenerAction> action{};        ///< required
+  Optional<ListenerAction> action{};             ///< required
 };
 
 class ApplicationListenerRule : public Construct {

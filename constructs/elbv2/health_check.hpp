@@ -5,21 +5,21 @@
 ///
 ///   .health_check = {.path = "/healthz", .interval_seconds = 15, .healthy_http_codes = "200-299"}
 #include <cdk/elbv2/protocol.hpp>
+#include <cdk/optional.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace cdk::elbv2 {
 
 struct HealthCheck {
-  std::optional<Protocol> protocol{};             ///< HTTP/HTTPS (ALB) or TCP/HTTP/HTTPS (NLB); default: the target group's
+  Optional<Protocol> protocol{};                  ///< HTTP/HTTPS (ALB) or TCP/HTTP/HTTPS (NLB); default: the target group's
   std::string path{};                             ///< HTTP(S) checks only; default "/"
   std::string port{};                             ///< a port number or "traffic-port"; default traffic-port
-  std::optional<int> interval_seconds{};          ///< 5-300; default 30
-  std::optional<int> timeout_seconds{};           ///< 2-120 and below the interval; default 5 (ALB), 10 (NLB)
-  std::optional<int> healthy_threshold_count{};   ///< 2-10; default 5
-  std::optional<int> unhealthy_threshold_count{}; ///< 2-10; default 2
+  Optional<int> interval_seconds{};               ///< 5-300; default 30
+  Optional<int> timeout_seconds{};                ///< 2-120 and below the interval; default 5 (ALB), 10 (NLB)
+  Optional<int> healthy_threshold_count{};        ///< 2-10; default 5
+  Optional<int> unhealthy_threshold_count{};      ///< 2-10; default 2
   std::string healthy_http_codes{};               ///< HTTP(S) checks only, e.g. "200-299"; default "200"
 };
 

@@ -16,6 +16,7 @@
 /// Target groups made by add_targets use TCP (UDP / TCP_UDP for UDP / TCP_UDP
 /// listeners): TLS is terminated at the load balancer.
 #include <cdk/elbv2/base_listener.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 namespace cdk::elbv2 {
@@ -26,7 +27,7 @@ class NetworkLoadBalancer;
 /// the listener's scope, not a field: `nlb.add_listener(id, props)`.
 struct BaseNetworkListenerProps {
   int port = 0;                              ///< 1-65535; required
-  std::optional<Protocol> protocol{};        ///< TCP, TLS, UDP or TCP_UDP; default TLS with certificates, else TCP
+  Optional<Protocol> protocol{};             ///< TCP, TLS, UDP or TCP_UDP; default TLS with certificates, else TCP
   std::vector<Value> certificates{};         ///< certificate ARNs, TLS only; the first is the default; default none
   std::string ssl_policy{};                  ///< TLS only; default SslPolicy::recommended_tls
   bool open = true;                          ///< open the port in the load balancer's security groups; default true

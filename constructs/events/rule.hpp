@@ -28,10 +28,10 @@
 #include <cdk/events/event_pattern.hpp>
 #include <cdk/events/schedule.hpp>
 #include <cdk/events/targets.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <deque>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,7 +40,7 @@ namespace cdk::events {
 class CfnRule;
 
 struct RuleProps {
-  std::optional<Schedule> schedule{};  ///< when to fire; default none (then event_pattern is required)
+  Optional<Schedule> schedule{};       ///< when to fire; default none (then event_pattern is required)
   EventPattern event_pattern{};        ///< which events to match; default none (then schedule is required)
   bool enabled = true;                 ///< State ENABLED or DISABLED; default true
   std::string description{};           ///< at most 512 characters; default none

@@ -17,12 +17,12 @@
 #include <cdk/container_instances.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,8 +55,8 @@ struct SqsQueueTarget {
   Value message{};                                  ///< a string or map, sent as JSON; default the event itself
   std::string message_group_id{};                   ///< FIFO queues only, and required there; default none
   Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
-  std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
-  std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
+  Optional<std::int64_t> retry_attempts{};          ///< 0-185; default not set (EventBridge: 185)
+  Optional<std::int64_t> max_event_age_seconds{};       ///< 60-86400; default not set (EventBridge: 86400)
 };
 
 /// Invokes a function with the event (or `message`). The permission that lets
@@ -67,8 +67,8 @@ struct LambdaFunctionTarget {
   Ptr<lambda::Function> function{};                 ///< required
   Value message{};                                  ///< a string or map, sent as JSON; default the event itself
   Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
-  std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
-  std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
+  Optional<std::int64_t> retry_attempts{};          ///< 0-185; default not set (EventBridge: 185)
+  Optional<std::int64_t> max_event_age_seconds{};       ///< 60-86400; default not set (EventBridge: 86400)
 };
 
 /// Publishes the event (or `message`) to a topic; its policy lets
@@ -77,8 +77,8 @@ struct SnsTopicTarget {
   Ptr<sns::Topic> topic{};                          ///< required
   Value message{};                                  ///< a string or map, sent as JSON; default the event itself
   Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
-  std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
-  std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
+  Optional<std::int64_t> retry_attempts{};          ///< 0-185; default not set (EventBridge: 185)
+  Optional<std::int64_t> max_event_age_seconds{};       ///< 60-86400; default not set (EventBridge: 86400)
 };
 
 /// What a run of the task changes in one of its containers.
@@ -86,9 +86,9 @@ struct ContainerOverride {
   std::string container_name{};                     ///< a container of the task definition; required
   std::vector<Value> command{};                     ///< replaces the container's command; default unchanged
   std::map<std::string, Value> environment{};       ///< added to or replacing its variables; default none
-  std::optional<std::int64_t> cpu{};                ///< CPU units; default unchanged
-  std::optional<std::int64_t> memory_limit_mib{};   ///< hard limit; default unchanged
-  std::optional<std::int64_t> memory_reservation_mib{};  ///< soft limit; default unchanged
+  Optional<std::int64_t> cpu{};                     ///< CPU units; default unchanged
+  Optional<std::int64_t> memory_limit_mib{};        ///< hard limit; default unchanged
+  Optional<std::int64_t> memory_reservation_mib{};       ///< soft limit; default unchanged
 };
 
 /// Runs `task_count` copies of a task definition in a cluster. EventBridge
@@ -107,13 +107,13 @@ struct EcsTaskTarget {
   std::vector<ContainerOverride> container_overrides{};  ///< one per container at most; default none
   ec2::SubnetSelection subnets{};                   ///< awsvpc only; default private subnets with egress (public ones with assign_public_ip)
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< awsvpc only; default `<TaskDefinition>/SecurityGroup`, made once
-  std::optional<bool> assign_public_ip{};           ///< Fargate only; default true in public subnets, else false
-  std::optional<ecs::LaunchType> launch_type{};     ///< default the task definition's
+  Optional<bool> assign_public_ip{};                ///< Fargate only; default true in public subnets, else false
+  Optional<ecs::LaunchType> launch_type{};          ///< default the task definition's
   std::string platform_version{};                   ///< Fargate: "LATEST" or "1.4.0"; default not set (LATEST)
   Ptr<iam::Role> role{};                            ///< assumed by EventBridge; default `<TaskDefinition>/EventsRole`
   Ptr<sqs::Queue> dead_letter_queue{};              ///< where undeliverable events go; default none
-  std::optional<std::int64_t> retry_attempts{};     ///< 0-185; default not set (EventBridge: 185)
-  std::optional<std::int64_t> max_event_age_seconds{};  ///< 60-86400; default not set (EventBridge: 86400)
+  Optional<std::int64_t> retry_attempts{};          ///< 0-185; default not set (EventBridge: 185)
+  Optional<std::int64_t> max_event_age_seconds{};       ///< 60-86400; default not set (EventBridge: 86400)
 };
 
 }  // namespace cdk::events

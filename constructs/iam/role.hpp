@@ -18,10 +18,10 @@
 #include <cdk/iam/managed_policy.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/iam/principal.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +38,7 @@ struct RoleProps {
   std::string description{};                                         ///< default none
   std::string path{};                                                ///< e.g. "/app/"; default "/"
   std::int64_t max_session_duration = 0;                             ///< seconds, 3600-43200; default 3600 (not set)
-  std::optional<ManagedPolicy> permissions_boundary{};               ///< default none
+  Optional<ManagedPolicy> permissions_boundary{};                    ///< default none
   bool allow_full_access = false;  ///< accept statements allowing "*" on "*" (still warned); default false
 };
 

@@ -8,11 +8,11 @@
 ///
 /// Its L1 is the child "Resource", as in the AWS CDK.
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 
 namespace cdk::lambda {
 
@@ -22,9 +22,9 @@ class Function;
 struct EventSourceMappingProps {
   Ptr<Function> target{};                                    ///< the function invoked; required
   Value event_source_arn{};                                  ///< the queue (or stream) polled; required
-  std::optional<std::int64_t> batch_size{};                  ///< 1-10000; default not set (Lambda: by source)
-  std::optional<std::int64_t> max_batching_window_seconds{};  ///< 0-300; default not set (Lambda: 0)
-  std::optional<std::int64_t> max_concurrency{};             ///< SQS only, 2-1000; default not set (no limit)
+  Optional<std::int64_t> batch_size{};                       ///< 1-10000; default not set (Lambda: by source)
+  Optional<std::int64_t> max_batching_window_seconds{};       ///< 0-300; default not set (Lambda: 0)
+  Optional<std::int64_t> max_concurrency{};                  ///< SQS only, 2-1000; default not set (no limit)
   bool report_batch_item_failures = false;                   ///< default false
   bool enabled = true;                                       ///< default true
 };

@@ -1,9 +1,9 @@
 #pragma once
 /// Options of a function URL, for Function::add_function_url and Alias::add_function_url.
 #include <cdk/lambda/function_url_auth_type.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,13 +20,13 @@ struct FunctionUrlCors {
   std::vector<std::string> allowed_methods{};  ///< "GET", "POST", ... or "*"; default all
   std::vector<std::string> allowed_headers{};  ///< default none
   bool allow_credentials = false;              ///< default false
-  std::optional<std::int64_t> max_age_seconds{};  ///< 0-86400; default not set (no caching)
+  Optional<std::int64_t> max_age_seconds{};       ///< 0-86400; default not set (no caching)
 };
 
 struct FunctionUrlProps {
   FunctionUrlAuthType auth_type = FunctionUrlAuthType::AwsIam;  ///< default AWS_IAM (as the AWS CDK)
-  std::optional<InvokeMode> invoke_mode{};                      ///< default not set (Lambda: buffered)
-  std::optional<FunctionUrlCors> cors{};                        ///< default none (no CORS headers)
+  Optional<InvokeMode> invoke_mode{};                           ///< default not set (Lambda: buffered)
+  Optional<FunctionUrlCors> cors{};                             ///< default none (no CORS headers)
 };
 
 }  // namespace cdk::lambda

@@ -5,9 +5,9 @@
 ///   fn.add_permission("FromRule", {.principal = "events.amazonaws.com", .source_arn = rule_arn});
 ///   fn.add_permission("Partner", {.principal = "123456789012"});
 #include <cdk/lambda/function_url_auth_type.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
-#include <optional>
 #include <string>
 
 namespace cdk::lambda {
@@ -18,7 +18,7 @@ struct Permission {
   Value source_arn{};                            ///< only calls on behalf of this resource (rule, bucket, topic); default any
   Value source_account{};                        ///< only calls on behalf of this account (S3 buckets); default any
   std::string organization_id{};                 ///< only principals of this AWS Organization ("o-..."); default any
-  std::optional<FunctionUrlAuthType> function_url_auth_type{};  ///< only calls through a URL of this auth type; default any
+  Optional<FunctionUrlAuthType> function_url_auth_type{};       ///< only calls through a URL of this auth type; default any
   bool invoked_via_function_url = false;         ///< only calls through a function URL; default false
 };
 

@@ -11,10 +11,10 @@
 /// 10000 with a batching window, standard queues only), batching window 0-300 s,
 /// maximum concurrency 2-1000, and a queue visibility timeout no shorter than
 /// the function's timeout.
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
-#include <optional>
 
 namespace cdk::sqs {
 class Queue;
@@ -24,9 +24,9 @@ namespace cdk::lambda {
 
 struct SqsEventSource {
   Ptr<sqs::Queue> queue{};                                   ///< required
-  std::optional<std::int64_t> batch_size{};                  ///< 1-10, or 1-10000 with a batching window; default not set (Lambda: 10)
-  std::optional<std::int64_t> max_batching_window_seconds{};  ///< 0-300, standard queues only; default not set (Lambda: 0)
-  std::optional<std::int64_t> max_concurrency{};             ///< concurrent invocations, 2-1000; default not set (no limit)
+  Optional<std::int64_t> batch_size{};                       ///< 1-10, or 1-10000 with a batching window; default not set (Lambda: 10)
+  Optional<std::int64_t> max_batching_window_seconds{};       ///< 0-300, standard queues only; default not set (Lambda: 0)
+  Optional<std::int64_t> max_concurrency{};                  ///< concurrent invocations, 2-1000; default not set (no limit)
   bool report_batch_item_failures = false;  ///< the function returns the failed messages only; default false
   bool enabled = true;                      ///< default true
 };

@@ -12,9 +12,9 @@
 /// pattern matches every event.
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
-#include <optional>
 #include <string>
 
 namespace cdk::logs {
@@ -28,7 +28,7 @@ struct MetricFilterProps {
   std::string metric_namespace{};     ///< required
   std::string metric_name{};          ///< required
   std::string metric_value = "1";     ///< per match, a number or a field like "$.latency"; default "1"
-  std::optional<double> default_value{};  ///< emitted when nothing matches; default none (no data)
+  Optional<double> default_value{};       ///< emitted when nothing matches; default none (no data)
   std::string unit{};                 ///< e.g. "Count"; default none
 };
 

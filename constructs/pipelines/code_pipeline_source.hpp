@@ -11,11 +11,11 @@
 /// refuses become '_'); an S3 source's action is named after the bucket's
 /// construct id.
 #include <cdk/codepipeline_actions/s3_source_action.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::codepipeline {
@@ -30,7 +30,7 @@ namespace cdk::pipelines {
 
 struct ConnectionSourceOptions {
   Value connection_arn{};                ///< a CodeStar connection's ARN; required
-  std::optional<bool> trigger_on_push{}; ///< start on pushes to the branch; default not set (CodePipeline: true)
+  Optional<bool> trigger_on_push{};      ///< start on pushes to the branch; default not set (CodePipeline: true)
   bool code_build_clone_output = false;  ///< a Git clone reference instead of a .zip (full history in builds); default false
   std::string action_name{};             ///< default "<owner>_<repo>"
 };

@@ -17,18 +17,18 @@
 /// rds:cluster:ReadReplicaCount) on top of the readers listed; CloudFormation
 /// does not manage the replicas it adds. Log exports go to CloudWatch log
 /// groups that RDS creates (retention is not managed here).
+#include <cdk/cfn_resource.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/rds/cluster_instance.hpp>
 #include <cdk/rds/engine.hpp>
-#include <cdk/cfn_resource.hpp>
 
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,14 +76,14 @@ struct AuroraClusterProps {
   std::int64_t port = 0;                          ///< default 3306 (MySQL) / 5432 (PostgreSQL)
   std::int64_t backup_retention_days = 1;         ///< 1-35; default 1 (as RDS and the AWS CDK)
   std::string preferred_backup_window{};          ///< "hh24:mi-hh24:mi" UTC; default chosen by RDS
-  std::optional<bool> storage_encrypted{};        ///< default true (@cdkpp/core:awsCdkDefaults: left out, with a warning)
+  Optional<bool> storage_encrypted{};             ///< default true (@cdkpp/core:awsCdkDefaults: left out, with a warning)
   bool deletion_protection = false;               ///< default false
   bool iam_authentication = false;                ///< default false
   RemovalPolicy removal_policy = RemovalPolicy::Snapshot;  ///< Snapshot, Retain or Delete; default Snapshot
   std::vector<std::string> cloudwatch_logs_exports{};      ///< e.g. {"error", "slowquery"} / {"postgresql"}; default none
   std::map<std::string, std::string> parameters{};           ///< cluster parameter group; default the engine's default group
   std::map<std::string, std::string> instance_parameters{};  ///< DB parameter group of the instances; default the engine's
-  std::optional<ReaderAutoScaling> reader_auto_scaling{};     ///< default none
+  Optional<ReaderAutoScaling> reader_auto_scaling{};          ///< default none
   std::vector<Ptr<ec2::SecurityGroup>> security_groups{};     ///< default one made for the cluster
 };
 

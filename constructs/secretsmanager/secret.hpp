@@ -15,9 +15,9 @@
 #include <cdk/cfn_resource.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace cdk::secretsmanager {
@@ -43,7 +43,7 @@ struct SecretProps {
   std::string description{};                        ///< default none
   SecretStringGenerator generate_secret_string{};   ///< default a 32-character generated string
   Value encryption_key_arn{};                       ///< KMS key; default the AWS managed key aws/secretsmanager
-  std::optional<RemovalPolicy> removal_policy{};    ///< default not set (CloudFormation deletes, with a recovery window), like the AWS CDK
+  Optional<RemovalPolicy> removal_policy{};         ///< default not set (CloudFormation deletes, with a recovery window), like the AWS CDK
 };
 
 class Secret : public Construct {

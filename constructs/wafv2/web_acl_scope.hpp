@@ -5,10 +5,10 @@
 /// AppSync APIs, Cognito user pools) through an association.
 ///
 ///   cdk::wafv2::check_web_acl_scope(path, acl.attr_arn(), cdk::wafv2::WebAclScope::Regional, "load balancer Web/Alb");
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,7 +23,7 @@ constexpr const char* web_acl_scope_name(WebAclScope s) noexcept {
 
 /// What the ARN tells of a web ACL.
 struct WebAclInfo {
-  std::optional<WebAclScope> scope{};  ///< known for a literal ARN or an in-app CfnWebACL with a literal Scope
+  Optional<WebAclScope> scope{};       ///< known for a literal ARN or an in-app CfnWebACL with a literal Scope
   std::string region{};                ///< the ACL's region when known
   std::string path{};                  ///< the construct path of an in-app CfnWebACL, else ""
 };

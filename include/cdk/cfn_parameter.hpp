@@ -5,8 +5,8 @@
 ///       .type = "Number", .default_value = 2, .min_value = 1, .max_value = 10});
 ///   group.set_property("DesiredCapacity", size.value());
 #include <cdk/cfn_element.hpp>
+#include <cdk/optional.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +19,10 @@ struct CfnParameterProps {
   std::string allowed_pattern{};               ///< regular expression; default none
   std::string description{};                   ///< default none
   std::string constraint_description{};        ///< shown when a constraint fails; default none
-  std::optional<int> min_length{};             ///< default none
-  std::optional<int> max_length{};             ///< default none
-  std::optional<double> min_value{};           ///< default none
-  std::optional<double> max_value{};           ///< default none
+  Optional<int> min_length{};                  ///< default none
+  Optional<int> max_length{};                  ///< default none
+  Optional<double> min_value{};                ///< default none
+  Optional<double> max_value{};                ///< default none
   bool no_echo = false;                        ///< mask the value in the console; default false
 };
 

@@ -14,11 +14,11 @@
 /// of it (up to its parent, read with Fn::GetAtt <resource>.Outputs.<id>), as
 /// the AWS CDK does, with the same logical ids.
 #include <cdk/cfn_resource.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/stack.hpp>
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,7 +30,7 @@ struct NestedStackProps {
   std::map<std::string, Value> parameters{};
   /// TimeoutInMinutes: how long CloudFormation waits for the nested stack to
   /// reach CREATE_COMPLETE; default none (no limit).
-  std::optional<std::int64_t> timeout_minutes{};
+  Optional<std::int64_t> timeout_minutes{};
   /// NotificationARNs: SNS topics told of the nested stack's events; default none.
   std::vector<Value> notification_arns{};
   /// The nested template's Description; default none.

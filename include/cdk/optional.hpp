@@ -1,19 +1,26 @@
 #pragma once
-/// cdk::Optional<T>: the holder of one nested property type in the generated
-/// L1 classes (`CfnBucket::Props::versioning_configuration`, ...).
+/// cdk::Optional<T>: the holder of an optional value in props structs: the
+/// nested property types of the generated L1 classes
+/// (`CfnBucket::Props::versioning_configuration`, ...) and the optional fields
+/// of the construct props (`ec2::VpcProps::nat_gateway_provider`, ...).
 ///
 /// It behaves like std::optional<T> where props use it: empty by default,
 /// set from a T or a braced list, `if (p.x)`, `p.x->field`, `*p.x`,
-/// `p.x.value()`, `p.x.emplace(...)`, `p.x = std::nullopt`, `p.x.reset()`.
+/// `p.x.value()`, `p.x.value_or(...)`, `p.x.emplace(...)`, `p.x = std::nullopt`,
+/// `p.x.reset()`, `p.x == value`, `p.x == std::nullopt`, and it converts to and
+/// from std::optional<T>.
 ///
 ///   cdk::s3::CfnBucket::Props props{
 ///       .versioning_configuration = {{.status = "Enabled"}}};
 ///   if (props.versioning_configuration) use(props.versioning_configuration->status);
+///   std::optional<cdk::Duration> d = props.some_duration;   // a std::optional copy
 ///
-/// Why not std::optional: a generated header holds hundreds of these, and each
+/// Why not std::optional: a header holds hundreds of these, and each
 /// std::optional<T> instantiation costs the compiler about 1.5 ms and 0.8 MB
-/// (conditionally trivial special members, a dozen base classes); this one
-/// is a bool and a union, and its members are instantiated only when used.
+/// (conditionally trivial special members, a dozen base classes), and every
+/// file that includes the header pays for the empty ones its default member
+/// initializers make; this one is a bool and a union, and its members are
+/// instantiated only when used.
 #include <new>
 #include <optional>
 #include <type_traits>
@@ -98,6 +105,13 @@ class Optional {
     return *this;
   }
   ~Optional() { reset(); }
+  /// A std::optional copy: `std::optional<T> o = props.x;` (a template, so
+  /// std::optional<T> is instantiated only where one is made).
+  template <class U>
+    requires std::is_same_v<U, T>
+  operator std::optional<U>() const {  // NOLINT: implicit like a copy
+    return has_ ? std::optional<U>(value_) : std::optional<U>();
+  }
 
   [[nodiscard]] bool has_value() const noexcept { return has_; }
   explicit operator bool() const noexcept { return has_; }
@@ -130,6 +144,18 @@ class Optional {
       value_.~T();
       has_ = false;
     }
+  }
+
+  friend bool operator==(const Optional& o, std::nullopt_t) noexcept { return !o.has_; }
+  /// Equal when both are empty or both hold equal values.
+  friend bool operator==(const Optional& a, const Optional& b) {
+    return a.has_ == b.has_ && (!a.has_ || a.value_ == b.value_);
+  }
+  /// Equal when it holds a value equal to v.
+  template <class U>
+    requires detail::OptionalValueArg<U, Optional>
+  friend bool operator==(const Optional& o, const U& v) {
+    return o.has_ && o.value_ == v;
   }
 
  private:

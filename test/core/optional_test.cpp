@@ -86,4 +86,36 @@ TEST(Optional, ValueOrGivesTheFallbackWhenEmpty) {
   EXPECT_EQ(o.value_or(7), 3);
 }
 
+TEST(Optional, GivesAStdOptional) {
+  cdk::Optional<int> o;
+  std::optional<int> copy = o;
+  EXPECT_FALSE(copy);
+  o = 4;
+  copy = o;
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(*copy, 4);
+  cdk::Optional<Nested> n = Nested{.status = "Suspended"};
+  std::optional<Nested> nested = n;
+  EXPECT_EQ(nested->status, "Suspended");
+}
+
+TEST(Optional, ComparesLikeAStdOptional) {
+  cdk::Optional<int> empty;
+  cdk::Optional<int> three = 3;
+  EXPECT_TRUE(empty == std::nullopt);
+  EXPECT_TRUE(std::nullopt == empty);
+  EXPECT_FALSE(three == std::nullopt);
+  EXPECT_TRUE(three != std::nullopt);
+  EXPECT_TRUE(three == 3);
+  EXPECT_TRUE(3 == three);
+  EXPECT_FALSE(three == 4);
+  EXPECT_FALSE(empty == 3);
+  EXPECT_TRUE(empty == cdk::Optional<int>());
+  EXPECT_FALSE(empty == three);
+  EXPECT_TRUE(three == cdk::Optional<int>(3));
+  EXPECT_TRUE(three != cdk::Optional<int>(5));
+  cdk::Optional<std::string> name = std::string("web");
+  EXPECT_TRUE(name == "web");
+}
+
 }  // namespace
