@@ -13,7 +13,7 @@
 ///   cdk::s3::CfnBucket::Props props{
 ///       .versioning_configuration = {{.status = "Enabled"}}};
 ///   if (props.versioning_configuration) use(props.versioning_configuration->status);
-///   std::optional<cdk::Duration> d = props.some_duration;   // a std::optional copy
+///   std::optional<int> azs = vpc_props.max_azs;              // a std::optional copy
 ///
 /// Why not std::optional: a header holds hundreds of these, and each
 /// std::optional<T> instantiation costs the compiler about 1.5 ms and 0.8 MB
