@@ -261,7 +261,8 @@ int Vpc::count_nat(const VpcProps& props, const std::vector<SubnetConfiguration>
 void Vpc::pick_availability_zones(const VpcProps& props) {
   const std::string path = node().path();
   const std::string& region = Stack::of(*this).env().region;
-  const std::optional<int> region_count = region.empty() ? std::nullopt : detail::region_az_count(region);
+  // The region's number of AZs when the region is known and listed, else 0.
+  const int region_count = region.empty() ? 0 : detail::region_az_count(region).value_or(0);
   if (!props.availability_zones.empty()) {
     if (props.max_azs)
       throw Error(path, "both availability_zones and max_azs are set", "set one of them");
@@ -275,18 +276,18 @@ void Vpc::pick_availability_zones(const VpcProps& props) {
                     "use names such as \"" + region + "a\"");
       azs_.emplace_back(az);
     }
-    if (region_count && static_cast<int>(azs_.size()) > *region_count)
+    if (region_count > 0 && static_cast<int>(azs_.size()) > region_count)
       throw Error(path, std::to_string(azs_.size()) + " availability zones requested, but " + region + " has " +
-                            std::to_string(*region_count), "list at most " + std::to_string(*region_count));
+                            std::to_string(region_count), "list at most " + std::to_string(region_count));
     return;
   }
   const int wanted = props.max_azs.value_or(default_max_azs);
   if (wanted < 1) throw Error(path, "max_azs must be at least 1", "set max_azs to 1 or more");
-  if (props.max_azs && region_count && wanted > *region_count)
+  if (props.max_azs && region_count > 0 && wanted > region_count)
     throw Error(path, "max_azs is " + std::to_string(wanted) + ", but " + region + " has " +
-                          std::to_string(*region_count) + " availability zones",
-                "set max_azs to " + std::to_string(*region_count) + " or fewer");
-  const int count = std::min(wanted, region_count.value_or(kAgnosticAzs));
+                          std::to_string(region_count) + " availability zones",
+                "set max_azs to " + std::to_string(region_count) + " or fewer");
+  const int count = std::min(wanted, region_count > 0 ? region_count : kAgnosticAzs);
   if (props.max_azs && wanted > count)
     Annotations::of(*this).add_warning("max_azs is " + std::to_string(wanted) + ", but a stack without a known region uses " +
                                        std::to_string(count) + " availability zones (as in the AWS CDK); set the stack's "
