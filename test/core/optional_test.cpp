@@ -1,8 +1,9 @@
-// cdk::Optional: the holder of nested property types in the L1 classes.
+// cdk::Optional: the holder of optional props fields (L1 nested properties, L2 options).
 #include <cdk/optional.hpp>
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -116,6 +117,58 @@ TEST(Optional, ComparesLikeAStdOptional) {
   EXPECT_TRUE(three != cdk::Optional<int>(5));
   cdk::Optional<std::string> name = std::string("web");
   EXPECT_TRUE(name == "web");
+}
+
+/// A value of N bytes that counts its live objects.
+template <std::size_t N>
+struct Sized {
+  static inline int live = 0;
+  char bytes[N] = {};
+  Sized() { ++live; }
+  Sized(const Sized&) { ++live; }
+  Sized(Sized&&) noexcept { ++live; }
+  Sized& operator=(const Sized&) = default;
+  Sized& operator=(Sized&&) noexcept = default;
+  ~Sized() { --live; }
+};
+
+TEST(Optional, KeepsSmallValuesBesideAFlagAndLargeOnesBehindOnePointer) {
+  static_assert(sizeof(cdk::Optional<bool>) == 2);
+  static_assert(sizeof(cdk::Optional<int>) == 2 * sizeof(int));
+  static_assert(sizeof(cdk::Optional<Nested>) == sizeof(void*));
+  static_assert(sizeof(cdk::Optional<Sized<256>>) == sizeof(void*));
+  cdk::Optional<Nested> a = Nested{.status = "Enabled", .days = 1};
+  cdk::Optional<Nested> b = a;
+  b->days = 2;
+  EXPECT_EQ(a->days, 1);  // a copy holds its own value
+  cdk::Optional<Nested> c = std::move(b);
+  EXPECT_EQ(c->days, 2);
+  EXPECT_FALSE(b);  // NOLINT(bugprone-use-after-move): a boxed value moves with its pointer
+  c = c;            // NOLINT: self-assignment keeps the value
+  EXPECT_EQ(c->status, "Enabled");
+}
+
+template <class T>
+void make_copy_move_and_drop() {
+  T::live = 0;
+  {
+    cdk::Optional<T> a = T();
+    cdk::Optional<T> b = a;
+    cdk::Optional<T> c = std::move(a);
+    cdk::Optional<T> d;
+    d = b;
+    d = std::move(c);
+    d.emplace();
+    b.reset();
+    b = T();
+    EXPECT_TRUE(d && b);
+  }
+  EXPECT_EQ(T::live, 0);
+}
+
+TEST(Optional, DestroysEveryValueItMadeOnceInBothStorages) {
+  make_copy_move_and_drop<Sized<1>>();
+  make_copy_move_and_drop<Sized<64>>();
 }
 
 }  // namespace
