@@ -19,12 +19,11 @@
 /// std::optional<T> instantiation costs the compiler about 1.5 ms and 0.8 MB
 /// (conditionally trivial special members, a dozen base classes), and every
 /// file that includes the header pays for the empty ones its default member
-/// initializers make; this one is a flag and a union for values up to a
-/// pointer's size and one pointer to a heap copy for larger ones (an unset
-/// nested property costs 8 bytes, not its whole struct), and its members are
-/// instantiated only when used. Moving a larger value moves its pointer: the
-/// source is left empty.
-#include <new>
+/// initializers make; this one is one pointer to a heap copy of the value, so
+/// an unset nested property of an L1 resource costs 8 bytes instead of its
+/// whole struct (a large app holds a hundred thousand resources, most of their
+/// nested properties unset), and its members are instantiated only when used.
+/// Moving one moves the pointer: the source is left empty.
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -42,82 +41,6 @@ concept OptionalValueArg = !std::is_same_v<std::remove_cvref_t<U>, Self> &&
                            !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> &&
                            !is_std_optional_v<std::remove_cvref_t<U>>;
 
-/// Where an Optional keeps its value: small ones (up to a pointer's size:
-/// bool, int, enums) beside a flag, larger ones on the heap behind one
-/// pointer, so that an empty nested property of an L1 resource costs 8 bytes
-/// instead of its whole struct (a large app holds a hundred thousand
-/// resources, most of their nested properties unset).
-template <class T, bool Boxed = (sizeof(T) > sizeof(void*))>
-class OptionalStorage {
- public:
-  OptionalStorage() noexcept {}
-  OptionalStorage(const OptionalStorage&) = delete;
-  OptionalStorage& operator=(const OptionalStorage&) = delete;
-  ~OptionalStorage() { reset(); }
-
-  [[nodiscard]] bool has() const noexcept { return has_; }
-  [[nodiscard]] T& get() noexcept { return value_; }
-  [[nodiscard]] const T& get() const noexcept { return value_; }
-  template <class... Args>
-  T& make(Args&&... args) {
-    reset();
-    ::new (static_cast<void*>(&value_)) T(std::forward<Args>(args)...);
-    has_ = true;
-    return value_;
-  }
-  /// Takes o's value (o keeps a moved-from one, as with std::optional).
-  void take(OptionalStorage& o) {
-    if (!o.has_) reset();
-    else if (has_) value_ = std::move(o.value_);
-    else make(std::move(o.value_));
-  }
-  void reset() noexcept {
-    if (has_) {
-      value_.~T();
-      has_ = false;
-    }
-  }
-
- private:
-  bool has_ = false;
-  union {
-    T value_;
-  };
-};
-
-template <class T>
-class OptionalStorage<T, true> {
- public:
-  OptionalStorage() noexcept = default;
-  OptionalStorage(const OptionalStorage&) = delete;
-  OptionalStorage& operator=(const OptionalStorage&) = delete;
-  ~OptionalStorage() { delete value_; }
-
-  [[nodiscard]] bool has() const noexcept { return value_ != nullptr; }
-  [[nodiscard]] T& get() noexcept { return *value_; }
-  [[nodiscard]] const T& get() const noexcept { return *value_; }
-  template <class... Args>
-  T& make(Args&&... args) {
-    T* made = new T(std::forward<Args>(args)...);
-    delete value_;
-    value_ = made;
-    return *made;
-  }
-  /// Takes o's value (o is left empty: the value moves with its pointer).
-  void take(OptionalStorage& o) noexcept {
-    if (this == &o) return;
-    delete value_;
-    value_ = o.value_;
-    o.value_ = nullptr;
-  }
-  void reset() noexcept {
-    delete value_;
-    value_ = nullptr;
-  }
-
- private:
-  T* value_ = nullptr;
-};
 }  // namespace detail
 
 template <class T>
@@ -131,7 +54,7 @@ class Optional {
   template <class U = T>
     requires detail::OptionalValueArg<U, Optional>
   Optional(U&& v) {  // NOLINT: implicit like std::optional
-    store_.make(std::forward<U>(v));
+    emplace(std::forward<U>(v));
   }
   /// From a std::optional (a template, so std::optional<T> is never instantiated here).
   template <class U>
@@ -145,7 +68,7 @@ class Optional {
   Optional(const Optional& o) {
     if (o) emplace(*o);
   }
-  Optional(Optional&& o) noexcept { store_.take(o.store_); }
+  Optional(Optional&& o) noexcept : value_(std::exchange(o.value_, nullptr)) {}
   Optional& operator=(const Optional& o) {
     if (this != &o) {
       if (o) assign(*o);
@@ -154,7 +77,10 @@ class Optional {
     return *this;
   }
   Optional& operator=(Optional&& o) noexcept {
-    if (this != &o) store_.take(o.store_);
+    if (this != &o) {
+      delete value_;
+      value_ = std::exchange(o.value_, nullptr);
+    }
     return *this;
   }
   Optional& operator=(std::nullopt_t) noexcept {
@@ -179,7 +105,7 @@ class Optional {
     else reset();
     return *this;
   }
-  ~Optional() = default;
+  ~Optional() { delete value_; }
   /// A std::optional copy: `std::optional<T> o = props.x;` (a template, so
   /// std::optional<T> is instantiated only where one is made).
   template <class U>
@@ -188,30 +114,36 @@ class Optional {
     return has_value() ? std::optional<U>(**this) : std::optional<U>();
   }
 
-  [[nodiscard]] bool has_value() const noexcept { return store_.has(); }
-  explicit operator bool() const noexcept { return store_.has(); }
-  [[nodiscard]] T& operator*() & noexcept { return store_.get(); }
-  [[nodiscard]] const T& operator*() const& noexcept { return store_.get(); }
-  [[nodiscard]] T* operator->() noexcept { return &store_.get(); }
-  [[nodiscard]] const T* operator->() const noexcept { return &store_.get(); }
+  [[nodiscard]] bool has_value() const noexcept { return value_ != nullptr; }
+  explicit operator bool() const noexcept { return value_ != nullptr; }
+  [[nodiscard]] T& operator*() & noexcept { return *value_; }
+  [[nodiscard]] const T& operator*() const& noexcept { return *value_; }
+  [[nodiscard]] T* operator->() noexcept { return value_; }
+  [[nodiscard]] const T* operator->() const noexcept { return value_; }
   /// The value; throws std::bad_optional_access when empty.
   [[nodiscard]] T& value() & {
-    if (!has_value()) throw std::bad_optional_access();
-    return store_.get();
+    if (!value_) throw std::bad_optional_access();
+    return *value_;
   }
   [[nodiscard]] const T& value() const& {
-    if (!has_value()) throw std::bad_optional_access();
-    return store_.get();
+    if (!value_) throw std::bad_optional_access();
+    return *value_;
   }
   template <class U>
   [[nodiscard]] T value_or(U&& fallback) const& {
-    return has_value() ? store_.get() : static_cast<T>(std::forward<U>(fallback));
+    return value_ ? *value_ : static_cast<T>(std::forward<U>(fallback));
   }
   template <class... Args>
   T& emplace(Args&&... args) {
-    return store_.make(std::forward<Args>(args)...);
+    T* made = new T(std::forward<Args>(args)...);  // before the old one goes: args may refer to it
+    delete value_;
+    value_ = made;
+    return *made;
   }
-  void reset() noexcept { store_.reset(); }
+  void reset() noexcept {
+    delete value_;
+    value_ = nullptr;
+  }
 
   friend bool operator==(const Optional& o, std::nullopt_t) noexcept { return !o; }
   /// Equal when both are empty or both hold equal values.
@@ -228,11 +160,11 @@ class Optional {
  private:
   template <class U>
   void assign(U&& v) {
-    if (has_value()) store_.get() = std::forward<U>(v);
-    else store_.make(std::forward<U>(v));
+    if (value_) *value_ = std::forward<U>(v);
+    else emplace(std::forward<U>(v));
   }
 
-  detail::OptionalStorage<T> store_;
+  T* value_ = nullptr;  // the value on the heap, or null when empty
 };
 
 }  // namespace cdk

@@ -132,10 +132,8 @@ struct Sized {
   ~Sized() { --live; }
 };
 
-TEST(Optional, KeepsSmallValuesBesideAFlagAndLargeOnesBehindOnePointer) {
-  static_assert(sizeof(cdk::Optional<bool>) == 2);
-  static_assert(sizeof(cdk::Optional<int>) == 2 * sizeof(int));
-  static_assert(sizeof(cdk::Optional<Nested>) == sizeof(void*));
+TEST(Optional, IsOnePointerToItsOwnCopyOfTheValue) {
+  static_assert(sizeof(cdk::Optional<bool>) == sizeof(void*));
   static_assert(sizeof(cdk::Optional<Sized<256>>) == sizeof(void*));
   cdk::Optional<Nested> a = Nested{.status = "Enabled", .days = 1};
   cdk::Optional<Nested> b = a;
@@ -143,9 +141,12 @@ TEST(Optional, KeepsSmallValuesBesideAFlagAndLargeOnesBehindOnePointer) {
   EXPECT_EQ(a->days, 1);  // a copy holds its own value
   cdk::Optional<Nested> c = std::move(b);
   EXPECT_EQ(c->days, 2);
-  EXPECT_FALSE(b);  // NOLINT(bugprone-use-after-move): a boxed value moves with its pointer
-  c = c;            // NOLINT: self-assignment keeps the value
+  EXPECT_FALSE(b);  // NOLINT(bugprone-use-after-move): the value moves with its pointer
+  const cdk::Optional<Nested>& same = c;
+  c = same;  // assigning itself keeps the value
   EXPECT_EQ(c->status, "Enabled");
+  c.emplace(*c);  // made from its own value
+  EXPECT_EQ(c->days, 2);
 }
 
 template <class T>
@@ -166,7 +167,7 @@ void make_copy_move_and_drop() {
   EXPECT_EQ(T::live, 0);
 }
 
-TEST(Optional, DestroysEveryValueItMadeOnceInBothStorages) {
+TEST(Optional, DestroysEveryValueItMadeOnce) {
   make_copy_move_and_drop<Sized<1>>();
   make_copy_move_and_drop<Sized<64>>();
 }
