@@ -1,9 +1,9 @@
 #pragma once
 /// Base of everything that becomes an entry of a template section.
 #include <cdk/construct.hpp>
+#include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
-#include <memory>
 #include <optional>
 #include <string>
 
@@ -28,9 +28,7 @@ class CfnElement : public Construct {
   /// Keeps a logical id across a refactor that moves the construct.
   /// Throws cdk::Error unless the id is 1-255 alphanumeric characters.
   void override_logical_id(std::string logical_id);
-  [[nodiscard]] std::optional<std::string> logical_id_override() const {
-    return logical_id_override_ ? std::optional<std::string>(*logical_id_override_) : std::nullopt;
-  }
+  [[nodiscard]] std::optional<std::string> logical_id_override() const { return logical_id_override_; }
 
   /// {"Ref": this}.
   [[nodiscard]] Value ref() const { return Value::ref(*this); }
@@ -40,7 +38,7 @@ class CfnElement : public Construct {
 
  private:
   Stack& stack_;
-  std::unique_ptr<const std::string> logical_id_override_;  // rare: one pointer, not an optional's 40 bytes
+  Optional<std::string> logical_id_override_;  // rare: one pointer, not a std::optional's 40 bytes
 };
 
 }  // namespace cdk

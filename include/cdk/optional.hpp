@@ -40,7 +40,6 @@ template <class U, class Self>
 concept OptionalValueArg = !std::is_same_v<std::remove_cvref_t<U>, Self> &&
                            !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> &&
                            !is_std_optional_v<std::remove_cvref_t<U>>;
-
 }  // namespace detail
 
 template <class T>

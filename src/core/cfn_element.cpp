@@ -20,7 +20,7 @@ void CfnElement::override_logical_id(std::string logical_id) {
   if (!ok)
     throw Error(node().path(), fmt::format("invalid logical id \"{}\"", logical_id),
                 "logical ids are 1-255 characters, letters and digits only");
-  logical_id_override_ = std::make_unique<const std::string>(std::move(logical_id));
+  logical_id_override_ = std::move(logical_id);
 }
 
 }  // namespace cdk
