@@ -97,21 +97,31 @@ bool confirm_destroy(const std::vector<const StackArtifact*>& stacks, const Conf
   return confirm(fmt::format("Are you sure you want to delete: {} (y/n)?", names));
 }
 
-/// An output of the toolkit stack, else the physical id of the resource behind
-/// it: moto gives stacks made by change sets no outputs.
-std::string toolkit_value(const Session& session, const std::string& stack, const std::string& region,
-                          const StackResult& result, const std::string& output, const std::string& logical_id) {
+/// The value of one of the toolkit stack's outputs; empty when the stack has none
+/// (moto gives stacks made by change sets no outputs).
+std::string toolkit_output(const StackResult& result, const std::string& output) {
   for (const auto& o : result.outputs) {
     if (o.key == output) return o.value;
   }
+  return {};
+}
+
+/// The staging bucket's name: the output, else the physical id of the bucket.
+std::string staging_bucket_name(const Session& session, const std::string& stack, const std::string& region,
+                                const StackResult& result) {
+  std::string name = toolkit_output(result, bucket_name_output);
+  if (!name.empty()) return name;
   try {
-    return CloudFormation(session.config("cloudformation", region)).physical_resource_id(stack, logical_id);
+    return CloudFormation(session.config("cloudformation", region)).physical_resource_id(stack,
+                                                                                          staging_bucket_logical_id);
   } catch (const AwsError&) {
-    return {};  // moto cannot describe every resource type (ECR repositories)
+    return {};
   }
 }
 
-/// The repository name the toolkit template gives, for when the stack cannot say.
+/// The repository name the toolkit template gives, for when the stack has no
+/// output: asking for the resource's physical id instead fails on endpoints that
+/// cannot describe an ECR repository (moto answers 500, retried for two seconds).
 std::string default_repository_name(const Session& session, const std::string& qualifier, const std::string& region) {
   AwsClient sts(session.config("sts", region), "sts", "2011-06-15");
   auto doc = sts.call("GetCallerIdentity");
@@ -331,10 +341,9 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   std::string region = session.region_for(nullptr);
   StackResult result = deployer.bootstrap(region);
   if (!result.ok()) return result;
-  out << fmt::format("Staging bucket for {}: {}\n", region, toolkit_value(session, options.toolkit_stack, region, result,
-                                                                bucket_name_output, staging_bucket_logical_id));
-  std::string repository = toolkit_value(session, options.toolkit_stack, region, result, "ImageRepositoryName",
-                                        "ContainerAssetsRepository");
+  out << fmt::format("Staging bucket for {}: {}\n", region,
+                     staging_bucket_name(session, options.toolkit_stack, region, result));
+  std::string repository = toolkit_output(result, "ImageRepositoryName");
   if (repository.empty()) repository = default_repository_name(session, options.qualifier, region);
   out << fmt::format("Container repository for {}: {}\n", region, repository);
   out << fmt::format("Bootstrap version {} (qualifier {}), usable by cdkpp and the AWS CDK CLI\n", bootstrap_version,
