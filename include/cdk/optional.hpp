@@ -24,6 +24,13 @@
 /// whole struct (a large app holds a hundred thousand resources, most of their
 /// nested properties unset), and its members are instantiated only when used.
 /// Moving one moves the pointer: the source is left empty.
+///
+/// A value type may delete its values out of line: a function
+/// `void delete_value(T*) noexcept` found by argument-dependent lookup (a
+/// hidden friend) is called instead of `delete`. The generated property types
+/// declare one and define it in the library, so T's destructor, and those of
+/// everything T holds, are compiled there once rather than in every file that
+/// destroys props holding a T.
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -77,7 +84,7 @@ class Optional {
   }
   Optional& operator=(Optional&& o) noexcept {
     if (this != &o) {
-      delete value_;
+      drop(value_);
       value_ = std::exchange(o.value_, nullptr);
     }
     return *this;
@@ -104,7 +111,7 @@ class Optional {
     else reset();
     return *this;
   }
-  ~Optional() { delete value_; }
+  ~Optional() { drop(value_); }
   /// A std::optional copy: `std::optional<T> o = props.x;` (a template, so
   /// std::optional<T> is instantiated only where one is made).
   template <class U>
@@ -135,12 +142,12 @@ class Optional {
   template <class... Args>
   T& emplace(Args&&... args) {
     T* made = new T(std::forward<Args>(args)...);  // before the old one goes: args may refer to it
-    delete value_;
+    drop(value_);
     value_ = made;
     return *made;
   }
   void reset() noexcept {
-    delete value_;
+    drop(value_);
     value_ = nullptr;
   }
 
@@ -157,6 +164,13 @@ class Optional {
   }
 
  private:
+  static void drop(T* value) noexcept {
+    if constexpr (requires { delete_value(value); }) {
+      if (value) delete_value(value);
+    } else {
+      delete value;
+    }
+  }
   template <class U>
   void assign(U&& v) {
     if (value_) *value_ = std::forward<U>(v);

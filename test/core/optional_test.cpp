@@ -27,6 +27,17 @@ struct Nested {
   int days = 0;
 };
 
+/// Deletes its values out of line, as the generated property types do.
+struct OutOfLine {
+  static inline int deleted = 0;
+  std::string name;
+  friend void delete_value(OutOfLine* value) noexcept;
+};
+void delete_value(OutOfLine* value) noexcept {
+  ++OutOfLine::deleted;
+  delete value;
+}
+
 TEST(Optional, IsEmptyUntilSet) {
   cdk::Optional<Nested> o;
   EXPECT_FALSE(o.has_value());
@@ -170,6 +181,27 @@ void make_copy_move_and_drop() {
 TEST(Optional, DestroysEveryValueItMadeOnce) {
   make_copy_move_and_drop<Sized<1>>();
   make_copy_move_and_drop<Sized<64>>();
+}
+
+TEST(Optional, DeletesThroughTheTypesOwnDeleteValue) {
+  OutOfLine::deleted = 0;
+  {
+    cdk::Optional<OutOfLine> a{OutOfLine{"a"}};
+    a.emplace(OutOfLine{"b"});  // a's first value goes
+    EXPECT_EQ(a->name, "b");
+    EXPECT_EQ(OutOfLine::deleted, 1);
+    cdk::Optional<OutOfLine> c{OutOfLine{"c"}};
+    a = std::move(c);  // "b" goes
+    EXPECT_EQ(OutOfLine::deleted, 2);
+    a.reset();  // "c" goes
+    EXPECT_EQ(OutOfLine::deleted, 3);
+    a = OutOfLine{"d"};
+    cdk::Optional<OutOfLine> empty;
+    a = std::nullopt;  // "d" goes; the empty one deletes nothing
+    EXPECT_EQ(OutOfLine::deleted, 4);
+    a = OutOfLine{"e"};
+  }
+  EXPECT_EQ(OutOfLine::deleted, 5);  // "e", with its holder
 }
 
 }  // namespace

@@ -260,6 +260,9 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
     o << "  /// " << r.cfn_type << "." << s.type->name << ": " << reference_url(r.cfn_type, s.type->name) << "\n";
     o << "  struct " << s.name << " {\n";
     emit_fields(o, s.fields, "    ");
+    // cdk::Optional deletes through this; it is defined in the library's
+    // shard, so a file destroying props does not compile the struct's destructor.
+    o << "    friend void delete_value(" << s.name << "* value) noexcept;\n";
     o << "  };\n\n";
   }
   o << "  struct Props {\n";
@@ -318,6 +321,9 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
     o << "static void check(const " << p.cls << "::" << s.name << "& s, std::vector<cdk::Diagnostic>& out) {\n";
     emit_checks(o, p, s.fields, "s.", s.type->name);
     o << "}\n\n";
+  }
+  for (const auto& s : p.structs) {
+    o << "void delete_value(" << p.cls << "::" << s.name << "* value) noexcept { delete value; }\n\n";
   }
   for (const auto& s : p.structs) {
     o << "static cdk::Value to_value(const " << p.cls << "::" << s.name << "& " << (s.fields.empty() ? "/*s*/" : "s")
