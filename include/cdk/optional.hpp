@@ -26,8 +26,9 @@
 /// Moving one moves the pointer: the source is left empty.
 ///
 /// A value type may delete its values out of line: a function
-/// `void delete_value(T*) noexcept` found by argument-dependent lookup (a
-/// hidden friend) is called instead of `delete`. The generated property types
+/// `void cdk_delete_value(T*) noexcept` found by argument-dependent lookup (a
+/// hidden friend; the prefix keeps a program's own functions from being taken
+/// for it) is called instead of `delete`. The generated property types
 /// declare one and define it in the library, so T's destructor, and those of
 /// everything T holds, are compiled there once rather than in every file that
 /// destroys props holding a T.
@@ -165,8 +166,8 @@ class Optional {
 
  private:
   static void drop(T* value) noexcept {
-    if constexpr (requires { delete_value(value); }) {
-      if (value) delete_value(value);
+    if constexpr (requires { cdk_delete_value(value); }) {
+      if (value) cdk_delete_value(value);
     } else {
       delete value;
     }

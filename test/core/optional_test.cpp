@@ -31,9 +31,9 @@ struct Nested {
 struct OutOfLine {
   static inline int deleted = 0;
   std::string name;
-  friend void delete_value(OutOfLine* value) noexcept;
+  friend void cdk_delete_value(OutOfLine* value) noexcept;
 };
-void delete_value(OutOfLine* value) noexcept {
+void cdk_delete_value(OutOfLine* value) noexcept {
   ++OutOfLine::deleted;
   delete value;
 }

@@ -262,7 +262,7 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
     emit_fields(o, s.fields, "    ");
     // cdk::Optional deletes through this; it is defined in the library's
     // shard, so a file destroying props does not compile the struct's destructor.
-    o << "    friend void delete_value(" << s.name << "* value) noexcept;\n";
+    o << "    friend void cdk_delete_value(" << s.name << "* value) noexcept;\n";
     o << "  };\n\n";
   }
   o << "  struct Props {\n";
@@ -323,7 +323,7 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
     o << "}\n\n";
   }
   for (const auto& s : p.structs) {
-    o << "void delete_value(" << p.cls << "::" << s.name << "* value) noexcept { delete value; }\n\n";
+    o << "void cdk_delete_value(" << p.cls << "::" << s.name << "* value) noexcept { delete value; }\n\n";
   }
   for (const auto& s : p.structs) {
     o << "static cdk::Value to_value(const " << p.cls << "::" << s.name << "& " << (s.fields.empty() ? "/*s*/" : "s")

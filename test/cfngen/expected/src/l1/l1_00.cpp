@@ -50,9 +50,9 @@ static void check(const CfnWidget::NodeProperty& s, std::vector<cdk::Diagnostic>
   cdk::l1::check_nested(out, s.next);
 }
 
-void delete_value(CfnWidget::PartProperty* value) noexcept { delete value; }
+void cdk_delete_value(CfnWidget::PartProperty* value) noexcept { delete value; }
 
-void delete_value(CfnWidget::NodeProperty* value) noexcept { delete value; }
+void cdk_delete_value(CfnWidget::NodeProperty* value) noexcept { delete value; }
 
 static cdk::Value to_value(const CfnWidget::PartProperty& s) {
   cdk::l1::Fields m(1);

@@ -17,7 +17,7 @@ class CfnWidget : public cdk::CfnResource {
   /// AWS::Foo::Widget.Part: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-foo-widget-part.html
   struct PartProperty {
     cdk::Prop<std::int64_t> count;  ///< Count (integer): default not set
-    friend void delete_value(PartProperty* value) noexcept;
+    friend void cdk_delete_value(PartProperty* value) noexcept;
   };
 
   /// AWS::Foo::Widget.Node: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-foo-widget-node.html
@@ -26,7 +26,7 @@ class CfnWidget : public cdk::CfnResource {
     cdk::Prop<std::string> label;  ///< Label (string): required
     cdk::Boxed<NodeProperty> next;  ///< Next (Node): default not set
     cdk::Optional<PartProperty> part;  ///< Part (Part): default not set
-    friend void delete_value(NodeProperty* value) noexcept;
+    friend void cdk_delete_value(NodeProperty* value) noexcept;
   };
 
   struct Props {
