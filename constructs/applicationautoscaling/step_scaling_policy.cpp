@@ -18,8 +18,7 @@ CfnScalingPolicy& make_policy(Construct& scope, std::string_view id, const StepS
   CfnScalingPolicy::StepScalingPolicyConfigurationProperty config;
   config.adjustment_type = autoscaling::adjustment_type_name(p.adjustment_type);
   if (p.cooldown_seconds) config.cooldown = *p.cooldown_seconds;
-  if (auto aggregation =
-          p.metric_aggregation_type ? std::optional(*p.metric_aggregation_type) : autoscaling::detail::aggregation_of(p.metric))
+  if (auto aggregation = autoscaling::detail::aggregation_of(p.metric_aggregation_type, p.metric))
     config.metric_aggregation_type = autoscaling::metric_aggregation_type_name(*aggregation);
   if (p.min_adjustment_magnitude) config.min_adjustment_magnitude = *p.min_adjustment_magnitude;
   for (const auto& a : side.adjustments) {

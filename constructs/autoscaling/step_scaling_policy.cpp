@@ -17,7 +17,7 @@ CfnScalingPolicy& make_policy(Construct& scope, std::string_view id, const StepS
   l1.adjustment_type = adjustment_type_name(p.adjustment_type);
   l1.auto_scaling_group_name = props.auto_scaling_group_name;
   if (p.estimated_instance_warmup_seconds) l1.estimated_instance_warmup = *p.estimated_instance_warmup_seconds;
-  if (auto aggregation = p.metric_aggregation_type ? std::optional(*p.metric_aggregation_type) : detail::aggregation_of(p.metric))
+  if (auto aggregation = detail::aggregation_of(p.metric_aggregation_type, p.metric))
     l1.metric_aggregation_type = metric_aggregation_type_name(*aggregation);
   if (p.min_adjustment_magnitude) l1.min_adjustment_magnitude = *p.min_adjustment_magnitude;
   l1.policy_type = "StepScaling";

@@ -181,7 +181,9 @@ StepPlan plan_step_scaling(const std::string& path, const StepInputs& in) {
   return plan;
 }
 
-std::optional<MetricAggregationType> aggregation_of(const cloudwatch::Metric& metric) {
+std::optional<MetricAggregationType> aggregation_of(const Optional<MetricAggregationType>& given,
+                                                    const cloudwatch::Metric& metric) {
+  if (given) return *given;
   if (metric.is_expression()) return std::nullopt;
   if (metric.statistic == "Minimum") return MetricAggregationType::Minimum;
   if (metric.statistic == "Maximum") return MetricAggregationType::Maximum;

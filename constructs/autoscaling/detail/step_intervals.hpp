@@ -6,6 +6,7 @@
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/alarm.hpp>
 #include <cdk/cloudwatch/metric.hpp>
+#include <cdk/optional.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -50,9 +51,11 @@ inline constexpr std::size_t max_steps = 40;
 /// before anything is made.
 StepPlan plan_step_scaling(const std::string& path, const StepInputs& in);
 
-/// The aggregation the AWS CDK picks from the metric's statistic: Minimum and
-/// Maximum as they are, everything else Average; none for a math expression.
-std::optional<MetricAggregationType> aggregation_of(const cloudwatch::Metric& metric);
+/// The aggregation a step policy renders: `given` when set, else the one the AWS
+/// CDK picks from the metric's statistic (Minimum and Maximum as they are,
+/// everything else Average; none for a math expression).
+std::optional<MetricAggregationType> aggregation_of(const Optional<MetricAggregationType>& given,
+                                                    const cloudwatch::Metric& metric);
 
 /// The props of `<id>/LowerAlarm` (<= threshold) or `<id>/UpperAlarm` (>= threshold).
 cloudwatch::AlarmProps step_alarm_props(const StepInputs& in, double threshold, bool upper);
