@@ -114,6 +114,14 @@ std::string change_lines(const ChangeSetDescription& cs) {
   return text;
 }
 
+std::string staging_bucket_name(const CloudFormation& cfn, const std::string& toolkit_stack,
+                                const std::vector<StackOutput>& outputs) {
+  for (const auto& o : outputs) {
+    if (o.key == bucket_name_output && !o.value.empty()) return o.value;
+  }
+  return cfn.physical_resource_id(toolkit_stack, staging_bucket_logical_id);
+}
+
 bool is_valid_change_set_name(std::string_view name) {
   if (name.empty() || name.size() > 128 || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
   return std::all_of(name.begin(), name.end(),
@@ -303,10 +311,7 @@ std::string Deployer::find_staging_bucket(const Attempt& a) {
     }
   }
   if (!toolkit || !is_success(toolkit->status)) return {};
-  for (const auto& o : toolkit->outputs) {
-    if (o.key == bucket_name_output && !o.value.empty()) return o.value;
-  }
-  return cfn.physical_resource_id(toolkit->id, staging_bucket_logical_id);
+  return staging_bucket_name(cfn, toolkit->id, toolkit->outputs);
 }
 
 std::string Deployer::stage_template(const Attempt& a, const std::string& body) {

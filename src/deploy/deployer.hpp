@@ -115,6 +115,11 @@ struct StackResult {
   }
 };
 
+/// The toolkit stack's staging bucket: its BucketName output when it has one (moto
+/// gives stacks made by change sets none), else the bucket resource's physical id.
+std::string staging_bucket_name(const CloudFormation& cfn, const std::string& toolkit_stack,
+                                const std::vector<StackOutput>& outputs);
+
 class Deployer {
  public:
   Deployer(Session& session, Printer& printer, DeployOptions options, Confirm confirm);

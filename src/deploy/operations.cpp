@@ -106,14 +106,11 @@ std::string toolkit_output(const StackResult& result, const std::string& output)
   return {};
 }
 
-/// The staging bucket's name: the output, else the physical id of the bucket.
-std::string staging_bucket_name(const Session& session, const std::string& stack, const std::string& region,
+/// The staging bucket bootstrap made; empty when the endpoint cannot say.
+std::string bootstrapped_bucket(const Session& session, const std::string& stack, const std::string& region,
                                 const StackResult& result) {
-  std::string name = toolkit_output(result, bucket_name_output);
-  if (!name.empty()) return name;
   try {
-    return CloudFormation(session.config("cloudformation", region)).physical_resource_id(stack,
-                                                                                          staging_bucket_logical_id);
+    return staging_bucket_name(CloudFormation(session.config("cloudformation", region)), stack, result.outputs);
   } catch (const AwsError&) {
     return {};
   }
@@ -342,7 +339,7 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   StackResult result = deployer.bootstrap(region);
   if (!result.ok()) return result;
   out << fmt::format("Staging bucket for {}: {}\n", region,
-                     staging_bucket_name(session, options.toolkit_stack, region, result));
+                     bootstrapped_bucket(session, options.toolkit_stack, region, result));
   std::string repository = toolkit_output(result, "ImageRepositoryName");
   if (repository.empty()) repository = default_repository_name(session, options.qualifier, region);
   out << fmt::format("Container repository for {}: {}\n", region, repository);
