@@ -14,6 +14,7 @@
 /// Like the AWS CDK, the certificate gets a Name tag (certificate_name or its path).
 #include <cdk/construct.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
@@ -69,7 +70,7 @@ enum class KeyAlgorithm : std::uint8_t { Rsa2048, EcPrime256v1, EcSecp384r1 };
 
 struct CertificateProps {
   std::string domain_name{};                             ///< at most 64 characters, e.g. "example.com"; required
-  std::vector<std::string> subject_alternative_names{};  ///< e.g. "*.example.com"; default none
+  List<std::string> subject_alternative_names{};         ///< e.g. "*.example.com"; default none
   CertificateValidation validation = CertificateValidation::from_dns();  ///< default DNS with records made by hand (AWS CDK: email)
   KeyAlgorithm key_algorithm = KeyAlgorithm::Rsa2048;    ///< default RSA 2048 (not set)
   bool transparency_logging_enabled = true;              ///< default true (not set)

@@ -21,6 +21,7 @@
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
@@ -38,7 +39,7 @@ class CfnScalingPolicy;
 /// What step scaling of an Application Auto Scaling target takes (the AWS CDK's BasicStepScalingPolicyProps).
 struct StepScalingProps {
   cloudwatch::Metric metric{};                                  ///< the metric or MathExpression the alarms watch; required
-  std::vector<autoscaling::ScalingInterval> scaling_steps{};    ///< 2-40 steps around one no-change band; required
+  List<autoscaling::ScalingInterval> scaling_steps{};           ///< 2-40 steps around one no-change band; required
   autoscaling::AdjustmentType adjustment_type = autoscaling::AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
   Optional<std::int64_t> cooldown_seconds{};                    ///< wait after a scaling activity, 0 or more; default not set (the service's)
   Optional<std::int64_t> min_adjustment_magnitude{};            ///< PercentChangeInCapacity only: at least this many; default not set

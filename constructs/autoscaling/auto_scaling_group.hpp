@@ -40,6 +40,7 @@
 #include <cdk/ec2/user_data.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -91,7 +92,7 @@ struct MixedInstancesPolicy {
   int on_demand_base_capacity = 0;                      ///< on-demand instances before any spot; default 0
   int on_demand_percentage_above_base_capacity = 100;   ///< 0-100: the rest on-demand vs spot; default 100
   SpotAllocationStrategy spot_allocation_strategy = SpotAllocationStrategy::PriceCapacityOptimized;  ///< default price-capacity-optimized
-  std::vector<std::string> instance_types{};            ///< instance type overrides, in priority order; default: the group's type only
+  List<std::string> instance_types{};                   ///< instance type overrides, in priority order; default: the group's type only
   std::string spot_max_price{};                         ///< USD per hour; default: the on-demand price
 };
 
@@ -101,8 +102,8 @@ struct RollingUpdate {
   int min_instances_in_service = 0;           ///< default 0
   Optional<int> pause_time_seconds{};         ///< wait between batches; default 0 (not set)
   bool wait_on_resource_signals = false;      ///< default false
-  std::vector<std::string> suspend_processes{"HealthCheck", "ReplaceUnhealthy", "AZRebalance",
-                                             "AlarmNotification", "ScheduledActions", "InstanceRefresh"};  ///< default: the AWS CDK's list
+  List<std::string> suspend_processes{"HealthCheck", "ReplaceUnhealthy", "AZRebalance",
+                                      "AlarmNotification", "ScheduledActions", "InstanceRefresh"};  ///< default: the AWS CDK's list
 };
 
 /// The root volume of each instance (always encrypted).

@@ -17,6 +17,7 @@
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
@@ -36,7 +37,7 @@ class CfnScalingPolicy;
 /// the instance warmup plays its part.
 struct StepScalingProps {
   cloudwatch::Metric metric{};                         ///< the metric or MathExpression the alarms watch; required
-  std::vector<ScalingInterval> scaling_steps{};        ///< 2-40 steps around one no-change band; required
+  List<ScalingInterval> scaling_steps{};               ///< 2-40 steps around one no-change band; required
   AdjustmentType adjustment_type = AdjustmentType::ChangeInCapacity;  ///< default ChangeInCapacity
   Optional<std::int64_t> min_adjustment_magnitude{};       ///< PercentChangeInCapacity only: at least this many instances; default not set
   std::int64_t evaluation_periods = 1;                 ///< alarm periods compared with the threshold; default 1

@@ -39,6 +39,7 @@
 #include <cdk/cloudfront/price_class.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -56,7 +57,7 @@ namespace cdk::cloudfront {
 struct DistributionProps {
   BehaviorOptions default_behavior{};             ///< every path no other behaviour matches; required (its origin)
   Value certificate{};                            ///< ACM certificate ARN in us-east-1 (cert.certificate_arn() or a literal); default none (*.cloudfront.net)
-  std::vector<std::string> domain_names{};        ///< aliases, at most 100, need a certificate; default none
+  List<std::string> domain_names{};               ///< aliases, at most 100, need a certificate; default none
   SecurityPolicyProtocol minimum_protocol_version = SecurityPolicyProtocol::TlsV1_2_2021;  ///< with a certificate; default TLSv1.2_2021
   Optional<PriceClass> price_class{};             ///< default not set (PriceClass_All)
   std::string default_root_object{};              ///< object served for "/", e.g. "index.html"; default none
@@ -65,7 +66,7 @@ struct DistributionProps {
   bool enabled = true;                            ///< default true
   std::string comment{};                          ///< at most 128 characters; default none
   Value web_acl_id{};                             ///< a CLOUDFRONT-scoped WAFv2 web ACL's ARN (acl.attr_arn()); default none
-  std::vector<ErrorResponse> error_responses{};   ///< default none
+  List<ErrorResponse> error_responses{};          ///< default none
   bool enable_logging = false;                    ///< standard access logs; default false (a LoggingBucket is made when log_bucket is not set)
   Ptr<s3::Bucket> log_bucket{};                   ///< where logs go (turns logging on); needs ACLs (ObjectOwnership not BucketOwnerEnforced) and SSE-S3; default none
   std::string log_file_prefix{};                  ///< default none

@@ -10,6 +10,7 @@
 /// forwards it (OriginRequestPolicy::all_viewer()).
 #include <cdk/cloudfront/origin.hpp>
 #include <cdk/cloudfront/protocols.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <cstdint>
@@ -21,7 +22,7 @@ namespace cdk::cloudfront {
 
 struct HttpOriginProps {
   OriginProtocolPolicy protocol_policy = OriginProtocolPolicy::HttpsOnly;  ///< default HTTPS only
-  std::vector<OriginSslPolicy> origin_ssl_protocols{OriginSslPolicy::TlsV1_2};  ///< default TLS 1.2 only
+  List<OriginSslPolicy> origin_ssl_protocols{OriginSslPolicy::TlsV1_2};         ///< default TLS 1.2 only
   Optional<std::int64_t> http_port{};         ///< 80, 443 or 1024-65535; default not set (80)
   Optional<std::int64_t> https_port{};        ///< 80, 443 or 1024-65535; default not set (443)
   Optional<std::int64_t> read_timeout_seconds{};            ///< 1-180 (over 60 needs a quota increase); default not set (30)

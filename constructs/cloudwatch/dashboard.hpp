@@ -13,6 +13,7 @@
 /// Widgets are in widget.hpp.
 #include <cdk/cloudwatch/widget.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <chrono>
@@ -40,7 +41,7 @@ struct DashboardProps {
   std::string start{};                  ///< "-PT8H" (relative) or an ISO 8601 time; default none
   std::string end{};                    ///< an ISO 8601 time, with start; default none (now)
   Optional<PeriodOverride> period_override{};       ///< default CloudWatch's (Auto)
-  std::vector<std::vector<Widget>> widgets{};  ///< rows of widgets, as add_widgets adds them; default none
+  List<std::vector<Widget>> widgets{};         ///< rows of widgets, as add_widgets adds them; default none
 };
 
 class Dashboard : public Construct {

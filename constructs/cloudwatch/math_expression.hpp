@@ -21,6 +21,7 @@
 /// Metrics Insights queries, anomaly detection bands.
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 
 #include <cstdint>
 #include <string>
@@ -31,7 +32,7 @@ namespace cdk::cloudwatch {
 
 struct MathExpression {
   std::string expression{};      ///< e.g. "errors / requests"; required
-  std::vector<std::pair<std::string, Metric>> using_metrics{};  ///< id -> metric or expression it names; default none
+  List<std::pair<std::string, Metric>> using_metrics{};         ///< id -> metric or expression it names; default none
   std::string label{};           ///< legend text and the alarm's label; default the expression (on a graph)
   std::int64_t period_seconds = 300;  ///< replaces the periods of using_metrics; default 300
   std::string color{};           ///< line colour on a dashboard; default CloudWatch's

@@ -10,6 +10,7 @@
 /// expression: a MathExpression or SearchExpression (math_expression.hpp)
 /// converts to a Metric whose `expression` is set, so one field takes either.
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
@@ -23,7 +24,7 @@ namespace cdk::cloudwatch {
 struct Metric {
   std::string namespace_{};      ///< e.g. "AWS/EC2"; required (unless an expression)
   std::string metric_name{};     ///< e.g. "CPUUtilization"; required (unless an expression)
-  std::vector<std::pair<std::string, Value>> dimensions{};  ///< name -> value (up to 30); default none
+  List<std::pair<std::string, Value>> dimensions{};         ///< name -> value (up to 30); default none
   std::string statistic = "Average";  ///< Average, Sum, Minimum, Maximum, SampleCount or a percentile like "p99"; default Average
   std::int64_t period_seconds = 300;  ///< 10, 30 or a multiple of 60; default 300 (five minutes), like the AWS CDK
   std::string unit{};            ///< e.g. "Percent"; default none (any unit)
@@ -33,7 +34,7 @@ struct Metric {
   /// MathExpression or SearchExpression, which is how to make one; default none (a metric).
   Optional<std::string> expression{};
   /// The metrics (or expressions) that `expression` names, id -> metric; default none.
-  std::vector<std::pair<std::string, Metric>> using_metrics{};
+  List<std::pair<std::string, Metric>> using_metrics{};
 
   /// True when this is a math or search expression rather than a metric.
   [[nodiscard]] bool is_expression() const noexcept { return expression.has_value(); }

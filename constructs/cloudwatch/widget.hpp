@@ -20,6 +20,7 @@
 #include <cdk/cloudwatch/math_expression.hpp>
 #include <cdk/cloudwatch/metric.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -48,8 +49,8 @@ enum class GraphWidgetView : std::uint8_t { TimeSeries, Bar, Pie };
 /// Lines (or bars, or a pie) of metrics on a left and a right axis.
 struct GraphWidget {
   std::string title{};                  ///< default none
-  std::vector<Metric> left{};           ///< metrics or expressions on the left axis; left and right together need one at least
-  std::vector<Metric> right{};          ///< metrics or expressions on the right axis; default none
+  List<Metric> left{};                  ///< metrics or expressions on the left axis; left and right together need one at least
+  List<Metric> right{};                 ///< metrics or expressions on the right axis; default none
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 6;                       ///< grid units; default 6
   bool stacked = false;                 ///< stacked areas instead of lines; default false
@@ -64,7 +65,7 @@ struct GraphWidget {
 /// The latest value of each metric, as a number.
 struct SingleValueWidget {
   std::string title{};                  ///< default none
-  std::vector<Metric> metrics{};        ///< metrics or math expressions; required (one at least)
+  List<Metric> metrics{};               ///< metrics or math expressions; required (one at least)
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 3;                       ///< grid units; default 3
   bool sparkline = false;               ///< a small graph of the time range under each value; default false
@@ -98,12 +99,12 @@ enum class AlarmStatusSortBy : std::uint8_t { Default, StateUpdatedTimestamp, Ti
 
 /// The state of each alarm, as a grid of coloured tiles.
 struct AlarmStatusWidget {
-  std::vector<Ptr<const Alarm>> alarms{};  ///< required (one at least)
+  List<Ptr<const Alarm>> alarms{};         ///< required (one at least)
   std::string title = "Alarm Status";   ///< default "Alarm Status", as in the AWS CDK
   int width = 6;                        ///< 1-24 grid units; default 6
   int height = 3;                       ///< grid units; default 3
   Optional<AlarmStatusSortBy> sort_by{};       ///< default CloudWatch's (by name)
-  std::vector<AlarmState> states{};     ///< show only alarms in these states; default all
+  List<AlarmState> states{};            ///< show only alarms in these states; default all
 };
 
 /// How a LogQueryWidget shows the query's result.
@@ -111,9 +112,9 @@ enum class LogQueryView : std::uint8_t { Table, Line, StackedArea, Bar, Pie };
 
 /// A CloudWatch Logs Insights query over log groups, run when the dashboard opens.
 struct LogQueryWidget {
-  std::vector<Value> log_group_names{};   ///< 1-50 log group names (a LogGroup's log_group_name()); required
+  List<Value> log_group_names{};          ///< 1-50 log group names (a LogGroup's log_group_name()); required
   std::string query_string{};           ///< the query, e.g. "fields @message | limit 20"; this or query_lines, required
-  std::vector<std::string> query_lines{};  ///< the query's commands, joined with " | " on new lines; default none
+  List<std::string> query_lines{};         ///< the query's commands, joined with " | " on new lines; default none
   std::string title{};                  ///< default none
   LogQueryView view = LogQueryView::Table;  ///< default Table
   int width = 6;                        ///< 1-24 grid units; default 6

@@ -17,6 +17,7 @@
 /// Fn::Join around it. Keys are written in the order of the buildspec
 /// reference: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <map>
@@ -28,14 +29,14 @@ namespace cdk::codebuild {
 
 /// One phase of a build.
 struct BuildPhase {
-  std::vector<std::string> commands{};  ///< run in order; default none (phase left out)
-  std::vector<std::string> finally{};   ///< run even when a command failed; default none
+  List<std::string> commands{};         ///< run in order; default none (phase left out)
+  List<std::string> finally{};          ///< run even when a command failed; default none
   std::string on_failure{};             ///< "ABORT" or "CONTINUE"; default not set (CodeBuild: ABORT)
 };
 
 /// A test or coverage report the build writes.
 struct BuildSpecReport {
-  std::vector<std::string> files{};   ///< globs of report files; required
+  List<std::string> files{};          ///< globs of report files; required
   std::string base_directory{};       ///< default the build's working directory
   std::string file_format{};          ///< e.g. "JUNITXML", "CUCUMBERJSON", "CLOVERXML"; default not set (CodeBuild: JUNITXML)
 };
@@ -46,18 +47,18 @@ struct BuildSpecProps {
   std::map<std::string, Value> env_variables{};                  ///< plain variables; default none
   std::map<std::string, std::string> env_parameter_store{};      ///< variable -> SSM parameter name; default none
   std::map<std::string, std::string> env_secrets_manager{};      ///< variable -> "secret-id:json-key:..."; default none
-  std::vector<std::string> env_exported_variables{};             ///< variables later pipeline actions may read; default none
+  List<std::string> env_exported_variables{};                    ///< variables later pipeline actions may read; default none
   std::map<std::string, std::string> runtime_versions{};         ///< install phase runtimes, e.g. {"python", "3.12"}; default none
   BuildPhase install{};                                          ///< default empty
   BuildPhase pre_build{};                                        ///< default empty
   BuildPhase build{};                                            ///< default empty
   BuildPhase post_build{};                                       ///< default empty
-  std::vector<std::pair<Value, BuildSpecReport>> reports{};      ///< report group name or ARN -> report; default none
-  std::vector<std::string> artifact_files{};                     ///< globs of the output artifact; default none (no artifacts section)
+  List<std::pair<Value, BuildSpecReport>> reports{};             ///< report group name or ARN -> report; default none
+  List<std::string> artifact_files{};                            ///< globs of the output artifact; default none (no artifacts section)
   std::string artifact_base_directory{};                         ///< with artifact_files; default the working directory
   std::string artifact_name{};                                   ///< with artifact_files; default not set
   bool artifact_discard_paths = false;                           ///< flatten the artifact's paths; default false
-  std::vector<std::string> cache_paths{};                        ///< kept between builds (with a project cache); default none
+  List<std::string> cache_paths{};                               ///< kept between builds (with a project cache); default none
 };
 
 class BuildSpec {

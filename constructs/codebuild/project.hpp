@@ -53,6 +53,7 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -97,7 +98,7 @@ struct ProjectProps {
   bool badge = false;                                   ///< a public build badge URL (GitHub sources); default false
   Ptr<ec2::IVpc> vpc{};                                 ///< run builds in this VPC; default none (CodeBuild's network)
   ec2::SubnetSelection subnet_selection{};              ///< with vpc; default its private subnets
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< with vpc; default one made ("SecurityGroup")
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< with vpc; default one made ("SecurityGroup")
   bool allow_all_outbound = true;                       ///< egress of the group made; default true (like the AWS CDK)
   Cache cache{};                                        ///< default none
   Ptr<logs::LogGroup> log_group{};                      ///< where build logs go; default CodeBuild's /aws/codebuild/<project>

@@ -24,6 +24,7 @@
 /// deployments in alarm.
 #include <cdk/codedeploy/application.hpp>
 #include <cdk/codedeploy/base_deployment_group.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <string>
@@ -46,11 +47,11 @@ struct LambdaDeploymentGroupProps {
   Optional<DeploymentConfigRef> deployment_config{};       ///< a Lambda configuration; default LambdaDeploymentConfig::canary_10_percent_5_minutes()
   Ptr<lambda::Function> pre_hook{};                    ///< runs before traffic shifts; default none
   Ptr<lambda::Function> post_hook{};                   ///< runs after traffic shifted; default none
-  std::vector<Ptr<cloudwatch::Alarm>> alarms{};        ///< alarms that stop a deployment, up to 10; default none
+  List<Ptr<cloudwatch::Alarm>> alarms{};               ///< alarms that stop a deployment, up to 10; default none
   bool ignore_poll_alarms_failure = false;             ///< go on when CloudWatch cannot be asked; default false
   bool ignore_alarm_configuration = false;             ///< keep the alarms but do not check them; default false
   AutoRollbackConfig auto_rollback{};                  ///< default: failed deployments and deployments in alarm
-  std::vector<TriggerProps> triggers{};                ///< SNS notifications, up to 10; default none
+  List<TriggerProps> triggers{};                       ///< SNS notifications, up to 10; default none
 };
 
 class LambdaDeploymentGroup : public BaseDeploymentGroup {

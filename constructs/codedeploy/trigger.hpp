@@ -9,6 +9,7 @@
 /// group waits for that grant (CodeDeploy checks it when the group is made).
 /// A group takes at most 10 triggers, each with a unique name.
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
@@ -54,7 +55,7 @@ constexpr const char* trigger_event_name(TriggerEvent event) noexcept {
 struct TriggerProps {
   std::string trigger_name{};            ///< unique in the group; required
   Ptr<sns::Topic> topic{};               ///< where the notifications go; required
-  std::vector<TriggerEvent> events{};    ///< default: DeploymentFailure only
+  List<TriggerEvent> events{};           ///< default: DeploymentFailure only
 };
 
 }  // namespace cdk::codedeploy

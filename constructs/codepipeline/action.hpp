@@ -18,6 +18,7 @@
 /// that only the pipeline's role may assume, as in the AWS CDK.
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/codepipeline/artifact_store.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
@@ -74,8 +75,8 @@ struct ActionConfig {
   std::string provider{};                            ///< e.g. "CodeBuild"; required
   std::string owner = "AWS";                         ///< default AWS
   std::string version = "1";                         ///< default "1"
-  std::vector<Artifact> inputs{};                    ///< default none
-  std::vector<Artifact> outputs{};                   ///< default none
+  List<Artifact> inputs{};                           ///< default none
+  List<Artifact> outputs{};                          ///< default none
   Value configuration{};                             ///< the provider's settings; default none
 };
 

@@ -64,6 +64,7 @@
 #include <cdk/codepipeline/stage.hpp>
 #include <cdk/construct.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -102,30 +103,30 @@ struct Variable {
 
 /// Which pushes start the pipeline (at most 8 patterns per list).
 struct GitPushFilter {
-  std::vector<std::string> branches_includes{};    ///< default none
-  std::vector<std::string> branches_excludes{};    ///< default none
-  std::vector<std::string> file_paths_includes{};  ///< with branches; default none
-  std::vector<std::string> file_paths_excludes{};  ///< with branches; default none
-  std::vector<std::string> tags_includes{};        ///< default none
-  std::vector<std::string> tags_excludes{};        ///< default none
+  List<std::string> branches_includes{};           ///< default none
+  List<std::string> branches_excludes{};           ///< default none
+  List<std::string> file_paths_includes{};         ///< with branches; default none
+  List<std::string> file_paths_excludes{};         ///< with branches; default none
+  List<std::string> tags_includes{};               ///< default none
+  List<std::string> tags_excludes{};               ///< default none
 };
 
 enum class GitPullRequestEvent : std::uint8_t { Open, Updated, Closed };
 
 /// Which pull requests start the pipeline.
 struct GitPullRequestFilter {
-  std::vector<GitPullRequestEvent> events{};       ///< default all three
-  std::vector<std::string> branches_includes{};    ///< default none
-  std::vector<std::string> branches_excludes{};    ///< default none
-  std::vector<std::string> file_paths_includes{};  ///< default none
-  std::vector<std::string> file_paths_excludes{};  ///< default none
+  List<GitPullRequestEvent> events{};              ///< default all three
+  List<std::string> branches_includes{};           ///< default none
+  List<std::string> branches_excludes{};           ///< default none
+  List<std::string> file_paths_includes{};         ///< default none
+  List<std::string> file_paths_excludes{};         ///< default none
 };
 
 /// A V2 trigger on a CodeStar Connections source action.
 struct Trigger {
   std::string source_action_name{};                   ///< required
-  std::vector<GitPushFilter> push_filter{};           ///< at most 3; default none
-  std::vector<GitPullRequestFilter> pull_request_filter{};  ///< at most 3; default none
+  List<GitPushFilter> push_filter{};                  ///< at most 3; default none
+  List<GitPullRequestFilter> pull_request_filter{};         ///< at most 3; default none
 };
 
 /// An existing bucket that holds a pipeline's artifacts in another region.
@@ -145,8 +146,8 @@ struct PipelineProps {
   /// other accounts may be let use (not with artifact_bucket); default false (SSE-S3)
   bool cross_account_keys = false;
   bool restart_execution_on_update = false;      ///< rerun after the pipeline itself changes; default false
-  std::vector<Variable> variables{};             ///< V2 only; default none
-  std::vector<Trigger> triggers{};               ///< V2 only; default none (every push to the action's branch)
+  List<Variable> variables{};                    ///< V2 only; default none
+  List<Trigger> triggers{};                      ///< V2 only; default none (every push to the action's branch)
   /// Existing artifact buckets of other regions, by region (their policies
   /// are yours to write); default none: a support stack per region is made
   std::map<std::string, ReplicationBucket> cross_region_replication_buckets{};

@@ -26,6 +26,7 @@
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -49,10 +50,10 @@ struct CloudFormationCreateUpdateStackAction {
   codepipeline::ArtifactPath template_path{};               ///< the template in an artifact; required
   bool admin_permissions = false;                           ///< the deployment role made may do anything (warned); default false
   Ptr<iam::IRole> deployment_role{};                        ///< default one made ("Role")
-  std::vector<CfnCapability> capabilities{};                ///< default none, NamedIam with admin_permissions
+  List<CfnCapability> capabilities{};                       ///< default none, NamedIam with admin_permissions
   std::map<std::string, Value> parameter_overrides{};       ///< default none
   Optional<codepipeline::ArtifactPath> template_configuration{};       ///< parameters/tags file; default none
-  std::vector<codepipeline::Artifact> extra_inputs{};       ///< artifacts the parameter overrides read; default none
+  List<codepipeline::Artifact> extra_inputs{};              ///< artifacts the parameter overrides read; default none
   codepipeline::Artifact output{};                          ///< the stack's outputs as a file; default none
   std::string output_file_name{};                           ///< with output; default none
   bool replace_on_failure = false;                          ///< delete and recreate a failed stack (REPLACE_ON_FAILURE); default false
@@ -70,10 +71,10 @@ struct CloudFormationCreateReplaceChangeSetAction {
   codepipeline::ArtifactPath template_path{};               ///< required
   bool admin_permissions = false;                           ///< default false
   Ptr<iam::IRole> deployment_role{};                        ///< default one made ("Role")
-  std::vector<CfnCapability> capabilities{};                ///< default none, NamedIam with admin_permissions
+  List<CfnCapability> capabilities{};                       ///< default none, NamedIam with admin_permissions
   std::map<std::string, Value> parameter_overrides{};       ///< default none
   Optional<codepipeline::ArtifactPath> template_configuration{};       ///< default none
-  std::vector<codepipeline::Artifact> extra_inputs{};       ///< default none
+  List<codepipeline::Artifact> extra_inputs{};              ///< default none
   codepipeline::Artifact output{};                          ///< default none
   std::string output_file_name{};                           ///< with output; default none
   Optional<std::int64_t> run_order{};                       ///< default 1

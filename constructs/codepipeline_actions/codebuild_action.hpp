@@ -14,6 +14,7 @@
 #include <cdk/codebuild/environment_variable.hpp>
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -33,8 +34,8 @@ struct CodeBuildAction {
   std::string action_name{};                                 ///< required
   Ptr<codebuild::Project> project{};                         ///< required
   codepipeline::Artifact input{};                            ///< the primary source; required
-  std::vector<codepipeline::Artifact> extra_inputs{};        ///< secondary sources; default none
-  std::vector<codepipeline::Artifact> outputs{};             ///< default none
+  List<codepipeline::Artifact> extra_inputs{};               ///< secondary sources; default none
+  List<codepipeline::Artifact> outputs{};                    ///< default none
   codebuild::BuildEnvironmentVariables environment_variables{};  ///< override the project's; default none
   CodeBuildActionType type = CodeBuildActionType::Build;     ///< Build or Test category; default Build
   Optional<std::int64_t> run_order{};                        ///< default 1

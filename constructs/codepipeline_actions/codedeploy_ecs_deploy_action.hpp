@@ -26,6 +26,7 @@
 #include <cdk/codepipeline/action.hpp>
 #include <cdk/codepipeline/artifact.hpp>
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -54,7 +55,7 @@ struct CodeDeployEcsDeployAction {
   Optional<codepipeline::ArtifactPath> task_definition_template_file{};       ///< default none
   codepipeline::Artifact app_spec_template_input{};                    ///< holds appspec.yaml; this or the file is required
   Optional<codepipeline::ArtifactPath> app_spec_template_file{};       ///< default none
-  std::vector<CodeDeployEcsContainerImageInput> container_image_inputs{};  ///< up to 4; default none
+  List<CodeDeployEcsContainerImageInput> container_image_inputs{};         ///< up to 4; default none
   Optional<std::int64_t> run_order{};                                  ///< default 1
   std::string variables_namespace{};                                   ///< default none
 

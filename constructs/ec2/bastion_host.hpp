@@ -18,6 +18,7 @@
 #include <cdk/ec2/ivpc.hpp>
 #include <cdk/ec2/machine_image.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <string>
@@ -35,7 +36,7 @@ struct BastionHostProps {
   SubnetSelection subnet_selection{.subnet_type = SubnetType::PrivateWithEgress};  ///< default: a PrivateWithEgress subnet
   Ptr<SecurityGroup> security_group{};               ///< default: a new group with no inbound rules
   std::string instance_name = "BastionHost";         ///< the Name tag; default "BastionHost" (the CDK's)
-  std::vector<BlockDevice> block_devices{};          ///< default: an encrypted root volume
+  List<BlockDevice> block_devices{};                 ///< default: an encrypted root volume
   bool require_imdsv2 = true;                        ///< default true
 };
 

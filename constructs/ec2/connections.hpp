@@ -19,6 +19,7 @@
 /// App does, as the connections of constructs in the tree do.
 #include <cdk/ec2/peer.hpp>
 #include <cdk/ec2/port.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -40,7 +41,7 @@ class IConnectable {
 };
 
 struct ConnectionsProps {
-  std::vector<Ptr<SecurityGroup>> security_groups{};  ///< default: none (add_security_group later)
+  List<Ptr<SecurityGroup>> security_groups{};         ///< default: none (add_security_group later)
   Optional<Port> default_port{};                      ///< the port the service listens on; default none
 };
 

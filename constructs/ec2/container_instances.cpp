@@ -9,6 +9,7 @@
 
 CDKPP_VECTOR_INSTANCE(cdk::ec2::BlockDevice);
 CDKPP_VECTOR_INSTANCE(cdk::ec2::SubnetSelection);
+CDKPP_VECTOR_INSTANCE(cdk::ec2::Subnet*);
 CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::SecurityGroup>);
 CDKPP_VECTOR_INSTANCE(cdk::Ptr<cdk::ec2::Subnet>);
 CDKPP_VECTOR_INSTANCE(cdk::ec2::SubnetConfiguration);

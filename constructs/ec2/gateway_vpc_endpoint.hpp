@@ -5,6 +5,7 @@
 ///   vpc.add_gateway_endpoint("S3", {.service = cdk::ec2::GatewayVpcEndpointService::S3});
 #include <cdk/construct.hpp>
 #include <cdk/ec2/ivpc.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
@@ -20,13 +21,13 @@ struct GatewayVpcEndpointOptions {
   GatewayVpcEndpointService service = GatewayVpcEndpointService::S3;  ///< default S3
   /// Subnets whose route tables get the endpoint; default: every subnet
   /// (private, then public, then isolated, like the CDK).
-  std::vector<SubnetSelection> subnets{};
+  List<SubnetSelection> subnets{};
 };
 
 struct GatewayVpcEndpointProps {
   Ptr<IVpc> vpc{};                                                    ///< required
   GatewayVpcEndpointService service = GatewayVpcEndpointService::S3;  ///< default S3
-  std::vector<SubnetSelection> subnets{};                             ///< default: every subnet
+  List<SubnetSelection> subnets{};                                    ///< default: every subnet
 };
 
 class GatewayVpcEndpoint : public Construct {

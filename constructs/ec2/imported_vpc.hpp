@@ -15,6 +15,7 @@
 /// changes need the subnets' route tables, which an import does not know.
 #include <cdk/construct.hpp>
 #include <cdk/ec2/ivpc.hpp>
+#include <cdk/list.hpp>
 
 #include <string>
 #include <vector>
@@ -24,10 +25,10 @@ namespace cdk::ec2 {
 struct VpcAttributes {
   Value vpc_id{};                                 ///< required: "vpc-..." or a token
   Value vpc_cidr_block{};                         ///< the primary CIDR; default unknown (vpc_cidr_block() then throws)
-  std::vector<std::string> availability_zones{};  ///< required: AZ names
-  std::vector<Value> public_subnet_ids{};         ///< default none
-  std::vector<Value> private_subnet_ids{};        ///< PrivateWithEgress; default none
-  std::vector<Value> isolated_subnet_ids{};       ///< default none
+  List<std::string> availability_zones{};         ///< required: AZ names
+  List<Value> public_subnet_ids{};                ///< default none
+  List<Value> private_subnet_ids{};               ///< PrivateWithEgress; default none
+  List<Value> isolated_subnet_ids{};              ///< default none
 };
 
 class ImportedVpc : public Construct, public IVpc {

@@ -21,6 +21,7 @@
 #include <cdk/ec2/machine_image.hpp>
 #include <cdk/ec2/user_data.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -45,7 +46,7 @@ struct InstanceProps {
   Ptr<iam::Role> role{};                             ///< default: a new role assumed by ec2.amazonaws.com
   Optional<UserData> user_data{};                    ///< default: the image's (#!/bin/bash)
   std::string key_name{};                            ///< an EC2 key pair for SSH; default none (use SSM)
-  std::vector<BlockDevice> block_devices{};          ///< default: an encrypted root volume when the image's root device is known
+  List<BlockDevice> block_devices{};                 ///< default: an encrypted root volume when the image's root device is known
   bool require_imdsv2 = true;                        ///< HttpTokens required; default true
   std::string instance_name{};                       ///< the Name tag; default: the construct path
   bool source_dest_check = true;                     ///< false for NAT instances; default true

@@ -4,6 +4,7 @@
 ///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
 ///   db.props().subnet_ids = picked.subnet_ids();
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -32,16 +33,16 @@ const char* subnet_type_name(SubnetType type) noexcept;
 struct SubnetSelection {
   Optional<SubnetType> subnet_type{};             ///< default: PrivateWithEgress, else PrivateIsolated, else Public (the CDK's order)
   std::string subnet_group_name{};                ///< a subnet group's name (excludes subnet_type); default: any group
-  std::vector<std::string> availability_zones{};  ///< only these AZs (literal names); default: all
+  List<std::string> availability_zones{};         ///< only these AZs (literal names); default: all
   bool one_per_az = false;                        ///< at most one subnet per AZ; default false
-  std::vector<Ptr<Subnet>> subnets{};             ///< exactly these subnets of the VPC (excludes type and group); default: by the fields above
+  List<Ptr<Subnet>> subnets{};                    ///< exactly these subnets of the VPC (excludes type and group); default: by the fields above
 };
 
 /// The subnets a selection matched, in AZ order.
 struct SelectedSubnets {
-  std::vector<Subnet*> subnets{};              ///< the Subnet constructs (empty for an ImportedVpc)
-  std::vector<Value> subnet_id_values{};       ///< {"Ref": subnet} each
-  std::vector<Value> availability_zones{};     ///< literal names or Fn::Select tokens, one per subnet
+  List<Subnet*> subnets{};                     ///< the Subnet constructs (empty for an ImportedVpc)
+  List<Value> subnet_id_values{};              ///< {"Ref": subnet} each
+  List<Value> availability_zones{};            ///< literal names or Fn::Select tokens, one per subnet
   bool has_public = false;                     ///< some selected subnet is public
 
   /// The subnet ids as one list value, for SubnetIds-like properties.
@@ -51,3 +52,4 @@ struct SelectedSubnets {
 }  // namespace cdk::ec2
 
 CDKPP_EXTERN_VECTOR(cdk::ec2::SubnetSelection);
+CDKPP_EXTERN_VECTOR(cdk::ec2::Subnet*);

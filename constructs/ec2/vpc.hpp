@@ -37,6 +37,7 @@
 #include <cdk/ec2/nat_provider.hpp>
 #include <cdk/ec2/subnet.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <cstdint>
@@ -59,17 +60,17 @@ struct SubnetConfiguration {
   SubnetType subnet_type = SubnetType::PrivateIsolated;  ///< default PrivateIsolated
   Optional<int> cidr_mask{};                           ///< 16-28; default: an equal share of the space left
   Optional<bool> map_public_ip_on_launch{};            ///< Public groups only; default true for Public
-  std::vector<std::string> cidr_blocks{};              ///< explicit blocks, one per AZ (excludes cidr_mask); default: allocated
+  List<std::string> cidr_blocks{};                     ///< explicit blocks, one per AZ (excludes cidr_mask); default: allocated
 };
 
 struct VpcProps {
   std::string cidr = "10.0.0.0/16";                      ///< the VPC's IPv4 block, /16 to /28; default 10.0.0.0/16
   Optional<int> max_azs{};                               ///< how many AZs to use at most; default 3
-  std::vector<std::string> availability_zones{};         ///< explicit AZ names (excludes max_azs); default: picked by Fn::GetAZs
+  List<std::string> availability_zones{};                ///< explicit AZ names (excludes max_azs); default: picked by Fn::GetAZs
   Optional<int> nat_gateways{};                          ///< 0 = none, 1 = one shared, ...; default: one per AZ when there are PrivateWithEgress groups
   SubnetSelection nat_gateway_subnets{};                 ///< where NAT gateways go; default: the Public subnets
   NatProvider nat_gateway_provider = NatProvider::gateway();  ///< default: NAT gateways
-  std::vector<SubnetConfiguration> subnet_configuration{};   ///< default: Public + PrivateWithEgress (Public + PrivateIsolated when nat_gateways is 0)
+  List<SubnetConfiguration> subnet_configuration{};          ///< default: Public + PrivateWithEgress (Public + PrivateIsolated when nat_gateways is 0)
   bool enable_dns_hostnames = true;                      ///< default true
   bool enable_dns_support = true;                        ///< default true
   DefaultInstanceTenancy default_instance_tenancy = DefaultInstanceTenancy::Default;  ///< default Default (shared hardware)

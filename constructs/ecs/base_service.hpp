@@ -34,6 +34,7 @@
 #include <cdk/ecs/launch_type.hpp>
 #include <cdk/ecs/scalable_task_count.hpp>
 #include <cdk/elbv2/load_balancer_target.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/servicediscovery/dns_record_type.hpp>
@@ -103,7 +104,7 @@ struct BaseServiceProps {
   Optional<std::int64_t> desired_count{};
   ec2::SubnetSelection subnets{};                  ///< awsvpc tasks only; default the VPC's private subnets
   bool assign_public_ip = false;                   ///< Fargate only; default false
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< awsvpc tasks only; default one made for the service
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< awsvpc tasks only; default one made for the service
   std::int64_t min_healthy_percent = 100;          ///< default 100 (never below desired during deploys)
   std::int64_t max_healthy_percent = 200;          ///< default 200
   bool circuit_breaker_rollback = true;            ///< stop and roll back failing deployments (ECS controller only); default true
@@ -117,7 +118,7 @@ struct BaseServiceProps {
   bool enable_execute_command = false;             ///< ECS Exec (the task role gets the ssmmessages actions); default false
   /// Instead of the launch type (Fargate Spot: "FARGATE_SPOT"); FARGATE and
   /// FARGATE_SPOT are associated with the cluster when named; default none.
-  std::vector<CapacityProviderStrategy> capacity_provider_strategies{};
+  List<CapacityProviderStrategy> capacity_provider_strategies{};
   Optional<CloudMapOptions> cloud_map_options{};       ///< register the tasks in Cloud Map; default none
 };
 

@@ -18,6 +18,7 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <cstdint>
@@ -47,7 +48,7 @@ struct MountPoint {
 
 /// A Docker health check; a container that fails it is replaced.
 struct HealthCheck {
-  std::vector<std::string> command{};  ///< ["CMD-SHELL", "..."] or ["CMD", ...]; a plain command gets "CMD-SHELL"; required
+  List<std::string> command{};         ///< ["CMD-SHELL", "..."] or ["CMD", ...]; a plain command gets "CMD-SHELL"; required
   std::int64_t interval_seconds = 30;  ///< 5-300; default 30
   std::int64_t timeout_seconds = 5;    ///< 2-120; default 5
   std::int64_t retries = 3;            ///< 1-10; default 3
@@ -57,14 +58,14 @@ struct HealthCheck {
 struct ContainerDefinitionOptions {
   ContainerImage image{};                     ///< required
   std::string container_name{};               ///< default the construct id
-  std::vector<PortMapping> port_mappings{};   ///< default none
+  List<PortMapping> port_mappings{};          ///< default none
   std::map<std::string, Value> environment{}; ///< plain variables, visible in the template; default none
   std::map<std::string, Secret> secrets{};    ///< variables read from Secrets Manager/SSM at start; default none
   Optional<LogDriver> logging{};              ///< default none (output is discarded)
   Optional<HealthCheck> health_check{};       ///< default none
-  std::vector<MountPoint> mount_points{};     ///< task volumes to mount; default none
-  std::vector<std::string> command{};         ///< default the image's CMD
-  std::vector<std::string> entry_point{};     ///< default the image's ENTRYPOINT
+  List<MountPoint> mount_points{};            ///< task volumes to mount; default none
+  List<std::string> command{};                ///< default the image's CMD
+  List<std::string> entry_point{};            ///< default the image's ENTRYPOINT
   std::int64_t cpu = 0;                       ///< CPU units reserved; default none
   std::int64_t memory_limit_mib = 0;          ///< hard limit; default none (EC2 tasks need it or memory_reservation_mib)
   std::int64_t memory_reservation_mib = 0;    ///< soft limit; default none

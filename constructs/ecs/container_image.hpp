@@ -14,6 +14,7 @@
 /// from_ecr_repository). The stack then needs a bootstrapped environment and
 /// gets the BootstrapVersion check. A missing directory or Dockerfile is an
 /// error naming the container's path.
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <map>
@@ -38,7 +39,7 @@ struct AssetImageProps {
   std::map<std::string, std::string> build_args{};  ///< `--build-arg` values; default none
   std::string target{};                             ///< `--target` build stage; default the last stage
   std::string platform{};                           ///< `--platform`, e.g. "linux/arm64"; default the builder's
-  std::vector<std::string> exclude{};               ///< glob patterns left out of the context; default none
+  List<std::string> exclude{};                      ///< glob patterns left out of the context; default none
 };
 
 class ContainerImage {

@@ -19,6 +19,7 @@
 #include <cdk/ecs/container_image.hpp>
 #include <cdk/ecs/log_driver.hpp>
 #include <cdk/ecs/secret.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/value.hpp>
 
@@ -38,8 +39,8 @@ struct TaskImageOptions {
   bool enable_logging = true;                       ///< awslogs to a new log group; default true
   Optional<ecs::LogDriver> log_driver{};            ///< replaces the default awslogs driver; default none
   std::string family{};                             ///< the task definition family; default a unique name from the path
-  std::vector<std::string> command{};               ///< default the image's CMD
-  std::vector<std::string> entry_point{};           ///< default the image's ENTRYPOINT
+  List<std::string> command{};                      ///< default the image's CMD
+  List<std::string> entry_point{};                  ///< default the image's ENTRYPOINT
 };
 
 using ApplicationLoadBalancedTaskImageOptions = TaskImageOptions;

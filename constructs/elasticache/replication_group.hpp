@@ -40,6 +40,7 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -97,7 +98,7 @@ struct ReplicationGroupProps {
   Optional<bool> automatic_failover{};           ///< promote a replica when the primary fails; default on with a replica (always in cluster mode)
   Optional<bool> multi_az{};                     ///< replicas in other AZs than their primary; needs automatic failover; default as automatic_failover
   std::int64_t port = 6379;                      ///< 1-65535; default 6379
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< default one made for the group, no inbound or outbound rule
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< default one made for the group, no inbound or outbound rule
   bool at_rest_encryption = true;                ///< encrypt disks and snapshots; default true
   Value kms_key_id{};                            ///< KMS key (id or ARN) for at-rest encryption; default the ElastiCache-owned key
   bool transit_encryption = true;                ///< TLS between clients and nodes; default true

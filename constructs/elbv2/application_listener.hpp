@@ -14,6 +14,7 @@
 /// to 0.0.0.0/0 in both cases); `allow_from` narrows it.
 #include <cdk/elbv2/application_listener_rule.hpp>
 #include <cdk/elbv2/base_listener.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -28,18 +29,18 @@ class ApplicationLoadBalancer;
 struct BaseApplicationListenerProps {
   Optional<int> port{};                          ///< default 443 for HTTPS, 80 for HTTP
   Optional<Protocol> protocol{};                 ///< HTTP or HTTPS; default HTTPS with certificates or port 443, else HTTP
-  std::vector<Value> certificates{};             ///< certificate ARNs, HTTPS only; the first is the default; default none
+  List<Value> certificates{};                    ///< certificate ARNs, HTTPS only; the first is the default; default none
   std::string ssl_policy{};                      ///< HTTPS only; default SslPolicy::recommended_tls
   bool open = true;                              ///< open the port in the security groups; default true
-  std::vector<ec2::Peer> allow_from{};           ///< who may connect; default anyone (internet-facing) or the VPC CIDR (internal)
-  std::vector<Ptr<TargetGroup>> default_target_groups{};  ///< forward to these; default none
+  List<ec2::Peer> allow_from{};                  ///< who may connect; default anyone (internet-facing) or the VPC CIDR (internal)
+  List<Ptr<TargetGroup>> default_target_groups{};         ///< forward to these; default none
   Optional<ListenerAction> default_action{};              ///< default none (use add_targets)
 };
 
 /// add_action's props.
 struct AddActionProps {
   Optional<int> priority{};                      ///< with conditions: a rule; default: the default action
-  std::vector<ListenerCondition> conditions{};   ///< default none
+  List<ListenerCondition> conditions{};          ///< default none
   Optional<ListenerAction> action{};             ///< required
 };
 

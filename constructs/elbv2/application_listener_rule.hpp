@@ -10,6 +10,7 @@
 ///       .action = cdk::elbv2::ListenerAction::redirect({.host = "new.example.com"})});
 #include <cdk/construct.hpp>
 #include <cdk/elbv2/listener_action.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -25,7 +26,7 @@ class CfnListenerRule;
 struct ApplicationListenerRuleProps {
   Ptr<ApplicationListener> listener{};           ///< required
   int priority = 0;                              ///< 1-50000, unique per listener; required
-  std::vector<ListenerCondition> conditions{};   ///< at least one, at most 5; required
+  List<ListenerCondition> conditions{};          ///< at least one, at most 5; required
   Optional<ListenerAction> action{};             ///< required
 };
 

@@ -16,6 +16,7 @@
 /// Target groups made by add_targets use TCP (UDP / TCP_UDP for UDP / TCP_UDP
 /// listeners): TLS is terminated at the load balancer.
 #include <cdk/elbv2/base_listener.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 
@@ -28,11 +29,11 @@ class NetworkLoadBalancer;
 struct BaseNetworkListenerProps {
   int port = 0;                              ///< 1-65535; required
   Optional<Protocol> protocol{};             ///< TCP, TLS, UDP or TCP_UDP; default TLS with certificates, else TCP
-  std::vector<Value> certificates{};         ///< certificate ARNs, TLS only; the first is the default; default none
+  List<Value> certificates{};                ///< certificate ARNs, TLS only; the first is the default; default none
   std::string ssl_policy{};                  ///< TLS only; default SslPolicy::recommended_tls
   bool open = true;                          ///< open the port in the load balancer's security groups; default true
-  std::vector<ec2::Peer> allow_from{};       ///< who may connect; default anyone (internet-facing) or the VPC CIDR (internal)
-  std::vector<Ptr<TargetGroup>> default_target_groups{};  ///< forward to these; default none (use add_targets)
+  List<ec2::Peer> allow_from{};              ///< who may connect; default anyone (internet-facing) or the VPC CIDR (internal)
+  List<Ptr<TargetGroup>> default_target_groups{};         ///< forward to these; default none (use add_targets)
 };
 
 class NetworkListener : public BaseListener {

@@ -11,6 +11,7 @@
 /// leaf a list of values or matchers (`{"prefix": "prod-"}`, `{"exists": true}`):
 /// https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
 /// Rendered in this order: source, detail-type, account, region, resources, detail.
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <vector>
@@ -18,12 +19,12 @@
 namespace cdk::events {
 
 struct EventPattern {
-  std::vector<Value> source{};       ///< e.g. "aws.ec2" or "com.example.orders"; default any source
-  std::vector<Value> detail_type{};  ///< e.g. "EC2 Instance State-change Notification"; default any
+  List<Value> source{};              ///< e.g. "aws.ec2" or "com.example.orders"; default any source
+  List<Value> detail_type{};         ///< e.g. "EC2 Instance State-change Notification"; default any
   Value detail{};                    ///< a map whose leaves are lists; default any detail
-  std::vector<Value> account{};      ///< default any account
-  std::vector<Value> region{};       ///< default any region
-  std::vector<Value> resources{};    ///< ARNs the event names; default any
+  List<Value> account{};             ///< default any account
+  List<Value> region{};              ///< default any region
+  List<Value> resources{};           ///< ARNs the event names; default any
 
   /// True when no field is set (the pattern would match nothing: EventBridge refuses it).
   [[nodiscard]] bool empty() const noexcept {

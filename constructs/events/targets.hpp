@@ -17,6 +17,7 @@
 #include <cdk/container_instances.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
@@ -84,7 +85,7 @@ struct SnsTopicTarget {
 /// What a run of the task changes in one of its containers.
 struct ContainerOverride {
   std::string container_name{};                     ///< a container of the task definition; required
-  std::vector<Value> command{};                     ///< replaces the container's command; default unchanged
+  List<Value> command{};                            ///< replaces the container's command; default unchanged
   std::map<std::string, Value> environment{};       ///< added to or replacing its variables; default none
   Optional<std::int64_t> cpu{};                     ///< CPU units; default unchanged
   Optional<std::int64_t> memory_limit_mib{};        ///< hard limit; default unchanged
@@ -104,9 +105,9 @@ struct EcsTaskTarget {
   Ptr<ecs::Cluster> cluster{};                      ///< required; awsvpc tasks need its VPC
   Ptr<ecs::TaskDefinition> task_definition{};       ///< required
   std::int64_t task_count = 1;                      ///< 1-10; default 1
-  std::vector<ContainerOverride> container_overrides{};  ///< one per container at most; default none
+  List<ContainerOverride> container_overrides{};         ///< one per container at most; default none
   ec2::SubnetSelection subnets{};                   ///< awsvpc only; default private subnets with egress (public ones with assign_public_ip)
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< awsvpc only; default `<TaskDefinition>/SecurityGroup`, made once
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< awsvpc only; default `<TaskDefinition>/SecurityGroup`, made once
   Optional<bool> assign_public_ip{};                ///< Fargate only; default true in public subnets, else false
   Optional<ecs::LaunchType> launch_type{};          ///< default the task definition's
   std::string platform_version{};                   ///< Fargate: "LATEST" or "1.4.0"; default not set (LATEST)

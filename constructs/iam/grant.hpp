@@ -5,6 +5,7 @@
 ///                                      .resource_arns = {bucket.arn_for_objects("*")}});
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <string>
@@ -15,8 +16,8 @@ namespace cdk::iam {
 
 struct GrantOnPrincipalOptions {
   Ptr<IGrantable> grantee{};            ///< who gets the permission; required
-  std::vector<std::string> actions{};   ///< required
-  std::vector<Value> resource_arns{};   ///< required
+  List<std::string> actions{};          ///< required
+  List<Value> resource_arns{};          ///< required
   Value conditions{};                   ///< default none
 };
 

@@ -10,6 +10,7 @@
 /// (checked at synthesis).
 #include <cdk/construct.hpp>
 #include <cdk/iam/policy_statement.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <string>
@@ -23,8 +24,8 @@ class IRole;
 
 struct PolicyProps {
   std::string policy_name{};                ///< at most 128 characters; default the logical id
-  std::vector<PolicyStatement> statements{};///< default none (add_statements later)
-  std::vector<Ptr<Role>> roles{};           ///< default none (attach_to_role later)
+  List<PolicyStatement> statements{};///< default none (add_statements later)
+  List<Ptr<Role>> roles{};                  ///< default none (attach_to_role later)
   bool allow_full_access = false;           ///< accept statements allowing "*" on "*" (still warned); default false
 };
 

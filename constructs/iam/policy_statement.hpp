@@ -3,6 +3,7 @@
 ///
 ///   cdk::iam::PolicyStatement{.actions = {"s3:GetObject"}, .resources = {bucket.arn_for_objects("*")}}
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <string>
@@ -14,8 +15,8 @@ enum class Effect { Allow, Deny };
 
 struct PolicyStatement {
   Effect effect = Effect::Allow;           ///< default Allow
-  std::vector<std::string> actions{};      ///< e.g. "s3:GetObject"; required
-  std::vector<Value> resources{};          ///< ARNs; required for identity policies
+  List<std::string> actions{};             ///< e.g. "s3:GetObject"; required
+  List<Value> resources{};                 ///< ARNs; required for identity policies
   Value principals{};                      ///< resource policies only, e.g. {"Service": "sns.amazonaws.com"}; default none
   Value conditions{};                      ///< {"StringEquals": {...}}; default none
   std::string sid{};                       ///< default none

@@ -25,6 +25,7 @@
 ///
 /// Not supported yet: container images as code; bundling (build the package
 /// before synthesis, e.g. in CMake).
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <cstdint>
@@ -43,7 +44,7 @@ class Bucket;
 namespace cdk::lambda {
 
 struct AssetCodeOptions {
-  std::vector<std::string> exclude{};  ///< glob patterns left out of a directory, besides cdk::FileAsset's defaults; default none
+  List<std::string> exclude{};         ///< glob patterns left out of a directory, besides cdk::FileAsset's defaults; default none
 };
 
 class Code {

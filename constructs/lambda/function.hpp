@@ -60,6 +60,7 @@
 #include <cdk/lambda/runtime.hpp>
 #include <cdk/lambda/sns_event_source.hpp>
 #include <cdk/lambda/sqs_event_source.hpp>
+#include <cdk/list.hpp>
 #include <cdk/logs/log_group.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
@@ -107,7 +108,7 @@ struct FunctionProps {
   Ptr<iam::IRole> role{};                              ///< execution role; default one made ("ServiceRole")
   Ptr<ec2::IVpc> vpc{};                                ///< run in this VPC; default none (Lambda's network)
   ec2::SubnetSelection vpc_subnets{};                  ///< with vpc; default its private subnets
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< with vpc; default one made ("SecurityGroup")
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< with vpc; default one made ("SecurityGroup")
   bool allow_all_outbound = true;                      ///< egress of the group made; default true (like the AWS CDK)
   bool allow_public_subnet = false;                    ///< accept public subnets (no internet there for Lambda); default false
   Ptr<sqs::Queue> dead_letter_queue{};                 ///< failed asynchronous events go here (a standard queue); default none

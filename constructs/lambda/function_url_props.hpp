@@ -1,6 +1,7 @@
 #pragma once
 /// Options of a function URL, for Function::add_function_url and Alias::add_function_url.
 #include <cdk/lambda/function_url_auth_type.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <cstdint>
@@ -16,9 +17,9 @@ enum class InvokeMode : std::uint8_t {
 
 /// Cross-origin access for browsers.
 struct FunctionUrlCors {
-  std::vector<std::string> allowed_origins{};  ///< e.g. "https://app.example.com"; required
-  std::vector<std::string> allowed_methods{};  ///< "GET", "POST", ... or "*"; default all
-  std::vector<std::string> allowed_headers{};  ///< default none
+  List<std::string> allowed_origins{};         ///< e.g. "https://app.example.com"; required
+  List<std::string> allowed_methods{};         ///< "GET", "POST", ... or "*"; default all
+  List<std::string> allowed_headers{};         ///< default none
   bool allow_credentials = false;              ///< default false
   Optional<std::int64_t> max_age_seconds{};       ///< 0-86400; default not set (no caching)
 };

@@ -11,6 +11,7 @@
 /// codebuild::PipelineProject made for it), in the step input's files; a
 /// ManualApprovalStep waits for someone to approve in the console.
 #include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
@@ -34,14 +35,14 @@ enum class StepInput : std::uint8_t {
 
 struct ShellStep {
   std::string id{};                                    ///< the action's name (1-100 of [A-Za-z0-9.@_-]); required
-  std::vector<std::string> commands{};                 ///< run in order, in the input's root; required
-  std::vector<std::string> install_commands{};         ///< run before (the install phase); default none
+  List<std::string> commands{};                        ///< run in order, in the input's root; required
+  List<std::string> install_commands{};                ///< run before (the install phase); default none
   std::map<std::string, std::string> env{};            ///< plain environment variables; default none
   /// Variables set from the outputs of stacks the pipeline deployed before
   /// the step (in this or an earlier stage); default none.
   std::map<std::string, Ptr<CfnOutput>> env_from_cfn_outputs{};
   StepInput input = StepInput::Source;                 ///< default the source
-  std::vector<std::string> cache_paths{};              ///< kept between builds with the pipeline's synth cache (synth step only); default none
+  List<std::string> cache_paths{};                     ///< kept between builds with the pipeline's synth cache (synth step only); default none
 };
 
 struct ManualApprovalStep {
@@ -58,8 +59,8 @@ struct CMakeSynthOptions {
   std::string program_path{};                    ///< the program, relative to the build directory; default the target's name
   std::string build_type = "Release";            ///< CMAKE_BUILD_TYPE; default Release
   std::string generator{};                       ///< e.g. "Ninja" (the image must have it); default CMake's (Makefiles)
-  std::vector<std::string> configure_args{};     ///< more `cmake -S ... -B ...` arguments; default none
-  std::vector<std::string> install_commands{};   ///< e.g. installing cdkpp's build dependencies; default none
+  List<std::string> configure_args{};            ///< more `cmake -S ... -B ...` arguments; default none
+  List<std::string> install_commands{};          ///< e.g. installing cdkpp's build dependencies; default none
   std::string output_directory = "cdk.out";      ///< where `synth` writes the cloud assembly; default "cdk.out"
   std::map<std::string, std::string> context{};  ///< passed to the program as `-c key=value`; default none
 };
@@ -87,4 +88,5 @@ ShellStep cmake_synth(const CMakeSynthOptions& options);
 
 }  // namespace cdk::pipelines
 
+CDKPP_EXTERN_VECTOR(cdk::pipelines::Step);
 CDKPP_EXTERN_MAP(cdk::Ptr<cdk::CfnOutput>);

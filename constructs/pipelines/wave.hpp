@@ -17,6 +17,7 @@
 /// runs steps without dependencies in parallel): a stage's pre steps before
 /// its stacks, its post steps after all of them; a wave's pre steps before
 /// every stage of the wave, its post steps after all of them.
+#include <cdk/list.hpp>
 #include <cdk/pipelines/step.hpp>
 
 #include <memory>
@@ -33,13 +34,13 @@ namespace cdk::pipelines {
 class CodePipeline;
 
 struct AddStageOptions {
-  std::vector<Step> pre{};   ///< before the stage's stacks; default none
-  std::vector<Step> post{};  ///< after them; default none
+  List<Step> pre{};          ///< before the stage's stacks; default none
+  List<Step> post{};         ///< after them; default none
 };
 
 struct WaveOptions {
-  std::vector<Step> pre{};   ///< before every stage of the wave; default none
-  std::vector<Step> post{};  ///< after them all; default none
+  List<Step> pre{};          ///< before every stage of the wave; default none
+  List<Step> post{};         ///< after them all; default none
 };
 
 class StageDeployment {

@@ -23,6 +23,7 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/rds/cluster_instance.hpp>
@@ -63,7 +64,7 @@ struct AuroraClusterProps {
   Ptr<ec2::IVpc> vpc{};                           ///< required
   ec2::SubnetSelection subnets{};                 ///< default PrivateIsolated subnets
   ClusterInstance writer = ClusterInstance::provisioned("writer");  ///< default a db.t3.medium writer "writer"
-  std::vector<ClusterInstance> readers{};         ///< default none
+  List<ClusterInstance> readers{};                ///< default none
   double serverless_v2_min_capacity = 0.5;        ///< ACUs, 0-256 in steps of 0.5; default 0.5
   double serverless_v2_max_capacity = 2;          ///< ACUs, 1-256 in steps of 0.5; default 2
   std::string master_username{};                  ///< default "admin" (MySQL) / "postgres" (PostgreSQL)
@@ -80,11 +81,11 @@ struct AuroraClusterProps {
   bool deletion_protection = false;               ///< default false
   bool iam_authentication = false;                ///< default false
   RemovalPolicy removal_policy = RemovalPolicy::Snapshot;  ///< Snapshot, Retain or Delete; default Snapshot
-  std::vector<std::string> cloudwatch_logs_exports{};      ///< e.g. {"error", "slowquery"} / {"postgresql"}; default none
+  List<std::string> cloudwatch_logs_exports{};             ///< e.g. {"error", "slowquery"} / {"postgresql"}; default none
   std::map<std::string, std::string> parameters{};           ///< cluster parameter group; default the engine's default group
   std::map<std::string, std::string> instance_parameters{};  ///< DB parameter group of the instances; default the engine's
   Optional<ReaderAutoScaling> reader_auto_scaling{};          ///< default none
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};     ///< default one made for the cluster
+  List<Ptr<ec2::SecurityGroup>> security_groups{};            ///< default one made for the cluster
 };
 
 class AuroraCluster : public Construct, public ec2::IConnectable {

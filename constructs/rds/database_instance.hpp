@@ -14,6 +14,7 @@
 #include <cdk/ec2/connections.hpp>
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/iam/grantable.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/rds/engine.hpp>
@@ -76,9 +77,9 @@ struct DatabaseInstanceProps {
   bool iam_authentication = false;          ///< default false
   Optional<bool> auto_minor_version_upgrade{};       ///< default true
   RemovalPolicy removal_policy = RemovalPolicy::Snapshot;  ///< Snapshot, Retain or Delete; default Snapshot
-  std::vector<std::string> cloudwatch_logs_exports{};      ///< default none
+  List<std::string> cloudwatch_logs_exports{};             ///< default none
   std::map<std::string, std::string> parameters{};         ///< DB parameter group; default the engine's default
-  std::vector<Ptr<ec2::SecurityGroup>> security_groups{};  ///< default one made for the instance
+  List<Ptr<ec2::SecurityGroup>> security_groups{};         ///< default one made for the instance
 };
 
 class DatabaseInstance : public Construct, public ec2::IConnectable {

@@ -8,6 +8,8 @@
 ///
 /// The default versions are current ones that cfn-lint 1.x does not report as
 /// deprecated; pick a newer one with the version-taking factories.
+#include <cdk/list.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@ struct EngineSpec {
   std::string parameter_group_family{};  ///< e.g. "aurora-mysql8.0", "postgres16"
   std::int64_t default_port = 0;    ///< 3306 or 5432
   std::string default_username{};   ///< "admin" or "postgres"
-  std::vector<std::string> log_types{};  ///< what EnableCloudwatchLogsExports may hold
+  List<std::string> log_types{};         ///< what EnableCloudwatchLogsExports may hold
   [[nodiscard]] bool empty() const noexcept { return engine.empty(); }
 };
 

@@ -11,6 +11,7 @@
 ///   auto& zone = cdk::route53::HostedZone::from_hosted_zone_attributes(stack, "Zone", {
 ///       .hosted_zone_id = "Z0123456789ABCDEFGHIJ", .zone_name = "example.com"});
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <string>
@@ -40,7 +41,7 @@ struct HostedZoneAttributes {
 struct HostedZoneProps {
   std::string zone_name{};          ///< e.g. "example.com"; required
   std::string comment{};            ///< default none
-  std::vector<Value> vpcs{};        ///< VPC ids: makes the zone private to them; default none (public)
+  List<Value> vpcs{};               ///< VPC ids: makes the zone private to them; default none (public)
   Value vpc_region{};               ///< region of those VPCs; default the stack's region
   Value query_logs_log_group_arn{}; ///< CloudWatch Logs group (in us-east-1) for query logs, public zones only; default none
 };

@@ -3,6 +3,7 @@
 /// split into 255-character strings, as Route 53 needs).
 ///
 ///   stack.add<cdk::route53::TxtRecord>("Spf", {.zone = zone, .values = {"v=spf1 -all"}});
+#include <cdk/list.hpp>
 #include <cdk/route53/record_set.hpp>
 
 #include <vector>
@@ -12,7 +13,7 @@ namespace cdk::route53 {
 struct TxtRecordProps {
   Ptr<IHostedZone> zone{};          ///< required
   std::string record_name{};       ///< relative to the zone; default the zone apex
-  std::vector<std::string> values{};  ///< unquoted text; required
+  List<std::string> values{};         ///< unquoted text; required
   std::int64_t ttl = 1800;         ///< seconds; default 1800
   std::string comment{};           ///< default none
 };

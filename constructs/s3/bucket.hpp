@@ -28,6 +28,7 @@
 #include <cdk/container_instances.hpp>
 #include <cdk/iam/grantable.hpp>
 #include <cdk/iam/policy_statement.hpp>
+#include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
 
 #include <cstdint>
@@ -68,15 +69,15 @@ struct LifecycleRule {
   std::int64_t noncurrent_version_expiration_days = 0;       ///< delete old versions after; default never (0)
   std::int64_t abort_incomplete_multipart_upload_after_days = 0;  ///< default never (0)
   bool expired_object_delete_marker = false;                 ///< default false
-  std::vector<Transition> transitions{};                     ///< default none
+  List<Transition> transitions{};                            ///< default none
 };
 
 /// Which web pages may call the bucket from a browser.
 struct CorsRule {
-  std::vector<std::string> allowed_methods{};  ///< GET, PUT, HEAD, POST, DELETE; required
-  std::vector<std::string> allowed_origins{};  ///< e.g. "https://app.example.com"; required
-  std::vector<std::string> allowed_headers{};  ///< default none
-  std::vector<std::string> exposed_headers{};  ///< default none
+  List<std::string> allowed_methods{};         ///< GET, PUT, HEAD, POST, DELETE; required
+  List<std::string> allowed_origins{};         ///< e.g. "https://app.example.com"; required
+  List<std::string> allowed_headers{};         ///< default none
+  List<std::string> exposed_headers{};         ///< default none
   std::int64_t max_age_seconds = 0;            ///< preflight cache time; default not set
   std::string id{};                            ///< default none
 };
@@ -88,8 +89,8 @@ struct BucketProps {
   bool bucket_key_enabled = false;                 ///< S3 Bucket Keys for SSE-KMS (fewer KMS calls); default false
   bool enforce_ssl = true;                         ///< deny requests without TLS; default true (AWS CDK: false)
   bool versioned = false;                          ///< default false
-  std::vector<LifecycleRule> lifecycle_rules{};    ///< default none
-  std::vector<CorsRule> cors{};                    ///< default none
+  List<LifecycleRule> lifecycle_rules{};           ///< default none
+  List<CorsRule> cors{};                           ///< default none
   RemovalPolicy removal_policy = RemovalPolicy::Retain;  ///< default Retain, like the AWS CDK
   bool public_read_access = false;                 ///< anyone may read objects; default false
   std::string website_index_document{};            ///< static website hosting; default none

@@ -5,6 +5,7 @@
 ///       .type = "Number", .default_value = 2, .min_value = 1, .max_value = 10});
 ///   group.set_property("DesiredCapacity", size.value());
 #include <cdk/cfn_element.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 
 #include <string>
@@ -15,7 +16,7 @@ namespace cdk {
 struct CfnParameterProps {
   std::string type = "String";                 ///< CloudFormation parameter type; default "String"
   Value default_value{};                       ///< used when no value is given; default none
-  std::vector<std::string> allowed_values{};   ///< default: any
+  List<std::string> allowed_values{};          ///< default: any
   std::string allowed_pattern{};               ///< regular expression; default none
   std::string description{};                   ///< default none
   std::string constraint_description{};        ///< shown when a constraint fails; default none

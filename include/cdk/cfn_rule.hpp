@@ -1,6 +1,8 @@
 #pragma once
 /// A template rule: checks parameter values before a deploy starts.
 #include <cdk/cfn_element.hpp>
+#include <cdk/container_instances.hpp>
+#include <cdk/list.hpp>
 
 #include <string>
 #include <vector>
@@ -14,7 +16,7 @@ struct CfnRuleAssertion {
 
 struct CfnRuleProps {
   Value rule_condition{};                   ///< when the rule applies; default always
-  std::vector<CfnRuleAssertion> assertions{};  ///< at least one
+  List<CfnRuleAssertion> assertions{};         ///< at least one
 };
 
 class CfnRule : public CfnElement {
@@ -30,3 +32,5 @@ class CfnRule : public CfnElement {
 };
 
 }  // namespace cdk
+
+CDKPP_EXTERN_VECTOR(cdk::CfnRuleAssertion);

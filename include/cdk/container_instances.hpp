@@ -1,9 +1,9 @@
 #pragma once
 // The std::vector and std::map members a program's call sites use for
-// cdkpp's list and map types, compiled once in the library instead of in
-// every file that fills such a field of a props struct (each one costs the
-// compiler a few dozen functions otherwise, even when left empty: aggregate
-// initialization must be able to destroy it).
+// cdkpp's list and map types, and cdk::List's default constructor, compiled
+// once in the library instead of in every file that fills such a field of a
+// props struct (each one costs the compiler a few dozen functions otherwise,
+// even when left empty: aggregate initialization must be able to destroy it).
 //
 // A public header names each element type it exposes in a list, and each
 // value type it exposes in a map keyed by strings, at global scope once the
@@ -15,12 +15,15 @@
 // and its module's container_instances.cpp has the matching
 // CDKPP_VECTOR_INSTANCE(...) and CDKPP_MAP_INSTANCE(...)
 // (tools/check-container-instances keeps the lists equal). The members are
-// construction from a braced list, copying and destruction; the others stay
-// inline templates as usual. Only cdkpp's own types: the standard lets a
+// construction from a braced list, copying and destruction, and
+// cdk::List<T>'s default and braced-list constructors; the others stay inline
+// templates as usual. Only cdkpp's own types: the standard lets a
 // program instantiate its templates explicitly only for types the program
 // defines. With a standard library other than GCC's the macros declare
 // nothing (a map's copy and destruction are its tree's, which only GCC's
 // library names this way).
+#include <cdk/list.hpp>
+
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -31,7 +34,9 @@
 #define CDKPP_DETAIL_VECTOR_MEMBERS(prefix, ...)                                                           \
   prefix std::vector<__VA_ARGS__>::vector(std::initializer_list<__VA_ARGS__>, const std::allocator<__VA_ARGS__>&); \
   prefix std::vector<__VA_ARGS__>::vector(const std::vector<__VA_ARGS__>&);                               \
-  prefix std::vector<__VA_ARGS__>::~vector()
+  prefix std::vector<__VA_ARGS__>::~vector();                                                            \
+  prefix cdk::List<__VA_ARGS__>::List() noexcept;                                                       \
+  prefix cdk::List<__VA_ARGS__>::List(std::initializer_list<__VA_ARGS__>)
 #define CDKPP_DETAIL_MAP_ENTRY(...) std::pair<const std::string, __VA_ARGS__>
 #define CDKPP_DETAIL_MAP_TREE(...)                                                                      \
   std::_Rb_tree<std::string, CDKPP_DETAIL_MAP_ENTRY(__VA_ARGS__), std::_Select1st<CDKPP_DETAIL_MAP_ENTRY(__VA_ARGS__)>, \

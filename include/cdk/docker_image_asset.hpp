@@ -13,6 +13,7 @@
 /// build time; files it names still count for the hash.
 /// Usually made for you: ecs::ContainerImage::from_asset.
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <map>
@@ -32,7 +33,7 @@ struct DockerImageAssetProps {
   std::map<std::string, std::string> build_args{};  ///< `--build-arg` values; default none
   std::string target{};                             ///< `--target` build stage; default the last stage
   std::string platform{};                           ///< `--platform`, e.g. "linux/arm64"; default the builder's
-  std::vector<std::string> exclude{};               ///< glob patterns left out of the context, besides the defaults; default none
+  List<std::string> exclude{};                      ///< glob patterns left out of the context, besides the defaults; default none
 };
 
 class DockerImageAsset : public Construct {

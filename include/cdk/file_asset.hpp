@@ -19,6 +19,7 @@
 /// dangling or looping is an error.
 /// Usually made for you: lambda::Code::from_asset, s3_assets::Asset.
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 #include <cdk/value.hpp>
 
 #include <string>
@@ -35,7 +36,7 @@ struct AssetFile;
 
 struct FileAssetProps {
   std::string path{};                  ///< file or directory, relative to the working directory; required
-  std::vector<std::string> exclude{};  ///< glob patterns left out of a directory, besides the defaults; default none
+  List<std::string> exclude{};         ///< glob patterns left out of a directory, besides the defaults; default none
 };
 
 class FileAsset : public Construct {

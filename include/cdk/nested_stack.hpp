@@ -14,6 +14,7 @@
 /// of it (up to its parent, read with Fn::GetAtt <resource>.Outputs.<id>), as
 /// the AWS CDK does, with the same logical ids.
 #include <cdk/cfn_resource.hpp>
+#include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/stack.hpp>
 
@@ -32,7 +33,7 @@ struct NestedStackProps {
   /// reach CREATE_COMPLETE; default none (no limit).
   Optional<std::int64_t> timeout_minutes{};
   /// NotificationARNs: SNS topics told of the nested stack's events; default none.
-  std::vector<Value> notification_arns{};
+  List<Value> notification_arns{};
   /// The nested template's Description; default none.
   std::string description{};
   /// Of the AWS::CloudFormation::Stack resource; default Delete (the AWS CDK's:

@@ -10,6 +10,7 @@
 /// The rules, with their ids, severities, explanations and fixes, are listed
 /// by `<program> validate --rules` and in README.md ("Security rules").
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 
 #include <string>
 #include <string_view>
@@ -21,7 +22,7 @@ namespace cdk::security {
 struct SuppressOptions {
   /// cdk-nag's granular findings, e.g. {"Action::s3:GetObject*", "Resource::*"}
   /// for AwsSolutions-IAM5; cdk-nag ids only; default every finding of the rule.
-  std::vector<std::string> applies_to{};
+  List<std::string> applies_to{};
 };
 
 /// Silences rule `rule_id` on `scope` and every construct below it. The reason

@@ -4,6 +4,7 @@
 ///   cdk::Tags::of(stack).add("team", "payments");
 ///   cdk::Tags::of(vpc).add("tier", "net", {.include_resource_types = {"AWS::EC2::Subnet"}});
 #include <cdk/construct.hpp>
+#include <cdk/list.hpp>
 
 #include <string>
 #include <vector>
@@ -11,8 +12,8 @@
 namespace cdk {
 
 struct TagProps {
-  std::vector<std::string> include_resource_types{};  ///< default: all types
-  std::vector<std::string> exclude_resource_types{};  ///< default: none
+  List<std::string> include_resource_types{};         ///< default: all types
+  List<std::string> exclude_resource_types{};         ///< default: none
   int priority = 100;                      ///< higher wins on the same key; default 100
   bool apply_to_launched_instances = true; ///< Auto Scaling PropagateAtLaunch; default true
 };
