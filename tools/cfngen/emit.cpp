@@ -273,7 +273,12 @@ std::string emit_header(const Spec& spec, const ResourcePlan& p) {
   // template, so that only a program that passes one compiles the copy (an
   // inline non-template overload made every includer define Props' copy
   // constructor: 0.5 s more for gifmachine.cpp).
-  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props = {});\n";
+  // No `= {}` default: the compiler would build that Props{} where the class
+  // is declared, instantiating the constructor chains of every list field's
+  // std::vector in each file that includes the header. The overload without
+  // props is defined in the library.
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id);\n";
+  o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props);\n";
   o << "  template <class P>\n    requires std::same_as<P, Props>\n";
   o << "  " << p.cls << "(cdk::Construct& scope, std::string_view id, const P& props) : " << p.cls
     << "(scope, id, Props(props)) {}\n\n";
@@ -334,6 +339,8 @@ void emit_resource_source(std::ostringstream& o, const ResourcePlan& p) {
   o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id, Props&& props)\n"
     << "    : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::" << p.tag_format << ", "
     << quote(p.tag_property) << "), props_(std::move(props)) {}\n\n";
+  o << p.cls << "::" << p.cls << "(cdk::Construct& scope, std::string_view id) : " << p.cls
+    << "(scope, id, Props{}) {}\n\n";
   o << "cdk::Value " << p.cls << "::render_properties() const {\n";
   emit_puts(o, p.props, "props_.");
   o << "  return cdk::l1::finish(m, cdk::CfnResource::render_properties());\n}\n\n";

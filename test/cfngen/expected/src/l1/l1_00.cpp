@@ -12,6 +12,8 @@ namespace cdk::elbv2 {
 CfnLoadBalancer::CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::None, "Tags"), props_(std::move(props)) {}
 
+CfnLoadBalancer::CfnLoadBalancer(cdk::Construct& scope, std::string_view id) : CfnLoadBalancer(scope, id, Props{}) {}
+
 cdk::Value CfnLoadBalancer::render_properties() const {
   cdk::l1::Fields m(1);
   cdk::l1::put(m, "Subnets", props_.subnets);
@@ -33,6 +35,8 @@ static void check(const CfnWidget::NodeProperty&, std::vector<cdk::Diagnostic>&)
 
 CfnDBThing::CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::None, "Tags"), props_(std::move(props)) {}
+
+CfnDBThing::CfnDBThing(cdk::Construct& scope, std::string_view id) : CfnDBThing(scope, id, Props{}) {}
 
 cdk::Value CfnDBThing::render_properties() const {
   cdk::l1::Fields m(0);
@@ -71,6 +75,8 @@ static cdk::Value to_value(const CfnWidget::NodeProperty& s) {
 
 CfnWidget::CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props)
     : cdk::CfnResource(scope, id, cfn_type_name, {}, cdk::TagFormat::Standard, "Tags"), props_(std::move(props)) {}
+
+CfnWidget::CfnWidget(cdk::Construct& scope, std::string_view id) : CfnWidget(scope, id, Props{}) {}
 
 cdk::Value CfnWidget::render_properties() const {
   cdk::l1::Fields m(15);

@@ -15,7 +15,8 @@ class CfnLoadBalancer : public cdk::CfnResource {
     cdk::PropList<std::string> subnets;  ///< Subnets (list<string>): default not set
   };
 
-  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnLoadBalancer(cdk::Construct& scope, std::string_view id);
+  CfnLoadBalancer(cdk::Construct& scope, std::string_view id, Props&& props);
   template <class P>
     requires std::same_as<P, Props>
   CfnLoadBalancer(cdk::Construct& scope, std::string_view id, const P& props) : CfnLoadBalancer(scope, id, Props(props)) {}

@@ -14,7 +14,8 @@ class CfnDBThing : public cdk::CfnResource {
   struct Props {
   };
 
-  CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnDBThing(cdk::Construct& scope, std::string_view id);
+  CfnDBThing(cdk::Construct& scope, std::string_view id, Props&& props);
   template <class P>
     requires std::same_as<P, Props>
   CfnDBThing(cdk::Construct& scope, std::string_view id, const P& props) : CfnDBThing(scope, id, Props(props)) {}

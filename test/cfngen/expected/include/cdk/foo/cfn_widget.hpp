@@ -47,7 +47,8 @@ class CfnWidget : public cdk::CfnResource {
     cdk::Value value;  ///< Value (union<string,json>): default not set
   };
 
-  CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props = {});
+  CfnWidget(cdk::Construct& scope, std::string_view id);
+  CfnWidget(cdk::Construct& scope, std::string_view id, Props&& props);
   template <class P>
     requires std::same_as<P, Props>
   CfnWidget(cdk::Construct& scope, std::string_view id, const P& props) : CfnWidget(scope, id, Props(props)) {}
