@@ -34,7 +34,9 @@ struct Metric {
   /// MathExpression or SearchExpression, which is how to make one; default none (a metric).
   Optional<std::string> expression{};
   /// The metrics (or expressions) that `expression` names, id -> metric; default none.
-  List<std::pair<std::string, Metric>> using_metrics{};
+  /// A std::vector: Metric is not complete here, and List's special members
+  /// would need it to be (clang rejects it).
+  std::vector<std::pair<std::string, Metric>> using_metrics{};
 
   /// True when this is a math or search expression rather than a metric.
   [[nodiscard]] bool is_expression() const noexcept { return expression.has_value(); }
