@@ -43,24 +43,31 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # cdkpp_app() has a precompiled header of the cdkpp headers it includes: it is
 # built first (at -O0, into $tmp) and shown as its own line, "(header)"; every
 # source is compiled against it. With NO_PCH=1 the sources are compiled
-# without it, as before cdkpp_app() made one.
+# without it, as before cdkpp_app() made one. Both GCC's (.gch) and clang's
+# (.pch) precompiled headers are handled.
 normalize() {
   sed -E -e 's/^(ccache|sccache) //' -e 's/ -O[0-9sgz]?( |$)/ -O0\1/g' -e 's# -MD -MT [^ ]* -MF [^ ]*##'
+}
+without_pch() {
+  sed -E -e 's# -Winvalid-pch -include [^ ]*cmake_pch\.hxx( |$)#\1#' \
+    -e 's# -Winvalid-pch -Xclang -include-pch -Xclang [^ ]* -Xclang -include -Xclang [^ ]*cmake_pch\.hxx( |$)#\1#'
 }
 : >"$tmp/plan"
 for s in "${samples[@]}"; do
   ninja -C "$build" -t commands "$s" >"$tmp/commands"
-  pch=$(grep -oE -- "-include [^ ]*/cmake_pch\.hxx" "$tmp/commands" | head -1 | cut -d' ' -f2 || true)
-  use_pch=""
+  pch=$(grep -oE -- "[^ ]*/cmake_pch\.hxx( |$)" "$tmp/commands" | head -1 | tr -d ' ' || true)
+  to_tmp=(cat)
   if [ -n "$pch" ] && [ "${NO_PCH:-0}" != 1 ]; then
-    mkdir -p "$tmp/pch-$s" && cp "$pch" "$tmp/pch-$s/"
-    use_pch="-include $tmp/pch-$s/cmake_pch.hxx"
-    grep -E -- "-o [^ ]*cmake_pch\.hxx\.gch " "$tmp/commands" | normalize |
-      sed -E -e "s# -o [^ ]*\.gch # -o $tmp/pch-$s/cmake_pch.hxx.gch #" -e "s#-include $pch#$use_pch#" |
+    mkdir -p "$tmp/pch-$s" && cp "$pch" "$pch.cxx" "$tmp/pch-$s/"
+    to_tmp=(sed -E -e "s#$pch#$tmp/pch-$s/cmake_pch.hxx#g")
+    grep -E -- " -o [^ ]*cmake_pch\.hxx\.(gch|pch) " "$tmp/commands" | normalize | "${to_tmp[@]}" |
+      sed -E -e "s# -o [^ ]*cmake_pch\.hxx\.(gch|pch) # -o $tmp/pch-$s/cmake_pch.hxx.\1 #" |
       while read -r cmd; do echo "$s (header) $cmd"; done >>"$tmp/plan"
+  elif [ -n "$pch" ]; then
+    to_tmp=(without_pch)
   fi
-  grep -E -- " -o [^ ]*CMakeFiles/$s\.dir/[^ ]*\.o .*-c [^ ]*\.cpp$" "$tmp/commands" | normalize |
-    sed -E -e "s# -o [^ ]*\.o # -o $tmp/out.o #" -e "s#-Winvalid-pch -include $pch( |$)#${use_pch:+-Winvalid-pch $use_pch}\1#" |
+  grep -E -- " -o [^ ]*CMakeFiles/$s\.dir/[^ ]*\.o .*-c [^ ]*\.cpp$" "$tmp/commands" | normalize | "${to_tmp[@]}" |
+    sed -E -e "s# -o [^ ]*\.o # -o $tmp/out.o #" |
     while read -r cmd; do echo "$s $(basename "${cmd##* }") $cmd"; done >>"$tmp/plan"
 done
 [ -s "$tmp/plan" ] || { echo "compile_samples: no compile commands for: ${samples[*]}"; exit 1; }
