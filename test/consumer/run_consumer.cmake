@@ -7,9 +7,27 @@ function(run)
   set(last_output "${out}" PARENT_SCOPE)
 endfunction()
 
+# With CLANG (a clang++), the consumer is built with clang against the
+# library as built (by GCC: both use libstdc++); CLANG empty means there is
+# none: the test is skipped.
+set(compiler_option "")
+if(DEFINED CLANG)
+  if(CLANG STREQUAL "")
+    message("SKIPPED: no clang++ on this machine (Debian package clang)")
+    return()
+  endif()
+  set(compiler_option -DCMAKE_CXX_COMPILER=${CLANG})
+endif()
 file(REMOVE_RECURSE ${PREFIX} ${WORK})
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX})
-run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${PREFIX})
+run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK} -G ${GENERATOR} -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${PREFIX}
+    ${compiler_option})
+if(DEFINED CLANG)
+  file(READ ${WORK}/CMakeFiles/${CMAKE_VERSION}/CMakeCXXCompiler.cmake compiler_info)
+  if(NOT compiler_info MATCHES "set\\(CMAKE_CXX_COMPILER_ID \"Clang\"\\)")
+    message(FATAL_ERROR "the consumer was not configured with clang: ${CLANG}")
+  endif()
+endif()
 run(${CMAKE_COMMAND} --build ${WORK})
 # cdkpp_app() from the installed package: a fast-start program.
 run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_fast_start.cmake)
@@ -17,7 +35,8 @@ run(${CMAKE_COMMAND} -DPROGRAM=${WORK}/infra -DEXPECT=${ALLOCATOR} -DWORK=${WORK
     -P ${CMAKE_CURRENT_LIST_DIR}/../samples/check_allocator.cmake)
 # cdkpp_app() precompiled the cdkpp headers main.cpp includes.
 file(READ ${WORK}/infra_cdk_headers.hpp headers)
-if(NOT headers MATCHES "#include <cdk/cdk.hpp>\n" OR NOT EXISTS ${WORK}/CMakeFiles/infra.dir/cmake_pch.hxx.gch)
+file(GLOB pch ${WORK}/CMakeFiles/infra.dir/cmake_pch.hxx.gch ${WORK}/CMakeFiles/infra.dir/cmake_pch.hxx.pch)
+if(NOT headers MATCHES "#include <cdk/cdk.hpp>\n" OR NOT pch)
   message(FATAL_ERROR "no precompiled header of the cdkpp includes: ${headers}")
 endif()
 run(${WORK}/infra synth --out ${WORK}/cdk.out)
