@@ -207,4 +207,3 @@ class AutoScalingGroup : public Construct,
 
 }  // namespace cdk::autoscaling
 
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::autoscaling::AutoScalingGroup>);

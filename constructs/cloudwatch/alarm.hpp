@@ -93,5 +93,3 @@ class Alarm : public Construct {
 
 }  // namespace cdk::cloudwatch
 
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::cloudwatch::Alarm>);
-CDKPP_EXTERN_VECTOR(cdk::Ptr<const cdk::cloudwatch::Alarm>);

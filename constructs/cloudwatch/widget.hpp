@@ -30,8 +30,14 @@
 #include <vector>
 
 namespace cdk::cloudwatch {
-
 class Alarm;
+}  // namespace cdk::cloudwatch
+
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<const cdk::cloudwatch::Alarm>);
+
+namespace cdk::cloudwatch {
 
 /// The width of a dashboard, in grid units.
 inline constexpr int dashboard_grid_width = 24;

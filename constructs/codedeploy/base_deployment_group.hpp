@@ -17,6 +17,7 @@
 #include <cdk/codedeploy/deployment_config.hpp>
 #include <cdk/codedeploy/trigger.hpp>
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
@@ -30,6 +31,10 @@ class Alarm;
 namespace cdk::iam {
 class Role;
 }
+
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::cloudwatch::Alarm>);
 
 namespace cdk::codedeploy {
 

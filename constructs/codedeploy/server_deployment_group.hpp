@@ -39,6 +39,10 @@ namespace cdk::autoscaling {
 class AutoScalingGroup;
 }
 
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::autoscaling::AutoScalingGroup>);
+
 namespace cdk::codedeploy {
 
 /// Instances carrying any of these tags match: (key, values) pairs; no values

@@ -97,4 +97,3 @@ class SecurityGroup : public Construct, public IConnectable {
 
 }  // namespace cdk::ec2
 
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::SecurityGroup>);

@@ -99,4 +99,3 @@ class Subnet : public Construct {
 
 }  // namespace cdk::ec2
 
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::Subnet>);

@@ -14,8 +14,14 @@
 #include <vector>
 
 namespace cdk::ec2 {
-
 class Subnet;
+}  // namespace cdk::ec2
+
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::Subnet>);
+
+namespace cdk::ec2 {
 
 enum class SubnetType : std::uint8_t {
   /// No route out of the VPC: for data tiers.

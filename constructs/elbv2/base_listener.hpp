@@ -2,6 +2,7 @@
 /// What Application and Network listeners share: the AWS::ElasticLoadBalancingV2::Listener,
 /// its certificates, its default action, and `add_targets`.
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/elbv2/health_check.hpp>
 #include <cdk/elbv2/listener_action.hpp>
@@ -9,16 +10,23 @@
 #include <cdk/elbv2/protocol.hpp>
 #include <cdk/list.hpp>
 #include <cdk/optional.hpp>
+#include <cdk/ptr.hpp>
 #include <cdk/value.hpp>
 
 #include <string>
 #include <vector>
 
 namespace cdk::elbv2 {
-
 class BaseLoadBalancer;
 class CfnListener;
 class TargetGroup;
+}  // namespace cdk::elbv2
+
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::elbv2::TargetGroup>);
+
+namespace cdk::elbv2 {
 
 /// How `add_targets` makes its target group ("<id>Group" under the listener).
 struct AddTargetsProps {

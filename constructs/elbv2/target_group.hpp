@@ -151,4 +151,3 @@ class TargetGroup : public Construct {
 
 }  // namespace cdk::elbv2
 
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::elbv2::TargetGroup>);

@@ -9,6 +9,7 @@
 /// A policy must have at least one statement and be attached to a role
 /// (checked at synthesis).
 #include <cdk/construct.hpp>
+#include <cdk/container_instances.hpp>
 #include <cdk/iam/policy_statement.hpp>
 #include <cdk/list.hpp>
 #include <cdk/ptr.hpp>
@@ -17,10 +18,16 @@
 #include <vector>
 
 namespace cdk::iam {
-
 class CfnPolicy;
 class Role;
 class IRole;
+}  // namespace cdk::iam
+
+// Before the props below: a list field's {} default uses the library's
+// constructors only where the compiler has seen this first.
+CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::iam::Role>);
+
+namespace cdk::iam {
 
 struct PolicyProps {
   std::string policy_name{};                ///< at most 128 characters; default the logical id
