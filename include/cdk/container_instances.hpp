@@ -7,7 +7,9 @@
 //
 // A public header names each element type it exposes in a list, and each
 // value type it exposes in a map keyed by strings, at global scope once the
-// type is complete:
+// type is complete and before the first props struct with a list of it (a
+// field's {} default read before it compiles the constructors after all; a
+// list of Ptr<X> needs X declared only):
 //
 //   CDKPP_EXTERN_VECTOR(cdk::ecs::PortMapping);
 //   CDKPP_EXTERN_MAP(cdk::ecs::Secret);          // std::map<std::string, cdk::ecs::Secret>
