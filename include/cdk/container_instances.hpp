@@ -1,6 +1,6 @@
 #pragma once
 // The std::vector and std::map members a program's call sites use for
-// cdkpp's list and map types, and cdk::List's default constructor, compiled
+// cdkpp's list and map types, and cdk::List's two constructors, compiled
 // once in the library instead of in every file that fills such a field of a
 // props struct (each one costs the compiler a few dozen functions otherwise,
 // even when left empty: aggregate initialization must be able to destroy it).
