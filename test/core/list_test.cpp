@@ -49,6 +49,10 @@ TEST(List, MadeAndAssignedFromStdVector) {
   const std::vector<std::string> given{"a", "b"};
   Props p{.names = given};
   EXPECT_EQ(p.names, given);
+  const std::vector<std::string> other{"x", "y", "z"};
+  p.names = other;
+  EXPECT_EQ(p.names, other);
+  EXPECT_EQ(other.size(), 3u);
   std::vector<std::string> moved{"c"};
   p.names = std::move(moved);
   EXPECT_EQ(p.names, std::vector<std::string>{"c"});
