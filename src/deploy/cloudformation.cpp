@@ -74,6 +74,13 @@ bool refused_as_done(const AwsError& e) {
 
 }  // namespace
 
+std::string output_value(const std::vector<StackOutput>& outputs, const std::string& key) {
+  for (const auto& o : outputs) {
+    if (o.key == key) return o.value;
+  }
+  return {};
+}
+
 bool is_missing_stack(const AwsError& error) {
   return error.code() == "ValidationError" && error.message().find("does not exist") != std::string::npos;
 }

@@ -20,6 +20,9 @@ struct StackOutput {
   std::string export_name;
 };
 
+/// The value of the output with this key; empty when there is none.
+std::string output_value(const std::vector<StackOutput>& outputs, const std::string& key);
+
 struct StackDescription {
   std::string id;
   std::string name;

@@ -116,10 +116,8 @@ std::string change_lines(const ChangeSetDescription& cs) {
 
 std::string staging_bucket_name(const CloudFormation& cfn, const std::string& toolkit_stack,
                                 const std::vector<StackOutput>& outputs) {
-  for (const auto& o : outputs) {
-    if (o.key == bucket_name_output && !o.value.empty()) return o.value;
-  }
-  return cfn.physical_resource_id(toolkit_stack, staging_bucket_logical_id);
+  std::string name = output_value(outputs, bucket_name_output);
+  return name.empty() ? cfn.physical_resource_id(toolkit_stack, staging_bucket_logical_id) : name;
 }
 
 bool is_valid_change_set_name(std::string_view name) {

@@ -97,15 +97,6 @@ bool confirm_destroy(const std::vector<const StackArtifact*>& stacks, const Conf
   return confirm(fmt::format("Are you sure you want to delete: {} (y/n)?", names));
 }
 
-/// The value of one of the toolkit stack's outputs; empty when the stack has none
-/// (moto gives stacks made by change sets no outputs).
-std::string toolkit_output(const StackResult& result, const std::string& output) {
-  for (const auto& o : result.outputs) {
-    if (o.key == output) return o.value;
-  }
-  return {};
-}
-
 /// The staging bucket bootstrap made; empty when the endpoint cannot say.
 std::string bootstrapped_bucket(const Session& session, const std::string& stack, const std::string& region,
                                 const StackResult& result) {
@@ -340,7 +331,8 @@ StackResult bootstrap_toolkit(const BootstrapOptions& options, std::ostream& out
   if (!result.ok()) return result;
   out << fmt::format("Staging bucket for {}: {}\n", region,
                      bootstrapped_bucket(session, options.toolkit_stack, region, result));
-  std::string repository = toolkit_output(result, "ImageRepositoryName");
+  // Empty when the stack has no outputs (moto gives stacks made by change sets none).
+  std::string repository = output_value(result.outputs, "ImageRepositoryName");
   if (repository.empty()) repository = default_repository_name(session, options.qualifier, region);
   out << fmt::format("Container repository for {}: {}\n", region, repository);
   out << fmt::format("Bootstrap version {} (qualifier {}), usable by cdkpp and the AWS CDK CLI\n", bootstrap_version,
