@@ -17,7 +17,7 @@
 /// Security groups added later also get the rules allowed before (as in the CDK),
 /// so the Connections passed to allow_from/allow_to must live as long as the
 /// App does, as the connections of constructs in the tree do.
-#include <cdk/container_instances.hpp>
+#include <cdk/ec2/construct_lists.hpp>
 #include <cdk/ec2/peer.hpp>
 #include <cdk/ec2/port.hpp>
 #include <cdk/list.hpp>
@@ -30,15 +30,9 @@
 #include <vector>
 
 namespace cdk::ec2 {
+
 class Connections;
 class SecurityGroup;
-}  // namespace cdk::ec2
-
-// Before the props below: a list field's {} default uses the library's
-// constructors only where the compiler has seen this first.
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::SecurityGroup>);
-
-namespace cdk::ec2 {
 
 /// Something with security groups that others can be allowed to reach.
 class IConnectable {

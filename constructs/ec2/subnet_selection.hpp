@@ -4,6 +4,7 @@
 ///   auto picked = vpc.select_subnets({.subnet_type = cdk::ec2::SubnetType::PrivateIsolated});
 ///   db.props().subnet_ids = picked.subnet_ids();
 #include <cdk/container_instances.hpp>
+#include <cdk/ec2/construct_lists.hpp>
 #include <cdk/list.hpp>
 #include <cdk/optional.hpp>
 #include <cdk/ptr.hpp>
@@ -14,14 +15,8 @@
 #include <vector>
 
 namespace cdk::ec2 {
+
 class Subnet;
-}  // namespace cdk::ec2
-
-// Before the props below: a list field's {} default uses the library's
-// constructors only where the compiler has seen this first.
-CDKPP_EXTERN_VECTOR(cdk::Ptr<cdk::ec2::Subnet>);
-
-namespace cdk::ec2 {
 
 enum class SubnetType : std::uint8_t {
   /// No route out of the VPC: for data tiers.

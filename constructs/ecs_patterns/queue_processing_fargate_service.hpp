@@ -38,7 +38,6 @@
 /// propagation, an existing task or execution role.
 #include <cdk/autoscaling/scaling_interval.hpp>
 #include <cdk/construct.hpp>
-#include <cdk/ec2/connections.hpp>  // lists of security groups compiled in the library
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/container_definition.hpp>
 #include <cdk/ecs/container_image.hpp>

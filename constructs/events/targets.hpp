@@ -15,7 +15,6 @@
 /// EventBridge's retry policy. The rule names its targets "Target0",
 /// "Target1", ... as the AWS CDK does; a rule takes at most five.
 #include <cdk/container_instances.hpp>
-#include <cdk/ec2/connections.hpp>  // lists of security groups compiled in the library
 #include <cdk/ec2/subnet_selection.hpp>
 #include <cdk/ecs/launch_type.hpp>
 #include <cdk/list.hpp>
